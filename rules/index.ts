@@ -1,8 +1,5 @@
 // Alphabetical. A rule is listed here once it is implemented end to end (tests, docs, fixtures).
-import noImplicitGrant from './no-implicit-grant';
-import noPasswordGrant from './no-password-grant';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { OAuthRuleDocs } from '../src/create-rule';
 
-export const rules = {
-  'no-implicit-grant': noImplicitGrant,
-  'no-password-grant': noPasswordGrant,
-};
+export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {};

@@ -1,0 +1,85 @@
+/**
+ * Facts about a file computed once and shared by every rule (a WeakMap keyed by the
+ * SourceCode, so nothing outlives the file and ESLint's worker threads share nothing).
+ *
+ * The first thing every rule asks is "is there anything OAuth-ish here at all?". That
+ * answer comes from the file's import specifiers and one scan of its text, so files that
+ * import none of the libraries and mention none of the names cost next to nothing.
+ */
+import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { normaliseModule } from './modules';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export interface FileFacts {
+  /** Module specifiers the file imports or requires (normalised: `node:crypto` → `crypto`). */
+  readonly modules: ReadonlySet<string>;
+  /** True when the file imports any of these modules (or a subpath of one: `next-auth/providers/okta`). */
+  importsAny(modules: Iterable<string>): boolean;
+  /** True when the file's text matches the pattern. Results are cached per pattern. */
+  mentions(pattern: RegExp): boolean;
+  /** A per-file cache for a named analysis, so rules share one computation. */
+  memo<T>(key: string, compute: () => T): T;
+}
+
+const cache = new WeakMap<object, FileFacts>();
+
+// Linear scans: a fixed prefix and a quoted specifier without nested quantifiers.
+const REQUIRE_OR_IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,200})\1/g;
+
+function collectModules(sourceCode: SourceCode): Set<string> {
+  const modules = new Set<string>();
+  for (const statement of sourceCode.ast.body) {
+    if (
+      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+        statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
+      statement.source
+    ) {
+      modules.add(normaliseModule(statement.source.value));
+    }
+    if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      const expression = statement.moduleReference.expression;
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') modules.add(normaliseModule(expression.value));
+    }
+  }
+  for (const match of sourceCode.text.matchAll(REQUIRE_OR_IMPORT)) modules.add(normaliseModule(match[2]));
+  return modules;
+}
+
+export function fileFacts(sourceCode: SourceCode): FileFacts {
+  let facts = cache.get(sourceCode);
+  if (facts) return facts;
+  let modules: Set<string> | undefined;
+  const mentionCache = new Map<RegExp, boolean>();
+  const memos = new Map<string, unknown>();
+  facts = {
+    get modules() {
+      modules ??= collectModules(sourceCode);
+      return modules;
+    },
+    importsAny(wanted) {
+      const present = this.modules;
+      for (const name of wanted) {
+        if (present.has(name)) return true;
+        for (const specifier of present) if (specifier.startsWith(`${name}/`)) return true;
+      }
+      return false;
+    },
+    mentions(pattern) {
+      let result = mentionCache.get(pattern);
+      if (result === undefined) {
+        pattern.lastIndex = 0;
+        result = pattern.test(sourceCode.text);
+        mentionCache.set(pattern, result);
+      }
+      return result;
+    },
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
+  };
+  cache.set(sourceCode, facts);
+  return facts;
+}

@@ -1,0 +1,444 @@
+/**
+ * Where a name comes from.
+ *
+ * `originOf(sourceCode, node)` answers "which export of which module does this expression
+ * refer to", bottom-up from the expression, through the file's scopes:
+ *
+ *   import jwt from 'jsonwebtoken'; jwt.verify            → jsonwebtoken  ["verify"]
+ *   const { verify: v } = require('jsonwebtoken'); v       → jsonwebtoken  ["verify"]
+ *   import * as jose from 'jose'; jose.jwtVerify           → jose          ["jwtVerify"]
+ *   const { jwtVerify } = await import('jose')             → jose          ["jwtVerify"]
+ *   new Issuer(meta).Client(...) → client.callback         → openid-client ["Issuer", "()", "Client", "()", "callback"]
+ *   this.jwt.verify (constructor(private jwt: JwtService)) → @nestjs/jwt   ["JwtService", "()", "verify"]
+ *   localStorage.setItem / window.localStorage.setItem     → <global>      ["localStorage", "setItem"]
+ *
+ * A call or `new` adds the segment "()". `await` is transparent. A default import is the
+ * module object (CommonJS interop), so a leading "default" is dropped. Shadowed names,
+ * parameters and re-assigned bindings have no origin: callers stay silent on them.
+ *
+ * ReferenceTracker walks top-down from the module and misses `import x = require()`,
+ * `require` when it is not a declared global, values kept in class fields and helper
+ * functions that return a module; this bottom-up walk covers them, using eslint-utils'
+ * `findVariable` and `getPropertyName` for the scope and key lookups.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export const GLOBAL_MODULE = '<global>';
+export const CALL = '()';
+
+export interface Origin {
+  /** Module specifier as written (`node:crypto` is normalised to `crypto`), or `<global>`. */
+  readonly module: string;
+  readonly path: readonly string[];
+}
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+/** Global objects whose properties are the same as the bare global (`window.fetch` = `fetch`). */
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+const MAX_DEPTH = 12;
+
+export function normaliseModule(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+function withSegments(origin: Origin | undefined, ...segments: string[]): Origin | undefined {
+  if (!origin) return undefined;
+  let path = [...origin.path, ...segments];
+  if (origin.module === GLOBAL_MODULE) {
+    // window.window.localStorage → localStorage
+    while (path.length > 1 && GLOBAL_OBJECTS.has(path[0])) path = path.slice(1);
+  }
+  return { module: origin.module, path };
+}
+
+function moduleOrigin(specifier: string, path: string[] = []): Origin {
+  const cleaned = path[0] === 'default' ? path.slice(1) : path;
+  return { module: normaliseModule(specifier), path: cleaned };
+}
+
+/** Strips wrappers that do not change the value: parentheses are already gone in ESTree. */
+export function skipWrappers(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** `require('x')` / `await import('x')` / `import('x')` → 'x'. */
+export function requiredModule(node: Node): string | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) return requiredModule(inner.argument);
+  if (inner.type === AST_NODE_TYPES.ImportExpression) {
+    return inner.source.type === AST_NODE_TYPES.Literal && typeof inner.source.value === 'string' ? inner.source.value : undefined;
+  }
+  if (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.name === 'require' &&
+    inner.arguments.length === 1
+  ) {
+    const arg = inner.arguments[0];
+    if (arg.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string') return arg.value;
+    if (arg.type === AST_NODE_TYPES.TemplateLiteral && arg.expressions.length === 0) return arg.quasis[0].value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The property name of `obj.name`, `obj['name']` or `obj[CONST]`, when static. */
+export function memberName(sourceCode: SourceCode, node: TSESTree.MemberExpression): string | undefined {
+  const name = ASTUtils.getPropertyName(node, sourceCode.getScope(node));
+  return name ?? undefined;
+}
+
+/** Path of property keys from a destructuring pattern's root down to `target`. */
+function patternPath(sourceCode: SourceCode, pattern: Node, target: TSESTree.Identifier): string[] | undefined {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern === target ? [] : undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternPath(sourceCode, pattern.left, target);
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type === AST_NODE_TYPES.RestElement) continue;
+        const key = propertyKeyName(sourceCode, property);
+        const rest = patternPath(sourceCode, property.value, target);
+        if (rest) return key === undefined ? undefined : [key, ...rest];
+      }
+      return undefined;
+    default:
+      // Array patterns and rest elements do not keep a module path.
+      return undefined;
+  }
+}
+
+/** Static key of an object property (`a`, `'a'`, `[A]` where A is a constant). */
+export function propertyKeyName(sourceCode: SourceCode, property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  if (!property.computed) {
+    if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+    if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
+    if (property.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${property.key.name}`;
+    return undefined;
+  }
+  const value = ASTUtils.getStaticValue(property.key, sourceCode.getScope(property.key));
+  return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : undefined;
+}
+
+/** The function a `return` belongs to's return expressions; undefined if any is missing. */
+function returnedExpressions(fn: TSESTree.FunctionLike): Node[] | undefined {
+  if (!fn.body) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const results: Node[] = [];
+  const visit = (node: Node): void => {
+    switch (node.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+        if (node.argument) results.push(node.argument);
+        return;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+        return;
+      default:
+        for (const child of childNodes(node)) visit(child);
+    }
+  };
+  visit(fn.body);
+  return results.length > 0 ? results : undefined;
+}
+
+/** Direct child nodes, without the `parent` back-link. */
+export function childNodes(node: Node): Node[] {
+  const children: Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof (item as Node).type === 'string') children.push(item as Node);
+    } else if (value && typeof (value as Node).type === 'string') {
+      children.push(value as Node);
+    }
+  }
+  return children;
+}
+
+/** All expressions ever stored in a variable: its initializer and every assignment. */
+export function writtenValues(variable: TSESLint.Scope.Variable): Node[] | undefined {
+  const values: Node[] = [];
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === reference.identifier) {
+      if (parent.init) values.push(parent.init);
+    } else if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference.identifier) {
+      // `x ??= value` and `x ||= value` store `value`; arithmetic compound assignments store something else.
+      if (parent.operator === '=' || parent.operator === '??=' || parent.operator === '||=') values.push(parent.right);
+      else return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return values;
+}
+
+interface ResolveState {
+  depth: number;
+  seen: Set<Node>;
+}
+
+function originOfIdentifier(sourceCode: SourceCode, identifier: TSESTree.Identifier, state: ResolveState): Origin | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable) return { module: GLOBAL_MODULE, path: GLOBAL_OBJECTS.has(identifier.name) ? [] : [identifier.name] };
+  if (variable.defs.length === 0) {
+    // Declared globals (languageOptions.globals) have a variable but no definition.
+    return { module: GLOBAL_MODULE, path: GLOBAL_OBJECTS.has(identifier.name) ? [] : [identifier.name] };
+  }
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  switch (def.type) {
+    case 'ImportBinding': {
+      const node = def.node;
+      if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
+        const source = node.parent.source;
+        return source ? moduleOrigin(source.value, [imported]) : undefined;
+      }
+      if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) return moduleOrigin(node.parent.source.value, ['default']);
+      if (node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return moduleOrigin(node.parent.source.value);
+      if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+        const ref = node.moduleReference;
+        if (ref.type === AST_NODE_TYPES.TSExternalModuleReference && ref.expression.type === AST_NODE_TYPES.Literal) {
+          return moduleOrigin(String(ref.expression.value));
+        }
+      }
+      return undefined;
+    }
+    case 'Variable': {
+      const declarator = def.node;
+      const path = patternPath(sourceCode, declarator.id, def.name);
+      if (!path) return undefined;
+      if (declarator.parent.kind === 'const' || path.length > 0) {
+        if (!declarator.init) return undefined;
+        if (declarator.parent.kind !== 'const' && !isSingleWrite(variable)) return undefined;
+        return withSegments(originOfNode(sourceCode, declarator.init, state), ...path);
+      }
+      // `let x; x ??= import('jose')`: every write must agree.
+      const values = writtenValues(variable);
+      if (!values || values.length === 0) return undefined;
+      let agreed: Origin | undefined;
+      for (const value of values) {
+        const origin = originOfNode(sourceCode, value, state);
+        if (!origin) return undefined;
+        if (agreed && !sameOrigin(agreed, origin)) return undefined;
+        agreed = origin;
+      }
+      return agreed;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function isSingleWrite(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.filter((reference) => reference.isWrite()).length <= 1;
+}
+
+export function sameOrigin(a: Origin, b: Origin): boolean {
+  return a.module === b.module && a.path.length === b.path.length && a.path.every((segment, i) => segment === b.path[i]);
+}
+
+/** The class that encloses `node`, if any. */
+function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) return current;
+  }
+  return undefined;
+}
+
+/** `this.name` inside a class: the field initializer, the constructor assignment, or a typed parameter property. */
+function originOfThisMember(sourceCode: SourceCode, member: TSESTree.MemberExpression, name: string, state: ResolveState): Origin | undefined {
+  const cls = enclosingClass(member);
+  if (!cls) return undefined;
+  const candidates: Origin[] = [];
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyKeyName(sourceCode, element) === name && element.value) {
+      const origin = originOfNode(sourceCode, element.value, state);
+      if (!origin) return undefined;
+      candidates.push(origin);
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (binding.type === AST_NODE_TYPES.Identifier && binding.name === name) {
+          const origin = originOfTypeAnnotation(sourceCode, binding.typeAnnotation, state);
+          if (origin) candidates.push(origin);
+        }
+      }
+    }
+  }
+  // Assignments `this.name = value` anywhere in the class body.
+  const visit = (node: Node): void => {
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
+      memberName(sourceCode, node.left) === name
+    ) {
+      const origin = originOfNode(sourceCode, node.right, state);
+      if (origin) candidates.push(origin);
+      else candidates.push({ module: '', path: [] });
+    }
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return;
+    for (const child of childNodes(node)) visit(child);
+  };
+  for (const element of cls.body.body) visit(element);
+  if (candidates.length === 0) return undefined;
+  const [first] = candidates;
+  return candidates.every((candidate) => sameOrigin(candidate, first)) && first.module !== '' ? first : undefined;
+}
+
+/** `x: JwtService` → the import behind `JwtService`, as an instance (path + "()"). */
+function originOfTypeAnnotation(sourceCode: SourceCode, annotation: TSESTree.TSTypeAnnotation | undefined, state: ResolveState): Origin | undefined {
+  const type = annotation?.typeAnnotation;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = type.typeName;
+  if (name.type === AST_NODE_TYPES.Identifier) return withSegments(originOfIdentifier(sourceCode, name, state), CALL);
+  if (name.type === AST_NODE_TYPES.TSQualifiedName && name.left.type === AST_NODE_TYPES.Identifier) {
+    return withSegments(originOfIdentifier(sourceCode, name.left, state), name.right.name, CALL);
+  }
+  return undefined;
+}
+
+function originOfNode(sourceCode: SourceCode, input: Node, state: ResolveState): Origin | undefined {
+  if (state.depth > MAX_DEPTH || state.seen.has(input)) return undefined;
+  state.seen.add(input);
+  state.depth += 1;
+  try {
+    const node = skipWrappers(input);
+    const required = requiredModule(node);
+    if (required !== undefined) return moduleOrigin(required);
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return originOfIdentifier(sourceCode, node, state);
+      case AST_NODE_TYPES.AwaitExpression:
+        return originOfNode(sourceCode, node.argument, state);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(sourceCode, node);
+        if (name === undefined) return undefined;
+        if (node.object.type === AST_NODE_TYPES.ThisExpression) return originOfThisMember(sourceCode, node, name, state);
+        return withSegments(originOfNode(sourceCode, node.object, state), name);
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const callee = skipWrappers(node.callee);
+        // util.promisify(jwt.verify) is the same function, promise-shaped.
+        const calleeOrigin = originOfNode(sourceCode, callee, state);
+        if (calleeOrigin && calleeOrigin.module === 'util' && calleeOrigin.path.join('.') === 'promisify' && node.arguments[0]) {
+          return originOfNode(sourceCode, node.arguments[0], state);
+        }
+        if (calleeOrigin) return withSegments(calleeOrigin, CALL);
+        // A local helper that returns a module value: `async function getJose() { return import('jose') }`.
+        const fn = localFunction(sourceCode, callee);
+        if (fn) {
+          const returned = returnedExpressions(fn);
+          if (!returned) return undefined;
+          let agreed: Origin | undefined;
+          for (const expression of returned) {
+            const origin = originOfNode(sourceCode, expression, state);
+            if (!origin || (agreed && !sameOrigin(agreed, origin))) return undefined;
+            agreed = origin;
+          }
+          return agreed;
+        }
+        return undefined;
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        // `cached ?? createRemoteJWKSet(...)`: both sides must agree.
+        if (node.operator === '??' || node.operator === '||') {
+          const right = originOfNode(sourceCode, node.right, state);
+          const left = originOfNode(sourceCode, node.left, state);
+          if (right && left && sameOrigin(left, right)) return right;
+        }
+        return undefined;
+      default:
+        return undefined;
+    }
+  } finally {
+    state.depth -= 1;
+  }
+}
+
+/** The function declaration or const-bound function expression a callee names. */
+export function localFunction(sourceCode: SourceCode, callee: Node): TSESTree.FunctionLike | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
+  if (def.type === 'Variable' && def.node.parent.kind === 'const' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+    const init = skipWrappers(def.node.init);
+    if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) return init;
+  }
+  return undefined;
+}
+
+/** Which module export `node` refers to, or undefined when it cannot be told. */
+export function originOf(sourceCode: SourceCode, node: Node): Origin | undefined {
+  return originOfNode(sourceCode, node, { depth: 0, seen: new Set() });
+}
+
+/** The origin of a call's callee (what function is being called). */
+export function calleeOrigin(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
+  return originOf(sourceCode, call.callee);
+}
+
+/**
+ * Matches an origin against a pattern written as `module#a.b.c`, where a segment `*`
+ * matches any one segment and `**` any run of segments (including none). Example:
+ * `openid-client#**.Client.().callback` is v5's `client.callback` however the client was made.
+ */
+export function matchesPattern(origin: Origin, pattern: string): boolean {
+  const hash = pattern.indexOf('#');
+  const module = hash === -1 ? pattern : pattern.slice(0, hash);
+  if (normaliseModule(module) !== origin.module) return false;
+  const wanted = hash === -1 || hash === pattern.length - 1 ? [] : pattern.slice(hash + 1).split('.').map((s) => (s === '()' ? CALL : s));
+  return matchSegments(origin.path, 0, wanted, 0);
+}
+
+function matchSegments(path: readonly string[], i: number, wanted: readonly string[], j: number): boolean {
+  if (j === wanted.length) return i === path.length;
+  if (wanted[j] === '**') {
+    // Patterns are short and `**` rare, so the recursion stays small.
+    for (let k = i; k <= path.length; k++) if (matchSegments(path, k, wanted, j + 1)) return true;
+    return false;
+  }
+  if (i === path.length) return false;
+  return (wanted[j] === '*' || wanted[j] === path[i]) && matchSegments(path, i + 1, wanted, j + 1);
+}
+
+/** First pattern of a table that the origin matches, with its value. */
+export function lookup<T>(origin: Origin | undefined, table: ReadonlyMap<string, T> | Readonly<Record<string, T>>): T | undefined {
+  if (!origin) return undefined;
+  const entries = table instanceof Map ? [...table.entries()] : Object.entries(table);
+  for (const [pattern, value] of entries) if (matchesPattern(origin, pattern)) return value;
+  return undefined;
+}
+
+/** Human-readable form for messages and debugging: `jsonwebtoken.verify`. */
+export function formatOrigin(origin: Origin): string {
+  return [origin.module, ...origin.path].join('.');
+}

@@ -1,0 +1,211 @@
+/**
+ * Which token an expression holds.
+ *
+ * `classifyToken(sourceCode, node)` decides whether a value is an ID token, access token,
+ * refresh token or authorization code — from where it came from first (an incoming
+ * request's `Authorization` header or cookie, an SDK call such as
+ * `getAccessTokenSilently()`, a string transformation of one of those) and from its name
+ * second (`id_token`, `accessToken`, `tokens.refresh_token`, `rt`, …). Source beats name.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberName, propertyKeyName, skipWrappers } from './modules';
+import { definitionOf, stringValue } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export type TokenKind = 'id' | 'access' | 'refresh' | 'code' | 'unknown-jwt';
+
+export interface TokenInfo {
+  readonly kind: TokenKind;
+  /** The value arrived with an incoming HTTP request (header, cookie, body, query). */
+  readonly fromRequest: boolean;
+  /** How it was decided, for messages and debugging. */
+  readonly basis: 'source' | 'name';
+}
+
+/** Name fragments that make a token-ish name mean something else (`accessTokenExpiresAt`). */
+const NOT_A_TOKEN = /(?:expir|expires|type|url|uri|endpoint|key|name|hint|claims|payload|decoded|header|storage|lifetime|ttl|promise|count|timer|cookie|ms$|^is|^has|^should|^set|^get|^on|handler|callback|mode|location|method|scope|verifier|challenge|length|error|refreshing|inflight|pending|lock|queue|id$)/;
+
+/**
+ * Classifies an identifier, property key or storage key by its spelling. Case, `_`, `-`
+ * and `.` are ignored: `id_token`, `idToken`, `ID-TOKEN` are the same name.
+ */
+export function tokenKindFromName(name: string | undefined): TokenKind | undefined {
+  if (!name) return undefined;
+  const compact = name.toLowerCase().replace(/[_\-.\s]/g, '');
+  if (compact === 'rt') return 'refresh';
+  if (compact === 'code' || compact === 'authorizationcode' || compact === 'authcode' || compact === 'oauthcode') return 'code';
+  const kind: TokenKind | undefined = compact.includes('refreshtoken')
+    ? 'refresh'
+    : compact.includes('idtoken')
+      ? 'id'
+      : compact.includes('accesstoken') || compact === 'bearertoken' || compact === 'bearer'
+        ? 'access'
+        : undefined;
+  if (!kind) return undefined;
+  // Strip the token word itself before looking for qualifiers that change the meaning.
+  const rest = compact.replace(/refreshtoken|idtoken|accesstoken/g, '');
+  return NOT_A_TOKEN.test(rest) ? undefined : kind;
+}
+
+/** Calls of auth SDKs whose result is the token itself. */
+const SDK_TOKEN_CALLS: Readonly<Record<string, TokenKind>> = {
+  getAccessTokenSilently: 'access',
+  getAccessTokenWithPopup: 'access',
+  getTokenSilently: 'access',
+  getAccessToken: 'access',
+  getIdToken: 'id',
+  getRefreshToken: 'refresh',
+};
+
+/** Root names that plainly mean an incoming request in server frameworks. */
+const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c', 'r']);
+const REQUEST_PARTS = new Set(['headers', 'cookies', 'signedCookies', 'body', 'query', 'params']);
+
+/** `req.headers.authorization`, `ctx.request.body.token`, `req.cookies.at` … */
+function requestPart(sourceCode: SourceCode, node: TSESTree.MemberExpression): { part: string; name: string | undefined } | undefined {
+  const chain: string[] = [];
+  let current: Node = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(sourceCode, current);
+    chain.unshift(name ?? '?');
+    current = skipWrappers(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier || !REQUEST_ROOTS.has(current.name)) return undefined;
+  // ctx.request.headers / event.node.req.headers / c.req.header(...)
+  const index = chain.findIndex((segment) => REQUEST_PARTS.has(segment));
+  if (index === -1) return undefined;
+  return { part: chain[index], name: chain[index + 1] };
+}
+
+function isAuthorizationHeaderName(name: string | undefined): boolean {
+  return name !== undefined && name.toLowerCase() === 'authorization';
+}
+
+/** `req.get('authorization')`, `req.header('Authorization')`, `headers.get('authorization')`, `c.req.header('authorization')`. */
+function isAuthorizationHeaderRead(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length !== 1) return false;
+  const method = memberName(sourceCode, callee);
+  if (method !== 'get' && method !== 'header' && method !== 'getHeader') return false;
+  return isAuthorizationHeaderName(stringValue(sourceCode, call.arguments[0]));
+}
+
+const MAX_DEPTH = 8;
+
+function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = skipWrappers(input);
+  switch (node.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return classify(sourceCode, node.argument, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return classify(sourceCode, node.left, depth + 1) ?? classify(sourceCode, node.right, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return classify(sourceCode, node.consequent, depth + 1) ?? classify(sourceCode, node.alternate, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const definition = definitionOf(sourceCode, node);
+      if (definition !== node) {
+        const fromSource = classify(sourceCode, definition, depth + 1);
+        if (fromSource?.basis === 'source') return fromSource;
+        const byName = tokenKindFromName(node.name);
+        if (byName) return { kind: byName, fromRequest: fromSource?.fromRequest ?? false, basis: 'name' };
+        return fromSource;
+      }
+      const destructured = destructuredSource(sourceCode, node, depth);
+      if (destructured) return destructured;
+      const byName = tokenKindFromName(node.name);
+      return byName ? { kind: byName, fromRequest: false, basis: 'name' } : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const request = requestPart(sourceCode, node);
+      if (request) {
+        if (request.part === 'headers' && isAuthorizationHeaderName(request.name)) return { kind: 'access', fromRequest: true, basis: 'source' };
+        const byName = tokenKindFromName(request.name);
+        if (byName) return { kind: byName, fromRequest: true, basis: 'source' };
+        if (request.part === 'cookies' || request.part === 'signedCookies') {
+          return /token|jwt|session|sid/i.test(request.name ?? '') ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' } : undefined;
+        }
+        return request.name && /^(?:token|jwt|credential)$/i.test(request.name) ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' } : undefined;
+      }
+      // `authorization.split(' ')[1]`: an index into a transformed token is the token.
+      if (node.computed && skipWrappers(node.object).type === AST_NODE_TYPES.CallExpression) {
+        const fromCall = classify(sourceCode, node.object, depth + 1);
+        if (fromCall) return fromCall;
+      }
+      const byName = tokenKindFromName(memberName(sourceCode, node));
+      return byName ? { kind: byName, fromRequest: false, basis: 'name' } : undefined;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (isAuthorizationHeaderRead(sourceCode, node)) return { kind: 'access', fromRequest: true, basis: 'source' };
+      const callee = skipWrappers(node.callee);
+      const method =
+        callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      if (method && SDK_TOKEN_CALLS[method]) return { kind: SDK_TOKEN_CALLS[method], fromRequest: false, basis: 'source' };
+      // String transformations keep the token: `.replace(/^Bearer /, '')`, `.split(' ')`, `.slice(7)`, `.trim()`.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method && /^(?:replace|split|slice|substring|substr|trim|toString)$/.test(method)) {
+        return classify(sourceCode, callee.object, depth + 1);
+      }
+      // `cookies().get('id_token')?.value`, `jar.get('access_token')`, `getCookie(c, 'rt')`.
+      if (method === 'get' || method === 'getCookie' || method === 'getItem') {
+        for (const arg of node.arguments) {
+          const byName = tokenKindFromName(stringValue(sourceCode, arg));
+          if (byName) return { kind: byName, fromRequest: method !== 'getItem', basis: 'name' };
+        }
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.Literal:
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `const { id_token } = tokens` / `const { authorization } = req.headers` / `const [, token] = header.split(' ')`. */
+function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): TokenInfo | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def.type !== 'Variable' || !def.node.init) return undefined;
+  const pattern = def.node.id;
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (value.type !== AST_NODE_TYPES.Identifier || value.name !== identifier.name) continue;
+      const key = propertyKeyName(sourceCode, property);
+      const init = skipWrappers(def.node.init);
+      if (init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Identifier) {
+        const root = init.type === AST_NODE_TYPES.MemberExpression ? requestPart(sourceCode, init) : undefined;
+        const isRequest = root !== undefined || (init.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(init.name));
+        const tail = init.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, init) : undefined;
+        if (isRequest && tail === 'headers' && isAuthorizationHeaderName(key)) return { kind: 'access', fromRequest: true, basis: 'source' };
+        const byName = tokenKindFromName(key) ?? tokenKindFromName(identifier.name);
+        if (byName) return { kind: byName, fromRequest: isRequest, basis: isRequest ? 'source' : 'name' };
+      }
+      const byName = tokenKindFromName(key) ?? tokenKindFromName(identifier.name);
+      return byName ? { kind: byName, fromRequest: false, basis: 'name' } : undefined;
+    }
+  }
+  if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+    // `const [scheme, token] = header.split(' ')`
+    const fromInit = classify(sourceCode, def.node.init, depth + 1);
+    if (fromInit) return fromInit;
+  }
+  return undefined;
+}
+
+export function classifyToken(sourceCode: SourceCode, node: Node): TokenInfo | undefined {
+  return classify(sourceCode, node, 0);
+}
+
+/** Names of token kinds for messages. */
+export const TOKEN_KIND_LABEL: Readonly<Record<TokenKind, string>> = {
+  id: 'ID token',
+  access: 'access token',
+  refresh: 'refresh token',
+  code: 'authorization code',
+  'unknown-jwt': 'token',
+};

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calleeOrigin, formatOrigin, matchesPattern, originOf } from '../../src/analysis/modules';
+import { collect, type AnalyzeOptions } from '../helpers/analyze';
+
+/** Origins of every call's callee in the snippet, as `module.path`. */
+function calleeOrigins(code: string, options?: AnalyzeOptions): string[] {
+  return collect(code, 'CallExpression', (sourceCode, node) => {
+    const origin = calleeOrigin(sourceCode, node as TSESTree.CallExpression);
+    return origin ? formatOrigin(origin) : undefined;
+  }, options).filter((name) => !name.startsWith('<global>.require'));
+}
+
+describe('originOf: where a name comes from', () => {
+  it('resolves ESM default, named, aliased and namespace imports', () => {
+    expect(calleeOrigins(`import jwt from 'jsonwebtoken'; jwt.verify(t, k);`)).toEqual(['jsonwebtoken.verify']);
+    expect(calleeOrigins(`import { verify as v } from 'jsonwebtoken'; v(t, k);`)).toEqual(['jsonwebtoken.verify']);
+    expect(calleeOrigins(`import * as jose from 'jose'; jose.jwtVerify(t, k);`)).toEqual(['jose.jwtVerify']);
+    expect(calleeOrigins(`import { jwtDecode } from 'jwt-decode'; jwtDecode(t);`)).toEqual(['jwt-decode.jwtDecode']);
+  });
+
+  it('resolves require with and without destructuring, in CommonJS and ESM files', () => {
+    expect(calleeOrigins(`const jwt = require('jsonwebtoken'); jwt.decode(t);`, { sourceType: 'commonjs', typescript: false })).toEqual(['jsonwebtoken.decode']);
+    expect(calleeOrigins(`const { decode: peek } = require('jsonwebtoken'); peek(t);`, { sourceType: 'commonjs', typescript: false })).toEqual(['jsonwebtoken.decode']);
+    expect(calleeOrigins(`const { a: { b } } = require('m'); b();`, { typescript: false })).toEqual(['m.a.b']);
+  });
+
+  it('resolves `import x = require()` in TypeScript', () => {
+    expect(calleeOrigins(`import jwt = require('jsonwebtoken'); jwt.verify(t, k);`)).toEqual(['jsonwebtoken.verify']);
+  });
+
+  it('resolves await import() and helpers that return a module', () => {
+    expect(calleeOrigins(`async function f() { const { jwtVerify } = await import('jose'); jwtVerify(t, k); }`)).toEqual(['jose.jwtVerify']);
+    const code = `
+      let josePromise;
+      async function getJose() { josePromise ??= import('jose'); return josePromise; }
+      async function g() { const { createRemoteJWKSet } = await getJose(); createRemoteJWKSet(u); }`;
+    expect(calleeOrigins(code, { typescript: false })).toContain('jose.createRemoteJWKSet');
+  });
+
+  it('follows const aliases, instances and util.promisify', () => {
+    const code = `
+      import { Issuer } from 'openid-client';
+      import { promisify } from 'node:util';
+      import jwt from 'jsonwebtoken';
+      const issuer = await Issuer.discover(url);
+      const client = new issuer.Client({ client_id: 'x' });
+      client.callback(uri, params, checks);
+      const verifyAsync = promisify(jwt.verify);
+      verifyAsync(t, k);`;
+    const origins = calleeOrigins(code);
+    expect(origins).toContain('openid-client.Issuer.discover.().Client.().callback');
+    expect(origins).toContain('jsonwebtoken.verify');
+  });
+
+  it('resolves class fields and typed constructor parameter properties', () => {
+    const code = `
+      import { Issuer } from 'openid-client';
+      import { JwtService } from '@nestjs/jwt';
+      class Auth {
+        oidcClient = new Issuer(meta).Client(opts);
+        constructor(private readonly jwt: JwtService) {}
+        run() { this.oidcClient.callback(a, b, c); this.jwt.verifyAsync(t); }
+      }`;
+    expect(calleeOrigins(code)).toEqual(expect.arrayContaining(['openid-client.Issuer.().Client.().callback', '@nestjs/jwt.JwtService.().verifyAsync']));
+  });
+
+  it('gives no origin to shadowed names, parameters and reassigned bindings', () => {
+    expect(calleeOrigins(`import jwt from 'jsonwebtoken'; function f(jwt) { jwt.verify(t); }`)).toEqual([]);
+    expect(calleeOrigins(`import { verify } from 'jsonwebtoken'; { const verify = (x) => x; verify(t); }`)).toEqual([]);
+    expect(calleeOrigins(`let jwt = require('jsonwebtoken'); jwt = other; jwt.verify(t);`, { typescript: false })).toEqual([]);
+  });
+
+  it('treats globals and window/globalThis/self aliases alike', () => {
+    expect(calleeOrigins(`window.localStorage.setItem('a', b); globalThis.fetch(u); self.sessionStorage.getItem('k');`, { typescript: false })).toEqual([
+      '<global>.localStorage.setItem',
+      '<global>.fetch',
+      '<global>.sessionStorage.getItem',
+    ]);
+  });
+
+  it('normalises node: specifiers and matches wildcard patterns', () => {
+    const [origin] = collect(`import crypto from 'node:crypto'; crypto.randomBytes(16);`, 'CallExpression', (sourceCode, node) =>
+      originOf(sourceCode, (node as TSESTree.CallExpression).callee),
+    );
+    expect(origin).toEqual({ module: 'crypto', path: ['randomBytes'] });
+    expect(matchesPattern(origin!, 'crypto#randomBytes')).toBe(true);
+    expect(matchesPattern(origin!, 'node:crypto#*')).toBe(true);
+    expect(matchesPattern(origin!, 'crypto#**.randomBytes')).toBe(true);
+    expect(matchesPattern(origin!, 'crypto#randomUUID')).toBe(false);
+    expect(matchesPattern({ module: 'openid-client', path: ['Issuer', 'discover', '()', 'Client', '()', 'callback'] }, 'openid-client#**.Client.().callback')).toBe(true);
+  });
+});

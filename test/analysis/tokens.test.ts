@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { classifyToken, tokenKindFromName } from '../../src/analysis/tokens';
+import { collect } from '../helpers/analyze';
+
+function kinds(code: string): (string | null)[] {
+  return collect(code, 'CallExpression[callee.name="probe"]', (sc, node) => {
+    const info = classifyToken(sc, (node as TSESTree.CallExpression).arguments[0]);
+    return info ? `${info.kind}${info.fromRequest ? ':request' : ''}` : null;
+  });
+}
+
+describe('tokens: which token an expression holds', () => {
+  it('classifies names in every spelling and refuses look-alike names', () => {
+    expect(['id_token', 'idToken', 'ID-TOKEN', 'access_token', 'accessToken', 'refresh_token', 'rt', 'code', 'authCode'].map(tokenKindFromName)).toEqual([
+      'id', 'id', 'id', 'access', 'access', 'refresh', 'refresh', 'code', 'code',
+    ]);
+    expect(['accessTokenExpiresAt', 'idTokenClaims', 'refreshTokenPromise', 'ACCESS_TOKEN_KEY', 'token_type', 'idTokenHint', 'theme', 'codeVerifier'].map(tokenKindFromName)).toEqual(
+      [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
+    );
+  });
+
+  it('classifies by source first: request headers, cookies, SDK calls', () => {
+    const code = `
+      function h(req) {
+        probe(req.headers.authorization);
+        const token = (req.get('authorization') || '').replace(/^Bearer /, '');
+        probe(token);
+        const [, bearer] = req.headers.authorization.split(' ');
+        probe(bearer);
+        probe(req.cookies.id_token);
+      }
+      async function spa(auth0) { const idToken = await auth0.getAccessTokenSilently(); probe(idToken); }`;
+    expect(kinds(code)).toEqual(['access:request', 'access:request', 'access:request', 'id:request', 'access']);
+  });
+
+  it('classifies token-response members and destructured names', () => {
+    const code = `
+      async function cb(res) {
+        const tokens = await res.json();
+        probe(tokens.refresh_token);
+        const { id_token: raw } = tokens;
+        probe(raw);
+        probe(tokens.expires_in);
+      }`;
+    expect(kinds(code)).toEqual(['refresh', 'id', null]);
+  });
+});

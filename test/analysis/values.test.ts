@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { arrayElements, getPath, getProperty, stringParts, stringValue } from '../../src/analysis/values';
+import { collect } from '../helpers/analyze';
+
+/** Runs `pick` on the first argument of every `probe(...)` call. */
+function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
+  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) => pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]));
+}
+
+describe('values: what a value is', () => {
+  it('resolves constant strings through consts, templates and concatenation', () => {
+    const code = `const BASE = 'https://idp'; const PATH = BASE + '/authorize'; probe(\`\${PATH}?response_type=code\`); probe(unknownThing);`;
+    expect(probe(code, (sc, n) => stringValue(sc, n) ?? null)).toEqual(['https://idp/authorize?response_type=code', null]);
+  });
+
+  it('keeps unknown holes in place in template strings', () => {
+    const code = `const AUTH = 'https://a/authorize'; probe(\`\${AUTH}?response_type=token&client_id=\${clientId}&state=\${s}\`);`;
+    const [parts] = probe(code, (sc, n) => stringParts(sc, n).map((p) => p.text ?? '<?>').join(''));
+    expect(parts).toBe('https://a/authorize?response_type=token&client_id=<?>&state=<?>');
+  });
+
+  it('reads object properties through consts, spreads and helper functions', () => {
+    const code = `
+      const base = { algorithms: ['RS256'], audience: AUD };
+      const opts = { ...base, issuer: ISS };
+      function verifyOptions() { return { ...opts, ignoreExpiration: true }; }
+      probe(opts); probe(verifyOptions()); probe({ ...unknownSpread }); probe({ ...unknownSpread, audience: 'x' });`;
+    const results = probe(code, (sc, n) => ({
+      algorithms: getProperty(sc, n, 'algorithms').status,
+      audience: getProperty(sc, n, 'audience').status,
+      ignore: getProperty(sc, n, 'ignoreExpiration').status,
+    }));
+    expect(results).toEqual([
+      { algorithms: 'present', audience: 'present', ignore: 'absent' },
+      { algorithms: 'present', audience: 'present', ignore: 'present' },
+      { algorithms: 'unknown', audience: 'unknown', ignore: 'unknown' },
+      { algorithms: 'unknown', audience: 'present', ignore: 'unknown' },
+    ]);
+  });
+
+  it('returns the node where a value was written, even in another const', () => {
+    const code = `const COOKIE = { secure: false };\nprobe({ cookie: COOKIE });`;
+    const [line] = probe(code, (sc, n) => {
+      const found = getPath(sc, n, ['cookie', 'secure']);
+      return found.status === 'present' ? found.value.loc.start.line : undefined;
+    });
+    expect(line).toBe(1);
+  });
+
+  it('lists array elements through consts and spreads, unknown when a spread is unknown', () => {
+    const code = `const A = ['openid']; const B = [...A, 'email']; probe(B); probe([...other]);`;
+    expect(probe(code, (sc, n) => arrayElements(sc, n)?.map((e) => stringValue(sc, e)) ?? null)).toEqual([['openid', 'email'], null]);
+  });
+
+  it('does not follow let bindings that are written more than once', () => {
+    const code = `let s = 'a'; s = 'b'; probe(s);`;
+    expect(probe(code, (sc, n) => stringValue(sc, n) ?? null)).toEqual([null]);
+  });
+});
