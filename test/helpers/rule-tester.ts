@@ -4,6 +4,7 @@
  * invalid case required to state its full location.
  */
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import globals from 'globals';
 import { afterAll, describe, it } from 'vitest';
 
@@ -25,8 +26,7 @@ export function createRuleTester(): RuleTester {
 export function createEspreeRuleTester(): RuleTester {
   return new RuleTester({
     languageOptions: {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      parser: require('espree'),
+      parser: espree,
       globals: { ...globals.browser, ...globals.node },
       parserOptions: { ecmaFeatures: { jsx: true } },
     },
