@@ -22,6 +22,7 @@ const plugin = require(join(root, 'dist/src/index.js'));
 
 const EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']);
 const TS_EXTENSIONS = new Set(['.ts', '.tsx', '.mts', '.cts']);
+const CONFIG_FILE = /^eslint\.config\.[cm]?[jt]s$/;
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -34,6 +35,8 @@ function listFiles(path) {
   const files = [];
   for (const entry of readdirSync(path, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    // A corpus may carry its own ESLint setup (fixtures/example-app does); it is not a corpus file.
+    if (CONFIG_FILE.test(entry.name)) continue;
     files.push(...listFiles(join(path, entry.name)));
   }
   return files.sort();

@@ -1,0 +1,35 @@
+// Self-lint: typescript-eslint's recommended rules for all project code, and
+// eslint-plugin-eslint-plugin's rules for the rule modules and their RuleTester suites.
+import { defineConfig } from 'eslint/config';
+import eslintPlugin from 'eslint-plugin-eslint-plugin';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    // fixtures/ are annotated corpora of (deliberately) insecure code, linted by the benchmark.
+    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**'],
+  },
+  {
+    files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
+    extends: [tseslint.configs.recommended],
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // `_`-prefixed names mark deliberately unused parameters and bindings.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['rules/**/*.ts'],
+    extends: [eslintPlugin.configs.recommended],
+    rules: {
+      // The catalog's wording: every description starts with Enforce, Require or Disallow.
+      'eslint-plugin/require-meta-docs-description': ['error', { pattern: '^(Enforce|Require|Disallow) ' }],
+    },
+  },
+  {
+    files: ['test/rules/**/*.ts'],
+    extends: [eslintPlugin.configs['tests-recommended']],
+  },
+);
