@@ -1,0 +1,271 @@
+/**
+ * A real OpenID Provider (oidc-provider) for the reference tests, in-process on
+ * 127.0.0.1 with a random port, its own keys and clients.
+ *
+ * Transport choice: plain HTTP on loopback, with the reference functions' test-only
+ * `allowInsecureRequests` option (oauth4webapi's escape hatch, which our code honours only
+ * for loopback hosts). The alternative, HTTPS with a self-signed certificate, would need a
+ * certificate generator and a custom trust store threaded through both oauth4webapi's and
+ * jose's fetch, for no extra coverage of the logic under test.
+ *
+ * Interactions (login, consent) are a tiny auto-approving handler instead of HTML forms;
+ * the device-flow pages are oidc-provider's own, driven with fetch and a cookie jar.
+ */
+import { createServer } from 'node:http';
+
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider from 'oidc-provider';
+
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { JWK } from 'jose';
+import type { Configuration } from 'oidc-provider';
+
+export const WEB_APP = {
+  clientId: 'web-app',
+  // Test fixture secret for the in-process IdP only (never a real credential).
+  clientSecret: 'web-app-test-secret-0123456789abcdef',
+  redirectUri: 'https://app.example.test/callback',
+} as const;
+export const SPA = { clientId: 'spa', redirectUri: 'https://spa.example.test/callback' } as const;
+export const CLI = { clientId: 'cli' } as const;
+export const SERVICE = {
+  clientId: 'billing-service',
+  clientSecret: 'billing-service-test-secret-0123456789',
+} as const;
+export const API_AUDIENCE = 'https://api.example.test';
+export const OTHER_API_AUDIENCE = 'https://other-api.example.test';
+export const ACCOUNT_ID = 'alice';
+
+export interface SigningKey {
+  readonly privateJwk: JWK;
+  readonly kid: string;
+}
+
+export async function createSigningKey(kid: string): Promise<SigningKey> {
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' };
+  return { privateJwk, kid };
+}
+
+export interface TestIdp {
+  readonly issuer: string;
+  /** Every request the IdP served, as `METHOD /path`. */
+  readonly requests: string[];
+  /** The key new tokens are signed with. */
+  signingKey: SigningKey;
+  /** Replaces the provider with one signing with `key` (old keys dropped): key rotation. */
+  rotateKeys(key: SigningKey): Promise<void>;
+  /** Set to make the next interactions deny instead of approve. */
+  denyInteractions: boolean;
+  count(path: string): number;
+  close(): Promise<void>;
+}
+
+export interface TestIdpOptions {
+  deviceCodeTtlSeconds?: number;
+  /** RFC 8628 §3.5 rate limit in front of the token endpoint (oidc-provider has none). */
+  enforceDevicePollingInterval?: boolean;
+}
+
+export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestIdp> {
+  const requests: string[] = [];
+  let provider: Provider | undefined;
+  let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const lastDevicePoll = new Map<string, { at: number; interval: number }>();
+
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    requests.push(`${req.method} ${path}`);
+    const dispatch = async (): Promise<void> => {
+      if (provider === undefined || handler === undefined) throw new Error('IdP not ready');
+      if (path.startsWith('/interaction/')) {
+        await finishInteraction(provider, req, res, idp.denyInteractions);
+        return;
+      }
+      if (options.enforceDevicePollingInterval && req.method === 'POST' && path === '/token') {
+        const body = await readBody(req);
+        // The body was consumed here; oidc-provider reads a pre-parsed `req.body` instead.
+        (req as IncomingMessage & { body?: string }).body = body;
+        const params = new URLSearchParams(body);
+        const deviceCode = params.get('device_code');
+        if (params.get('grant_type') === 'urn:ietf:params:oauth:grant-type:device_code' && deviceCode) {
+          const previous = lastDevicePoll.get(deviceCode);
+          const now = Date.now();
+          if (previous !== undefined && now - previous.at < previous.interval * 1000) {
+            const interval = previous.interval + 5;
+            lastDevicePoll.set(deviceCode, { at: now, interval });
+            res.statusCode = 400;
+            res.setHeader('content-type', 'application/json');
+            res.end(JSON.stringify({ error: 'slow_down' }));
+            return;
+          }
+          lastDevicePoll.set(deviceCode, { at: now, interval: previous?.interval ?? 5 });
+        }
+      }
+      handler(req, res);
+    };
+    dispatch().catch((error: unknown) => {
+      res.statusCode = 500;
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const issuer = `http://127.0.0.1:${port}`;
+
+  const install = (key: SigningKey): void => {
+    provider = new Provider(issuer, providerConfiguration(key, options));
+    handler = provider.callback();
+  };
+
+  const idp: TestIdp = {
+    issuer,
+    requests,
+    signingKey: await createSigningKey('key-1'),
+    denyInteractions: false,
+    async rotateKeys(key) {
+      idp.signingKey = key;
+      install(key);
+    },
+    count: (path) => requests.filter((entry) => entry.endsWith(` ${path}`)).length,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+  install(idp.signingKey);
+  return idp;
+}
+
+function providerConfiguration(key: SigningKey, options: TestIdpOptions): Configuration {
+  return {
+    clients: [
+      {
+        client_id: WEB_APP.clientId,
+        client_secret: WEB_APP.clientSecret,
+        redirect_uris: [WEB_APP.redirectUri],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+      {
+        client_id: SPA.clientId,
+        redirect_uris: [SPA.redirectUri],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'none',
+      },
+      {
+        client_id: CLI.clientId,
+        redirect_uris: [],
+        grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+        response_types: [],
+        token_endpoint_auth_method: 'none',
+        application_type: 'native',
+      },
+      {
+        client_id: SERVICE.clientId,
+        client_secret: SERVICE.clientSecret,
+        redirect_uris: [],
+        grant_types: ['client_credentials'],
+        response_types: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    jwks: { keys: [key.privateJwk as never] },
+    cookies: { keys: ['reference-tests-cookie-signing-key'] },
+    scopes: ['openid', 'offline_access', 'profile', 'email', 'api:read'],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    findAccount: (_ctx, accountId) => ({
+      accountId,
+      claims: () => ({ sub: accountId, email: `${accountId}@example.test`, email_verified: true, name: accountId }),
+    }),
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // Rotate on every use, for confidential clients too (the default waits for 70% of the TTL).
+    rotateRefreshToken: true,
+    // Explicit TTLs (seconds); also keeps oidc-provider's "default ttl" notices out of the output.
+    ttl: {
+      AccessToken: 3600,
+      AuthorizationCode: 60,
+      ClientCredentials: 600,
+      DeviceCode: options.deviceCodeTtlSeconds ?? 600,
+      Grant: 3600,
+      IdToken: 3600,
+      Interaction: 600,
+      RefreshToken: 86_400,
+      Session: 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      deviceFlow: { enabled: true },
+      clientCredentials: { enabled: true },
+      revocation: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => undefined as unknown as string,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resourceIndicator) => {
+          if (resourceIndicator !== API_AUDIENCE && resourceIndicator !== OTHER_API_AUDIENCE) {
+            throw new Error(`unknown resource ${resourceIndicator}`);
+          }
+          return {
+            scope: 'api:read',
+            audience: resourceIndicator,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
+    },
+  };
+}
+
+/** Auto-approving login + consent, or a denial when the test asks for one. */
+async function finishInteraction(
+  provider: Provider,
+  req: IncomingMessage,
+  res: ServerResponse,
+  deny: boolean,
+): Promise<void> {
+  const details = await provider.interactionDetails(req, res);
+  if (deny) {
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'the user said no' },
+      { mergeWithLastSubmission: false },
+    );
+    return;
+  }
+  if (details.prompt.name === 'login') {
+    await provider.interactionFinished(req, res, { login: { accountId: ACCOUNT_ID } }, {
+      mergeWithLastSubmission: false,
+    });
+    return;
+  }
+  const { accountId } = details.session ?? {};
+  const grant = details.grantId
+    ? await provider.Grant.find(details.grantId)
+    : new provider.Grant({ accountId, clientId: String(details.params['client_id']) });
+  if (grant === undefined) throw new Error('grant vanished');
+  const promptDetails = details.prompt.details as {
+    missingOIDCScope?: string[];
+    missingOIDCClaims?: string[];
+    missingResourceScopes?: Record<string, string[]>;
+  };
+  if (promptDetails.missingOIDCScope) grant.addOIDCScope(promptDetails.missingOIDCScope.join(' '));
+  if (promptDetails.missingOIDCClaims) grant.addOIDCClaims(promptDetails.missingOIDCClaims);
+  for (const [resource, scopes] of Object.entries(promptDetails.missingResourceScopes ?? {})) {
+    grant.addResourceScope(resource, scopes.join(' '));
+  }
+  const grantId = await grant.save();
+  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
