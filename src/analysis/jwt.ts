@@ -1,0 +1,633 @@
+/**
+ * JWT operations and verification facts, computed once per file and shared by the
+ * token-validation rules (and any rule that needs to know "was this token verified?").
+ *
+ *   jwtFacts(sourceCode).operations   every verify / decode / header-decode / sign / config
+ *                                      call of a known library, hand-rolled decodes
+ *                                      (`JSON.parse(atob(t.split('.')[1]))`) and calls of
+ *                                      local wrappers of those (`parseJwt(idToken)`)
+ *   isVerifiedElsewhere(facts, op)     a decode of a value the same function also verifies
+ *   claimChecked(facts, op, 'aud')     the option names the claim, or the code compares it
+ *                                      by hand (`claims.aud === CLIENT_ID`, `payload.iss !== ISSUER`)
+ *   keySourceOf(sourceCode, node)      remote JWKS / getKey callback / fetched PEM vs local key
+ *   tokenOf(sourceCode, node)          classifyToken, plus cookie-store reads (`cookies().get('session')?.value`)
+ *
+ * Library knowledge (which export does what, option names) lives in `src/knowledge/jwt.ts`.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
+import { fileFacts } from './file-facts';
+import { calleeOrigin, childNodes, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
+import { booleanValue, definitionOf, getPath, stringValue, type PropertyLookup } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.FunctionLike | TSESTree.Program;
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export type KeySource =
+  /** A remote key set, a `getKey`/`secretOrKeyProvider` callback, a key fetched over HTTP: an external issuer. */
+  | 'remote'
+  /** A literal, environment variable, file or encoded secret: the app's own key. */
+  | 'local'
+  /** The empty string: no key at all. */
+  | 'empty'
+  | 'unknown';
+
+export type Claim = 'aud' | 'iss' | 'nonce';
+
+export interface JwtOperation {
+  readonly kind: JwtOperationKind;
+  readonly library: string;
+  /** The call that performs the operation (the report node for "missing" findings). */
+  readonly node: CallLike;
+  readonly spec: JwtFunctionSpec;
+  readonly token: Node | undefined;
+  readonly key: Node | undefined;
+  readonly keySource: KeySource;
+  /** The options object expression as passed (may be an identifier bound to an object elsewhere). */
+  readonly options: Node | undefined;
+  /** The function the call sits in (Program at module level). */
+  readonly scope: FunctionNode;
+  /** Decoded by hand: `JSON.parse(atob(token.split('.')[1]))`. */
+  readonly handRolled: boolean;
+  /** A call of a local helper that performs `inner` on one of its parameters. */
+  readonly inner?: JwtOperation;
+}
+
+export interface JwtFacts {
+  readonly operations: readonly JwtOperation[];
+  /** Claims read in a comparison or check, per function (a nested function's reads count for its parents too). */
+  readonly claimChecks: ReadonlyMap<FunctionNode, ReadonlySet<Claim>>;
+  /** Calls of each local function, for checks written by the caller of a verify helper. */
+  readonly callers: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>;
+}
+
+const CLAIMS: ReadonlySet<string> = new Set<Claim>(['aud', 'iss', 'nonce']);
+const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'node-fetch', 'superagent', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+const MAX_DEPTH = 8;
+
+function isFunction(node: Node): node is TSESTree.FunctionLike {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** The nearest function (or the Program) that contains `node`. */
+export function enclosingFunction(node: Node): FunctionNode {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) || current.type === AST_NODE_TYPES.Program) return current as FunctionNode;
+  }
+  return node as TSESTree.Program;
+}
+
+function isAncestorOrSelf(ancestor: Node, node: Node): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+function isCookieStore(sourceCode: SourceCode, node: Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) return isCookieStore(sourceCode, inner.argument, depth + 1);
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return memberName(sourceCode, inner) === 'cookies';
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    // next/headers `cookies()`
+    const origin = calleeOrigin(sourceCode, inner);
+    return origin !== undefined && origin.module === 'next/headers' && origin.path.join('.') === 'cookies';
+  }
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const definition = definitionOf(sourceCode, inner);
+    return definition !== inner && isCookieStore(sourceCode, definition, depth + 1);
+  }
+  return false;
+}
+
+const COOKIE_TOKEN_NAME = /token|jwt|session|sid|auth/i;
+
+/** `cookies().get('app_session')?.value`, `req.cookies.get('session')`, `getCookie(c, 'auth')`: a token from the request. */
+function cookieStoreToken(sourceCode: SourceCode, node: Node, depth = 0): TokenInfo | undefined {
+  if (depth > 4) return undefined;
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'value') return cookieStoreToken(sourceCode, inner.object, depth + 1);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const definition = definitionOf(sourceCode, inner);
+    return definition === inner ? undefined : cookieStoreToken(sourceCode, definition, depth + 1);
+  }
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) return cookieStoreToken(sourceCode, inner.argument, depth + 1);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipWrappers(inner.callee);
+  let name: string | undefined;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'get' && isCookieStore(sourceCode, callee.object)) {
+    name = inner.arguments[0] && stringValue(sourceCode, inner.arguments[0]);
+  } else if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'getCookie' && inner.arguments.length === 2) {
+    name = stringValue(sourceCode, inner.arguments[1]);
+  }
+  if (name === undefined || !COOKIE_TOKEN_NAME.test(name)) return undefined;
+  return { kind: tokenKindFromName(name) ?? 'unknown-jwt', fromRequest: true, basis: 'source' };
+}
+
+/** Which token an expression holds: `classifyToken`, plus server cookie stores. */
+export function tokenOf(sourceCode: SourceCode, node: Node | undefined): TokenInfo | undefined {
+  if (!node) return undefined;
+  const fromCookie = cookieStoreToken(sourceCode, node);
+  if (fromCookie) return fromCookie;
+  return classifyToken(sourceCode, node);
+}
+
+/** A key that identifies the same token value within a file: the variable, or the expression text. */
+export function tokenIdentity(sourceCode: SourceCode, node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  let inner = skipWrappers(node);
+  while (inner.type === AST_NODE_TYPES.AwaitExpression) inner = skipWrappers(inner.argument);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const def = variable?.defs[0];
+    return def ? `v:${def.name.range[0]}` : `g:${inner.name}`;
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.CallExpression) {
+    return `t:${sourceCode.getText(inner).replace(/\s+/g, '').replace(/\?\./g, '.')}`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Keys
+
+function isRemoteCall(sourceCode: SourceCode, call: CallLike): boolean {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin) return false;
+  if (REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(origin, pattern))) return true;
+  if (origin.module === '<global>' && origin.path[0] === 'fetch') return true;
+  return HTTP_MODULES.has(origin.module);
+}
+
+/**
+ * Where a verification key comes from. Remote: a `createRemoteJWKSet`/jwks-rsa value, a
+ * `getKey`-style callback, anything built from an HTTP response. Local: literals,
+ * environment variables, files, encoded secrets. Otherwise unknown.
+ */
+export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): KeySource {
+  if (!node) return 'unknown';
+  const inner = skipWrappers(node);
+  if (stringValue(sourceCode, inner) === '') return 'empty';
+  const origin = originOf(sourceCode, inner);
+  if (origin && (origin.module === 'jwks-rsa' || REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(origin, pattern)))) return 'remote';
+  let local = false;
+  const seen = new Set<Node>();
+  const isRemoteOrigin = (candidate: Node): boolean => {
+    const remote = originOf(sourceCode, candidate);
+    return remote !== undefined && (remote.module === 'jwks-rsa' || REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(remote, pattern)));
+  };
+  const visit = (current: Node, depth: number): boolean => {
+    if (depth > MAX_DEPTH || seen.has(current)) return false;
+    seen.add(current);
+    const value = skipWrappers(current);
+    // A function as the key is a `getKey(header, callback)` / `async (header) => key` resolver.
+    if (isFunction(value)) return true;
+    switch (value.type) {
+      case AST_NODE_TYPES.Identifier: {
+        if (localFunction(sourceCode, value)) return true;
+        const definition = definitionOf(sourceCode, value);
+        if (definition !== value) return visit(definition, depth + 1);
+        return isRemoteOrigin(value);
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (isRemoteCall(sourceCode, value)) return true;
+        const fn = localFunction(sourceCode, value.callee);
+        if (fn?.body && visit(fn.body, depth + 1)) return true;
+        const callee = skipWrappers(value.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && visit(callee.object, depth + 1)) return true;
+        return value.arguments.some((arg) => !isFunction(arg) && visit(arg, depth + 1));
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(sourceCode, value);
+        const object = skipWrappers(value.object);
+        if (name === 'env' || (object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'env')) {
+          local = true;
+          return false;
+        }
+        if (object.type === AST_NODE_TYPES.ThisExpression) return isRemoteOrigin(value);
+        if (isRemoteOrigin(value)) return true;
+        return visit(value.object, depth + 1) || (value.computed && visit(value.property, depth + 1));
+      }
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+        local = true;
+        if (value.type === AST_NODE_TYPES.TemplateLiteral) return value.expressions.some((expression) => visit(expression, depth + 1));
+        return false;
+      case AST_NODE_TYPES.AwaitExpression:
+        return visit(value.argument, depth + 1);
+      case AST_NODE_TYPES.BlockStatement:
+        for (const statement of value.body) {
+          if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument && visit(statement.argument, depth + 1)) return true;
+        }
+        return false;
+      default:
+        for (const child of childNodes(value)) {
+          if (isFunction(child)) continue;
+          if (visit(child, depth + 1)) return true;
+        }
+        return false;
+    }
+  };
+  if (visit(inner, 0)) return 'remote';
+  return local ? 'local' : 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------
+// Operations
+
+function argumentAt(call: CallLike, index: number | undefined): Node | undefined {
+  if (index === undefined) return undefined;
+  const arg = call.arguments[index];
+  return arg && arg.type !== AST_NODE_TYPES.SpreadElement ? arg : undefined;
+}
+
+/** The options object of a `registerAsync({ useFactory: () => ({ ... }) })`. */
+function factoryOptions(sourceCode: SourceCode, options: Node | undefined): Node | undefined {
+  const factory = getPath(sourceCode, options, ['useFactory']);
+  if (factory.status !== 'present') return options;
+  const fn = skipWrappers(factory.value);
+  if (!isFunction(fn) || !fn.body) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body.type === AST_NODE_TYPES.ObjectExpression ? fn.body : undefined;
+  const last = fn.body.body.at(-1);
+  return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? last.argument : undefined;
+}
+
+/** `super(options)` inside `class X extends PassportStrategy(Strategy)` or `extends Strategy`. */
+function superSpec(sourceCode: SourceCode, call: TSESTree.CallExpression): JwtFunctionSpec | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.Super) return undefined;
+  let cls: Node | undefined = call.parent;
+  while (cls && cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) cls = cls.parent;
+  if (!cls || !('superClass' in cls) || !cls.superClass) return undefined;
+  let base = skipWrappers(cls.superClass);
+  // Nest: PassportStrategy(Strategy, 'jwt')
+  if (base.type === AST_NODE_TYPES.CallExpression && base.arguments[0]) base = skipWrappers(base.arguments[0]);
+  return lookup(originOf(sourceCode, base), JWT_FUNCTIONS);
+}
+
+function keyOf(sourceCode: SourceCode, spec: JwtFunctionSpec, call: CallLike, options: Node | undefined): Node | undefined {
+  const positional = argumentAt(call, spec.key);
+  if (positional) return positional;
+  for (const name of spec.keyProperties ?? []) {
+    const lookupResult = getPath(sourceCode, options, [name]);
+    if (lookupResult.status === 'present') return lookupResult.value;
+  }
+  return undefined;
+}
+
+function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunctionSpec): JwtOperation {
+  let options = argumentAt(call, spec.options);
+  if (spec.library === '@nestjs/jwt' && spec.kind === 'config') options = factoryOptions(sourceCode, options);
+  let token = argumentAt(call, spec.token);
+  if (spec.tokenProperty) {
+    const property = getPath(sourceCode, options, [spec.tokenProperty]);
+    token = property.status === 'present' ? property.value : undefined;
+  }
+  const key = keyOf(sourceCode, spec, call, options);
+  let keySource = keySourceOf(sourceCode, key);
+  // passport-jwt / @nestjs/jwt: a `secretOrKeyProvider` is a key resolver, i.e. an external key set.
+  if (key && spec.keyProperties && getPath(sourceCode, options, ['secretOrKeyProvider']).status === 'present') keySource = 'remote';
+  return {
+    kind: headerOnly(sourceCode, spec, call, options) ? 'header' : spec.kind,
+    library: spec.library,
+    node: call,
+    spec,
+    token,
+    key,
+    keySource,
+    options,
+    scope: enclosingFunction(call),
+    handRolled: false,
+  };
+}
+
+/** True when a decode call's result is only used for its header (a `kid` lookup). */
+function headerOnly(sourceCode: SourceCode, spec: JwtFunctionSpec, call: CallLike, options: Node | undefined): boolean {
+  if (spec.kind !== 'decode' || !spec.headerFlag) return false;
+  const flag = getPath(sourceCode, options, [spec.headerFlag]);
+  if (flag.status !== 'present' || booleanValue(sourceCode, flag.value) !== true) return false;
+  // jwt-decode `{ header: true }` returns the header and nothing else.
+  if (spec.headerFlag === 'header') return true;
+  return usedOnlyForHeader(sourceCode, call);
+}
+
+function usedOnlyForHeader(sourceCode: SourceCode, expression: Node): boolean {
+  let node: Node = expression;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return memberName(sourceCode, parent) === 'header';
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+    if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+      return parent.id.properties.every((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === 'header');
+    }
+    if (parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+      if (!variable) return false;
+      const reads = variable.references.filter((reference) => reference.isRead());
+      return reads.length > 0 && reads.every((reference) => usedOnlyForHeaderRead(sourceCode, reference.identifier));
+    }
+  }
+  return false;
+}
+
+function usedOnlyForHeaderRead(sourceCode: SourceCode, identifier: Node): boolean {
+  let node: Node = identifier;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  // `if (!decoded)` guards are fine.
+  if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') return true;
+  if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.LogicalExpression) return true;
+  return parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && memberName(sourceCode, parent) === 'header';
+}
+
+function isSplitOnDot(sourceCode: SourceCode, node: Node): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(node.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(sourceCode, callee) === 'split' &&
+    node.arguments.length >= 1 &&
+    stringValue(sourceCode, node.arguments[0]) === '.'
+  );
+}
+
+/** Which segment of `t.split('.')` the expression reads: `[1]` → 1, `const [, p] = …` → 1. */
+function segmentIndex(split: TSESTree.CallExpression, via: Node | undefined): number | undefined {
+  let node: Node = split;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.computed && parent.property.type === AST_NODE_TYPES.Literal) {
+    return typeof parent.property.value === 'number' ? parent.property.value : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.ArrayPattern && via) {
+    const index = parent.id.elements.findIndex((element) => element === via);
+    return index === -1 ? undefined : index;
+  }
+  return undefined;
+}
+
+/**
+ * Hand-rolled decode: `JSON.parse(...)` over a segment of `token.split('.')`, through
+ * `atob`, `Buffer.from(…, 'base64url')`, helper calls and intermediate variables.
+ * Returns the split receiver (the token) and whether only the header segment is read.
+ */
+export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpression): { token: Node; header: boolean } | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'parse' || !call.arguments[0]) return undefined;
+  if (skipWrappers(callee.object).type !== AST_NODE_TYPES.Identifier || (skipWrappers(callee.object) as TSESTree.Identifier).name !== 'JSON') return undefined;
+  const seen = new Set<Node>();
+  let found: { token: Node; header: boolean } | undefined;
+  const visit = (node: Node, depth: number, via: Node | undefined): void => {
+    if (found || depth > MAX_DEPTH || seen.has(node)) return;
+    seen.add(node);
+    const inner = skipWrappers(node);
+    if (isSplitOnDot(sourceCode, inner)) {
+      const index = segmentIndex(inner, via);
+      found = { token: (skipWrappers(inner.callee) as TSESTree.MemberExpression).object, header: index === 0 };
+      return;
+    }
+    if (isFunction(inner)) return;
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      if (def?.type === 'Variable' && def.node.init && (def.node.parent.kind === 'const' || (variable?.references.filter((r) => r.isWrite()).length ?? 2) <= 1)) {
+        visit(def.node.init, depth + 1, def.node.id.type === AST_NODE_TYPES.ArrayPattern ? def.name : undefined);
+      }
+      return;
+    }
+    for (const child of childNodes(inner)) visit(child, depth + 1, undefined);
+  };
+  visit(call.arguments[0], 0, undefined);
+  return found;
+}
+
+/** The JWT operation a call performs, if any (library call, `super()` of a strategy, hand-rolled decode). */
+export function jwtOperationOf(sourceCode: SourceCode, call: CallLike): JwtOperation | undefined {
+  const spec =
+    call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Super
+      ? superSpec(sourceCode, call)
+      : lookup(calleeOrigin(sourceCode, call), JWT_FUNCTIONS);
+  if (spec) return operationFromSpec(sourceCode, call, spec);
+  if (call.type === AST_NODE_TYPES.CallExpression) {
+    const decoded = handRolledDecode(sourceCode, call);
+    if (decoded) {
+      const handSpec: JwtFunctionSpec = { kind: decoded.header ? 'header' : 'decode', library: 'hand-rolled' };
+      return {
+        kind: handSpec.kind,
+        library: handSpec.library,
+        node: call,
+        spec: handSpec,
+        token: decoded.token,
+        key: undefined,
+        keySource: 'unknown',
+        options: undefined,
+        scope: enclosingFunction(call),
+        handRolled: true,
+      };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Claim checks written by hand
+
+const CHECK_CALLEE = /equal|includes|has$|indexOf|some|every|compare|check|assert|verify|validate|match|expect/i;
+const COMPARISON = new Set(['===', '!==', '==', '!=']);
+const TRANSPARENT_CALLS = new Set(['concat', 'flat', 'from', 'of', 'String', 'toLowerCase', 'trim', 'normalize', 'replace']);
+
+/** Is this read of a claim (`payload.aud`, destructured `aud`) used in a comparison or a check call? */
+function isCheckingUse(sourceCode: SourceCode, read: Node, allowCalls: boolean): boolean {
+  let node = read;
+  for (let depth = 0; depth < 5 && node.parent; depth++) {
+    const parent: Node = node.parent;
+    switch (parent.type) {
+      case AST_NODE_TYPES.BinaryExpression:
+        return COMPARISON.has(parent.operator);
+      case AST_NODE_TYPES.SwitchStatement:
+        return parent.discriminant === node;
+      case AST_NODE_TYPES.CallExpression: {
+        if (parent.callee === node) return false;
+        if (!allowCalls) return false;
+        const callee = skipWrappers(parent.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+        if (name !== undefined && CHECK_CALLEE.test(name)) return true;
+        // `[].concat(payload.aud)`, `Array.from(...)`, `String(payload.iss)`: the check may follow.
+        if (name === undefined || !TRANSPARENT_CALLS.has(name)) return false;
+        node = parent;
+        break;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== node) return false;
+        // `payload.aud.includes(CLIENT_ID)`, `[].concat(payload.aud).includes(x)`
+        const method = memberName(sourceCode, parent);
+        if (method && CHECK_CALLEE.test(method) && parent.parent?.type === AST_NODE_TYPES.CallExpression) return true;
+        node = parent;
+        break;
+      }
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ChainExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.ConditionalExpression:
+        node = parent;
+        break;
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+function claimReadAt(sourceCode: SourceCode, node: Node): Claim | undefined {
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(sourceCode, node);
+    if (name && CLAIMS.has(name) && isCheckingUse(sourceCode, node, true)) return name as Claim;
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.Identifier && CLAIMS.has(node.name) && node.parent?.type === AST_NODE_TYPES.BinaryExpression) {
+    // A destructured claim compared by hand: `const { aud } = payload; if (aud !== CLIENT_ID)`.
+    return isCheckingUse(sourceCode, node, false) ? (node.name as Claim) : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Per-file facts
+
+function wrapperOperations(sourceCode: SourceCode, op: JwtOperation, callers: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>): JwtOperation[] {
+  if (!op.token || op.scope.type === AST_NODE_TYPES.Program) return [];
+  const token = skipWrappers(op.token);
+  if (token.type !== AST_NODE_TYPES.Identifier) return [];
+  const fn = op.scope;
+  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === token.name);
+  if (index === -1) return [];
+  const variable = ASTUtils.findVariable(sourceCode.getScope(token), token);
+  if (!variable || variable.defs[0]?.type !== 'Parameter') return [];
+  return (callers.get(fn) ?? []).map((call) => ({
+    ...op,
+    node: call,
+    token: argumentAt(call, index),
+    scope: enclosingFunction(call),
+    inner: op,
+  }));
+}
+
+function computeFacts(sourceCode: SourceCode): JwtFacts {
+  const operations: JwtOperation[] = [];
+  const claimChecks = new Map<FunctionNode, Set<Claim>>();
+  const callers = new Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>();
+  const stack: Node[] = [sourceCode.ast as Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      const op = jwtOperationOf(sourceCode, node);
+      if (op) operations.push(op);
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
+        const fn = localFunction(sourceCode, node.callee);
+        if (fn) {
+          const list = callers.get(fn) ?? [];
+          list.push(node);
+          callers.set(fn, list);
+        }
+      }
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
+      const claim = claimReadAt(sourceCode, node);
+      if (claim) {
+        for (let current: Node | undefined = node.parent; current; current = current.parent) {
+          if (isFunction(current) || current.type === AST_NODE_TYPES.Program) {
+            const set = claimChecks.get(current as FunctionNode) ?? new Set<Claim>();
+            set.add(claim);
+            claimChecks.set(current as FunctionNode, set);
+          }
+        }
+      }
+    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  // Local helpers that verify or decode their parameter: their call sites are operations too.
+  const wrappers: JwtOperation[] = [];
+  for (const op of operations) {
+    if (op.kind === 'verify' || op.kind === 'decode') wrappers.push(...wrapperOperations(sourceCode, op, callers));
+  }
+  operations.push(...wrappers);
+  return { operations, claimChecks, callers };
+}
+
+/** Every JWT operation in the file and the claim checks written by hand, computed once per file. */
+export function jwtFacts(sourceCode: SourceCode): JwtFacts {
+  return fileFacts(sourceCode).memo('jwt:facts', () => computeFacts(sourceCode));
+}
+
+/** Cheap gate: could the file contain a JWT operation at all? */
+export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly string[]): boolean {
+  const facts = fileFacts(sourceCode);
+  return facts.importsAny(modules) || facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/);
+}
+
+/** A decode of a token that the same function (or its caller/callee scope) also verifies, before or after. */
+export function isVerifiedElsewhere(sourceCode: SourceCode, facts: JwtFacts, op: JwtOperation): boolean {
+  const identity = tokenIdentity(sourceCode, op.token);
+  if (!identity) return false;
+  return facts.operations.some((other) => {
+    if (other.kind !== 'verify' || !other.token) return false;
+    if (tokenIdentity(sourceCode, other.token) !== identity) return false;
+    // Variables are the same value wherever they are read; expression text only within one function tree.
+    return identity.startsWith('v:') || isAncestorOrSelf(other.scope, op.node) || isAncestorOrSelf(op.scope, other.node);
+  });
+}
+
+/** The option that names a claim, if the library has one. */
+export function claimOption(sourceCode: SourceCode, op: JwtOperation, claim: Claim): PropertyLookup | undefined {
+  const path = claim === 'aud' ? op.spec.audience : claim === 'iss' ? op.spec.issuer : op.spec.nonce;
+  if (!path) return undefined;
+  return getPath(sourceCode, op.options, path);
+}
+
+/** Claims compared by hand in the function of the operation, its callers (for verify helpers) or the file (module level). */
+export function claimComparedByHand(facts: JwtFacts, op: JwtOperation, claim: Claim): boolean {
+  const scopes: FunctionNode[] = [op.scope];
+  if (op.scope.type !== AST_NODE_TYPES.Program) {
+    for (const call of facts.callers.get(op.scope) ?? []) scopes.push(enclosingFunction(call));
+  }
+  return scopes.some((scope) => facts.claimChecks.get(scope)?.has(claim) ?? false);
+}
+
+/**
+ * Whether the claim is checked: the option is set (or unknown — silent), or the code
+ * compares it by hand. `unknown` means the options could not be read.
+ */
+export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOperation, claim: Claim): 'checked' | 'missing' | 'unknown' {
+  const option = claimOption(sourceCode, op, claim);
+  if (option?.status === 'present') return 'checked';
+  if (claimComparedByHand(facts, op, claim)) return 'checked';
+  if (op.inner && claimStatus(sourceCode, facts, op.inner, claim) === 'checked') return 'checked';
+  // Options passed but not readable (a parameter, an unknown spread): silent.
+  if (option?.status === 'unknown' && op.options !== undefined) return 'unknown';
+  return 'missing';
+}
+
+/** Is the verified token an external issuer's (remote key, or an ID token)? */
+export function isExternalIssuerToken(sourceCode: SourceCode, op: JwtOperation): boolean {
+  if (op.spec.idToken || op.keySource === 'remote') return true;
+  if (tokenOf(sourceCode, op.token)?.kind === 'id') return true;
+  // A nonce option only exists for ID tokens.
+  const nonce = op.spec.nonce ? getPath(sourceCode, op.options, op.spec.nonce) : undefined;
+  return nonce?.status === 'present';
+}

@@ -1,0 +1,282 @@
+/**
+ * JWT libraries as data: which export verifies, decodes or signs a token, where its token,
+ * key and options arguments are, and what its options are called.
+ *
+ * Patterns use `matchesPattern` syntax (`module#path`, `()` for a call or `new`, `*`/`**`).
+ * `src/analysis/jwt.ts` reads these tables; rules never name a library export themselves.
+ */
+
+export type JwtOperationKind =
+  /** Checks the signature (and, for most libraries, the claims named in the options). */
+  | 'verify'
+  /** Reads the claims without checking anything. */
+  | 'decode'
+  /** Reads only the protected header (a `kid` lookup): never a trust decision. */
+  | 'header'
+  /** Creates a token. */
+  | 'sign'
+  /** Middleware or strategy configuration that verifies every incoming request's bearer token. */
+  | 'config';
+
+export interface JwtFunctionSpec {
+  readonly kind: JwtOperationKind;
+  /** Library name for messages. */
+  readonly library: string;
+  /** Argument index of the token (verify/decode). */
+  readonly token?: number;
+  /** Argument index of the key or secret. */
+  readonly key?: number;
+  /** Argument index of the options object. */
+  readonly options?: number;
+  /** When the options object holds the token (`verifyIdToken({ idToken })`). */
+  readonly tokenProperty?: string;
+  /** Options properties that hold the key (the first present one is used). */
+  readonly keyProperties?: readonly string[];
+  /** Options path of the algorithm allowlist (`['algorithms']`, `['verifyOptions', 'algorithms']`). */
+  readonly algorithms?: readonly string[];
+  /** Options path of the single signing algorithm (`algorithm` for jsonwebtoken `sign`). */
+  readonly algorithm?: readonly string[];
+  /** Options path of the expected audience, when the library can check it. */
+  readonly audience?: readonly string[];
+  /** Options path of the expected issuer, when the library can check it. */
+  readonly issuer?: readonly string[];
+  /** Options path of the expected nonce, when the library can check it. */
+  readonly nonce?: readonly string[];
+  /** The library checks the issuer itself (google-auth-library `verifyIdToken`). */
+  readonly checksIssuer?: boolean;
+  /** The token always is an ID token (`verifyIdToken`). */
+  readonly idToken?: boolean;
+  /** The token always comes from the incoming request (middleware, strategies). */
+  readonly fromRequest?: boolean;
+  /** Options that switch a check off when `true` (jsonwebtoken-based libraries). */
+  readonly ignoreOptions?: readonly string[];
+  /** Options object path holding `clockTolerance` (seconds or a jose duration string). */
+  readonly clockTolerance?: readonly string[];
+  /** jose `currentDate`: pinning it to a constant turns the `exp`/`nbf` checks off. */
+  readonly currentDate?: readonly string[];
+  /** Options path whose `header: true` / `complete`-only use makes a decode header-only. */
+  readonly headerFlag?: string;
+  /** Algorithm allowlist is required (reported when missing) unless the rule option says otherwise. */
+  readonly requiresAlgorithms?: 'always' | 'jose' | 'never';
+}
+
+const JSONWEBTOKEN_IGNORE = ['ignoreExpiration', 'ignoreNotBefore'] as const;
+
+const jsonwebtokenVerify: JwtFunctionSpec = {
+  kind: 'verify',
+  library: 'jsonwebtoken',
+  token: 0,
+  key: 1,
+  options: 2,
+  algorithms: ['algorithms'],
+  audience: ['audience'],
+  issuer: ['issuer'],
+  nonce: ['nonce'],
+  ignoreOptions: JSONWEBTOKEN_IGNORE,
+  clockTolerance: ['clockTolerance'],
+  requiresAlgorithms: 'always',
+};
+
+const joseJwtVerify: JwtFunctionSpec = {
+  kind: 'verify',
+  library: 'jose',
+  token: 0,
+  key: 1,
+  options: 2,
+  algorithms: ['algorithms'],
+  audience: ['audience'],
+  issuer: ['issuer'],
+  clockTolerance: ['clockTolerance'],
+  currentDate: ['currentDate'],
+  requiresAlgorithms: 'jose',
+};
+
+/** jose's signature-only verifiers: no claim options at all, claims must be compared by hand. */
+const joseSignatureVerify: JwtFunctionSpec = {
+  kind: 'verify',
+  library: 'jose',
+  token: 0,
+  key: 1,
+  options: 2,
+  algorithms: ['algorithms'],
+  requiresAlgorithms: 'jose',
+};
+
+const nestVerify: JwtFunctionSpec = {
+  kind: 'verify',
+  library: '@nestjs/jwt',
+  token: 0,
+  options: 1,
+  keyProperties: ['secret', 'publicKey'],
+  algorithms: ['algorithms'],
+  audience: ['audience'],
+  issuer: ['issuer'],
+  nonce: ['nonce'],
+  ignoreOptions: JSONWEBTOKEN_IGNORE,
+  clockTolerance: ['clockTolerance'],
+  // The module's `verifyOptions` (registered elsewhere) merge into every call.
+  requiresAlgorithms: 'never',
+};
+
+const nestSign: JwtFunctionSpec = { kind: 'sign', library: '@nestjs/jwt', options: 1, algorithm: ['algorithm'] };
+
+const googleVerifyIdToken: JwtFunctionSpec = {
+  kind: 'verify',
+  library: 'google-auth-library',
+  options: 0,
+  tokenProperty: 'idToken',
+  audience: ['audience'],
+  checksIssuer: true,
+  idToken: true,
+  requiresAlgorithms: 'never',
+};
+
+const expressJwtConfig: JwtFunctionSpec = {
+  kind: 'config',
+  library: 'express-jwt',
+  options: 0,
+  keyProperties: ['secret'],
+  algorithms: ['algorithms'],
+  audience: ['audience'],
+  issuer: ['issuer'],
+  ignoreOptions: JSONWEBTOKEN_IGNORE,
+  clockTolerance: ['clockTolerance'],
+  fromRequest: true,
+  requiresAlgorithms: 'always',
+};
+
+const passportJwtConfig: JwtFunctionSpec = {
+  kind: 'config',
+  library: 'passport-jwt',
+  options: 0,
+  keyProperties: ['secretOrKeyProvider', 'secretOrKey'],
+  algorithms: ['algorithms'],
+  audience: ['audience'],
+  issuer: ['issuer'],
+  ignoreOptions: ['ignoreExpiration'],
+  fromRequest: true,
+  requiresAlgorithms: 'always',
+};
+
+const nestModuleConfig: JwtFunctionSpec = {
+  kind: 'config',
+  library: '@nestjs/jwt',
+  options: 0,
+  keyProperties: ['secretOrKeyProvider', 'publicKey', 'secret'],
+  algorithms: ['verifyOptions', 'algorithms'],
+  algorithm: ['signOptions', 'algorithm'],
+  audience: ['verifyOptions', 'audience'],
+  issuer: ['verifyOptions', 'issuer'],
+  ignoreOptions: JSONWEBTOKEN_IGNORE.map((name) => `verifyOptions.${name}`),
+  clockTolerance: ['verifyOptions', 'clockTolerance'],
+  fromRequest: true,
+  requiresAlgorithms: 'always',
+};
+
+const koaJwtConfig: JwtFunctionSpec = { ...expressJwtConfig, library: 'koa-jwt' };
+
+/** Every JWT operation, keyed by origin pattern. First match wins. */
+export const JWT_FUNCTIONS: ReadonlyMap<string, JwtFunctionSpec> = new Map<string, JwtFunctionSpec>([
+  ['jsonwebtoken#verify', jsonwebtokenVerify],
+  ['jsonwebtoken#decode', { kind: 'decode', library: 'jsonwebtoken', token: 0, options: 1, headerFlag: 'complete' }],
+  ['jsonwebtoken#sign', { kind: 'sign', library: 'jsonwebtoken', key: 1, options: 2, algorithm: ['algorithm'] }],
+  ['jose#jwtVerify', joseJwtVerify],
+  ['jose#compactVerify', joseSignatureVerify],
+  ['jose#flattenedVerify', joseSignatureVerify],
+  ['jose#generalVerify', joseSignatureVerify],
+  ['jose#decodeJwt', { kind: 'decode', library: 'jose', token: 0 }],
+  ['jose#UnsecuredJWT.decode', { kind: 'decode', library: 'jose', token: 0 }],
+  ['jose#decodeProtectedHeader', { kind: 'header', library: 'jose', token: 0 }],
+  // jwt-decode v3 default export (`jwt_decode(token, { header: true })`) and v4 named export.
+  ['jwt-decode#', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
+  ['jwt-decode#jwtDecode', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
+  ['jwt-decode#default', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
+  ['@nestjs/jwt#JwtService.().verify', nestVerify],
+  ['@nestjs/jwt#JwtService.().verifyAsync', nestVerify],
+  ['@nestjs/jwt#JwtService.().decode', { kind: 'decode', library: '@nestjs/jwt', token: 0, options: 1, headerFlag: 'complete' }],
+  ['@nestjs/jwt#JwtService.().sign', nestSign],
+  ['@nestjs/jwt#JwtService.().signAsync', nestSign],
+  ['@nestjs/jwt#JwtModule.register', nestModuleConfig],
+  ['@nestjs/jwt#JwtModule.registerAsync', nestModuleConfig],
+  ['google-auth-library#OAuth2Client.().verifyIdToken', googleVerifyIdToken],
+  ['google-auth-library#**.OAuth2Client.().verifyIdToken', googleVerifyIdToken],
+  ['googleapis#google.auth.OAuth2.().verifyIdToken', googleVerifyIdToken],
+  ['express-jwt#expressjwt', expressJwtConfig],
+  ['express-jwt#', expressJwtConfig],
+  ['koa-jwt#', koaJwtConfig],
+  ['passport-jwt#Strategy', passportJwtConfig],
+]);
+
+/** Modules whose presence makes a file worth analysing for JWT operations. */
+export const JWT_MODULES: readonly string[] = [
+  'jsonwebtoken',
+  'jose',
+  'jwt-decode',
+  '@nestjs/jwt',
+  'google-auth-library',
+  'googleapis',
+  'express-jwt',
+  'koa-jwt',
+  'passport-jwt',
+  'jwks-rsa',
+  'openid-client',
+  'oauth4webapi',
+  'passport-azure-ad',
+];
+
+/** Calls whose result is a remote key set or a key fetched from the IdP. */
+export const REMOTE_KEY_SOURCES: readonly string[] = [
+  'jose#createRemoteJWKSet',
+  'jose#createRemoteJWKSet.()',
+  'jwks-rsa#**',
+];
+
+/** jwks-rsa client-creating calls: options at argument 0. */
+export const JWKS_RSA_CLIENTS: readonly string[] = [
+  'jwks-rsa#',
+  'jwks-rsa#JwksClient',
+  'jwks-rsa#jwksClient',
+  'jwks-rsa#expressJwtSecret',
+  'jwks-rsa#passportJwtSecret',
+  'jwks-rsa#koaJwtSecret',
+  'jwks-rsa#hapiJwt2Key',
+  'jwks-rsa#hapiJwt2KeyAsync',
+];
+
+export const JOSE_REMOTE_JWKS = 'jose#createRemoteJWKSet';
+
+/** HMAC algorithms (shared secret). */
+export const HMAC_ALGORITHM = /^HS(?:256|384|512)$/;
+/** Asymmetric JWS algorithms. */
+export const ASYMMETRIC_ALGORITHM = /^(?:RS|PS|ES)(?:256|384|512)$|^ES256K$|^EdDSA$|^Ed25519$|^Ed448$/;
+
+/**
+ * Code-flow exchanges of OIDC libraries that validate the ID token they receive, and where
+ * they take the expected nonce from.
+ */
+export interface IdTokenExchangeSpec {
+  readonly library: string;
+  /** Argument index of the object that carries the nonce. */
+  readonly checksArg: number;
+  /** Property of that object holding the expected nonce; undefined when the argument itself is the nonce. */
+  readonly nonceProperty?: string;
+  /** Property of that object holding the PKCE verifier. */
+  readonly verifierProperty?: string;
+  /** Only an ID token flow when `openid` scope was asked for; the exchange always validates one if present. */
+  readonly oidc: boolean;
+}
+
+export const ID_TOKEN_EXCHANGES: ReadonlyMap<string, IdTokenExchangeSpec> = new Map<string, IdTokenExchangeSpec>([
+  // openid-client v5: client.callback(redirectUri, params, { state, nonce, code_verifier })
+  ['openid-client#**.Client.().callback', { library: 'openid-client', checksArg: 2, nonceProperty: 'nonce', verifierProperty: 'code_verifier', oidc: true }],
+  ['openid-client#**.FAPI1Client.().callback', { library: 'openid-client', checksArg: 2, nonceProperty: 'nonce', verifierProperty: 'code_verifier', oidc: true }],
+  // openid-client v6: authorizationCodeGrant(config, url, { pkceCodeVerifier, expectedState, expectedNonce })
+  ['openid-client#authorizationCodeGrant', { library: 'openid-client', checksArg: 2, nonceProperty: 'expectedNonce', verifierProperty: 'pkceCodeVerifier', oidc: true }],
+  // oauth4webapi v3: processAuthorizationCodeResponse(as, client, response, { expectedNonce })
+  ['oauth4webapi#processAuthorizationCodeResponse', { library: 'oauth4webapi', checksArg: 3, nonceProperty: 'expectedNonce', oidc: false }],
+  // oauth4webapi v2: processAuthorizationCodeOpenIDResponse(as, client, response, expectedNonce)
+  ['oauth4webapi#processAuthorizationCodeOpenIDResponse', { library: 'oauth4webapi', checksArg: 3, oidc: true }],
+]);
+
+/** openid-client v5 `client.validateIdToken(tokenSet, nonce, ...)`: the nonce is argument 1. */
+export const VALIDATE_ID_TOKEN = ['openid-client#**.Client.().validateIdToken'] as const;
