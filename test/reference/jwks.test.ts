@@ -1,4 +1,4 @@
-import { SignJWT, errors, importJWK } from 'jose';
+import { SignJWT, errors, importJWK, jwtVerify } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { APP_SCOPES, JWKS_CACHE_POLICY, createIssuerJwks, verifyIdToken } from '../../src/reference/index.js';
@@ -77,10 +77,17 @@ describe('JWKS cache (createIssuerJwks)', () => {
     expect(idp.count(jwksPath)).toBe(before + 2);
   });
 
-  it('creates a standalone resolver for an API that only verifies tokens', async () => {
+  it('creates a standalone resolver for code that only verifies tokens', async () => {
     const webApp = await clientFor(idp, WEB_APP.clientId, WEB_APP.clientSecret);
+    const { idToken } = await login(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin);
     const jwks = createIssuerJwks(webApp.as.jwks_uri!);
-    const key = await jwks({ alg: 'RS256', kid: idp.signingKey.kid });
+    const { payload } = await jwtVerify(idToken, jwks, {
+      issuer: idp.issuer,
+      audience: WEB_APP.clientId,
+      algorithms: ['RS256'],
+    });
+    expect(payload.sub).toBe(ACCOUNT_ID);
+  });
     expect(key).toBeDefined();
   });
 });
