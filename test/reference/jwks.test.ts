@@ -88,6 +88,4 @@ describe('JWKS cache (createIssuerJwks)', () => {
     });
     expect(payload.sub).toBe(ACCOUNT_ID);
   });
-    expect(key).toBeDefined();
-  });
 });
