@@ -1,5 +1,12 @@
 // Alphabetical. A rule is listed here once it is implemented end to end (tests, docs, fixtures).
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { OAuthRuleDocs } from '../src/create-rule';
+import noExposedClientSecret from './no-exposed-client-secret';
+import noImplicitGrant from './no-implicit-grant';
+import noPasswordGrant from './no-password-grant';
 
-export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {};
+export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
+  'no-exposed-client-secret': noExposedClientSecret,
+  'no-implicit-grant': noImplicitGrant,
+  'no-password-grant': noPasswordGrant,
+};

@@ -1,0 +1,211 @@
+/**
+ * Where code runs, and what it reads from the environment.
+ *
+ *   envRead(sc, node)        `process.env.X`, `process.env['X']`, `import.meta.env.X`,
+ *                            `const { X } = process.env` → { name: 'X', source, publicPrefix }
+ *   publicEnvPrefix(name)    'NEXT_PUBLIC_' | 'VITE_' | … when bundlers inline the variable
+ *                            into browser bundles
+ *   isBrowserModule(sc, f)   the module plainly runs in a browser: a 'use client' directive,
+ *                            a browser-only SDK or UI framework import, browser globals
+ *                            (`window`, `document`, `localStorage`, …) used outside
+ *                            `typeof` guards — and no sign that it is server code
+ *   isTestFile(filename)     `*.test.*`, `*.spec.*`, `__tests__/`, `__mocks__/`
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { fileFacts } from './file-facts';
+import { memberName, propertyKeyName, skipWrappers } from './modules';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+/** Prefixes that bundlers and frameworks inline into client bundles. */
+export const PUBLIC_ENV_PREFIXES: readonly string[] = [
+  'NEXT_PUBLIC_',
+  'NUXT_PUBLIC_',
+  'EXPO_PUBLIC_',
+  'REACT_APP_',
+  'VITE_',
+  'GATSBY_',
+  'PUBLIC_',
+  'VUE_APP_',
+  'STORYBOOK_',
+];
+
+export function publicEnvPrefix(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  return PUBLIC_ENV_PREFIXES.find((prefix) => upper.startsWith(prefix));
+}
+
+export interface EnvRead {
+  readonly name: string;
+  readonly source: 'process.env' | 'import.meta.env';
+  /** The public prefix, when the bundler ships the value to browsers. */
+  readonly publicPrefix: string | undefined;
+  /** The node that reads it (the member expression, or the destructured identifier). */
+  readonly node: Node;
+}
+
+/** `process.env` / `import.meta.env` (also `globalThis.process.env`). */
+export function envObjectKind(sourceCode: SourceCode, node: Node): EnvRead['source'] | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, inner) !== 'env') return undefined;
+  const object = skipWrappers(inner.object);
+  if (object.type === AST_NODE_TYPES.MetaProperty && object.meta.name === 'import' && object.property.name === 'meta') return 'import.meta.env';
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+    // A local `process` (a parameter, an import of something else) is not Node's.
+    if (variable && variable.defs.length > 0) return undefined;
+    return 'process.env';
+  }
+  if (object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'process') {
+    const root = skipWrappers(object.object);
+    if (root.type === AST_NODE_TYPES.Identifier && (root.name === 'globalThis' || root.name === 'global' || root.name === 'window')) return 'process.env';
+  }
+  return undefined;
+}
+
+function makeRead(name: string, source: EnvRead['source'], node: Node): EnvRead {
+  return { name, source, publicPrefix: publicEnvPrefix(name), node };
+}
+
+/**
+ * The environment variable an expression reads, directly or through a `const` binding
+ * (`const SECRET = process.env.X`) or a destructuring of the env object.
+ */
+export function envRead(sourceCode: SourceCode, node: Node, depth = 0): EnvRead | undefined {
+  const inner = skipWrappers(node);
+  if (depth > 4) return undefined;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const source = envObjectKind(sourceCode, inner.object);
+    if (!source) return undefined;
+    const name = memberName(sourceCode, inner);
+    return name ? makeRead(name, source, inner) : undefined;
+  }
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    if (!variable || variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0];
+    if (def.type !== 'Variable' || !def.node.init) return undefined;
+    if (def.node.parent.kind !== 'const' && variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return undefined;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return envRead(sourceCode, def.node.init, depth + 1);
+    if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+      const source = envObjectKind(sourceCode, def.node.init);
+      if (!source) return undefined;
+      for (const property of def.node.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (value.type === AST_NODE_TYPES.Identifier && value.name === inner.name) {
+          const key = propertyKeyName(sourceCode, property);
+          return key ? makeRead(key, source, property.key) : undefined;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+const TEST_FILE = /(?:\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$)|(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__)[\\/]/;
+
+/** Test and mock files: secrets and fake values there are test data. */
+export function isTestFile(filename: string): boolean {
+  return TEST_FILE.test(filename);
+}
+
+/** Imports that only run in browsers (UI runtimes and browser-only auth SDKs). */
+const BROWSER_MODULES = [
+  'react-dom',
+  '@azure/msal-browser',
+  '@azure/msal-react',
+  '@azure/msal-angular',
+  '@auth0/auth0-spa-js',
+  '@auth0/auth0-react',
+  '@auth0/auth0-vue',
+  '@auth0/auth0-angular',
+  'auth0-js',
+  'oidc-client-ts',
+  'oidc-client',
+  'react-oidc-context',
+  'angular-oauth2-oidc',
+  'angular-auth-oidc-client',
+  '@react-oauth/google',
+  '@angular/core',
+  '@angular/common',
+  'vue',
+  'vue-router',
+  'pinia',
+  'svelte',
+  'solid-js',
+  'preact',
+];
+
+/** Imports or paths that say the module is server code, whatever else it touches. */
+const SERVER_MODULES = ['server-only', 'express', 'koa', 'fastify', '@nestjs/common', 'hono', 'h3', 'http', 'https', 'fs', 'child_process', 'next/server', 'next/headers', '@sveltejs/kit'];
+const SERVER_PATH = /(?:^|\/)(?:server|functions|lambda|backend)\/|(?:^|\/)(?:pages|app)\/api\/|(?:^|\/)route\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|\/)(?:middleware|server)\.[cm]?[jt]sx?$/;
+/** Next.js app-router files are server components unless they say 'use client'. */
+const APP_ROUTER_PATH = /(?:^|\/)app\//;
+
+/** Browser globals whose use outside a `typeof` guard means the module runs in a browser. */
+const BROWSER_GLOBALS = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'history']);
+
+function hasUseClientDirective(sourceCode: SourceCode): boolean {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.Literal) return false;
+    if (statement.expression.value === 'use client') return true;
+  }
+  return false;
+}
+
+/** Unguarded references to browser globals (not `typeof window === 'undefined'` checks). */
+function usesBrowserGlobals(sourceCode: SourceCode): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return false;
+  // Declared globals resolve to a global variable; undeclared ones stay in `through`.
+  const references = [...globalScope.through];
+  for (const name of BROWSER_GLOBALS) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0) references.push(...variable.references);
+  }
+  let used = false;
+  for (const reference of references) {
+    const identifier = reference.identifier;
+    if (identifier.type !== AST_NODE_TYPES.Identifier || !BROWSER_GLOBALS.has(identifier.name)) continue;
+    const parent = identifier.parent;
+    // A `typeof window` guard means the module also runs on a server (isomorphic code).
+    if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof') return false;
+    used = true;
+  }
+  if (used) return true;
+  return false;
+}
+
+export type ModuleEnvironment = 'browser' | 'server' | 'unknown';
+
+/**
+ * Where the module runs: 'browser' only when it plainly does (see the file comment);
+ * 'server' on server-only imports or paths; 'unknown' otherwise (isomorphic or unclear).
+ */
+export function moduleEnvironment(sourceCode: SourceCode, filename: string): ModuleEnvironment {
+  // `filename` should be relative to the project (context.filename minus context.cwd), so
+  // directories above the project do not count.
+  return fileFacts(sourceCode).memo(`environment:${filename}`, () => {
+    if (hasUseClientDirective(sourceCode)) return 'browser';
+    const facts = fileFacts(sourceCode);
+    const path = filename.replace(/\\/g, '/');
+    if (facts.importsAny(SERVER_MODULES) || SERVER_PATH.test(path)) return 'server';
+    if (facts.importsAny(BROWSER_MODULES)) return 'browser';
+    if (/\.(?:jsx|tsx)$/.test(path) && facts.importsAny(['react']) && !APP_ROUTER_PATH.test(path)) return 'browser';
+    if (usesBrowserGlobals(sourceCode)) return 'browser';
+    return 'unknown';
+  });
+}
+
+export function isBrowserModule(sourceCode: SourceCode, filename: string): boolean {
+  return moduleEnvironment(sourceCode, filename) === 'browser';
+}
+
+/** `context.filename` relative to `context.cwd`, with forward slashes. */
+export function projectPath(filename: string, cwd: string | undefined): string {
+  const path = filename.replace(/\\/g, '/');
+  const base = (cwd ?? '').replace(/\\/g, '/').replace(/\/$/, '');
+  return base && path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path;
+}

@@ -1,0 +1,57 @@
+/**
+ * Where OAuth client secrets are passed, as data.
+ *
+ * Keys: any property, variable or env name ending in `client_secret`/`clientSecret`
+ * (case, `_` and `-` ignored) names an OAuth client secret. A bare `secret` is one only
+ * inside a client config that also names the client id (simple-oauth2 and
+ * @fastify/oauth2 `client: { id, secret }`, `{ clientId, secret }`); elsewhere `secret` is
+ * an HMAC, session or webhook key, which this catalog leaves alone.
+ */
+
+/** Positional arguments that hold a client secret: `pattern` → argument index. */
+export const CLIENT_SECRET_ARGUMENTS: ReadonlyMap<string, number> = new Map([
+  // new OAuth2Client(clientId, clientSecret, redirectUri)
+  ['google-auth-library#OAuth2Client', 1],
+  ['google-auth-library#auth.OAuth2', 1],
+  ['googleapis#google.auth.OAuth2', 1],
+  ['googleapis#auth.OAuth2', 1],
+  // openid-client v6 / oauth4webapi client authentication helpers
+  ['openid-client#ClientSecretPost', 0],
+  ['openid-client#ClientSecretBasic', 0],
+  ['openid-client#ClientSecretJwt', 0],
+  ['oauth4webapi#ClientSecretPost', 0],
+  ['oauth4webapi#ClientSecretBasic', 0],
+  ['oauth4webapi#ClientSecretJwt', 0],
+  // openid-client v6 discovery(server, clientId, clientSecret | metadata)
+  ['openid-client#discovery', 2],
+  // node-oauth: new OAuth2(clientId, clientSecret, baseSite, …)
+  ['oauth#OAuth2', 1],
+]);
+
+/** Keys that hold a client secret whatever object they sit in (compared compact, lowercase). */
+export function isClientSecretName(name: string | undefined): boolean {
+  if (!name) return false;
+  const compact = name.toLowerCase().replace(/[_\-.\s]/g, '');
+  return compact.endsWith('clientsecret');
+}
+
+/** Literal formats that are client secrets whatever their name (Google: `GOCSPX-…`). */
+export const CLIENT_SECRET_FORMATS: readonly RegExp[] = [/^GOCSPX-[\w-]{20,60}$/];
+
+/**
+ * Values that are not secrets: documentation placeholders, template markers, repeated
+ * filler characters, and the key's own name. Linear regexes over short strings.
+ */
+const PLACEHOLDER_WORDS =
+  /(?:your|my)[-_ ]?(?:client|app|oauth|own)?[-_ ]?secret|placeholder|change[-_ ]?me|replace|redacted|dummy|example|sample|insert|fixme|todo|not[-_ ]?set|secret[-_ ]?here|here$|^fake|^test|^mock|^none$|^null$|^undefined$|^xxx|^\*+$|^\.{3}|\.{3}$/i;
+const TEMPLATE_MARKER = /<[^>]{0,80}>|\{\{|\$\{|%[A-Z_]{2,40}%|^\$[A-Z_]{2,40}$/;
+const GENERIC_NAMES = new Set(['secret', 'clientsecret', 'client-secret', 'client_secret', 'password', 'changeit', 'string', 'value']);
+
+export function isPlaceholderSecret(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return true;
+  if (GENERIC_NAMES.has(trimmed.toLowerCase())) return true;
+  if (/^(.)\1*$/.test(trimmed)) return true;
+  if (/^[A-Z][A-Z0-9_]{2,60}$/.test(trimmed) && trimmed.includes('_')) return true; // an env var name, `GITHUB_CLIENT_SECRET`
+  return PLACEHOLDER_WORDS.test(trimmed) || TEMPLATE_MARKER.test(trimmed);
+}

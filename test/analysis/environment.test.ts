@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { envRead, isTestFile, moduleEnvironment, projectPath, publicEnvPrefix } from '../../src/analysis/environment';
+import { collect } from '../helpers/analyze';
+
+function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
+  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) => pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]));
+}
+
+describe('environment: env reads and where a module runs', () => {
+  it('reads process.env and import.meta.env, through consts and destructuring', () => {
+    const code = `
+      const S = process.env.NEXT_PUBLIC_X; const { VITE_Y } = import.meta.env;
+      probe(process.env.CLIENT_SECRET); probe(process.env['REACT_APP_Z']); probe(import.meta.env.VITE_A);
+      probe(S); probe(VITE_Y); probe(config.env.X); probe(globalThis.process.env.EXPO_PUBLIC_Q);
+      function f(process) { probe(process.env.X); }`;
+    expect(probe(code, (sc, n) => { const r = envRead(sc, n); return r ? `${r.source}:${r.name}:${r.publicPrefix ?? '-'}` : null; })).toEqual([
+      'process.env:CLIENT_SECRET:-',
+      'process.env:REACT_APP_Z:REACT_APP_',
+      'import.meta.env:VITE_A:VITE_',
+      'process.env:NEXT_PUBLIC_X:NEXT_PUBLIC_',
+      'import.meta.env:VITE_Y:VITE_',
+      null,
+      'process.env:EXPO_PUBLIC_Q:EXPO_PUBLIC_',
+      null,
+    ]);
+  });
+
+  it('knows the public prefixes', () => {
+    expect(['NEXT_PUBLIC_A', 'VITE_B', 'REACT_APP_C', 'PUBLIC_D', 'NUXT_PUBLIC_E', 'EXPO_PUBLIC_F', 'GATSBY_G', 'SECRET'].map(publicEnvPrefix)).toEqual([
+      'NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_', 'NUXT_PUBLIC_', 'EXPO_PUBLIC_', 'GATSBY_', undefined,
+    ]);
+  });
+
+  it('recognises test files', () => {
+    expect(['a.test.ts', 'src/a.spec.js', 'src/__tests__/a.ts', 'e2e/flow.e2e-spec.ts', 'src/test-utils.ts', 'src/contest.ts'].map(isTestFile)).toEqual([
+      true, true, true, true, false, false,
+    ]);
+  });
+
+  it('makes paths project-relative', () => {
+    expect(projectPath('/home/me/server/app/src/a.ts', '/home/me/server/app')).toBe('src/a.ts');
+    expect(projectPath('C:\\p\\src\\a.ts', 'C:\\p')).toBe('src/a.ts');
+  });
+
+  it('tells browser modules from server and unknown ones', () => {
+    const env = (code: string, file: string, typescript = true): string[] =>
+      collect(code, 'Program', (sc) => moduleEnvironment(sc, file), { typescript });
+    expect(env(`'use client'; import x from 'y';`, 'app/login/page.tsx')).toEqual(['browser']);
+    expect(env(`import { PublicClientApplication } from '@azure/msal-browser';`, 'src/auth.ts')).toEqual(['browser']);
+    expect(env(`localStorage.setItem('a', 'b');`, 'src/auth.js', false)).toEqual(['browser']);
+    expect(env(`if (typeof window === 'undefined') { run(); }`, 'src/iso.ts')).toEqual(['unknown']);
+    expect(env(`import express from 'express'; window.x = 1;`, 'src/app.ts')).toEqual(['server']);
+    expect(env(`document.title = 'x';`, 'src/server/render.ts')).toEqual(['server']);
+    expect(env(`import React from 'react';`, 'app/page.tsx')).toEqual(['unknown']);
+    expect(env(`import React from 'react';`, 'src/components/Login.tsx')).toEqual(['browser']);
+    expect(env(`const x = 1;`, 'src/lib/x.ts')).toEqual(['unknown']);
+  });
+});

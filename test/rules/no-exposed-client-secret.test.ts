@@ -1,0 +1,105 @@
+import rule from '../../rules/no-exposed-client-secret';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+ruleTester.run('no-exposed-client-secret', rule, {
+  valid: [
+    // Server code reading the secret from a server-only variable.
+    { code: `import { AuthorizationCode } from 'simple-oauth2';\nnew AuthorizationCode({ client: { id: process.env.ID, secret: process.env.CLIENT_SECRET }, auth: { tokenHost: 'https://idp' } });`, filename: 'src/server/oauth.ts' },
+    // Secret-manager read.
+    { code: `const clientSecret = await secrets.getSecretValue({ SecretId: 'oauth/github' });\nexport const github = { clientId: 'Iv1.abc', clientSecret };`, filename: 'src/server/github.ts' },
+    // Placeholders and empty strings.
+    { code: `export const example = { clientId: 'abc', clientSecret: 'YOUR_CLIENT_SECRET' };` },
+    { code: `export const example = { client_id: 'abc', client_secret: '<client-secret>' };` },
+    { code: `export const example = { clientId: 'abc', clientSecret: '' };\nconst b = { clientSecret: 'xxxxxxxx' };\nconst c = { clientSecret: '\${CLIENT_SECRET}' };` },
+    // HMAC / session / webhook secrets are not client secrets.
+    { code: `import session from 'express-session';\napp.use(session({ secret: 'keyboard cat dog mouse', resave: false }));` },
+    { code: `const WEBHOOK_SECRET = 'whsec_abc123def456';\nconst hook = { id: 'wh_1', secret: 'whsec_abc123def456' };` },
+    { code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, 'my-hmac-signing-key-123', { algorithm: 'HS256' });` },
+    // next-auth's own `secret` is the session encryption secret.
+    { code: `import NextAuth from 'next-auth';\nexport default NextAuth({ secret: 'a-long-random-session-secret', providers: [] });` },
+    // A public client's id is not a secret; public env for the client id is fine.
+    { code: `import { PublicClientApplication } from '@azure/msal-browser';\nnew PublicClientApplication({ auth: { clientId: import.meta.env.VITE_AZURE_CLIENT_ID } });` },
+    // Test files are silent.
+    { code: `export const client = { clientId: 'abc', clientSecret: 'real-looking-secret-123' };`, filename: 'src/__tests__/oauth.ts' },
+    { code: `export const client = { clientId: 'abc', clientSecret: 'real-looking-secret-123' };`, filename: 'src/oauth.spec.ts' },
+    // Public env variables that are not OAuth client secrets.
+    { code: `const key = import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY;\nconst s = process.env.NEXT_PUBLIC_SENTRY_DSN;` },
+    // Destructuring a secret from config is a read, not a write.
+    { code: `const { clientSecret } = config;\nconst q = \`client_secret=\${encodeURIComponent(clientSecret)}\`;`, filename: 'src/server/x.ts' },
+    // Server code with no browser signal reads a non-public variable.
+    { code: `const CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET ?? '';\nexport { CLIENT_SECRET };` },
+  ],
+  invalid: [
+    {
+      code: `import { AuthorizationCode } from 'simple-oauth2';\nconst client = new AuthorizationCode({\n  client: { id: 'crm', secret: 'b8f2-41c9-real-secret' },\n  auth: { tokenHost: 'https://idp.example.com' },\n});`,
+      errors: [{ messageId: 'literalSecret', line: 3, column: 32, endLine: 3, endColumn: 55 }],
+    },
+    {
+      code: `const GITHUB_CLIENT_SECRET = '0f1e2d3c4b5a69788796a5b4c3d2e1f0aabbccdd';\nexport const github = { clientId: 'Iv1.8a61f9b3a7aba766', clientSecret: GITHUB_CLIENT_SECRET };`,
+      errors: [{ messageId: 'literalSecret', line: 1, column: 30, endLine: 1, endColumn: 72 }],
+    },
+    {
+      code: `import { OAuth2Client } from 'google-auth-library';\nconst oauth2 = new OAuth2Client('123.apps.googleusercontent.com', 'GOCSPX-1a2b3c4d5e6f7g8h9i0jklmnop', 'https://app/cb');`,
+      errors: [{ messageId: 'literalSecret', line: 2, column: 67, endLine: 2, endColumn: 102 }],
+    },
+    {
+      code: `const body = new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'web', client_secret: 'hunter2-but-longer' });`,
+      errors: [{ messageId: 'literalSecret', line: 1, column: 109, endLine: 1, endColumn: 129 }],
+    },
+    {
+      code: `const res = await fetch(TOKEN_URL, {\n  method: 'POST',\n  body: \`grant_type=authorization_code&code=\${code}&client_secret=9c0ffee-real-secret\`,\n});`,
+      errors: [{ messageId: 'literalSecret', line: 3, column: 9, endLine: 3, endColumn: 87 }],
+    },
+    {
+      code: `const params = new URLSearchParams();\nparams.append('client_secret', 'q8Zk-real-secret-v4lue');`,
+      errors: [{ messageId: 'literalSecret', line: 2, column: 32, endLine: 2, endColumn: 56 }],
+    },
+    {
+      code: `export const oauth = { clientId: process.env.NEXT_PUBLIC_GITHUB_ID, clientSecret: process.env.NEXT_PUBLIC_GITHUB_SECRET };`,
+      errors: [{ messageId: 'publicEnvSecret', line: 1, column: 83, endLine: 1, endColumn: 120 }],
+    },
+    {
+      code: `const secret = import.meta.env.VITE_OAUTH_CLIENT_SECRET;\nexport const login = () => fetch('/token', { body: new URLSearchParams({ client_secret: secret }) });`,
+      errors: [{ messageId: 'publicEnvSecret', line: 1, column: 16, endLine: 1, endColumn: 56 }],
+    },
+    {
+      code: `const { REACT_APP_CLIENT_SECRET } = process.env;`,
+      errors: [{ messageId: 'publicEnvSecret', line: 1, column: 9, endLine: 1, endColumn: 32 }],
+    },
+    {
+      code: `'use client';\nexport async function exchange(code: string) {\n  return fetch('/oauth/token', { method: 'POST', body: new URLSearchParams({ code, client_secret: process.env.OAUTH_CLIENT_SECRET! }) });\n}`,
+      filename: 'app/login/callback.tsx',
+      errors: [{ messageId: 'browserSecret', line: 3, column: 99, endLine: 3, endColumn: 130 }],
+    },
+    {
+      code: `import * as client from 'openid-client';\nconst config = await client.discovery(new URL('https://idp'), 'web', 'Xk29-literal-secret');`,
+      errors: [{ messageId: 'literalSecret', line: 2, column: 70, endLine: 2, endColumn: 91 }],
+    },
+    {
+      code: `const oidc = { clientId: 'web', clientSecret: process.env.OIDC_SECRET || 'dev-secret-1234abcd' };`,
+      errors: [{ messageId: 'literalSecret', line: 1, column: 74, endLine: 1, endColumn: 95 }],
+    },
+  ],
+});
+
+espreeTester.run('no-exposed-client-secret (espree)', rule, {
+  valid: [
+    { code: `const strategy = new GitHubStrategy({ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, callbackURL: '/cb' }, verify);`, filename: 'server/auth.js' },
+    { code: `localStorage.setItem('theme', 'dark');\nconst cfg = { clientId: 'spa' };`, filename: 'src/app.js' },
+  ],
+  invalid: [
+    {
+      code: `const strategy = new GitHubStrategy({ clientID: 'Iv1.abc', clientSecret: 'e3b0c44298fc1c149afbf4c8996fb924', callbackURL: '/cb' }, verify);`,
+      filename: 'server/auth.js',
+      errors: [{ messageId: 'literalSecret', line: 1, column: 74, endLine: 1, endColumn: 108 }],
+    },
+    {
+      code: `const token = localStorage.getItem('t');\nconst cfg = { clientId: 'spa', clientSecret: process.env.AUTH0_CLIENT_SECRET };`,
+      filename: 'src/app.js',
+      errors: [{ messageId: 'browserSecret', line: 2, column: 46, endLine: 2, endColumn: 77 }],
+    },
+  ],
+});
