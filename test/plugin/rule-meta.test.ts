@@ -1,0 +1,96 @@
+/**
+ * Every rule's metadata follows the conventions the docs, configs and users rely on.
+ */
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/index';
+import { createRule, docsUrl, DOCS_BASE_URL } from '../../src/create-rule';
+
+const ids = Object.keys(rules).sort();
+
+/** The parts of a JSON schema this test reads. */
+interface Schema {
+  type?: unknown;
+  description?: unknown;
+  properties?: Record<string, Schema>;
+  additionalProperties?: unknown;
+  items?: Schema | Schema[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+}
+
+/** Object schemas that allow unknown keys, or properties without a description, anywhere. */
+function schemaProblems(schema: Schema, path: string): string[] {
+  const problems: string[] = [];
+  const isObject = schema.type === 'object' || schema.properties !== undefined;
+  if (isObject) {
+    if (schema.additionalProperties !== false) problems.push(`${path}: additionalProperties must be false`);
+    for (const [key, property] of Object.entries(schema.properties ?? {})) {
+      if (typeof property.description !== 'string' || property.description.trim() === '') problems.push(`${path}.${key}: missing description`);
+      problems.push(...schemaProblems(property, `${path}.${key}`));
+    }
+  }
+  if (schema.items && !Array.isArray(schema.items)) problems.push(...schemaProblems(schema.items, `${path}[]`));
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
+    for (const [index, sub] of (schema[key] ?? []).entries()) problems.push(...schemaProblems(sub, `${path}.${key}[${index}]`));
+  }
+  return problems;
+}
+
+describe('rule metadata', () => {
+  it('there is a rule creator giving every rule its docs URL', () => {
+    const rule = createRule({
+      name: 'no-implicit-grant',
+      meta: { type: 'problem', docs: { description: 'Disallow x' }, messages: { x: 'x' }, schema: [] },
+      create: () => ({}),
+    });
+    expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/no-implicit-grant.md`);
+    // The recommended level comes from the catalog's table when the rule does not state it.
+    expect(rule.meta.docs?.recommended).toBe('error');
+  });
+
+  for (const id of ids) {
+    describe(id, () => {
+      const { meta } = rules[id];
+
+      it('has a docs URL pointing at docs/rules/<id>.md', () => {
+        expect(meta.docs?.url).toBe(docsUrl(id));
+        expect(meta.docs?.url).toMatch(new RegExp(`/docs/rules/${id}\\.md$`));
+      });
+
+      it('has a description starting with Enforce/Require/Disallow, without a trailing period', () => {
+        const description = meta.docs?.description ?? '';
+        expect(description).toMatch(/^(Enforce|Require|Disallow) \S/);
+        expect(description).not.toMatch(/\.\s*$/);
+      });
+
+      it('has a type and non-empty camelCase messages', () => {
+        expect(['problem', 'suggestion', 'layout']).toContain(meta.type);
+        const messages = Object.entries(meta.messages ?? {});
+        expect(messages.length).toBeGreaterThan(0);
+        for (const [messageId, text] of messages) {
+          expect(messageId).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+          expect(typeof text === 'string' && text.trim().length > 20, `${messageId}: say what is wrong, why, and what to do`).toBe(true);
+        }
+      });
+
+      it('has a strict options schema with a description on every property', () => {
+        const schema = meta.schema;
+        expect(schema, 'meta.schema is required (use [] for no options)').toBeDefined();
+        const items = (Array.isArray(schema) ? schema : [schema]) as Schema[];
+        const problems = items.flatMap((item, index) => schemaProblems(item, `schema[${index}]`));
+        expect(problems).toEqual([]);
+      });
+
+      it('states its defaults in meta.defaultOptions when it has options', () => {
+        const schema = meta.schema;
+        const hasOptions = Array.isArray(schema) ? schema.length > 0 : schema !== undefined;
+        if (hasOptions) expect(meta.defaultOptions, 'meta.defaultOptions').toBeDefined();
+      });
+
+      it('declares fixable only as code or whitespace', () => {
+        if (meta.fixable !== undefined) expect(['code', 'whitespace']).toContain(meta.fixable);
+      });
+    });
+  }
+});
