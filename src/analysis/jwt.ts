@@ -286,6 +286,8 @@ function keyOf(sourceCode: SourceCode, spec: JwtFunctionSpec, call: CallLike, op
 
 function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunctionSpec): JwtOperation {
   let options = argumentAt(call, spec.options);
+  // `jwt.verify(token, key, callback)`: the callback is not an options object.
+  if (options && isFunction(skipWrappers(options))) options = undefined;
   if (spec.library === '@nestjs/jwt' && spec.kind === 'config') options = factoryOptions(sourceCode, options);
   let token = argumentAt(call, spec.token);
   if (spec.tokenProperty) {
