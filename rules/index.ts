@@ -4,9 +4,11 @@ import type { OAuthRuleDocs } from '../src/create-rule';
 import noExposedClientSecret from './no-exposed-client-secret';
 import noImplicitGrant from './no-implicit-grant';
 import noPasswordGrant from './no-password-grant';
+import requireJwtAlgorithms from './require-jwt-algorithms';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
   'no-exposed-client-secret': noExposedClientSecret,
   'no-implicit-grant': noImplicitGrant,
   'no-password-grant': noPasswordGrant,
+  'require-jwt-algorithms': requireJwtAlgorithms,
 };
