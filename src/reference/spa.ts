@@ -79,7 +79,9 @@ export function createSpaAuthClient(oidc: OidcClient, options: SpaAuthClientOpti
       return result.claims;
     },
 
-    getAccessToken: () => requireSession().getAccessToken(),
+    async getAccessToken() {
+      return requireSession().getAccessToken();
+    },
 
     async refreshAfterUnauthorized() {
       const tokens = await requireSession().refresh();
