@@ -209,3 +209,57 @@ export const TOKEN_KIND_LABEL: Readonly<Record<TokenKind, string>> = {
   code: 'authorization code',
   'unknown-jwt': 'token',
 };
+
+/**
+ * A name split into lower-case words at camelCase humps, digits-letter boundaries kept,
+ * and any non-alphanumeric separator: `__Host-appSession` → ['host', 'app', 'session'],
+ * `XSRF-TOKEN` → ['xsrf', 'token'], `authJWT` → ['auth', 'jwt'].
+ */
+export function nameWords(name: string | undefined): string[] {
+  if (!name) return [];
+  // Bounded input: names longer than this are not names (a whole JSON blob as a key).
+  const text = name.length > 200 ? name.slice(0, 200) : name;
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Last words that make a name mean "a credential token" without saying which (`token`, `authJwt`, `tokenSet`). */
+const GENERIC_TOKEN_TAILS = new Set(['token', 'tokens', 'jwt', 'jwts']);
+const GENERIC_TOKEN_PAIRS = new Set(['token set', 'token response', 'token data', 'tokens data', 'auth tokens', 'oauth tokens']);
+
+/**
+ * Words that make a `…token` name something other than an OAuth credential: CSRF and
+ * anti-forgery tokens, push/device tokens, one-time links (reset, invite, verification),
+ * CAPTCHA answers, pagination cursors, cancellation tokens.
+ */
+const NOT_A_CREDENTIAL_WORDS = new Set([
+  'csrf', 'xsrf', 'anti', 'antiforgery', 'forgery', 'push', 'fcm', 'apns', 'device', 'expo', 'notification',
+  'reset', 'password', 'verification', 'verify', 'email', 'invite', 'invitation', 'confirm', 'confirmation',
+  'activation', 'registration', 'unsubscribe', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'page', 'next',
+  'prev', 'cursor', 'continuation', 'sync', 'cancel', 'cancellation', 'abort', 'upload', 'download', 'share',
+  'card', 'payment', 'stripe', 'idempotency', 'request', 'form', 'state', 'nonce', 'verifier', 'challenge',
+  'expiry', 'expires', 'exp', 'type', 'key', 'name', 'url', 'uri', 'endpoint', 'count', 'length', 'mock', 'fake',
+  'dummy', 'example', 'sample', 'placeholder', 'test', 'lexer', 'parser', 'syntax', 'design', 'color', 'css',
+]);
+
+/**
+ * Like `tokenKindFromName`, and also recognises names that say "token" without saying
+ * which one — `token`, `authToken`, `jwt`, `app.tokens`, `tokenSet` — as `'unknown-jwt'`,
+ * while refusing the many non-credential tokens (`csrfToken`, `pushToken`, `nextPageToken`,
+ * `resetToken`, `tokenExpiry`). For storage keys, cookie names and stored values, where a
+ * bare "token" nearly always is the bearer credential.
+ */
+export function credentialKindFromName(name: string | undefined): TokenKind | undefined {
+  const specific = tokenKindFromName(name);
+  if (specific) return specific;
+  const words = nameWords(name);
+  if (words.length === 0 || words.length > 8) return undefined;
+  const last = words[words.length - 1];
+  const pair = words.length > 1 ? `${words[words.length - 2]} ${last}` : '';
+  if (!GENERIC_TOKEN_TAILS.has(last) && !GENERIC_TOKEN_PAIRS.has(pair)) return undefined;
+  return words.some((word) => NOT_A_CREDENTIAL_WORDS.has(word)) ? undefined : 'unknown-jwt';
+}

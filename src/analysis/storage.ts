@@ -1,0 +1,348 @@
+/**
+ * Writes to browser storage, and whether what is written is a credential.
+ *
+ *   storageAreaOf(x)            'local' | 'session' for localStorage / sessionStorage however
+ *                               reached (window., globalThis., self., a const alias, a class
+ *                               field, `remember ? localStorage : sessionStorage`)
+ *   storageWriteOf(node)        a write: `setItem`, property or index assignment, IndexedDB
+ *                               `objectStore(...).put/add`, localforage, idb, idb-keyval, dexie
+ *   wrapperWriteOf(call)        a call of a same-file helper that writes its arguments to storage
+ *   storedCredential(write)     which token (if any) the write stores, from the key, the
+ *                               object-store name and the value
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  LIBRARY_WRITES,
+  OBJECT_STORE_WRITES,
+  STORAGE_MEMBERS,
+  WEB_STORAGE_GLOBALS,
+  type StorageArea,
+} from '../knowledge/storage';
+import { fileFacts } from './file-facts';
+import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { classifyToken, credentialKindFromName, nameWords, tokenKindFromName, type TokenKind } from './tokens';
+import { definitionOf, descendants, stringValue, tailName } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export type { StorageArea };
+
+export interface StorageWrite {
+  /** The write itself: the call or the assignment (where a finding about it is reported). */
+  readonly node: Node;
+  readonly area: StorageArea;
+  /** The key expression, when there is one (`setItem(key, …)`, `localStorage[key] = …`). */
+  readonly key?: Node;
+  /** The key's text when the key is a plain property name (`localStorage.token = …`). */
+  readonly keyText?: string;
+  /** The IndexedDB object store's name, when known (`objectStore('tokens')`). */
+  readonly storeName?: string;
+  readonly value?: Node;
+}
+
+const MAX_DEPTH = 6;
+
+/** localStorage / sessionStorage, however the expression reaches it; undefined otherwise. */
+export function storageAreaOf(sourceCode: SourceCode, node: Node, depth = 0): 'local' | 'session' | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = skipWrappers(node);
+  const origin = originOf(sourceCode, inner);
+  if (origin?.module === GLOBAL_MODULE && origin.path.length === 1) {
+    const area = WEB_STORAGE_GLOBALS[origin.path[0]];
+    if (area) return area;
+  }
+  const definition = definitionOf(sourceCode, inner);
+  // `remember ? localStorage : sessionStorage`, `opts.storage ?? localStorage`: the most exposed branch.
+  if (definition.type === AST_NODE_TYPES.ConditionalExpression) {
+    const areas = [storageAreaOf(sourceCode, definition.consequent, depth + 1), storageAreaOf(sourceCode, definition.alternate, depth + 1)];
+    return areas.includes('local') ? 'local' : areas.includes('session') ? 'session' : undefined;
+  }
+  if (definition.type === AST_NODE_TYPES.LogicalExpression) {
+    const areas = [storageAreaOf(sourceCode, definition.left, depth + 1), storageAreaOf(sourceCode, definition.right, depth + 1)];
+    return areas.includes('local') ? 'local' : areas.includes('session') ? 'session' : undefined;
+  }
+  return undefined;
+}
+
+/** `db.transaction('auth', 'readwrite').objectStore('auth')` (also through a const): the store's name. */
+function objectStoreName(sourceCode: SourceCode, node: Node): { name: string | undefined } | undefined {
+  const definition = skipWrappers(definitionOf(sourceCode, node));
+  if (definition.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipWrappers(definition.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'objectStore') return undefined;
+  const arg = definition.arguments[0];
+  return { name: arg ? stringValue(sourceCode, arg) : undefined };
+}
+
+/** A write to browser storage at this node, or undefined. */
+export function storageWriteOf(sourceCode: SourceCode, node: Node): StorageWrite | undefined {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+    if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const target = node.left;
+    const area = storageAreaOf(sourceCode, target.object);
+    if (!area) return undefined;
+    if (target.computed) {
+      const keyText = stringValue(sourceCode, target.property);
+      if (keyText !== undefined && STORAGE_MEMBERS.has(keyText)) return undefined;
+      return { node, area, key: target.property, keyText, value: node.right };
+    }
+    if (target.property.type !== AST_NODE_TYPES.Identifier || STORAGE_MEMBERS.has(target.property.name)) return undefined;
+    return { node, area, keyText: target.property.name, value: node.right };
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipWrappers(node.callee);
+  const args = node.arguments;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(sourceCode, callee);
+    if (method === 'setItem' && args.length >= 2) {
+      const area = storageAreaOf(sourceCode, callee.object);
+      if (area) return { node, area, key: args[0], keyText: stringValue(sourceCode, args[0]), value: args[1] };
+    }
+    if (method && OBJECT_STORE_WRITES.has(method) && args.length >= 1) {
+      const store = objectStoreName(sourceCode, callee.object);
+      if (store) {
+        const key = args[1];
+        return { node, area: 'indexeddb', key, keyText: key ? stringValue(sourceCode, key) : undefined, storeName: store.name, value: args[0] };
+      }
+    }
+  }
+  const library = lookup(calleeOrigin(sourceCode, node), LIBRARY_WRITES);
+  if (library && args.length > library.value) {
+    const key = library.key === undefined ? undefined : args[library.key];
+    const store = library.store === undefined ? undefined : args[library.store];
+    return {
+      node,
+      area: library.area,
+      key,
+      keyText: key ? stringValue(sourceCode, key) : undefined,
+      storeName: store ? stringValue(sourceCode, store) : undefined,
+      value: args[library.value],
+    };
+  }
+  return undefined;
+}
+
+/** Unwraps `JSON.stringify(x)`, `String(x)`, `btoa(x)`, `encrypt`-less serialisations that keep the secret readable. */
+function unwrapSerialisation(sourceCode: SourceCode, node: Node): Node {
+  let current = skipWrappers(node);
+  for (let i = 0; i < 4 && current.type === AST_NODE_TYPES.CallExpression && current.arguments.length >= 1; i++) {
+    const callee = skipWrappers(current.callee);
+    const origin = calleeOrigin(sourceCode, current);
+    const isGlobal = origin?.module === GLOBAL_MODULE;
+    const name = origin?.path.join('.');
+    const serialises = isGlobal && (name === 'JSON.stringify' || name === 'String' || name === 'btoa');
+    if (!serialises && !(callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'toString')) break;
+    current = skipWrappers(serialises ? current.arguments[0] : (callee as TSESTree.MemberExpression).object);
+  }
+  return current;
+}
+
+/** True for `''`, `null`, `undefined`: a write that clears rather than stores. */
+export function isEmptyValue(sourceCode: SourceCode, node: Node | undefined): boolean {
+  if (!node) return false;
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') return true;
+  if (inner.type === AST_NODE_TYPES.Literal && inner.value === null && !('regex' in inner)) return true;
+  return stringValue(sourceCode, inner) === '';
+}
+
+/** A key or store name that plainly names something else: OAuth transaction data, CSRF tokens, preferences. */
+function namesSomethingElse(text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const words = nameWords(text);
+  return words.some((word) => NOT_STORED_CREDENTIAL_WORDS.has(word));
+}
+
+/** Words of keys whose values are not tokens even when the value's name says "token". */
+const NOT_STORED_CREDENTIAL_WORDS = new Set([
+  'verifier', 'pkce', 'challenge', 'state', 'nonce', 'csrf', 'xsrf', 'push', 'fcm', 'apns', 'device', 'theme',
+  'locale', 'lang', 'language', 'return', 'returnto', 'redirect', 'expiry', 'expires', 'exp', 'expiration',
+]);
+
+/** Which token a value holds, looking into `JSON.stringify(...)` and object literals (one level of nesting). */
+export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0): TokenKind | undefined {
+  if (depth > 3) return undefined;
+  const value = unwrapSerialisation(sourceCode, node);
+  if (isEmptyValue(sourceCode, value)) return undefined;
+  const classified = classifyToken(sourceCode, value);
+  if (classified && classified.kind !== 'code') return classified.kind;
+  const definition = skipWrappers(definitionOf(sourceCode, value));
+  if (definition.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const property of definition.properties) {
+      if (property.type === AST_NODE_TYPES.SpreadElement) {
+        const spread = credentialInValue(sourceCode, property.argument, depth + 1);
+        if (spread) return spread;
+        continue;
+      }
+      const keyKind = credentialKindFromName(propertyKeyName(sourceCode, property));
+      if (keyKind && keyKind !== 'code' && !isEmptyValue(sourceCode, property.value)) return keyKind;
+      const valueKind = credentialInValue(sourceCode, property.value, depth + 1);
+      if (valueKind) return valueKind;
+    }
+    return undefined;
+  }
+  if (definition !== value && definition.type !== AST_NODE_TYPES.Identifier) {
+    const viaDefinition = classifyToken(sourceCode, definition);
+    if (viaDefinition && viaDefinition.kind !== 'code') return viaDefinition.kind;
+  }
+  // `token`, `data.jwt`, `auth.tokens`: the generic names classifyToken leaves alone.
+  const name = tailName(sourceCode, value);
+  const byName = credentialKindFromName(name);
+  return byName && byName !== 'code' ? byName : undefined;
+}
+
+/**
+ * The token a storage write stores, or undefined. The key (or the IndexedDB store's name)
+ * decides first: `'access_token'`, `'auth.jwt'`, a store named `tokens`. Then the value:
+ * `tokens.refresh_token`, `JSON.stringify({ accessToken })`, `await getAccessTokenSilently()`.
+ * A key that names something else (`pkce_verifier`, `theme`, `csrf_token`) keeps it silent.
+ */
+export function storedCredential(
+  sourceCode: SourceCode,
+  write: Pick<StorageWrite, 'keyText' | 'storeName' | 'value'>,
+): TokenKind | undefined {
+  if (!write.value || isEmptyValue(sourceCode, write.value)) return undefined;
+  if (namesSomethingElse(write.keyText) || namesSomethingElse(write.storeName)) return undefined;
+  for (const name of [write.keyText, write.storeName]) {
+    const kind = credentialKindFromName(name);
+    if (kind && kind !== 'code') return kind;
+  }
+  return credentialInValue(sourceCode, write.value);
+}
+
+interface WrapperShape {
+  readonly area: StorageArea;
+  /** Parameter index that becomes the key, or the key written inside. */
+  readonly keyParam?: number;
+  readonly keyText?: string;
+  readonly storeName?: string;
+  /** Parameter index that becomes the value (possibly serialised), or the value written inside. */
+  readonly valueParam?: number;
+  readonly value?: Node;
+}
+
+/** Index of the parameter an expression is (unchanged), if it is one. */
+function parameterIndex(sourceCode: SourceCode, fn: TSESTree.FunctionLike, node: Node | undefined): number | undefined {
+  if (!node) return undefined;
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
+  if (variable.references.some((reference) => reference.isWrite())) return undefined;
+  const index = fn.params.findIndex((param) => {
+    const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    return binding.type === AST_NODE_TYPES.Identifier && binding.name === inner.name && variable.defs[0].name === binding;
+  });
+  return index === -1 ? undefined : index;
+}
+
+/** Storage writes inside a helper whose key or value is one of its parameters. Cached per function. */
+function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): WrapperShape[] {
+  const cache = fileFacts(sourceCode).memo('storage:wrappers', () => new WeakMap<Node, WrapperShape[]>());
+  const cached = cache.get(fn);
+  if (cached) return cached;
+  const shapes: WrapperShape[] = [];
+  cache.set(fn, shapes);
+  if (!fn.body || fn.params.length === 0) return shapes;
+  for (const node of descendants(fn.body)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.AssignmentExpression) continue;
+    const write = storageWriteOf(sourceCode, node);
+    if (!write || !write.value) continue;
+    const keyParam = parameterIndex(sourceCode, fn, write.key);
+    const valueParam = parameterIndex(sourceCode, fn, unwrapSerialisation(sourceCode, write.value));
+    if (keyParam === undefined && valueParam === undefined) continue;
+    // A write that already shows a token inside the helper is reported there, not at every caller.
+    if (storedCredential(sourceCode, write)) continue;
+    shapes.push({
+      area: write.area,
+      keyParam,
+      keyText: keyParam === undefined ? write.keyText : undefined,
+      storeName: write.storeName,
+      valueParam,
+      value: valueParam === undefined ? write.value : undefined,
+    });
+  }
+  return shapes;
+}
+
+/** The function a call's callee names in this file: a local function, an object-literal method, a class method via `this`. */
+function calledFunction(sourceCode: SourceCode, callee: Node): TSESTree.FunctionLike | undefined {
+  const inner = skipWrappers(callee);
+  const local = localFunction(sourceCode, inner);
+  if (local) return local;
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(sourceCode, inner);
+  if (!name) return undefined;
+  const object = skipWrappers(inner.object);
+  let members: readonly (TSESTree.ObjectLiteralElement | TSESTree.ClassElement)[] | undefined;
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    for (let current: Node | undefined = inner.parent; current; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.ClassBody) {
+        members = current.body;
+        break;
+      }
+      if (current.type === AST_NODE_TYPES.ObjectExpression) {
+        members = current.properties;
+        break;
+      }
+    }
+  } else {
+    const definition = skipWrappers(definitionOf(sourceCode, object));
+    if (definition.type === AST_NODE_TYPES.ObjectExpression) members = definition.properties;
+    else if (definition.type === AST_NODE_TYPES.NewExpression) {
+      const cls = localClass(sourceCode, definition.callee);
+      members = cls?.body.body;
+    }
+  }
+  if (!members) return undefined;
+  for (const member of members) {
+    if (member.type !== AST_NODE_TYPES.Property && member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (propertyKeyName(sourceCode, member) !== name) continue;
+    const value = member.value && skipWrappers(member.value);
+    if (value && (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression)) return value;
+  }
+  return undefined;
+}
+
+function localClass(sourceCode: SourceCode, callee: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'ClassName') return def.node as TSESTree.ClassDeclaration;
+  if (def?.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+  return undefined;
+}
+
+/**
+ * A call of a same-file helper that writes its arguments to storage: `save('access_token', t)`
+ * with `function save(k, v) { localStorage.setItem(k, JSON.stringify(v)) }`, `storage.set(…)`
+ * on an object literal, `this.persist(…)` in a class. The write's key and value are the
+ * call's arguments where the helper passes parameters through.
+ */
+export function wrapperWritesOf(sourceCode: SourceCode, call: TSESTree.CallExpression): StorageWrite[] {
+  const fn = calledFunction(sourceCode, call.callee);
+  if (!fn) return [];
+  const writes: StorageWrite[] = [];
+  for (const shape of wrapperShapes(sourceCode, fn)) {
+    const key = shape.keyParam === undefined ? undefined : call.arguments[shape.keyParam];
+    const value = shape.valueParam === undefined ? shape.value : call.arguments[shape.valueParam];
+    if (key?.type === AST_NODE_TYPES.SpreadElement || value?.type === AST_NODE_TYPES.SpreadElement) continue;
+    if (shape.valueParam !== undefined && !value) continue;
+    writes.push({
+      node: call,
+      area: shape.area,
+      key,
+      keyText: shape.keyParam === undefined ? shape.keyText : key ? stringValue(sourceCode, key) : undefined,
+      storeName: shape.storeName,
+      value,
+    });
+  }
+  return writes;
+}
+
+/** Token kind of a name, for tests and messages: specific kinds first, then generic "token" names. */
+export function storageKeyKind(text: string | undefined): TokenKind | undefined {
+  if (namesSomethingElse(text)) return undefined;
+  return tokenKindFromName(text) ?? credentialKindFromName(text);
+}

@@ -1,0 +1,78 @@
+/**
+ * Where browser code keeps data, and which auth SDK options put tokens there.
+ * Data only; src/analysis/storage.ts and rules/no-token-in-web-storage.ts read it.
+ */
+
+export type StorageArea = 'local' | 'session' | 'indexeddb' | 'library';
+
+/** The Web Storage globals (`window.`, `globalThis.`, `self.` are stripped by originOf). */
+export const WEB_STORAGE_GLOBALS: Readonly<Record<string, 'local' | 'session'>> = {
+  localStorage: 'local',
+  sessionStorage: 'session',
+};
+
+/** Methods and members of the Storage interface: assigning one of these is not a write of a key. */
+export const STORAGE_MEMBERS = new Set(['setItem', 'getItem', 'removeItem', 'clear', 'key', 'length']);
+
+/**
+ * Persistent-storage libraries: which argument is the key, which the value, and which the
+ * object-store name (a store called `tokens` says what is in it).
+ */
+export interface LibraryWrite {
+  readonly key?: number;
+  readonly value: number;
+  readonly store?: number;
+  readonly area: StorageArea;
+}
+
+export const LIBRARY_WRITES: ReadonlyMap<string, LibraryWrite> = new Map([
+  ['localforage#setItem', { key: 0, value: 1, area: 'library' }],
+  ['localforage#createInstance.().setItem', { key: 0, value: 1, area: 'library' }],
+  ['idb-keyval#set', { key: 0, value: 1, area: 'indexeddb' }],
+  ['idb#openDB.().put', { store: 0, value: 1, key: 2, area: 'indexeddb' }],
+  ['idb#openDB.().add', { store: 0, value: 1, key: 2, area: 'indexeddb' }],
+  ['dexie#**.put', { value: 0, key: 1, area: 'indexeddb' }],
+  ['dexie#**.add', { value: 0, key: 1, area: 'indexeddb' }],
+]);
+
+/** Modules whose presence lets the rule look at storage at all (besides the globals). */
+export const STORAGE_MODULES = ['localforage', 'idb-keyval', 'idb', 'dexie'];
+
+/** IndexedDB object-store writes: `store.put(value, key)` / `store.add(value, key)`. */
+export const OBJECT_STORE_WRITES = new Set(['put', 'add']);
+
+/**
+ * Auth SDKs whose token cache is configured by an option. Defaults are silent (memory for
+ * auth0-spa-js, sessionStorage for msal-browser, oidc-client-ts and angular-oauth2-oidc);
+ * only an explicit choice of localStorage reports.
+ */
+export const AUTH_SDK_MODULES = [
+  '@auth0/auth0-spa-js',
+  '@auth0/auth0-react',
+  '@auth0/auth0-vue',
+  '@auth0/auth0-angular',
+  '@azure/msal-browser',
+  '@azure/msal-react',
+  '@azure/msal-angular',
+  'oidc-client-ts',
+  'oidc-client',
+  'react-oidc-context',
+  'oidc-react',
+  'angular-oauth2-oidc',
+];
+
+/** The option (object property or JSX prop) that picks auth0-spa-js's and msal-browser's token cache. */
+export const CACHE_LOCATION_OPTION = 'cacheLocation';
+
+/** msal-browser's enum for it: `BrowserCacheLocation.LocalStorage`. */
+export const CACHE_LOCATION_ENUM = 'BrowserCacheLocation';
+
+/** oidc-client-ts: the store that keeps the User (with its tokens), and the class that wraps a Storage. */
+export const OIDC_USER_STORE_OPTION = 'userStore';
+export const OIDC_STATE_STORE_OPTION = 'stateStore';
+export const OIDC_STORE_CLASS_PATTERNS = ['oidc-client-ts#WebStorageStateStore', 'oidc-client#WebStorageStateStore'];
+
+/** angular-oauth2-oidc: the injection token whose provider picks the token storage, and the service method that sets it. */
+export const ANGULAR_OAUTH_MODULE = 'angular-oauth2-oidc';
+export const ANGULAR_STORAGE_TOKEN = 'OAuthStorage';
+export const ANGULAR_SET_STORAGE = 'setStorage';

@@ -1,0 +1,140 @@
+import rule from '../../rules/no-token-in-web-storage';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+ruleTester.run('no-token-in-web-storage', rule, {
+  valid: [
+    // A PKCE verifier and state kept for the length of a redirect.
+    `sessionStorage.setItem('pkce_verifier', verifier);
+     sessionStorage.setItem('auth_tx', JSON.stringify({ state, nonce, verifier }));`,
+    // Preferences and return paths.
+    `localStorage.setItem('theme', 'dark'); localStorage.returnTo = location.pathname; localStorage['locale'] = navigator.language;`,
+    // Non-credential tokens: CSRF, push, pagination.
+    `localStorage.setItem('csrfToken', csrfToken); localStorage.setItem('fcm_token', pushToken); sessionStorage.nextPageToken = page.nextPageToken;`,
+    // Metadata about a token is not the token.
+    `localStorage.setItem('token_expires_at', String(tokens.expires_at)); localStorage.setItem('tokenType', tokens.token_type);`,
+    // Reading and removing are fine.
+    `const at = localStorage.getItem('access_token'); localStorage.removeItem('refresh_token'); sessionStorage.clear();`,
+    // Clearing a token by writing an empty value.
+    `localStorage.setItem('access_token', '');`,
+    // A Map named like storage is not web storage.
+    `const cache = new Map(); cache.set('access_token', token); const store = { setItem() {} }; store.setItem('id_token', idToken);`,
+    // SDK defaults and in-memory choices.
+    `import { createAuth0Client } from '@auth0/auth0-spa-js';
+     const auth0 = await createAuth0Client({ domain: 'x.auth0.com', clientId: 'abc', cacheLocation: 'memory', useRefreshTokens: true });`,
+    `import { PublicClientApplication } from '@azure/msal-browser';
+     const pca = new PublicClientApplication({ auth: { clientId: 'abc' }, cache: { cacheLocation: 'sessionStorage' } });`,
+    // oidc-client-ts: the state store may use localStorage; the user store in memory.
+    `import { UserManager, WebStorageStateStore, InMemoryWebStorage } from 'oidc-client-ts';
+     const mgr = new UserManager({ authority, client_id: 'spa', redirect_uri, userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }), stateStore: new WebStorageStateStore({ store: window.localStorage }) });`,
+    // The option permits access tokens in sessionStorage.
+    {
+      code: `sessionStorage.setItem('access_token', tokens.access_token);`,
+      options: [{ allowSessionStorageFor: ['access'] }],
+    },
+    // A wrapper called with a non-token.
+    `function save(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
+     save('preferences', prefs);`,
+    // angular-oauth2-oidc with its sessionStorage default written explicitly.
+    `import { OAuthStorage } from 'angular-oauth2-oidc';
+     export const providers = [{ provide: OAuthStorage, useValue: sessionStorage }];`,
+    // cacheLocation of some unrelated cache library.
+    `import { createCache } from 'lru-widget'; createCache({ cacheLocation: 'localStorage' });`,
+  ],
+  invalid: [
+    {
+      code: `localStorage.setItem('refresh_token', tokens.refresh_token);`,
+      errors: [{ messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 60, data: { token: 'Refresh token', area: 'localStorage' } }],
+    },
+    {
+      code: `window.localStorage.setItem(ACCESS_KEY, token);\nconst ACCESS_KEY = 'app.accessToken';`,
+      errors: [{ messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 47 }],
+    },
+    {
+      code: `const store = globalThis.sessionStorage;\nstore.setItem('jwt', data.token);`,
+      errors: [{ messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 33, data: { token: 'Token', area: 'sessionStorage' } }],
+    },
+    {
+      code: `self.localStorage.id_token = result.idToken;`,
+      errors: [{ messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 44 }],
+    },
+    {
+      code: `localStorage['auth'] = JSON.stringify({ accessToken: res.access_token, expiresAt });`,
+      errors: [{ messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 84 }],
+    },
+    {
+      code: `const storage = remember ? localStorage : sessionStorage;\nstorage.setItem('session', await auth0.getTokenSilently());`,
+      errors: [{ messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 59, data: { token: 'Access token', area: 'localStorage' } }],
+    },
+    {
+      // allowSessionStorageFor never covers refresh tokens.
+      code: `sessionStorage.setItem('rt', body.refresh_token);`,
+      options: [{ allowSessionStorageFor: ['access', 'id'] }],
+      errors: [{ messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 49 }],
+    },
+    {
+      code: `import localforage from 'localforage';\nawait localforage.setItem('tokens', tokenSet);`,
+      errors: [{ messageId: 'tokenInStorage', line: 2, column: 7, endLine: 2, endColumn: 46, data: { token: 'Token', area: 'persistent browser storage' } }],
+    },
+    {
+      code: `import { set } from 'idb-keyval';\nawait set('refreshToken', refreshToken);`,
+      errors: [{ messageId: 'tokenInStorage', line: 2, column: 7, endLine: 2, endColumn: 40, data: { token: 'Refresh token', area: 'IndexedDB' } }],
+    },
+    {
+      code: `function persist(db, tokens) {\n  const tx = db.transaction('auth', 'readwrite');\n  tx.objectStore('auth').put({ id: 'current', refresh_token: tokens.refresh_token });\n}`,
+      errors: [{ messageId: 'tokenInStorage', line: 3, column: 3, endLine: 3, endColumn: 85 }],
+    },
+    {
+      // A storage helper of the same file: reported where it is called with a token.
+      code: `const storage = {\n  set(key, value) { localStorage.setItem(key, JSON.stringify(value)); },\n};\nstorage.set('user', profile);\nstorage.set('access_token', tokens.access_token);`,
+      errors: [{ messageId: 'tokenInStorage', line: 5, column: 1, endLine: 5, endColumn: 49 }],
+    },
+    {
+      code: `import { createAuth0Client } from '@auth0/auth0-spa-js';\nconst auth0 = await createAuth0Client({\n  domain: 'tenant.auth0.com',\n  clientId: 'abc',\n  cacheLocation: 'localstorage',\n});`,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 5, column: 18, endLine: 5, endColumn: 32 }],
+    },
+    {
+      // The wrong value is reported where it was written, even in a const elsewhere.
+      code: `import { PublicClientApplication, BrowserCacheLocation } from '@azure/msal-browser';\nconst CACHE = 'localStorage';\nconst msal = new PublicClientApplication({ auth: { clientId: 'abc' }, cache: { cacheLocation: CACHE } });\nconst other = { cache: { cacheLocation: BrowserCacheLocation.LocalStorage } };`,
+      errors: [
+        { messageId: 'sdkTokenCacheInStorage', line: 2, column: 15, endLine: 2, endColumn: 29 },
+        { messageId: 'sdkTokenCacheInStorage', line: 4, column: 41, endLine: 4, endColumn: 74 },
+      ],
+    },
+    {
+      code: `import { Auth0Provider } from '@auth0/auth0-react';\nexport const App = () => (\n  <Auth0Provider domain="t.auth0.com" clientId="abc" cacheLocation="localstorage" useRefreshTokens>\n    <Main />\n  </Auth0Provider>\n);`,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 3, column: 68, endLine: 3, endColumn: 82 }],
+    },
+    {
+      code: `import { UserManager, WebStorageStateStore } from 'oidc-client-ts';\nexport const mgr = new UserManager({\n  authority: 'https://id.example.com',\n  client_id: 'spa',\n  userStore: new WebStorageStateStore({ store: window.localStorage }),\n});`,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 5, column: 48, endLine: 5, endColumn: 67 }],
+    },
+    {
+      code: `import { OAuthStorage } from 'angular-oauth2-oidc';\nexport function storageFactory(): OAuthStorage { return localStorage; }\nexport const providers = [{ provide: OAuthStorage, useFactory: storageFactory }];`,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 3, column: 64, endLine: 3, endColumn: 78 }],
+    },
+    {
+      code: `import { OAuthService } from 'angular-oauth2-oidc';\nclass Auth {\n  constructor(private oauth: OAuthService) {\n    this.oauth.setStorage(localStorage);\n  }\n}`,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 4, column: 27, endLine: 4, endColumn: 39 }],
+    },
+  ],
+});
+
+espreeTester.run('no-token-in-web-storage (espree)', rule, {
+  valid: [
+    `sessionStorage.setItem('code_verifier', codeVerifier);`,
+    `localStorage.setItem('returnTo', window.location.href);`,
+  ],
+  invalid: [
+    {
+      code: `export function onLogin(response) {\n  localStorage.setItem('id_token', response.id_token);\n}`,
+      errors: [{ messageId: 'tokenInStorage', line: 2, column: 3, endLine: 2, endColumn: 54 }],
+    },
+    {
+      code: `class TokenStore {\n  save(token) { window.localStorage.setItem('auth', token); }\n}`,
+      errors: [{ messageId: 'tokenInStorage', line: 2, column: 17, endLine: 2, endColumn: 59 }],
+    },
+  ],
+});
