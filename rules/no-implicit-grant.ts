@@ -1,0 +1,162 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { authorizationRequests, lookupCall } from '../src/analysis/authorization';
+import { fileFacts } from '../src/analysis/file-facts';
+import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
+import { isAssertionOrComparison, listValues, paramWrites, type ParamWrite } from '../src/analysis/urls';
+import { arrayElements, getProperty, stringValue } from '../src/analysis/values';
+import { createRule } from '../src/create-rule';
+import {
+  IMPLICIT_FLOW_CALLS,
+  IMPLICIT_FLOW_METHODS,
+  KEYCLOAK_IMPLICIT_FLOWS,
+  KEYCLOAK_INIT_PATTERNS,
+  RESPONSE_TYPE_VALUES,
+} from '../src/knowledge/oauth-libraries';
+
+export type Options = [];
+export type MessageIds = 'implicitResponseType' | 'implicitFlowCall' | 'implicitByDefault' | 'implicitOpenApiFlow' | 'implicitGrantType';
+
+const LIBRARIES = ['msal', 'angular-oauth2-oidc', 'keycloak-js', 'oidc-client-ts', 'oidc-client', 'auth0-js', '@okta/okta-auth-js', 'swagger-jsdoc', '@nestjs/swagger'];
+const HINT = /response_?types?|responseTypes?|implicit/i;
+
+/** Keys whose value is one response_type list. */
+const RESPONSE_TYPE_KEYS = new Set(['response_type']);
+/** Keys that hold a response_type list too, in SDK options (also used for unrelated things: the value decides). */
+const RESPONSE_TYPE_SDK_KEYS = new Set(['responseType']);
+/** Keys whose value is an array of allowed response types / grant types (client registrations). */
+const RESPONSE_TYPES_ARRAY_KEYS = new Set(['response_types', 'responseTypes']);
+const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
+const GRANT_TYPE_VALUES = new Set(['authorization_code', 'refresh_token', 'client_credentials', 'password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:jwt-bearer', 'urn:ietf:params:oauth:grant-type:token-exchange']);
+
+/** A response_type list that asks for a token from the authorization endpoint. */
+function isImplicitResponseType(value: string | undefined, strict: boolean): boolean {
+  const values = listValues(value);
+  if (!values.includes('token')) return false;
+  // For generic keys (`responseType`) every member must be an OAuth response type: `token` alone is not `json`.
+  return !strict || values.every((entry) => RESPONSE_TYPE_VALUES.has(entry));
+}
+
+export default createRule<Options, MessageIds>({
+  name: 'no-implicit-grant',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow the OAuth implicit grant (response_type containing `token`)',
+      recommended: 'error',
+    },
+    messages: {
+      implicitResponseType:
+        "response_type '{{value}}' returns tokens from the authorization endpoint (implicit grant). Tokens in the redirect URL leak through history, referrers and logs and cannot be bound to the client (RFC 9700 §2.1.2). Use the authorization code flow with PKCE (response_type=code).",
+      implicitFlowCall:
+        '{{what}} runs the implicit grant. Tokens in the redirect URL leak through history, referrers and logs and cannot be bound to the client (RFC 9700 §2.1.2). Switch to the authorization code flow with PKCE.',
+      implicitByDefault:
+        "This angular-oauth2-oidc AuthConfig sets no responseType, so the library runs the implicit flow. Tokens in the redirect URL leak through history, referrers and logs (RFC 9700 §2.1.2). Set responseType: 'code' (PKCE is then on by default).",
+      implicitOpenApiFlow:
+        'This OAuth security scheme declares the implicit flow. API clients generated or configured from it will use a grant that RFC 9700 says not to use. Declare the authorizationCode flow (with PKCE) instead.',
+      implicitGrantType:
+        "'implicit' is enabled as a grant type. The implicit grant returns tokens in the redirect URL, where they leak (RFC 9700 §2.1.2). Remove it and use the authorization code flow with PKCE.",
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const facts = fileFacts(sourceCode);
+    if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
+    const reported = new Set<TSESTree.Node>();
+
+    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data });
+    }
+
+    function checkWrite(write: ParamWrite): void {
+      if (write.inFragment) return;
+      if (RESPONSE_TYPE_KEYS.has(write.name) || (write.context !== 'string' && RESPONSE_TYPE_SDK_KEYS.has(write.name))) {
+        // The SDK-style key is shared with HTTP clients (`responseType: 'json'`): only OAuth lists count.
+        const strict = !RESPONSE_TYPE_KEYS.has(write.name);
+        if (!isImplicitResponseType(write.value, strict) || isAssertionOrComparison(write.reportNode)) return;
+        report(write.reportNode, 'implicitResponseType', { value: listValues(write.value).join(' ') });
+      }
+    }
+
+    /** `response_types: ['code', 'id_token token']`, `grant_types: ['implicit']`. */
+    function checkArrayProperty(property: TSESTree.Property, key: string): void {
+      const elements = arrayElements(sourceCode, property.value);
+      if (!elements) return;
+      const values = elements.map((element) => stringValue(sourceCode, element));
+      if (RESPONSE_TYPES_ARRAY_KEYS.has(key)) {
+        elements.forEach((element, i) => {
+          if (isImplicitResponseType(values[i], true)) report(element, 'implicitResponseType', { value: listValues(values[i]).join(' ') });
+        });
+        return;
+      }
+      // Only arrays that are plainly grant-type lists (`grants` is a generic word).
+      if (!values.every((value) => value !== undefined && GRANT_TYPE_VALUES.has(value))) return;
+      elements.forEach((element, i) => {
+        if (values[i] === 'implicit') report(element, 'implicitGrantType');
+      });
+    }
+
+    /** OpenAPI 3 `flows: { implicit: {...} }` and Swagger 2 `{ type: 'oauth2', flow: 'implicit' }`. */
+    function checkOpenApi(property: TSESTree.Property, key: string): void {
+      const object = property.parent as TSESTree.ObjectExpression;
+      if (key === 'implicit') {
+        const owner = object.parent;
+        if (owner?.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, owner) === 'flows' && skipWrappers(property.value).type === AST_NODE_TYPES.ObjectExpression) {
+          report(property, 'implicitOpenApiFlow');
+        }
+        return;
+      }
+      if (key === 'flow' && stringValue(sourceCode, property.value) === 'implicit') {
+        const type = getProperty(sourceCode, object, 'type');
+        if (type.status === 'present' && stringValue(sourceCode, type.value) === 'oauth2') report(property, 'implicitOpenApiFlow');
+      }
+    }
+
+    function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const origin = calleeOrigin(sourceCode, node);
+      const known = lookupCall(origin, IMPLICIT_FLOW_CALLS);
+      if (known) {
+        report(node, 'implicitFlowCall', { what: known.what });
+        return;
+      }
+      const callee = skipWrappers(node.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+      const modules = method ? IMPLICIT_FLOW_METHODS.get(method) : undefined;
+      if (modules && node.type === AST_NODE_TYPES.CallExpression && facts.importsAny(modules)) {
+        report(node, 'implicitFlowCall', { what: `${modules[0]} ${method}` });
+        return;
+      }
+      if (origin && KEYCLOAK_INIT_PATTERNS.some((pattern) => matchesPattern(origin, pattern)) && node.arguments[0]) {
+        const flow = getProperty(sourceCode, node.arguments[0], 'flow');
+        if (flow.status === 'present' && KEYCLOAK_IMPLICIT_FLOWS.has(stringValue(sourceCode, flow.value) ?? '')) {
+          report(flow.property, 'implicitFlowCall', { what: `keycloak-js flow '${stringValue(sourceCode, flow.value)}'` });
+        }
+      }
+    }
+
+    return {
+      'Program:exit'() {
+        for (const write of paramWrites(sourceCode)) checkWrite(write);
+        for (const request of authorizationRequests(sourceCode)) {
+          // angular-oauth2-oidc: no responseType means the implicit flow.
+          // (`initCodeFlow()` forces the code flow whatever the config says.)
+          if (request.library === 'angular-oauth2-oidc' && request.responseType.fromDefault && request.responseType.state.state === 'absent' && !facts.mentions(/\binitCodeFlow\b/)) {
+            report(request.node, 'implicitByDefault');
+          }
+        }
+      },
+      Property(node) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const key = propertyKeyName(sourceCode, node);
+        if (key === undefined) return;
+        if (RESPONSE_TYPES_ARRAY_KEYS.has(key) || GRANT_TYPES_ARRAY_KEYS.has(key)) checkArrayProperty(node, key);
+        else if (key === 'implicit' || key === 'flow') checkOpenApi(node, key);
+      },
+      CallExpression: checkCall,
+      NewExpression: checkCall,
+    };
+  },
+});

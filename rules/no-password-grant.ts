@@ -1,0 +1,97 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { lookupCall } from '../src/analysis/authorization';
+import { fileFacts } from '../src/analysis/file-facts';
+import { calleeOrigin, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
+import { isAssertionOrComparison, paramWrites } from '../src/analysis/urls';
+import { arrayElements, stringValue } from '../src/analysis/values';
+import { createRule } from '../src/create-rule';
+import { EXCHANGE_CALLS, GRANT_TYPE_KEYS, PASSWORD_GRANT_CALLS, PASSWORD_GRANT_METHODS, PASSWORD_GRANT_TYPES } from '../src/knowledge/oauth-libraries';
+
+export type Options = [];
+export type MessageIds = 'passwordGrantType' | 'passwordGrantCall' | 'passwordGrantEnabled';
+
+const LIBRARIES = ['simple-oauth2', '@azure/msal-node', '@azure/msal-common', 'oidc-client-ts', 'angular-oauth2-oidc', 'auth0-js', 'auth0', 'client-oauth2', 'openid-client', 'oauth4webapi'];
+const HINT = /grant_?type|grantType|password/i;
+const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
+const GRANT_TYPE_VALUES = new Set(['authorization_code', 'refresh_token', 'client_credentials', 'password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:jwt-bearer', 'urn:ietf:params:oauth:grant-type:token-exchange']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-password-grant',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow the OAuth resource owner password credentials grant',
+      recommended: 'error',
+    },
+    messages: {
+      passwordGrantType:
+        "grant_type '{{value}}' sends the user's password to the client and on to the token endpoint (resource owner password grant). It trains users to type passwords into apps, cannot do MFA or federation, and is removed in OAuth 2.1 (RFC 9700 §2.4). Use the authorization code flow with PKCE, or client credentials for machine access.",
+      passwordGrantCall:
+        "{{what}} uses the resource owner password grant: the app handles the user's password. It cannot do MFA or federation and is removed in OAuth 2.1 (RFC 9700 §2.4). Use the authorization code flow with PKCE (or the device flow for CLIs).",
+      passwordGrantEnabled:
+        "The password grant is enabled here. It lets clients collect users' passwords and is removed in OAuth 2.1 (RFC 9700 §2.4). Remove it from the allowed grant types.",
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const facts = fileFacts(sourceCode);
+    if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
+    const reported = new Set<TSESTree.Node>();
+
+    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data });
+    }
+
+    function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const origin = calleeOrigin(sourceCode, node);
+      const known = lookupCall(origin, PASSWORD_GRANT_CALLS);
+      if (known) {
+        report(node, 'passwordGrantCall', { what: known.what });
+        return;
+      }
+      // `genericGrantRequest(config, 'password', params)` (openid-client v6, oauth4webapi).
+      const exchange = lookupCall(origin, EXCHANGE_CALLS);
+      if (exchange?.grantTypeArg !== undefined) {
+        const arg = node.arguments[exchange.grantTypeArg];
+        const value = arg ? stringValue(sourceCode, arg) : undefined;
+        if (arg && value !== undefined && PASSWORD_GRANT_TYPES.has(value)) report(arg, 'passwordGrantType', { value });
+        return;
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = skipWrappers(node.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+      const modules = method ? PASSWORD_GRANT_METHODS.get(method) : undefined;
+      if (modules && facts.importsAny(modules)) report(node, 'passwordGrantCall', { what: `${modules[0]} ${method}` });
+    }
+
+    return {
+      'Program:exit'() {
+        for (const write of paramWrites(sourceCode)) {
+          if (!GRANT_TYPE_KEYS.has(write.name) || write.inFragment || write.value === undefined || !PASSWORD_GRANT_TYPES.has(write.value)) continue;
+          if (write.context === 'string' && write.name !== 'grant_type') continue;
+          if (isAssertionOrComparison(write.reportNode)) continue;
+          report(write.reportNode, 'passwordGrantType', { value: write.value });
+        }
+      },
+      Property(node) {
+        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const key = propertyKeyName(sourceCode, node);
+        if (key === undefined || !GRANT_TYPES_ARRAY_KEYS.has(key)) return;
+        const elements = arrayElements(sourceCode, node.value);
+        if (!elements) return;
+        const values = elements.map((element) => stringValue(sourceCode, element));
+        // Only arrays that are plainly grant-type lists (`grants` is a generic word).
+        if (!values.every((value) => value !== undefined && GRANT_TYPE_VALUES.has(value))) return;
+        elements.forEach((element, i) => {
+          if (values[i] === 'password') report(element, 'passwordGrantEnabled');
+        });
+      },
+      CallExpression: checkCall,
+      NewExpression: checkCall,
+    };
+  },
+});

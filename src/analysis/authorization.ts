@@ -1,0 +1,279 @@
+/**
+ * Authorization requests: every place a file builds a request to an authorization endpoint,
+ * with the parameters it sends.
+ *
+ *   `${ISSUER}/authorize?response_type=code&client_id=…`     a URL string or template
+ *   const u = new URL(AUTH); u.searchParams.set('response_type', 'code')
+ *   `${AUTH}?${new URLSearchParams({ response_type: 'code', … })}`, qs.stringify({...})
+ *   client.authorizationUrl({...}) / buildAuthorizationUrl(config, {...})   openid-client v5 / v6
+ *   crm.authorizeURL({...}) / oauth2Client.generateAuthUrl({...})  simple-oauth2 / google
+ *   new OAuth2Strategy({...}), Okta({ checks }), new UserManager({...}), AuthConfig objects …
+ *
+ * `authorizationRequests(sourceCode)` is computed once per file. Each request has the node to
+ * report a missing parameter at, the library (or 'url'), the parameters under their OAuth
+ * names (`requestParam(request, 'state')` → present / absent / unknown), the library's
+ * knowledge (does it add PKCE, state, nonce itself?) and, for next-auth / Auth.js providers,
+ * the `checks` option.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  AUTHORIZATION_LIBRARIES,
+  NEXTAUTH_MODULES,
+  NEXTAUTH_PROVIDER_MODULES,
+  PARAM_ALIASES,
+  type AuthorizationLibrary,
+} from '../knowledge/oauth-libraries';
+import { fileFacts } from './file-facts';
+import { CALL, calleeOrigin, lookup, originOf, skipWrappers, type Origin } from './modules';
+import { getPath, getProperty, objectLiteral, type PropertyLookup } from './values';
+import {
+  fileNodes,
+  isAssertionOrComparison,
+  isStringifyCall,
+  isUrlConstruction,
+  listValues,
+  param,
+  paramsOf,
+  UNKNOWN_PARAM,
+  type Param,
+  type ParamList,
+  type ParamState,
+} from './urls';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export interface AuthorizationRequest {
+  /** Where a missing parameter is reported: the URL/params construction, the library call, the config object. */
+  readonly node: Node;
+  /** 'url' for hand-built requests, else the library (`openid-client`, `passport-oauth2`, `next-auth` …). */
+  readonly library: string;
+  readonly source: 'url' | 'call' | 'config';
+  /** The options object of a library call or config, when there is one. */
+  readonly options: Node | undefined;
+  /** Parameters sent, under their OAuth names (`codeChallenge` → `code_challenge`). */
+  readonly params: ParamList | undefined;
+  readonly knowledge: AuthorizationLibrary | undefined;
+  /** The response_type sent (written, or the library default); value undefined when unknown. */
+  readonly responseType: { readonly value: string | undefined; readonly state: ParamState; readonly fromDefault: boolean };
+  /** next-auth / Auth.js providers: the `checks` option. */
+  readonly checks: PropertyLookup | undefined;
+}
+
+export const NEXTAUTH_PROVIDER: AuthorizationLibrary = {
+  library: 'next-auth',
+  kind: 'config',
+  optionsArg: 0,
+  paramsPaths: [['authorization', 'params'], ['authorization']],
+  defaultResponseType: 'code',
+  pkce: { mode: 'builtin' },
+  state: { mode: 'builtin' },
+  nonce: { mode: 'builtin' },
+};
+
+const AUTHORIZE_PATH = /\/(?:authorize|authorization|auth|dialog\/oauth)\/?$/i;
+
+/** A parameter under its OAuth name, of the request (present / absent / unknown). */
+export function requestParam(request: AuthorizationRequest, name: string): ParamState {
+  return request.params ? param(request.params, name) : UNKNOWN_PARAM;
+}
+
+/** True for response types that include `code` (code or hybrid flows); undefined when unknown. */
+export function isCodeFlow(request: AuthorizationRequest): boolean | undefined {
+  const value = request.responseType.value;
+  if (value === undefined) return undefined;
+  return listValues(value).includes('code');
+}
+
+function normalised(list: ParamList | undefined): ParamList | undefined {
+  if (!list) return undefined;
+  return { ...list, params: list.params.map((entry): Param => (PARAM_ALIASES[entry.name] ? { ...entry, name: PARAM_ALIASES[entry.name] } : entry)) };
+}
+
+/** Merges lists: later lists' parameters win; incomplete if any part is. */
+function merge(node: Node, lists: (ParamList | undefined)[], unknownParts: boolean): ParamList {
+  const params: Param[] = [];
+  const includes: Node[] = [];
+  let complete = !unknownParts;
+  for (const list of lists) {
+    if (!list) continue;
+    params.push(...list.params);
+    includes.push(list.node, ...list.includes);
+    if (!list.complete) complete = false;
+  }
+  return { kind: 'object', node, params, complete, base: undefined, hasQuery: false, includes };
+}
+
+function libraryRequest(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, knowledge: AuthorizationLibrary): AuthorizationRequest {
+  const optionsArg = call.arguments[knowledge.optionsArg];
+  const options = optionsArg && optionsArg.type !== AST_NODE_TYPES.SpreadElement ? optionsArg : undefined;
+  return buildLibraryRequest(sourceCode, call, options, knowledge, call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement));
+}
+
+function buildLibraryRequest(sourceCode: SourceCode, call: Node, options: Node | undefined, knowledge: AuthorizationLibrary, spread: boolean): AuthorizationRequest {
+  const lists: (ParamList | undefined)[] = [];
+  let unknown = spread;
+  const object = options ? objectLiteral(sourceCode, options) : undefined;
+  if (options) {
+    const top = paramsOf(sourceCode, options);
+    if (!top) unknown = true;
+    lists.push(normalised(top));
+    for (const path of knowledge.paramsPaths ?? []) {
+      const found = getPath(sourceCode, options, path);
+      if (found.status === 'unknown') unknown = true;
+      if (found.status !== 'present') continue;
+      const nested = paramsOf(sourceCode, found.value);
+      if (!nested) {
+        // `authorization: { url, params }` handled by the longer path; other unknown values hide parameters.
+        if (objectLiteral(sourceCode, found.value) === undefined) unknown = true;
+        continue;
+      }
+      lists.push(normalised(nested));
+    }
+  }
+  const params = merge(object ?? call, lists, unknown);
+  const written = param(params, 'response_type');
+  const responseType =
+    knowledge.fixedResponseType || written.state === 'absent'
+      ? { value: knowledge.defaultResponseType, state: written, fromDefault: true }
+      : written.state === 'present'
+        ? { value: written.value, state: written, fromDefault: false }
+        : { value: undefined, state: written, fromDefault: false };
+  const node = knowledge.kind === 'config' && object ? object : call;
+  const checks = knowledge === NEXTAUTH_PROVIDER && options ? getProperty(sourceCode, options, 'checks') : undefined;
+  return { node, library: knowledge.library, source: knowledge.kind, options, params, knowledge, responseType, checks };
+}
+
+/** The origin of a call's result: the callee's origin plus the call segment. */
+export function withCall(origin: Origin): Origin {
+  return { module: origin.module, path: [...origin.path, CALL] };
+}
+
+/**
+ * Looks a call up in a table whose patterns name either the function called
+ * (`openid-client#buildAuthorizationUrl`) or, for constructors and factories, the value made
+ * (`oidc-client-ts#UserManager.()`).
+ */
+export function lookupCall<T>(origin: Origin | undefined, table: ReadonlyMap<string, T>): T | undefined {
+  if (!origin) return undefined;
+  return lookup(origin, table) ?? lookup(withCall(origin), table);
+}
+
+function isNextAuthProviderOrigin(origin: Origin | undefined): boolean {
+  if (!origin || origin.path.length !== 1 || origin.path[0] !== CALL) return false;
+  return NEXTAUTH_PROVIDER_MODULES.some((prefix) => origin.module.startsWith(prefix));
+}
+
+/** `{ id, type: 'oauth' | 'oidc', … }` inside a `providers: [...]` array. */
+function isInlineProvider(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  const type = getProperty(sourceCode, object, 'type');
+  if (type.status !== 'present') return false;
+  const value = skipWrappers(type.value);
+  if (value.type !== AST_NODE_TYPES.Literal || (value.value !== 'oauth' && value.value !== 'oidc')) return false;
+  const array = object.parent;
+  const property = array?.parent;
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression || property?.type !== AST_NODE_TYPES.Property) return false;
+  return !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'providers';
+}
+
+/** `const config: AuthConfig = {...}` / `{...} satisfies AuthConfig` / `<AuthConfig>{...}` of angular-oauth2-oidc. */
+function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  let annotation: TSESTree.TypeNode | undefined;
+  const parent = object.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) annotation = parent.id.typeAnnotation?.typeAnnotation;
+  else if (parent?.type === AST_NODE_TYPES.TSSatisfiesExpression || parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSTypeAssertion) annotation = parent.typeAnnotation;
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const origin = originOf(sourceCode, annotation.typeName);
+  return origin?.module === 'angular-oauth2-oidc' && origin.path.join('.') === 'AuthConfig';
+}
+
+/** Any mention that makes a file worth analysing for authorization requests. */
+export const AUTHORIZATION_HINT = /response_?type|responseType|authoriz|generateAuthUrl|authorizeURL|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
+
+function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
+  const requests: AuthorizationRequest[] = [];
+  const nodes = fileNodes(sourceCode);
+  const covered = new Set<Node>();
+
+  // Library calls and configs first: their options objects are not separate requests.
+  for (const call of [...nodes.calls, ...nodes.news]) {
+    const origin = calleeOrigin(sourceCode, call);
+    let request: AuthorizationRequest | undefined;
+    if (origin) {
+      const knowledge = lookupCall(origin, AUTHORIZATION_LIBRARIES);
+      if (knowledge) request = libraryRequest(sourceCode, call, knowledge);
+      else if (isNextAuthProviderOrigin(withCall(origin))) request = libraryRequest(sourceCode, call, NEXTAUTH_PROVIDER);
+    }
+    if (!request || isAssertionOrComparison(call)) continue;
+    requests.push(request);
+    if (request.options) {
+      const object = objectLiteral(sourceCode, request.options);
+      if (object) covered.add(object);
+    }
+    for (const node of request.params?.includes ?? []) covered.add(node);
+  }
+  for (const object of nodes.objects) {
+    if (covered.has(object)) continue;
+    if (isInlineProvider(sourceCode, object)) {
+      const request = buildLibraryRequest(sourceCode, object, object, NEXTAUTH_PROVIDER, false);
+      requests.push(request);
+      covered.add(object);
+      for (const node of request.params?.includes ?? []) covered.add(node);
+      continue;
+    }
+    if (angularAuthConfigOrigin(sourceCode, object)) {
+      const knowledge = lookup({ module: 'angular-oauth2-oidc', path: ['AuthConfig', CALL] }, AUTHORIZATION_LIBRARIES);
+      if (knowledge) {
+        const request = buildLibraryRequest(sourceCode, object, object, knowledge, false);
+        requests.push(request);
+        covered.add(object);
+        for (const node of request.params?.includes ?? []) covered.add(node);
+      }
+    }
+  }
+  // Hand-built requests: URLs, URLSearchParams, query strings, parameter objects.
+  const candidates: Node[] = [
+    ...nodes.strings,
+    ...nodes.news.filter((node) => isUrlConstruction(sourceCode, node)),
+    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node)),
+    ...nodes.objects,
+  ];
+  const found: { request: AuthorizationRequest; list: ParamList }[] = [];
+  for (const candidate of candidates) {
+    if (covered.has(candidate) || isAssertionOrComparison(candidate)) continue;
+    const list = paramsOf(sourceCode, candidate);
+    if (!list) continue;
+    const responseType = param(list, 'response_type');
+    const isRequest =
+      responseType.state === 'present' ||
+      (list.kind !== 'object' && list.base !== undefined && AUTHORIZE_PATH.test(list.base) && param(list, 'client_id').state === 'present');
+    if (!isRequest) continue;
+    found.push({
+      list,
+      request: {
+        node: candidate,
+        library: 'url',
+        source: 'url',
+        options: undefined,
+        params: list,
+        knowledge: undefined,
+        responseType: { value: responseType.state === 'present' ? responseType.value : undefined, state: responseType, fromDefault: false },
+        checks: undefined,
+      },
+    });
+  }
+  // Keep the outermost construction: one built from another includes it.
+  const included = new Set<Node>();
+  for (const { list } of found) for (const node of list.includes) included.add(node);
+  for (const { request } of found) if (!included.has(request.node) && !covered.has(request.node)) requests.push(request);
+  return requests;
+}
+
+/** Every authorization request the file builds (memoized per file). */
+export function authorizationRequests(sourceCode: SourceCode): readonly AuthorizationRequest[] {
+  return fileFacts(sourceCode).memo('authorization:requests', () => {
+    const facts = fileFacts(sourceCode);
+    if (!facts.mentions(AUTHORIZATION_HINT) && !facts.importsAny(NEXTAUTH_MODULES)) return [];
+    return computeRequests(sourceCode);
+  });
+}

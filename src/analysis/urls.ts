@@ -1,0 +1,817 @@
+/**
+ * Query parameters: what a URL, a query string or a form body sends.
+ *
+ * `paramsOf(sourceCode, node)` reads the parameters of an expression however it was built:
+ *
+ *   `${AUTH}?response_type=code&client_id=${id}`          template / concatenation / const
+ *   new URLSearchParams({ grant_type: 'password', … })    object, entries array, string
+ *   const u = new URL(AUTH); u.searchParams.set('state', s) mutations traced through the variable
+ *   Object.entries(p).forEach(([k, v]) => u.searchParams.set(k, v))   copies of a known object
+ *   querystring.stringify(o) / qs.stringify(o) / query-string  and `${base}?${params}`
+ *   { response_type: 'code', ...DEFAULTS }                 an object of parameters
+ *
+ * Every parameter keeps the node to report a wrong value at (the property, the literal, the
+ * string or template holding `name=value`, the `.set()` call), and a list is `complete` only
+ * when nothing could have added parameters the analysis does not see (an unknown spread, a
+ * hole in a name position, the URL handed to an unknown helper). `param(list, name)` answers
+ * present / absent / unknown accordingly.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { fileFacts } from './file-facts';
+import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { arrayElements, definitionOf, objectLiteral, stringParts, stringValue, type StringPart } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export interface Param {
+  /** Parameter name as sent (`response_type`). */
+  readonly name: string;
+  /** Decoded constant value; undefined when not known. Arrays of strings are joined by spaces. */
+  readonly value: string | undefined;
+  /** The expression that gives the value (a property value, a `.set()` argument, or the string holding it). */
+  readonly valueNode: Node;
+  /** Where a wrong value is reported: the property, the literal (even in a const elsewhere), the string/template, the `.set()` call. */
+  readonly reportNode: Node;
+  /** True for parameters after `#` in a URL. */
+  readonly inFragment: boolean;
+  /** True when the parameter was removed (`searchParams.delete`). */
+  readonly deleted?: boolean;
+}
+
+export type ParamListKind = 'string' | 'search-params' | 'url' | 'object' | 'stringify';
+
+export interface ParamList {
+  readonly kind: ParamListKind;
+  /** The construction the list was read from. */
+  readonly node: Node;
+  /** In order of writing; a later entry of the same name wins. */
+  readonly params: readonly Param[];
+  /** False when parameters may exist that the analysis cannot see. */
+  readonly complete: boolean;
+  /** Known text before `?` for URLs, holes left out (`${ISSUER}/authorize` → `/authorize`); undefined for bodies. */
+  readonly base: string | undefined;
+  /** Whether the string had a `?` (a URL query) rather than being a bare form body. */
+  readonly hasQuery: boolean;
+  /** Sub-constructions whose parameters this list includes (for callers that de-duplicate). */
+  readonly includes: readonly Node[];
+}
+
+export type ParamState =
+  | { readonly state: 'present'; readonly value: string | undefined; readonly valueNode: Node; readonly reportNode: Node }
+  | { readonly state: 'absent' }
+  | { readonly state: 'unknown' };
+
+export const ABSENT_PARAM: ParamState = { state: 'absent' };
+export const UNKNOWN_PARAM: ParamState = { state: 'unknown' };
+
+/** The query (not fragment) parameter `name` of a list: present (last write wins), absent or unknown. */
+export function param(list: ParamList | undefined, name: string): ParamState {
+  if (!list) return UNKNOWN_PARAM;
+  for (let i = list.params.length - 1; i >= 0; i--) {
+    const entry = list.params[i];
+    if (entry.name !== name || entry.inFragment) continue;
+    if (entry.deleted) return ABSENT_PARAM;
+    return { state: 'present', value: entry.value, valueNode: entry.valueNode, reportNode: entry.reportNode };
+  }
+  return list.complete ? ABSENT_PARAM : UNKNOWN_PARAM;
+}
+
+/** Splits an OAuth list value (`response_type`, `scope`) on spaces, `+` and `%20`. */
+export function listValues(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value.split(/[\s+]+/).filter(Boolean);
+}
+
+export function decodeQueryText(text: string): string {
+  const spaced = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
+/** The literal or template literal that holds a string part, for reporting. */
+export function containerOf(node: Node): Node {
+  if (node.type === AST_NODE_TYPES.TemplateElement && node.parent) return node.parent;
+  return node;
+}
+
+// --- strings -------------------------------------------------------------------------------
+
+const FORM_BODY_START = /^[A-Za-z_][\w.\-[\]]{0,63}=/;
+
+interface Builder {
+  params: Param[];
+  complete: boolean;
+  includes: Node[];
+}
+
+/**
+ * Reads `name=value&…` pairs out of a string expression's parts. URL mode starts reading after
+ * the first `?`; a string that starts like `a=b` is read as a form body from the start.
+ */
+function queryOfString(sourceCode: SourceCode, node: Node, depth: number): ParamList | undefined {
+  const parts = stringParts(sourceCode, node);
+  const first = parts[0];
+  let mode: 'path' | 'query' | 'fragment' = 'path';
+  let hasQuery = false;
+  const bodyMode = first?.text !== undefined && (FORM_BODY_START.test(first.text) || first.text.startsWith('?'));
+  if (bodyMode) mode = 'query';
+  const builder: Builder = { params: [], complete: true, includes: [] };
+  let base = '';
+  let name: string | undefined = '';
+  let value = '';
+  let valueKnown = true;
+  let inValue = false;
+  let nameNode: Node | undefined;
+  let valueNode: Node | undefined;
+  let sawAny = false;
+
+  const flush = (): void => {
+    if (name === undefined) {
+      builder.complete = false;
+    } else if (name !== '' && nameNode) {
+      const decodedName = decodeQueryText(name);
+      const container = containerOf(nameNode);
+      builder.params.push({
+        name: decodedName,
+        value: inValue && valueKnown ? decodeQueryText(value) : inValue ? undefined : '',
+        valueNode: valueNode ?? container,
+        reportNode: container,
+        inFragment: mode === 'fragment',
+      });
+    }
+    name = '';
+    value = '';
+    valueKnown = true;
+    inValue = false;
+    nameNode = undefined;
+    valueNode = undefined;
+  };
+
+  const addText = (text: string, part: StringPart): void => {
+    for (const char of text) {
+      if (mode === 'path') {
+        if (char === '?') {
+          mode = 'query';
+          hasQuery = true;
+          sawAny = true;
+        } else if (char === '#') {
+          mode = 'fragment';
+        } else {
+          base += char;
+        }
+        continue;
+      }
+      if (char === '&') {
+        flush();
+        continue;
+      }
+      if (char === '#' && mode === 'query') {
+        flush();
+        mode = 'fragment';
+        continue;
+      }
+      if (char === '?' && mode === 'query' && !inValue && name === '' && bodyMode && !sawAny) {
+        // A body string that starts with '?' (`'?' + params`).
+        sawAny = true;
+        hasQuery = true;
+        continue;
+      }
+      if (char === '=' && !inValue) {
+        inValue = true;
+        valueNode = part.node;
+        continue;
+      }
+      if (inValue) {
+        value += char;
+      } else if (name !== undefined) {
+        if (name === '') nameNode = part.node;
+        name += char;
+      }
+    }
+  };
+
+  for (const part of parts) {
+    if (part.text !== undefined) {
+      addText(part.text, part);
+      continue;
+    }
+    // A hole.
+    if (mode === 'path') continue;
+    if (inValue) {
+      valueKnown = false;
+      valueNode = part.node;
+      continue;
+    }
+    if (name === '') {
+      // `?${params}` / `&${qs.stringify(o)}`: parameters from a known construction.
+      const nested = depth < MAX_DEPTH ? paramsOfNode(sourceCode, part.node, depth + 1) : undefined;
+      if (nested && nested.kind !== 'string') {
+        builder.params.push(...nested.params.map((entry) => ({ ...entry, inFragment: mode === 'fragment' })));
+        builder.includes.push(nested.node, ...nested.includes);
+        if (!nested.complete) builder.complete = false;
+        continue;
+      }
+      if (nested && nested.kind === 'string' && !nested.hasQuery) {
+        builder.params.push(...nested.params.map((entry) => ({ ...entry, inFragment: mode === 'fragment' })));
+        if (!nested.complete) builder.complete = false;
+        continue;
+      }
+    }
+    // An unknown name, or a hole glued to a name: parameters we cannot see.
+    name = undefined;
+    builder.complete = false;
+  }
+  if (mode !== 'path') flush();
+  if (!hasQuery && !bodyMode) {
+    // No `?`: not a URL with a query (unless a later `&name=` shows a query built on an unknown base).
+    return undefined;
+  }
+  return {
+    kind: 'string',
+    node,
+    params: builder.params,
+    complete: builder.complete,
+    base: bodyMode ? undefined : base,
+    hasQuery,
+    includes: builder.includes,
+  };
+}
+
+// --- objects -------------------------------------------------------------------------------
+
+/** The report node for a property's value: the property, or the literal a const holds elsewhere. */
+export function valueReportNode(sourceCode: SourceCode, property: TSESTree.Property): Node {
+  const value = skipWrappers(property.value);
+  if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
+    const definition = definitionOf(sourceCode, value);
+    if (definition !== value && (definition.type === AST_NODE_TYPES.Literal || definition.type === AST_NODE_TYPES.TemplateLiteral)) return definition;
+  }
+  return property;
+}
+
+/** A value as a parameter string: strings, numbers, booleans, arrays of strings joined by spaces. */
+export function paramText(sourceCode: SourceCode, node: Node): string | undefined {
+  const text = stringValue(sourceCode, node);
+  if (text !== undefined) return text;
+  const elements = arrayElements(sourceCode, node);
+  if (elements) {
+    const texts = elements.map((element) => stringValue(sourceCode, element));
+    return texts.every((t) => t !== undefined) ? texts.join(' ') : undefined;
+  }
+  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  if (result && (typeof result.value === 'number' || typeof result.value === 'boolean')) return String(result.value);
+  return undefined;
+}
+
+function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): ParamList | undefined {
+  const object = objectLiteral(sourceCode, node);
+  if (!object) return undefined;
+  const builder: Builder = { params: [], complete: true, includes: [] };
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = depth < MAX_DEPTH ? paramsOfNode(sourceCode, property.argument, depth + 1) : undefined;
+      if (!spread) {
+        builder.complete = false;
+        continue;
+      }
+      builder.params.push(...spread.params);
+      builder.includes.push(spread.node, ...spread.includes);
+      if (!spread.complete) builder.complete = false;
+      continue;
+    }
+    const key = propertyKeyName(sourceCode, property);
+    if (key === undefined) {
+      builder.complete = false;
+      continue;
+    }
+    if (property.value.type === AST_NODE_TYPES.AssignmentPattern) continue;
+    builder.params.push({
+      name: key,
+      value: paramText(sourceCode, property.value),
+      valueNode: property.value,
+      reportNode: valueReportNode(sourceCode, property),
+      inFragment: false,
+    });
+  }
+  return { kind: 'object', node: object, params: builder.params, complete: builder.complete, base: undefined, hasQuery: false, includes: builder.includes };
+}
+
+/** `[['grant_type', 'password'], ['scope', s]]` */
+function paramsOfEntries(sourceCode: SourceCode, node: Node): Builder | undefined {
+  const entries = arrayElements(sourceCode, node);
+  if (!entries) return undefined;
+  const builder: Builder = { params: [], complete: true, includes: [] };
+  for (const entry of entries) {
+    const pair = arrayElements(sourceCode, entry);
+    const name = pair?.[0] ? stringValue(sourceCode, pair[0]) : undefined;
+    if (!pair || pair.length !== 2 || name === undefined) {
+      builder.complete = false;
+      continue;
+    }
+    builder.params.push({ name, value: paramText(sourceCode, pair[1]), valueNode: pair[1], reportNode: entry, inFragment: false });
+  }
+  return builder;
+}
+
+// --- URL and URLSearchParams objects -------------------------------------------------------
+
+function isGlobalConstructor(sourceCode: SourceCode, node: Node, name: string): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  const origin = originOf(sourceCode, node.callee);
+  return origin?.module === GLOBAL_MODULE && origin.path.length === 1 && origin.path[0] === name;
+}
+
+const STRINGIFY_PATTERNS = ['querystring#stringify', 'querystring#encode', 'qs#stringify', 'query-string#stringify', 'url#format'];
+
+/** `querystring.stringify(o)` and friends: the object argument. */
+function stringifyArgument(sourceCode: SourceCode, call: TSESTree.CallExpression): Node | undefined {
+  const origin = originOf(sourceCode, call.callee);
+  if (!origin || call.arguments.length === 0) return undefined;
+  const name = `${origin.module}#${origin.path.join('.')}`;
+  if (!STRINGIFY_PATTERNS.includes(name)) return undefined;
+  if (name === 'url#format') return undefined;
+  return call.arguments[0];
+}
+
+/** Method names of calls that read a URL or params without changing them. */
+const NON_MUTATING_USES = new Set([
+  'fetch', 'redirect', 'assign', 'replace', 'open', 'toString', 'get', 'getAll', 'has', 'log', 'info', 'debug', 'warn', 'error',
+  'String', 'encodeURIComponent', 'encodeURI', 'push', 'navigate', 'json', 'send', 'location', 'writeHead', 'setHeader', 'href',
+  'get', 'post', 'request', 'forEach', 'entries', 'keys', 'values', 'openExternal', 'openUrl', 'launchWebAuthFlow', 'startAsync',
+]);
+
+const MUTATORS = new Set(['set', 'append', 'delete']);
+
+interface Mutation {
+  readonly params: Param[];
+  readonly complete: boolean;
+  readonly replaceAll?: boolean;
+  readonly includes?: readonly Node[];
+}
+
+/** `Object.entries(o)` → o */
+function objectEntriesArgument(sourceCode: SourceCode, node: Node | undefined): Node | undefined {
+  if (!node) return undefined;
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length !== 1) return undefined;
+  const origin = originOf(sourceCode, inner.callee);
+  return origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'Object.entries' ? inner.arguments[0] : undefined;
+}
+
+/**
+ * `x.set(k, v)` where k and v are the loop variables of `Object.entries(o).forEach(([k, v]) => …)`
+ * or `for (const [k, v] of Object.entries(o))`: the parameters of o.
+ */
+function entriesLoopSource(sourceCode: SourceCode, keyNode: Node): Node | undefined {
+  if (keyNode.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(keyNode), keyNode);
+  const def = variable?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'Parameter') {
+    const fn = def.node;
+    const call = fn.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, call.callee) === 'forEach') {
+      return objectEntriesArgument(sourceCode, call.callee.object);
+    }
+    return undefined;
+  }
+  if (def.type === 'Variable') {
+    const declaration = def.node.parent;
+    const loop = declaration?.parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) return objectEntriesArgument(sourceCode, loop.right);
+  }
+  return undefined;
+}
+
+function mutationFromCall(sourceCode: SourceCode, call: TSESTree.CallExpression, method: string, depth: number): Mutation {
+  const [keyArg, valueArg] = call.arguments;
+  if (!keyArg) return { params: [], complete: true };
+  const key = stringValue(sourceCode, keyArg);
+  if (key === undefined) {
+    const source = entriesLoopSource(sourceCode, skipWrappers(keyArg));
+    const copied = source && depth < MAX_DEPTH ? paramsOfNode(sourceCode, source, depth + 1) : undefined;
+    if (copied) return { params: [...copied.params], complete: copied.complete, includes: [copied.node, ...copied.includes] };
+    return { params: [], complete: false };
+  }
+  if (method === 'delete') {
+    return { params: [{ name: key, value: undefined, valueNode: call, reportNode: call, inFragment: false, deleted: true }], complete: true };
+  }
+  if (!valueArg) return { params: [], complete: true };
+  return { params: [{ name: key, value: paramText(sourceCode, valueArg), valueNode: valueArg, reportNode: call, inFragment: false }], complete: true };
+}
+
+/**
+ * Parameters written to a URL / URLSearchParams variable after its construction: `.set()`,
+ * `.append()`, `.delete()`, `url.searchParams.*`, `url.search = …`. The variable handed to a
+ * function that might add parameters makes the list incomplete.
+ */
+function mutationsOf(sourceCode: SourceCode, construction: Node, isUrl: boolean, depth: number): Mutation[] {
+  const declarator = construction.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  if (!variable) return [];
+  const mutations: Mutation[] = [];
+  const references = [...variable.references].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
+  for (const reference of references) {
+    if (reference.init) continue;
+    const identifier = reference.identifier as Node;
+    if (reference.isWrite()) {
+      mutations.push({ params: [], complete: false });
+      continue;
+    }
+    let target: Node = identifier;
+    let parent = identifier.parent;
+    // url.searchParams
+    if (isUrl && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      const name = memberName(sourceCode, parent);
+      if (name === 'search' && parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) {
+        const assigned = depth < MAX_DEPTH ? paramsOfNode(sourceCode, parent.parent.right, depth + 1) : undefined;
+        mutations.push({ params: assigned ? [...assigned.params] : [], complete: assigned?.complete ?? false, replaceAll: true, includes: assigned ? [assigned.node, ...assigned.includes] : [] });
+        continue;
+      }
+      if (name === 'searchParams') {
+        target = parent;
+        parent = parent.parent;
+      } else {
+        // url.href, url.toString(), url.origin: reads.
+        continue;
+      }
+    }
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === target) {
+      const method = memberName(sourceCode, parent);
+      const call = parent.parent;
+      if (method && MUTATORS.has(method) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+        mutations.push(mutationFromCall(sourceCode, call, method, depth));
+      }
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(target as TSESTree.CallExpressionArgument)) {
+      // Handed to a function: fine when it only reads (fetch, redirect), unknown otherwise.
+      const callee = skipWrappers(parent.callee);
+      const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+      if (!calleeName || !NON_MUTATING_USES.has(calleeName)) mutations.push({ params: [], complete: false });
+    }
+  }
+  return mutations;
+}
+
+function applyMutations(params: Param[], complete: boolean, mutations: Mutation[], includes: Node[]): { params: Param[]; complete: boolean } {
+  let current = params;
+  let isComplete = complete;
+  for (const mutation of mutations) {
+    if (mutation.includes) includes.push(...mutation.includes);
+    if (mutation.replaceAll) {
+      current = [...mutation.params];
+      isComplete = mutation.complete;
+      continue;
+    }
+    current = [...current, ...mutation.params];
+    if (!mutation.complete) isComplete = false;
+  }
+  return { params: current, complete: isComplete };
+}
+
+function paramsOfSearchParams(sourceCode: SourceCode, node: TSESTree.NewExpression, depth: number): ParamList {
+  const [init] = node.arguments;
+  let params: Param[] = [];
+  let complete = true;
+  const includes: Node[] = [];
+  if (init) {
+    const source = definitionOf(sourceCode, init);
+    const fromEntries = source.type === AST_NODE_TYPES.ArrayExpression ? paramsOfEntries(sourceCode, source) : undefined;
+    const nested = fromEntries ? undefined : depth < MAX_DEPTH ? paramsOfNode(sourceCode, init, depth + 1) : undefined;
+    if (fromEntries) {
+      params = fromEntries.params;
+      complete = fromEntries.complete;
+    } else if (nested) {
+      params = [...nested.params];
+      complete = nested.complete;
+      includes.push(nested.node, ...nested.includes);
+    } else {
+      complete = false;
+    }
+  }
+  const mutated = applyMutations(params, complete, mutationsOf(sourceCode, node, false, depth), includes);
+  return { kind: 'search-params', node, params: mutated.params, complete: mutated.complete, base: undefined, hasQuery: true, includes };
+}
+
+function paramsOfUrl(sourceCode: SourceCode, node: TSESTree.NewExpression, depth: number): ParamList | undefined {
+  const [input] = node.arguments;
+  if (!input) return undefined;
+  const fromString = queryOfString(sourceCode, input, depth + 1);
+  let params: Param[] = fromString ? [...fromString.params] : [];
+  let complete = fromString ? fromString.complete : true;
+  let base = fromString?.base;
+  if (!fromString) {
+    const parts = stringParts(sourceCode, input);
+    // `new URL(endpoint)` where endpoint is unknown might carry a query: treat as no query
+    // (endpoints come from discovery or config and do not).
+    base = parts.every((part) => part.text !== undefined) ? parts.map((part) => part.text).join('') : parts[0]?.text !== undefined ? parts[0].text : '';
+    complete = true;
+  }
+  const includes: Node[] = fromString ? [...fromString.includes] : [];
+  const mutated = applyMutations(params, complete, mutationsOf(sourceCode, node, true, depth), includes);
+  params = mutated.params;
+  complete = mutated.complete;
+  return { kind: 'url', node, params, complete, base, hasQuery: true, includes };
+}
+
+// --- dispatch --------------------------------------------------------------------------------
+
+const MAX_DEPTH = 6;
+
+function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): ParamList | undefined {
+  const node = skipWrappers(input);
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === 'string' ? queryOfString(sourceCode, node, depth) : undefined;
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.BinaryExpression:
+      return queryOfString(sourceCode, node, depth);
+    case AST_NODE_TYPES.Identifier: {
+      const definition = definitionOf(sourceCode, node);
+      if (definition === node) return undefined;
+      return paramsOfNode(sourceCode, definition, depth + 1);
+    }
+    case AST_NODE_TYPES.ObjectExpression:
+      return paramsOfObject(sourceCode, node, depth);
+    case AST_NODE_TYPES.NewExpression:
+      if (isGlobalConstructor(sourceCode, node, 'URLSearchParams')) return cachedConstruction(sourceCode, node, () => paramsOfSearchParams(sourceCode, node, depth));
+      if (isGlobalConstructor(sourceCode, node, 'URL')) return cachedConstruction(sourceCode, node, () => paramsOfUrl(sourceCode, node, depth));
+      return undefined;
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(sourceCode, node);
+      if (name === 'href' || name === 'search' || name === 'searchParams') {
+        const inner = paramsOfNode(sourceCode, node.object, depth + 1);
+        return inner && (inner.kind === 'url' || inner.kind === 'search-params') ? inner : undefined;
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'toString' && node.arguments.length === 0) {
+        const inner = paramsOfNode(sourceCode, callee.object, depth + 1);
+        return inner && (inner.kind === 'url' || inner.kind === 'search-params') ? inner : undefined;
+      }
+      if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && node.arguments.length === 1) {
+        return paramsOfNode(sourceCode, node.arguments[0], depth + 1);
+      }
+      const argument = stringifyArgument(sourceCode, node);
+      if (argument) {
+        const object = paramsOfNode(sourceCode, argument, depth + 1);
+        if (!object) return { kind: 'stringify', node, params: [], complete: false, base: undefined, hasQuery: true, includes: [] };
+        return { ...object, kind: 'stringify', node, includes: [object.node, ...object.includes] };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Constructions are read once per file (their mutations walk the variable's references). */
+function cachedConstruction(sourceCode: SourceCode, node: Node, compute: () => ParamList | undefined): ParamList | undefined {
+  const cache = fileFacts(sourceCode).memo('urls:constructions', () => new Map<Node, ParamList | undefined>());
+  if (cache.has(node)) return cache.get(node);
+  // Guard against cycles while computing.
+  cache.set(node, undefined);
+  const result = compute();
+  cache.set(node, result);
+  return result;
+}
+
+/**
+ * The parameters an expression sends: a URL string with a query, a form-body string, a
+ * `URLSearchParams`, a `new URL()` with its `searchParams` writes, a query-string library's
+ * `stringify`, or an object of parameters. Undefined when the expression is none of those.
+ */
+export function paramsOf(sourceCode: SourceCode, node: Node): ParamList | undefined {
+  return paramsOfNode(sourceCode, node, 0);
+}
+
+/** True when the node is `new URL(…)` / `new URLSearchParams(…)` (the globals, not shadowed). */
+export function isUrlConstruction(sourceCode: SourceCode, node: Node): boolean {
+  return isGlobalConstructor(sourceCode, node, 'URL') || isGlobalConstructor(sourceCode, node, 'URLSearchParams');
+}
+
+export function isStringifyCall(sourceCode: SourceCode, node: Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && stringifyArgument(sourceCode, node) !== undefined;
+}
+
+// --- every parameter written in a file -------------------------------------------------------
+
+export type ParamWriteContext =
+  /** `{ name: value }` in an object literal. */
+  | 'object'
+  /** `x.set(name, value)` / `x.append(name, value)` (URLSearchParams, FormData, searchParams). */
+  | 'set'
+  /** `name=value` inside a string (URL query, fragment or form body). */
+  | 'string'
+  /** `[name, value]` entries given to `new URLSearchParams([...])`. */
+  | 'entries';
+
+export interface ParamWrite {
+  readonly name: string;
+  readonly value: string | undefined;
+  readonly valueNode: Node;
+  readonly reportNode: Node;
+  readonly context: ParamWriteContext;
+  /** For strings: true after `#`. */
+  readonly inFragment: boolean;
+  /** For strings: true when the string has a `?` (a URL query) rather than being a form body. */
+  readonly inQuery: boolean;
+}
+
+function isStringConstruct(node: Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') ||
+    node.type === AST_NODE_TYPES.TemplateLiteral ||
+    (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')
+  );
+}
+
+/** True when a string node is part of a larger string expression (read with the outer one). */
+function isInnerString(node: Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+') return true;
+  if (parent.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  return false;
+}
+
+export interface FileNodes {
+  readonly calls: readonly TSESTree.CallExpression[];
+  readonly news: readonly TSESTree.NewExpression[];
+  readonly objects: readonly TSESTree.ObjectExpression[];
+  /** Outermost string expressions (literals, templates, `+` chains) that look like they hold `name=value`. */
+  readonly strings: readonly Node[];
+}
+
+/** One walk of the file collecting the node kinds the request analyses read (memoized per file). */
+export function fileNodes(sourceCode: SourceCode): FileNodes {
+  return fileFacts(sourceCode).memo('urls:nodes', () => {
+    const calls: TSESTree.CallExpression[] = [];
+    const news: TSESTree.NewExpression[] = [];
+    const objects: TSESTree.ObjectExpression[] = [];
+    const strings: Node[] = [];
+    const stack: Node[] = [sourceCode.ast as Node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+      else if (node.type === AST_NODE_TYPES.NewExpression) news.push(node);
+      else if (node.type === AST_NODE_TYPES.ObjectExpression) objects.push(node);
+      else if (isStringConstruct(node) && !isInnerString(node) && looksLikeParams(sourceCode, node)) strings.push(node);
+      const children = childNodesOf(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+    return { calls, news, objects, strings };
+  });
+}
+
+function looksLikeParams(sourceCode: SourceCode, node: Node): boolean {
+  const text = node.type === AST_NODE_TYPES.Literal ? String(node.value) : sourceCode.getText(node);
+  if (text.length > 20_000) return false;
+  // Holes may hold the `?` (`${base}${query}`): any `=` or `?` is worth a look.
+  return text.includes('=') || text.includes('?') || node.type !== AST_NODE_TYPES.Literal;
+}
+
+/**
+ * Every parameter written anywhere in the file, once, with where it was written: object
+ * properties, `.set()`/`.append()` calls, `name=value` in strings (including consts), and
+ * entry arrays. Rules that judge a parameter's value (response_type, grant_type,
+ * access_token in a query) read this list instead of walking the tree themselves.
+ */
+export function paramWrites(sourceCode: SourceCode): readonly ParamWrite[] {
+  return fileFacts(sourceCode).memo('urls:paramWrites', () => {
+    const writes: ParamWrite[] = [];
+    const seen = new Set<string>();
+    const add = (write: ParamWrite): void => {
+      const key = `${write.name}@${write.reportNode.range[0]}:${write.reportNode.range[1]}:${write.inFragment}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      writes.push(write);
+    };
+    const nodes = fileNodes(sourceCode);
+    for (const node of [...nodes.objects.flatMap((object) => object.properties as Node[]), ...nodes.calls, ...nodes.news, ...nodes.strings]) {
+      try {
+        visitForWrites(sourceCode, node, add);
+      } catch {
+        // Odd ASTs: skip the node, keep going.
+      }
+    }
+    return writes;
+  });
+}
+
+function childNodesOf(node: Node): Node[] {
+  const children: Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof (item as Node).type === 'string') children.push(item as Node);
+    } else if (value && typeof (value as Node).type === 'string') {
+      children.push(value as Node);
+    }
+  }
+  return children;
+}
+
+function visitForWrites(sourceCode: SourceCode, node: Node, add: (write: ParamWrite) => void): void {
+  switch (node.type) {
+    case AST_NODE_TYPES.Property: {
+      if (node.parent?.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || node.method) return;
+      const name = propertyKeyName(sourceCode, node);
+      if (name === undefined) return;
+      add({ name, value: paramText(sourceCode, node.value), valueNode: node.value, reportNode: valueReportNode(sourceCode, node), context: 'object', inFragment: false, inQuery: false });
+      return;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length < 2) return;
+      const method = memberName(sourceCode, callee);
+      if (method !== 'set' && method !== 'append') return;
+      const name = stringValue(sourceCode, node.arguments[0]);
+      if (name === undefined) return;
+      // `headers.set('authorization', …)` and Map.set are not parameters; the name decides for the rules.
+      const receiver = skipWrappers(callee.object);
+      const viaSearchParams = receiver.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, receiver) === 'searchParams';
+      add({ name, value: paramText(sourceCode, node.arguments[1]), valueNode: node.arguments[1], reportNode: node, context: 'set', inFragment: false, inQuery: viaSearchParams });
+      return;
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      if (!isGlobalConstructor(sourceCode, node, 'URLSearchParams') || node.arguments.length === 0) return;
+      const source = definitionOf(sourceCode, node.arguments[0]);
+      if (source.type !== AST_NODE_TYPES.ArrayExpression) return;
+      const entries = paramsOfEntries(sourceCode, source);
+      for (const entry of entries?.params ?? []) add({ ...entry, context: 'entries', inQuery: false });
+      return;
+    }
+    default:
+      break;
+  }
+  if (!isStringConstruct(node) || isInnerString(node)) return;
+  const list = queryOfString(sourceCode, node, 0);
+  if (!list) return;
+  for (const entry of list.params) {
+    add({ name: entry.name, value: entry.value, valueNode: entry.valueNode, reportNode: entry.reportNode, context: 'string', inFragment: entry.inFragment, inQuery: list.hasQuery });
+  }
+}
+
+/** Matcher names specific to test frameworks (the receiver need not be traced). */
+const MATCHERS = new Set([
+  'toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toMatch', 'toMatchObject', 'toHaveBeenCalledWith', 'toHaveBeenLastCalledWith',
+  'toHaveBeenNthCalledWith', 'toHaveProperty', 'toHaveURL', 'toContainEqual', 'deepEqual', 'strictEqual', 'deepStrictEqual', 'calledWith',
+  'calledWithMatch', 'toHaveBeenCalledOnceWith', 'objectContaining', 'stringContaining',
+]);
+/** Roots of assertion and mocking chains: anything below them is a test's expectation. */
+const ASSERTION_ROOTS = new Set(['expect', 'assert', 'expectTypeOf', 'nock', 'should', 'sinon']);
+
+function rootIdentifier(node: Node): string | undefined {
+  let current = skipWrappers(node);
+  for (let i = 0; i < 20; i++) {
+    if (current.type === AST_NODE_TYPES.Identifier) return current.name;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = skipWrappers(current.callee);
+    else return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when the node sits in a test assertion or a mock (`expect(url).toContain('response_type=token')`,
+ * `assert.equal(...)`, `nock(...).query({...})`) or is compared rather than sent (`x === '…'`).
+ */
+export function isAssertionOrComparison(node: Node): boolean {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.CallExpression: {
+        if (current.callee === child) break;
+        const callee = skipWrappers(current.callee);
+        const method = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+        const root = rootIdentifier(callee);
+        if (method !== undefined && MATCHERS.has(method)) return true;
+        if (root !== undefined && ASSERTION_ROOTS.has(root)) return true;
+        break;
+      }
+      case AST_NODE_TYPES.BinaryExpression:
+        if (['===', '!==', '==', '!='].includes(current.operator)) return true;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        return current.test === child;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.Program:
+        return false;
+      default:
+        break;
+    }
+  }
+  return false;
+}
