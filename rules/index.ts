@@ -5,10 +5,12 @@ import noExposedClientSecret from './no-exposed-client-secret';
 import noImplicitGrant from './no-implicit-grant';
 import noPasswordGrant from './no-password-grant';
 import requireJwtAlgorithms from './require-jwt-algorithms';
+import requireSecureRandom from './require-secure-random';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
   'no-exposed-client-secret': noExposedClientSecret,
   'no-implicit-grant': noImplicitGrant,
   'no-password-grant': noPasswordGrant,
   'require-jwt-algorithms': requireJwtAlgorithms,
+  'require-secure-random': requireSecureRandom,
 };

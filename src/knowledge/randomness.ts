@@ -1,0 +1,104 @@
+/**
+ * Random sources, as data: which exports produce unpredictable values (and how many
+ * bits), and which produce values an attacker can predict.
+ *
+ * Patterns are origins (`module#path`, see `matchesPattern` in src/analysis/modules.ts);
+ * `<global>` is the browser/Node global scope.
+ */
+
+export type WeakReason = 'math-random' | 'time' | 'counter' | 'non-crypto' | 'constant';
+
+export type RandomSource =
+  /** A CSPRNG that returns bytes; the byte count is the call's argument `sizeArg`. */
+  | { readonly kind: 'bytes'; readonly sizeArg: number; readonly label: string }
+  /** A CSPRNG that fills the typed array passed as argument `fillArg` (`getRandomValues`). */
+  | { readonly kind: 'fill'; readonly fillArg: number; readonly label: string }
+  /** A CSPRNG generator with a fixed strength (`randomUUID`, `generators.state()`). */
+  | { readonly kind: 'fixed'; readonly bits: number; readonly chars?: number; readonly label: string }
+  /** nanoid(size): 6 bits per character, 21 characters by default. */
+  | { readonly kind: 'nanoid'; readonly label: string }
+  /** A predictable source. */
+  | { readonly kind: 'weak'; readonly reason: WeakReason; readonly label: string };
+
+/** Strength the generators of the auth libraries give (all use 32 random bytes). */
+const LIB_BITS = 256;
+
+export const RANDOM_SOURCES: ReadonlyMap<string, RandomSource> = new Map<string, RandomSource>([
+  // Node's crypto and WebCrypto.
+  ['crypto#randomBytes', { kind: 'bytes', sizeArg: 0, label: 'crypto.randomBytes' }],
+  ['crypto#webcrypto.getRandomValues', { kind: 'fill', fillArg: 0, label: 'crypto.getRandomValues' }],
+  ['crypto#getRandomValues', { kind: 'fill', fillArg: 0, label: 'crypto.getRandomValues' }],
+  ['crypto#randomFillSync', { kind: 'fill', fillArg: 0, label: 'crypto.randomFillSync' }],
+  // UUIDv4 has 122 random bits: the catalog counts it as secure.
+  ['crypto#randomUUID', { kind: 'fixed', bits: 128, chars: 36, label: 'crypto.randomUUID' }],
+  ['crypto#webcrypto.randomUUID', { kind: 'fixed', bits: 128, chars: 36, label: 'crypto.randomUUID' }],
+  ['crypto#pseudoRandomBytes', { kind: 'weak', reason: 'non-crypto', label: 'crypto.pseudoRandomBytes' }],
+  ['<global>#crypto.getRandomValues', { kind: 'fill', fillArg: 0, label: 'crypto.getRandomValues' }],
+  ['<global>#msCrypto.getRandomValues', { kind: 'fill', fillArg: 0, label: 'msCrypto.getRandomValues' }],
+  ['<global>#crypto.randomUUID', { kind: 'fixed', bits: 128, chars: 36, label: 'crypto.randomUUID' }],
+  ['<global>#crypto.webcrypto.getRandomValues', { kind: 'fill', fillArg: 0, label: 'crypto.getRandomValues' }],
+  // Library generators.
+  ['openid-client#generators.state', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generators.state' }],
+  ['openid-client#generators.nonce', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generators.nonce' }],
+  ['openid-client#generators.codeVerifier', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generators.codeVerifier' }],
+  ['openid-client#generators.random', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generators.random' }],
+  ['openid-client#randomState', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'randomState' }],
+  ['openid-client#randomNonce', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'randomNonce' }],
+  ['openid-client#randomPKCECodeVerifier', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'randomPKCECodeVerifier' }],
+  ['oauth4webapi#generateRandomState', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generateRandomState' }],
+  ['oauth4webapi#generateRandomNonce', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generateRandomNonce' }],
+  ['oauth4webapi#generateRandomCodeVerifier', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generateRandomCodeVerifier' }],
+  ['arctic#generateState', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generateState' }],
+  ['arctic#generateCodeVerifier', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generateCodeVerifier' }],
+  ['google-auth-library#**.generateCodeVerifierAsync', { kind: 'fixed', bits: LIB_BITS, chars: 128, label: 'generateCodeVerifierAsync' }],
+  ['google-auth-library#**.generateCodeVerifier', { kind: 'fixed', bits: LIB_BITS, chars: 128, label: 'generateCodeVerifier' }],
+  ['pkce-challenge', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'pkceChallenge' }],
+  ['@auth/core#**.generateState', { kind: 'fixed', bits: LIB_BITS, chars: 43, label: 'generateState' }],
+  ['uuid#v4', { kind: 'fixed', bits: 128, chars: 36, label: 'uuid.v4' }],
+  ['uuid', { kind: 'fixed', bits: 128, chars: 36, label: 'uuid' }],
+  ['uid-safe', { kind: 'bytes', sizeArg: 0, label: 'uid-safe' }],
+  ['uid-safe#sync', { kind: 'bytes', sizeArg: 0, label: 'uid-safe' }],
+  ['nanoid#nanoid', { kind: 'nanoid', label: 'nanoid' }],
+  // Predictable sources.
+  ['<global>#Math.random', { kind: 'weak', reason: 'math-random', label: 'Math.random()' }],
+  ['<global>#Date.now', { kind: 'weak', reason: 'time', label: 'Date.now()' }],
+  ['<global>#performance.now', { kind: 'weak', reason: 'time', label: 'performance.now()' }],
+  ['perf_hooks#performance.now', { kind: 'weak', reason: 'time', label: 'performance.now()' }],
+  ['<global>#process.hrtime', { kind: 'weak', reason: 'time', label: 'process.hrtime()' }],
+  ['<global>#process.hrtime.bigint', { kind: 'weak', reason: 'time', label: 'process.hrtime.bigint()' }],
+  // UUIDv1/v6 are a timestamp and a node id; v7 keeps 74 random bits after a timestamp.
+  ['uuid#v1', { kind: 'weak', reason: 'time', label: 'uuid v1' }],
+  ['uuid#v6', { kind: 'weak', reason: 'time', label: 'uuid v6' }],
+  ['uuid#v7', { kind: 'fixed', bits: 74, chars: 36, label: 'uuid v7' }],
+  ['nanoid/non-secure#nanoid', { kind: 'weak', reason: 'non-crypto', label: 'nanoid/non-secure' }],
+  ['nanoid/non-secure#customAlphabet', { kind: 'weak', reason: 'non-crypto', label: 'nanoid/non-secure' }],
+  ['nanoid/non-secure#**.()', { kind: 'weak', reason: 'non-crypto', label: 'nanoid/non-secure' }],
+  ['lodash#random', { kind: 'weak', reason: 'math-random', label: '_.random()' }],
+  ['lodash/random', { kind: 'weak', reason: 'math-random', label: '_.random()' }],
+  ['underscore#random', { kind: 'weak', reason: 'math-random', label: '_.random()' }],
+]);
+
+/** Typed arrays and the bytes each element holds, for `getRandomValues(new Uint32Array(n))`. */
+export const TYPED_ARRAY_BYTES: Readonly<Record<string, number>> = {
+  Uint8Array: 1,
+  Int8Array: 1,
+  Uint8ClampedArray: 1,
+  Uint16Array: 2,
+  Int16Array: 2,
+  Uint32Array: 4,
+  Int32Array: 4,
+  BigUint64Array: 8,
+  BigInt64Array: 8,
+};
+
+/** Bits of entropy each output character carries for `buffer.toString(encoding)`. */
+export const ENCODING_BITS_PER_CHAR: Readonly<Record<string, number>> = {
+  hex: 4,
+  base64: 6,
+  base64url: 6,
+};
+
+/** Minimum strength the catalog asks for (RFC 9700 §4.7 / RFC 7636 §7.1: 128 bits, 16 bytes). */
+export const MIN_RANDOM_BITS = 128;
+/** RFC 7636 §4.1: a code_verifier has at least 43 characters. */
+export const MIN_VERIFIER_CHARS = 43;

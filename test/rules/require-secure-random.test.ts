@@ -1,0 +1,186 @@
+import rule from '../../rules/require-secure-random';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+/** Location of the `nth` occurrence of `snippet` in `code` (1-based lines and columns, as ESLint reports). */
+function at(code: string, snippet: string, nth = 0): { line: number; column: number; endLine: number; endColumn: number } {
+  let index = -1;
+  for (let i = 0; i <= nth; i++) index = code.indexOf(snippet, index + 1);
+  if (index < 0) throw new Error(`snippet not found: ${snippet}`);
+  const position = (offset: number) => {
+    const before = code.slice(0, offset).split('\n');
+    return { line: before.length, column: before[before.length - 1].length + 1 };
+  };
+  const start = position(index);
+  const end = position(index + snippet.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function invalid(code: string, messageId: 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue', snippet: string, nth = 0) {
+  return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
+}
+
+const mathRandomState = `import { AuthorizationCode } from 'simple-oauth2';
+function login(req, res) {
+  const state = Math.random().toString(36).substring(2);
+  req.session.oauthState = state;
+  res.redirect(client.authorizeURL({ redirect_uri: REDIRECT_URI, scope: 'openid', state }));
+}`;
+
+const helperState = `// PKCE helpers
+function generateRandomString(length: number) {
+  const possible = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
+  let text = '';
+  for (let i = 0; i < length; i++) {
+    text += possible.charAt(Math.floor(Math.random() * possible.length));
+  }
+  return text;
+}
+export function startLogin() {
+  const codeVerifier = generateRandomString(64);
+  sessionStorage.setItem('pkce_code_verifier', codeVerifier);
+}`;
+
+const fewBytes = `import crypto from 'node:crypto';
+export function newLoginTransaction(req) {
+  const state = crypto.randomBytes(8).toString('hex');
+  req.session.oauth = { state };
+}`;
+
+const shortVerifier = `import { randomBytes, createHash } from 'crypto';
+const codeVerifier = randomBytes(16).toString('hex');
+const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');`;
+
+const timeNonce = `export function authorizeUrl() {
+  const nonce = Date.now().toString(36);
+  const params = new URLSearchParams({ client_id: CLIENT_ID, response_type: 'code', nonce });
+  return 'https://idp.example.com/authorize?' + params;
+}`;
+
+const counterState = `let seq = 0;
+export function buildAuthorizeUrl() {
+  return \`https://idp.example.com/oauth/authorize?client_id=\${CLIENT_ID}&response_type=code&state=\${++seq}\`;
+}`;
+
+const constantState = `const params = new URLSearchParams({
+  client_id: 'web',
+  response_type: 'code',
+  redirect_uri: 'https://app.example.com/cb',
+  state: 'xyzABC123',
+});`;
+
+const constantInConst = `const OAUTH_STATE = 'static-state-value';
+export const authParams = { client_id: 'web', redirect_uri: 'https://app.example.com/cb', state: OAUTH_STATE };`;
+
+const helperFewBytes = `import crypto from 'node:crypto';
+function randomHex(bytes) { return crypto.randomBytes(bytes).toString('hex'); }
+export const csrfToken = randomHex(8);
+export const sessionKey = randomHex(4);`;
+
+const getRandomValuesSmall = `function base64url(bytes) { return btoa(String.fromCharCode(...bytes)).replace(/=+$/, ''); }
+export function createNonce() {
+  const buf = new Uint8Array(8);
+  crypto.getRandomValues(buf);
+  return base64url(buf);
+}`;
+
+const uuidV1 = `import { v1 as uuidv1 } from 'uuid';
+export function startCsrf(res) {
+  res.cookie('csrf_token', uuidv1(), { httpOnly: true, secure: true, sameSite: 'strict' });
+}`;
+
+const fallback = `export function createState() {
+  return crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2);
+}`;
+
+const nanoidShort = `import { nanoid } from 'nanoid';
+const state = nanoid(8);
+sessionStorage.setItem('oauth_state', state);`;
+
+const queryParamSet = `const url = new URL('https://login.example.com/oauth2/authorize');
+url.searchParams.set('client_id', CLIENT_ID);
+url.searchParams.set('state', String(performance.now()));`;
+
+const helperParam = `function buildAuthorizeUrl(state) {
+  return 'https://idp.example.com/authorize?response_type=code&client_id=web&state=' + encodeURIComponent(state);
+}
+export const loginUrl = buildAuthorizeUrl(Date.now());`;
+
+ruleTester.run('require-secure-random', rule, {
+  valid: [
+    // CSPRNG sources with enough bytes.
+    `import crypto from 'node:crypto';\nconst state = crypto.randomBytes(32).toString('hex');\nconst nonce = crypto.randomBytes(16).toString('base64url');\nconst codeVerifier = crypto.randomBytes(32).toString('base64url');`,
+    `const state = crypto.randomUUID();\nsessionStorage.setItem('oauth_state', state);`,
+    `function base64url(b) { return btoa(String.fromCharCode(...b)).replace(/=+$/, ''); }\nconst codeVerifier = base64url(crypto.getRandomValues(new Uint8Array(32)));`,
+    // Library generators.
+    `import { generators } from 'openid-client';\nconst state = generators.state();\nconst nonce = generators.nonce();\nconst code_verifier = generators.codeVerifier();`,
+    `import * as oidc from 'openid-client';\nconst verifier = oidc.randomPKCECodeVerifier();\nconst state = oidc.randomState();\nconst nonce = oidc.randomNonce();`,
+    `import * as oauth from 'oauth4webapi';\nconst code_verifier = oauth.generateRandomCodeVerifier();\nconst state = oauth.generateRandomState();`,
+    `import { OAuth2Client } from 'google-auth-library';\nconst client = new OAuth2Client();\nconst { codeVerifier, codeChallenge } = await client.generateCodeVerifierAsync();`,
+    // Math.random for things that are not secrets: ids, jitter, sampling, session ids.
+    `const requestId = Math.random().toString(36).slice(2);\nconst delay = 1000 + Math.random() * 500;\nconst sessionId = Math.random().toString(36);\n// oauth client`,
+    // A typed array filled by getRandomValues, hex-encoded.
+    `export function createState() {\n  const bytes = new Uint8Array(32);\n  crypto.getRandomValues(bytes);\n  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');\n}`,
+    // A timestamp next to a strong random part (a signed, expiring state).
+    `import { randomBytes } from 'crypto';\nconst state = \`\${Date.now()}.\${randomBytes(16).toString('hex')}\`; // oauth`,
+    // Time next to a value we cannot see: silent.
+    `export function loginState(csrfToken: string) { const state = \`\${csrfToken}:\${Date.now()}\`; return state; } // oauth`,
+    // Constants that are keys, not values.
+    `const STATE_KEY = 'oauth_state';\nconst NONCE_LENGTH = 16;\nconst verifierStorageKey = 'pkce_verifier';\nsessionStorage.getItem(STATE_KEY);`,
+    // A UI state object in a file that mentions OAuth.
+    `// shows the oauth consent screen\nconst state = { loading: false, seed: Math.random() };\nexport default state;`,
+    // A constant state outside an authorization request (an address, a job status).
+    `const address = { city: 'Austin', state: 'TX' }; // oauth profile\nconst job = { id: 1 }; job.state = 'done';`,
+    // The state read back from the callback.
+    `export function callback(req) { const state = req.query.state; const nonce = req.session.nonce; return state === nonce; } // oauth`,
+  ],
+  invalid: [
+    invalid(mathRandomState, 'weakSource', 'Math.random()'),
+    invalid(helperState, 'weakSource', 'Math.random()'),
+    invalid(fewBytes, 'tooFewBits', 'crypto.randomBytes(8)'),
+    invalid(shortVerifier, 'shortVerifier', 'randomBytes(16)'),
+    invalid(timeNonce, 'weakSource', 'Date.now()'),
+    invalid(counterState, 'weakSource', '++seq'),
+    invalid(constantState, 'constantValue', "'xyzABC123'"),
+    invalid(constantInConst, 'constantValue', "'static-state-value'"),
+    invalid(helperFewBytes, 'tooFewBits', 'randomHex(8)'),
+    invalid(getRandomValuesSmall, 'tooFewBits', 'crypto.getRandomValues(buf)'),
+    invalid(uuidV1, 'weakSource', 'uuidv1()'),
+    invalid(fallback, 'weakSource', 'Math.random()'),
+    invalid(nanoidShort, 'tooFewBits', 'nanoid(8)'),
+    invalid(queryParamSet, 'weakSource', 'performance.now()'),
+    invalid(helperParam, 'weakSource', 'Date.now()'),
+  ],
+});
+
+const pkceUtils = `export function createLoginTransaction() {
+  const codeVerifier = base64url(crypto.getRandomValues(new Uint8Array(16)));
+  const state = base64url(crypto.getRandomValues(new Uint8Array(8)));
+  return { codeVerifier, state };
+}
+function base64url(bytes) { return btoa(String.fromCharCode(...bytes)); }`;
+
+const csrfJs = `const express = require('express');
+app.use((req, res, next) => {
+  if (!req.session.csrfToken) req.session.csrfToken = Math.random().toString(36).slice(2) + Date.now();
+  next();
+});`;
+
+espreeTester.run('require-secure-random (espree)', rule, {
+  valid: [
+    `const crypto = require('node:crypto');\nreq.session.csrfToken = crypto.randomBytes(24).toString('base64url');`,
+    `export function requestId() { return \`\${Date.now().toString(36)}-\${Math.floor(Math.random() * 1e6).toString(36)}\`; } // pkce helpers`,
+  ],
+  invalid: [
+    {
+      code: pkceUtils,
+      errors: [
+        { messageId: 'shortVerifier', ...at(pkceUtils, 'crypto.getRandomValues(new Uint8Array(16))') },
+        { messageId: 'tooFewBits', ...at(pkceUtils, 'crypto.getRandomValues(new Uint8Array(8))') },
+      ],
+    },
+    invalid(csrfJs, 'weakSource', 'Math.random()'),
+  ],
+});
