@@ -1,0 +1,164 @@
+import rule from '../../rules/require-jwt-verification';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-jwt-verification', rule, {
+  valid: [
+    // Header-only reads for a kid lookup.
+    `import jwt from 'jsonwebtoken';
+     export function kidOf(req) { const { header } = jwt.decode(req.headers.authorization.slice(7), { complete: true }); return header.kid; }`,
+    `import { decodeProtectedHeader } from 'jose';
+     export const kid = (req) => decodeProtectedHeader(req.headers.authorization.split(' ')[1]).kid;`,
+    `import jwtDecode from 'jwt-decode';
+     const header = jwtDecode(idToken, { header: true });`,
+    // Decoded after being verified in the same function.
+    `import * as jose from 'jose';
+     export async function check(req) {
+       const token = req.headers.authorization.replace(/^Bearer /, '');
+       const { payload } = await jose.jwtVerify(token, JWKS, { issuer: ISS, audience: AUD });
+       const raw = jose.decodeJwt(token);
+       return { payload, raw };
+     }`,
+    // Decoded before being verified in the same function.
+    `import jwt from 'jsonwebtoken';
+     export async function check(idToken: string) {
+       const unverified = jwt.decode(idToken, { complete: true });
+       const key = await keyFor(unverified?.header.kid);
+       return jwt.verify(idToken, key, { algorithms: ['RS256'], audience: CLIENT_ID, issuer: ISSUER });
+     }`,
+    // Unknown token from a parameter: not classified, silent.
+    `import { jwtDecode } from 'jwt-decode';
+     export const expiresAt = (token: string) => jwtDecode(token).exp;`,
+    // Not a JWT: base64 cursors.
+    `export function decodeCursor(cursor) { return JSON.parse(Buffer.from(String(cursor), 'base64url').toString('utf8')); }`,
+    // Hand-rolled header read.
+    `export const alg = (idToken) => JSON.parse(atob(idToken.split('.')[0])).alg;`,
+    // Reasonable clock tolerance and a live currentDate.
+    `import { jwtVerify } from 'jose';
+     await jwtVerify(token, JWKS, { algorithms: ['RS256'], clockTolerance: '30s', currentDate: new Date() });`,
+    `import jwt from 'jsonwebtoken';
+     jwt.verify(token, key, { algorithms: ['RS256'], clockTolerance: 60, ignoreExpiration: false });`,
+    // Access token decoded by a client: no-access-token-decode's finding, not this rule's.
+    `import { jwtDecode } from 'jwt-decode';
+     const tokens = await res.json();
+     const scopes = jwtDecode(tokens.access_token).scp;`,
+    // Option: an ID token read straight from the client's own token response.
+    {
+      code: `import { decodeJwt } from 'jose';
+       const tokens = await (await fetch(TOKEN_ENDPOINT, { method: 'POST', body })).json();
+       const claims = decodeJwt(tokens.id_token);`,
+      options: [{ allowTokenEndpointIdTokens: true }],
+    },
+  ],
+  invalid: [
+    {
+      code: `import { decodeJwt } from 'jose';
+const claims = decodeJwt(tokens.id_token);`,
+      errors: [{ messageId: 'unverifiedDecode', data: { token: 'ID token' }, line: 2, column: 16, endLine: 2, endColumn: 42 }],
+    },
+    {
+      code: `import jwt_decode from 'jwt-decode';
+export function Profile({ user }) { return jwt_decode(user.idToken).name; }`,
+      errors: [{ messageId: 'unverifiedDecode', line: 2, column: 44, endLine: 2, endColumn: 68 }],
+    },
+    {
+      // Incoming bearer token decoded on the server.
+      code: `import jwt from 'jsonwebtoken';
+app.get('/me', (req, res) => {
+  const claims = jwt.decode(req.headers.authorization.split(' ')[1]);
+  res.json({ sub: claims.sub });
+});`,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 18, endLine: 3, endColumn: 69 }],
+    },
+    {
+      // Next.js cookie store.
+      code: `import { cookies } from 'next/headers';
+import { decodeJwt } from 'jose';
+export async function GET() {
+  const session = (await cookies()).get('session_token')?.value;
+  return Response.json(decodeJwt(session!));
+}`,
+      errors: [{ messageId: 'unverifiedDecode', line: 5, column: 24, endLine: 5, endColumn: 43 }],
+    },
+    {
+      // Hand-rolled decode of an ID token.
+      code: `export function acceptIdToken(idToken: string) {
+  return JSON.parse(atob(idToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+}`,
+      errors: [{ messageId: 'unverifiedDecode', line: 2, column: 10, endLine: 2, endColumn: 87 }],
+    },
+    {
+      // Helper decoding its parameter: reported at the call that passes the ID token.
+      code: `function parseJwt(token) {
+  const [, payload] = token.split('.');
+  return JSON.parse(Buffer.from(payload, 'base64url').toString());
+}
+const user = parseJwt(tokenSet.id_token);`,
+      errors: [{ messageId: 'unverifiedDecode', line: 5, column: 14, endLine: 5, endColumn: 41 }],
+    },
+    {
+      // Verifying a different token does not cover this one.
+      code: `import jwt from 'jsonwebtoken';
+export function handler(req) {
+  jwt.verify(req.cookies.session, SECRET, { algorithms: ['HS256'] });
+  return jwt.decode(req.body.id_token);
+}`,
+      errors: [{ messageId: 'unverifiedDecode', line: 4, column: 10, endLine: 4, endColumn: 39 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+jwt.verify(token, key, { algorithms: ['RS256'], ignoreExpiration: true });`,
+      errors: [{ messageId: 'checkDisabled', data: { option: 'ignoreExpiration' }, line: 2, column: 67, endLine: 2, endColumn: 71 }],
+    },
+    {
+      // Wrong value in a const elsewhere: reported at the value.
+      code: `import jwt from 'jsonwebtoken';
+const OPTIONS = { algorithms: ['RS256'], ignoreNotBefore: true, clockTolerance: 3600 };
+jwt.verify(token, key, OPTIONS);`,
+      errors: [
+        { messageId: 'checkDisabled', line: 2, column: 59, endLine: 2, endColumn: 63 },
+        { messageId: 'clockTolerance', data: { seconds: '3600', max: '300' }, line: 2, column: 81, endLine: 2, endColumn: 85 },
+      ],
+    },
+    {
+      code: `import { jwtVerify } from 'jose';
+await jwtVerify(token, JWKS, { algorithms: ['RS256'], clockTolerance: '1 day', currentDate: new Date('2024-01-01T00:00:00Z') });`,
+      errors: [
+        { messageId: 'clockTolerance', data: { seconds: '86400', max: '300' }, line: 2, column: 71, endLine: 2, endColumn: 78 },
+        { messageId: 'pinnedDate', line: 2, column: 93, endLine: 2, endColumn: 125 },
+      ],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+jwt.verify(token, '', { algorithms: ['HS256'] });`,
+      errors: [{ messageId: 'emptyKey', line: 2, column: 19, endLine: 2, endColumn: 21 }],
+    },
+    {
+      code: `import { Strategy } from 'passport-jwt';
+passport.use(new Strategy({ secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'], ignoreExpiration: true }, verify));`,
+      errors: [{ messageId: 'checkDisabled', line: 2, column: 107, endLine: 2, endColumn: 111 }],
+    },
+    {
+      // Even with the option, an ID token read from storage is not from the token endpoint.
+      code: `import { jwtDecode } from 'jwt-decode';
+const claims = jwtDecode(localStorage.getItem('id_token'));`,
+      options: [{ allowTokenEndpointIdTokens: true }],
+      errors: [{ messageId: 'unverifiedDecode', line: 2, column: 16, endLine: 2, endColumn: 59 }],
+    },
+  ],
+});
+
+createEspreeRuleTester().run('require-jwt-verification (espree)', rule, {
+  valid: [
+    `const jwt = require('jsonwebtoken');
+     module.exports = (req, res, next) => { req.user = jwt.verify(req.cookies.session, process.env.SECRET, { algorithms: ['HS256'] }); next(); };`,
+  ],
+  invalid: [
+    {
+      code: `const jwt = require('jsonwebtoken');
+module.exports = (req, res, next) => { req.user = jwt.decode(req.cookies.session); next(); };`,
+      errors: [{ messageId: 'unverifiedDecode', line: 2, column: 51, endLine: 2, endColumn: 82 }],
+    },
+  ],
+});
