@@ -5,6 +5,7 @@ import noExposedClientSecret from './no-exposed-client-secret';
 import noImplicitGrant from './no-implicit-grant';
 import noPasswordGrant from './no-password-grant';
 import requireJwtAlgorithms from './require-jwt-algorithms';
+import requireJwtVerification from './require-jwt-verification';
 import requireSecureRandom from './require-secure-random';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
@@ -12,5 +13,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-implicit-grant': noImplicitGrant,
   'no-password-grant': noPasswordGrant,
   'require-jwt-algorithms': requireJwtAlgorithms,
+  'require-jwt-verification': requireJwtVerification,
   'require-secure-random': requireSecureRandom,
 };
