@@ -6,6 +6,7 @@ import noImplicitGrant from './no-implicit-grant';
 import noPasswordGrant from './no-password-grant';
 import requireJwtAlgorithms from './require-jwt-algorithms';
 import requireJwtVerification from './require-jwt-verification';
+import requirePkce from './require-pkce';
 import requireSecureRandom from './require-secure-random';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
@@ -14,5 +15,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-password-grant': noPasswordGrant,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-verification': requireJwtVerification,
+  'require-pkce': requirePkce,
   'require-secure-random': requireSecureRandom,
 };

@@ -1,0 +1,281 @@
+/**
+ * Token requests: every place a file asks a token endpoint for tokens, with the grant type
+ * and the parameters it sends.
+ *
+ *   fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, … }) })
+ *   axios.post(url, qs.stringify({ grant_type: 'refresh_token', refresh_token })), got.post(url, { form: {...} }),
+ *   ky.post(url, { body }), superagent.post(url).type('form').send({...}), a body string `grant_type=…&…`
+ *   client.callback(...) / authorizationCodeGrant(...) / authorizationCodeGrantRequest(...)   openid-client, oauth4webapi
+ *   new AuthorizationCode(cfg).getToken({...}) / oauth2Client.getToken(code) / cca.acquireTokenByCode({...})
+ *
+ * HTTP requests are found from the body: any construction whose parameters include
+ * `grant_type` is a token request, sent by the call it flows into (whatever the HTTP client,
+ * which keeps this independent of how the client was wrapped). `tokenRequests(sourceCode)`
+ * is computed once per file.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
+import { lookupCall } from './authorization';
+import { fileFacts } from './file-facts';
+import { calleeOrigin, memberName, originOf } from './modules';
+import { classifyToken } from './tokens';
+import {
+  ABSENT_PARAM,
+  fileNodes,
+  isAssertionOrComparison,
+  isStringifyCall,
+  isUrlConstruction,
+  param,
+  paramsOf,
+  UNKNOWN_PARAM,
+  type Param,
+  type ParamList,
+  type ParamState,
+} from './urls';
+import { definitionOf, getProperty, objectLiteral, stringValue, tailName } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export interface TokenRequest {
+  /** Where a missing parameter is reported: the HTTP call or the library call (the body construction when no call is seen). */
+  readonly node: Node;
+  /** 'http' for hand-built requests, else the library. */
+  readonly library: string;
+  /** The grant type sent; undefined when unknown. */
+  readonly grantType: string | undefined;
+  /** Where the grant type was written, when it was. */
+  readonly grantTypeNode: Node | undefined;
+  /** Parameters sent, under their OAuth names (`codeVerifier` → `code_verifier`). */
+  readonly params: ParamList | undefined;
+  /** The body / params construction, for HTTP requests. */
+  readonly body: Node | undefined;
+  /** The PKCE code verifier sent with an authorization_code exchange. */
+  readonly codeVerifier: ParamState;
+  /** Library call knowledge, for library exchange calls. */
+  readonly exchange: ExchangeCall | undefined;
+  /** The library call's checks argument (expected state, nonce …), when it has one. */
+  readonly checks: Node | undefined;
+}
+
+export const TOKEN_REQUEST_HINT = /grant_?type|grantType|getToken|callback|Grant|acquireTokenBy/;
+
+function normalised(list: ParamList | undefined): ParamList | undefined {
+  if (!list) return undefined;
+  return { ...list, params: list.params.map((entry): Param => (PARAM_ALIASES[entry.name] ? { ...entry, name: PARAM_ALIASES[entry.name] } : entry)) };
+}
+
+/** Wrappers a body passes through on its way into the HTTP call. */
+function isPassThroughCall(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  if (isStringifyCall(sourceCode, call)) return true;
+  const origin = originOf(sourceCode, call.callee);
+  const name = origin?.module === '<global>' ? origin.path.join('.') : undefined;
+  return name === 'JSON.stringify' || name === 'String' || name === 'encodeURIComponent';
+}
+
+/** Reads of a variable that pass its value on (not `.set()` mutations or property reads). */
+function valueReads(sourceCode: SourceCode, declarator: TSESTree.VariableDeclarator): Node[] {
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  if (!variable) return [];
+  const reads: Node[] = [];
+  for (const reference of variable.references) {
+    if (reference.init || !reference.isRead()) continue;
+    const identifier = reference.identifier as Node;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      // `body.toString()` passes the value on; `body.set(…)` / `body.code` do not.
+      const name = memberName(sourceCode, parent);
+      if (name === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) reads.push(parent.parent);
+      continue;
+    }
+    reads.push(identifier);
+  }
+  return reads;
+}
+
+/** The call a body construction is sent with: `fetch(url, { body })`, `axios.post(url, data)` … */
+function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  let current: Node = start;
+  for (let steps = 0; steps < 12; steps++) {
+    const parent = current.parent;
+    if (!parent) return undefined;
+    switch (parent.type) {
+      case AST_NODE_TYPES.Property:
+        if (parent.value !== current || parent.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+        current = parent.parent;
+        continue;
+      case AST_NODE_TYPES.CallExpression:
+        if (parent.callee === current) {
+          // `params.toString()`.
+          return undefined;
+        }
+        if (isPassThroughCall(sourceCode, parent)) {
+          current = parent;
+          continue;
+        }
+        return isAssertionOrComparison(parent) ? undefined : parent;
+      case AST_NODE_TYPES.NewExpression:
+        if (isUrlConstruction(sourceCode, parent)) {
+          current = parent;
+          continue;
+        }
+        return parent.callee === current ? undefined : parent;
+      case AST_NODE_TYPES.MemberExpression:
+        if (parent.object === current && memberName(sourceCode, parent) === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+          current = parent.parent;
+          continue;
+        }
+        return undefined;
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.ChainExpression:
+        current = parent;
+        continue;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (parent.operator !== '+') return undefined;
+        current = parent;
+        continue;
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== current || depth > 3) return undefined;
+        for (const read of valueReads(sourceCode, parent)) {
+          const call = consumingCall(sourceCode, read, depth + 1);
+          if (call) return call;
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+function grantTypeOf(list: ParamList | undefined): { value: string | undefined; node: Node | undefined } {
+  const found = param(list, 'grant_type');
+  return found.state === 'present' ? { value: found.value, node: found.reportNode } : { value: undefined, node: undefined };
+}
+
+/** The code verifier a library exchange call passes, per the table. */
+function libraryVerifier(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, exchange: ExchangeCall): ParamState {
+  const spec = exchange.verifier;
+  if (!spec) return UNKNOWN_PARAM;
+  if (call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return UNKNOWN_PARAM;
+  if (spec.positional) {
+    // oauth4webapi v3 takes it 6th, v2 5th: the last argument of a full call.
+    if (call.arguments.length < spec.arg) return call.arguments.length < spec.arg - 1 ? ABSENT_PARAM : UNKNOWN_PARAM;
+    const arg = call.arguments[call.arguments.length - 1];
+    return { state: 'present', value: stringValue(sourceCode, arg), valueNode: arg, reportNode: arg };
+  }
+  const arg = call.arguments[spec.arg];
+  if (!arg) return ABSENT_PARAM;
+  const object = objectLiteral(sourceCode, arg);
+  if (!object) {
+    // google-auth-library `getToken(code)`: a plain code, no verifier.
+    if (exchange.codeStringArg === spec.arg && isCodeValue(sourceCode, arg)) return ABSENT_PARAM;
+    return UNKNOWN_PARAM;
+  }
+  const found = getProperty(sourceCode, object, spec.key ?? 'code_verifier');
+  if (found.status === 'present') return { state: 'present', value: stringValue(sourceCode, found.value), valueNode: found.value, reportNode: found.property };
+  if (found.status === 'absent') {
+    // Either spelling counts.
+    const other = getProperty(sourceCode, object, spec.key === 'codeVerifier' ? 'code_verifier' : 'codeVerifier');
+    if (other.status === 'present') return { state: 'present', value: stringValue(sourceCode, other.value), valueNode: other.value, reportNode: other.property };
+    return other.status === 'unknown' ? UNKNOWN_PARAM : ABSENT_PARAM;
+  }
+  return UNKNOWN_PARAM;
+}
+
+function isCodeValue(sourceCode: SourceCode, node: Node): boolean {
+  const definition = definitionOf(sourceCode, node);
+  if (definition.type === AST_NODE_TYPES.Literal || definition.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (classifyToken(sourceCode, node)?.kind === 'code') return true;
+  const name = tailName(sourceCode, node);
+  return name !== undefined && /^(?:code|authCode|authorizationCode|auth_code)$/i.test(name);
+}
+
+function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
+  const requests: TokenRequest[] = [];
+  const nodes = fileNodes(sourceCode);
+  const libraryCalls = new Set<Node>();
+  const covered = new Set<Node>();
+
+  for (const call of [...nodes.calls, ...nodes.news]) {
+    const origin = calleeOrigin(sourceCode, call);
+    const exchange = origin ? lookupCall(origin, EXCHANGE_CALLS) : undefined;
+    if (!exchange || isAssertionOrComparison(call)) continue;
+    libraryCalls.add(call);
+    const paramsArg = exchange.paramsArg !== undefined ? call.arguments[exchange.paramsArg] : undefined;
+    const params = paramsArg ? normalised(paramsOf(sourceCode, paramsArg)) : undefined;
+    if (params) for (const node of [params.node, ...params.includes]) covered.add(node);
+    let grantType: { value: string | undefined; node: Node | undefined } = { value: exchange.grantType, node: undefined };
+    if (exchange.grantTypeArg !== undefined) {
+      const arg = call.arguments[exchange.grantTypeArg];
+      grantType = { value: arg ? stringValue(sourceCode, arg) : undefined, node: arg };
+    } else if (!exchange.grantType) {
+      grantType = grantTypeOf(params);
+    }
+    const checks = exchange.checksArg !== undefined ? call.arguments[exchange.checksArg] : undefined;
+    requests.push({
+      node: call,
+      library: exchange.library,
+      grantType: grantType.value,
+      grantTypeNode: grantType.node,
+      params,
+      body: paramsArg,
+      codeVerifier: exchange.verifier ? libraryVerifier(sourceCode, call, exchange) : params ? param(params, 'code_verifier') : UNKNOWN_PARAM,
+      exchange,
+      checks: checks && checks.type !== AST_NODE_TYPES.SpreadElement ? checks : undefined,
+    });
+  }
+
+  // Hand-built requests: constructions that send a grant_type.
+  const candidates: Node[] = [
+    ...nodes.news.filter((node) => isUrlConstruction(sourceCode, node)),
+    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node)),
+    ...nodes.objects,
+    ...nodes.strings,
+  ];
+  const found: { list: ParamList; node: Node }[] = [];
+  for (const candidate of candidates) {
+    if (covered.has(candidate) || isAssertionOrComparison(candidate)) continue;
+    const list = paramsOf(sourceCode, candidate);
+    if (!list || param(list, 'grant_type').state !== 'present') continue;
+    found.push({ list, node: candidate });
+  }
+  const included = new Set<Node>();
+  for (const { list } of found) for (const node of list.includes) included.add(node);
+  const seenCalls = new Set<Node>();
+  for (const { list, node } of found) {
+    if (included.has(node)) continue;
+    const call = consumingCall(sourceCode, node);
+    if (call && libraryCalls.has(call)) continue;
+    if (call && seenCalls.has(call)) continue;
+    if (call) seenCalls.add(call);
+    const params = normalised(list);
+    const grantType = grantTypeOf(params);
+    requests.push({
+      node: call ?? node,
+      library: 'http',
+      grantType: grantType.value,
+      grantTypeNode: grantType.node,
+      params,
+      body: node,
+      codeVerifier: param(params, 'code_verifier'),
+      exchange: undefined,
+      checks: undefined,
+    });
+  }
+  return requests;
+}
+
+/** Every token request the file sends (memoized per file). */
+export function tokenRequests(sourceCode: SourceCode): readonly TokenRequest[] {
+  return fileFacts(sourceCode).memo('token-requests:requests', () => {
+    if (!fileFacts(sourceCode).mentions(TOKEN_REQUEST_HINT)) return [];
+    return computeTokenRequests(sourceCode);
+  });
+}

@@ -1,0 +1,235 @@
+import rule from '../../rules/require-pkce';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+ruleTester.run('require-pkce', rule, {
+  valid: [
+    {
+      code: `import * as client from 'openid-client';
+export async function login(config: client.Configuration, verifier: string, state: string) {
+  return client.buildAuthorizationUrl(config, { redirect_uri: CB, scope: 'openid', code_challenge: await client.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state });
+}`,
+    },
+    {
+      code: `import * as client from 'openid-client';
+export const cb = (config: client.Configuration, url: URL, verifier: string, state: string) => client.authorizationCodeGrant(config, url, { pkceCodeVerifier: verifier, expectedState: state });`,
+    },
+    {
+      code: `await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'payouts:create' }) });`,
+    },
+    {
+      code: `await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: rt, client_id: ID }) });`,
+    },
+    {
+      code: `location.href = \`\${AUTH}/authorize?response_type=token&client_id=\${CLIENT_ID}&state=\${state}\`;`,
+    },
+    {
+      code: `import { UserManager } from 'oidc-client-ts';
+export const mgr = new UserManager({ authority: 'https://sso', client_id: 'x', redirect_uri: CB, response_type: 'code' });`,
+    },
+    {
+      code: `import { createAuth0Client } from '@auth0/auth0-spa-js';
+export const auth0 = await createAuth0Client({ domain: D, clientId: C, authorizationParams: { redirect_uri: location.origin } });`,
+    },
+    {
+      code: `const { auth } = require('express-openid-connect');
+app.use(auth({ issuerBaseURL: I, baseURL: B, clientID: C, secret: S, authorizationParams: { response_type: 'code' } }));`,
+    },
+    {
+      code: `import Okta from 'next-auth/providers/okta';
+export const providers = [Okta({ clientId: ID, clientSecret: S, issuer: ISSUER, checks: ['pkce', 'state'] }), Okta({ clientId: ID, clientSecret: S, issuer: ISSUER })];`,
+    },
+    {
+      code: `import OAuth2Strategy from 'passport-oauth2';
+passport.use(new OAuth2Strategy({ authorizationURL: A, tokenURL: T, clientID: ID, clientSecret: S, callbackURL: CB, state: true, pkce: true }, verify));`,
+    },
+    {
+      code: `export function authorizeUrl(params: Record<string, string>) {
+  const url = new URL(\`\${ISSUER}/authorize\`);
+  url.searchParams.set('response_type', 'code');
+  addPkce(url);
+  return url.href;
+}`,
+    },
+    {
+      code: `const url = \`\${AUTH}?response_type=code&client_id=\${ID}&\${pkceQuery}\`;`,
+    },
+    {
+      code: `import { test, expect } from '@playwright/test';
+test('login', async ({ page }) => {
+  const url = new URL(page.url());
+  expect(url.searchParams.get('response_type')).toBe('code');
+  expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+});`,
+    },
+    {
+      code: `import { OAuth2Client } from 'google-auth-library';
+const oauth2 = new OAuth2Client(ID, SECRET, CB);
+export const cb = async (code: string, codeVerifier: string) => (await oauth2.getToken({ code, codeVerifier })).tokens;`,
+    },
+    {
+      code: `import { ClientCredentials } from 'simple-oauth2';
+const c = new ClientCredentials(config);
+export const token = () => c.getToken({ scope: 'payouts' });`,
+    },
+    {
+      code: `export async function exchange(code: string, body: URLSearchParams) {
+  body.set('grant_type', 'authorization_code');
+  return fetch(TOKEN_URL, { method: 'POST', body });
+}`,
+    },
+  ],
+  invalid: [
+    {
+      code: `import * as client from 'openid-client';
+export async function login(config: client.Configuration, state: string) {
+  return client.buildAuthorizationUrl(config, { redirect_uri: REDIRECT_URI, scope: 'openid email', state });
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 3, column: 10, endLine: 3, endColumn: 108 }],
+    },
+    {
+      code: `import { Issuer } from 'openid-client';
+const issuer = await Issuer.discover('https://accounts.example.com');
+const client = new issuer.Client({ client_id: 'web', client_secret: S, redirect_uris: [CB] });
+export const url = client.authorizationUrl({ scope: 'openid', state, nonce });`,
+      errors: [{ messageId: 'missingChallenge', line: 4, column: 20, endLine: 4, endColumn: 78 }],
+    },
+    {
+      code: `const { AuthorizationCode } = require('simple-oauth2');
+const crm = new AuthorizationCode(config);
+export const loginUrl = (state: string) => crm.authorizeURL({ redirect_uri: CB, scope: 'contacts.read', state });`,
+      errors: [{ messageId: 'missingChallenge', line: 3, column: 44, endLine: 3, endColumn: 113 }],
+    },
+    {
+      code: `import passport from 'passport';
+import OAuth2Strategy from 'passport-oauth2';
+passport.use(new OAuth2Strategy({
+  authorizationURL: 'https://idp/authorize',
+  tokenURL: 'https://idp/token',
+  clientID: ID,
+  clientSecret: SECRET,
+  callbackURL: CB,
+  state: true,
+}, verify));`,
+      errors: [{ messageId: 'pkceOptionOff', line: 3, column: 33, endLine: 10, endColumn: 2 }],
+    },
+    {
+      code: `import { Strategy as GitHubStrategy } from 'passport-github2';
+passport.use(new GitHubStrategy({ clientID: ID, clientSecret: S, callbackURL: CB, state: true, pkce: false }, verify));`,
+      errors: [{ messageId: 'pkceOptionOff', line: 2, column: 96, endLine: 2, endColumn: 107 }],
+    },
+    {
+      code: `import Okta from 'next-auth/providers/okta';
+export const providers = [
+  Okta({ clientId: ID, clientSecret: S, issuer: ISSUER, checks: ['state'] }),
+];`,
+      errors: [{ messageId: 'checksWithoutPkce', line: 3, column: 57, endLine: 3, endColumn: 74 }],
+    },
+    {
+      code: `const params = new URLSearchParams({
+  response_type: 'code',
+  client_id: CLIENT_ID,
+  redirect_uri: REDIRECT_URI,
+  state,
+  code_challenge: verifier,
+  code_challenge_method: 'plain',
+});`,
+      errors: [{ messageId: 'plainMethod', line: 7, column: 3, endLine: 7, endColumn: 33 }],
+    },
+    {
+      code: `export function authorizeUrl(state: string, challenge: string) {
+  const url = new URL(\`\${ISSUER}/authorize\`);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', CLIENT_ID);
+  url.searchParams.set('state', state);
+  return url.href;
+}`,
+      errors: [{ messageId: 'missingChallenge', line: 2, column: 15, endLine: 2, endColumn: 45 }],
+    },
+    {
+      code: `export async function callback(req, res) {
+  const r = await fetch(TOKEN_URL, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, redirect_uri: CB }),
+  });
+}`,
+      errors: [{ messageId: 'missingVerifier', line: 2, column: 19, endLine: 5, endColumn: 5 }],
+    },
+    {
+      code: `import axios from 'axios';
+import qs from 'qs';
+export async function exchange(code: string) {
+  const body = qs.stringify({ grant_type: 'authorization_code', code, redirect_uri: CB, client_id: ID });
+  const { data } = await axios.post(TOKEN_URL, body, { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  return data;
+}`,
+      errors: [{ messageId: 'missingVerifier', line: 5, column: 26, endLine: 5, endColumn: 123 }],
+    },
+    {
+      code: `import { OAuth2Client } from 'google-auth-library';
+const oauth2 = new OAuth2Client(ID, SECRET, CB);
+export async function cb(code: string) {
+  const { tokens } = await oauth2.getToken(code);
+  return tokens;
+}`,
+      errors: [{ messageId: 'missingVerifier', line: 4, column: 28, endLine: 4, endColumn: 49 }],
+    },
+    {
+      code: `import { ConfidentialClientApplication } from '@azure/msal-node';
+const cca = new ConfidentialClientApplication(config);
+export const redeem = (code: string) => cca.acquireTokenByCode({ code, scopes: ['User.Read'], redirectUri: CB });`,
+      errors: [{ messageId: 'missingVerifier', line: 3, column: 41, endLine: 3, endColumn: 113 }],
+    },
+    {
+      code: `import * as oauth from 'oauth4webapi';
+export const redeem = (as: oauth.AuthorizationServer, c: oauth.Client, params: URLSearchParams) =>
+  oauth.authorizationCodeGrantRequest(as, c, oauth.ClientSecretPost(S), params, CB, oauth.nopkce);`,
+      errors: [{ messageId: 'verifierSkipped', line: 3, column: 85, endLine: 3, endColumn: 97 }],
+    },
+    {
+      code: `import { AuthConfig } from 'angular-oauth2-oidc';
+export const authConfig: AuthConfig = {
+  issuer: 'https://idsvr',
+  clientId: 'spa',
+  responseType: 'code',
+  disablePKCE: true,
+};`,
+      errors: [{ messageId: 'pkceDisabled', line: 6, column: 3, endLine: 6, endColumn: 20 }],
+    },
+  ],
+});
+
+espreeTester.run('require-pkce (espree)', rule, {
+  valid: [
+    {
+      code: `const base = { response_type: 'code', client_id: ID };
+const url = \`\${AUTH}?\${new URLSearchParams({ ...base, ...pkceParams, state })}\`;`,
+    },
+    {
+      code: `import * as oauth from 'oauth4webapi';
+export const redeem = (as, c, params, verifier) => oauth.authorizationCodeGrantRequest(as, c, oauth.None(), params, CB, verifier);`,
+    },
+  ],
+  invalid: [
+    {
+      code: `const url = \`\${AUTH}/authorize?response_type=code&client_id=\${CLIENT_ID}&redirect_uri=\${encodeURIComponent(CB)}&state=\${state}\`;`,
+      errors: [{ messageId: 'missingChallenge', line: 1, column: 13, endLine: 1, endColumn: 128 }],
+    },
+    {
+      code: `const { Issuer } = require('openid-client');
+const issuer = await Issuer.discover(ISSUER_URL);
+const client = new issuer.Client({ client_id: ID, client_secret: S });
+export async function cb(req) {
+  const params = client.callbackParams(req);
+  return client.callback(CB, params, { state: req.session.state, nonce: req.session.nonce });
+}`,
+      errors: [{ messageId: 'missingVerifier', line: 6, column: 10, endLine: 6, endColumn: 93 }],
+    },
+    {
+      code: `const url = \`\${AUTH}?response_type=code&client_id=\${ID}&code_challenge=\${challenge}\`;`,
+      errors: [{ messageId: 'missingMethod', line: 1, column: 13, endLine: 1, endColumn: 85 }],
+    },
+  ],
+});
