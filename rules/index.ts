@@ -4,17 +4,21 @@ import type { OAuthRuleDocs } from '../src/create-rule';
 import noExposedClientSecret from './no-exposed-client-secret';
 import noImplicitGrant from './no-implicit-grant';
 import noPasswordGrant from './no-password-grant';
+import noTokenInWebStorage from './no-token-in-web-storage';
 import requireJwtAlgorithms from './require-jwt-algorithms';
 import requireJwtVerification from './require-jwt-verification';
 import requirePkce from './require-pkce';
+import requireSecureCookies from './require-secure-cookies';
 import requireSecureRandom from './require-secure-random';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
   'no-exposed-client-secret': noExposedClientSecret,
   'no-implicit-grant': noImplicitGrant,
   'no-password-grant': noPasswordGrant,
+  'no-token-in-web-storage': noTokenInWebStorage,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-verification': requireJwtVerification,
   'require-pkce': requirePkce,
+  'require-secure-cookies': requireSecureCookies,
   'require-secure-random': requireSecureRandom,
 };

@@ -1,0 +1,575 @@
+/**
+ * Cookie writes of every framework, with the flags each one sets.
+ *
+ *   cookieWritesOf(node)   the cookie writes at a call, `new`, assignment or `Set-Cookie`
+ *                          header property: Express `res.cookie`, Fastify `reply.setCookie`,
+ *                          Koa `ctx.cookies.set`, Next.js `cookies().set` and
+ *                          `NextResponse.cookies.set`, SvelteKit/Astro `cookies.set`, h3/Nuxt
+ *                          and Hono `setCookie`, `cookie`/`cookie-es` `serialize`, Remix
+ *                          `createCookie`, raw `Set-Cookie` strings and arrays, session
+ *                          middleware (express-session, cookie-session, koa-session),
+ *                          `document.cookie =` and js-cookie
+ *   cookieCarries(write)   what the cookie holds when it matters: a session, a token, or the
+ *                          state / nonce / PKCE verifier of an OAuth flow
+ *
+ * Each flag is `set` (a good value, a non-constant value, or the library's default),
+ * `missing`, `wrong` (with the node where the wrong value was written) or `unknown`
+ * (options that cannot be read): rules stay silent on unknown.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ASTRO_MODULES,
+  COOKIE_CALLS,
+  COOKIE_DEFAULTS,
+  FASTIFY_MODULES,
+  FLAG_OPTION_NAMES,
+  HEADER_SETTERS,
+  KOA_MODULES,
+  NEXT_COOKIE_SETTERS,
+  SET_COOKIE_HEADER,
+  SVELTEKIT_MODULES,
+  TOKEN_PRODUCERS,
+  type CookieApi,
+  type CookieCall,
+  type CookieFlag,
+} from '../knowledge/cookies';
+import { fileFacts } from './file-facts';
+import { GLOBAL_MODULE, calleeOrigin, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { credentialInValue, isEmptyValue } from './storage';
+import { credentialKindFromName, nameWords } from './tokens';
+import { arrayElements, booleanValue, definitionOf, getPath, getProperty, numberValue, objectLiteral, stringParts, stringValue, tailName, type PropertyLookup } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export type { CookieApi, CookieFlag };
+
+export type FlagStatus =
+  | { readonly status: 'set'; readonly none?: Node }
+  | { readonly status: 'missing' }
+  | { readonly status: 'wrong'; readonly node: Node; readonly text: string }
+  | { readonly status: 'unknown'; readonly fromDefault?: boolean };
+
+export interface CookieWrite {
+  readonly api: CookieApi;
+  /** Where a missing flag is reported: the call, the construct, or the header string. */
+  readonly node: Node;
+  readonly name?: Node;
+  readonly nameText?: string;
+  readonly value?: Node;
+  /** Text of the value when it is a constant (Set-Cookie strings). */
+  readonly valueText?: string;
+  readonly flags: Readonly<Record<CookieFlag, FlagStatus>>;
+  /** A write that deletes the cookie: empty value, `maxAge: 0`, an expiry in the past. */
+  readonly clearing: boolean;
+  /** Written by page scripts (`document.cookie`, js-cookie): it can never be HttpOnly. */
+  readonly scriptWritten: boolean;
+  /** Session middleware: the cookie is the session cookie whatever it is named. */
+  readonly isSessionCookie: boolean;
+}
+
+const FLAGS: readonly CookieFlag[] = ['secure', 'httpOnly', 'sameSite'];
+const SET: FlagStatus = { status: 'set' };
+const MISSING: FlagStatus = { status: 'missing' };
+const UNKNOWN: FlagStatus = { status: 'unknown' };
+// A default configured elsewhere (a Fastify plugin's options): not written at this call.
+const UNKNOWN_DEFAULT: FlagStatus = { status: 'unknown', fromDefault: true };
+
+function fromDefault(api: CookieApi, flag: CookieFlag): FlagStatus {
+  const value = COOKIE_DEFAULTS[api][flag];
+  return value === 'set' ? SET : value === 'missing' ? MISSING : UNKNOWN_DEFAULT;
+}
+
+function lookupOption(sourceCode: SourceCode, options: Node, flag: CookieFlag): PropertyLookup {
+  let result: PropertyLookup = { status: 'absent' };
+  for (const name of FLAG_OPTION_NAMES[flag]) {
+    const found = getProperty(sourceCode, options, name);
+    if (found.status === 'present') return found;
+    if (found.status === 'unknown') result = found;
+  }
+  return result;
+}
+
+/** One flag from an option object's property: `secure: false` is wrong, anything not constant is set. */
+function flagFromValue(sourceCode: SourceCode, flag: CookieFlag, value: Node): FlagStatus {
+  const inner = skipWrappers(value);
+  if (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined') return MISSING;
+  const bool = booleanValue(sourceCode, inner);
+  if (flag === 'sameSite') {
+    if (bool === false) return { status: 'wrong', node: value, text: 'sameSite: false' };
+    const text = stringValue(sourceCode, inner);
+    if (text !== undefined && text.toLowerCase() === 'none') return { status: 'set', none: value };
+    return SET;
+  }
+  if (bool === false) return { status: 'wrong', node: value, text: `${flag}: false` };
+  return SET;
+}
+
+/** Flags from an options object (absent → the API's defaults; unreadable → unknown). */
+export function flagsFromOptions(sourceCode: SourceCode, api: CookieApi, options: Node | undefined): Record<CookieFlag, FlagStatus> {
+  const flags = {} as Record<CookieFlag, FlagStatus>;
+  const readable = options === undefined || objectLiteral(sourceCode, options) !== undefined;
+  for (const flag of FLAGS) {
+    if (!options) {
+      flags[flag] = fromDefault(api, flag);
+      continue;
+    }
+    if (!readable) {
+      flags[flag] = UNKNOWN;
+      continue;
+    }
+    const found = lookupOption(sourceCode, options, flag);
+    flags[flag] = found.status === 'present' ? flagFromValue(sourceCode, flag, found.value) : found.status === 'unknown' ? UNKNOWN : fromDefault(api, flag);
+  }
+  return withSameSiteNoneRule(flags);
+}
+
+/**
+ * `SameSite=None` is allowed only with `Secure`: without it, the SameSite value is the wrong
+ * one. A Secure default configured elsewhere does not count: the call must write it.
+ */
+function withSameSiteNoneRule(flags: Record<CookieFlag, FlagStatus>): Record<CookieFlag, FlagStatus> {
+  const sameSite = flags.sameSite;
+  const secure = flags.secure;
+  if (sameSite.status === 'set' && sameSite.none && (secure.status === 'missing' || secure.status === 'wrong' || (secure.status === 'unknown' && secure.fromDefault))) {
+    flags.sameSite = { status: 'wrong', node: sameSite.none, text: 'sameSite: none' };
+  }
+  return flags;
+}
+
+/** `maxAge: 0`, `expires: new Date(0)`, an expiry string in 1970. */
+function optionsClear(sourceCode: SourceCode, options: Node | undefined): boolean {
+  if (!options) return false;
+  for (const key of ['maxAge', 'max-age', 'maxage']) {
+    const maxAge = getProperty(sourceCode, options, key);
+    if (maxAge.status === 'present') {
+      const seconds = numberValue(sourceCode, maxAge.value);
+      if (seconds !== undefined && seconds <= 0) return true;
+    }
+  }
+  const expires = getProperty(sourceCode, options, 'expires');
+  if (expires.status === 'present') {
+    const value = skipWrappers(definitionOf(sourceCode, expires.value));
+    if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Date' && value.arguments.length === 1) {
+      const time = numberValue(sourceCode, value.arguments[0]);
+      if (time !== undefined && time < 86_400_000) return true;
+      const text = stringValue(sourceCode, value.arguments[0]);
+      if (text !== undefined && /\b19[0-9]{2}\b/.test(text)) return true;
+    }
+    const number = numberValue(sourceCode, value);
+    if (number !== undefined && number <= 0) return true;
+  }
+  return false;
+}
+
+function isClearingValue(sourceCode: SourceCode, value: Node | undefined): boolean {
+  return value !== undefined && isEmptyValue(sourceCode, value);
+}
+
+interface WriteParts {
+  readonly api: CookieApi;
+  readonly node: Node;
+  readonly name?: Node;
+  readonly value?: Node;
+  readonly options?: Node;
+  readonly scriptWritten?: boolean;
+  readonly forceSecure?: boolean;
+}
+
+function makeWrite(sourceCode: SourceCode, parts: WriteParts): CookieWrite {
+  const flags = flagsFromOptions(sourceCode, parts.api, parts.options);
+  if (parts.forceSecure && flags.secure.status !== 'wrong') flags.secure = SET;
+  const nameText = parts.name ? stringValue(sourceCode, parts.name) : undefined;
+  return {
+    api: parts.api,
+    node: parts.node,
+    name: parts.name,
+    nameText,
+    value: parts.value,
+    flags: withSameSiteNoneRule(flags),
+    clearing: isClearingValue(sourceCode, parts.value) || optionsClear(sourceCode, parts.options),
+    scriptWritten: parts.scriptWritten ?? false,
+    isSessionCookie: false,
+  };
+}
+
+/** Arguments that are plain expressions (no spread), or undefined when a spread hides the positions. */
+function plainArguments(call: TSESTree.CallExpression | TSESTree.NewExpression): Node[] | undefined {
+  return call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement) ? undefined : call.arguments;
+}
+
+function importsAnyOf(sourceCode: SourceCode, modules: readonly string[]): boolean {
+  return fileFacts(sourceCode).importsAny(modules);
+}
+
+/** Root identifier of a member chain: `ctx` in `ctx.cookies.set`. */
+function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
+}
+
+/** Which framework's `x.cookies.set(...)` this is. */
+function cookiesSetApi(sourceCode: SourceCode, call: TSESTree.CallExpression, jar: Node, filename: string): CookieApi {
+  const origin = calleeOrigin(sourceCode, call);
+  if (origin && NEXT_COOKIE_SETTERS.some((pattern) => matchesPattern(origin, pattern))) return 'next';
+  if (importsAnyOf(sourceCode, SVELTEKIT_MODULES) || /[+](?:page|layout)\.server\.|[+]server\.|hooks\.server\./.test(filename)) return 'sveltekit';
+  if (importsAnyOf(sourceCode, ASTRO_MODULES) || /\.astro$/.test(filename)) return 'astro';
+  const root = rootIdentifier(jar);
+  if (root?.name === 'Astro') return 'astro';
+  // `res: NextResponse` parameters, and the `response` of Next middleware helpers.
+  if (root && parameterTypeName(sourceCode, root) === 'NextResponse') return 'next';
+  if (root && (root.name === 'ctx' || importsAnyOf(sourceCode, KOA_MODULES))) return 'koa';
+  return 'unknown';
+}
+
+/** The type name a parameter is annotated with: `(res: NextResponse)` → 'NextResponse'. */
+function parameterTypeName(sourceCode: SourceCode, identifier: TSESTree.Identifier): string | undefined {
+  const scope = sourceCode.getScope(identifier);
+  let variable: TSESLint.Scope.Variable | undefined;
+  for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper) variable = current.set.get(identifier.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const type = def.name.typeAnnotation?.typeAnnotation;
+  return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : undefined;
+}
+
+/** Cookie writes made by method calls on framework objects: `res.cookie`, `reply.setCookie`, `x.cookies.set`. */
+function methodWrite(sourceCode: SourceCode, call: TSESTree.CallExpression, filename: string): CookieWrite | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(sourceCode, callee);
+  const args = plainArguments(call);
+  if (!method || !args) return undefined;
+  const receiver = skipWrappers(callee.object);
+  const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, receiver) : undefined;
+  if ((method === 'cookie' || method === 'setCookie') && args.length >= 2 && args.length <= 3) {
+    // jQuery's cookie plugin writes from the page.
+    if (receiverName === '$' || receiverName === 'jQuery') return makeWrite(sourceCode, { api: 'js-cookie', node: call, name: args[0], value: args[1], options: args[2], scriptWritten: true });
+    if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'document') return undefined;
+    const origin = originOf(sourceCode, receiver);
+    // A module's own `cookie` export (e.g. a cookie library object) is not a response.
+    if (origin && origin.module !== GLOBAL_MODULE && origin.module !== 'express' && !FASTIFY_MODULES.includes(origin.module)) return undefined;
+    const fastify = method === 'setCookie' || importsAnyOf(sourceCode, FASTIFY_MODULES);
+    return makeWrite(sourceCode, { api: fastify ? 'fastify' : 'express', node: call, name: args[0], value: args[1], options: args[2] });
+  }
+  if (method === 'set' && receiver.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, receiver) === 'cookies') {
+    return jarSet(sourceCode, call, receiver, args, cookiesSetApi(sourceCode, call, receiver, filename));
+  }
+  if (method === 'set' && args.length >= 1) {
+    // `const jar = await cookies(); jar.set(...)` / `const res = NextResponse.next(); res.cookies.set(...)` through a const.
+    const origin = calleeOrigin(sourceCode, call);
+    if (origin && NEXT_COOKIE_SETTERS.some((pattern) => matchesPattern(origin, pattern))) return jarSet(sourceCode, call, receiver, args, 'next');
+    // SvelteKit / Astro handlers destructure `{ cookies }` from the event.
+    if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'cookies' && args.length >= 2) {
+      return jarSet(sourceCode, call, receiver, args, cookiesSetApi(sourceCode, call, receiver, filename));
+    }
+  }
+  return undefined;
+}
+
+/** `jar.set(name, value, options)` or Next.js's `jar.set({ name, value, ...options })`. */
+function jarSet(sourceCode: SourceCode, call: TSESTree.CallExpression, _jar: Node, args: Node[], api: CookieApi): CookieWrite | undefined {
+  if (args.length === 1) {
+    const object = objectLiteral(sourceCode, args[0]);
+    if (!object) return undefined;
+    const name = getProperty(sourceCode, object, 'name');
+    const value = getProperty(sourceCode, object, 'value');
+    return makeWrite(sourceCode, {
+      api,
+      node: call,
+      name: name.status === 'present' ? name.value : undefined,
+      value: value.status === 'present' ? value.value : undefined,
+      options: object,
+    });
+  }
+  if (args.length < 2) return undefined;
+  return makeWrite(sourceCode, { api, node: call, name: args[0], value: args[1], options: args[2] });
+}
+
+/** Writes by functions found through the module graph (`serialize`, `setCookie`, session middleware). */
+function functionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): CookieWrite | undefined {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin) return undefined;
+  let spec: CookieCall | undefined = lookup(origin, COOKIE_CALLS);
+  // Nuxt auto-imports h3's `setCookie`: a global here, or `#imports`.
+  if (!spec && origin.path.length === 1 && origin.path[0] === 'setCookie' && (origin.module === GLOBAL_MODULE || origin.module === '#imports') && call.arguments.length >= 3) {
+    spec = { api: 'h3', name: 1, value: 2, options: 3 };
+  }
+  if (!spec) return undefined;
+  const args = plainArguments(call);
+  if (!args) return undefined;
+  if (spec.sessionOptions !== undefined) return sessionMiddlewareWrite(sourceCode, call, spec, args[spec.sessionOptions]);
+  const options = spec.options === undefined ? undefined : args[spec.options];
+  let forceSecure = false;
+  if (spec.api === 'hono' && options) {
+    // Hono's `prefix: 'secure' | 'host'` adds the prefix and forces Secure.
+    const prefix = getProperty(sourceCode, options, 'prefix');
+    const text = prefix.status === 'present' ? stringValue(sourceCode, prefix.value) : undefined;
+    forceSecure = text === 'secure' || text === 'host';
+  }
+  return makeWrite(sourceCode, {
+    api: spec.api,
+    node: call,
+    name: spec.name === undefined ? undefined : args[spec.name],
+    value: spec.value === undefined ? undefined : args[spec.value],
+    options,
+    scriptWritten: spec.api === 'js-cookie',
+    forceSecure,
+  });
+}
+
+/** express-session / cookie-session / koa-session / Remix session storage: the session cookie's flags. */
+function sessionMiddlewareWrite(sourceCode: SourceCode, call: Node, spec: CookieCall, options: Node | undefined): CookieWrite | undefined {
+  let cookieOptions: Node | undefined = options;
+  if (options && spec.cookiePath && spec.cookiePath.length > 0) {
+    if (!objectLiteral(sourceCode, options)) return undefined;
+    const found = getPath(sourceCode, options, spec.cookiePath);
+    if (found.status === 'unknown') return undefined;
+    cookieOptions = found.status === 'present' ? found.value : undefined;
+    // Remix's `cookie:` may be a `createCookie(...)` result, reported where it is made.
+    if (cookieOptions && !objectLiteral(sourceCode, cookieOptions)) return undefined;
+  }
+  if (options && !objectLiteral(sourceCode, options)) return undefined;
+  const nameLookup = options ? getProperty(sourceCode, options, 'name') : undefined;
+  const name = nameLookup?.status === 'present' ? nameLookup.value : undefined;
+  return {
+    api: spec.api,
+    node: call,
+    name,
+    nameText: name ? stringValue(sourceCode, name) : undefined,
+    flags: flagsFromOptions(sourceCode, spec.api, cookieOptions),
+    clearing: false,
+    scriptWritten: false,
+    isSessionCookie: true,
+  };
+}
+
+/** A parsed `Set-Cookie` / `document.cookie` string: name, value, and which attributes are known. */
+interface ParsedCookieString {
+  readonly nameText?: string;
+  readonly valueText?: string;
+  readonly valueNode?: Node;
+  readonly attributes: ReadonlySet<string>;
+  readonly sameSiteValue?: string;
+  /** A hole after the first `;`: attributes may hide there. */
+  readonly attributesUnknown: boolean;
+  readonly clearing: boolean;
+}
+
+function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieString | undefined {
+  const parts = stringParts(sourceCode, node);
+  // A single unknown expression is not a cookie string we can read.
+  if (parts.length === 1 && parts[0].text === undefined) return undefined;
+  let section: 'name' | 'value' | 'attributes' = 'name';
+  let nameText = '';
+  let nameKnown = true;
+  let valueText = '';
+  let valueKnown = true;
+  let valueNode: Node | undefined;
+  let attributesText = '';
+  let attributesUnknown = false;
+  for (const part of parts) {
+    if (part.text === undefined) {
+      if (section === 'name') nameKnown = false;
+      else if (section === 'value') {
+        valueKnown = false;
+        valueNode ??= part.node;
+      } else attributesUnknown = true;
+      continue;
+    }
+    for (const char of part.text) {
+      if (section === 'name') {
+        if (char === '=') section = 'value';
+        else nameText += char;
+      } else if (section === 'value') {
+        if (char === ';') section = 'attributes';
+        else valueText += char;
+      } else {
+        attributesText += char;
+      }
+    }
+  }
+  if (section === 'name') return undefined;
+  const attributes = new Set<string>();
+  let sameSiteValue: string | undefined;
+  let clearing = false;
+  for (const raw of attributesText.split(';')) {
+    const [key, ...rest] = raw.split('=');
+    const attribute = key.trim().toLowerCase();
+    const value = rest.join('=').trim();
+    if (!attribute) continue;
+    attributes.add(attribute);
+    if (attribute === 'samesite') sameSiteValue = value.toLowerCase();
+    if (attribute === 'max-age' && /^-?0+$|^-/.test(value)) clearing = true;
+    if (attribute === 'expires' && /\b19[0-9]{2}\b/.test(value)) clearing = true;
+  }
+  if (valueKnown && valueText.trim() === '') clearing = true;
+  return {
+    nameText: nameKnown ? nameText.trim() : undefined,
+    valueText: valueKnown ? valueText : undefined,
+    valueNode,
+    attributes,
+    sameSiteValue,
+    attributesUnknown,
+    clearing,
+  };
+}
+
+function stringWrite(sourceCode: SourceCode, node: Node, api: CookieApi, scriptWritten: boolean, reportNode: Node): CookieWrite | undefined {
+  const parsed = parseCookieString(sourceCode, node);
+  if (!parsed) return undefined;
+  const flag = (attribute: string): FlagStatus => (parsed.attributes.has(attribute) ? SET : parsed.attributesUnknown ? UNKNOWN : MISSING);
+  const flags: Record<CookieFlag, FlagStatus> = { secure: flag('secure'), httpOnly: flag('httponly'), sameSite: flag('samesite') };
+  if (parsed.sameSiteValue === 'none' && flags.secure.status === 'missing') flags.sameSite = { status: 'wrong', node: reportNode, text: 'SameSite=None' };
+  return {
+    api,
+    node: reportNode,
+    nameText: parsed.nameText,
+    value: parsed.valueNode,
+    valueText: parsed.valueText,
+    flags,
+    clearing: parsed.clearing,
+    scriptWritten,
+    isSessionCookie: false,
+  };
+}
+
+/** A call that produces a cookie string another visitor already reads (`serialize(...)`). */
+function isSerializeCall(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(definitionOf(sourceCode, node));
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const origin = calleeOrigin(sourceCode, inner);
+  return origin !== undefined && lookup(origin, COOKIE_CALLS)?.api === 'cookie-serialize';
+}
+
+/** Each string of a `Set-Cookie` header value (one string or an array): one write per string. */
+function headerValueWrites(sourceCode: SourceCode, value: Node): CookieWrite[] {
+  const elements = arrayElements(sourceCode, value) ?? [value];
+  const writes: CookieWrite[] = [];
+  for (const element of elements) {
+    if (isSerializeCall(sourceCode, element)) continue;
+    // Report at the string as written, even in a const elsewhere.
+    const definition = skipWrappers(definitionOf(sourceCode, element));
+    const reportNode = definition.type === AST_NODE_TYPES.Literal || definition.type === AST_NODE_TYPES.TemplateLiteral || definition.type === AST_NODE_TYPES.BinaryExpression ? definition : element;
+    const write = stringWrite(sourceCode, element, 'set-cookie-header', false, reportNode);
+    if (write) writes.push(write);
+  }
+  return writes;
+}
+
+function isSetCookieName(text: string | undefined): boolean {
+  return text !== undefined && text.toLowerCase() === SET_COOKIE_HEADER;
+}
+
+/**
+ * The cookie writes at a node: a call or `new` (framework APIs, `setHeader('Set-Cookie', …)`),
+ * an assignment (`document.cookie = …`), or an object property `'Set-Cookie': …` of a
+ * headers object.
+ */
+export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''): CookieWrite[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.CallExpression: {
+      const fromFunction = functionWrite(sourceCode, node);
+      if (fromFunction) return [fromFunction];
+      const fromMethod = methodWrite(sourceCode, node, filename);
+      if (fromMethod) return [fromMethod];
+      const callee = skipWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length === 2) {
+        const method = memberName(sourceCode, callee);
+        const [name, value] = node.arguments;
+        if (method && HEADER_SETTERS.has(method) && name.type !== AST_NODE_TYPES.SpreadElement && value.type !== AST_NODE_TYPES.SpreadElement && isSetCookieName(stringValue(sourceCode, name))) {
+          return headerValueWrites(sourceCode, value);
+        }
+      }
+      return [];
+    }
+    case AST_NODE_TYPES.NewExpression: {
+      const write = functionWrite(sourceCode, node);
+      return write ? [write] : [];
+    }
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return [];
+      const origin = originOf(sourceCode, node.left);
+      if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'document.cookie') return [];
+      const write = stringWrite(sourceCode, node.right, 'document-cookie', true, node);
+      return write ? [write] : [];
+    }
+    case AST_NODE_TYPES.Property: {
+      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetCookieName(propertyKeyName(sourceCode, node))) return [];
+      return headerValueWrites(sourceCode, node.value);
+    }
+    default:
+      return [];
+  }
+}
+
+export type CookieContent = 'session' | 'token' | 'oauth';
+
+const SESSION_WORDS = new Set(['session', 'sess', 'sid', 'sessid', 'sessionid', 'jsessionid', 'phpsessid', 'remember']);
+const OAUTH_TRANSACTION_WORDS = new Set(['nonce', 'verifier', 'pkce', 'codeverifier', 'tx', 'transaction', 'oauth', 'oidc']);
+/** `state` in a cookie name is OAuth state unless the name says it is UI state (`sidebar_state`). */
+const UI_STATE_WORDS = new Set([
+  'sidebar', 'ui', 'panel', 'menu', 'view', 'layout', 'theme', 'filter', 'filters', 'tab', 'tabs', 'table', 'grid',
+  'collapse', 'collapsed', 'drawer', 'nav', 'navigation', 'editor', 'form', 'cart', 'checkout', 'consent', 'banner',
+  'modal', 'dialog', 'tour', 'onboarding', 'wizard', 'player', 'scroll', 'sort', 'column', 'columns', 'app', 'page',
+]);
+const STATE_VALUE_NAMES = /^(?:state|oauthState|authState|loginState|expectedState|nonce|codeVerifier|code_verifier|verifier|pkceVerifier|pkce)$/;
+
+function contentFromName(text: string | undefined): CookieContent | undefined {
+  if (!text) return undefined;
+  const bare = text.replace(/^__(?:Host|Secure)-/i, '');
+  const token = credentialKindFromName(bare);
+  if (token && token !== 'code') return 'token';
+  const words = nameWords(bare);
+  if (words.some((word) => SESSION_WORDS.has(word))) return 'session';
+  if (words.length > 0 && words[words.length - 1] === 'auth') return 'token';
+  if (words.some((word) => OAUTH_TRANSACTION_WORDS.has(word))) return 'oauth';
+  if (words.includes('state') && !words.some((word) => UI_STATE_WORDS.has(word))) return 'oauth';
+  return undefined;
+}
+
+function contentFromValue(sourceCode: SourceCode, value: Node | undefined): CookieContent | undefined {
+  if (!value) return undefined;
+  const inner = skipWrappers(value);
+  const definition = skipWrappers(definitionOf(sourceCode, inner));
+  for (const candidate of [inner, definition]) {
+    if (candidate.type === AST_NODE_TYPES.CallExpression || candidate.type === AST_NODE_TYPES.AwaitExpression) {
+      const call = candidate.type === AST_NODE_TYPES.AwaitExpression ? skipWrappers(candidate.argument) : candidate;
+      if (call.type === AST_NODE_TYPES.CallExpression) {
+        const origin = calleeOrigin(sourceCode, call);
+        if (origin && TOKEN_PRODUCERS.some((pattern) => matchesPattern(origin, pattern))) return 'token';
+      }
+    }
+  }
+  if (credentialInValue(sourceCode, inner)) return 'token';
+  const name = tailName(sourceCode, inner);
+  if (name && nameWords(name).some((word) => SESSION_WORDS.has(word)) && !/expir|ttl|age|timeout/i.test(name)) return 'session';
+  if (name && STATE_VALUE_NAMES.test(name)) return 'oauth';
+  // `JSON.stringify({ verifier, state, nonce })`: a transaction record.
+  const serialised = inner.type === AST_NODE_TYPES.CallExpression && inner.arguments[0] ? skipWrappers(inner.arguments[0]) : undefined;
+  const object = objectLiteral(sourceCode, serialised ?? inner);
+  if (object) {
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      const key = propertyKeyName(sourceCode, property);
+      if (key && STATE_VALUE_NAMES.test(key)) return 'oauth';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What a cookie holds, when it is one that needs all three flags: a session (`sid`,
+ * `app_session`, `__Host-sid`, a session middleware's cookie), a token (`access_token`,
+ * `jwt`, a value from `jwt.sign`), or an OAuth transaction (`oauth_state`, `pkce_verifier`,
+ * `tx`, `JSON.stringify({ state, nonce, verifier })`). Undefined for preferences (`theme`,
+ * `tz`, `locale`).
+ */
+export function cookieCarries(sourceCode: SourceCode, write: CookieWrite): CookieContent | undefined {
+  if (write.isSessionCookie) return 'session';
+  const byName = contentFromName(write.nameText);
+  if (byName) return byName;
+  if (write.valueText !== undefined) return contentFromName(write.valueText) === 'token' ? 'token' : undefined;
+  return contentFromValue(sourceCode, write.value);
+}

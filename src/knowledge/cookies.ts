@@ -1,0 +1,124 @@
+/**
+ * Cookie-setting APIs and the flags each sets by default. Data only; src/analysis/cookies.ts
+ * reads it.
+ *
+ * A default "counts as set" (catalog, Decisions): Koa's `cookies` and cookie-session set
+ * `HttpOnly` by default and `Secure` on HTTPS requests; SvelteKit's `cookies.set` sets all
+ * three; express-openid-connect and next-auth ship secure session-cookie defaults.
+ * `'unknown'` means the defaults are configured elsewhere (a Fastify plugin's options):
+ * only a wrong value written at the call reports.
+ */
+export type CookieFlag = 'secure' | 'httpOnly' | 'sameSite';
+export type FlagDefault = 'set' | 'missing' | 'unknown';
+export type CookieDefaults = Readonly<Record<CookieFlag, FlagDefault>>;
+
+export type CookieApi =
+  | 'express'
+  | 'fastify'
+  | 'koa'
+  | 'cookie-serialize'
+  | 'set-cookie-header'
+  | 'next'
+  | 'h3'
+  | 'hono'
+  | 'sveltekit'
+  | 'astro'
+  | 'express-session'
+  | 'cookie-session'
+  | 'koa-session'
+  | 'remix'
+  | 'document-cookie'
+  | 'js-cookie'
+  | 'unknown';
+
+const NONE: CookieDefaults = { secure: 'missing', httpOnly: 'missing', sameSite: 'missing' };
+const ALL: CookieDefaults = { secure: 'set', httpOnly: 'set', sameSite: 'set' };
+const UNKNOWN: CookieDefaults = { secure: 'unknown', httpOnly: 'unknown', sameSite: 'unknown' };
+// The `cookies` module behind Koa, cookie-session and koa-session: HttpOnly by default, Secure on HTTPS requests.
+const COOKIES_MODULE: CookieDefaults = { secure: 'set', httpOnly: 'set', sameSite: 'missing' };
+
+export const COOKIE_DEFAULTS: Readonly<Record<CookieApi, CookieDefaults>> = {
+  express: NONE,
+  fastify: UNKNOWN,
+  koa: COOKIES_MODULE,
+  'cookie-serialize': NONE,
+  'set-cookie-header': NONE,
+  next: NONE,
+  h3: NONE,
+  hono: NONE,
+  sveltekit: ALL,
+  astro: UNKNOWN,
+  // express-session: `cookie.httpOnly` defaults to true, `secure` to false, no SameSite.
+  'express-session': { secure: 'missing', httpOnly: 'set', sameSite: 'missing' },
+  'cookie-session': COOKIES_MODULE,
+  'koa-session': COOKIES_MODULE,
+  // Remix / React Router `createCookie`: SameSite=Lax and Path=/ by default.
+  remix: { secure: 'missing', httpOnly: 'missing', sameSite: 'set' },
+  'document-cookie': NONE,
+  'js-cookie': NONE,
+  unknown: UNKNOWN,
+};
+
+/** Option spellings of each flag in option objects. */
+export const FLAG_OPTION_NAMES: Readonly<Record<CookieFlag, readonly string[]>> = {
+  secure: ['secure'],
+  httpOnly: ['httpOnly', 'httponly'],
+  sameSite: ['sameSite', 'samesite'],
+};
+
+/** Cookie-writing functions found by origin: which argument is the name, the value, the options. */
+export interface CookieCall {
+  readonly api: CookieApi;
+  readonly name?: number;
+  readonly value?: number;
+  readonly options?: number;
+  /** Options hold the flags at the top level of this argument (session middleware). */
+  readonly sessionOptions?: number;
+  /** Path of the cookie options inside the session middleware's options (`['cookie']`). */
+  readonly cookiePath?: readonly string[];
+}
+
+export const COOKIE_CALLS: ReadonlyMap<string, CookieCall> = new Map<string, CookieCall>([
+  ['cookie#serialize', { api: 'cookie-serialize', name: 0, value: 1, options: 2 }],
+  ['cookie-es#serialize', { api: 'cookie-serialize', name: 0, value: 1, options: 2 }],
+  ['h3#setCookie', { api: 'h3', name: 1, value: 2, options: 3 }],
+  ['nuxt/app#setCookie', { api: 'h3', name: 1, value: 2, options: 3 }],
+  ['hono/cookie#setCookie', { api: 'hono', name: 1, value: 2, options: 3 }],
+  ['hono/cookie#setSignedCookie', { api: 'hono', name: 1, value: 2, options: 4 }],
+  ['js-cookie#set', { api: 'js-cookie', name: 0, value: 1, options: 2 }],
+  ['express-session', { api: 'express-session', sessionOptions: 0, cookiePath: ['cookie'] }],
+  ['cookie-session', { api: 'cookie-session', sessionOptions: 0, cookiePath: [] }],
+  ['koa-session', { api: 'koa-session', sessionOptions: 0, cookiePath: [] }],
+  ['@remix-run/node#createCookie', { api: 'remix', name: 0, options: 1 }],
+  ['@remix-run/cloudflare#createCookie', { api: 'remix', name: 0, options: 1 }],
+  ['@remix-run/deno#createCookie', { api: 'remix', name: 0, options: 1 }],
+  ['react-router#createCookie', { api: 'remix', name: 0, options: 1 }],
+  ['@remix-run/node#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
+  ['@remix-run/cloudflare#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
+  ['react-router#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
+]);
+
+/** Next.js cookie jars: `cookies().set` (next/headers) and `NextResponse.*().cookies.set` (next/server). */
+export const NEXT_COOKIE_SETTERS = ['next/headers#cookies.().set', 'next/server#NextResponse.**.cookies.set'];
+
+/** Modules whose import makes `reply.cookie` / `reply.setCookie` Fastify's. */
+export const FASTIFY_MODULES = ['fastify', '@fastify/cookie', 'fastify-cookie', 'fastify-plugin', '@nestjs/platform-fastify'];
+export const KOA_MODULES = ['koa', '@koa/router', 'koa-router', 'koa-session'];
+export const SVELTEKIT_MODULES = ['@sveltejs/kit', '$app/server'];
+export const ASTRO_MODULES = ['astro', 'astro:middleware'];
+
+/** JWT-producing calls: a cookie holding their result holds a token. */
+export const TOKEN_PRODUCERS = [
+  'jsonwebtoken#sign',
+  'jose#SignJWT.**.sign',
+  'jose#EncryptJWT.**.encrypt',
+  'next-auth/jwt#encode',
+  '@auth/core/jwt#encode',
+  '@nestjs/jwt#JwtService.().sign',
+  '@nestjs/jwt#JwtService.().signAsync',
+];
+
+/** Header name that carries cookies in raw responses. */
+export const SET_COOKIE_HEADER = 'set-cookie';
+/** Methods that set a response header: `res.setHeader`, `reply.header`, `ctx.set`, `headers.append` … */
+export const HEADER_SETTERS = new Set(['setHeader', 'header', 'set', 'append', 'appendHeader']);

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { cookieCarries, cookieWritesOf, type CookieWrite } from '../../src/analysis/cookies';
+import { collect } from '../helpers/analyze';
+
+function describeWrite(write: CookieWrite, carries: string | undefined): string {
+  const flags = (['secure', 'httpOnly', 'sameSite'] as const).map((flag) => `${flag[0]}=${write.flags[flag].status}`).join(',');
+  return `${write.api}:${write.nameText ?? '?'}:${carries ?? '-'}:${flags}${write.clearing ? ':clear' : ''}${write.scriptWritten ? ':script' : ''}`;
+}
+
+function cookies(code: string, filename?: string): string[] {
+  const found: string[] = [];
+  collect(code, ':matches(CallExpression, NewExpression, AssignmentExpression, Property)', (sc, node) => {
+    for (const write of cookieWritesOf(sc, node, filename)) found.push(describeWrite(write, cookieCarries(sc, write)));
+    return undefined;
+  });
+  return found;
+}
+
+describe('cookies: cookie writes and their flags', () => {
+  it('reads Express, Koa and Fastify calls with their defaults', () => {
+    expect(cookies(`res.cookie('sid', id, { secure: true });`)).toEqual(['express:sid:session:s=set,h=missing,s=missing']);
+    expect(cookies(`import Koa from 'koa'; ctx.cookies.set('access_token', t, { secure: false });`)).toEqual(['koa:access_token:token:s=wrong,h=set,s=missing']);
+    expect(cookies(`import f from 'fastify'; reply.setCookie('sid', id);`)).toEqual(['fastify:sid:session:s=unknown,h=unknown,s=unknown']);
+  });
+
+  it('reads Next.js, h3, Hono and cookie.serialize', () => {
+    expect(cookies(`import { cookies } from 'next/headers'; cookies().set('tz', 'UTC');`)).toEqual(['next:tz:-:s=missing,h=missing,s=missing']);
+    expect(cookies(`import { setCookie } from 'h3'; setCookie(event, 'nuxt_sid', sid, { httpOnly: true, secure: true, sameSite: 'lax' });`)).toEqual(['h3:nuxt_sid:session:s=set,h=set,s=set']);
+    expect(cookies(`import { setCookie } from 'hono/cookie'; setCookie(c, 'tx', JSON.stringify({ verifier, state }), { prefix: 'secure', httpOnly: true });`)).toEqual(['hono:tx:oauth:s=set,h=set,s=missing']);
+    expect(cookies(`import cookie from 'cookie'; cookie.serialize('oauth_state', s, { maxAge: 0 });`)).toEqual(['cookie-serialize:oauth_state:oauth:s=missing,h=missing,s=missing:clear']);
+  });
+
+  it('reads Set-Cookie strings, arrays and header objects', () => {
+    expect(cookies(`res.setHeader('Set-Cookie', ['sid=' + id + '; HttpOnly; Secure', \`theme=dark\`]);`)).toEqual([
+      'set-cookie-header:sid:session:s=set,h=set,s=missing',
+      'set-cookie-header:theme:-:s=missing,h=missing,s=missing',
+    ]);
+    expect(cookies(`new Response(null, { headers: { 'set-cookie': \`rt=\${rt}; \${attrs}\` } });`)).toEqual(['set-cookie-header:rt:token:s=unknown,h=unknown,s=unknown']);
+    expect(cookies(`document.cookie = 'jwt=' + token + '; Max-Age=0';`)).toEqual(['document-cookie:jwt:token:s=missing,h=missing,s=missing:clear:script']);
+  });
+
+  it('reads session middleware options', () => {
+    expect(cookies(`import session from 'express-session'; session({ secret });`)).toEqual(['express-session:?:session:s=missing,h=set,s=missing']);
+    expect(cookies(`import session from 'express-session'; session({ secret, cookie: opts });`)).toEqual([]);
+    expect(cookies(`import cs from 'cookie-session'; cs({ name: 'sess', sameSite: 'strict', httpOnly: false });`)).toEqual(['cookie-session:sess:session:s=set,h=wrong,s=set']);
+  });
+
+  it('treats SameSite=None without Secure as a wrong value', () => {
+    expect(cookies(`res.cookie('sid', id, { httpOnly: true, sameSite: 'None' });`)).toEqual(['express:sid:session:s=missing,h=set,s=wrong']);
+    expect(cookies(`res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'none' });`)).toEqual(['express:sid:session:s=set,h=set,s=set']);
+  });
+
+  it('tells which cookies carry a session, token or OAuth state', () => {
+    const code = `
+      res.cookie('__Host-sid', a); res.cookie('app_session', a); res.cookie('pkce_verifier', a);
+      res.cookie('sidebar_state', a); res.cookie('theme', a); res.cookie('x', tokens.access_token);
+      res.cookie('x', sessionId); res.cookie('csrf_token', a);`;
+    expect(cookies(code).map((line) => line.split(':')[2])).toEqual(['session', 'session', 'oauth', '-', '-', 'token', 'session', '-']);
+  });
+});

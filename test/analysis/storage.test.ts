@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { storageAreaOf, storageKeyKind, storageWriteOf, storedCredential, wrapperWritesOf } from '../../src/analysis/storage';
+import { credentialKindFromName, nameWords } from '../../src/analysis/tokens';
+import { collect } from '../helpers/analyze';
+
+function writes(code: string): string[] {
+  return collect(code, ':matches(CallExpression, AssignmentExpression)', (sc, node) => {
+    const write = storageWriteOf(sc, node);
+    if (!write) return undefined;
+    return `${write.area}:${write.keyText ?? '?'}${write.storeName ? `@${write.storeName}` : ''}:${storedCredential(sc, write) ?? '-'}`;
+  });
+}
+
+describe('storage: writes to browser storage', () => {
+  it('finds localStorage and sessionStorage however they are reached', () => {
+    const code = `
+      localStorage.setItem('a', x);
+      window.sessionStorage.setItem('b', x);
+      globalThis.localStorage['c'] = x;
+      self.sessionStorage.d = x;
+      const s = window.localStorage; s.setItem('e', x);
+      const t = remember ? localStorage : sessionStorage; t.setItem('f', x);
+      localStorage.length = 3;
+      const m = new Map(); m.set('g', x);`;
+    expect(writes(code)).toEqual(['local:a:-', 'session:b:-', 'local:c:-', 'session:d:-', 'local:e:-', 'local:f:-']);
+  });
+
+  it('finds IndexedDB and library writes', () => {
+    const code = `
+      import localforage from 'localforage';
+      import { set } from 'idb-keyval';
+      import { openDB } from 'idb';
+      localforage.setItem('tokens', t);
+      set('k', v);
+      const db = await openDB('app', 1);
+      await db.put('auth', value, 'current');
+      const store = idb.transaction('auth', 'readwrite').objectStore('auth');
+      store.put({ id: 1 });`;
+    expect(writes(code)).toEqual(['library:tokens:unknown-jwt', 'indexeddb:k:-', 'indexeddb:current@auth:-', 'indexeddb:?@auth:-']);
+  });
+
+  it('classifies what is stored: key first, then the value', () => {
+    const code = `
+      localStorage.setItem('refresh_token', x);
+      localStorage.setItem('x', tokens.id_token);
+      localStorage.setItem('x', JSON.stringify({ accessToken: a }));
+      localStorage.setItem('pkce_verifier', token);
+      localStorage.setItem('access_token', '');
+      localStorage.setItem('user', JSON.stringify(profile));
+      localStorage.setItem('csrf_token', csrf);`;
+    expect(writes(code)).toEqual(['local:refresh_token:refresh', 'local:x:id', 'local:x:access', 'local:pkce_verifier:-', 'local:access_token:-', 'local:user:-', 'local:csrf_token:-']);
+  });
+
+  it('resolves same-file wrappers to their callers', () => {
+    const code = `
+      function save(key, value) { localStorage.setItem(key, JSON.stringify(value)); }
+      const api = { put(k, v) { sessionStorage.setItem(k, v); } };
+      save('access_token', t);
+      api.put('theme', 'dark');`;
+    const found = collect(code, 'CallExpression', (sc, node) => {
+      const list = wrapperWritesOf(sc, node as TSESTree.CallExpression);
+      return list.length ? list.map((w) => `${w.area}:${w.keyText}:${storedCredential(sc, w) ?? '-'}`).join(',') : undefined;
+    });
+    expect(found).toEqual(['local:access_token:access', 'session:theme:-']);
+  });
+
+  it('tells storage objects from look-alikes', () => {
+    const code = `probe(localStorage); probe(window.sessionStorage); const localStorage2 = new Map(); probe(localStorage2); function f(localStorage) { probe(localStorage); }`;
+    const areas = collect(code, 'CallExpression[callee.name="probe"]', (sc, node) => storageAreaOf(sc, (node as TSESTree.CallExpression).arguments[0]) ?? 'none');
+    expect(areas).toEqual(['local', 'session', 'none', 'none']);
+  });
+});
+
+describe('tokens: generic credential names', () => {
+  it('splits names into words', () => {
+    expect(nameWords('__Host-appSession')).toEqual(['host', 'app', 'session']);
+    expect(nameWords('XSRF-TOKEN')).toEqual(['xsrf', 'token']);
+    expect(nameWords('authJWT')).toEqual(['auth', 'jwt']);
+  });
+
+  it('recognises bare token names and refuses non-credential tokens', () => {
+    expect(['token', 'authToken', 'jwt', 'app.tokens', 'tokenSet', 'access_token'].map(credentialKindFromName)).toEqual([
+      'unknown-jwt', 'unknown-jwt', 'unknown-jwt', 'unknown-jwt', 'unknown-jwt', 'access',
+    ]);
+    expect(['csrfToken', 'pushToken', 'nextPageToken', 'resetToken', 'tokenExpiry', 'theme', 'XSRF-TOKEN'].map(credentialKindFromName)).toEqual([
+      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
+    ]);
+    expect(['pkce_token', 'state', 'refresh_token'].map(storageKeyKind)).toEqual([undefined, undefined, 'refresh']);
+  });
+});

@@ -1,0 +1,135 @@
+import rule from '../../rules/require-secure-cookies';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+ruleTester.run('require-secure-cookies', rule, {
+  valid: [
+    // Express with all three flags, including through a const and a non-constant Secure.
+    `const opts = { httpOnly: true, secure: process.env.NODE_ENV === 'production', sameSite: 'lax' };
+     app.get('/cb', (req, res) => { res.cookie('sid', sessionId, opts); });`,
+    // Preferences need no flags.
+    `res.cookie('theme', 'dark', { maxAge: 31536000000 }); res.cookie('locale', req.query.lang);`,
+    // Clearing writes.
+    `res.clearCookie('sid'); res.cookie('access_token', '', { maxAge: 0 }); res.cookie('sid', 'x', { expires: new Date(0) });`,
+    // Options we cannot read are unknown: silent.
+    `import { cookieOptions } from './config'; res.cookie('sid', id, cookieOptions); res.cookie('rt', rt, { ...base, path: '/refresh' });`,
+    // Koa sets HttpOnly by default and Secure on HTTPS requests.
+    `import Koa from 'koa'; const app = new Koa(); app.use(async (ctx) => { ctx.cookies.set('koa_sid', sid, { sameSite: 'lax', signed: true }); });`,
+    // SvelteKit's cookies.set sets all three by default.
+    `import type { RequestHandler } from '@sveltejs/kit';
+     export const GET: RequestHandler = async ({ cookies }) => { cookies.set('session', sid, { path: '/' }); return new Response(null); };`,
+    // Fastify: the plugin's defaults are registered elsewhere, so only wrong values report.
+    `import type { FastifyReply } from 'fastify'; export function login(reply: FastifyReply, sid: string) { reply.setCookie('sid', sid, { path: '/' }); }`,
+    // SameSite=None with Secure.
+    `res.cookie('__Host-sid', sid, { httpOnly: true, secure: true, sameSite: 'none', path: '/' });`,
+    // cookie-session: top-level flags, Secure follows the request.
+    `import cookieSession from 'cookie-session'; app.use(cookieSession({ name: 'sess', keys: [key], sameSite: 'lax' }));`,
+    // express-session with secure cookie options.
+    `import session from 'express-session'; app.use(session({ secret, resave: false, saveUninitialized: false, cookie: { secure: 'auto', sameSite: 'lax' } }));`,
+    // Raw Set-Cookie with every attribute, and one whose attributes come from elsewhere.
+    `res.setHeader('Set-Cookie', \`sid=\${sid}; Path=/; HttpOnly; Secure; SameSite=Lax\`);
+     res.setHeader('Set-Cookie', \`rt=\${rt}; \${COOKIE_ATTRIBUTES}\`);`,
+    // A script writing a preference or OAuth state cookie.
+    `document.cookie = 'theme=dark; path=/'; document.cookie = \`oauth_state=\${state}; Secure; SameSite=Lax\`;`,
+    // UI state cookie.
+    `import { cookies } from 'next/headers'; (await cookies()).set('sidebar_state', String(open), { path: '/' });`,
+    // A non-response \`cookie\` method.
+    `import cookieLib from 'some-cookie-lib'; cookieLib.cookie('sid', id);`,
+  ],
+  invalid: [
+    {
+      code: `app.post('/login', (req, res) => {\n  res.cookie('sid', sessionId);\n});`,
+      errors: [{ messageId: 'missingFlags', line: 2, column: 3, endLine: 2, endColumn: 31, data: { cookie: "Cookie 'sid'", content: 'a session', flags: 'Secure, HttpOnly and SameSite', fix: "`secure: true`, `httpOnly: true` and `sameSite: 'lax'`" } }],
+    },
+    {
+      code: `res.cookie('rt', tokens.refresh_token, { httpOnly: true, secure: true, path: '/refresh' });`,
+      errors: [{ messageId: 'missingFlags', line: 1, column: 1, endLine: 1, endColumn: 91, data: { cookie: "Cookie 'rt'", content: 'a token', flags: 'SameSite', fix: "`sameSite: 'lax'`" } }],
+    },
+    {
+      // A wrong value is reported where it was written, even in a const elsewhere.
+      code: `const COOKIE = {\n  httpOnly: false,\n  secure: true,\n  sameSite: 'strict',\n};\nres.cookie('access_token', at, COOKIE);`,
+      errors: [{ messageId: 'insecureFlag', line: 2, column: 13, endLine: 2, endColumn: 18 }],
+    },
+    {
+      code: `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/cb', async (ctx) => {\n  ctx.cookies.set('an_state', state, { signed: true });\n});`,
+      errors: [{ messageId: 'missingFlags', line: 4, column: 3, endLine: 4, endColumn: 55, data: { cookie: "Cookie 'an_state'", content: 'OAuth login state (state, nonce or PKCE verifier)', flags: 'SameSite', fix: "`sameSite: 'lax'`" } }],
+    },
+    {
+      code: `import { serialize } from 'cookie';\nexport const header = serialize('pkce_verifier', verifier, { httpOnly: true, sameSite: 'none' });`,
+      errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 2, column: 88, endLine: 2, endColumn: 94 }],
+    },
+    {
+      code: `import { cookies } from 'next/headers';\nexport async function POST() {\n  const jar = await cookies();\n  jar.set('session', sid, { secure: true, sameSite: 'lax' });\n}`,
+      errors: [{ messageId: 'missingFlags', line: 4, column: 3, endLine: 4, endColumn: 61 }],
+    },
+    {
+      code: `import { NextResponse } from 'next/server';\nexport function middleware() {\n  const res = NextResponse.next();\n  res.cookies.set({ name: 'app_session', value: token, path: '/' });\n  return res;\n}`,
+      errors: [{ messageId: 'missingFlags', line: 4, column: 3, endLine: 4, endColumn: 68 }],
+    },
+    {
+      code: `import { defineEventHandler, setCookie } from 'h3';\nexport default defineEventHandler((event) => {\n  setCookie(event, 'nuxt_session', sid, { httpOnly: true });\n});`,
+      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 60 }],
+    },
+    {
+      code: `import { setCookie } from 'hono/cookie';\napp.get('/login', (c) => {\n  setCookie(c, 'oauth_state', state, { secure: true, httpOnly: true });\n  return c.redirect(url);\n});`,
+      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 71 }],
+    },
+    {
+      code: `import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));`,
+      errors: [{ messageId: 'missingFlags', line: 2, column: 9, endLine: 2, endColumn: 97, data: { cookie: 'The session cookie', content: 'a session', flags: 'Secure and SameSite', fix: "`secure: true` and `sameSite: 'lax'`" } }],
+    },
+    {
+      code: `import session from 'express-session';\napp.use(session({ secret, cookie: { secure: false, sameSite: 'lax' } }));`,
+      errors: [{ messageId: 'insecureFlag', line: 2, column: 45, endLine: 2, endColumn: 50 }],
+    },
+    {
+      code: `import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: [process.env.KEY], httpOnly: false, sameSite: 'lax' }));`,
+      errors: [{ messageId: 'insecureFlag', line: 2, column: 77, endLine: 2, endColumn: 82 }],
+    },
+    {
+      // An array of Set-Cookie strings reports at each string that lacks a flag.
+      code: `res.setHeader('Set-Cookie', [\n  \`sid=\${sid}; Path=/; HttpOnly; Secure; SameSite=Lax\`,\n  \`id_token=\${tokens.id_token}; Path=/; Secure\`,\n  'theme=dark; Path=/',\n]);`,
+      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 48, data: { cookie: "Cookie 'id_token'", content: 'a token', flags: 'HttpOnly and SameSite', fix: 'HttpOnly and SameSite=Lax' } }],
+    },
+    {
+      code: `export const handler = async () => ({\n  statusCode: 302,\n  headers: { Location: '/', 'Set-Cookie': 'session=' + sid + '; Path=/; HttpOnly' },\n});`,
+      errors: [{ messageId: 'missingFlags', line: 3, column: 43, endLine: 3, endColumn: 82 }],
+    },
+    {
+      code: `document.cookie = \`access_token=\${accessToken}; path=/; secure; samesite=strict\`;`,
+      errors: [{ messageId: 'tokenInScriptCookie', line: 1, column: 1, endLine: 1, endColumn: 81 }],
+    },
+    {
+      code: `import Cookies from 'js-cookie';\nCookies.set('jwt', response.data.token, { secure: true, sameSite: 'strict' });`,
+      errors: [{ messageId: 'tokenInScriptCookie', line: 2, column: 1, endLine: 2, endColumn: 78 }],
+    },
+    {
+      // Fastify: defaults unknown, but a wrong value written at the call still reports.
+      code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/cb', async (req, reply) => {\n  reply.setCookie('sid', sid, { sameSite: 'none', path: '/' });\n});`,
+      errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 4, column: 43, endLine: 4, endColumn: 49 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';\nres.cookie('auth', jwt.sign({ sub: user.id }, secret), { secure: true, sameSite: 'lax' });`,
+      errors: [{ messageId: 'missingFlags', line: 2, column: 1, endLine: 2, endColumn: 90, data: { cookie: "Cookie 'auth'", content: 'a token', flags: 'HttpOnly', fix: '`httpOnly: true`' } }],
+    },
+  ],
+});
+
+espreeTester.run('require-secure-cookies (espree)', rule, {
+  valid: [
+    `const express = require('express'); const app = express(); app.get('/', (req, res) => res.cookie('tz', 'UTC'));`,
+    `module.exports = (req, res) => res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'strict' });`,
+  ],
+  invalid: [
+    {
+      code: `const session = require('express-session');\napp.use(session({ secret: 's', cookie: { httpOnly: true, maxAge: 3600000 } }));`,
+      errors: [{ messageId: 'missingFlags', line: 2, column: 9, endLine: 2, endColumn: 78 }],
+    },
+    {
+      code: `function remember(res, token) {\n  res.cookie('remember_me', token, { httpOnly: true, secure: false, sameSite: 'lax' });\n}`,
+      errors: [{ messageId: 'insecureFlag', line: 2, column: 62, endLine: 2, endColumn: 67 }],
+    },
+  ],
+});
