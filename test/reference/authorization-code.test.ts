@@ -6,6 +6,7 @@ import {
   IdTokenValidationError,
   createAuthorizationRequest,
   createEncryptedSessionStore,
+  createLoginTransaction,
   createMemorySessionBackend,
   createOidcClient,
   handleAuthorizationCallback,
@@ -101,7 +102,7 @@ describe('Authorization Code + PKCE, server-side web app', () => {
     const { callbackUrl, transaction } = await loginAtIdp(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin);
     const tokenRequests = idp.count('/token');
     await expect(
-      handleAuthorizationCallback(webApp, callbackUrl, { ...transaction, state: 'attacker-state' }, {
+      handleAuthorizationCallback(webApp, callbackUrl, { ...transaction, state: createLoginTransaction().state }, {
         redirectUri: WEB_APP.redirectUri,
       }),
     ).rejects.toThrow(/state/);
@@ -119,7 +120,7 @@ describe('Authorization Code + PKCE, server-side web app', () => {
   it('rejects a code exchange whose ID token carries another nonce', async () => {
     const { callbackUrl, transaction } = await loginAtIdp(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin);
     await expect(
-      handleAuthorizationCallback(webApp, callbackUrl, { ...transaction, nonce: 'a-different-login' }, {
+      handleAuthorizationCallback(webApp, callbackUrl, { ...transaction, nonce: createLoginTransaction().nonce }, {
         redirectUri: WEB_APP.redirectUri,
       }),
     ).rejects.toThrow(/nonce/);

@@ -11,6 +11,7 @@
  * Interactions (login, consent) are a tiny auto-approving handler instead of HTML forms;
  * the device-flow pages are oidc-provider's own, driven with fetch and a cookie jar.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
 import { exportJWK, generateKeyPair } from 'jose';
@@ -23,15 +24,15 @@ import type { Configuration } from 'oidc-provider';
 
 export const WEB_APP = {
   clientId: 'web-app',
-  // Test fixture secret for the in-process IdP only (never a real credential).
-  clientSecret: 'web-app-test-secret-0123456789abcdef',
+  // Made per test run: the in-process IdP and the clients read it from here.
+  clientSecret: randomBytes(32).toString('base64url'),
   redirectUri: 'https://app.example.test/callback',
 } as const;
 export const SPA = { clientId: 'spa', redirectUri: 'https://spa.example.test/callback' } as const;
 export const CLI = { clientId: 'cli' } as const;
 export const SERVICE = {
   clientId: 'billing-service',
-  clientSecret: 'billing-service-test-secret-0123456789',
+  clientSecret: randomBytes(32).toString('base64url'),
 } as const;
 export const API_AUDIENCE = 'https://api.example.test';
 export const OTHER_API_AUDIENCE = 'https://other-api.example.test';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { APP_SCOPES, createSpaAuthClient } from '../../src/reference/index.js';
+import { APP_SCOPES, createLoginTransaction, createSpaAuthClient } from '../../src/reference/index.js';
 import { TestBrowser } from './browser.js';
 import { clientFor } from './helpers.js';
 import { ACCOUNT_ID, SPA, startTestIdp } from './idp.js';
@@ -84,7 +84,8 @@ describe('Authorization Code + PKCE in a browser SPA (createSpaAuthClient)', () 
       transactionStore: store,
     });
     const callbackUrl = await new TestBrowser().followRedirects(await spa.login(), SPA.redirectUri);
-    callbackUrl.searchParams.set('state', 'state-from-the-attackers-own-login');
+    // The attacker's own login transaction supplies the foreign state.
+    callbackUrl.searchParams.set('state', createLoginTransaction().state);
     const before = idp.count('/token');
     await expect(spa.handleRedirectCallback(callbackUrl)).rejects.toThrow(/state/);
     expect(idp.count('/token')).toBe(before);
