@@ -633,3 +633,25 @@ export function isExternalIssuerToken(sourceCode: SourceCode, op: JwtOperation):
   const nonce = op.spec.nonce ? getPath(sourceCode, op.options, op.spec.nonce) : undefined;
   return nonce?.status === 'present';
 }
+
+/**
+ * Verifications of an external issuer's token that neither name the claim in their options
+ * nor compare it by hand: the shared core of require-audience-check / require-issuer-check.
+ * google-auth-library `verifyIdToken` needs `audience` whatever the code compares, and
+ * checks the issuer itself.
+ */
+export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss'): JwtOperation[] {
+  const facts = jwtFacts(sourceCode);
+  const missing: JwtOperation[] = [];
+  for (const op of facts.operations) {
+    if (op.inner || (op.kind !== 'verify' && op.kind !== 'config')) continue;
+    if (claim === 'iss' && op.spec.checksIssuer) continue;
+    if (op.spec.idToken && claim === 'aud') {
+      if (claimOption(sourceCode, op, 'aud')?.status === 'absent') missing.push(op);
+      continue;
+    }
+    if (!isExternalIssuerToken(sourceCode, op)) continue;
+    if (claimStatus(sourceCode, facts, op, claim) === 'missing') missing.push(op);
+  }
+  return missing;
+}

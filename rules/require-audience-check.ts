@@ -1,0 +1,35 @@
+import { createRule } from '../src/create-rule';
+import { mayHaveJwtOperations, missingClaimChecks } from '../src/analysis/jwt';
+import { JWT_MODULES } from '../src/knowledge/jwt';
+
+export type Options = [];
+export type MessageIds = 'missingAudience';
+
+export default createRule<Options, MessageIds>({
+  name: 'require-audience-check',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the `aud` claim of ID tokens and identity-provider tokens to be checked when they are verified',
+      recommended: 'error',
+      check: 4,
+    },
+    messages: {
+      missingAudience:
+        'This {{library}} verification of a token from an external issuer does not check its audience, so a token the issuer minted for another client or API is accepted here. Pass `audience` (your client ID for ID tokens, your API identifier for access tokens) or compare `aud` yourself.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
+    return {
+      'Program:exit'() {
+        for (const op of missingClaimChecks(sourceCode, 'aud')) {
+          context.report({ node: op.node, messageId: 'missingAudience', data: { library: op.library } });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,146 @@
+import rule from '../../rules/require-audience-check';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-audience-check', rule, {
+  valid: [
+    // Audience option given.
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/.well-known/jwks.json'));
+     export const check = (t: string) => jwtVerify(t, JWKS, { issuer: 'https://idp.example.com', audience: 'orders-api', algorithms: ['RS256'] });`,
+    // App's own HMAC session token: not an external issuer.
+    `import jwt from 'jsonwebtoken';
+     export const readSession = (req) => jwt.verify(req.cookies.session, process.env.SESSION_SECRET, { algorithms: ['HS256'] });`,
+    `import { jwtVerify } from 'jose';
+     const KEY = new TextEncoder().encode(process.env.SESSION_SECRET);
+     export const readSession = (token: string) => jwtVerify(token, KEY, { algorithms: ['HS256'] });`,
+    // Hand-written aud comparison in the verify callback.
+    `import jwt from 'jsonwebtoken';
+     import jwksClient from 'jwks-rsa';
+     const client = jwksClient({ jwksUri: JWKS_URI, rateLimit: true });
+     function getKey(header, cb) { client.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey())); }
+     export function auth(req, res, next) {
+       jwt.verify(req.headers.authorization.slice(7), getKey, { algorithms: ['RS256'], issuer: ISS }, (err, claims) => {
+         if (err || claims.aud !== API_AUDIENCE) return res.sendStatus(401);
+         next();
+       });
+     }`,
+    // Hand-written comparison in the caller of a verify helper, array-tolerant.
+    `import { jwtVerify } from 'jose';
+     async function verifyToken(token: string) { const { payload } = await jwtVerify(token, JWKS_FROM_ELSEWHERE, { issuer: ISS }); return payload; }
+     export async function handle(idToken: string) { const claims = await verifyToken(idToken); if (![].concat(claims.aud).includes(CLIENT_ID)) throw new Error('aud'); return claims; }`,
+    // Options from a parameter: unknown, silent.
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     const JWKS = createRemoteJWKSet(new URL(JWKS_URL));
+     export const check = (t: string, opts: object) => jwtVerify(t, JWKS, opts);`,
+    // google-auth-library with audience.
+    `import { OAuth2Client } from 'google-auth-library';
+     const client = new OAuth2Client();
+     export const check = (credential: string) => client.verifyIdToken({ idToken: credential, audience: process.env.GOOGLE_CLIENT_ID });`,
+    // express-jwt with a local secret.
+    `import { expressjwt } from 'express-jwt';
+     export const auth = expressjwt({ secret: process.env.JWT_SECRET!, algorithms: ['HS256'] });`,
+    // express-jwt with JWKS and audience.
+    `import { expressjwt } from 'express-jwt';
+     import { expressJwtSecret } from 'jwks-rsa';
+     export const auth = expressjwt({ secret: expressJwtSecret({ jwksUri, rateLimit: true }) as any, audience: AUD, issuer: ISS, algorithms: ['RS256'] });`,
+    // Nest service with a local secret.
+    `import { JwtService } from '@nestjs/jwt';
+     export class G { constructor(private readonly jwt: JwtService) {} check(t: string) { return this.jwt.verifyAsync(t, { secret: process.env.JWT_SECRET, algorithms: ['HS256'] }); } }`,
+    // Destructured aud compared by hand.
+    `import { jwtVerify } from 'jose';
+     export async function check(idToken: string) { const { payload } = await jwtVerify(idToken, JWKS, { issuer: ISS }); const { aud } = payload; if (aud !== CLIENT_ID) throw new Error(); return payload; }`,
+  ],
+  invalid: [
+    {
+      code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/jwks'));
+export const check = (t: string) => jwtVerify(t, JWKS, { issuer: 'https://idp.example.com', algorithms: ['RS256'] });`,
+      errors: [{ messageId: 'missingAudience', line: 3, column: 37, endLine: 3, endColumn: 117 }],
+    },
+    {
+      // getKey callback of jwks-rsa.
+      code: `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+const client = jwksClient({ jwksUri: JWKS_URI, rateLimit: true });
+function getKey(header, cb) { client.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey())); }
+jwt.verify(token, getKey, { algorithms: ['RS256'], issuer: ISS }, (err, claims) => {});`,
+      errors: [{ messageId: 'missingAudience', line: 5, column: 1, endLine: 5, endColumn: 87 }],
+    },
+    {
+      // ID token with a local PEM.
+      code: `import jwt from 'jsonwebtoken';
+export const claims = (idToken: string) => jwt.verify(idToken, process.env.IDP_PUBLIC_KEY!, { algorithms: ['RS256'], issuer: ISS });`,
+      errors: [{ messageId: 'missingAudience', line: 2, column: 44, endLine: 2, endColumn: 132 }],
+    },
+    {
+      code: `import { OAuth2Client } from 'google-auth-library';
+const google = new OAuth2Client();
+export const check = async (req) => (await google.verifyIdToken({ idToken: req.body.credential })).getPayload();`,
+      errors: [{ messageId: 'missingAudience', line: 3, column: 44, endLine: 3, endColumn: 98 }],
+    },
+    {
+      // Lazily created remote key set through a helper.
+      code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+function getJwks() { jwks ??= createRemoteJWKSet(new URL(JWKS_URL)); return jwks; }
+export const check = (t: string) => jwtVerify(t, getJwks(), { issuer: ISS });`,
+      errors: [{ messageId: 'missingAudience', line: 4, column: 37, endLine: 4, endColumn: 77 }],
+    },
+    {
+      // A key fetched from the issuer.
+      code: `import jwt from 'jsonwebtoken';
+export async function check(token: string) {
+  const pem = await (await fetch('https://idp.example.com/pem')).text();
+  return jwt.verify(token, pem, { algorithms: ['RS256'], issuer: ISS });
+}`,
+      errors: [{ messageId: 'missingAudience', line: 4, column: 10, endLine: 4, endColumn: 72 }],
+    },
+    {
+      code: `import { expressjwt } from 'express-jwt';
+import jwks from 'jwks-rsa';
+export const auth = expressjwt({ secret: jwks.expressJwtSecret({ jwksUri, rateLimit: true }), issuer: ISS, algorithms: ['RS256'] });`,
+      errors: [{ messageId: 'missingAudience', line: 3, column: 21, endLine: 3, endColumn: 132 }],
+    },
+    {
+      code: `import { ExtractJwt, Strategy } from 'passport-jwt';
+import { PassportStrategy } from '@nestjs/passport';
+import { passportJwtSecret } from 'jwks-rsa';
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor() {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKeyProvider: passportJwtSecret({ jwksUri, rateLimit: true }), issuer: ISS, algorithms: ['RS256'] });
+  }
+}`,
+      errors: [{ messageId: 'missingAudience', line: 6, column: 5, endLine: 6, endColumn: 178 }],
+    },
+    {
+      // Nonce option: an ID token, even with an unknown key.
+      code: `import jwt from 'jsonwebtoken';
+export const check = (t: string, key: string, n: string) => jwt.verify(t, key, { algorithms: ['RS256'], issuer: ISS, nonce: n });`,
+      errors: [{ messageId: 'missingAudience', line: 2, column: 61, endLine: 2, endColumn: 129 }],
+    },
+    {
+      // Reading aud without comparing it is no check.
+      code: `import { jwtVerify } from 'jose';
+export async function check(idToken: string) { const { payload } = await jwtVerify(idToken, JWKS, { issuer: ISS }); return { aud: payload.aud, sub: payload.sub }; }`,
+      errors: [{ messageId: 'missingAudience', line: 2, column: 74, endLine: 2, endColumn: 115 }],
+    },
+  ],
+});
+
+createEspreeRuleTester().run('require-audience-check (espree)', rule, {
+  valid: [
+    `const { verify } = require('jsonwebtoken');
+     verify(token, getKey, { algorithms: ['RS256'], audience: 'api', issuer: ISS }, cb);
+     function getKey(h, cb) {}`,
+  ],
+  invalid: [
+    {
+      code: `const { verify } = require('jsonwebtoken');
+verify(token, getKey, { algorithms: ['RS256'], issuer: ISS }, cb);
+function getKey(h, cb) {}`,
+      errors: [{ messageId: 'missingAudience', line: 2, column: 1, endLine: 2, endColumn: 66 }],
+    },
+  ],
+});

@@ -1,0 +1,150 @@
+import rule from '../../rules/require-issuer-check';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-issuer-check', rule, {
+  valid: [
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/jwks'));
+     export const check = (t: string) => jwtVerify(t, JWKS, { issuer: 'https://idp.example.com', audience: 'api' });`,
+    // HMAC session token.
+    `import jwt from 'jsonwebtoken';
+     export const readSession = (token: string) => jwt.verify(token, process.env.SESSION_SECRET!, { algorithms: ['HS256'] });`,
+    // google-auth-library checks the issuer itself.
+    `import { OAuth2Client } from 'google-auth-library';
+     const client = new OAuth2Client();
+     export const check = (idToken: string) => client.verifyIdToken({ idToken, audience: CLIENT_ID });`,
+    // Hand comparison of iss.
+    `import { jwtVerify } from 'jose';
+     export async function check(idToken: string) {
+       const { payload } = await jwtVerify(idToken, JWKS, { audience: CLIENT_ID });
+       if (payload.iss !== ISSUER) throw new Error('wrong issuer');
+       return payload;
+     }`,
+    // Allowed issuers list.
+    `import { jwtVerify } from 'jose';
+     export async function check(idToken: string) {
+       const { payload } = await jwtVerify(idToken, JWKS, { audience: CLIENT_ID });
+       if (!TRUSTED_ISSUERS.includes(payload.iss)) throw new Error('wrong issuer');
+       return payload;
+     }`,
+    // switch over iss.
+    `import jwt from 'jsonwebtoken';
+     export function check(idToken: string, key: string) {
+       const claims = jwt.verify(idToken, key, { algorithms: ['RS256'], audience: CLIENT_ID }) as { iss: string };
+       switch (claims.iss) { case A: case B: return claims; default: throw new Error(); }
+     }`,
+    // Issuer in a spread of a resolvable const.
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     const BASE = { issuer: ISS, audience: AUD };
+     export const check = (t: string) => jwtVerify(t, createRemoteJWKSet(new URL(U)), { ...BASE, algorithms: ['RS256'] });`,
+    // Unknown spread.
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     export const check = (t: string) => jwtVerify(t, createRemoteJWKSet(new URL(U)), { ...config.jwt, audience: AUD });`,
+    // Nest with a local secret.
+    `import { JwtModule } from '@nestjs/jwt';
+     export const m = JwtModule.register({ secret: process.env.JWT_SECRET, verifyOptions: { algorithms: ['HS256'] } });`,
+    // passport-azure-ad with issuer validation on.
+    `import { BearerStrategy } from 'passport-azure-ad';
+     passport.use(new BearerStrategy({ identityMetadata, clientID, validateIssuer: true, issuer: ISS }, verify));`,
+    // Local public key, not an ID token: a service token.
+    `import jwt from 'jsonwebtoken';
+     export const check = (t: string) => jwt.verify(t, process.env.SERVICE_PUBLIC_KEY!, { algorithms: ['RS256'], audience: 'billing' });`,
+  ],
+  invalid: [
+    {
+      code: `import jwt from 'jsonwebtoken';
+import jwksRsa from 'jwks-rsa';
+const jwks = jwksRsa({ jwksUri: 'https://workforce.example-idp.com/keys', rateLimit: true });
+function getKey(header: jwt.JwtHeader, cb: jwt.SigningKeyCallback) { jwks.getSigningKey(header.kid, (err, key) => cb(err, key?.getPublicKey())); }
+export const check = (idToken: string, nonce: string) => jwt.verify(idToken, getKey, { algorithms: ['RS256'], audience: CLIENT_ID, nonce });`,
+      errors: [{ messageId: 'missingIssuer', line: 5, column: 58, endLine: 5, endColumn: 140 }],
+    },
+    {
+      code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
+const JWKS = createRemoteJWKSet(new URL(JWKS_URL));
+export async function handler(event) {
+  const { payload } = await jwtVerify(event.headers.authorization.slice(7), JWKS, { audience: 'partner-api' });
+  return payload.sub;
+}`,
+      errors: [{ messageId: 'missingIssuer', line: 4, column: 29, endLine: 4, endColumn: 111 }],
+    },
+    {
+      code: `import { compactVerify, createRemoteJWKSet } from 'jose';
+const JWKS = createRemoteJWKSet(new URL(JWKS_URL));
+export async function check(t: string) {
+  const { payload } = await compactVerify(t, JWKS, { algorithms: ['RS256'] });
+  const claims = JSON.parse(new TextDecoder().decode(payload));
+  if (claims.aud !== AUD) throw new Error();
+  return claims;
+}`,
+      errors: [{ messageId: 'missingIssuer', line: 4, column: 29, endLine: 4, endColumn: 78 }],
+    },
+    {
+      code: `import { expressjwt } from 'express-jwt';
+import { expressJwtSecret } from 'jwks-rsa';
+export const auth = expressjwt({
+  secret: expressJwtSecret({ jwksUri: JWKS_URI, rateLimit: true }) as any,
+  audience: AUD,
+  algorithms: ['RS256'],
+});`,
+      errors: [{ messageId: 'missingIssuer', line: 3, column: 21, endLine: 7, endColumn: 3 }],
+    },
+    {
+      code: `import { Strategy, ExtractJwt } from 'passport-jwt';
+import { passportJwtSecret } from 'jwks-rsa';
+passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKeyProvider: passportJwtSecret({ jwksUri }), audience: AUD, algorithms: ['RS256'] }, verify));`,
+      errors: [{ messageId: 'missingIssuer', line: 3, column: 14, endLine: 3, endColumn: 187 }],
+    },
+    {
+      // ID token with local key.
+      code: `import jwt from 'jsonwebtoken';
+export const check = (tokens: { id_token: string }) => jwt.verify(tokens.id_token, IDP_PEM, { algorithms: ['RS256'], audience: CLIENT_ID });`,
+      errors: [{ messageId: 'missingIssuer', line: 2, column: 56, endLine: 2, endColumn: 140 }],
+    },
+    {
+      code: `import { BearerStrategy } from 'passport-azure-ad';
+passport.use(new BearerStrategy({ identityMetadata, clientID, validateIssuer: false }, verify));`,
+      errors: [{ messageId: 'issuerValidationOff', line: 2, column: 79, endLine: 2, endColumn: 84 }],
+    },
+    {
+      // Nest service with the key provider of jwks-rsa.
+      code: `import { JwtModule } from '@nestjs/jwt';
+import { passportJwtSecret } from 'jwks-rsa';
+export const m = JwtModule.register({ secretOrKeyProvider: passportJwtSecret({ jwksUri }) as any, verifyOptions: { algorithms: ['RS256'], audience: AUD } });`,
+      errors: [{ messageId: 'missingIssuer', line: 3, column: 18, endLine: 3, endColumn: 157 }],
+    },
+    {
+      // A getKey arrow resolver for jose.
+      code: `import { jwtVerify, importJWK } from 'jose';
+export const check = (t: string) => jwtVerify(t, async (header) => importJWK(await keyFor(header.kid)), { audience: AUD, algorithms: ['RS256'] });`,
+      errors: [{ messageId: 'missingIssuer', line: 2, column: 37, endLine: 2, endColumn: 146 }],
+    },
+    {
+      // A nonce read (not iss) does not count.
+      code: `import { jwtVerify } from 'jose';
+export async function check(idToken: string, expected: string) {
+  const { payload } = await jwtVerify(idToken, JWKS, { audience: CLIENT_ID });
+  if (payload.nonce !== expected) throw new Error();
+}`,
+      errors: [{ messageId: 'missingIssuer', line: 3, column: 29, endLine: 3, endColumn: 78 }],
+    },
+  ],
+});
+
+createEspreeRuleTester().run('require-issuer-check (espree)', rule, {
+  valid: [
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     const JWKS = createRemoteJWKSet(new URL(U));
+     export const check = (t) => jwtVerify(t, JWKS, { issuer: ISS, audience: AUD });`,
+  ],
+  invalid: [
+    {
+      code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
+const JWKS = createRemoteJWKSet(new URL(U));
+export const check = (t) => jwtVerify(t, JWKS, { audience: AUD });`,
+      errors: [{ messageId: 'missingIssuer', line: 3, column: 29, endLine: 3, endColumn: 66 }],
+    },
+  ],
+});
