@@ -5,6 +5,8 @@ import noExposedClientSecret from './no-exposed-client-secret';
 import noImplicitGrant from './no-implicit-grant';
 import noPasswordGrant from './no-password-grant';
 import noTokenInWebStorage from './no-token-in-web-storage';
+import requireAudienceCheck from './require-audience-check';
+import requireIssuerCheck from './require-issuer-check';
 import requireJwtAlgorithms from './require-jwt-algorithms';
 import requireJwtVerification from './require-jwt-verification';
 import requirePkce from './require-pkce';
@@ -16,6 +18,8 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-implicit-grant': noImplicitGrant,
   'no-password-grant': noPasswordGrant,
   'no-token-in-web-storage': noTokenInWebStorage,
+  'require-audience-check': requireAudienceCheck,
+  'require-issuer-check': requireIssuerCheck,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-verification': requireJwtVerification,
   'require-pkce': requirePkce,
