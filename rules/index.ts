@@ -4,6 +4,7 @@ import type { OAuthRuleDocs } from '../src/create-rule';
 import noExposedClientSecret from './no-exposed-client-secret';
 import noImplicitGrant from './no-implicit-grant';
 import noPasswordGrant from './no-password-grant';
+import noTokenInUrl from './no-token-in-url';
 import noTokenInWebStorage from './no-token-in-web-storage';
 import requireAudienceCheck from './require-audience-check';
 import requireIssuerCheck from './require-issuer-check';
@@ -17,6 +18,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-exposed-client-secret': noExposedClientSecret,
   'no-implicit-grant': noImplicitGrant,
   'no-password-grant': noPasswordGrant,
+  'no-token-in-url': noTokenInUrl,
   'no-token-in-web-storage': noTokenInWebStorage,
   'require-audience-check': requireAudienceCheck,
   'require-issuer-check': requireIssuerCheck,

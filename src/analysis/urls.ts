@@ -815,3 +815,60 @@ export function isAssertionOrComparison(node: Node): boolean {
   }
   return false;
 }
+
+// --- URLs built in a file, with their query parameters -----------------------------------------
+
+export interface UrlParam {
+  readonly param: Param;
+  /** The URL / query construction the parameter belongs to. */
+  readonly url: Node;
+}
+
+/** Option keys of HTTP clients whose object becomes the URL query (axios `params`, got/ky `searchParams`, request `qs`). */
+const QUERY_OPTION_KEYS = new Set(['params', 'searchParams', 'qs']);
+
+function isQueryOptionObject(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  const property = object.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== object) return false;
+  const key = propertyKeyName(sourceCode, property);
+  if (key === undefined || !QUERY_OPTION_KEYS.has(key)) return false;
+  // The options object must be handed to a call (`axios.get(url, { params })`, `got(url, { searchParams })`).
+  const options = property.parent;
+  const call = options.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(options as TSESTree.CallExpressionArgument);
+}
+
+/**
+ * Every query parameter (not fragment) of every URL the file builds: strings with a `?`,
+ * `new URL()` with its `searchParams` writes, `URLSearchParams`/query strings placed after a
+ * `?`, and HTTP clients' query options (`axios.get(url, { params })`). Form bodies are not URLs.
+ */
+export function urlQueryParams(sourceCode: SourceCode): readonly UrlParam[] {
+  return fileFacts(sourceCode).memo('urls:queryParams', () => {
+    const result: UrlParam[] = [];
+    const seen = new Set<string>();
+    const nodes = fileNodes(sourceCode);
+    const add = (entry: Param, url: Node): void => {
+      if (entry.inFragment || entry.deleted) return;
+      const key = `${entry.name}@${entry.reportNode.range[0]}:${entry.reportNode.range[1]}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      result.push({ param: entry, url });
+    };
+    for (const node of nodes.strings) {
+      const list = paramsOf(sourceCode, node);
+      if (list?.kind === 'string' && list.hasQuery && list.base !== undefined) for (const entry of list.params) add(entry, node);
+    }
+    for (const node of nodes.news) {
+      if (!isGlobalConstructor(sourceCode, node, 'URL')) continue;
+      const list = paramsOf(sourceCode, node);
+      for (const entry of list?.params ?? []) add(entry, node);
+    }
+    for (const object of nodes.objects) {
+      if (!isQueryOptionObject(sourceCode, object)) continue;
+      const list = paramsOf(sourceCode, object);
+      for (const entry of list?.params ?? []) add(entry, object);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,242 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { fileFacts } from '../src/analysis/file-facts';
+import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
+import { classifyToken, tokenKindFromName, type TokenKind } from '../src/analysis/tokens';
+import { isAssertionOrComparison, urlQueryParams } from '../src/analysis/urls';
+import { definitionOf, stringValue } from '../src/analysis/values';
+import { createRule } from '../src/create-rule';
+
+export type Options = [];
+export type MessageIds = 'tokenInQuery' | 'tokenFromQuery';
+
+const HINT = /token|jwt|bearer|fromUrlQueryParameter/i;
+
+/** Parameter names that carry a token by spelling. */
+const TOKEN_KINDS: ReadonlySet<TokenKind> = new Set(['access', 'id', 'refresh']);
+/** Generic names that carry a token when the value is one (`?token=${accessToken}`). */
+const GENERIC_TOKEN_NAMES = new Set(['token', 'jwt', 'bearer', 'auth', 'authorization', 'auth_token', 'authtoken', 'session_token', 'sessiontoken', 'at']);
+/** OIDC puts these in the query by design (logout `id_token_hint`, revocation hints). */
+const ALLOWED_NAMES = new Set(['id_token_hint', 'token_type_hint', 'login_hint', 'token_type', 'response_type', 'code', 'state']);
+
+const KIND_LABEL: Record<string, string> = { access: 'access token', id: 'ID token', refresh: 'refresh token', 'unknown-jwt': 'token' };
+
+/** Roots of request objects whose `.query` is the incoming query string. */
+const QUERY_KEYS = new Set(['query', 'queryStringParameters', 'multiValueQueryStringParameters']);
+
+/** Call names whose first argument is a token being verified or decoded. */
+const VERIFY_CALL = /^(?:verify|jwtVerify|verifyIdToken|verifyAccessToken|verifyAsync|decode|jwtDecode|decodeJwt|introspect)$/;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-token-in-url',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow access, ID and refresh tokens in URL query strings',
+      recommended: 'error',
+      check: 7,
+    },
+    messages: {
+      tokenInQuery:
+        'This puts {{kind}} in a URL query string. URLs end up in server and proxy logs, browser history and Referer headers, so the token leaks (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
+      tokenFromQuery:
+        'This reads {{kind}} from the URL query string, so clients must put the token in URLs, where logs, history and Referer headers leak it (RFC 6750 §2.3, §5.3). Accept bearer tokens only from the Authorization header.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const facts = fileFacts(sourceCode);
+    if (!facts.mentions(HINT) && !facts.importsAny(['passport-jwt'])) return {};
+    const reported = new Set<TSESTree.Node>();
+
+    function report(node: TSESTree.Node, messageId: MessageIds, kind: string): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data: { kind: KIND_LABEL[kind] ?? 'a token' } });
+    }
+
+    /** `encodeURIComponent(x)` / `String(x)` → x. */
+    function unwrap(node: TSESTree.Node): TSESTree.Node {
+      const inner = skipWrappers(node);
+      if (
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        inner.callee.type === AST_NODE_TYPES.Identifier &&
+        ['encodeURIComponent', 'encodeURI', 'String', 'escape'].includes(inner.callee.name) &&
+        inner.arguments[0]
+      ) {
+        return unwrap(inner.arguments[0]);
+      }
+      return inner;
+    }
+
+    /** The kind of token a query parameter carries, by its name or (for generic names) its value. */
+    function tokenInParam(name: string, value: TSESTree.Node | undefined): string | undefined {
+      const lower = name.toLowerCase();
+      if (ALLOWED_NAMES.has(lower)) return undefined;
+      const byName = tokenKindFromName(name);
+      if (byName && TOKEN_KINDS.has(byName)) return byName;
+      if (!GENERIC_TOKEN_NAMES.has(lower.replace(/[-_]/g, '')) && !GENERIC_TOKEN_NAMES.has(lower)) return undefined;
+      if (!value) return undefined;
+      const info = classifyToken(sourceCode, unwrap(value));
+      return info && TOKEN_KINDS.has(info.kind) ? info.kind : undefined;
+    }
+
+    /** The token kind named by a query key read (`req.query.access_token`); generic names count when verified. */
+    function tokenReadKind(name: string | undefined, read: TSESTree.Node): string | undefined {
+      if (!name) return undefined;
+      const lower = name.toLowerCase();
+      if (ALLOWED_NAMES.has(lower)) return undefined;
+      const byName = tokenKindFromName(name);
+      if (byName && TOKEN_KINDS.has(byName)) return byName;
+      if (GENERIC_TOKEN_NAMES.has(lower) && usedAsBearer(read)) return 'access';
+      return undefined;
+    }
+
+    /** A generic `token` read is a bearer token when it is verified/decoded or sent as `Bearer …`. */
+    function usedAsBearer(read: TSESTree.Node, depth = 0): boolean {
+      if (depth > 3) return false;
+      // A destructured binding (`const { token } = req.query`): follow its uses.
+      const bindingParent = read.parent;
+      if (read.type === AST_NODE_TYPES.Identifier && (bindingParent?.type === AST_NODE_TYPES.AssignmentPattern || (bindingParent?.type === AST_NODE_TYPES.Property && bindingParent.parent?.type === AST_NODE_TYPES.ObjectPattern))) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(read), read);
+        return variable?.references.some((reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1)) ?? false;
+      }
+      let current: TSESTree.Node = read;
+      let parent = current.parent;
+      while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression)) {
+        current = parent;
+        parent = current.parent;
+      }
+      if (!parent) return false;
+      if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+        const callee = skipWrappers(parent.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+        return name !== undefined && VERIFY_CALL.test(name);
+      }
+      if (parent.type === AST_NODE_TYPES.TemplateLiteral) return /bearer\s*$/i.test(parent.quasis[parent.expressions.indexOf(current as TSESTree.Expression)]?.value.cooked ?? '');
+      // express-jwt `getToken: (req) => req.query.token`.
+      if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) {
+        const property = parent.parent;
+        return property?.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === 'getToken';
+      }
+      if (parent.type === AST_NODE_TYPES.ReturnStatement) {
+        const fn = ancestorFunction(parent);
+        const property = fn?.parent;
+        return property?.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === 'getToken';
+      }
+      if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+        return variable?.references.some((reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1)) ?? false;
+      }
+      return false;
+    }
+
+    function ancestorFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+      for (let current = node.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+      }
+      return undefined;
+    }
+
+    /** `req.query`, `ctx.request.query`, `event.queryStringParameters`, `getQuery(event)` … */
+    function isQueryObject(node: TSESTree.Node): boolean {
+      const inner = skipWrappers(node);
+      if (inner.type === AST_NODE_TYPES.MemberExpression) {
+        const name = memberName(sourceCode, inner);
+        return name !== undefined && QUERY_KEYS.has(name);
+      }
+      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier) {
+        return inner.callee.name === 'getQuery' || inner.callee.name === 'useQuery';
+      }
+      if (inner.type === AST_NODE_TYPES.Identifier) {
+        // `const query = req.query` / `const { query } = req` (Next.js pages).
+        const definition = definitionOf(sourceCode, inner);
+        if (definition !== inner) return isQueryObject(definition);
+      }
+      return false;
+    }
+
+    /** The expression a URLSearchParams / searchParams `.get()` reads from is a query (not a fragment). */
+    function isQuerySearchParams(receiver: TSESTree.Node, depth = 0): boolean {
+      if (depth > 4) return false;
+      const inner = skipWrappers(receiver);
+      if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'searchParams') return true;
+      if (inner.type === AST_NODE_TYPES.Identifier) {
+        const definition = definitionOf(sourceCode, inner);
+        if (definition !== inner) return isQuerySearchParams(definition, depth + 1);
+        // `const [searchParams] = useSearchParams()`.
+        const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+        const def = variable?.defs[0];
+        if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init) return isSearchParamsHook(def.node.init);
+        return false;
+      }
+      if (isSearchParamsHook(inner)) return true;
+      if (inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'URLSearchParams' && inner.arguments[0]) {
+        return mentionsSearch(inner.arguments[0]);
+      }
+      return false;
+    }
+
+    function isSearchParamsHook(node: TSESTree.Node): boolean {
+      const inner = skipWrappers(node);
+      return inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'useSearchParams';
+    }
+
+    /** `location.search`, `window.location.search.slice(1)`, `req.url.split('?')[1]`: the query, not `location.hash`. */
+    function mentionsSearch(node: TSESTree.Node): boolean {
+      const text = sourceCode.getText(node);
+      if (/\bhash\b/.test(text)) return false;
+      return /\bsearch\b/.test(text) || /\?/.test(text);
+    }
+
+    function checkMember(node: TSESTree.MemberExpression): void {
+      if (!isQueryObject(node.object)) return;
+      const name = memberName(sourceCode, node);
+      const kind = tokenReadKind(name, node);
+      if (kind && !isAssertionOrComparison(node)) report(node, 'tokenFromQuery', kind);
+    }
+
+    function checkCall(node: TSESTree.CallExpression): void {
+      const callee = skipWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0]) {
+        const method = memberName(sourceCode, callee);
+        const name = method === 'get' || method === 'query' || method === 'getAll' ? stringValue(sourceCode, node.arguments[0]) : undefined;
+        if (name !== undefined && /^[\w.-]{1,64}$/.test(name)) {
+          // Hono `c.req.query('access_token')`, `url.searchParams.get('access_token')`, `new URLSearchParams(location.search).get(…)`.
+          const fromQuery = method === 'query' ? memberName(sourceCode, callee) === 'query' && skipWrappers(callee.object).type === AST_NODE_TYPES.MemberExpression : isQuerySearchParams(callee.object);
+          const kind = fromQuery ? tokenReadKind(name, node) : undefined;
+          if (kind && !isAssertionOrComparison(node)) report(node, 'tokenFromQuery', kind);
+          return;
+        }
+      }
+      // passport-jwt `ExtractJwt.fromUrlQueryParameter('token')`.
+      const origin = calleeOrigin(sourceCode, node);
+      if (origin && matchesPattern(origin, 'passport-jwt#ExtractJwt.fromUrlQueryParameter')) report(node, 'tokenFromQuery', 'access');
+    }
+
+    function checkDestructuring(node: TSESTree.VariableDeclarator): void {
+      if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init || !isQueryObject(node.init)) return;
+      for (const property of node.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const name = propertyKeyName(sourceCode, property);
+        const binding = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        const kind = tokenReadKind(name, binding);
+        if (kind) report(property, 'tokenFromQuery', kind);
+      }
+    }
+
+    return {
+      MemberExpression: checkMember,
+      CallExpression: checkCall,
+      VariableDeclarator: checkDestructuring,
+      'Program:exit'() {
+        for (const { param } of urlQueryParams(sourceCode)) {
+          const kind = tokenInParam(param.name, param.valueNode);
+          if (!kind || isAssertionOrComparison(param.reportNode)) continue;
+          report(param.reportNode, 'tokenInQuery', kind);
+        }
+      },
+    };
+  },
+});
