@@ -3,7 +3,7 @@ import { errors, jwtVerify } from 'jose';
 import type { JWTPayload, JWTVerifyGetKey } from 'jose';
 
 /** Asymmetric algorithms only (see ID_TOKEN_ALGORITHMS for why). */
-export const ACCESS_TOKEN_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+export const ACCESS_TOKEN_ALGORITHMS: readonly string[] = Object.freeze(['RS256', 'PS256', 'ES256', 'EdDSA']);
 
 export interface AccessTokenClaims extends JWTPayload {
   sub: string;
@@ -61,7 +61,7 @@ export function createBearerTokenVerifier(
       ({ payload } = await jwtVerify(token, options.jwks, {
         issuer: options.issuer,
         audience: options.audience,
-        algorithms: ACCESS_TOKEN_ALGORITHMS,
+        algorithms: [...ACCESS_TOKEN_ALGORITHMS],
         typ: 'at+jwt',
         requiredClaims: ['sub', 'exp'],
       }));

@@ -7,7 +7,7 @@ import type { OidcClient } from './oidc-client.js';
  * Signature algorithms accepted for ID tokens. Asymmetric only: an HMAC algorithm would
  * let anyone holding the (public) JWKS forge tokens, and `none` is never acceptable.
  */
-export const ID_TOKEN_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
+export const ID_TOKEN_ALGORITHMS: readonly string[] = Object.freeze(['RS256', 'PS256', 'ES256', 'EdDSA']);
 
 /** Clock skew tolerated on `exp`/`iat`, in seconds. Small on purpose. */
 export const ID_TOKEN_CLOCK_TOLERANCE_SECONDS = 30;
@@ -35,7 +35,7 @@ export async function verifyIdToken(
   const { payload } = await jwtVerify(idToken, oidc.jwks, {
     issuer: oidc.as.issuer,
     audience: oidc.client.client_id,
-    algorithms: ID_TOKEN_ALGORITHMS,
+    algorithms: [...ID_TOKEN_ALGORITHMS],
     requiredClaims: ['sub', 'iat', 'exp', 'nonce'],
     clockTolerance: ID_TOKEN_CLOCK_TOLERANCE_SECONDS,
   });

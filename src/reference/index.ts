@@ -11,6 +11,7 @@ export { isLoopbackUrl } from './http.js';
 export type { HttpOptions } from './http.js';
 export * from './id-token.js';
 export * from './jwks.js';
+export * from './logout.js';
 export { createOidcClient } from './oidc-client.js';
 export type { OidcClient, OidcClientOptions } from './oidc-client.js';
 export * from './pkce.js';

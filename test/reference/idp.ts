@@ -27,6 +27,7 @@ export const WEB_APP = {
   // Made per test run: the in-process IdP and the clients read it from here.
   clientSecret: randomBytes(32).toString('base64url'),
   redirectUri: 'https://app.example.test/callback',
+  postLogoutRedirectUri: 'https://app.example.test/signed-out',
 } as const;
 export const SPA = { clientId: 'spa', redirectUri: 'https://spa.example.test/callback' } as const;
 export const CLI = { clientId: 'cli' } as const;
@@ -147,6 +148,7 @@ function providerConfiguration(key: SigningKey, options: TestIdpOptions): Config
         client_id: WEB_APP.clientId,
         client_secret: WEB_APP.clientSecret,
         redirect_uris: [WEB_APP.redirectUri],
+        post_logout_redirect_uris: [WEB_APP.postLogoutRedirectUri],
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
