@@ -1,0 +1,261 @@
+/**
+ * Requested OAuth scopes: what they are, where they are written, and which IdP they go to.
+ *
+ *   scopeTokens(sc, expr)        the scopes an expression holds, each with the node that
+ *                                wrote it: a string (space- or comma-separated list), an
+ *                                array (through consts and spreads), `LIST.join(' ')`,
+ *                                `encodeURIComponent(...)`, templates with constant parts
+ *   scopeQuery(sc, expr)         the `scope=` parameter of a URL or form string, with the
+ *                                IdP of the URL's host
+ *   isScopeKey(name)             `scope`, `scopes`, `defaultScopes`, `GMAIL_SCOPES`, …
+ *   idpsAround(sc, node)         the IdPs the code around a node talks to: provider
+ *                                calls (`GitHub({...})`, `new GitHubStrategy`), provider
+ *                                names (`provider: 'github'`, `authenticate('github')`,
+ *                                grant-style `github: { scope }`), URLs in sibling options
+ *   fileIdps(sc)                 the IdPs a file talks to (imports, URL hosts in strings)
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { IDP_MODULES, IDP_NAMES, idpOfScopeSpelling, idpOfUrl, type Idp } from '../knowledge/scopes';
+import { fileFacts } from './file-facts';
+import { calleeOrigin, memberName, propertyKeyName, skipWrappers } from './modules';
+import { arrayElements, definitionOf, stringParts, type StringPart } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export interface ScopeToken {
+  readonly scope: string;
+  /** Where the scope was written: the array element, or the literal holding the list. */
+  readonly node: Node;
+}
+
+const MAX_DEPTH = 8;
+const SEPARATORS = /[\s,]+/;
+
+/** A report node for a string part: template quasis report at their template. */
+function partNode(part: StringPart): Node {
+  return part.node.type === AST_NODE_TYPES.TemplateElement ? part.node.parent : part.node;
+}
+
+function splitScopes(text: string): string[] {
+  return text.split(SEPARATORS).filter((scope) => scope.length > 0);
+}
+
+/** Scopes held by a string expression, tokens cut at unknown holes are dropped. */
+function stringScopes(sourceCode: SourceCode, node: Node): ScopeToken[] {
+  const parts = stringParts(sourceCode, node);
+  if (parts.every((part) => part.text !== undefined)) {
+    const text = parts.map((part) => part.text).join('');
+    const at = parts.length === 1 ? partNode(parts[0]) : definitionOf(sourceCode, node);
+    return splitScopes(text).map((scope) => ({ scope, node: at }));
+  }
+  const tokens: ScopeToken[] = [];
+  parts.forEach((part, index) => {
+    if (part.text === undefined) return;
+    const scopes = splitScopes(part.text);
+    // A token touching an unknown hole may continue into it: not a whole scope.
+    if (index > 0 && !/^[\s,]/.test(part.text)) scopes.shift();
+    if (index < parts.length - 1 && !/[\s,]$/.test(part.text)) scopes.pop();
+    for (const scope of scopes) tokens.push({ scope, node: partNode(part) });
+  });
+  return tokens;
+}
+
+/** The scopes an expression holds; unknown pieces are skipped. */
+export function scopeTokens(sourceCode: SourceCode, input: Node | undefined, depth = 0): ScopeToken[] {
+  if (!input || depth > MAX_DEPTH) return [];
+  const node = skipWrappers(input);
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...scopeTokens(sourceCode, node.consequent, depth + 1), ...scopeTokens(sourceCode, node.alternate, depth + 1)];
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(node.callee);
+    // encodeURIComponent(SCOPES.join(' ')), String(x)
+    if (callee.type === AST_NODE_TYPES.Identifier && /^(?:encodeURIComponent|encodeURI|String)$/.test(callee.name) && node.arguments.length === 1) {
+      return scopeTokens(sourceCode, node.arguments[0], depth + 1);
+    }
+    // SCOPES.join(' ') / [...].join(',')
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'join') {
+      return scopeTokens(sourceCode, callee.object, depth + 1);
+    }
+    return [];
+  }
+  const elements = arrayElements(sourceCode, node);
+  if (elements) return elements.flatMap((element) => scopeTokens(sourceCode, element, depth + 1));
+  const definition = definitionOf(sourceCode, node);
+  if (definition !== node && (definition.type === AST_NODE_TYPES.CallExpression || definition.type === AST_NODE_TYPES.ConditionalExpression)) {
+    return scopeTokens(sourceCode, definition, depth + 1);
+  }
+  if (
+    definition.type === AST_NODE_TYPES.Literal ||
+    definition.type === AST_NODE_TYPES.TemplateLiteral ||
+    (definition.type === AST_NODE_TYPES.BinaryExpression && definition.operator === '+')
+  ) {
+    return stringScopes(sourceCode, node);
+  }
+  return [];
+}
+
+function decodeQueryValue(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+export interface ScopeQuery {
+  readonly tokens: ScopeToken[];
+  /** The IdP of the URL's host, when the string starts with one. */
+  readonly idp: Idp | undefined;
+}
+
+const SCOPE_PARAM = /(?:^|[?&])scope=([^&#]{0,2000})/;
+
+/** The `scope=` parameter of a URL or form-encoded string (`?…&scope=repo%20user`). */
+export function scopeQuery(sourceCode: SourceCode, node: Node): ScopeQuery | undefined {
+  const parts = stringParts(sourceCode, node);
+  const allKnown = parts.every((part) => part.text !== undefined);
+  // Consecutive known parts form one run of text; unknown holes separate runs.
+  const runs: { text: string; parts: StringPart[]; hole: StringPart | undefined }[] = [];
+  for (const part of parts) {
+    const last = runs.at(-1);
+    if (part.text === undefined) {
+      if (last && !last.hole) last.hole = part;
+      else runs.push({ text: '', parts: [], hole: part });
+    } else if (last && !last.hole) {
+      last.text += part.text;
+      last.parts.push(part);
+    } else {
+      runs.push({ text: part.text, parts: [part], hole: undefined });
+    }
+  }
+  const idp = runs[0]?.text ? idpOfUrl(runs[0].text) : undefined;
+  for (const run of runs) {
+    if (!run.text.includes('scope=')) continue;
+    const match = SCOPE_PARAM.exec(run.text);
+    if (!match) continue;
+    const value = match[1];
+    const at = allKnown ? definitionOf(sourceCode, node) : run.parts.length === 1 ? partNode(run.parts[0]) : node;
+    const tokens: ScopeToken[] = splitScopes(decodeQueryValue(value)).map((scope) => ({ scope, node: at }));
+    // `scope=${SCOPES}` or `scope=openid%20${extra}`: the hole continues the value.
+    if (match.index + match[0].length === run.text.length && run.hole) {
+      if (value.length > 0 && !/(?:%20|\+|,)$/.test(value)) tokens.pop();
+      tokens.push(...scopeTokens(sourceCode, run.hole.node));
+    }
+    return { tokens, idp };
+  }
+  return undefined;
+}
+
+/** Keys and names that hold requested scopes. */
+export function isScopeKey(name: string | undefined): boolean {
+  if (!name) return false;
+  return /^(?:scopes?|[a-z][A-Za-z0-9]{0,40}Scopes?|[A-Z][A-Z0-9_]{0,40}_SCOPES?|SCOPES?)$/.test(name);
+}
+
+/** Exactly `scope`/`scopes` (any case): the parameter itself, not a name that mentions it. */
+export function isExactScopeKey(name: string | undefined): boolean {
+  return name !== undefined && /^scopes?$/i.test(name);
+}
+
+function idpOfModule(module: string): Idp | undefined {
+  // next-auth/providers/github, @auth/core/providers/google, @auth/sveltekit/providers/okta
+  const provider = /\/providers\/([a-z0-9-]+)/.exec(module);
+  if (provider) return IDP_NAMES[provider[1]];
+  for (const [prefix, idp] of IDP_MODULES) if (module === prefix || module.startsWith(`${prefix}/`)) return idp;
+  return undefined;
+}
+
+function idpOfName(text: string | undefined): Idp | undefined {
+  if (!text) return undefined;
+  return Object.hasOwn(IDP_NAMES, text.toLowerCase()) ? IDP_NAMES[text.toLowerCase()] : undefined;
+}
+
+const PROVIDER_NAME_KEYS = new Set(['provider', 'id', 'strategy', 'type', 'name', 'idp', 'connection']);
+
+/** IdPs named by an object's own options: provider names and URLs in string values. */
+function idpsOfObject(sourceCode: SourceCode, object: TSESTree.ObjectExpression, into: Set<Idp>): void {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = skipWrappers(property.value);
+    if (value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.TemplateLiteral && value.type !== AST_NODE_TYPES.Identifier) continue;
+    const parts = stringParts(sourceCode, value);
+    const first = parts[0]?.text;
+    if (first === undefined) continue;
+    const key = propertyKeyName(sourceCode, property);
+    const named = key && PROVIDER_NAME_KEYS.has(key) && parts.length === 1 ? idpOfName(first) : undefined;
+    const idp = named ?? idpOfUrl(first);
+    if (idp) into.add(idp);
+  }
+}
+
+/**
+ * The IdPs the code around `node` talks to, nearest construct first: the first ancestor
+ * that names one decides.
+ */
+export function idpsAround(sourceCode: SourceCode, node: Node): Set<Idp> {
+  const found = new Set<Idp>();
+  let current: Node | undefined = node.parent;
+  for (let depth = 0; current && depth < 14 && found.size === 0; depth++, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ObjectExpression:
+        idpsOfObject(sourceCode, current, found);
+        break;
+      case AST_NODE_TYPES.Property: {
+        // grant / bell style: `{ github: { key, secret, scope: [...] } }`
+        const idp = idpOfName(propertyKeyName(sourceCode, current));
+        if (idp) found.add(idp);
+        break;
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        const origin = calleeOrigin(sourceCode, current);
+        const idp = origin ? idpOfModule(origin.module) : undefined;
+        if (idp) found.add(idp);
+        // passport.authenticate('github', { scope }), signIn('google', …, { scope })
+        for (const argument of current.arguments) {
+          if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'string') {
+            const named = idpOfName(argument.value) ?? idpOfUrl(argument.value);
+            if (named) found.add(named);
+          }
+        }
+        break;
+      }
+      case AST_NODE_TYPES.Program:
+        return found;
+      default:
+        break;
+    }
+  }
+  return found;
+}
+
+// Host names in URL strings, one linear scan of the text.
+const URL_HOSTS = /https?:\/\/([a-z0-9.-]{1,253})(\/api\/v2)?/gi;
+
+/** The IdPs a file talks to: its imports and the hosts of URLs in its text. */
+export function fileIdps(sourceCode: SourceCode): ReadonlySet<Idp> {
+  return fileFacts(sourceCode).memo('scopes:fileIdps', () => {
+    const idps = new Set<Idp>();
+    for (const module of fileFacts(sourceCode).modules) {
+      const idp = idpOfModule(module);
+      if (idp) idps.add(idp);
+    }
+    for (const match of sourceCode.text.matchAll(URL_HOSTS)) {
+      const idp = idpOfUrl(`https://${match[1]}${match[2] ?? ''}`);
+      if (idp) idps.add(idp);
+    }
+    return idps;
+  });
+}
+
+/** IdPs revealed by the spelling of the other scopes in the same request. */
+export function idpsOfScopeList(tokens: readonly ScopeToken[]): Set<Idp> {
+  const idps = new Set<Idp>();
+  for (const token of tokens) {
+    const idp = idpOfScopeSpelling(token.scope);
+    if (idp) idps.add(idp);
+  }
+  return idps;
+}
