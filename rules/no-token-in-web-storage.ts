@@ -2,7 +2,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/util
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, localFunction, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
-import { storageAreaOf, storageWriteOf, storedCredential, wrapperWritesOf, type StorageWrite } from '../src/analysis/storage';
+import { persistedStateOf, storageAreaOf, storageHookOf, storageKeyKind, storageWriteOf, storedCredential, wrapperWritesOf, type StorageWrite } from '../src/analysis/storage';
 import { TOKEN_KIND_LABEL, type TokenKind } from '../src/analysis/tokens';
 import { definitionOf, getProperty, stringValue } from '../src/analysis/values';
 import {
@@ -191,7 +191,22 @@ export default createRule<Options, MessageIds>({
           return;
         }
         // A same-file helper that writes its arguments: one finding per call.
-        for (const wrapped of wrapperWritesOf(sourceCode, node)) if (checkWrite(wrapped)) break;
+        for (const wrapped of wrapperWritesOf(sourceCode, node)) if (checkWrite(wrapped)) return;
+        // `useLocalStorage('access_token')`: the hook binds the key to web storage.
+        const hook = storageHookOf(sourceCode, node);
+        if (hook) {
+          const kind = storageKeyKind(hook.keyText);
+          if (kind && kind !== 'code' && !isAllowed(hook.area, kind)) {
+            report(node, 'tokenInStorage', { token: capitalise(TOKEN_KIND_LABEL[kind]), area: AREA_LABEL[hook.area] });
+          }
+          return;
+        }
+        // zustand `persist(...)` / Pinia `persist: true` of a store whose state holds a token.
+        const persisted = persistedStateOf(sourceCode, node);
+        if (persisted) {
+          if (!isAllowed(persisted.area, persisted.kind)) report(persisted.node, 'tokenInStorage', { token: capitalise(TOKEN_KIND_LABEL[persisted.kind]), area: AREA_LABEL[persisted.area] });
+          return;
+        }
         // angular-oauth2-oidc: `this.oauthService.setStorage(localStorage)`.
         const callee = skipWrappers(node.callee);
         if (

@@ -308,13 +308,23 @@ function functionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression | T
     const text = prefix.status === 'present' ? stringValue(sourceCode, prefix.value) : undefined;
     forceSecure = text === 'secure' || text === 'host';
   }
+  let scriptWritten = spec.scriptWritten === true;
+  if (spec.scriptWritten === 'unless-server') {
+    // nookies passes the context first (`null` in the browser); cookies-next takes `{ req, res }` in its options.
+    const first = args[0] ? skipWrappers(args[0]) : undefined;
+    const serverSide =
+      spec.name === 1
+        ? first !== undefined && !(first.type === AST_NODE_TYPES.Literal && first.value === null) && !(first.type === AST_NODE_TYPES.Identifier && first.name === 'undefined')
+        : options !== undefined && ['res', 'req', 'cookies'].some((key) => getProperty(sourceCode, options, key).status !== 'absent');
+    scriptWritten = !serverSide;
+  }
   return makeWrite(sourceCode, {
     api: spec.api,
     node: call,
     name: spec.name === undefined ? undefined : args[spec.name],
     value: spec.value === undefined ? undefined : args[spec.value],
     options,
-    scriptWritten: spec.api === 'js-cookie',
+    scriptWritten,
     forceSecure,
   });
 }
@@ -496,8 +506,14 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
       return write ? [write] : [];
     }
     case AST_NODE_TYPES.Property: {
-      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || !isSetCookieName(propertyKeyName(sourceCode, node))) return [];
-      return headerValueWrites(sourceCode, node.value);
+      if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return [];
+      const key = propertyKeyName(sourceCode, node);
+      if (isSetCookieName(key)) return headerValueWrites(sourceCode, node.value);
+      // API Gateway HTTP API responses: `{ statusCode, cookies: ['sid=…; HttpOnly'] }`.
+      if (key === 'cookies' && getProperty(sourceCode, node.parent, 'statusCode').status === 'present' && arrayElements(sourceCode, node.value)) {
+        return headerValueWrites(sourceCode, node.value);
+      }
+      return [];
     }
     default:
       return [];

@@ -14,14 +14,18 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import {
   LIBRARY_WRITES,
   OBJECT_STORE_WRITES,
+  PINIA_DEFINE_STORE,
+  STORAGE_HOOKS,
   STORAGE_MEMBERS,
   WEB_STORAGE_GLOBALS,
+  ZUSTAND_JSON_STORAGE,
+  ZUSTAND_PERSIST,
   type StorageArea,
 } from '../knowledge/storage';
 import { fileFacts } from './file-facts';
-import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { classifyToken, credentialKindFromName, nameWords, tokenKindFromName, type TokenKind } from './tokens';
-import { definitionOf, descendants, stringValue, tailName } from './values';
+import { arrayElements, booleanValue, definitionOf, descendants, getProperty, stringValue, tailName } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -345,4 +349,134 @@ export function wrapperWritesOf(sourceCode: SourceCode, call: TSESTree.CallExpre
 export function storageKeyKind(text: string | undefined): TokenKind | undefined {
   if (namesSomethingElse(text)) return undefined;
   return tokenKindFromName(text) ?? credentialKindFromName(text);
+}
+
+/** `useLocalStorage('access_token', '')` and friends: a key bound to web storage. */
+export function storageHookOf(sourceCode: SourceCode, call: TSESTree.CallExpression): { area: 'local' | 'session'; keyText: string | undefined } | undefined {
+  const hook = lookup(calleeOrigin(sourceCode, call), STORAGE_HOOKS);
+  if (!hook) return undefined;
+  let keyText: string | undefined;
+  if (hook.key === 'key-property') {
+    const key = getProperty(sourceCode, call.arguments[0], 'key');
+    keyText = key.status === 'present' ? stringValue(sourceCode, key.value) : undefined;
+  } else {
+    const arg = call.arguments[hook.key];
+    keyText = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? stringValue(sourceCode, arg) : undefined;
+  }
+  let area = hook.area;
+  const storageArg = hook.storageArg === undefined ? undefined : call.arguments[hook.storageArg];
+  if (storageArg && storageArg.type !== AST_NODE_TYPES.SpreadElement) {
+    const chosen = storageAreaOf(sourceCode, storageArg);
+    if (!chosen) return undefined;
+    area = chosen;
+  }
+  return { area, keyText };
+}
+
+/** Names of the keys of an object an arrow or function returns (`(set) => ({ token: null })`, a setup store's `return { token }`). */
+function returnedKeys(sourceCode: SourceCode, node: Node | undefined): string[] | undefined {
+  if (!node) return undefined;
+  const fn = skipWrappers(definitionOf(sourceCode, node));
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  let returned: Node | undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) returned = fn.body;
+  else {
+    const last = fn.body.body.at(-1);
+    if (last?.type === AST_NODE_TYPES.ReturnStatement && last.argument) returned = last.argument;
+  }
+  const object = returned ? skipWrappers(definitionOf(sourceCode, returned)) : undefined;
+  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const keys: string[] = [];
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = propertyKeyName(sourceCode, property);
+    // Methods and actions are not persisted state.
+    const value = skipWrappers(property.value);
+    if (key && value.type !== AST_NODE_TYPES.ArrowFunctionExpression && value.type !== AST_NODE_TYPES.FunctionExpression) keys.push(key);
+  }
+  return keys;
+}
+
+function firstCredential(names: readonly string[] | undefined): TokenKind | undefined {
+  for (const name of names ?? []) {
+    const kind = storageKeyKind(name);
+    if (kind && kind !== 'code') return kind;
+  }
+  return undefined;
+}
+
+export interface PersistedState {
+  /** Where to report: the `persist(...)` call or the store's `persist` option. */
+  readonly node: Node;
+  readonly area: 'local' | 'session';
+  readonly kind: TokenKind;
+}
+
+/**
+ * State stores persisted to web storage with a token in their state: zustand's
+ * `persist(creator, { name, storage, partialize })` and a Pinia store with
+ * `persist: true | { storage, pick }` (pinia-plugin-persistedstate). Defaults: localStorage.
+ */
+export function persistedStateOf(sourceCode: SourceCode, call: TSESTree.CallExpression): PersistedState | undefined {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin) return undefined;
+  if (matchesPattern(origin, ZUSTAND_PERSIST)) {
+    const [creator, options] = call.arguments;
+    if (!creator || creator.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    let area: 'local' | 'session' = 'local';
+    const storage = getProperty(sourceCode, options, 'storage');
+    if (storage.status === 'unknown') return undefined;
+    if (storage.status === 'present') {
+      const made = skipWrappers(definitionOf(sourceCode, storage.value));
+      if (made.type !== AST_NODE_TYPES.CallExpression || !matchesPattern(calleeOrigin(sourceCode, made) ?? { module: '', path: [] }, ZUSTAND_JSON_STORAGE)) return undefined;
+      const getter = made.arguments[0];
+      const chosen = getter && getter.type !== AST_NODE_TYPES.SpreadElement ? storageAreaOf(sourceCode, returnedExpression(getter) ?? getter) : undefined;
+      if (!chosen) return undefined;
+      area = chosen;
+    }
+    const partialize = getProperty(sourceCode, options, 'partialize');
+    const keys = partialize.status === 'present' ? returnedKeys(sourceCode, partialize.value) : returnedKeys(sourceCode, creator);
+    const kind = firstCredential(keys);
+    return kind ? { node: call, area, kind } : undefined;
+  }
+  if (matchesPattern(origin, PINIA_DEFINE_STORE)) {
+    // defineStore(id, { state, persist }) or defineStore(id, setup, { persist }).
+    const args = call.arguments.filter((arg): arg is TSESTree.Expression => arg.type !== AST_NODE_TYPES.SpreadElement);
+    const optionsStore = args.find((arg) => getProperty(sourceCode, arg, 'state').status === 'present');
+    const options = optionsStore ?? args.at(-1);
+    const persist = getProperty(sourceCode, options, 'persist');
+    if (persist.status !== 'present') return undefined;
+    let area: 'local' | 'session' = 'local';
+    let names: string[] | undefined;
+    const flag = booleanValue(sourceCode, persist.value);
+    if (flag === false) return undefined;
+    if (flag === undefined) {
+      const storage = getProperty(sourceCode, persist.value, 'storage');
+      if (storage.status === 'unknown') return undefined;
+      if (storage.status === 'present') {
+        const chosen = storageAreaOf(sourceCode, storage.value);
+        if (!chosen) return undefined;
+        area = chosen;
+      }
+      for (const key of ['pick', 'paths']) {
+        const list = getProperty(sourceCode, persist.value, key);
+        if (list.status === 'present') names = (arrayElements(sourceCode, list.value) ?? []).map((element) => stringValue(sourceCode, element) ?? '');
+      }
+    }
+    if (!names) {
+      const state = optionsStore ? getProperty(sourceCode, optionsStore, 'state') : undefined;
+      names = state?.status === 'present' ? returnedKeys(sourceCode, state.value) : returnedKeys(sourceCode, args[1]);
+    }
+    const kind = firstCredential(names);
+    return kind ? { node: persist.property, area, kind } : undefined;
+  }
+  return undefined;
+}
+
+function returnedExpression(node: Node): Node | undefined {
+  const fn = skipWrappers(node);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const last = fn.body.body.at(-1);
+  return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? last.argument : undefined;
 }

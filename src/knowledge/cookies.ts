@@ -29,6 +29,7 @@ export type CookieApi =
   | 'remix'
   | 'document-cookie'
   | 'js-cookie'
+  | 'script-cookie'
   | 'unknown';
 
 const NONE: CookieDefaults = { secure: 'missing', httpOnly: 'missing', sameSite: 'missing' };
@@ -56,6 +57,7 @@ export const COOKIE_DEFAULTS: Readonly<Record<CookieApi, CookieDefaults>> = {
   remix: { secure: 'missing', httpOnly: 'missing', sameSite: 'set' },
   'document-cookie': NONE,
   'js-cookie': NONE,
+  'script-cookie': NONE,
   unknown: UNKNOWN,
 };
 
@@ -76,6 +78,8 @@ export interface CookieCall {
   readonly sessionOptions?: number;
   /** Path of the cookie options inside the session middleware's options (`['cookie']`). */
   readonly cookiePath?: readonly string[];
+  /** Runs in the page: the cookie can never be HttpOnly. `'unless-server'`: only when no request/response is passed. */
+  readonly scriptWritten?: boolean | 'unless-server';
 }
 
 export const COOKIE_CALLS: ReadonlyMap<string, CookieCall> = new Map<string, CookieCall>([
@@ -85,7 +89,15 @@ export const COOKIE_CALLS: ReadonlyMap<string, CookieCall> = new Map<string, Coo
   ['nuxt/app#setCookie', { api: 'h3', name: 1, value: 2, options: 3 }],
   ['hono/cookie#setCookie', { api: 'hono', name: 1, value: 2, options: 3 }],
   ['hono/cookie#setSignedCookie', { api: 'hono', name: 1, value: 2, options: 4 }],
-  ['js-cookie#set', { api: 'js-cookie', name: 0, value: 1, options: 2 }],
+  ['js-cookie#set', { api: 'js-cookie', name: 0, value: 1, options: 2, scriptWritten: true }],
+  ['typescript-cookie#setCookie', { api: 'script-cookie', name: 0, value: 1, options: 2, scriptWritten: true }],
+  ['universal-cookie#().set', { api: 'script-cookie', name: 0, value: 1, options: 2, scriptWritten: true }],
+  ['ngx-cookie-service#CookieService.().set', { api: 'script-cookie', name: 0, value: 1, options: 2, scriptWritten: true }],
+  ['ngx-cookie#CookieService.().put', { api: 'script-cookie', name: 0, value: 1, options: 2, scriptWritten: true }],
+  // nookies: `setCookie(ctx, …)` on the server, `setCookie(null, …)` in the browser.
+  ['nookies#setCookie', { api: 'express', name: 1, value: 2, options: 3, scriptWritten: 'unless-server' }],
+  // cookies-next: server-side when `{ req, res }` (or `{ cookies }`) is passed.
+  ['cookies-next#setCookie', { api: 'express', name: 0, value: 1, options: 2, scriptWritten: 'unless-server' }],
   ['express-session', { api: 'express-session', sessionOptions: 0, cookiePath: ['cookie'] }],
   ['cookie-session', { api: 'cookie-session', sessionOptions: 0, cookiePath: [] }],
   ['koa-session', { api: 'koa-session', sessionOptions: 0, cookiePath: [] }],

@@ -36,7 +36,11 @@ export const LIBRARY_WRITES: ReadonlyMap<string, LibraryWrite> = new Map([
 ]);
 
 /** Modules whose presence lets the rule look at storage at all (besides the globals). */
-export const STORAGE_MODULES = ['localforage', 'idb-keyval', 'idb', 'dexie'];
+export const STORAGE_MODULES = [
+  'localforage', 'idb-keyval', 'idb', 'dexie',
+  '@vueuse/core', 'usehooks-ts', 'react-use', '@uidotdev/usehooks', '@mantine/hooks', 'svelte-persisted-store',
+  'zustand', 'pinia',
+];
 
 /** IndexedDB object-store writes: `store.put(value, key)` / `store.add(value, key)`. */
 export const OBJECT_STORE_WRITES = new Set(['put', 'add']);
@@ -76,3 +80,34 @@ export const OIDC_STORE_CLASS_PATTERNS = ['oidc-client-ts#WebStorageStateStore',
 export const ANGULAR_OAUTH_MODULE = 'angular-oauth2-oidc';
 export const ANGULAR_STORAGE_TOKEN = 'OAuthStorage';
 export const ANGULAR_SET_STORAGE = 'setStorage';
+
+/**
+ * Hooks and stores that keep a value under a key in web storage: `useLocalStorage('token')`.
+ * `key` is the argument index of the key, or `'key-property'` for an options object `{ key }`;
+ * `storageArg` an argument that may pick another Storage (VueUse's `useStorage(key, v, sessionStorage)`).
+ */
+export interface StorageHook {
+  readonly key: number | 'key-property';
+  readonly area: 'local' | 'session';
+  readonly storageArg?: number;
+}
+
+export const STORAGE_HOOKS: ReadonlyMap<string, StorageHook> = new Map<string, StorageHook>([
+  ['@vueuse/core#useLocalStorage', { key: 0, area: 'local' }],
+  ['@vueuse/core#useSessionStorage', { key: 0, area: 'session' }],
+  ['@vueuse/core#useStorage', { key: 0, area: 'local', storageArg: 2 }],
+  ['usehooks-ts#useLocalStorage', { key: 0, area: 'local' }],
+  ['usehooks-ts#useSessionStorage', { key: 0, area: 'session' }],
+  ['react-use#useLocalStorage', { key: 0, area: 'local' }],
+  ['react-use#useSessionStorage', { key: 0, area: 'session' }],
+  ['@uidotdev/usehooks#useLocalStorage', { key: 0, area: 'local' }],
+  ['@uidotdev/usehooks#useSessionStorage', { key: 0, area: 'session' }],
+  ['@mantine/hooks#useLocalStorage', { key: 'key-property', area: 'local' }],
+  ['@mantine/hooks#useSessionStorage', { key: 'key-property', area: 'session' }],
+  ['svelte-persisted-store#persisted', { key: 0, area: 'local' }],
+]);
+
+/** State-management persistence whose default storage is localStorage. */
+export const ZUSTAND_PERSIST = 'zustand/middleware#persist';
+export const ZUSTAND_JSON_STORAGE = 'zustand/middleware#createJSONStorage';
+export const PINIA_DEFINE_STORE = 'pinia#defineStore';

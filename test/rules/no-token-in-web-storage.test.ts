@@ -40,10 +40,29 @@ ruleTester.run('no-token-in-web-storage', rule, {
     // angular-oauth2-oidc with its sessionStorage default written explicitly.
     `import { OAuthStorage } from 'angular-oauth2-oidc';
      export const providers = [{ provide: OAuthStorage, useValue: sessionStorage }];`,
+    // Hooks and stores holding no token, or persisting only non-token fields.
+    `import { useLocalStorage } from '@vueuse/core'; const theme = useLocalStorage('theme', 'light');`,
+    `import { create } from 'zustand';
+     import { persist } from 'zustand/middleware';
+     export const useAuth = create(persist((set) => ({ token: null, locale: 'en' }), { name: 'prefs', partialize: (s) => ({ locale: s.locale }) }));`,
+    `import { defineStore } from 'pinia';
+     export const useAuthStore = defineStore('auth', { state: () => ({ accessToken: '', theme: 'dark' }), persist: { pick: ['theme'] } });`,
     // cacheLocation of some unrelated cache library.
     `import { createCache } from 'lru-widget'; createCache({ cacheLocation: 'localStorage' });`,
   ],
   invalid: [
+    {
+      code: `import { useLocalStorage } from 'usehooks-ts';\nconst [token, setToken] = useLocalStorage('access_token', '');`,
+      errors: [{ messageId: 'tokenInStorage', line: 2, column: 27, endLine: 2, endColumn: 62, data: { token: 'Access token', area: 'localStorage' } }],
+    },
+    {
+      code: `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create(\n  persist(\n    (set) => ({ user: null, token: null, setToken: (token) => set({ token }) }),\n    { name: 'auth' },\n  ),\n);`,
+      errors: [{ messageId: 'tokenInStorage', line: 4, column: 3, endLine: 7, endColumn: 4 }],
+    },
+    {
+      code: `import { defineStore } from 'pinia';\nexport const useAuthStore = defineStore('auth', {\n  state: () => ({ refreshToken: '', profile: null }),\n  persist: true,\n});`,
+      errors: [{ messageId: 'tokenInStorage', line: 4, column: 3, endLine: 4, endColumn: 16, data: { token: 'Refresh token', area: 'localStorage' } }],
+    },
     {
       code: `localStorage.setItem('refresh_token', tokens.refresh_token);`,
       errors: [{ messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 60, data: { token: 'Refresh token', area: 'localStorage' } }],

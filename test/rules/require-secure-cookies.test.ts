@@ -106,6 +106,18 @@ ruleTester.run('require-secure-cookies', rule, {
       errors: [{ messageId: 'tokenInScriptCookie', line: 2, column: 1, endLine: 2, endColumn: 78 }],
     },
     {
+      code: `import { CookieService } from 'ngx-cookie-service';\nexport class Auth {\n  constructor(private cookies: CookieService) {}\n  save(t: string) { this.cookies.set('access_token', t, { secure: true }); }\n}`,
+      errors: [{ messageId: 'tokenInScriptCookie', line: 4, column: 21, endLine: 4, endColumn: 74 }],
+    },
+    {
+      code: `import { setCookie } from 'nookies';\nexport async function getServerSideProps(ctx) {\n  setCookie(ctx, 'token', ctx.query.token, { path: '/', httpOnly: true });\n  return { props: {} };\n}`,
+      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 74 }],
+    },
+    {
+      code: `export const handler = async () => ({ statusCode: 200, cookies: [\n  \`session=\${sid}; Secure; HttpOnly\`,\n], body: '' });`,
+      errors: [{ messageId: 'missingFlags', line: 2, column: 3, endLine: 2, endColumn: 37 }],
+    },
+    {
       // Fastify: defaults unknown, but a wrong value written at the call still reports.
       code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/cb', async (req, reply) => {\n  reply.setCookie('sid', sid, { sameSite: 'none', path: '/' });\n});`,
       errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 4, column: 43, endLine: 4, endColumn: 49 }],
