@@ -655,3 +655,94 @@ export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss')
   }
   return missing;
 }
+
+// ---------------------------------------------------------------------------------------
+// Per-request code
+
+const REQUEST_PARAM = /^(?:req|request|ctx|context|event|evt|c|r|header)$/;
+const HANDLER_NAME = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|middleware|handler|handle|authorizer|getKey|getSigningKey)$/;
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'handle', 'on', 'addHook', 'createServer']);
+
+function functionName(fn: TSESTree.FunctionLike): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+  return undefined;
+}
+
+/** A function that runs for every request or every verification: a route handler, middleware, a `getKey` resolver, a function that verifies a token. */
+export function isPerRequestFunction(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
+  const first = fn.params[0];
+  if (first?.type === AST_NODE_TYPES.Identifier && REQUEST_PARAM.test(first.name)) return true;
+  if (first?.type === AST_NODE_TYPES.ObjectPattern && first.properties.some((p) => p.type === AST_NODE_TYPES.Property && /^(?:req|request|event)$/.test(propertyKeyName(sourceCode, p) ?? ''))) return true;
+  const name = functionName(fn);
+  if (name && HANDLER_NAME.test(name)) return true;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+    const callee = skipWrappers(parent.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && ROUTE_METHODS.has(memberName(sourceCode, callee) ?? '')) return true;
+  }
+  return jwtFacts(sourceCode).operations.some((op) => op.kind === 'verify' && !op.inner && op.scope === fn);
+}
+
+/** `node` runs per request: some enclosing function is per-request. */
+export function runsPerRequest(sourceCode: SourceCode, node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) && isPerRequestFunction(sourceCode, current)) return true;
+  }
+  return false;
+}
+
+/**
+ * The value of `expression` is kept beyond the call: assigned to a variable declared
+ * outside the function, to a property (`this.jwks = …`, `cache.keys = …`), put in a map
+ * (`cache.set(k, …)`), or the function memoises in some other way we can see.
+ */
+export function isCachedBeyondCall(sourceCode: SourceCode, expression: Node): boolean {
+  const fn = enclosingFunction(expression);
+  let node: Node = expression;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+    return isFunction(fn) ? declaredOutside(sourceCode, fn, parent.left) : true;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    const callee = skipWrappers(parent.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'set') return !isFunction(fn) || declaredOutside(sourceCode, fn, callee.object);
+  }
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+    // A factory returning the key set: whoever calls it decides how long it lives.
+    return !isFunction(fn) || !isPerRequestFunction(sourceCode, fn);
+  }
+  return false;
+}
+
+/** The root of `a.b.c` is `this` or a variable declared outside `fn` (a module-level cache). */
+function declaredOutside(sourceCode: SourceCode, fn: TSESTree.FunctionLike, expression: Node): boolean {
+  let root: Node = skipWrappers(expression);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  if (root.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs[0];
+  return def !== undefined && !isAncestorOrSelf(fn, def.name);
+}
+
+/** The function writes a variable declared outside it or a property: it keeps a cache. */
+export function writesOuterState(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
+  if (!fn.body) return false;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      // `cache.keys = …`, `this.jwks = …`, `cachedKeys = …`: the root lives outside the function.
+      if (declaredOutside(sourceCode, fn, node.left)) return true;
+    }
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'set' && node.arguments.length === 2 && declaredOutside(sourceCode, fn, callee.object)) return true;
+    }
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return false;
+}

@@ -1,0 +1,135 @@
+import rule from '../../rules/require-jwks-caching';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-jwks-caching', rule, {
+  valid: [
+    `import jwksClient from 'jwks-rsa';
+     export const client = jwksClient({ jwksUri: JWKS_URI, cache: true, cacheMaxAge: 600000, rateLimit: true, jwksRequestsPerMinute: 10 });`,
+    // cache defaults to true in jwks-rsa 2+.
+    `const jwksRsa = require('jwks-rsa');
+     const keys = jwksRsa({ jwksUri: JWKS_URI, rateLimit: true, jwksRequestsPerMinute: 10 });`,
+    `import { expressJwtSecret } from 'jwks-rsa';
+     export const secret = expressJwtSecret({ cache: true, rateLimit: true, jwksRequestsPerMinute: 5, jwksUri: JWKS_URI });`,
+    // jose defaults are fine.
+    `import { createRemoteJWKSet } from 'jose';
+     export const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/jwks'), { cooldownDuration: 30000, cacheMaxAge: 600000 });`,
+    // Lazily created once and kept in a module variable.
+    `import { createRemoteJWKSet, jwtVerify } from 'jose';
+     let jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+     export async function handler(event) { jwks ??= createRemoteJWKSet(new URL(JWKS_URL)); return jwtVerify(event.token, jwks, { audience: A, issuer: I }); }`,
+    // Kept in a class field.
+    `import { createRemoteJWKSet } from 'jose';
+     export class Verifier { private jwks?: ReturnType<typeof createRemoteJWKSet>; keys(req) { if (!this.jwks) this.jwks = createRemoteJWKSet(new URL(U)); return this.jwks; } }`,
+    // A factory called once at startup.
+    `import { createRemoteJWKSet, jwtVerify } from 'jose';
+     export function makeVerifier(issuer: string) {
+       const JWKS = createRemoteJWKSet(new URL(issuer + '/jwks'));
+       return (token: string) => jwtVerify(token, JWKS, { issuer, audience: 'api' });
+     }`,
+    // Fetch of a JWKS cached in a module variable.
+    `let cachedKeys; let fetchedAt = 0;
+     export async function keysFor(req) {
+       if (cachedKeys && Date.now() - fetchedAt < 600000) return cachedKeys;
+       const res = await fetch('https://idp.example.com/.well-known/jwks.json');
+       cachedKeys = await res.json(); fetchedAt = Date.now();
+       return cachedKeys;
+     }`,
+    // Fetching something else per request.
+    `export async function GET(req: Request) { const r = await fetch('https://api.example.com/orders'); return r; }`,
+    // Fetch of the JWKS at startup.
+    `const jwks = await (await fetch('https://idp.example.com/jwks')).json();`,
+    // Options from elsewhere.
+    `import jwksClient from 'jwks-rsa';
+     export const client = jwksClient(config.jwks);`,
+  ],
+  invalid: [
+    {
+      code: `import jwksClient from 'jwks-rsa';
+export const client = jwksClient({ jwksUri: JWKS_URI, cache: false, rateLimit: true });`,
+      errors: [{ messageId: 'cacheDisabled', line: 2, column: 62, endLine: 2, endColumn: 67 }],
+    },
+    {
+      code: `import jwksClient from 'jwks-rsa';
+export const client = jwksClient({ jwksUri: JWKS_URI });`,
+      errors: [{ messageId: 'missingRateLimit', line: 2, column: 23, endLine: 2, endColumn: 56 }],
+    },
+    {
+      code: `import { JwksClient } from 'jwks-rsa';
+export const client = new JwksClient({ jwksUri: JWKS_URI, rateLimit: false });`,
+      errors: [{ messageId: 'rateLimitDisabled', line: 2, column: 70, endLine: 2, endColumn: 75 }],
+    },
+    {
+      code: `import { createRemoteJWKSet } from 'jose';
+const jwks = createRemoteJWKSet(new URL('https://www.googleapis.com/oauth2/v3/certs'), { cacheMaxAge: Infinity });`,
+      errors: [{ messageId: 'badCacheMaxAge', data: { value: 'Infinity' }, line: 2, column: 103, endLine: 2, endColumn: 111 }],
+    },
+    {
+      code: `import * as jose from 'jose';
+const OPTIONS = { cooldownDuration: 0 };
+const jwks = jose.createRemoteJWKSet(new URL(JWKS_URL), OPTIONS);`,
+      errors: [{ messageId: 'noCooldown', line: 2, column: 37, endLine: 2, endColumn: 38 }],
+    },
+    {
+      // A new key set per verification.
+      code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+export async function verifyToken(token: string) {
+  const JWKS = createRemoteJWKSet(new URL(JWKS_URL));
+  return jwtVerify(token, JWKS, { issuer: ISS, audience: AUD });
+}`,
+      errors: [{ messageId: 'perRequest', line: 3, column: 16, endLine: 3, endColumn: 53 }],
+    },
+    {
+      // A jwks-rsa client inside express middleware.
+      code: `import jwksClient from 'jwks-rsa';
+app.use(async (req, res, next) => {
+  const client = jwksClient({ jwksUri: JWKS_URI, rateLimit: true });
+  req.key = await client.getSigningKey(req.kid);
+  next();
+});`,
+      errors: [{ messageId: 'perRequest', line: 3, column: 18, endLine: 3, endColumn: 68 }],
+    },
+    {
+      // Inside a getKey resolver.
+      code: `const jwksClient = require('jwks-rsa');
+function getKey(header, callback) {
+  jwksClient({ jwksUri: JWKS_URI, rateLimit: true }).getSigningKey(header.kid, (err, key) => callback(err, key && key.getPublicKey()));
+}`,
+      errors: [{ messageId: 'perRequest', line: 3, column: 3, endLine: 3, endColumn: 53 }],
+    },
+    {
+      // Plain fetch of the JWKS in a route handler.
+      code: `export async function GET(request: Request) {
+  const jwks = await (await fetch(\`\${ISSUER}/.well-known/jwks.json\`)).json();
+  return Response.json(jwks.keys.length);
+}`,
+      errors: [{ messageId: 'perRequestFetch', line: 2, column: 29, endLine: 2, endColumn: 69 }],
+    },
+    {
+      code: `import axios from 'axios';
+router.get('/me', async (req, res) => {
+  const { data } = await axios.get('https://login.example.com/discovery/v2.0/keys');
+  req.user = verifyWith(data, req.headers.authorization);
+  res.json(req.user);
+});`,
+      errors: [{ messageId: 'perRequestFetch', line: 3, column: 26, endLine: 3, endColumn: 84 }],
+    },
+    {
+      code: `import { passportJwtSecret } from 'jwks-rsa';
+export const provider = passportJwtSecret({ jwksUri: JWKS_URI, cacheMaxAge: 0, rateLimit: true });`,
+      errors: [{ messageId: 'badCacheMaxAge', data: { value: '0' }, line: 2, column: 77, endLine: 2, endColumn: 78 }],
+    },
+  ],
+});
+
+createEspreeRuleTester().run('require-jwks-caching (espree)', rule, {
+  valid: [`const jwksRsa = require('jwks-rsa'); module.exports = jwksRsa({ jwksUri: U, rateLimit: true });`],
+  invalid: [
+    {
+      code: `const jwksRsa = require('jwks-rsa');
+module.exports = jwksRsa({ jwksUri: U, cache: false, rateLimit: true });`,
+      errors: [{ messageId: 'cacheDisabled', line: 2, column: 47, endLine: 2, endColumn: 52 }],
+    },
+  ],
+});
