@@ -9,6 +9,7 @@ import noTokenInUrl from './no-token-in-url';
 import noTokenInWebStorage from './no-token-in-web-storage';
 import requireAudienceCheck from './require-audience-check';
 import requireIssuerCheck from './require-issuer-check';
+import requireJwksCaching from './require-jwks-caching';
 import requireJwtAlgorithms from './require-jwt-algorithms';
 import requireJwtVerification from './require-jwt-verification';
 import requirePkce from './require-pkce';
@@ -24,6 +25,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-token-in-web-storage': noTokenInWebStorage,
   'require-audience-check': requireAudienceCheck,
   'require-issuer-check': requireIssuerCheck,
+  'require-jwks-caching': requireJwksCaching,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-verification': requireJwtVerification,
   'require-pkce': requirePkce,
