@@ -15,7 +15,7 @@ import {
   verifyIdToken,
 } from '../../src/reference/index.js';
 import { TestBrowser } from './browser.js';
-import { ACCOUNT_ID, SPA, WEB_APP, startTestIdp } from './idp.js';
+import { ACCOUNT_ID, SIGNING_ALG, SPA, WEB_APP, startTestIdp } from './idp.js';
 
 import type { LoginTransaction, OidcClient } from '../../src/reference/index.js';
 import type { TestIdp } from './idp.js';
@@ -163,9 +163,9 @@ describe('ID token verification (verifyIdToken)', () => {
 
   /** Signs claims with the IdP's own key, to isolate one claim check at a time. */
   async function mintWithIdpKey(claims: Record<string, unknown>): Promise<string> {
-    const key = await importJWK(idp.signingKey.privateJwk, 'RS256');
+    const key = await importJWK(idp.signingKey.privateJwk, SIGNING_ALG);
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: idp.signingKey.kid })
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: idp.signingKey.kid })
       .setIssuedAt()
       .setExpirationTime('5m')
       .sign(key);
@@ -254,9 +254,9 @@ describe('ID token verification (verifyIdToken)', () => {
   });
 
   it('rejects an expired ID token', async () => {
-    const key = await importJWK(idp.signingKey.privateJwk, 'RS256');
+    const key = await importJWK(idp.signingKey.privateJwk, SIGNING_ALG);
     const expired = await new SignJWT({ iss: idp.issuer, aud: WEB_APP.clientId, sub: ACCOUNT_ID, nonce: 'n-3' })
-      .setProtectedHeader({ alg: 'RS256', kid: idp.signingKey.kid })
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: idp.signingKey.kid })
       .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
       .setExpirationTime(Math.floor(Date.now() / 1000) - 600)
       .sign(key);

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { APP_SCOPES, JWKS_CACHE_POLICY, createIssuerJwks, verifyIdToken } from '../../src/reference/index.js';
 import { clientFor, login, useControlledClock } from './helpers.js';
-import { ACCOUNT_ID, WEB_APP, createSigningKey, startTestIdp } from './idp.js';
+import { ACCOUNT_ID, SIGNING_ALG, WEB_APP, createSigningKey, startTestIdp } from './idp.js';
 
 import type { TestIdp } from './idp.js';
 
@@ -55,10 +55,10 @@ describe('JWKS cache (createIssuerJwks)', () => {
     // A forged kid right after that: rejected, no refetch (no amplification).
     const forgedKey = await createSigningKey('forged');
     const forged = await new SignJWT({ iss: idp.issuer, aud: WEB_APP.clientId, sub: ACCOUNT_ID, nonce: 'n' })
-      .setProtectedHeader({ alg: 'RS256', kid: forgedKey.kid })
+      .setProtectedHeader({ alg: SIGNING_ALG, kid: forgedKey.kid })
       .setIssuedAt()
       .setExpirationTime('5m')
-      .sign(await importJWK(forgedKey.privateJwk, 'RS256'));
+      .sign(await importJWK(forgedKey.privateJwk, SIGNING_ALG));
     for (let attempt = 0; attempt < 5; attempt += 1) {
       await expect(verifyIdToken(webApp, forged, { nonce: 'n' })).rejects.toBeInstanceOf(errors.JWKSNoMatchingKey);
     }
@@ -84,7 +84,7 @@ describe('JWKS cache (createIssuerJwks)', () => {
     const { payload } = await jwtVerify(idToken, jwks, {
       issuer: idp.issuer,
       audience: WEB_APP.clientId,
-      algorithms: ['RS256'],
+      algorithms: [SIGNING_ALG],
     });
     expect(payload.sub).toBe(ACCOUNT_ID);
   });
