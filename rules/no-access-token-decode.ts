@@ -1,0 +1,46 @@
+import { createRule } from '../src/create-rule';
+import { isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtOperation } from '../src/analysis/jwt';
+import { JWT_MODULES } from '../src/knowledge/jwt';
+
+export type Options = [];
+export type MessageIds = 'accessTokenDecoded';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-access-token-decode',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow OAuth clients reading claims out of access tokens',
+      recommended: 'error',
+    },
+    messages: {
+      accessTokenDecoded:
+        'This client decodes an access token to read its claims. Access tokens are meant for the API, not the client: their format may change or become opaque, and a decoded claim has not been validated. Read the user from the ID token or the userinfo endpoint, and the expiry from the token response\'s `expires_in`.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
+
+    /** An access token the code holds as a client: from a token response, an SDK or storage — not a bearer credential it received. */
+    function isClientAccessToken(op: JwtOperation): boolean {
+      const info = tokenOf(sourceCode, op.token);
+      return info !== undefined && info.kind === 'access' && !info.fromRequest;
+    }
+
+    return {
+      'Program:exit'() {
+        const facts = jwtFacts(sourceCode);
+        for (const op of facts.operations) {
+          if (op.kind !== 'decode') continue;
+          if (op.inner && isClientAccessToken(op.inner)) continue; // reported inside the helper
+          if (!isClientAccessToken(op)) continue;
+          if (isVerifiedElsewhere(sourceCode, facts, op) || (op.inner && isVerifiedElsewhere(sourceCode, facts, op.inner))) continue;
+          context.report({ node: op.node, messageId: 'accessTokenDecoded' });
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,114 @@
+import rule from '../../rules/no-access-token-decode';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-access-token-decode', rule, {
+  valid: [
+    // API server decoding an incoming bearer token: require-jwt-verification's business.
+    `import jwt from 'jsonwebtoken';
+     app.get('/me', (req, res) => res.json(jwt.decode(req.headers.authorization.split(' ')[1])));`,
+    // API server verifying an incoming bearer token.
+    `import { jwtVerify } from 'jose';
+     export async function auth(req) { const token = req.headers.authorization.replace(/^Bearer /, ''); return (await jwtVerify(token, JWKS, { audience: A, issuer: I })).payload; }`,
+    // Reading the ID token is the right thing for a client.
+    `import { jwtDecode } from 'jwt-decode';
+     const tokens = await res.json();
+     const user = jwtDecode(tokens.id_token);`,
+    // Expiry from expires_in, no decode.
+    `const tokens = await res.json(); const expiresAt = Date.now() + tokens.expires_in * 1000;`,
+    // Header-only decode of an access token (kid for logging).
+    `import { decodeProtectedHeader } from 'jose';
+     const { kid } = decodeProtectedHeader(tokens.access_token);`,
+    `import jwtDecode from 'jwt-decode';
+     const header = jwtDecode(accessToken, { header: true });`,
+    // A refresh token decoded? Not this rule.
+    `import { jwtDecode } from 'jwt-decode';
+     const exp = jwtDecode(session.refresh_token).exp;`,
+    // Unknown token.
+    `import { jwtDecode } from 'jwt-decode';
+     export const expiresAt = (token: string) => jwtDecode(token).exp;`,
+    // Access-token-ish names that are not tokens.
+    `import { jwtDecode } from 'jwt-decode';
+     const claims = jwtDecode(accessTokenClaims);`,
+    // An access token the same function verifies.
+    `import * as jose from 'jose';
+     export async function check(accessToken: string) { await jose.jwtVerify(accessToken, JWKS, { audience: A, issuer: I }); return jose.decodeJwt(accessToken); }`,
+    // A cookie read by a server: from the request.
+    `import { jwtDecode } from 'jwt-decode';
+     export const handler = (req) => jwtDecode(req.cookies.access_token);`,
+  ],
+  invalid: [
+    {
+      code: `import { jwtDecode } from 'jwt-decode';
+const tokens = await res.json();
+const scopes = jwtDecode(tokens.access_token).scope;`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 16, endLine: 3, endColumn: 46 }],
+    },
+    {
+      code: `import jwt_decode from 'jwt-decode';
+export async function roles(auth0) {
+  const accessToken = await auth0.getTokenSilently();
+  return jwt_decode(accessToken).permissions;
+}`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 4, column: 10, endLine: 4, endColumn: 33 }],
+    },
+    {
+      code: `import { decodeJwt } from 'jose';
+const claims = decodeJwt(localStorage.getItem('access_token')!);`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 2, column: 16, endLine: 2, endColumn: 64 }],
+    },
+    {
+      code: `const payload = JSON.parse(atob(session.accessToken.split('.')[1]));`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 1, column: 17, endLine: 1, endColumn: 68 }],
+    },
+    {
+      // next-auth jwt callback: a server-side client.
+      code: `import { jwtDecode } from 'jwt-decode';
+export const authOptions = { callbacks: { async jwt({ token, account }) {
+  if (account) token.roles = jwtDecode(account.access_token).roles;
+  return token;
+} } };`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 30, endLine: 3, endColumn: 61 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+const { data } = await axios.post(TOKEN_URL, body);
+const tenant = jwt.decode(data.access_token).tid;`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 16, endLine: 3, endColumn: 45 }],
+    },
+    {
+      // Helper decoding its parameter: reported at the call with the access token.
+      code: `function parseJwt(t) { return JSON.parse(atob(t.split('.')[1])); }
+const claims = parseJwt(result.accessToken);`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 2, column: 16, endLine: 2, endColumn: 44 }],
+    },
+    {
+      code: `import { jwtDecode } from 'jwt-decode';
+export function useScopes(accessToken: string) { return jwtDecode<{ scp: string }>(accessToken).scp.split(' '); }`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 2, column: 57, endLine: 2, endColumn: 96 }],
+    },
+    {
+      code: `import { jwtDecode } from 'jwt-decode';
+const msal = await instance.acquireTokenSilent(request);
+const oid = jwtDecode(msal.accessToken).oid;`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 13, endLine: 3, endColumn: 40 }],
+    },
+    {
+      code: `import { JwtService } from '@nestjs/jwt';
+export class Bff { constructor(private readonly jwt: JwtService) {} scopes(tokens: { access_token: string }) { return this.jwt.decode(tokens.access_token).scope; } }`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 2, column: 119, endLine: 2, endColumn: 154 }],
+    },
+  ],
+});
+
+createEspreeRuleTester().run('no-access-token-decode (espree)', rule, {
+  valid: [`import { jwtDecode } from 'jwt-decode'; const user = jwtDecode(tokens.id_token);`],
+  invalid: [
+    {
+      code: `import { jwtDecode } from 'jwt-decode';
+const user = jwtDecode(tokens.access_token);`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 2, column: 14, endLine: 2, endColumn: 44 }],
+    },
+  ],
+});
