@@ -1,6 +1,7 @@
 // Alphabetical. A rule is listed here once it is implemented end to end (tests, docs, fixtures).
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { OAuthRuleDocs } from '../src/create-rule';
+import noAccessTokenDecode from './no-access-token-decode';
 import noBroadScopes from './no-broad-scopes';
 import noExposedClientSecret from './no-exposed-client-secret';
 import noImplicitGrant from './no-implicit-grant';
@@ -17,6 +18,7 @@ import requireSecureCookies from './require-secure-cookies';
 import requireSecureRandom from './require-secure-random';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
+  'no-access-token-decode': noAccessTokenDecode,
   'no-broad-scopes': noBroadScopes,
   'no-exposed-client-secret': noExposedClientSecret,
   'no-implicit-grant': noImplicitGrant,
