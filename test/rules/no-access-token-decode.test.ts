@@ -97,7 +97,7 @@ const oid = jwtDecode(msal.accessToken).oid;`,
     {
       code: `import { JwtService } from '@nestjs/jwt';
 export class Bff { constructor(private readonly jwt: JwtService) {} scopes(tokens: { access_token: string }) { return this.jwt.decode(tokens.access_token).scope; } }`,
-      errors: [{ messageId: 'accessTokenDecoded', line: 2, column: 119, endLine: 2, endColumn: 154 }],
+      errors: [{ messageId: 'accessTokenDecoded', line: 2, column: 119, endLine: 2, endColumn: 155 }],
     },
   ],
 });
