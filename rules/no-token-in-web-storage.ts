@@ -100,7 +100,8 @@ export default createRule<Options, MessageIds>({
     /** `'localstorage'` / `'localStorage'` / `BrowserCacheLocation.LocalStorage`, also behind a const or one branch of a conditional. */
     function localStorageChoice(value: Node, depth = 0): Node | undefined {
       if (depth > 3) return undefined;
-      const inner = skipWrappers(value);
+      // Through a const: `const PERSISTENT = BrowserCacheLocation.LocalStorage`, reported where written.
+      const inner = skipWrappers(definitionOf(sourceCode, value));
       if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'LocalStorage') {
         const object = skipWrappers(inner.object);
         const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, object) : undefined;
