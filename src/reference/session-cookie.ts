@@ -1,4 +1,4 @@
-import { CompactEncrypt, base64url, compactDecrypt } from 'jose';
+import { CompactEncrypt, base64url, compactDecrypt, errors } from 'jose';
 
 /**
  * The session cookie's name. The `__Host-` prefix makes browsers refuse it unless it is
@@ -98,10 +98,17 @@ export function createEncryptedSessionStore<T>(
       if (sessionId === undefined) return undefined;
       const record = await backend.get(sessionId);
       if (record === undefined) return undefined;
-      const { plaintext } = await compactDecrypt(record, key, {
-        keyManagementAlgorithms: ['dir'],
-        contentEncryptionAlgorithms: ['A256GCM'],
-      });
+      let plaintext: Uint8Array;
+      try {
+        ({ plaintext } = await compactDecrypt(record, key, {
+          keyManagementAlgorithms: ['dir'],
+          contentEncryptionAlgorithms: ['A256GCM'],
+        }));
+      } catch (error) {
+        // Tampered record or a rotated key: no session, the user signs in again.
+        if (error instanceof errors.JOSEError) return undefined;
+        throw error;
+      }
       const parsed = JSON.parse(new TextDecoder().decode(plaintext)) as { sid: string; data: T };
       return parsed.sid === sessionId ? parsed.data : undefined;
     },

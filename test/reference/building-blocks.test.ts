@@ -157,6 +157,15 @@ describe('session cookie and encrypted session store', () => {
     expect(await store.get(undefined)).toBeUndefined();
   });
 
+  it('treats a record sealed with another key (rotated key, tampering) as no session', async () => {
+    const backend = createMemorySessionBackend();
+    const options = { ttlSeconds: 60 };
+    const before = createEncryptedSessionStore<{ n: number }>(crypto.getRandomValues(new Uint8Array(32)), backend, options);
+    const after = createEncryptedSessionStore<{ n: number }>(crypto.getRandomValues(new Uint8Array(32)), backend, options);
+    const id = await before.create({ n: 1 });
+    expect(await after.get(id)).toBeUndefined();
+  });
+
   it('rejects a key of the wrong size', () => {
     expect(() =>
       createEncryptedSessionStore(new Uint8Array(16), createMemorySessionBackend(), { ttlSeconds: 60 }),
