@@ -9,6 +9,7 @@ import noPasswordGrant from './no-password-grant';
 import noTokenInUrl from './no-token-in-url';
 import noTokenInWebStorage from './no-token-in-web-storage';
 import requireAudienceCheck from './require-audience-check';
+import requireExactRedirectUri from './require-exact-redirect-uri';
 import requireIssuerCheck from './require-issuer-check';
 import requireJwksCaching from './require-jwks-caching';
 import requireJwtAlgorithms from './require-jwt-algorithms';
@@ -26,6 +27,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-token-in-url': noTokenInUrl,
   'no-token-in-web-storage': noTokenInWebStorage,
   'require-audience-check': requireAudienceCheck,
+  'require-exact-redirect-uri': requireExactRedirectUri,
   'require-issuer-check': requireIssuerCheck,
   'require-jwks-caching': requireJwksCaching,
   'require-jwt-algorithms': requireJwtAlgorithms,

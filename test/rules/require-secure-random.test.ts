@@ -1,22 +1,9 @@
 import rule from '../../rules/require-secure-random';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
-
-/** Location of the `nth` occurrence of `snippet` in `code` (1-based lines and columns, as ESLint reports). */
-function at(code: string, snippet: string, nth = 0): { line: number; column: number; endLine: number; endColumn: number } {
-  let index = -1;
-  for (let i = 0; i <= nth; i++) index = code.indexOf(snippet, index + 1);
-  if (index < 0) throw new Error(`snippet not found: ${snippet}`);
-  const position = (offset: number) => {
-    const before = code.slice(0, offset).split('\n');
-    return { line: before.length, column: before[before.length - 1].length + 1 };
-  };
-  const start = position(index);
-  const end = position(index + snippet.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-}
 
 function invalid(code: string, messageId: 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue', snippet: string, nth = 0) {
   return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };

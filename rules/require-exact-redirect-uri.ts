@@ -1,0 +1,153 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule';
+import { fileFacts } from '../src/analysis/file-facts';
+import { propertyKeyName } from '../src/analysis/modules';
+import {
+  isClientRedirectUri,
+  isRedirectTargetName,
+  parameterChecks,
+  redirectChecks,
+  redirectRoots,
+  redirectSink,
+  type RedirectCheck,
+  type RedirectChecks,
+} from '../src/analysis/redirects';
+
+export type Options = [];
+export type MessageIds = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated';
+
+// Files with no redirect and no redirect-target names are skipped cheaply.
+const REDIRECT_WORDS = /redirect|location|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
+const LOOSE_HOW: Readonly<Record<string, string>> = {
+  prefix: 'prefix',
+  substring: 'substring',
+  suffix: 'suffix',
+  regex: 'pattern',
+};
+// Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
+const VALIDATOR_FUNCTION = /(?:valid|safe|allow|check|verify|trust|saniti|clean|permit|^is)/i;
+const TARGET_WORDS = /redirect|return|callback|next|continue|dest|goto|target/i;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-exact-redirect-uri',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require redirect URIs and post-login return targets to be checked by exact comparison with registered values',
+      recommended: 'error',
+      check: 6,
+    },
+    messages: {
+      looseCheck:
+        'This {{how}} check ({{method}}) accepts look-alike URLs such as `https://app.example.com.evil.io` or `https://evil.io/?https://app.example.com`, so an attacker can send the code or the user elsewhere. Compare the full URI with === against registered values (a Set or array of exact URIs).',
+      hostOnly:
+        'Comparing only the host ({{method}}) accepts any path, port and scheme on that host (an open redirect or a mix-up on a shared host). Compare the full URI with === against the registered redirect URIs.',
+      originOnly:
+        "Comparing only the origin of a client's redirect_uri accepts any path on that origin, which lets an attacker capture the code through an open redirect there (RFC 9700 §4.1). Compare the full URI with === against the client's registered redirect URIs.",
+      relativeIncomplete:
+        "A `startsWith('/')`-style check also accepts `//evil.example` and `/\\evil.example`, which browsers open as another host. Also refuse a leading `//` and `/\\`, or parse with `new URL(target, base)` and compare its origin with ===.",
+      unvalidated:
+        'This redirects to `{{name}}` taken from the request without checking it: an open redirect that phishing and token theft rely on. Allow only relative paths (refusing `//` and `/\\`) or exact URIs from an allow-list.',
+    },
+    schema: [],
+    defaultOptions: [],
+  },
+  create(context) {
+    const sourceCode = context.sourceCode;
+    if (!fileFacts(sourceCode).mentions(REDIRECT_WORDS)) return {};
+    const reported = new Set<TSESTree.Node>();
+
+    function reportCheck(check: RedirectCheck, messageId: MessageIds): void {
+      if (reported.has(check.node)) return;
+      reported.add(check.node);
+      context.report({ node: check.node, messageId, data: { how: LOOSE_HOW[check.kind] ?? check.kind, method: check.how } });
+    }
+
+    /** Reports the loose checks; true when some check (loose or not) was found. */
+    function judge(result: RedirectChecks, clientRedirectUri: boolean): boolean {
+      for (const check of result.checks) {
+        if (check.kind === 'host') reportCheck(check, 'hostOnly');
+        else if (check.kind === 'origin' && clientRedirectUri) reportCheck(check, 'originOnly');
+        else if (LOOSE_HOW[check.kind]) reportCheck(check, 'looseCheck');
+      }
+      const relative = result.checks.filter((check) => check.kind === 'relative');
+      // `startsWith('/')` alone reports even beside other checks: it is the branch an attacker takes.
+      if (relative.length > 0 && !(result.refusesDoubleSlash && result.refusesBackslash)) {
+        for (const check of relative) reportCheck(check, 'relativeIncomplete');
+      }
+      return result.checks.length > 0 || result.refusesDoubleSlash || result.refusesBackslash;
+    }
+
+    function checkSink(node: TSESTree.Node): void {
+      const sink = redirectSink(sourceCode, node);
+      if (!sink) return;
+      const roots = redirectRoots(sourceCode, sink.target);
+      if (roots.variables.size === 0 && roots.inputs.length === 0 && roots.others.length === 0) return;
+      const names = [...roots.inputs.map((entry) => entry.input.key), ...[...roots.variables].map((variable) => variable.name)];
+      const checked = judge(redirectChecks(sourceCode, roots, node), isClientRedirectUri(names));
+      if (checked || roots.inputs.length === 0 || reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId: 'unvalidated', data: { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) } });
+    }
+
+    /** next-auth / Auth.js `callbacks: { redirect({ url, baseUrl }) {…} }`: `url` is the user-supplied callbackUrl. */
+    function checkNextAuthRedirect(property: TSESTree.Property): void {
+      const object = property.parent;
+      const owner = object?.parent;
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression || owner?.type !== AST_NODE_TYPES.Property || propertyKeyName(sourceCode, owner) !== 'callbacks') return;
+      const fn = property.value;
+      if (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
+      const first = fn.params[0];
+      if (first?.type !== AST_NODE_TYPES.ObjectPattern) return;
+      const urlProperty = first.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, p) === 'url');
+      const id = urlProperty?.value.type === AST_NODE_TYPES.AssignmentPattern ? urlProperty.value.left : urlProperty?.value;
+      if (id?.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      if (!variable) return;
+      const checked = judge(parameterChecks(sourceCode, variable), false);
+      if (checked) return;
+      // No check at all: report where `url` is handed back (next-auth redirects there).
+      for (const reference of variable.references) {
+        const parent = reference.identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === reference.identifier)) {
+          if (reported.has(reference.identifier)) continue;
+          reported.add(reference.identifier);
+          context.report({ node: reference.identifier, messageId: 'unvalidated', data: { name: 'url' } });
+        }
+      }
+    }
+
+    /** `function isSafeRedirect(url) {…}`: its checks are judged even where its callers are out of sight. */
+    function checkValidator(fn: TSESTree.FunctionLike, name: string | undefined): void {
+      if (!name || !VALIDATOR_FUNCTION.test(name) || !TARGET_WORDS.test(name)) return;
+      const scope = sourceCode.scopeManager?.acquire(fn as TSESTree.Node);
+      if (!scope) return;
+      const params = fn.params.map((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param)).filter((param): param is TSESTree.Identifier => param.type === AST_NODE_TYPES.Identifier);
+      const targets = params.filter((param) => isRedirectTargetName(param.name) || /url|uri|path|href|to$/i.test(param.name));
+      for (const param of targets.length > 0 ? targets : params.length === 1 ? params : []) {
+        const variable = scope.set.get(param.name);
+        if (variable) judge(parameterChecks(sourceCode, variable), isClientRedirectUri([param.name]));
+      }
+    }
+
+    function functionName(fn: TSESTree.FunctionLike): string | undefined {
+      if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+      const parent = fn.parent;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+      if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+      return undefined;
+    }
+
+    return {
+      CallExpression: checkSink,
+      NewExpression: checkSink,
+      AssignmentExpression: checkSink,
+      Property(node) {
+        if (propertyKeyName(sourceCode, node) === 'redirect') checkNextAuthRedirect(node);
+      },
+      'FunctionDeclaration, FunctionExpression, ArrowFunctionExpression'(node: TSESTree.FunctionLike) {
+        checkValidator(node, functionName(node));
+      },
+    };
+  },
+});

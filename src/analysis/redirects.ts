@@ -1,0 +1,689 @@
+/**
+ * Redirect targets and the checks applied to them.
+ *
+ * `redirectSink(sourceCode, node)` recognises a redirect: `res.redirect(url)`,
+ * `reply.redirect(url)`, `ctx.redirect(url)`, `c.redirect(url)`, `Response.redirect(url)`,
+ * `NextResponse.redirect(url)`, `redirect(url)` from next/navigation or @sveltejs/kit,
+ * `sendRedirect(event, url)`, `res.setHeader('Location', url)`, `res.writeHead(302, { Location })`,
+ * `new Response(null, { headers: { Location } })`, `location.assign/replace(url)`,
+ * `location.href = url`, and Next.js router `push`/`replace`.
+ *
+ * `redirectRoots(sourceCode, target)` follows the target back to where its value came from
+ * (variables, `new URL(x)`, `.href`, `x || '/'`, a template starting with `x`), keeping the
+ * variables on the way and the request values it started as (`req.query.returnTo`).
+ *
+ * `redirectChecks(sourceCode, roots, scope)` finds what the code does with those values:
+ * exact comparisons (`===`, `Set.has`, `Array.includes`, `new URL(x, base).origin ===`),
+ * loose ones (`startsWith`, `includes` on a string, `indexOf`, `endsWith`, regexes, host
+ * comparisons), relative-path checks and whether they also refuse `//` and `/\`, and calls
+ * to validators the analysis cannot see into — following helpers of the same file.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { GLOBAL_MODULE, calleeOrigin, localFunction, matchesPattern, memberName, originOf, skipWrappers } from './modules';
+import { requestInput, type RequestInput } from './request-input';
+import { definitionOf, descendants, getProperty, stringValue } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+export interface RedirectSink {
+  /** The redirect call, assignment or `new Response`. */
+  readonly node: Node;
+  /** The expression giving the URL redirected to. */
+  readonly target: Node;
+}
+
+/** Functions that redirect, by origin: the argument index of the target. */
+const REDIRECT_FUNCTIONS: ReadonlyMap<string, number | 'first-string'> = new Map<string, number | 'first-string'>([
+  ['next/navigation#redirect', 0],
+  ['next/navigation#permanentRedirect', 0],
+  ['@sveltejs/kit#redirect', 'first-string'],
+  ['@remix-run/node#redirect', 0],
+  ['@remix-run/cloudflare#redirect', 0],
+  ['@remix-run/server-runtime#redirect', 0],
+  ['react-router#redirect', 0],
+  ['react-router-dom#redirect', 0],
+  ['h3#sendRedirect', 1],
+  ['nuxt/app#navigateTo', 0],
+  // Nuxt auto-imports navigateTo: no import to trace.
+  ['<global>#navigateTo', 0],
+  ['<global>#location.assign', 0],
+  ['<global>#location.replace', 0],
+  ['<global>#document.location.assign', 0],
+  ['<global>#document.location.replace', 0],
+  ['next/router#**.push', 0],
+  ['next/router#**.replace', 0],
+  ['next/navigation#useRouter.().push', 0],
+  ['next/navigation#useRouter.().replace', 0],
+]);
+/** Globals whose assignment navigates: `location.href = url`. */
+const LOCATION_TARGETS = new Set(['location', 'location.href', 'document.location', 'document.location.href']);
+/** Methods that set a header (`res.setHeader('Location', url)`). */
+const HEADER_SETTERS = new Set(['setHeader', 'set', 'header', 'append', 'appendHeader']);
+
+function firstNonNumber(sourceCode: SourceCode, args: readonly TSESTree.CallExpressionArgument[]): Node | undefined {
+  for (const arg of args) {
+    if (arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const inner = skipWrappers(arg);
+    if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number') continue;
+    const value = ASTUtils.getStaticValue(inner, sourceCode.getScope(inner));
+    if (value && typeof value.value === 'number') continue;
+    return arg;
+  }
+  return undefined;
+}
+
+function locationHeader(sourceCode: SourceCode, headers: Node | undefined): Node | undefined {
+  if (!headers) return undefined;
+  for (const name of ['Location', 'location']) {
+    const found = getProperty(sourceCode, headers, name);
+    if (found.status === 'present') return found.value;
+  }
+  return undefined;
+}
+
+/** The redirect a node performs, if it is one. */
+export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink | undefined {
+  try {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      if (node.operator !== '=') return undefined;
+      const origin = originOf(sourceCode, node.left);
+      if (origin?.module === GLOBAL_MODULE && LOCATION_TARGETS.has(origin.path.join('.'))) return { node, target: node.right };
+      return undefined;
+    }
+    if (node.type === AST_NODE_TYPES.NewExpression) {
+      const origin = calleeOrigin(sourceCode, node);
+      if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'Response') return undefined;
+      const target = locationHeader(sourceCode, node.arguments[1] ? getPropertyValue(sourceCode, node.arguments[1], 'headers') : undefined);
+      return target ? { node, target } : undefined;
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipWrappers(node.callee);
+    const origin = calleeOrigin(sourceCode, node);
+    if (origin) {
+      for (const [pattern, index] of REDIRECT_FUNCTIONS) {
+        if (!matchesPattern(origin, pattern)) continue;
+        const target = index === 'first-string' ? firstNonNumber(sourceCode, node.arguments) : node.arguments[index];
+        return target && target.type !== AST_NODE_TYPES.SpreadElement ? { node, target } : undefined;
+      }
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(sourceCode, callee);
+    if (method === 'redirect') {
+      // Express `res.redirect([status,] url)`, Fastify `reply.redirect([code,] url)` / v5 `(url, code)`,
+      // Koa `ctx.redirect(url)`, Hono `c.redirect(url)`, `Response.redirect(url)`, `NextResponse.redirect(url)`.
+      const target = firstNonNumber(sourceCode, node.arguments);
+      return target ? { node, target } : undefined;
+    }
+    if (method === 'location' && node.arguments.length === 1 && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+      return { node, target: node.arguments[0] };
+    }
+    if (method && HEADER_SETTERS.has(method) && node.arguments.length >= 2) {
+      const name = stringValue(sourceCode, node.arguments[0]);
+      const value = node.arguments[1];
+      if (name?.toLowerCase() === 'location' && value.type !== AST_NODE_TYPES.SpreadElement) return { node, target: value };
+    }
+    if (method === 'writeHead' && node.arguments.length >= 2) {
+      const headers = node.arguments[node.arguments.length - 1];
+      const target = headers.type === AST_NODE_TYPES.SpreadElement ? undefined : locationHeader(sourceCode, headers);
+      return target ? { node, target } : undefined;
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function getPropertyValue(sourceCode: SourceCode, object: Node, name: string): Node | undefined {
+  const found = getProperty(sourceCode, object, name);
+  return found.status === 'present' ? found.value : undefined;
+}
+
+// --- where the target came from --------------------------------------------------------------
+
+export interface RedirectRoots {
+  /** Variables the value passed through (`next`, `target`, `redirectUri`). */
+  readonly variables: ReadonlySet<Variable>;
+  /** Request values it came from, with the node that reads them. */
+  readonly inputs: readonly { readonly node: Node; readonly input: RequestInput }[];
+  /** Other non-constant starting points (a session value, a parameter). */
+  readonly others: readonly Node[];
+}
+
+const PASS_THROUGH_CALLS = new Set(['decodeURIComponent', 'decodeURI', 'String', 'toString', 'trim', 'format']);
+const MAX_DEPTH = 10;
+
+/** Where a redirect target's value comes from. */
+export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoots {
+  const variables = new Set<Variable>();
+  const inputs: { node: Node; input: RequestInput }[] = [];
+  const others: Node[] = [];
+  const seen = new Set<Node>();
+  const visit = (input: Node, depth: number): void => {
+    const node = skipWrappers(input);
+    if (depth > MAX_DEPTH || seen.has(node)) return;
+    seen.add(node);
+    const fromRequest = requestInput(sourceCode, node);
+    if (fromRequest && fromRequest.key !== undefined && node.type !== AST_NODE_TYPES.Identifier) {
+      inputs.push({ node, input: fromRequest });
+      return;
+    }
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        if (!variable || variable.defs.length !== 1) return;
+        variables.add(variable);
+        const def = variable.defs[0];
+        if (fromRequest && fromRequest.key !== undefined) {
+          inputs.push({ node, input: fromRequest });
+          return;
+        }
+        if (def.type === 'Parameter') {
+          others.push(node);
+          return;
+        }
+        if (def.type !== 'Variable') return;
+        if (def.node.id.type !== AST_NODE_TYPES.Identifier) {
+          others.push(node);
+          return;
+        }
+        for (const reference of variable.references) {
+          if (!reference.isWrite()) continue;
+          const parent = reference.identifier.parent;
+          if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init) visit(parent.init, depth + 1);
+          else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) visit(parent.right, depth + 1);
+        }
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(sourceCode, node);
+        if (name === 'href' || name === 'toString') {
+          visit(node.object, depth + 1);
+          return;
+        }
+        others.push(node);
+        return;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipWrappers(node.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+        if (name && PASS_THROUGH_CALLS.has(name)) {
+          if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'toString' || name === 'trim')) visit(callee.object, depth + 1);
+          else if (node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
+        }
+        // Anything else (a sanitiser, a lookup) makes a new value.
+        return;
+      }
+      case AST_NODE_TYPES.NewExpression: {
+        const origin = calleeOrigin(sourceCode, node);
+        if (origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'URL' && node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.ConditionalExpression:
+        visit(node.consequent, depth + 1);
+        visit(node.alternate, depth + 1);
+        return;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (node.operator !== '&&') visit(node.left, depth + 1);
+        visit(node.right, depth + 1);
+        return;
+      case AST_NODE_TYPES.AwaitExpression:
+        visit(node.argument, depth + 1);
+        return;
+      case AST_NODE_TYPES.TemplateLiteral:
+        // Only a target at the start can change where the browser goes.
+        if (node.quasis[0]?.value.cooked === '' && node.expressions[0]) visit(node.expressions[0], depth + 1);
+        return;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (node.operator === '+') visit(node.left as Node, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(target, 0);
+  return { variables, inputs, others };
+}
+
+// --- the checks applied ---------------------------------------------------------------------
+
+export type CheckKind =
+  /** `===`, `Set.has`, `Array.includes`, an anchored literal regex. */
+  | 'exact'
+  /** `new URL(x, base).origin === ORIGIN` (exact for a post-login target). */
+  | 'origin'
+  /** `startsWith`, `indexOf(...) === 0` with a URL or variable. */
+  | 'prefix'
+  | 'substring'
+  | 'suffix'
+  | 'regex'
+  /** `new URL(x).host === …`, `hostname.endsWith(…)`, `ALLOWED_HOSTS.has(url.hostname)`. */
+  | 'host'
+  /** `startsWith('/')`, `x[0] === '/'`, `/^\//`. */
+  | 'relative'
+  /** A relative-path regex that refuses `//` and `/\`. */
+  | 'relative-safe'
+  /** A call the analysis cannot see into whose answer decides (`isSafeUrl(x)`). */
+  | 'validator';
+
+export interface RedirectCheck {
+  readonly kind: CheckKind;
+  /** Where a loose check is reported: the call or comparison. */
+  readonly node: Node;
+  /** For messages: `startsWith`, `host ===`, `RegExp.test`. */
+  readonly how: string;
+}
+
+export interface RedirectChecks {
+  readonly checks: readonly RedirectCheck[];
+  /** A leading `//` is refused (`!x.startsWith('//')`, `x[1] !== '/'`). */
+  readonly refusesDoubleSlash: boolean;
+  /** A leading `/\` is refused. */
+  readonly refusesBackslash: boolean;
+}
+
+const VALIDATOR_NAME = /valid|safe|allow|trust|check|verify|saniti|whitelist|permit|^is[A-Z_]|^has[A-Z_]|local|relative|same|clean|match|registered|known/;
+const FLAG_NAME = /^(?:ok|is[A-Z_]|has[A-Z_]|can[A-Z_])|valid|allowed|safe|trusted|permitted|matches|known|registered/i;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+const URL_PARTS = new Set(['host', 'hostname', 'origin', 'href', 'protocol', 'pathname', 'port', 'search', 'hash']);
+
+interface Collector {
+  checks: RedirectCheck[];
+  refusesDoubleSlash: boolean;
+  refusesBackslash: boolean;
+  /** URL objects made from the target: their `.host` / `.origin` are looked at. */
+  urlVariables: Set<Variable>;
+  visitedFunctions: Set<Node>;
+  depth: number;
+}
+
+/** Unwraps uses that keep the value: `x!`, `x as string`, `x.trim()`, `decodeURIComponent(x)`, `String(x)`. */
+function valueUse(sourceCode: SourceCode, node: Node): Node {
+  let current = node;
+  for (let i = 0; i < 6; i++) {
+    const parent = current.parent;
+    if (!parent) return current;
+    if (
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression
+    ) {
+      current = parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+      const name = memberName(sourceCode, parent);
+      const call = parent.parent;
+      if ((name === 'trim' || name === 'toLowerCase' || name === 'toString') && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+        current = call;
+        continue;
+      }
+      return current;
+    }
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+      const callee = skipWrappers(parent.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'decodeURIComponent' || callee.name === 'String' || callee.name === 'decodeURI')) {
+        current = parent;
+        continue;
+      }
+    }
+    return current;
+  }
+  return current;
+}
+
+function isComparison(node: Node | undefined): node is TSESTree.BinaryExpression {
+  return node?.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=');
+}
+
+/** True when a call's answer decides something: an `if`/ternary test, `!x`, `&&`, a return. */
+function inTestPosition(node: Node): boolean {
+  let current = node;
+  for (let i = 0; i < 6; i++) {
+    const parent = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+      case AST_NODE_TYPES.WhileStatement:
+        return parent.test === current;
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.LogicalExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+        current = parent;
+        continue;
+      case AST_NODE_TYPES.VariableDeclarator:
+        // `const ok = isAllowed(x)`: the flag decides later.
+        return parent.id.type === AST_NODE_TYPES.Identifier && FLAG_NAME.test(parent.id.name);
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/** The text a regex literal (or `new RegExp('…')` / a const holding one) matches, if known. */
+function regexSource(sourceCode: SourceCode, node: Node): string | undefined {
+  const definition = definitionOf(sourceCode, node);
+  if (definition.type === AST_NODE_TYPES.Literal && 'regex' in definition && definition.regex) return definition.regex.pattern;
+  if (definition.type === AST_NODE_TYPES.NewExpression && definition.callee.type === AST_NODE_TYPES.Identifier && definition.callee.name === 'RegExp' && definition.arguments[0]) {
+    return stringValue(sourceCode, definition.arguments[0]);
+  }
+  return undefined;
+}
+
+/**
+ * Judges a regex applied to a redirect target: a relative-path pattern (`^\/` followed by a
+ * refusal of `/` and `\`), a fully anchored literal (exact), or anything else (loose).
+ */
+export function classifyRedirectRegex(pattern: string): { kind: 'relative-safe' | 'relative' | 'exact' | 'regex'; refusesSlash: boolean; refusesBackslash: boolean } {
+  const relative = /^\^(?:\\\/|\/)/.exec(pattern);
+  if (relative) {
+    const rest = pattern.slice(relative[0].length, relative[0].length + 40);
+    let guard = '';
+    if (rest.startsWith('(?!')) guard = rest.slice(3, rest.indexOf(')') === -1 ? rest.length : rest.indexOf(')'));
+    else if (rest.startsWith('[^')) guard = rest.slice(2, rest.indexOf(']') === -1 ? rest.length : rest.indexOf(']'));
+    const refusesSlash = guard.includes('/');
+    const refusesBackslash = guard.includes('\\\\');
+    return { kind: refusesSlash && refusesBackslash ? 'relative-safe' : 'relative', refusesSlash, refusesBackslash };
+  }
+  // `^https:\/\/app\.example\.com\/callback$` with no wildcard is an exact match.
+  if (pattern.startsWith('^') && pattern.endsWith('$') && !/(?:^|[^\\])[.*+?{[]/.test(pattern.slice(1, -1).replace(/\\\\/g, ''))) {
+    return { kind: 'exact', refusesSlash: false, refusesBackslash: false };
+  }
+  return { kind: 'regex', refusesSlash: false, refusesBackslash: false };
+}
+
+function refusal(text: string | undefined): 'slash' | 'backslash' | undefined {
+  if (text === '//') return 'slash';
+  if (text === '/\\' || text === '\\' || text === '\\\\') return 'backslash';
+  return undefined;
+}
+
+/** What is done with one occurrence of the target's value (a variable read or the request read itself). */
+function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collector): void {
+  const use = valueUse(sourceCode, occurrence);
+  const parent = use.parent;
+  if (!parent) return;
+  // Method calls on the value: startsWith / includes / indexOf / endsWith / match / search / charAt.
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+    const name = memberName(sourceCode, parent);
+    const call = parent.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+      classifyMethod(sourceCode, name, call, collector);
+      return;
+    }
+    // `next[0] === '/'`, `next[1] !== '\\'`.
+    if (parent.computed && isComparison(parent.parent)) {
+      const index = ASTUtils.getStaticValue(parent.property, sourceCode.getScope(parent));
+      classifyCharComparison(sourceCode, index?.value, parent.parent, parent, collector);
+    }
+    if (name && URL_PARTS.has(name)) classifyUrlPart(sourceCode, name, parent, collector);
+    return;
+  }
+  if (isComparison(parent)) {
+    const other = parent.left === use ? parent.right : parent.left;
+    const text = stringValue(sourceCode, other);
+    const otherInner = skipWrappers(other);
+    if (text === '' || (otherInner.type === AST_NODE_TYPES.UnaryExpression && otherInner.operator === 'typeof') || (otherInner.type === AST_NODE_TYPES.Identifier && otherInner.name === 'undefined')) return;
+    if (otherInner.type === AST_NODE_TYPES.Literal && otherInner.value === null) return;
+    collector.checks.push({ kind: 'exact', node: parent, how: parent.operator });
+    return;
+  }
+  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(use as TSESTree.CallExpressionArgument)) {
+    classifyArgument(sourceCode, parent, parent.arguments.indexOf(use as TSESTree.CallExpressionArgument), collector);
+    return;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === use && parent.id.type === AST_NODE_TYPES.Identifier) {
+    // An alias: `const dest = next` — its uses count too.
+    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+    if (variable) classifyVariable(sourceCode, variable, collector);
+  }
+}
+
+function classifyMethod(sourceCode: SourceCode, name: string | undefined, call: TSESTree.CallExpression, collector: Collector): void {
+  const arg = call.arguments[0];
+  const text = arg ? stringValue(sourceCode, arg) : undefined;
+  switch (name) {
+    case 'startsWith': {
+      const refused = refusal(text);
+      if (refused === 'slash') collector.refusesDoubleSlash = true;
+      else if (refused === 'backslash') collector.refusesBackslash = true;
+      else if (text === '/') collector.checks.push({ kind: 'relative', node: call, how: "startsWith('/')" });
+      else collector.checks.push({ kind: 'prefix', node: call, how: 'startsWith' });
+      return;
+    }
+    case 'endsWith':
+      collector.checks.push({ kind: 'suffix', node: call, how: 'endsWith' });
+      return;
+    case 'includes':
+    case 'indexOf':
+    case 'lastIndexOf': {
+      const refused = refusal(text);
+      if (refused === 'slash') collector.refusesDoubleSlash = true;
+      else if (refused === 'backslash') collector.refusesBackslash = true;
+      else if (text === '/' && name === 'indexOf' && isComparison(call.parent)) collector.checks.push({ kind: 'relative', node: call.parent, how: "indexOf('/') === 0" });
+      else if (text === '://') collector.checks.push({ kind: 'relative', node: call, how: "includes('://')" });
+      else collector.checks.push({ kind: name === 'includes' ? 'substring' : 'prefix', node: call, how: name });
+      return;
+    }
+    case 'match':
+    case 'search':
+    case 'matchAll':
+      classifyRegexCheck(sourceCode, arg, call, collector);
+      return;
+    case 'charAt':
+    case 'at': {
+      if (isComparison(call.parent)) classifyCharComparison(sourceCode, arg ? ASTUtils.getStaticValue(arg, sourceCode.getScope(arg))?.value : undefined, call.parent, call, collector);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function classifyCharComparison(sourceCode: SourceCode, index: unknown, comparison: TSESTree.BinaryExpression, read: Node, collector: Collector): void {
+  const other = comparison.left === read ? comparison.right : comparison.left;
+  const text = stringValue(sourceCode, other);
+  if (index === 0 && text === '/') collector.checks.push({ kind: 'relative', node: comparison, how: "x[0] === '/'" });
+  else if (index === 1 && text === '/') collector.refusesDoubleSlash = true;
+  else if (index === 1 && text === '\\') collector.refusesBackslash = true;
+}
+
+function classifyRegexCheck(sourceCode: SourceCode, regexNode: Node | undefined, reportAt: Node, collector: Collector): void {
+  const pattern = regexNode ? regexSource(sourceCode, regexNode) : undefined;
+  if (pattern === undefined) {
+    collector.checks.push({ kind: 'validator', node: reportAt, how: 'a regex' });
+    return;
+  }
+  const verdict = classifyRedirectRegex(pattern);
+  if (verdict.refusesSlash) collector.refusesDoubleSlash = true;
+  if (verdict.refusesBackslash) collector.refusesBackslash = true;
+  collector.checks.push({ kind: verdict.kind, node: reportAt, how: 'a regular expression' });
+}
+
+/** The target passed to a call: `re.test(x)`, `ALLOWED.has(x)`, `list.includes(x)`, `new URL(x)`, a helper. */
+function classifyArgument(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, collector: Collector): void {
+  const callee = skipWrappers(call.callee);
+  if (call.type === AST_NODE_TYPES.NewExpression) {
+    const origin = calleeOrigin(sourceCode, call);
+    if (index === 0 && origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'URL') classifyUrlObject(sourceCode, call, collector);
+    return;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = memberName(sourceCode, callee);
+    const receiver = skipWrappers(callee.object);
+    if (method === 'test' || method === 'exec') {
+      classifyRegexCheck(sourceCode, receiver, call, collector);
+      return;
+    }
+    if (method === 'has') {
+      collector.checks.push({ kind: 'exact', node: call, how: 'Set.has' });
+      return;
+    }
+    if (method === 'includes' || method === 'indexOf') {
+      // `'https://a.example https://b.example'.includes(x)` is a substring test; a list lookup is exact.
+      if (stringValue(sourceCode, receiver) !== undefined) collector.checks.push({ kind: 'substring', node: call, how: 'includes on a string' });
+      else collector.checks.push({ kind: 'exact', node: call, how: 'Array.includes' });
+      return;
+    }
+    if (method === 'parse' && index === 0) {
+      // `url.parse(x).host`: a URL object like `new URL(x)`.
+      classifyUrlObject(sourceCode, call, collector);
+      return;
+    }
+  }
+  const fn = localFunction(sourceCode, callee);
+  if (fn && !collector.visitedFunctions.has(fn) && collector.depth < 4) {
+    const param = fn.params[index];
+    const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const scope = sourceCode.scopeManager?.acquire(fn as Node);
+    const variable = id?.type === AST_NODE_TYPES.Identifier ? scope?.set.get(id.name) : undefined;
+    if (variable) {
+      collector.visitedFunctions.add(fn);
+      collector.depth += 1;
+      const before = collector.checks.length;
+      classifyVariable(sourceCode, variable, collector);
+      collector.depth -= 1;
+      // A helper that does nothing we recognise but decides is still a validator we cannot judge.
+      if (collector.checks.length === before && inTestPosition(call)) collector.checks.push({ kind: 'validator', node: call, how: 'a helper' });
+      return;
+    }
+  }
+  // The redirect itself, logging and storage are not checks.
+  if (redirectSink(sourceCode, call)) return;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+  if ((name !== undefined && VALIDATOR_NAME.test(name)) || inTestPosition(call)) collector.checks.push({ kind: 'validator', node: call, how: name ?? 'a call' });
+}
+
+/** `new URL(x)` / `url.parse(x)`: its parts read inline or through a variable. */
+function classifyUrlObject(sourceCode: SourceCode, construction: Node, collector: Collector): void {
+  const parent = construction.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === construction) {
+    const name = memberName(sourceCode, parent);
+    if (name && URL_PARTS.has(name)) classifyUrlPart(sourceCode, name, parent, collector);
+    return;
+  }
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+    if (variable && !collector.urlVariables.has(variable)) {
+      collector.urlVariables.add(variable);
+      for (const reference of variable.references) {
+        if (reference.isWrite()) continue;
+        const member = reference.identifier.parent;
+        if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier) {
+          const name = memberName(sourceCode, member);
+          if (name && URL_PARTS.has(name)) classifyUrlPart(sourceCode, name, member, collector);
+        }
+      }
+    }
+  }
+}
+
+/** A part of a URL made from the target: `.host ===` is host-only, `.origin ===` exact for returnTo. */
+function classifyUrlPart(sourceCode: SourceCode, part: string, read: TSESTree.MemberExpression, collector: Collector): void {
+  if (part !== 'host' && part !== 'hostname' && part !== 'origin' && part !== 'href') return;
+  const use = valueUse(sourceCode, read);
+  const parent = use.parent;
+  const kind: CheckKind = part === 'origin' ? 'origin' : part === 'href' ? 'exact' : 'host';
+  if (isComparison(parent)) {
+    const other = parent.left === use ? parent.right : parent.left;
+    // RFC 8252 §7.3: loopback redirect URIs may use any port.
+    if (kind === 'host' && LOOPBACK_HOSTS.has(stringValue(sourceCode, other) ?? '')) return;
+    // Host and path compared together is the full URI but the port: RFC 8252's loopback comparison.
+    if (kind === 'host' && comparesPathToo(sourceCode, parent)) {
+      collector.checks.push({ kind: 'exact', node: parent, how: 'host and path' });
+      return;
+    }
+    collector.checks.push({ kind, node: parent, how: `${part} ${parent.operator}` });
+    return;
+  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+    const method = memberName(sourceCode, parent);
+    if (method === 'endsWith' || method === 'includes' || method === 'startsWith' || method === 'indexOf' || method === 'match') {
+      collector.checks.push({ kind: kind === 'origin' ? 'prefix' : 'host', node: parent.parent, how: `${part}.${method}` });
+    }
+    return;
+  }
+  if ((parent?.type === AST_NODE_TYPES.CallExpression) && parent.arguments.includes(use as TSESTree.CallExpressionArgument)) {
+    const callee = skipWrappers(parent.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+    if (method === 'has' || method === 'includes' || method === 'indexOf' || method === 'some' || method === 'test') {
+      collector.checks.push({ kind: method === 'test' ? (kind === 'origin' ? 'regex' : 'host') : kind, node: parent, how: `${part} in a list` });
+    }
+  }
+}
+
+/** True when a comparison sits in an `&&` chain that also compares a `.pathname`. */
+function comparesPathToo(sourceCode: SourceCode, comparison: Node): boolean {
+  let chain: Node = comparison;
+  while (chain.parent?.type === AST_NODE_TYPES.LogicalExpression && chain.parent.operator === '&&') chain = chain.parent;
+  if (chain === comparison) return false;
+  for (const node of descendants(chain)) {
+    if (isComparison(node) && [node.left, node.right].some((side) => side.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, side) === 'pathname')) return true;
+  }
+  return false;
+}
+
+function classifyVariable(sourceCode: SourceCode, variable: Variable, collector: Collector): void {
+  for (const reference of variable.references) {
+    if (reference.isWrite()) continue;
+    classifyUse(sourceCode, reference.identifier, collector);
+  }
+}
+
+function enclosingFunction(node: Node): Node {
+  let current: Node | undefined = node.parent;
+  while (current) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
+    if (!current.parent) return current;
+    current = current.parent;
+  }
+  return node;
+}
+
+/**
+ * The checks applied to a redirect target's value: through its variables, and through
+ * every read of the same request value in the function around `at`.
+ */
+export function redirectChecks(sourceCode: SourceCode, roots: RedirectRoots, at: Node): RedirectChecks {
+  const collector: Collector = { checks: [], refusesDoubleSlash: false, refusesBackslash: false, urlVariables: new Set(), visitedFunctions: new Set(), depth: 0 };
+  try {
+    for (const variable of roots.variables) classifyVariable(sourceCode, variable, collector);
+    const texts = new Set([...roots.inputs.filter((entry) => entry.node.type !== AST_NODE_TYPES.Identifier).map((entry) => sourceCode.getText(entry.node)), ...roots.others.filter((node) => node.type === AST_NODE_TYPES.MemberExpression).map((node) => sourceCode.getText(node))]);
+    if (texts.size > 0) {
+      for (const node of descendants(enclosingFunction(at))) {
+        if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) && texts.has(sourceCode.getText(node))) classifyUse(sourceCode, node, collector);
+      }
+    }
+  } catch {
+    // Odd code: what was found so far stands.
+  }
+  return { checks: collector.checks, refusesDoubleSlash: collector.refusesDoubleSlash, refusesBackslash: collector.refusesBackslash };
+}
+
+/** Checks applied to a function's parameter (validator helpers, next-auth's `redirect` callback). */
+export function parameterChecks(sourceCode: SourceCode, variable: Variable): RedirectChecks {
+  const collector: Collector = { checks: [], refusesDoubleSlash: false, refusesBackslash: false, urlVariables: new Set(), visitedFunctions: new Set(), depth: 0 };
+  try {
+    classifyVariable(sourceCode, variable, collector);
+  } catch {
+    // keep what was found
+  }
+  return { checks: collector.checks, refusesDoubleSlash: collector.refusesDoubleSlash, refusesBackslash: collector.refusesBackslash };
+}
+
+/** Names of values that are redirect targets: `returnTo`, `next`, `redirect_uri`, `callbackUrl`, … */
+export function isRedirectTargetName(name: string | undefined): boolean {
+  if (!name) return false;
+  const compact = name.toLowerCase().replace(/[_\-]/g, '');
+  return /^(?:redirect(?:uri|url|to|path)?|returnto|returnurl|returnpath|return|next|nexturl|nextpath|continue|continueurl|callback(?:url|uri)?|goto|dest|destination|target(?:url)?|successurl|redirecturi|backurl|back|from|redirectafterlogin|postloginredirect|rurl|ru)$/.test(compact);
+}
+
+/** True for authorization-server code checking a client's `redirect_uri` (exactness rules are stricter). */
+export function isClientRedirectUri(names: Iterable<string | undefined>): boolean {
+  for (const name of names) if (name && name.toLowerCase().replace(/[_\-]/g, '') === 'redirecturi') return true;
+  return false;
+}

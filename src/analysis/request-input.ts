@@ -1,0 +1,265 @@
+/**
+ * Values that arrive with an incoming request or navigation: query string, form body, route
+ * params and cookies on a server; `location.search` and router search params in a browser.
+ *
+ *   req.query.returnTo / ctx.query.next / ctx.request.body.redirect_uri / request.query.x
+ *   const { code, state } = req.query / const { query: { next } } = req
+ *   req.nextUrl.searchParams.get('next') / new URL(req.url).searchParams.get('code')
+ *   new URLSearchParams(window.location.search).get('returnTo') / useSearchParams().get('next')
+ *   c.req.query('next') (Hono) / getQuery(event).next (h3) / useRoute().query.redirect
+ *   export default function Page({ searchParams }) { searchParams.next }
+ *
+ * `requestInput(sourceCode, node)` says whether an expression is such a value, and under
+ * which parameter name. Callback analysis reads `code` and `state` with it; redirect analysis
+ * reads `returnTo`, `next`, `redirect_uri` with it.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { definitionOf, stringValue } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export type RequestPart = 'query' | 'body' | 'params' | 'cookies' | 'search-params' | 'url';
+
+export interface RequestInput {
+  readonly part: RequestPart;
+  /** The parameter name (`returnTo`), when the expression reads one parameter. */
+  readonly key: string | undefined;
+  /** True when it comes from the browser's own location (a SPA callback page). */
+  readonly browser: boolean;
+}
+
+/** Root names that plainly mean the incoming request in server frameworks. */
+const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c', 'r', 'evt', 'httpRequest']);
+const PARTS: Readonly<Record<string, RequestPart>> = {
+  query: 'query',
+  body: 'body',
+  params: 'params',
+  cookies: 'cookies',
+  signedCookies: 'cookies',
+  searchParams: 'search-params',
+};
+/** Calls whose result is the request's query or search params (h3, Nuxt, Vue Router, Next, React Router). */
+const QUERY_FACTORIES = new Set(['getQuery', 'useQuery', 'useRoute', 'useRouter', 'useSearchParams', 'getRouterParams', 'readBody', 'useSearchParam']);
+/** Parameter names that hold the query or search params themselves (Next.js pages get `searchParams`). */
+const PART_PARAMETERS: Readonly<Record<string, RequestPart>> = { searchParams: 'search-params', query: 'query' };
+
+const MAX_DEPTH = 8;
+
+interface Chain {
+  root: Node;
+  segments: string[];
+}
+
+function chainOf(sourceCode: SourceCode, node: Node): Chain {
+  const segments: string[] = [];
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    segments.unshift(memberName(sourceCode, current) ?? '?');
+    current = skipWrappers(current.object);
+  }
+  return { root: current, segments };
+}
+
+/** True for `location`, `window.location`, `document.location`. */
+function isBrowserLocation(sourceCode: SourceCode, node: Node): boolean {
+  const origin = originOf(sourceCode, node);
+  return origin?.module === GLOBAL_MODULE && (origin.path.join('.') === 'location' || origin.path.join('.') === 'document.location');
+}
+
+/** Whether a value stands for the request's search params: `new URLSearchParams(location.search)`, `url.searchParams`, `useSearchParams()`. */
+function searchParamsSource(sourceCode: SourceCode, node: Node, depth: number): RequestInput | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    // `const [searchParams] = useSearchParams()` (React Router).
+    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init) {
+      const init = skipWrappers(def.node.init);
+      if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === 'useSearchParams') return { part: 'search-params', key: undefined, browser: true };
+    }
+    if (def?.type === 'Parameter' && PART_PARAMETERS[inner.name]) return { part: PART_PARAMETERS[inner.name], key: undefined, browser: false };
+    const definition = definitionOf(sourceCode, inner);
+    if (definition !== inner) return searchParamsSource(sourceCode, definition, depth + 1);
+    return requestInputAt(sourceCode, inner, depth + 1);
+  }
+  if (inner.type === AST_NODE_TYPES.NewExpression) {
+    const origin = originOf(sourceCode, inner.callee);
+    if (origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'URLSearchParams' && inner.arguments[0]) {
+      const arg = skipWrappers(inner.arguments[0]);
+      // `new URLSearchParams(location.search)` / `(window.location.hash.slice(1))` / `(req.url.split('?')[1])`.
+      const browser = containsBrowserLocation(sourceCode, arg);
+      if (browser || containsRequest(sourceCode, arg)) return { part: 'search-params', key: undefined, browser };
+    }
+    return undefined;
+  }
+  if (inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner) === 'useSearchParams') return { part: 'search-params', key: undefined, browser: true };
+  if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'searchParams') {
+    // `new URL(req.url).searchParams`, `req.nextUrl.searchParams`, `url.searchParams` where url came from the request or location.
+    const object = skipWrappers(inner.object);
+    const browser = containsBrowserLocation(sourceCode, object);
+    return { part: 'search-params', key: undefined, browser };
+  }
+  return requestInputAt(sourceCode, inner, depth + 1);
+}
+
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  return undefined;
+}
+
+function containsBrowserLocation(sourceCode: SourceCode, node: Node): boolean {
+  let current = skipWrappers(node);
+  for (let i = 0; i < 10; i++) {
+    if (isBrowserLocation(sourceCode, current)) return true;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.callee.object);
+    else if (current.type === AST_NODE_TYPES.Identifier) {
+      const definition = definitionOf(sourceCode, current);
+      if (definition === current) return false;
+      current = skipWrappers(definition);
+    } else if (current.type === AST_NODE_TYPES.NewExpression && current.arguments[0]) current = skipWrappers(current.arguments[0]);
+    else return false;
+  }
+  return false;
+}
+
+function containsRequest(sourceCode: SourceCode, node: Node): boolean {
+  const { root } = chainOf(sourceCode, node);
+  const inner = root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression ? chainOf(sourceCode, root.callee.object).root : root;
+  return inner.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(inner.name);
+}
+
+function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): RequestInput | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = skipWrappers(input);
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return requestInputAt(sourceCode, node.argument, depth + 1);
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberName(sourceCode, callee);
+    const key = node.arguments[0] ? stringValue(sourceCode, node.arguments[0]) : undefined;
+    if (method === 'get' || method === 'getAll') {
+      const source = searchParamsSource(sourceCode, callee.object, depth + 1);
+      return source ? { ...source, key } : undefined;
+    }
+    // Hono `c.req.query('next')` / `c.req.param('id')`; Express `req.param('next')`.
+    if ((method === 'query' || method === 'param' || method === 'queries') && containsRequest(sourceCode, callee.object)) {
+      return { part: method === 'param' ? 'params' : 'query', key, browser: false };
+    }
+    return undefined;
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) return identifierInput(sourceCode, node, depth);
+  if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const { root, segments } = chainOf(sourceCode, node);
+  // `location.search` itself, `window.location.href`: the browser's URL.
+  if (isBrowserLocation(sourceCode, root) || (segments[0] === 'location' && isBrowserLocation(sourceCode, (node as TSESTree.MemberExpression).object))) {
+    return undefined;
+  }
+  let prefix: RequestInput | undefined;
+  if (root.type === AST_NODE_TYPES.Identifier) {
+    if (REQUEST_ROOTS.has(root.name)) prefix = { part: 'url', key: undefined, browser: false };
+    else prefix = identifierInput(sourceCode, root, depth);
+  } else if (root.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(root) ?? '')) {
+    prefix = { part: 'url', key: undefined, browser: calleeName(root)?.startsWith('use') ?? false };
+  }
+  if (!prefix) return undefined;
+  return applySegments(prefix, segments);
+}
+
+/** Walks `.query.next` from a request (or a part of it) to the parameter read. */
+function applySegments(prefix: RequestInput, segments: readonly string[]): RequestInput | undefined {
+  let part: RequestPart | undefined = prefix.part === 'url' ? undefined : prefix.part;
+  let key = prefix.key;
+  for (const segment of segments) {
+    if (!part) {
+      if (PARTS[segment]) part = PARTS[segment];
+      // `ctx.request.query`, `event.node.req`: intermediate objects of the request.
+      continue;
+    }
+    // `req.query.next.length` is not a parameter any more.
+    if (key !== undefined) return undefined;
+    key = segment;
+  }
+  if (!part) return undefined;
+  return { part, key, browser: prefix.browser };
+}
+
+/** Path of keys from a destructuring pattern's root to `target` (`{ query: { next } }` → ['query', 'next']). */
+function patternKeys(sourceCode: SourceCode, pattern: Node, target: TSESTree.Identifier): string[] | undefined {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern === target ? [] : undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternKeys(sourceCode, pattern.left, target);
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type === AST_NODE_TYPES.RestElement) continue;
+        const rest = patternKeys(sourceCode, property.value, target);
+        if (!rest) continue;
+        const key = propertyKeyName(sourceCode, property);
+        return key === undefined ? undefined : [key, ...rest];
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): RequestInput | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def.type === 'Parameter') {
+    if (def.name.type === AST_NODE_TYPES.Identifier && def.name.name === identifier.name && PART_PARAMETERS[identifier.name] && def.name.parent?.type !== AST_NODE_TYPES.Property) {
+      return { part: PART_PARAMETERS[identifier.name], key: undefined, browser: false };
+    }
+    // `function Page({ searchParams })`, `({ query: { next } })`.
+    const fn = def.node as TSESTree.FunctionLike;
+    for (const param of fn.params ?? []) {
+      if (param.type !== AST_NODE_TYPES.ObjectPattern && param.type !== AST_NODE_TYPES.AssignmentPattern) continue;
+      const keys = patternKeys(sourceCode, param, def.name as TSESTree.Identifier);
+      if (!keys || keys.length === 0) continue;
+      if (PART_PARAMETERS[keys[0]]) return applySegments({ part: PART_PARAMETERS[keys[0]], key: undefined, browser: false }, keys.slice(1));
+      return undefined;
+    }
+    return undefined;
+  }
+  if (def.type !== 'Variable' || !def.node.init) return undefined;
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) {
+    const definition = definitionOf(sourceCode, identifier);
+    if (definition !== identifier) return requestInputAt(sourceCode, definition, depth + 1);
+    // `let next = req.query.next` reassigned later: the first value still came from the request.
+    return requestInputAt(sourceCode, def.node.init, depth + 1);
+  }
+  const keys = patternKeys(sourceCode, def.node.id, def.name as TSESTree.Identifier);
+  if (!keys) return undefined;
+  const init = skipWrappers(def.node.init);
+  if (init.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(init.name)) return applySegments({ part: 'url', key: undefined, browser: false }, keys);
+  if (init.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(init) ?? '')) {
+    const name = calleeName(init) ?? '';
+    const part: RequestPart | undefined = name === 'getQuery' || name === 'useQuery' ? 'query' : name === 'readBody' ? 'body' : name === 'getRouterParams' ? 'params' : undefined;
+    return applySegments({ part: part ?? 'url', key: undefined, browser: name.startsWith('use') }, keys);
+  }
+  // `const { next } = Object.fromEntries(url.searchParams)` / `= req.query`.
+  if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === 'fromEntries' && init.arguments[0]) {
+    const source = searchParamsSource(sourceCode, init.arguments[0], depth + 1);
+    return source ? applySegments({ ...source, key: undefined }, keys) : undefined;
+  }
+  const base = requestInputAt(sourceCode, init, depth + 1);
+  if (!base || base.key !== undefined) return undefined;
+  return applySegments(base, keys);
+}
+
+/** Whether `node` is a value of the incoming request or the browser's location query. */
+export function requestInput(sourceCode: SourceCode, node: Node): RequestInput | undefined {
+  try {
+    return requestInputAt(sourceCode, node, 0);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { classifyRedirectRegex, isRedirectTargetName, redirectChecks, redirectRoots, redirectSink } from '../../src/analysis/redirects';
+import { collect } from '../helpers/analyze';
+
+function sinks(code: string): string[] {
+  return collect(code, 'CallExpression, NewExpression, AssignmentExpression', (sc, node) => {
+    const sink = redirectSink(sc, node);
+    return sink ? sc.getText(sink.target) : undefined;
+  });
+}
+
+function checksOf(code: string): string[][] {
+  return collect(code, 'CallExpression, AssignmentExpression', (sc, node) => {
+    const sink = redirectSink(sc, node);
+    if (!sink) return undefined;
+    const result = redirectChecks(sc, redirectRoots(sc, sink.target), node);
+    return [
+      ...result.checks.map((check) => `${check.kind}:${sc.getText(check.node)}`),
+      ...(result.refusesDoubleSlash ? ['refuses //'] : []),
+      ...(result.refusesBackslash ? ['refuses /\\'] : []),
+    ];
+  });
+}
+
+describe('redirects: sinks', () => {
+  it('finds server and browser redirects and their targets', () => {
+    const code = `
+      import { redirect } from 'next/navigation';
+      import { NextResponse } from 'next/server';
+      res.redirect(302, a); reply.redirect(b, 301); ctx.redirect(c); NextResponse.redirect(d); Response.redirect(e);
+      redirect(f); res.setHeader('Location', g); res.writeHead(302, { Location: h }); new Response(null, { status: 302, headers: { location: i } });
+      location.href = j; window.location.assign(k); res.location(l);
+      res.set('Content-Type', 'x'); map.set('location', m); res.json(n);`;
+    expect(sinks(code)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm']);
+  });
+});
+
+describe('redirects: checks applied to the target', () => {
+  it('tells exact checks from loose ones, through variables, URL objects and helpers', () => {
+    const code = `
+      function okHost(u) { return new URL(u).host === 'app.example.com'; }
+      app.get('/a', (req, res) => {
+        const next = req.query.next;
+        if (ALLOWED.has(next)) res.redirect(next);
+      });
+      app.get('/b', (req, res) => {
+        const next = req.query.next;
+        if (next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\\\')) res.redirect(next);
+      });
+      app.get('/c', (req, res) => {
+        if (okHost(req.query.next)) res.redirect(req.query.next);
+      });`;
+    expect(checksOf(code)).toEqual([
+      ['exact:ALLOWED.has(next)'],
+      ["relative:next.startsWith('/')", 'refuses //', 'refuses /\\'],
+      ["host:new URL(u).host === 'app.example.com'"],
+    ]);
+  });
+
+  it('classifies regexes applied to targets', () => {
+    expect(['^\\/(?![\\/\\\\])', '^\\/[^\\/\\\\]', '^\\/(?!\\/)', '^https:\\/\\/app\\.example\\.com\\/cb$', '^https:\\/\\/.*\\.example\\.com'].map((p) => classifyRedirectRegex(p).kind)).toEqual([
+      'relative-safe', 'relative-safe', 'relative', 'exact', 'regex',
+    ]);
+  });
+
+  it('knows redirect target names', () => {
+    expect(['returnTo', 'return_to', 'redirect_uri', 'next', 'callbackUrl', 'continue', 'state', 'url'].map(isRedirectTargetName)).toEqual([true, true, true, true, true, true, false, false]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { requestInput } from '../../src/analysis/request-input';
+import { collect } from '../helpers/analyze';
+
+function inputs(code: string, typescript = true): (string | null)[] {
+  return collect(
+    code,
+    'CallExpression[callee.name="probe"]',
+    (sc, node) => {
+      const found = requestInput(sc, (node as TSESTree.CallExpression).arguments[0]);
+      return found ? `${found.part}:${found.key ?? '*'}${found.browser ? ':browser' : ''}` : null;
+    },
+    { typescript },
+  );
+}
+
+describe('request-input: values of the incoming request', () => {
+  it('reads server frameworks: Express, Koa, Fastify, Hono, Next.js, h3', () => {
+    const code = `
+      app.get('/a', (req, res) => { probe(req.query.returnTo); const { code, state } = req.query; probe(code); probe(state); probe(req.body.redirect_uri); });
+      router.get('/b', (ctx) => { probe(ctx.query.next); probe(ctx.request.body.code); const { query: { next } } = ctx; probe(next); });
+      app.get('/c', (c) => { probe(c.req.query('next')); });
+      export function GET(req) { probe(req.nextUrl.searchParams.get('code')); const url = new URL(req.url); probe(url.searchParams.get('state')); }
+      export default defineEventHandler((event) => { const { next } = getQuery(event); probe(next); });
+      export default function Page({ searchParams }) { probe(searchParams.callbackUrl); }`;
+    expect(inputs(code)).toEqual([
+      'query:returnTo', 'query:code', 'query:state', 'body:redirect_uri',
+      'query:next', 'body:code', 'query:next',
+      'query:next',
+      'search-params:code', 'search-params:state',
+      'query:next',
+      'search-params:callbackUrl',
+    ]);
+  });
+
+  it('reads the browser location and router search params', () => {
+    const code = `
+      const params = new URLSearchParams(window.location.search); probe(params.get('code'));
+      probe(new URLSearchParams(location.search).get('returnTo'));
+      const sp = useSearchParams(); probe(sp.get('next'));`;
+    expect(inputs(code, false)).toEqual(['search-params:code:browser', 'search-params:returnTo:browser', 'search-params:next:browser']);
+  });
+
+  it('refuses look-alikes: config objects, session values, whole URLs, properties of parameters', () => {
+    const code = `
+      probe(config.query.next); probe(req.session.returnTo); probe(req.originalUrl); probe(location.href);
+      const map = new Map(); probe(map.get('next')); probe(req.query.next.length);`;
+    expect(inputs(code)).toEqual([null, null, null, null, null, null]);
+  });
+});

@@ -1,0 +1,190 @@
+import rule from '../../rules/require-exact-redirect-uri';
+import { at } from '../helpers/locate';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+type MessageId = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated';
+function invalid(code: string, messageId: MessageId, snippet: string, nth = 0) {
+  return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
+}
+
+const unvalidatedExpress = `import express from 'express';
+const router = express.Router();
+router.get('/login/done', (req, res) => {
+  res.redirect(req.query.returnTo || '/');
+});`;
+
+const relativeOnly = `router.get('/finish', (req, res) => {
+  const { next } = req.query;
+  if (typeof next === 'string' && next.startsWith('/')) return res.redirect(next);
+  return res.redirect('/');
+});`;
+
+const relativeHalf = `export function safeNext(next) {
+  if (next.startsWith('/') && !next.startsWith('//')) return next;
+  return '/';
+}
+app.get('/cb', (req, res) => res.redirect(safeNext(req.query.next)));`;
+
+const prefixCheck = `const APP_URL = 'https://app.example.com';
+app.get('/sso/return', (req, res) => {
+  const target = req.query.continue;
+  if (target && target.startsWith(APP_URL)) return res.redirect(target);
+  res.redirect(APP_URL);
+});`;
+
+const hostCheck = `const ALLOWED_HOSTS = new Set(['app.example.com', 'admin.example.com']);
+export function GET(request) {
+  const url = new URL(request.url);
+  const callbackUrl = url.searchParams.get('callbackUrl');
+  if (callbackUrl && ALLOWED_HOSTS.has(new URL(callbackUrl).hostname)) return Response.redirect(callbackUrl, 302);
+  return Response.redirect(new URL('/', request.url), 302);
+}`;
+
+const regexCheck = `fastify.get('/auth/complete', async (request, reply) => {
+  const dest = request.query.redirect;
+  if (!/example\\.com/.test(dest)) return reply.code(400).send();
+  return reply.redirect(dest);
+});`;
+
+const suffixCheck = `app.get('/go', (req, res) => {
+  const url = new URL(req.query.url);
+  if (!url.hostname.endsWith('example.com')) return res.sendStatus(400);
+  res.redirect(url.toString());
+});`;
+
+const authorizationServer = `async function authorize(req, res) {
+  const { client_id, redirect_uri, state } = req.query;
+  const client = await clients.find(client_id);
+  if (!client.redirectUris.some((registered) => redirect_uri.startsWith(registered))) {
+    return res.status(400).json({ error: 'invalid_request' });
+  }
+  const code = await issueCode(client, req.user);
+  res.redirect(\`\${redirect_uri}?code=\${code}&state=\${state}\`);
+}`;
+
+const originOnlyAs = `async function authorize(req, res) {
+  const redirectUri = req.query.redirect_uri;
+  const client = await clients.find(req.query.client_id);
+  if (new URL(redirectUri).origin !== new URL(client.redirect_uri).origin) return res.status(400).end();
+  res.redirect(redirectUri + '?code=' + (await issueCode(client)));
+}`;
+
+const nextAuthPrefix = `export const authOptions = {
+  providers: [],
+  callbacks: {
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith(baseUrl)) return url;
+      return baseUrl;
+    },
+  },
+};`;
+
+const nextAuthNoCheck = `export const authOptions = {
+  callbacks: {
+    redirect: async ({ url }) => url,
+  },
+};`;
+
+const spaLocation = `const params = new URLSearchParams(window.location.search);
+const returnTo = params.get('returnTo');
+await auth.handleRedirectCallback();
+window.location.assign(returnTo ?? '/');`;
+
+const nextMiddleware = `import { NextResponse } from 'next/server';
+export function middleware(req) {
+  const next = req.nextUrl.searchParams.get('next');
+  if (next?.includes('example.com')) return NextResponse.redirect(next);
+  return NextResponse.next();
+}`;
+
+const koaNoCheck = `authRouter.get('/finish', async (ctx) => {
+  const next = ctx.query.next;
+  ctx.redirect(typeof next === 'string' && next.length > 0 ? next : '/');
+});`;
+
+const nextPage = `import { redirect } from 'next/navigation';
+export default async function Page({ searchParams }) {
+  const session = await auth();
+  if (session) redirect(searchParams.callbackUrl ?? '/dashboard');
+  return null;
+}`;
+
+ruleTester.run('require-exact-redirect-uri', rule, {
+  valid: [
+    // Exact comparison against registered URIs.
+    `const REGISTERED = new Set(['https://app.example.com/callback']);
+     app.get('/authorize', (req, res) => { const uri = req.query.redirect_uri; if (!REGISTERED.has(uri)) return res.status(400).end(); res.redirect(uri + '?code=x'); });`,
+    `app.get('/authorize', async (req, res) => { const { redirect_uri } = req.query; const client = await load(req.query.client_id); if (!client.redirect_uris.includes(redirect_uri)) return res.status(400).end(); res.redirect(redirect_uri); });`,
+    `app.get('/authorize', async (req, res) => { const { redirect_uri } = req.query; const client = await load(req.query.client_id); if (redirect_uri !== client.redirect_uri) return res.status(400).end(); res.redirect(redirect_uri); });`,
+    // Relative path that refuses // and /\\ (string checks, regex, char checks).
+    `app.get('/done', (req, res) => { const next = String(req.query.next ?? '/'); if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\\\')) return res.redirect('/'); res.redirect(next); });`,
+    `const SAFE = /^\\/(?![\\/\\\\])/; app.get('/done', (req, res) => { const next = req.query.next; res.redirect(SAFE.test(next) ? next : '/'); });`,
+    `app.get('/done', (req, res) => { const n = req.query.next; if (n[0] === '/' && n[1] !== '/' && n[1] !== '\\\\') return res.redirect(n); res.redirect('/'); });`,
+    // new URL(x, base).origin === EXPECTED_ORIGIN is exact for a post-login target.
+    `const ORIGIN = 'https://app.example.com'; app.get('/done', (req, res) => { const u = new URL(req.query.returnTo, ORIGIN); if (u.origin !== ORIGIN) return res.redirect('/'); res.redirect(u.href); });`,
+    // A validator from elsewhere decides.
+    `import { isSafeRedirect } from './security'; app.get('/done', (req, res) => { const next = req.query.next; res.redirect(isSafeRedirect(next) ? next : '/'); });`,
+    // Routing, not redirect checks.
+    `import { NextResponse } from 'next/server'; export function middleware(req) { const { pathname } = req.nextUrl; if (pathname.startsWith('/admin')) { const login = new URL('/login', req.url); login.searchParams.set('next', pathname); return NextResponse.redirect(login); } }`,
+    `export const config = { callbacks: { authorized({ request, auth }) { return request.nextUrl.pathname.startsWith('/portal') ? !!auth : true; } } };`,
+    // Redirects to constants, to a library's authorize URL, or with the input after a fixed prefix.
+    `app.get('/connect', (req, res) => { const url = oauth2.generateAuthUrl({ scope: ['email'], state: req.session.state }); res.redirect(url); });`,
+    `app.get('/items', (req, res) => res.redirect(\`/items/\${encodeURIComponent(req.query.id)}\`));`,
+    `ctx.redirect('/'); res.redirect(303, '/settings');`,
+    // RFC 8252 loopback exception with an exact check otherwise.
+    `app.get('/authorize', async (req, res) => { const { redirect_uri } = req.query; const u = new URL(redirect_uri); const client = await load(req.query.client_id); if (u.hostname === '127.0.0.1' && client.native) return res.redirect(redirect_uri); if (client.redirect_uris.includes(redirect_uri)) return res.redirect(redirect_uri); res.status(400).end(); });`,
+    // RFC 8252 loopback: everything but the port compared.
+    `function matches(client, redirectUri) { const requested = new URL(redirectUri); return client.redirectUris.some((r) => { const e = new URL(r); return e.protocol === requested.protocol && e.hostname === requested.hostname && e.pathname === requested.pathname; }); }
+     app.get('/authorize', (req, res) => { const { redirect_uri } = req.query; if (!matches(client, redirect_uri)) return res.status(400).end(); res.redirect(redirect_uri); });`,
+    // next-auth redirect callback done right.
+    `export const authOptions = { callbacks: { async redirect({ url, baseUrl }) { if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\\\')) return baseUrl + url; if (new URL(url).origin === baseUrl) return url; return baseUrl; } } };`,
+  ],
+  invalid: [
+    invalid(unvalidatedExpress, 'unvalidated', "res.redirect(req.query.returnTo || '/')"),
+    invalid(relativeOnly, 'relativeIncomplete', "next.startsWith('/')"),
+    invalid(relativeHalf, 'relativeIncomplete', "next.startsWith('/')"),
+    invalid(prefixCheck, 'looseCheck', 'target.startsWith(APP_URL)'),
+    invalid(hostCheck, 'hostOnly', 'ALLOWED_HOSTS.has(new URL(callbackUrl).hostname)'),
+    invalid(regexCheck, 'looseCheck', '/example\\.com/.test(dest)'),
+    invalid(suffixCheck, 'hostOnly', "url.hostname.endsWith('example.com')"),
+    invalid(authorizationServer, 'looseCheck', 'redirect_uri.startsWith(registered)'),
+    invalid(originOnlyAs, 'originOnly', 'new URL(redirectUri).origin !== new URL(client.redirect_uri).origin'),
+    invalid(nextAuthPrefix, 'looseCheck', 'url.startsWith(baseUrl)'),
+    invalid(nextAuthNoCheck, 'unvalidated', 'url', 1),
+    invalid(spaLocation, 'unvalidated', "window.location.assign(returnTo ?? '/')"),
+    invalid(nextMiddleware, 'looseCheck', "next?.includes('example.com')"),
+    invalid(koaNoCheck, 'unvalidated', "ctx.redirect(typeof next === 'string' && next.length > 0 ? next : '/')"),
+    invalid(nextPage, 'unvalidated', "redirect(searchParams.callbackUrl ?? '/dashboard')"),
+  ],
+});
+
+const legacyAs = `function isAllowedRedirect(client, redirectUri) {
+  return new URL(redirectUri).host === new URL(client.redirect_uri).host;
+}
+async function authorizeV1(req, res) {
+  const { client_id: clientId, redirect_uri: redirectUri } = req.query;
+  const client = await findClient(clientId);
+  if (!isAllowedRedirect(client, redirectUri)) return res.status(400).end();
+  const target = new URL(redirectUri);
+  target.searchParams.set('code', await createCode(client));
+  return res.redirect(target.toString());
+}`;
+
+const hono = `app.get('/auth/done', (c) => {
+  const next = c.req.query('next');
+  return c.redirect(next ?? '/');
+});`;
+
+espreeTester.run('require-exact-redirect-uri (espree)', rule, {
+  valid: [
+    `const params = new URLSearchParams(location.search); const returnTo = params.get('returnTo'); location.href = returnTo && /^\\/[^\\/\\\\]/.test(returnTo) ? returnTo : '/';`,
+    `app.get('/logout', (req, res) => { req.session.destroy(); res.redirect(req.session.returnTo || '/'); });`,
+  ],
+  invalid: [
+    invalid(legacyAs, 'hostOnly', 'new URL(redirectUri).host === new URL(client.redirect_uri).host'),
+    invalid(hono, 'unvalidated', "c.redirect(next ?? '/')"),
+  ],
+});
