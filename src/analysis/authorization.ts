@@ -172,8 +172,9 @@ function isInlineProvider(sourceCode: SourceCode, object: TSESTree.ObjectExpress
   if (value.type !== AST_NODE_TYPES.Literal || (value.value !== 'oauth' && value.value !== 'oidc')) return false;
   const array = object.parent;
   const property = array?.parent;
-  if (array?.type !== AST_NODE_TYPES.ArrayExpression || property?.type !== AST_NODE_TYPES.Property) return false;
-  return !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'providers';
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  if (property?.type === AST_NODE_TYPES.VariableDeclarator) return property.id.type === AST_NODE_TYPES.Identifier && /providers$/i.test(property.id.name);
+  return property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'providers';
 }
 
 /** `const config: AuthConfig = {...}` / `{...} satisfies AuthConfig` / `<AuthConfig>{...}` of angular-oauth2-oidc. */
@@ -266,7 +267,8 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const included = new Set<Node>();
   for (const { list } of found) for (const node of list.includes) included.add(node);
   for (const { request } of found) if (!included.has(request.node) && !covered.has(request.node)) requests.push(request);
-  return requests;
+  // In source order, so reports and callers see them as written.
+  return requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
 /** Every authorization request the file builds (memoized per file). */

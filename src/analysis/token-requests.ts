@@ -269,7 +269,8 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
       checks: undefined,
     });
   }
-  return requests;
+  // In source order, so reports and callers see them as written.
+  return requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
 /** Every token request the file sends (memoized per file). */

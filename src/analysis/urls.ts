@@ -510,7 +510,7 @@ function paramsOfUrl(sourceCode: SourceCode, node: TSESTree.NewExpression, depth
     const parts = stringParts(sourceCode, input);
     // `new URL(endpoint)` where endpoint is unknown might carry a query: treat as no query
     // (endpoints come from discovery or config and do not).
-    base = parts.every((part) => part.text !== undefined) ? parts.map((part) => part.text).join('') : parts[0]?.text !== undefined ? parts[0].text : '';
+    base = parts.map((part) => part.text ?? '').join('');
     complete = true;
   }
   const includes: Node[] = fromString ? [...fromString.includes] : [];

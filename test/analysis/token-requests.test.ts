@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { tokenRequests } from '../../src/analysis/token-requests';
+import { collect } from '../helpers/analyze';
+
+function requests(code: string, typescript = true): string[] {
+  const out: string[] = [];
+  collect(code, 'Program', (sc) => {
+    for (const r of tokenRequests(sc)) {
+      const callee = r.node.type === 'CallExpression' || r.node.type === 'NewExpression' ? sc.getText(r.node.callee) : r.node.type;
+      out.push(`${r.node.loc.start.line}:${r.library}:${callee}:${r.grantType ?? '?'}:verifier=${r.codeVerifier.state}`);
+    }
+    return undefined;
+  }, { typescript });
+  return out;
+}
+
+describe('token-requests: token endpoint calls with their grant and parameters', () => {
+  it('finds HTTP requests from their body, whatever the client and however the body travels', () => {
+    const code = [
+      `import axios from 'axios'; import qs from 'qs';`,
+      `await fetch(TOKEN, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: v }) });`,
+      `const body = qs.stringify({ grant_type: 'authorization_code', code });`,
+      `await axios.post(TOKEN, body);`,
+      `const form = new URLSearchParams(); form.set('grant_type', 'refresh_token'); form.set('refresh_token', rt);`,
+      `await this.http.post(TOKEN, form.toString(), opts);`,
+      `await got.post(TOKEN, { form: { grant_type: 'client_credentials', scope: 's' } });`,
+      `await fetch(TOKEN, { method: 'POST', body: JSON.stringify({ grant_type: 'authorization_code', code, codeVerifier: v }) });`,
+      `export const params = { grant_type: 'authorization_code', code };`,
+    ].join('\n');
+    expect(requests(code)).toEqual([
+      '2:http:fetch:authorization_code:verifier=present',
+      '4:http:axios.post:authorization_code:verifier=absent',
+      '6:http:this.http.post:refresh_token:verifier=absent',
+      '7:http:got.post:client_credentials:verifier=absent',
+      '8:http:fetch:authorization_code:verifier=present',
+      '9:http:ObjectExpression:authorization_code:verifier=absent',
+    ]);
+  });
+
+  it('knows library exchange calls and where their verifier goes', () => {
+    const code = [
+      `import * as oidc from 'openid-client'; import * as oauth from 'oauth4webapi';`,
+      `import { OAuth2Client } from 'google-auth-library'; import { ConfidentialClientApplication } from '@azure/msal-node';`,
+      `await oidc.authorizationCodeGrant(config, url, { pkceCodeVerifier: v, expectedState: s });`,
+      `await oidc.authorizationCodeGrant(config, url, { expectedState: s });`,
+      `await oauth.authorizationCodeGrantRequest(as, c, auth, params, CB, verifier);`,
+      `const g = new OAuth2Client(I, S, CB); await g.getToken(code); await g.getToken({ code, codeVerifier });`,
+      `await new ConfidentialClientApplication(cfg).acquireTokenByCode({ code, scopes, redirectUri: CB });`,
+      `await oidc.genericGrantRequest(config, 'password', { username, password });`,
+    ].join('\n');
+    expect(requests(code)).toEqual([
+      '3:openid-client:oidc.authorizationCodeGrant:authorization_code:verifier=present',
+      '4:openid-client:oidc.authorizationCodeGrant:authorization_code:verifier=absent',
+      '5:oauth4webapi:oauth.authorizationCodeGrantRequest:authorization_code:verifier=present',
+      '6:google-auth-library:g.getToken:authorization_code:verifier=absent',
+      '6:google-auth-library:g.getToken:authorization_code:verifier=present',
+      '7:@azure/msal-node:new ConfidentialClientApplication(cfg).acquireTokenByCode:authorization_code:verifier=absent',
+      '8:openid-client:oidc.genericGrantRequest:password:verifier=absent',
+    ]);
+  });
+
+  it('ignores assertions and bodies without grant_type, in JavaScript too', () => {
+    const code = `expect(body).toEqual({ grant_type: 'authorization_code', code });\nawait fetch('/api/login', { method: 'POST', body: JSON.stringify({ email, password }) });`;
+    expect(requests(code, false)).toEqual([]);
+  });
+});
