@@ -17,6 +17,7 @@ import requireJwtVerification from './require-jwt-verification';
 import requirePkce from './require-pkce';
 import requireSecureCookies from './require-secure-cookies';
 import requireSecureRandom from './require-secure-random';
+import serializeTokenRefresh from './serialize-token-refresh';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
   'no-access-token-decode': noAccessTokenDecode,
@@ -35,4 +36,5 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'require-pkce': requirePkce,
   'require-secure-cookies': requireSecureCookies,
   'require-secure-random': requireSecureRandom,
+  'serialize-token-refresh': serializeTokenRefresh,
 };

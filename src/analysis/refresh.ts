@@ -1,0 +1,339 @@
+/**
+ * Token refreshes started from retry paths, and the guards that serialise them.
+ *
+ *   retryHandlers(sc)          functions that run when a request fails or is about to be sent:
+ *                              axios `interceptors.{request,response}.use(...)` callbacks, ky /
+ *                              got / ofetch hooks (`afterResponse`, `beforeRetry`,
+ *                              `onResponseError`, …), and any function that compares a status
+ *                              with 401 (fetch wrappers, `catchError`, `.catch`), from that check on
+ *   refreshCallKind(sc, call)  'token-endpoint' (a `grant_type=refresh_token` request or a
+ *                              library refresh), 'app-endpoint' (an HTTP call to the app's own
+ *                              `/auth/refresh`), 'helper' (a local function that does either),
+ *                              or undefined. SDK calls (`signinSilent`, `getAccessTokenSilently`,
+ *                              `acquireTokenSilent`) are none of these: the SDKs serialise them.
+ *   unguardedRefreshes(sc)     refresh calls started from a retry handler with no shared
+ *                              in-flight promise, flag + queue, lock or memoizer around them
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { GUARD_NAME, LOCK_METHODS, REFRESH_LIBRARY_CALLS, REFRESH_PATH_SEGMENT, SERIALISING_MODULES } from '../knowledge/refresh';
+import { fileFacts } from './file-facts';
+import { GLOBAL_MODULE, calleeOrigin, childNodes, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { tokenRequests } from './token-requests';
+import { tokenKindFromName } from './tokens';
+import { getProperty, stringParts } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+type Call = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export interface RetryHandler {
+  readonly fn: FunctionNode;
+  readonly kind: 'interceptor' | 'hook' | 'status-check';
+  /** For status checks: refreshes before this offset are not on the retry path. */
+  readonly from: number;
+}
+
+export type RefreshCallKind = 'token-endpoint' | 'app-endpoint' | 'helper';
+
+export interface UnguardedRefresh {
+  readonly call: Call;
+  readonly kind: RefreshCallKind;
+  readonly handler: RetryHandler;
+}
+
+/** A hint that the file may hold a retry path with a refresh at all. */
+export const REFRESH_HINT = /refresh|renew/i;
+const RETRY_HINT = /interceptors|401|afterResponse|beforeRetry|beforeRequest|onResponseError|onRequest|UNAUTHORIZED|Unauthorized/;
+
+const HOOK_KEYS = new Set(['afterResponse', 'beforeRetry', 'beforeError', 'beforeRequest', 'onResponseError', 'onResponse', 'onRequest']);
+const HTTP_METHODS = new Set(['post', 'get', 'put', 'patch', 'request', 'fetch', '$fetch', 'send']);
+const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'node-fetch', 'ofetch', 'undici', 'cross-fetch', 'isomorphic-fetch', 'wretch']);
+const UNAUTHORIZED_NAMES = /^(?:UNAUTHORIZED|Unauthorized|HTTP_UNAUTHORIZED|UNAUTHORISED)$/;
+
+function isFunction(node: Node | undefined | null): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** A function given as a callback: inline, or a local function named by an identifier. */
+function callbackFunction(sourceCode: SourceCode, node: Node | undefined): FunctionNode | undefined {
+  if (!node) return undefined;
+  const inner = skipWrappers(node);
+  if (isFunction(inner)) return inner;
+  const fn = localFunction(sourceCode, inner);
+  return isFunction(fn as Node | undefined) ? (fn as FunctionNode) : undefined;
+}
+
+function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/** `x.status === 401`, `401 == res.statusCode`, `status !== 401`, `case 401:`, `[401, 403].includes(s)`, `=== HttpStatus.UNAUTHORIZED`. */
+function isUnauthorizedValue(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal) return inner.value === 401 || inner.value === '401';
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return UNAUTHORIZED_NAMES.test(memberName(sourceCode, inner) ?? '');
+  return false;
+}
+
+function unauthorizedChecks(sourceCode: SourceCode): Node[] {
+  const checks: Node[] = [];
+  const stack: Node[] = [sourceCode.ast as Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(node.operator)) {
+      if (isUnauthorizedValue(sourceCode, node.left as Node) || isUnauthorizedValue(sourceCode, node.right)) checks.push(node);
+    } else if (node.type === AST_NODE_TYPES.SwitchCase && node.test && isUnauthorizedValue(sourceCode, node.test)) {
+      checks.push(node);
+    } else if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(sourceCode, node.callee) === 'includes' &&
+      node.callee.object.type === AST_NODE_TYPES.ArrayExpression &&
+      node.callee.object.elements.some((element) => element && element.type !== AST_NODE_TYPES.SpreadElement && isUnauthorizedValue(sourceCode, element))
+    ) {
+      checks.push(node);
+    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return checks;
+}
+
+/** Every retry path of the file (memoized per file). */
+export function retryHandlers(sourceCode: SourceCode): readonly RetryHandler[] {
+  return fileFacts(sourceCode).memo('refresh:handlers', () => {
+    const handlers: RetryHandler[] = [];
+    const seen = new Set<Node>();
+    const add = (fn: FunctionNode | undefined, kind: RetryHandler['kind'], from: number): void => {
+      if (!fn || seen.has(fn)) return;
+      seen.add(fn);
+      handlers.push({ fn, kind, from });
+    };
+    const stack: Node[] = [sourceCode.ast as Node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node.callee) === 'use') {
+        // x.interceptors.response.use(onOk, onError) / x.interceptors.request.use(fn)
+        const target = skipWrappers(node.callee.object);
+        if (target.type === AST_NODE_TYPES.MemberExpression && /^(?:request|response)$/.test(memberName(sourceCode, target) ?? '')) {
+          const holder = skipWrappers(target.object);
+          if (holder.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, holder) === 'interceptors') {
+            for (const argument of node.arguments) add(callbackFunction(sourceCode, argument), 'interceptor', -1);
+          }
+        }
+      } else if (node.type === AST_NODE_TYPES.Property && HOOK_KEYS.has(propertyKeyName(sourceCode, node) ?? '')) {
+        // ky / got `hooks: { afterResponse: [fn] }`, ofetch `onResponseError(ctx) {}`
+        const value = skipWrappers(node.value);
+        const functions = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
+        for (const element of functions) if (element && element.type !== AST_NODE_TYPES.SpreadElement) add(callbackFunction(sourceCode, element), 'hook', -1);
+      }
+      const children = childNodes(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+    for (const check of unauthorizedChecks(sourceCode)) add(enclosingFunction(check), 'status-check', check.range[0]);
+    return handlers;
+  });
+}
+
+/** The URL text an HTTP call goes to, with unknown holes as '\u0000'. */
+function urlText(sourceCode: SourceCode, call: Call): string | undefined {
+  const first = call.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  let target: Node = first;
+  // axios({ url, method }) / api.request({ url })
+  const url = getProperty(sourceCode, first, 'url');
+  if (url.status === 'present') target = url.value;
+  const parts = stringParts(sourceCode, target);
+  if (parts.every((part) => part.text === undefined)) return undefined;
+  return parts.map((part) => part.text ?? '\u0000').join('');
+}
+
+function isRefreshUrl(text: string): boolean {
+  const path = text.split(/[?#]/, 1)[0];
+  return path.split('/').some((segment) => REFRESH_PATH_SEGMENT.test(segment));
+}
+
+function isHttpCall(sourceCode: SourceCode, call: Call): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const origin = calleeOrigin(sourceCode, call);
+  if (origin) {
+    if (origin.module === GLOBAL_MODULE && origin.path.length === 1) return origin.path[0] === 'fetch' || origin.path[0] === '$fetch';
+    if (HTTP_MODULES.has(origin.module)) return true;
+  }
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'fetch' || callee.name === '$fetch' || callee.name === 'ofetch';
+  // api.post('/auth/refresh'), this.http.post(...), client.request({ url })
+  return callee.type === AST_NODE_TYPES.MemberExpression && HTTP_METHODS.has(memberName(sourceCode, callee) ?? '');
+}
+
+function refreshRequestCalls(sourceCode: SourceCode): ReadonlySet<Node> {
+  return fileFacts(sourceCode).memo('refresh:token-requests', () => {
+    const calls = new Set<Node>();
+    for (const request of tokenRequests(sourceCode)) if (request.grantType === 'refresh_token') calls.add(request.node);
+    return calls;
+  });
+}
+
+/** A method of the enclosing class called as `this.name(...)`. */
+function classMethod(sourceCode: SourceCode, call: Call): FunctionNode | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = memberName(sourceCode, callee);
+  for (let current = call.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      for (const element of current.body) {
+        if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && propertyKeyName(sourceCode, element) === name) {
+          const value = element.value;
+          return isFunction(value) ? value : undefined;
+        }
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Local helpers a call runs: `refreshTokens()`, `this.refresh()`. */
+export function calledHelper(sourceCode: SourceCode, call: Call): FunctionNode | undefined {
+  const fn = localFunction(sourceCode, skipWrappers(call.callee));
+  if (isFunction(fn as Node | undefined)) return fn as FunctionNode;
+  return classMethod(sourceCode, call);
+}
+
+/** Calls in a function body, nested callbacks included. */
+function callsIn(root: Node): Call[] {
+  const calls: Call[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return calls;
+}
+
+interface RefreshInfo {
+  readonly kind: RefreshCallKind;
+  /** Helpers the refresh runs through (for the guard search). */
+  readonly helpers: readonly FunctionNode[];
+}
+
+function refreshInfo(sourceCode: SourceCode, call: Call, visiting: Set<Node>, depth: number): RefreshInfo | undefined {
+  if (refreshRequestCalls(sourceCode).has(call)) return { kind: 'token-endpoint', helpers: [] };
+  const origin = calleeOrigin(sourceCode, call);
+  if (origin && lookup(origin, REFRESH_LIBRARY_CALLS)) return { kind: 'token-endpoint', helpers: [] };
+  if (isHttpCall(sourceCode, call)) {
+    const url = urlText(sourceCode, call);
+    if (url !== undefined && isRefreshUrl(url)) return { kind: 'app-endpoint', helpers: [] };
+  }
+  if (depth >= 4) return undefined;
+  const helper = calledHelper(sourceCode, call);
+  if (!helper || visiting.has(helper)) return undefined;
+  visiting.add(helper);
+  try {
+    for (const inner of callsIn(helper.body)) {
+      const found = refreshInfo(sourceCode, inner, visiting, depth + 1);
+      if (found) return { kind: 'helper', helpers: [helper, ...found.helpers] };
+    }
+  } finally {
+    visiting.delete(helper);
+  }
+  return undefined;
+}
+
+/** What kind of refresh a call starts, if any. */
+export function refreshCallKind(sourceCode: SourceCode, call: Call): RefreshCallKind | undefined {
+  return refreshInfo(sourceCode, call, new Set(), 0)?.kind;
+}
+
+function contains(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** True when the identifier names a variable declared outside `fn` (module, closure or class state). */
+function isOuterVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier, fn: FunctionNode): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || variable.defs.length === 0) return false;
+  const def = variable.defs[0];
+  if (def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'ImportBinding' || def.type === 'Parameter') return false;
+  return !contains(fn, def.name);
+}
+
+/** `obj.name` / `{ name: x }`: a property name, not a variable. */
+function isPropertyName(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression) return parent.property === identifier && !parent.computed;
+  if (parent?.type === AST_NODE_TYPES.Property) return parent.key === identifier && !parent.computed && !parent.shorthand;
+  return false;
+}
+
+function isGuardName(name: string | undefined): boolean {
+  return name !== undefined && GUARD_NAME.test(name) && tokenKindFromName(name) === undefined;
+}
+
+function isSerialisingCall(sourceCode: SourceCode, call: Call): boolean {
+  const origin = calleeOrigin(sourceCode, call);
+  if (origin && SERIALISING_MODULES.some((module) => origin.module === module || origin.module.startsWith(`${module}/`))) return true;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberName(sourceCode, callee);
+  if (!method || !(LOCK_METHODS.test(method) || method === 'add')) return false;
+  // navigator.locks.request(…), mutex.runExclusive(…), refreshQueue.add(…)
+  const object = skipWrappers(callee.object);
+  const objectName =
+    object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, object) : undefined;
+  if (objectName && /locks?|mutex|sema|queue|limit/i.test(objectName)) return true;
+  const objectOrigin = originOf(sourceCode, object);
+  return objectOrigin !== undefined && SERIALISING_MODULES.some((module) => objectOrigin.module === module);
+}
+
+/**
+ * A shared in-flight promise, flag + queue, lock or memoizer in the handler or the helpers
+ * the refresh runs through: an outer variable or instance member named like one
+ * (`refreshPromise`, `isRefreshing`, `failedQueue`, `this.refreshing$`), a lock call, or a
+ * serialising library.
+ */
+function hasGuard(sourceCode: SourceCode, handler: FunctionNode, helpers: readonly FunctionNode[]): boolean {
+  for (const fn of [handler, ...helpers]) {
+    const stack: Node[] = [fn.body];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === AST_NODE_TYPES.Identifier && isGuardName(node.name) && !isPropertyName(node) && isOuterVariable(sourceCode, node, fn)) return true;
+      if (node.type === AST_NODE_TYPES.MemberExpression && isGuardName(memberName(sourceCode, node))) return true;
+      if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isSerialisingCall(sourceCode, node)) return true;
+      const children = childNodes(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+  return false;
+}
+
+/** Refresh calls started from retry paths without a guard (memoized per file). */
+export function unguardedRefreshes(sourceCode: SourceCode): readonly UnguardedRefresh[] {
+  return fileFacts(sourceCode).memo('refresh:unguarded', () => {
+    const facts = fileFacts(sourceCode);
+    if (!facts.mentions(REFRESH_HINT) || !facts.mentions(RETRY_HINT)) return [];
+    const results: UnguardedRefresh[] = [];
+    const reported = new Set<Node>();
+    for (const handler of retryHandlers(sourceCode)) {
+      for (const call of callsIn(handler.fn.body)) {
+        if (reported.has(call) || call.range[0] < handler.from) continue;
+        const info = refreshInfo(sourceCode, call, new Set([handler.fn]), 0);
+        if (!info) continue;
+        // The call chain to the refresh: a refresh nested in another reported call is that call's.
+        if (hasGuard(sourceCode, handler.fn, info.helpers)) continue;
+        reported.add(call);
+        results.push({ call, kind: info.kind, handler });
+      }
+    }
+    // A helper call and the HTTP call inside the same handler: keep the outermost.
+    return results.filter((result) => !results.some((other) => other !== result && contains(other.call, result.call)));
+  });
+}

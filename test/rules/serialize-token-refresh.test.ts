@@ -1,0 +1,211 @@
+import rule from '../../rules/serialize-token-refresh';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+ruleTester.run('serialize-token-refresh', rule, {
+  valid: [
+    // Module-level in-flight promise shared by every 401.
+    `import axios from 'axios';
+const api = axios.create();
+let refreshPromise: Promise<string> | null = null;
+function refreshAccessToken() {
+  refreshPromise ??= axios.post('/auth/refresh').then((r) => r.data.accessToken).finally(() => { refreshPromise = null; });
+  return refreshPromise;
+}
+api.interceptors.response.use((r) => r, async (error) => {
+  if (error.response?.status === 401 && !error.config._retry) {
+    error.config._retry = true;
+    await refreshAccessToken();
+    return api(error.config);
+  }
+  throw error;
+});`,
+    // isRefreshing flag + queue of waiters.
+    `let isRefreshing = false;
+let failedQueue = [];
+api.interceptors.response.use(undefined, async (error) => {
+  if (error.response?.status !== 401) throw error;
+  if (isRefreshing) return new Promise((resolve, reject) => failedQueue.push({ resolve, reject }));
+  isRefreshing = true;
+  try {
+    const { data } = await api.post('/auth/refresh-token');
+    failedQueue.forEach((p) => p.resolve(data.token));
+    return api(error.config);
+  } finally { isRefreshing = false; failedQueue = []; }
+});`,
+    // async-mutex.
+    `import ky from 'ky';
+import { Mutex } from 'async-mutex';
+const mutex = new Mutex();
+export const http = ky.create({ hooks: { afterResponse: [async (request, options, response) => {
+  if (response.status === 401) {
+    await mutex.runExclusive(() => ky.post('/api/auth/refresh'));
+    return ky(request);
+  }
+}] } });`,
+    // Web Locks API.
+    `api.interceptors.response.use(undefined, (e) => navigator.locks.request('token-refresh', () => api.post('/auth/refresh')));`,
+    // SDK calls serialise themselves.
+    `api.interceptors.request.use(async (config) => {
+  config.headers.Authorization = \`Bearer \${await auth0.getTokenSilently()}\`;
+  return config;
+});`,
+    `api.interceptors.response.use(undefined, async (error) => {
+  if (error.response?.status === 401) { await userManager.signinSilent(); return api(error.config); }
+  throw error;
+});`,
+    `api.interceptors.response.use(undefined, async (error) => {
+  if (error.response?.status === 401) { await msal.acquireTokenSilent({ scopes, account }); return api(error.config); }
+  throw error;
+});`,
+    // A 401 handler that logs out instead of refreshing.
+    `export async function authFetch(url) {
+  const res = await fetch(url);
+  if (res.status === 401) { window.location.assign('/login'); }
+  return res;
+}`,
+    // The refresh function itself checks for 401 after refreshing: not a retry path.
+    `export async function refresh() {
+  const res = await fetch('/auth/refresh', { method: 'POST' });
+  if (res.status === 401) logout();
+  return res.json();
+}`,
+    // Refresh outside any retry path (an explicit button).
+    `export async function onRefreshClick() { await fetch('/api/auth/refresh', { method: 'POST' }); }`,
+    // A helper memoized with p-memoize is not a local function with a body.
+    `import pMemoize from 'p-memoize';
+const refreshOnce = pMemoize(() => fetch('/auth/refresh', { method: 'POST' }), { maxAge: 1000 });
+api.interceptors.response.use(undefined, async (e) => { if (e.response.status === 401) await refreshOnce(); });`,
+    // Test files.
+    { code: `api.interceptors.response.use(undefined, async (e) => { await api.post('/auth/refresh'); });`, filename: 'src/__tests__/api.ts' },
+  ],
+  invalid: [
+    {
+      code: `import axios from 'axios';
+const api = axios.create({ baseURL: '/api' });
+api.interceptors.response.use((r) => r, async (error) => {
+  const original = error.config;
+  if (error.response?.status === 401 && !original._retry) {
+    original._retry = true;
+    const { data } = await axios.post('/auth/refresh', { refreshToken: localStorage.getItem('rt') });
+    return api(original);
+  }
+  return Promise.reject(error);
+});`,
+      errors: [{ messageId: 'unserializedRefresh', line: 7, column: 28, endLine: 7, endColumn: 101 }],
+    },
+    {
+      code: `const TOKEN_URL = 'https://idp.example.com/oauth/token';
+async function refreshTokens(rt: string) {
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: rt, client_id: 'spa' }) });
+  return res.json();
+}
+export async function authFetch(input: string, init: RequestInit = {}) {
+  let res = await fetch(input, init);
+  if (res.status === 401) {
+    const tokens = await refreshTokens(store.refreshToken);
+    res = await fetch(input, { ...init, headers: { Authorization: \`Bearer \${tokens.access_token}\` } });
+  }
+  return res;
+}`,
+      errors: [{ messageId: 'unserializedRefresh', line: 9, column: 26, endLine: 9, endColumn: 59 }],
+    },
+    {
+      code: `import ky from 'ky';
+export const http = ky.create({ hooks: { afterResponse: [async (request, options, response) => {
+  if (response.status === 401) {
+    await ky.post('/api/auth/refresh');
+    return ky(request);
+  }
+}] } });`,
+      errors: [{ messageId: 'unserializedRefresh', line: 4, column: 11, endLine: 4, endColumn: 39 }],
+    },
+    {
+      code: `import * as client from 'openid-client';
+api.interceptors.response.use(undefined, async (error) => {
+  if (error.response?.status !== 401) throw error;
+  const tokens = await client.refreshTokenGrant(config, session.refresh_token);
+  session.save(tokens);
+  return api(error.config);
+});`,
+      errors: [{ messageId: 'unserializedRefresh', line: 4, column: 24, endLine: 4, endColumn: 79 }],
+    },
+    {
+      code: `api.interceptors.request.use(async (config) => {
+  if (Date.now() > expiresAt) {
+    const res = await axios.post(\`\${API}/auth/token/refresh\`, { refresh: getRefreshToken() });
+    setTokens(res.data);
+  }
+  return config;
+});`,
+      errors: [{ messageId: 'unserializedRefresh', line: 3, column: 23, endLine: 3, endColumn: 94 }],
+    },
+    {
+      code: `export async function apiFetch(path, init) {
+  const res = await fetch(path, init);
+  switch (res.status) {
+    case 401:
+      await fetch('/api/session/refresh', { method: 'POST', credentials: 'include' });
+      return fetch(path, init);
+    default:
+      return res;
+  }
+}`,
+      errors: [{ messageId: 'unserializedRefresh', line: 5, column: 13, endLine: 5, endColumn: 86 }],
+    },
+    {
+      code: `@Injectable()
+export class AuthInterceptor implements HttpInterceptor {
+  constructor(private http: HttpClient) {}
+  intercept(req: HttpRequest<unknown>, next: HttpHandler) {
+    return next.handle(req).pipe(catchError((err) => {
+      if (err.status === 401) return this.http.post('/api/auth/refresh', {}).pipe(switchMap(() => next.handle(req)));
+      return throwError(() => err);
+    }));
+  }
+}`,
+      errors: [{ messageId: 'unserializedRefresh', line: 6, column: 38, endLine: 6, endColumn: 77 }],
+    },
+    {
+      code: `const http = $fetch.create({
+  async onResponseError({ response }) {
+    if (response.status === 401) await $fetch('/api/auth/refresh', { method: 'POST' });
+  },
+});`,
+      errors: [{ messageId: 'unserializedRefresh', line: 3, column: 40, endLine: 3, endColumn: 87 }],
+    },
+    {
+      code: `import got from 'got';
+export const client = got.extend({ hooks: { afterResponse: [async (response, retryWithMergedOptions) => {
+  if (response.statusCode === 401) {
+    const { body } = await got.post('https://idp/oauth/token', { form: { grant_type: 'refresh_token', refresh_token: store.rt } }).json();
+    return retryWithMergedOptions({ headers: { authorization: \`Bearer \${body.access_token}\` } });
+  }
+  return response;
+}] } });`,
+      errors: [{ messageId: 'unserializedRefresh', line: 4, column: 28, endLine: 4, endColumn: 131 }],
+    },
+    {
+      code: `class ApiClient {
+  async refresh() { return this.http.post('/auth/refresh'); }
+  async request(url) {
+    try { return await this.http.get(url); }
+    catch (e) { if (e.response?.status === 401) { await this.refresh(); return this.http.get(url); } throw e; }
+  }
+}`,
+      errors: [{ messageId: 'unserializedRefresh', line: 5, column: 57, endLine: 5, endColumn: 71 }],
+    },
+  ],
+});
+
+espreeTester.run('serialize-token-refresh (espree)', rule, {
+  valid: [`let refreshing = null;\nhttp.interceptors.response.use(undefined, async (e) => {\n  if (e.response.status === 401) { refreshing = refreshing || http.post('/auth/refresh'); await refreshing; refreshing = null; }\n});`],
+  invalid: [
+    {
+      code: `http.interceptors.response.use(undefined, async (e) => {\n  if (e.response.status === 401) { await http.post('/auth/refresh'); }\n});`,
+      errors: [{ messageId: 'unserializedRefresh', line: 2, column: 42, endLine: 2, endColumn: 68 }],
+    },
+  ],
+});
