@@ -185,7 +185,7 @@ function classMethod(sourceCode: SourceCode, call: Call): FunctionNode | undefin
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = memberName(sourceCode, callee);
-  for (let current = call.parent; current; current = current.parent) {
+  for (let current: Node | undefined = call.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) {
       for (const element of current.body) {
         if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && propertyKeyName(sourceCode, element) === name) {
