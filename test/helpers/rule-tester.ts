@@ -3,7 +3,8 @@
  * information (rules must not need it), browser and Node globals declared, and every
  * invalid case required to state its full location.
  */
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type RunTests } from '@typescript-eslint/rule-tester';
+import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import * as espree from 'espree';
 import globals from 'globals';
 import { afterAll, describe, it } from 'vitest';
@@ -13,8 +14,15 @@ RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
 
+/** A RuleTester whose invalid cases must state line, column, endLine and endColumn. */
+class LocatingRuleTester extends RuleTester {
+  override run<MessageIds extends string, Options extends readonly unknown[]>(ruleName: string, rule: RuleModule<MessageIds, Options>, tests: RunTests<MessageIds, Options>): void {
+    super.run(ruleName, rule, { ...tests, assertionOptions: { requireLocation: true, ...tests.assertionOptions } });
+  }
+}
+
 export function createRuleTester(): RuleTester {
-  return new RuleTester({
+  return new LocatingRuleTester({
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
       parserOptions: { ecmaFeatures: { jsx: true } },
@@ -24,7 +32,7 @@ export function createRuleTester(): RuleTester {
 
 /** For cases that must also hold in plain JavaScript parsed by espree. */
 export function createEspreeRuleTester(): RuleTester {
-  return new RuleTester({
+  return new LocatingRuleTester({
     languageOptions: {
       parser: espree,
       globals: { ...globals.browser, ...globals.node },
