@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
-import { isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtFacts, type JwtOperation } from '../src/analysis/jwt';
-import { memberName, skipWrappers } from '../src/analysis/modules';
+import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtFacts, type JwtOperation } from '../src/analysis/jwt';
 import { TOKEN_KIND_LABEL } from '../src/analysis/tokens';
 import { booleanValue, definitionOf, getPath, numberValue, staticValue, stringValue } from '../src/analysis/values';
 import { JWT_MODULES } from '../src/knowledge/jwt';
@@ -73,30 +72,11 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
 
-    /** `tokens.id_token` where `tokens` came from an HTTP or library call (a token response), not from storage or the request. */
-    function fromTokenResponse(node: Node | undefined, depth = 0): boolean {
-      if (!node || depth > 4) return false;
-      const value = skipWrappers(node);
-      if (value.type === AST_NODE_TYPES.Identifier) {
-        const definition = definitionOf(sourceCode, value);
-        if (definition !== value) return fromTokenResponse(definition, depth + 1);
-        return false;
-      }
-      if (value.type !== AST_NODE_TYPES.MemberExpression) return false;
-      let object = definitionOf(sourceCode, value.object);
-      if (object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'data') object = definitionOf(sourceCode, object.object);
-      if (object.type === AST_NODE_TYPES.AwaitExpression) object = skipWrappers(object.argument);
-      if (object.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = skipWrappers(object.callee);
-      const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
-      return method !== 'getItem' && method !== 'get' && method !== 'parse';
-    }
-
     function qualifies(op: JwtOperation): { label: string } | undefined {
       const info = tokenOf(sourceCode, op.token);
       if (!info) return undefined;
       if (info.kind === 'id') {
-        if (options.allowTokenEndpointIdTokens && !info.fromRequest && fromTokenResponse(op.token)) return undefined;
+        if (options.allowTokenEndpointIdTokens && !info.fromRequest && isFromTokenResponse(sourceCode, op.token)) return undefined;
         return { label: TOKEN_KIND_LABEL.id };
       }
       if (info.fromRequest && info.kind !== 'code' && info.kind !== 'refresh') return { label: `${TOKEN_KIND_LABEL[info.kind]} from the incoming request` };

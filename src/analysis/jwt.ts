@@ -157,6 +157,36 @@ export function tokenIdentity(sourceCode: SourceCode, node: Node | undefined): s
   return undefined;
 }
 
+/**
+ * `tokens.id_token` / `const { id_token } = await res.json()` where the object came from an
+ * HTTP or library call (a token response or the code exchange), not from storage, a cookie,
+ * a parameter or the incoming request.
+ */
+export function isFromTokenResponse(sourceCode: SourceCode, node: Node | undefined, depth = 0): boolean {
+  if (!node || depth > 4) return false;
+  const value = skipWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const definition = definitionOf(sourceCode, value);
+    if (definition !== value) return isFromTokenResponse(sourceCode, definition, depth + 1);
+    // `const { id_token } = await res.json()`
+    const def = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
+    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init) return isResponseObject(sourceCode, def.node.init);
+    return false;
+  }
+  if (value.type === AST_NODE_TYPES.MemberExpression) return isResponseObject(sourceCode, value.object);
+  return false;
+}
+
+function isResponseObject(sourceCode: SourceCode, node: Node): boolean {
+  let object = definitionOf(sourceCode, node);
+  if (object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'data') object = definitionOf(sourceCode, object.object);
+  if (object.type === AST_NODE_TYPES.AwaitExpression) object = skipWrappers(object.argument);
+  if (object.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(object.callee);
+  const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+  return method !== 'getItem' && method !== 'get' && method !== 'parse' && method !== 'getCookie';
+}
+
 // ---------------------------------------------------------------------------------------
 // Keys
 
@@ -603,7 +633,7 @@ export function claimOption(sourceCode: SourceCode, op: JwtOperation, claim: Cla
 }
 
 /** Claims compared by hand in the function of the operation, its callers (for verify helpers) or the file (module level). */
-export function claimComparedByHand(facts: JwtFacts, op: JwtOperation, claim: Claim): boolean {
+export function claimComparedByHand(facts: JwtFacts, op: Pick<JwtOperation, 'scope'>, claim: Claim): boolean {
   const scopes: FunctionNode[] = [op.scope];
   if (op.scope.type !== AST_NODE_TYPES.Program) {
     for (const call of facts.callers.get(op.scope) ?? []) scopes.push(enclosingFunction(call));

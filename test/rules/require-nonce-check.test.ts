@@ -1,0 +1,158 @@
+import rule from '../../rules/require-nonce-check';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('require-nonce-check', rule, {
+  valid: [
+    // openid-client v6 with expectedNonce.
+    `import * as oidc from 'openid-client';
+     export async function login(config, verifier, state, nonce) {
+       return oidc.buildAuthorizationUrl(config, { scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state, nonce });
+     }
+     export async function callback(config, url, tx) {
+       return oidc.authorizationCodeGrant(config, url, { pkceCodeVerifier: tx.verifier, expectedState: tx.state, expectedNonce: tx.nonce });
+     }`,
+    // v6 with PKCE and no nonce sent: PKCE binds the code to the login.
+    `import * as oidc from 'openid-client';
+     export async function callback(config, url, tx) {
+       return oidc.authorizationCodeGrant(config, url, { pkceCodeVerifier: tx.verifier, expectedState: tx.state });
+     }`,
+    // openid-client v5 with checks.nonce.
+    `import { Issuer, generators } from 'openid-client';
+     const issuer = await Issuer.discover(ISSUER);
+     const client = new issuer.Client({ client_id: ID, client_secret: SECRET });
+     export const start = (nonce: string, state: string) => client.authorizationUrl({ scope: 'openid', nonce, state });
+     export const finish = (req, nonce, state) => client.callback(REDIRECT, client.callbackParams(req), { nonce, state });`,
+    // jsonwebtoken nonce option.
+    `import jwt from 'jsonwebtoken';
+     const url = \`\${ISSUER}/authorize?\${new URLSearchParams({ response_type: 'code', client_id: ID, nonce: n, state: s })}\`;
+     export const check = (tokens, n) => jwt.verify(tokens.id_token, getKey, { algorithms: ['RS256'], audience: ID, issuer: ISSUER, nonce: n });
+     function getKey(h, cb) {}`,
+    // Hand comparison after jose.
+    `import { jwtVerify } from 'jose';
+     const url = \`\${ISSUER}/authorize?\${new URLSearchParams({ response_type: 'code', client_id: ID, nonce: n })}\`;
+     export async function finish(tokens, expected) {
+       const { payload } = await jwtVerify(tokens.id_token, JWKS, { issuer: ISSUER, audience: ID });
+       if (payload.nonce !== expected) throw new Error('nonce');
+       return payload;
+     }`,
+    // One Tap credential: received from elsewhere, out of scope.
+    `import { OAuth2Client } from 'google-auth-library';
+     const google = new OAuth2Client();
+     export const oneTap = async (req) => (await google.verifyIdToken({ idToken: req.body.credential, audience: ID })).getPayload();`,
+    // ID token from a mobile app parameter, no flow in this module.
+    `import { jwtVerify } from 'jose';
+     export const verifyMobile = (idToken: string) => jwtVerify(idToken, JWKS, { issuer: ISSUER, audience: ID });`,
+    // express-openid-connect does it all.
+    `const { auth } = require('express-openid-connect');
+     app.use(auth({ issuerBaseURL: ISSUER, baseURL: BASE, clientID: ID, secret: S }));`,
+    // next-auth provider with pkce.
+    `import Okta from 'next-auth/providers/okta';
+     export const providers = [Okta({ clientId: ID, clientSecret: S, issuer: ISSUER, checks: ['pkce', 'state'] })];`,
+    // next-auth OAuth (non-OIDC) provider.
+    `import GitHub from 'next-auth/providers/github';
+     export const providers = [GitHub({ clientId: ID, clientSecret: S, checks: ['state'] })];`,
+    // oauth4webapi with expectedNonce.
+    `import * as oauth from 'oauth4webapi';
+     export async function finish(as, client, response, nonce) { return oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: nonce, requireIdToken: true }); }
+     const url = new URL(as.authorization_endpoint); url.searchParams.set('response_type', 'code'); url.searchParams.set('nonce', nonce);`,
+  ],
+  invalid: [
+    {
+      // Hand-rolled validation of an ID token from a flow that sends a nonce.
+      code: `const params = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, nonce, code_challenge: c, code_challenge_method: 'S256' });
+export function acceptIdToken(idToken: string) {
+  const payload = JSON.parse(atob(idToken.split('.')[1]));
+  if (payload.iss !== ISSUER || payload.aud !== ID) throw new Error('bad token');
+  return payload;
+}`,
+      errors: [{ messageId: 'missingNonceCheck', line: 3, column: 19, endLine: 3, endColumn: 58 }],
+    },
+    {
+      // openid-client v6 without expectedNonce while a nonce is sent.
+      code: `import * as oidc from 'openid-client';
+export const start = async (config, verifier, state, nonce) => oidc.buildAuthorizationUrl(config, { scope: 'openid', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), state, nonce });
+export const finish = (config, url, tx) => oidc.authorizationCodeGrant(config, url, { pkceCodeVerifier: tx.verifier, expectedState: tx.state });`,
+      errors: [{ messageId: 'missingNonceCheck', line: 3, column: 44, endLine: 3, endColumn: 144 }],
+    },
+    {
+      // openid-client v5 callback without nonce and no PKCE at all.
+      code: `import { Issuer } from 'openid-client';
+const issuer = await Issuer.discover(ISSUER);
+const client = new issuer.Client({ client_id: ID, client_secret: SECRET });
+export const finish = (req, state) => client.callback(REDIRECT, client.callbackParams(req), { state });`,
+      errors: [{ messageId: 'missingNonceCheck', line: 4, column: 39, endLine: 4, endColumn: 103 }],
+    },
+    {
+      // jose verify of an ID token from the token response, no PKCE, no nonce check.
+      code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
+const JWKS = createRemoteJWKSet(new URL(JWKS_URL));
+export async function callback(code: string) {
+  const tokens = await (await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code }) })).json();
+  const { payload } = await jwtVerify(tokens.id_token, JWKS, { issuer: ISSUER, audience: ID });
+  return payload;
+}`,
+      errors: [{ messageId: 'missingNonceCheck', line: 5, column: 29, endLine: 5, endColumn: 95 }],
+    },
+    {
+      // jsonwebtoken verify of an ID token in a module that sends a nonce.
+      code: `import jwt from 'jsonwebtoken';
+export const authorizeUrl = (state: string, nonce: string) => \`\${ISSUER}/authorize?response_type=code&client_id=\${ID}&state=\${state}&nonce=\${nonce}\`;
+export const check = (tokens: { id_token: string }) => jwt.verify(tokens.id_token, PEM, { algorithms: ['RS256'], audience: ID, issuer: ISSUER });`,
+      errors: [{ messageId: 'missingNonceCheck', line: 3, column: 56, endLine: 3, endColumn: 145 }],
+    },
+    {
+      // oauth4webapi without expectedNonce.
+      code: `import * as oauth from 'oauth4webapi';
+const url = new URL(as.authorization_endpoint);
+url.searchParams.set('response_type', 'code');
+url.searchParams.set('nonce', nonce);
+export const finish = (as, client, response) => oauth.processAuthorizationCodeResponse(as, client, response);`,
+      errors: [{ messageId: 'missingNonceCheck', line: 5, column: 49, endLine: 5, endColumn: 109 }],
+    },
+    {
+      code: `import * as oauth from 'oauth4webapi';
+const url = new URL(as.authorization_endpoint);
+url.searchParams.set('response_type', 'code');
+url.searchParams.set('nonce', nonce);
+export const finish = (as, client, response) => oauth.processAuthorizationCodeOpenIDResponse(as, client, response);`,
+      errors: [{ messageId: 'missingNonceCheck', line: 5, column: 49, endLine: 5, endColumn: 115 }],
+    },
+    {
+      code: `import Okta from 'next-auth/providers/okta';
+export const providers = [Okta({ clientId: ID, clientSecret: S, issuer: ISSUER, checks: ['state'] })];`,
+      errors: [{ messageId: 'providerChecksWithoutNonce', line: 2, column: 89, endLine: 2, endColumn: 98 }],
+    },
+    {
+      code: `export const authOptions = {
+  providers: [{ id: 'corp', name: 'Corp SSO', type: 'oidc', issuer: ISSUER, clientId: ID, checks: 'state' }],
+};`,
+      errors: [{ messageId: 'providerChecksWithoutNonce', line: 2, column: 99, endLine: 2, endColumn: 106 }],
+    },
+    {
+      // openid-client v5 validateIdToken without a nonce.
+      code: `import { Issuer } from 'openid-client';
+const client = new (await Issuer.discover(ISSUER)).Client({ client_id: ID });
+export const url = client.authorizationUrl({ scope: 'openid', nonce: n });
+export const check = (tokenSet) => client.validateIdToken(tokenSet);`,
+      errors: [{ messageId: 'missingNonceCheck', line: 4, column: 36, endLine: 4, endColumn: 68 }],
+    },
+  ],
+});
+
+createEspreeRuleTester().run('require-nonce-check (espree)', rule, {
+  valid: [
+    `const { Issuer } = require('openid-client');
+     const client = new (Issuer.discover(ISSUER)).Client({ client_id: ID });
+     module.exports = (req, tx) => client.callback(REDIRECT, client.callbackParams(req), { state: tx.state, nonce: tx.nonce, code_verifier: tx.verifier });`,
+  ],
+  invalid: [
+    {
+      code: `const { Issuer } = require('openid-client');
+const client = new (Issuer.discover(ISSUER)).Client({ client_id: ID });
+module.exports = (req, tx) => client.callback(REDIRECT, client.callbackParams(req), { state: tx.state });`,
+      errors: [{ messageId: 'missingNonceCheck', line: 3, column: 31, endLine: 3, endColumn: 105 }],
+    },
+  ],
+});
