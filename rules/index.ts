@@ -14,6 +14,7 @@ import requireIssuerCheck from './require-issuer-check';
 import requireJwksCaching from './require-jwks-caching';
 import requireJwtAlgorithms from './require-jwt-algorithms';
 import requireJwtVerification from './require-jwt-verification';
+import requireNonceCheck from './require-nonce-check';
 import requirePkce from './require-pkce';
 import requireSecureCookies from './require-secure-cookies';
 import requireSecureRandom from './require-secure-random';
@@ -33,6 +34,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'require-jwks-caching': requireJwksCaching,
   'require-jwt-algorithms': requireJwtAlgorithms,
   'require-jwt-verification': requireJwtVerification,
+  'require-nonce-check': requireNonceCheck,
   'require-pkce': requirePkce,
   'require-secure-cookies': requireSecureCookies,
   'require-secure-random': requireSecureRandom,
