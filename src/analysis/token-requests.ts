@@ -58,7 +58,7 @@ export interface TokenRequest {
   readonly checks: Node | undefined;
 }
 
-export const TOKEN_REQUEST_HINT = /grant_?type|grantType|getToken|callback|Grant|acquireTokenBy/;
+export const TOKEN_REQUEST_HINT = /grant_?type|grantType|getToken|callback|Grant|acquireTokenBy|client_?secret|client_?id/i;
 
 function normalised(list: ParamList | undefined): ParamList | undefined {
   if (!list) return undefined;
@@ -239,24 +239,26 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
     ...nodes.objects,
     ...nodes.strings,
   ];
-  const found: { list: ParamList; node: Node }[] = [];
+  const found: { list: ParamList; node: Node; inferred: boolean }[] = [];
   for (const candidate of candidates) {
     if (covered.has(candidate) || isAssertionOrComparison(candidate)) continue;
     const list = paramsOf(sourceCode, candidate);
-    if (!list || param(list, 'grant_type').state !== 'present') continue;
-    found.push({ list, node: candidate });
+    if (!list) continue;
+    if (param(list, 'grant_type').state === 'present') found.push({ list, node: candidate, inferred: false });
+    else if (looksLikeCodeExchange(sourceCode, list, candidate)) found.push({ list, node: candidate, inferred: true });
   }
   const included = new Set<Node>();
   for (const { list } of found) for (const node of list.includes) included.add(node);
   const seenCalls = new Set<Node>();
-  for (const { list, node } of found) {
+  for (const { list, node, inferred } of found) {
     if (included.has(node)) continue;
     const call = consumingCall(sourceCode, node);
+    if (inferred && !call) continue;
     if (call && libraryCalls.has(call)) continue;
     if (call && seenCalls.has(call)) continue;
     if (call) seenCalls.add(call);
     const params = normalised(list);
-    const grantType = grantTypeOf(params);
+    const grantType = inferred ? { value: 'authorization_code', node: undefined } : grantTypeOf(params);
     requests.push({
       node: call ?? node,
       library: 'http',
@@ -271,6 +273,24 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
   }
   // In source order, so reports and callers see them as written.
   return requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * A body without `grant_type` that still redeems a code: GitHub's and Facebook's token
+ * endpoints take `{ client_id, client_secret, code }`. Needs `code` and `client_id` plus a
+ * client secret or code verifier, or a redirect_uri when the call's URL names a token endpoint
+ * (an authorization server storing `{ code, client_id, redirect_uri }` is not a request).
+ */
+function looksLikeCodeExchange(sourceCode: SourceCode, list: ParamList, node: Node): boolean {
+  if (list.kind === 'string' && list.hasQuery === false && list.params.length === 0) return false;
+  const has = (name: string): boolean => param(list, name).state === 'present';
+  if (!has('code') || !(has('client_id') || has('clientId'))) return false;
+  if (has('client_secret') || has('code_verifier')) return true;
+  if (!has('redirect_uri')) return false;
+  const call = consumingCall(sourceCode, node);
+  const url = call?.arguments[0];
+  const text = url && url.type !== AST_NODE_TYPES.SpreadElement ? stringValue(sourceCode, url) ?? sourceCode.getText(url) : '';
+  return /token/i.test(text);
 }
 
 /** Every token request the file sends (memoized per file). */

@@ -59,6 +59,14 @@ describe('token-requests: token endpoint calls with their grant and parameters',
     ]);
   });
 
+  it('infers a code exchange without grant_type (GitHub style), but not a stored code record', () => {
+    const code = [
+      `await axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: S, code, redirect_uri: CB });`,
+      `await db.codes.insert({ code, client_id: ID, redirect_uri: CB, user_id: u });`,
+    ].join('\n');
+    expect(requests(code)).toEqual(['1:http:axios.post:authorization_code:verifier=absent']);
+  });
+
   it('ignores assertions and bodies without grant_type, in JavaScript too', () => {
     const code = `expect(body).toEqual({ grant_type: 'authorization_code', code });\nawait fetch('/api/login', { method: 'POST', body: JSON.stringify({ email, password }) });`;
     expect(requests(code, false)).toEqual([]);
