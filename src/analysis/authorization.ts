@@ -276,6 +276,11 @@ export function authorizationRequests(sourceCode: SourceCode): readonly Authoriz
   return fileFacts(sourceCode).memo('authorization:requests', () => {
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(AUTHORIZATION_HINT) && !facts.importsAny(NEXTAUTH_MODULES)) return [];
-    return computeRequests(sourceCode);
+    try {
+      return computeRequests(sourceCode);
+    } catch {
+      // Never crash a lint run on code the analysis does not understand.
+      return [];
+    }
   });
 }

@@ -297,6 +297,11 @@ function looksLikeCodeExchange(sourceCode: SourceCode, list: ParamList, node: No
 export function tokenRequests(sourceCode: SourceCode): readonly TokenRequest[] {
   return fileFacts(sourceCode).memo('token-requests:requests', () => {
     if (!fileFacts(sourceCode).mentions(TOKEN_REQUEST_HINT)) return [];
-    return computeTokenRequests(sourceCode);
+    try {
+      return computeTokenRequests(sourceCode);
+    } catch {
+      // Never crash a lint run on code the analysis does not understand.
+      return [];
+    }
   });
 }
