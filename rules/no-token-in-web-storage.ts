@@ -15,6 +15,7 @@ import {
   OIDC_STATE_STORE_OPTION,
   OIDC_STORE_CLASS_PATTERNS,
   OIDC_USER_STORE_OPTION,
+  OKTA_TOKEN_MANAGER_OPTION,
   STORAGE_MODULES,
 } from '../src/knowledge/storage';
 
@@ -24,7 +25,7 @@ export type MessageIds = 'tokenInStorage' | 'sdkTokenCacheInStorage';
 type Node = TSESTree.Node;
 
 // Cheap text gate: files that name no storage API and no SDK option are skipped.
-const GATE = /localStorage|sessionStorage|objectStore|cacheLocation|WebStorageStateStore|OAuthStorage|setStorage/;
+const GATE = /localStorage|sessionStorage|objectStore|cacheLocation|WebStorageStateStore|OAuthStorage|setStorage|tokenManager/;
 // Files that configure an auth SDK's cache without importing it (an `authConfig.ts` of plain objects).
 const AUTH_CONFIG_HINT = /auth0|msal|clientId|client_id|authority/i;
 
@@ -127,6 +128,18 @@ export default createRule<Options, MessageIds>({
       if (choice) report(choice, 'sdkTokenCacheInStorage');
     }
 
+    /** `tokenManager: { storage }` of an Okta config (the object is the value of a `tokenManager` property). */
+    function isOktaTokenManager(object: Node): boolean {
+      const parent = object.parent;
+      return (
+        object.type === AST_NODE_TYPES.ObjectExpression &&
+        parent?.type === AST_NODE_TYPES.Property &&
+        parent.value === object &&
+        propertyKeyName(sourceCode, parent) === OKTA_TOKEN_MANAGER_OPTION &&
+        (usesSdk || facts.mentions(/okta/i))
+      );
+    }
+
     /** Is this `new WebStorageStateStore(...)` the `userStore` (tokens) rather than the `stateStore`? */
     function isUserStore(construct: Node): boolean {
       const parent = construct.parent;
@@ -227,6 +240,10 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         const key = propertyKeyName(sourceCode, node);
         if (key === CACHE_LOCATION_OPTION) checkCacheLocation(node.value);
+        else if (key === 'storage' && isOktaTokenManager(node.parent)) {
+          const choice = localStorageChoice(node.value) ?? (storageAreaOf(sourceCode, node.value) === 'local' ? node.value : undefined);
+          if (choice) report(choice, 'sdkTokenCacheInStorage');
+        }
         else if (key === 'provide' && node.parent.type === AST_NODE_TYPES.ObjectExpression) checkAngularProvider(node.parent, node.value);
       },
       JSXAttribute(node) {

@@ -34,10 +34,11 @@ import {
   type CookieFlag,
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
-import { GLOBAL_MODULE, calleeOrigin, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { credentialInValue, isEmptyValue } from './storage';
 import { credentialKindFromName, nameWords } from './tokens';
-import { arrayElements, booleanValue, definitionOf, getPath, getProperty, numberValue, objectLiteral, stringParts, stringValue, tailName, type PropertyLookup } from './values';
+import { arrayElements, booleanValue, definitionOf, descendants, getPath, getProperty, numberValue, objectLiteral, stringParts, stringValue, tailName, type PropertyLookup } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -358,6 +359,8 @@ function sessionMiddlewareWrite(sourceCode: SourceCode, call: Node, spec: Cookie
 /** A parsed `Set-Cookie` / `document.cookie` string: name, value, and which attributes are known. */
 interface ParsedCookieString {
   readonly nameText?: string;
+  /** The first unknown part of the name (a helper's `name` parameter). */
+  readonly nameNode?: Node;
   readonly valueText?: string;
   readonly valueNode?: Node;
   readonly attributes: ReadonlySet<string>;
@@ -374,6 +377,7 @@ function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieStri
   let section: 'name' | 'value' | 'attributes' = 'name';
   let nameText = '';
   let nameKnown = true;
+  let nameNode: Node | undefined;
   let valueText = '';
   let valueKnown = true;
   let valueNode: Node | undefined;
@@ -381,8 +385,10 @@ function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieStri
   let attributesUnknown = false;
   for (const part of parts) {
     if (part.text === undefined) {
-      if (section === 'name') nameKnown = false;
-      else if (section === 'value') {
+      if (section === 'name') {
+        nameKnown = false;
+        nameNode ??= part.node;
+      } else if (section === 'value') {
         valueKnown = false;
         valueNode ??= part.node;
       } else attributesUnknown = true;
@@ -417,6 +423,7 @@ function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieStri
   if (valueKnown && valueText.trim() === '') clearing = true;
   return {
     nameText: nameKnown ? nameText.trim() : undefined,
+    nameNode,
     valueText: valueKnown ? valueText : undefined,
     valueNode,
     attributes,
@@ -484,6 +491,8 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
       if (fromFunction) return [fromFunction];
       const fromMethod = methodWrite(sourceCode, node, filename);
       if (fromMethod) return [fromMethod];
+      const fromHelper = scriptCookieHelperWriteOf(sourceCode, node);
+      if (fromHelper) return [fromHelper];
       const callee = skipWrappers(node.callee);
       if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length === 2) {
         const method = memberName(sourceCode, callee);
@@ -588,4 +597,87 @@ export function cookieCarries(sourceCode: SourceCode, write: CookieWrite): Cooki
   if (byName) return byName;
   if (write.valueText !== undefined) return contentFromName(write.valueText) === 'token' ? 'token' : undefined;
   return contentFromValue(sourceCode, write.value);
+}
+
+/** Index of the function parameter an expression passes through unchanged (also inside `encodeURIComponent(x)` / `escape(x)`). */
+function parameterIndexOf(sourceCode: SourceCode, fn: TSESTree.FunctionLike, node: Node | undefined): number | undefined {
+  if (!node) return undefined;
+  let inner = skipWrappers(node);
+  // `(value || '')`
+  if (inner.type === AST_NODE_TYPES.LogicalExpression) inner = skipWrappers(inner.left);
+  if (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    /^(?:encodeURIComponent|escape|String)$/.test(inner.callee.name) &&
+    inner.arguments.length === 1
+  ) {
+    inner = skipWrappers(inner.arguments[0]);
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
+  const index = fn.params.findIndex((param) => {
+    const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    return binding.type === AST_NODE_TYPES.Identifier && binding === variable.defs[0].name;
+  });
+  return index === -1 ? undefined : index;
+}
+
+interface ScriptCookieHelper {
+  readonly nameParam?: number;
+  readonly nameText?: string;
+  readonly valueParam: number;
+}
+
+/** A same-file helper that writes `document.cookie` from its parameters: `function setCookie(name, value, days) {…}`. */
+function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): ScriptCookieHelper | undefined {
+  const cache = fileFacts(sourceCode).memo('cookies:script-helpers', () => new WeakMap<Node, ScriptCookieHelper | null>());
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  let helper: ScriptCookieHelper | undefined;
+  if (fn.body && fn.params.length > 0) {
+    for (const node of descendants(fn.body)) {
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      const origin = originOf(sourceCode, node.left);
+      if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'document.cookie') continue;
+      const parsed = parseCookieString(sourceCode, node.right);
+      if (!parsed) continue;
+      const valueParam = parameterIndexOf(sourceCode, fn, parsed.valueNode);
+      if (valueParam === undefined) continue;
+      const nameParam = parameterIndexOf(sourceCode, fn, parsed.nameNode);
+      if (nameParam === undefined && parsed.nameText === undefined) continue;
+      // A helper that names its credential cookie itself is reported inside, not at every caller.
+      if (nameParam === undefined && contentFromName(parsed.nameText)) continue;
+      helper = { nameParam, nameText: nameParam === undefined ? parsed.nameText : undefined, valueParam };
+      break;
+    }
+  }
+  cache.set(fn, helper ?? null);
+  return helper;
+}
+
+/**
+ * A call of a same-file helper that writes `document.cookie`: `setCookie('token', data.token, 7)`.
+ * The write is the call, with the helper's name and value parameters taken from its arguments.
+ */
+export function scriptCookieHelperWriteOf(sourceCode: SourceCode, call: TSESTree.CallExpression): CookieWrite | undefined {
+  const fn = localFunction(sourceCode, skipWrappers(call.callee));
+  if (!fn) return undefined;
+  const helper = scriptCookieHelper(sourceCode, fn);
+  if (!helper) return undefined;
+  const args = plainArguments(call);
+  const value = args?.[helper.valueParam];
+  if (!args || !value) return undefined;
+  const name = helper.nameParam === undefined ? undefined : args[helper.nameParam];
+  return {
+    api: 'document-cookie',
+    node: call,
+    name,
+    nameText: name ? stringValue(sourceCode, name) : helper.nameText,
+    value,
+    flags: { secure: UNKNOWN, httpOnly: MISSING, sameSite: UNKNOWN },
+    clearing: isClearingValue(sourceCode, value),
+    scriptWritten: true,
+    isSessionCookie: false,
+  };
 }

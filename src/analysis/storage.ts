@@ -151,6 +151,15 @@ export function isEmptyValue(sourceCode: SourceCode, node: Node | undefined): bo
   return stringValue(sourceCode, inner) === '';
 }
 
+/** `true`, `1`, `'yes'`, `Date.now()`-free constants: a flag or counter, not a secret. */
+function isFlagValue(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  const constant = inner.type === AST_NODE_TYPES.Literal ? { value: inner.value } : undefined;
+  if (constant && (typeof constant.value === 'boolean' || typeof constant.value === 'number')) return true;
+  const text = stringValue(sourceCode, inner);
+  return text !== undefined && /^(?:true|false|yes|no|on|off|[0-9]{1,3})$/i.test(text);
+}
+
 /** A key or store name that plainly names something else: OAuth transaction data, CSRF tokens, preferences. */
 function namesSomethingElse(text: string | undefined): boolean {
   if (text === undefined) return false;
@@ -206,7 +215,7 @@ export function storedCredential(
   sourceCode: SourceCode,
   write: Pick<StorageWrite, 'keyText' | 'storeName' | 'value'>,
 ): TokenKind | undefined {
-  if (!write.value || isEmptyValue(sourceCode, write.value)) return undefined;
+  if (!write.value || isEmptyValue(sourceCode, write.value) || isFlagValue(sourceCode, write.value)) return undefined;
   if (namesSomethingElse(write.keyText) || namesSomethingElse(write.storeName)) return undefined;
   for (const name of [write.keyText, write.storeName]) {
     const kind = credentialKindFromName(name);

@@ -244,6 +244,8 @@ const NOT_A_CREDENTIAL_WORDS = new Set([
   'card', 'payment', 'stripe', 'idempotency', 'request', 'form', 'state', 'nonce', 'verifier', 'challenge',
   'expiry', 'expires', 'exp', 'type', 'key', 'name', 'url', 'uri', 'endpoint', 'count', 'length', 'mock', 'fake',
   'dummy', 'example', 'sample', 'placeholder', 'test', 'lexer', 'parser', 'syntax', 'design', 'color', 'css',
+  // Flags about a token rather than the token: `hasToken`, `isTokenValid`, `showTokenBanner`.
+  'has', 'is', 'should', 'show', 'hide', 'needs', 'valid', 'invalid', 'enabled',
 ]);
 
 /**

@@ -63,6 +63,10 @@ export const AUTH_SDK_MODULES = [
   'react-oidc-context',
   'oidc-react',
   'angular-oauth2-oidc',
+  '@okta/okta-auth-js',
+  '@okta/okta-react',
+  '@okta/okta-vue',
+  '@okta/okta-angular',
 ];
 
 /** The option (object property or JSX prop) that picks auth0-spa-js's and msal-browser's token cache. */
@@ -74,7 +78,11 @@ export const CACHE_LOCATION_ENUM = 'BrowserCacheLocation';
 /** oidc-client-ts: the store that keeps the User (with its tokens), and the class that wraps a Storage. */
 export const OIDC_USER_STORE_OPTION = 'userStore';
 export const OIDC_STATE_STORE_OPTION = 'stateStore';
-export const OIDC_STORE_CLASS_PATTERNS = ['oidc-client-ts#WebStorageStateStore', 'oidc-client#WebStorageStateStore'];
+export const OIDC_STORE_CLASS_PATTERNS = ['oidc-client-ts#WebStorageStateStore', 'oidc-client#WebStorageStateStore', '<global>#Oidc.WebStorageStateStore'];
+
+/** @okta/okta-auth-js: `tokenManager: { storage: 'localStorage' }` (its default, written out, still reports: it is a choice). */
+export const OKTA_MODULES = ['@okta/okta-auth-js', '@okta/okta-react', '@okta/okta-vue', '@okta/okta-angular', '@okta/okta-signin-widget'];
+export const OKTA_TOKEN_MANAGER_OPTION = 'tokenManager';
 
 /** angular-oauth2-oidc: the injection token whose provider picks the token storage, and the service method that sets it. */
 export const ANGULAR_OAUTH_MODULE = 'angular-oauth2-oidc';

@@ -47,6 +47,10 @@ ruleTester.run('no-token-in-web-storage', rule, {
      export const useAuth = create(persist((set) => ({ token: null, locale: 'en' }), { name: 'prefs', partialize: (s) => ({ locale: s.locale }) }));`,
     `import { defineStore } from 'pinia';
      export const useAuthStore = defineStore('auth', { state: () => ({ accessToken: '', theme: 'dark' }), persist: { pick: ['theme'] } });`,
+    // Flags about a token are not the token.
+    `localStorage.setItem('hasToken', 'true'); localStorage.setItem('token', 'true'); sessionStorage.setItem('isTokenValid', String(ok));`,
+    // Okta with a tab-scoped or memory token manager.
+    `import { OktaAuth } from '@okta/okta-auth-js'; export const okta = new OktaAuth({ issuer, clientId, tokenManager: { storage: 'sessionStorage' } });`,
     // cacheLocation of some unrelated cache library.
     `import { createCache } from 'lru-widget'; createCache({ cacheLocation: 'localStorage' });`,
   ],
@@ -62,6 +66,15 @@ ruleTester.run('no-token-in-web-storage', rule, {
     {
       code: `import { defineStore } from 'pinia';\nexport const useAuthStore = defineStore('auth', {\n  state: () => ({ refreshToken: '', profile: null }),\n  persist: true,\n});`,
       errors: [{ messageId: 'tokenInStorage', line: 4, column: 3, endLine: 4, endColumn: 16, data: { token: 'Refresh token', area: 'localStorage' } }],
+    },
+    {
+      code: `import { OktaAuth } from '@okta/okta-auth-js';\nexport const okta = new OktaAuth({ issuer, clientId, tokenManager: { storage: 'localStorage', autoRenew: true } });`,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 2, column: 79, endLine: 2, endColumn: 93 }],
+    },
+    {
+      // The legacy oidc-client script global.
+      code: `var mgr = new Oidc.UserManager({ authority: a, client_id: 'spa', userStore: new Oidc.WebStorageStateStore({ store: window.localStorage }) });`,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 1, column: 116, endLine: 1, endColumn: 135 }],
     },
     {
       code: `localStorage.setItem('refresh_token', tokens.refresh_token);`,

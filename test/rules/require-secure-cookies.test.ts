@@ -118,6 +118,11 @@ ruleTester.run('require-secure-cookies', rule, {
       errors: [{ messageId: 'missingFlags', line: 2, column: 3, endLine: 2, endColumn: 37 }],
     },
     {
+      // A same-file document.cookie helper: reported where it is called with a token.
+      code: `function setCookie(name, value, days) {\n  document.cookie = name + '=' + (value || '') + '; max-age=' + days * 86400 + '; path=/';\n}\nsetCookie('theme', 'dark', 365);\nsetCookie('access_token', data.access_token, 7);`,
+      errors: [{ messageId: 'tokenInScriptCookie', line: 5, column: 1, endLine: 5, endColumn: 48 }],
+    },
+    {
       // Fastify: defaults unknown, but a wrong value written at the call still reports.
       code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/cb', async (req, reply) => {\n  reply.setCookie('sid', sid, { sameSite: 'none', path: '/' });\n});`,
       errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 4, column: 43, endLine: 4, endColumn: 49 }],
