@@ -248,7 +248,7 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
     const isRequest =
       responseType.state === 'present' ||
       (list.kind !== 'object' && list.base !== undefined && AUTHORIZE_PATH.test(list.base) && param(list, 'client_id').state === 'present');
-    if (!isRequest) continue;
+    if (!isRequest || isSdkSettingsObject(list)) continue;
     found.push({
       list,
       request: {
@@ -269,6 +269,17 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   for (const { request } of found) if (!included.has(request.node) && !covered.has(request.node)) requests.push(request);
   // In source order, so reports and callers see them as written.
   return requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * OIDC SDK settings passed on to a wrapper we do not track (react-oidc-context's
+ * `<AuthProvider {...settings}>`, a UserManager made in another file): `authority` and the
+ * silent-renew/user-store keys belong to oidc-client(-ts) and msal, which add state, nonce
+ * and PKCE themselves, so the object is not a hand-built request.
+ */
+const SDK_SETTINGS_KEYS = ['authority', 'automaticSilentRenew', 'silent_redirect_uri', 'userStore', 'stateStore', 'post_logout_redirect_uri'];
+function isSdkSettingsObject(list: ParamList): boolean {
+  return list.kind === 'object' && SDK_SETTINGS_KEYS.some((key) => param(list, key).state === 'present');
 }
 
 /** Every authorization request the file builds (memoized per file). */

@@ -30,6 +30,13 @@ export const cb = (config: client.Configuration, url: URL, verifier: string, sta
 export const mgr = new UserManager({ authority: 'https://sso', client_id: 'x', redirect_uri: CB, response_type: 'code' });`,
     },
     {
+      // react-oidc-context passes these settings on to oidc-client-ts, which adds PKCE itself.
+      code: `import { AuthProvider } from 'react-oidc-context';
+const oidcConfig = { authority: 'https://sso', client_id: 'x', redirect_uri: CB, response_type: 'code', scope: 'openid' };
+export const Root = () => <AuthProvider {...oidcConfig}><App /></AuthProvider>;`,
+      filename: 'root.tsx',
+    },
+    {
       code: `import { createAuth0Client } from '@auth0/auth0-spa-js';
 export const auth0 = await createAuth0Client({ domain: D, clientId: C, authorizationParams: { redirect_uri: location.origin } });`,
     },
