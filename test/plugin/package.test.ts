@@ -120,7 +120,7 @@ describe('.ci/run', () => {
     const script = read('.ci', 'run');
     expect(script.startsWith('#!/usr/bin/env bash\n')).toBe(true);
     expect(script).toContain('set -euo pipefail');
-    expect(script).toMatch(/^npm ci\b/m);
+    expect(script).toMatch(/^npm ci$/m);
     expect(script).toMatch(/^npm test$/m);
   });
 });
