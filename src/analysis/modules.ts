@@ -38,7 +38,8 @@ type Node = TSESTree.Node;
 /** Global objects whose properties are the same as the bare global (`window.fetch` = `fetch`). */
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 
-const MAX_DEPTH = 12;
+// Lazily created clients chain deep: `await getClient()` → module `let` → `new issuer.Client()` → `await Issuer.discover()` → require.
+const MAX_DEPTH = 20;
 
 export function normaliseModule(specifier: string): string {
   return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
@@ -379,6 +380,8 @@ function originOfNode(sourceCode: SourceCode, input: Node, state: ResolveState):
     }
   } finally {
     state.depth -= 1;
+    // `seen` guards the current resolution path against cycles; siblings (two `return client`) may share nodes.
+    state.seen.delete(input);
   }
 }
 

@@ -90,4 +90,17 @@ describe('originOf: where a name comes from', () => {
     expect(matchesPattern(origin!, 'crypto#randomUUID')).toBe(false);
     expect(matchesPattern({ module: 'openid-client', path: ['Issuer', 'discover', '()', 'Client', '()', 'callback'] }, 'openid-client#**.Client.().callback')).toBe(true);
   });
+  it('resolves a lazily created client returned from several places', () => {
+    const code = `
+      const { Issuer } = require('openid-client');
+      let client;
+      async function getClient() {
+        if (client) return client;
+        const issuer = await Issuer.discover(process.env.ISSUER);
+        client = new issuer.Client({ client_id: 'x' });
+        return client;
+      }
+      async function login() { const c = await getClient(); c.authorizationUrl({}); }`;
+    expect(calleeOrigins(code, { typescript: false, sourceType: 'commonjs' })).toContain('openid-client.Issuer.discover.().Client.().authorizationUrl');
+  });
 });
