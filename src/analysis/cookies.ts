@@ -106,9 +106,31 @@ function flagFromValue(sourceCode: SourceCode, flag: CookieFlag, value: Node): F
   return SET;
 }
 
+/**
+ * Flags assigned later through the options' variable: `sess.cookie.secure = true` inside
+ * `if (production)`. Such a flag depends on the environment, which counts as set.
+ */
+function reassignedFlags(sourceCode: SourceCode, options: Node | undefined): Set<string> {
+  const names = new Set<string>();
+  let root = options ? skipWrappers(options) : undefined;
+  while (root?.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  if (root?.type !== AST_NODE_TYPES.Identifier) return names;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+  for (const reference of variable?.references ?? []) {
+    let current: Node = reference.identifier;
+    while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) current = current.parent;
+    if (current.type === AST_NODE_TYPES.MemberExpression && current.parent?.type === AST_NODE_TYPES.AssignmentExpression && current.parent.left === current) {
+      const name = memberName(sourceCode, current);
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
+
 /** Flags from an options object (absent → the API's defaults; unreadable → unknown). */
-export function flagsFromOptions(sourceCode: SourceCode, api: CookieApi, options: Node | undefined): Record<CookieFlag, FlagStatus> {
+export function flagsFromOptions(sourceCode: SourceCode, api: CookieApi, options: Node | undefined, reassignedVia: Node | undefined = options): Record<CookieFlag, FlagStatus> {
   const flags = {} as Record<CookieFlag, FlagStatus>;
+  const reassigned = reassignedFlags(sourceCode, reassignedVia);
   const readable = options === undefined || objectLiteral(sourceCode, options) !== undefined;
   for (const flag of FLAGS) {
     if (!options) {
@@ -117,6 +139,10 @@ export function flagsFromOptions(sourceCode: SourceCode, api: CookieApi, options
     }
     if (!readable) {
       flags[flag] = UNKNOWN;
+      continue;
+    }
+    if (FLAG_OPTION_NAMES[flag].some((name) => reassigned.has(name))) {
+      flags[flag] = SET;
       continue;
     }
     const found = lookupOption(sourceCode, options, flag);
@@ -349,7 +375,7 @@ function sessionMiddlewareWrite(sourceCode: SourceCode, call: Node, spec: Cookie
     node: call,
     name,
     nameText: name ? stringValue(sourceCode, name) : undefined,
-    flags: flagsFromOptions(sourceCode, spec.api, cookieOptions),
+    flags: flagsFromOptions(sourceCode, spec.api, cookieOptions, options),
     clearing: false,
     scriptWritten: false,
     isSessionCookie: true,
@@ -593,6 +619,9 @@ function contentFromValue(sourceCode: SourceCode, value: Node | undefined): Cook
  */
 export function cookieCarries(sourceCode: SourceCode, write: CookieWrite): CookieContent | undefined {
   if (write.isSessionCookie) return 'session';
+  // A short constant (`'none'`, `'deleted'`, `'1'`) is a marker or a logout overwrite, never a secret.
+  const constant = write.valueText ?? (write.value ? stringValue(sourceCode, write.value) : undefined);
+  if (constant !== undefined && constant.length < 20) return undefined;
   const byName = contentFromName(write.nameText);
   if (byName) return byName;
   if (write.valueText !== undefined) return contentFromName(write.valueText) === 'token' ? 'token' : undefined;

@@ -35,6 +35,13 @@ ruleTester.run('require-secure-cookies', rule, {
     `document.cookie = 'theme=dark; path=/'; document.cookie = \`oauth_state=\${state}; Secure; SameSite=Lax\`;`,
     // UI state cookie.
     `import { cookies } from 'next/headers'; (await cookies()).set('sidebar_state', String(open), { path: '/' });`,
+    // The express-session README pattern: Secure switched on in production by assignment.
+    `import session from 'express-session';
+     const sess = { secret, cookie: { secure: false, sameSite: 'lax' } };
+     if (app.get('env') === 'production') { app.set('trust proxy', 1); sess.cookie.secure = true; }
+     app.use(session(sess));`,
+    // Logout overwrites with a short constant.
+    `res.cookie('refreshToken', 'none', { expires: new Date(Date.now() + 10 * 1000), httpOnly: true });`,
     // A non-response \`cookie\` method.
     `import cookieLib from 'some-cookie-lib'; cookieLib.cookie('sid', id);`,
   ],
