@@ -16,6 +16,18 @@ type Node = TSESTree.Node;
 const OAUTH_WORDS =
   /oauth|openid|authoriz|client_?id|redirect_?ur[il]|callbackURL|passport|next-auth|@auth\/|msal|googleapis|google-auth|access_type|response_type|grant_type|okta|auth0|signInWithOAuth|getToken|accessToken/i;
 
+const AUTHORIZATION_SERVERS = ['oidc-provider', '@node-oauth/oauth2-server', 'oauth2-server', 'oauth2orize', '@jmondi/oauth2-server'];
+
+/** Request parameters and client options that sit next to `scope` in an OAuth request. */
+const OAUTH_SIBLINGS = new Set([
+  'client_id', 'clientId', 'clientID', 'redirect_uri', 'redirectUri', 'redirectURI', 'callbackURL', 'callbackUrl', 'response_type', 'responseType',
+  'grant_type', 'grantType', 'audience', 'state', 'prompt', 'access_type', 'accessType', 'authority', 'authorizationURL', 'tokenURL', 'code_challenge',
+  'nonce', 'login_hint', 'loginHint', 'include_granted_scopes', 'resource', 'account', 'provider', 'issuer', 'domain',
+]);
+const OAUTH_HOLDERS = new Set(['params', 'authorizationParams', 'authorization', 'extraQueryParameters', 'customParameters', 'options']);
+/** Scopes that say the list is an OAuth request. */
+const OIDC_SCOPES = /^(?:openid|profile|email|offline_access|https?:\/\/\S+)$/;
+
 interface Finding {
   readonly node: Node;
   readonly scope: string;
@@ -62,6 +74,8 @@ export default createRule<Options, MessageIds>({
     if (isTestFile(context.filename)) return {};
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(/scope/i)) return {};
+    // Authorization servers declare the scopes they support; they do not request them.
+    if (facts.importsAny(AUTHORIZATION_SERVERS)) return {};
 
     const forbid = (options.forbid ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
     const allow = (options.allow ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
@@ -106,17 +120,33 @@ export default createRule<Options, MessageIds>({
       if (query) consider(query.tokens, node, true, query.idp);
     }
 
+    const hasOidcScope = (tokens: readonly ScopeToken[]): boolean => tokens.some((token) => OIDC_SCOPES.test(token.scope));
+
+    /** An object that is an OAuth request or client config: OAuth siblings, an OAuth holder key, or an IdP call around it. */
+    function isOAuthObject(object: TSESTree.ObjectExpression): boolean {
+      for (const property of object.properties) {
+        if (property.type === AST_NODE_TYPES.Property && OAUTH_SIBLINGS.has(propertyKeyName(sourceCode, property) ?? '')) return true;
+      }
+      const holder = object.parent;
+      if (holder?.type === AST_NODE_TYPES.Property && OAUTH_HOLDERS.has(propertyKeyName(sourceCode, holder) ?? '')) return true;
+      return idpsAround(sourceCode, object).size > 0;
+    }
+
     const isConcatenation = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+';
 
     return {
       Property(node) {
-        if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        const object = node.parent;
+        if (object.type !== AST_NODE_TYPES.ObjectExpression) return;
         const key = propertyKeyName(sourceCode, node);
-        if (isScopeKey(key)) consider(scopeTokens(sourceCode, node.value), node, isExactScopeKey(key));
+        if (!isScopeKey(key)) return;
+        const tokens = scopeTokens(sourceCode, node.value);
+        consider(tokens, node, isExactScopeKey(key) && (isOAuthObject(object) || hasOidcScope(tokens)));
       },
       VariableDeclarator(node) {
         if (node.id.type === AST_NODE_TYPES.Identifier && node.init && isScopeKey(node.id.name)) {
-          consider(scopeTokens(sourceCode, node.init), node, /scopes$/i.test(node.id.name) || isExactScopeKey(node.id.name));
+          const tokens = scopeTokens(sourceCode, node.init);
+          consider(tokens, node, /scopes?$/i.test(node.id.name) && hasOidcScope(tokens));
         }
       },
       AssignmentExpression(node) {

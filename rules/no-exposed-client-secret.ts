@@ -7,7 +7,7 @@ import { definitionOf, propertyNames, stringParts, stringValue } from '../src/an
 import { CLIENT_SECRET_ARGUMENTS, CLIENT_SECRET_FORMATS, isClientSecretName, isPlaceholderSecret } from '../src/knowledge/client-secrets';
 
 export type Options = [];
-export type MessageIds = 'literalSecret' | 'publicEnvSecret' | 'browserSecret';
+export type MessageIds = 'literalSecret' | 'publicEnvSecret' | 'publicConfigSecret' | 'browserSecret';
 
 type Node = TSESTree.Node;
 
@@ -37,6 +37,8 @@ export default createRule<Options, MessageIds>({
         'OAuth client secret written in source code. Anyone who can read the repository or the bundle can impersonate this client. Load it at runtime from a secret manager or a server-side environment variable.',
       publicEnvSecret:
         "Client secret read from '{{name}}': bundlers inline '{{prefix}}' variables into browser code, so every visitor can read it. Keep the secret in a server-only variable, or make the app a public client using PKCE.",
+      publicConfigSecret:
+        "Client secret put in '{{config}}', which is shipped to the browser bundle where every visitor can read it. Keep it in server-only config, or make the app a public client using PKCE.",
       browserSecret:
         'Client secret read in code that runs in the browser, where every visitor can read it. Do the token exchange on a server (backend-for-frontend), or make the app a public client using PKCE.',
     },
@@ -50,6 +52,10 @@ export default createRule<Options, MessageIds>({
     if (!facts.mentions(/secret|GOCSPX-/i)) return {};
 
     const path = projectPath(context.filename, context.cwd);
+    const isEmptyOrPlaceholder = (node: Node): boolean => {
+      const text = stringValue(sourceCode, node);
+      return text !== undefined && isPlaceholderSecret(text);
+    };
     const reported = new Set<Node>();
     let browser: boolean | undefined;
     const inBrowser = (): boolean => (browser ??= isBrowserModule(sourceCode, path));
@@ -100,23 +106,50 @@ export default createRule<Options, MessageIds>({
       if (definition !== node) checkSecretValue(definition, depth + 1);
     }
 
+    /** The key of the property whose value is `object`, if any. */
+    function holderKey(object: Node): string | undefined {
+      const holder = object.parent;
+      return holder?.type === AST_NODE_TYPES.Property && holder.value === object ? propertyKeyName(sourceCode, holder) : undefined;
+    }
+
     /**
-     * `secret` is a client secret only in an OAuth client config: an object that also names
-     * the client id (`{ clientId, secret }`), or simple-oauth2's `client: { id, secret }`.
+     * `secret` is a client secret only in an OAuth client config: simple-oauth2 /
+     * @fastify/oauth2 `client: { id, secret }`, keycloak-connect `credentials: { secret }`
+     * next to `resource`, grant's `{ github: { key, secret } }`. Elsewhere (express-session,
+     * express-openid-connect, next-auth) `secret` signs or encrypts sessions.
      */
     function isClientConfigSecret(property: TSESTree.Property): boolean {
       const object = property.parent;
       if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
       const names = propertyNames(sourceCode, object);
       if (!names) return false;
-      if (names.has('clientId') || names.has('client_id') || names.has('clientID')) return true;
-      const holder = object.parent;
-      return (
-        names.has('id') &&
-        holder?.type === AST_NODE_TYPES.Property &&
-        holder.value === object &&
-        propertyKeyName(sourceCode, holder) === 'client'
-      );
+      const holder = holderKey(object);
+      if (holder === 'client' && names.has('id')) return true;
+      if (holder === 'credentials') {
+        const outer = object.parent?.parent;
+        const outerNames = outer?.type === AST_NODE_TYPES.ObjectExpression ? propertyNames(sourceCode, outer) : undefined;
+        return outerNames !== undefined && (outerNames.has('resource') || outerNames.has('realm'));
+      }
+      return names.has('key') && holder !== undefined && IDP_PROVIDER_KEYS.has(holder.toLowerCase());
+    }
+
+    /**
+     * Config that bundlers and frameworks ship to the browser: Nuxt `runtimeConfig.public`,
+     * `publicRuntimeConfig`, Next.js `next.config` `env`, Vite/webpack `define`.
+     */
+    function publicConfigKind(property: TSESTree.Property): string | undefined {
+      const object = property.parent;
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const holder = holderKey(object);
+      if (holder === 'publicRuntimeConfig') return 'publicRuntimeConfig';
+      if (holder === 'public' && object.parent?.parent?.type === AST_NODE_TYPES.ObjectExpression && holderKey(object.parent.parent) === 'runtimeConfig') {
+        return 'runtimeConfig.public';
+      }
+      if (holder === 'env' && /(?:^|\/)next\.config\.[cm]?[jt]s$/.test(path)) return 'next.config env';
+      if (holder === 'define' || (object.parent?.type === AST_NODE_TYPES.NewExpression && /DefinePlugin$/.test(sourceCode.getText(object.parent.callee)))) {
+        return 'define';
+      }
+      return undefined;
     }
 
     /** A query or form string that carries `client_secret=…`: literal value, or a hole after it. */
@@ -145,7 +178,10 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         const key = propertyKeyName(sourceCode, node);
-        if (isClientSecretName(key) || (key === 'secret' && isClientConfigSecret(node))) checkSecretValue(node.value);
+        if (!(isClientSecretName(key) || (key === 'secret' && isClientConfigSecret(node)))) return;
+        const publicConfig = publicConfigKind(node);
+        if (publicConfig && !isEmptyOrPlaceholder(node.value)) report(node.value, 'publicConfigSecret', { config: publicConfig });
+        else checkSecretValue(node.value);
       },
       VariableDeclarator(node) {
         if (!node.init) return;
@@ -216,6 +252,9 @@ export default createRule<Options, MessageIds>({
     } satisfies TSESLint.RuleListener;
   },
 });
+
+/** Provider keys of grant-style configs (`{ github: { key, secret } }`). */
+const IDP_PROVIDER_KEYS = new Set(['github', 'gitlab', 'google', 'facebook', 'twitter', 'linkedin', 'slack', 'discord', 'microsoft', 'azure', 'okta', 'auth0', 'bitbucket', 'dropbox', 'spotify', 'twitch', 'salesforce', 'atlassian', 'apple']);
 
 function decodeSafe(text: string): string {
   try {

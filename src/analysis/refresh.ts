@@ -274,6 +274,24 @@ function isPropertyName(identifier: TSESTree.Identifier): boolean {
   return false;
 }
 
+/** An outer variable or an instance member: state that outlives one call of `fn`. */
+function isSharedTarget(sourceCode: SourceCode, target: Node, fn: FunctionNode): boolean {
+  const inner = skipWrappers(target);
+  if (inner.type === AST_NODE_TYPES.Identifier) return isOuterVariable(sourceCode, inner, fn);
+  return inner.type === AST_NODE_TYPES.MemberExpression && skipWrappers(inner.object).type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** A value that is a pending promise (not awaited): a call, `new Promise`, a promise chain. */
+function keepsPromise(sourceCode: SourceCode, value: Node): boolean {
+  const inner = skipWrappers(value);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression) return keepsPromise(sourceCode, inner.right);
+  if (inner.type === AST_NODE_TYPES.NewExpression) return inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Promise';
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(inner.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && /^(?:then|catch|finally)$/.test(memberName(sourceCode, callee) ?? '')) return true;
+  return refreshInfo(sourceCode, inner, new Set(), 0) !== undefined || isFunction(callee);
+}
+
 function isGuardName(name: string | undefined): boolean {
   return name !== undefined && GUARD_NAME.test(name) && tokenKindFromName(name) === undefined;
 }
@@ -307,6 +325,8 @@ function hasGuard(sourceCode: SourceCode, handler: FunctionNode, helpers: readon
       const node = stack.pop()!;
       if (node.type === AST_NODE_TYPES.Identifier && isGuardName(node.name) && !isPropertyName(node) && isOuterVariable(sourceCode, node, fn)) return true;
       if (node.type === AST_NODE_TYPES.MemberExpression && isGuardName(memberName(sourceCode, node))) return true;
+      // `current = refresh()` / `inflight ??= (async () => …)()`: the promise itself is kept for other callers.
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator !== '+=' && isSharedTarget(sourceCode, node.left, fn) && keepsPromise(sourceCode, node.right)) return true;
       if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isSerialisingCall(sourceCode, node)) return true;
       const children = childNodes(node);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

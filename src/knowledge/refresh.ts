@@ -48,4 +48,4 @@ export const LOCK_METHODS = /^(?:runExclusive|acquire|acquireLock|withLock|lock|
 
 /** Names of module- or instance-level state that shares one refresh between callers. */
 export const GUARD_NAME =
-  /refresh(?:ing|Promise|Request|Call|Task|InFlight|Lock|Queue|Subject|Subscribers|Waiters|Pending|Mutex|Semaphore)|in_?flight|pending|lock|mutex|semaphore|queue|subscribers|waiters|ongoing|single_?flight/i;
+  /refresh(?:ing|Request|Call|Task|Subject|\$)|promise|in_?flight|pending|lock|mutex|semaphore|queue|subscribers|waiters|ongoing|single_?flight/i;

@@ -27,6 +27,10 @@ ruleTester.run('no-broad-scopes', rule, {
     `import { Auth0Provider } from '@auth0/auth0-react';\nconst params = { audience: 'https://api.example.com', scope: 'openid read:orders delete:users' };`,
     // Test files.
     { code: `const SCOPES = ['https://mail.google.com/'];\nexpect(buildUrl(SCOPES)).toContain('mail');`, filename: 'src/oauth.test.ts' },
+    // An API's route table in a file about access tokens: `admin` is a permission name, not a request.
+    `import { auth } from 'express-oauth2-jwt-bearer';\nconst routes = [{ path: '/users', method: 'DELETE', scope: 'admin' }];\nexport const checkJwt = auth({ audience: 'https://api.example.com', issuerBaseURL: ISSUER });`,
+    // An authorization server declares the scopes it supports.
+    `import Provider from 'oidc-provider';\nconst provider = new Provider(ISSUER, { scopes: ['openid', 'offline_access', 'admin', 'repo'], clients });`,
     // Discord narrow scopes.
     `const url = \`https://discord.com/oauth2/authorize?client_id=\${id}&response_type=code&scope=identify%20guilds\`;`,
   ],

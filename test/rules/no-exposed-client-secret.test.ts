@@ -29,6 +29,10 @@ ruleTester.run('no-exposed-client-secret', rule, {
     { code: `const key = import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY;\nconst s = process.env.NEXT_PUBLIC_SENTRY_DSN;` },
     // Destructuring a secret from config is a read, not a write.
     { code: `const { clientSecret } = config;\nconst q = \`client_secret=\${encodeURIComponent(clientSecret)}\`;`, filename: 'src/server/x.ts' },
+    // express-openid-connect: `secret` next to clientID is the session secret.
+    { code: `import { auth } from 'express-openid-connect';\napp.use(auth({ secret: 'a-long-randomly-generated-string', baseURL: 'https://app', clientID: 'abc', issuerBaseURL: 'https://idp' }));` },
+    // Nuxt: the secret stays in the server part of runtimeConfig.
+    { code: `export default defineNuxtConfig({ runtimeConfig: { oauthClientSecret: process.env.NUXT_OAUTH_CLIENT_SECRET, public: { oauthClientId: 'abc' } } });`, filename: 'nuxt.config.ts' },
     // Server code with no browser signal reads a non-public variable.
     { code: `const CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET ?? '';\nexport { CLIENT_SECRET };` },
   ],
@@ -81,6 +85,29 @@ ruleTester.run('no-exposed-client-secret', rule, {
     {
       code: `const oidc = { clientId: 'web', clientSecret: process.env.OIDC_SECRET || 'dev-secret-1234abcd' };`,
       errors: [{ messageId: 'literalSecret', line: 1, column: 74, endLine: 1, endColumn: 95 }],
+    },
+    {
+      code: `const keycloak = new Keycloak({ store }, { realm: 'shop', resource: 'shop-api', 'auth-server-url': 'https://sso/', credentials: { secret: 'b1c2d3e4-f5a6-7b8c-9d0e-1f2a3b4c5d6e' } });`,
+      errors: [{ messageId: 'literalSecret', line: 1, column: 139, endLine: 1, endColumn: 177 }],
+    },
+    {
+      code: `export const grantConfig = { defaults: { origin: 'https://app.example.com' }, github: { key: 'Iv1.abc', secret: '4c1d8e2f9a0b3c7d6e5f', scope: ['read:user'] } };`,
+      errors: [{ messageId: 'literalSecret', line: 1, column: 113, endLine: 1, endColumn: 135 }],
+    },
+    {
+      code: `export default defineNuxtConfig({ runtimeConfig: { public: { oauthClientId: 'abc', oauthClientSecret: process.env.NUXT_OAUTH_CLIENT_SECRET } } });`,
+      filename: 'nuxt.config.ts',
+      errors: [{ messageId: 'publicConfigSecret', line: 1, column: 103, endLine: 1, endColumn: 139 }],
+    },
+    {
+      code: `module.exports = { env: { GITHUB_CLIENT_SECRET: process.env.GITHUB_CLIENT_SECRET } };`,
+      filename: 'next.config.js',
+      errors: [{ messageId: 'publicConfigSecret', line: 1, column: 49, endLine: 1, endColumn: 81 }],
+    },
+    {
+      code: `export default defineConfig({ define: { 'process.env.OAUTH_CLIENT_SECRET': JSON.stringify(process.env.OAUTH_CLIENT_SECRET) } });`,
+      filename: 'vite.config.ts',
+      errors: [{ messageId: 'publicConfigSecret', line: 1, column: 76, endLine: 1, endColumn: 123 }],
     },
   ],
 });

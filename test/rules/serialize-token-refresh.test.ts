@@ -78,6 +78,27 @@ export const http = ky.create({ hooks: { afterResponse: [async (request, options
     `import pMemoize from 'p-memoize';
 const refreshOnce = pMemoize(() => fetch('/auth/refresh', { method: 'POST' }), { maxAge: 1000 });
 api.interceptors.response.use(undefined, async (e) => { if (e.response.status === 401) await refreshOnce(); });`,
+    // An outer promise variable named by what it holds.
+    `let tokenRenewal = null;
+async function renew() { const r = await fetch('/auth/refresh', { method: 'POST' }); return r.json(); }
+export async function call(url) {
+  const res = await fetch(url);
+  if (res.status === 401) {
+    if (!tokenRenewal) tokenRenewal = renew().finally(() => { tokenRenewal = null; });
+    await tokenRenewal;
+    return fetch(url);
+  }
+  return res;
+}`,
+    // An instance field holding the in-flight refresh.
+    `class Session {
+  private refreshTokenPromise?: Promise<void>;
+  async onUnauthorized() {
+    this.refreshTokenPromise ??= this.http.post('/auth/refresh').then(() => undefined);
+    return this.refreshTokenPromise;
+  }
+  attach() { this.http.interceptors.response.use(undefined, () => this.onUnauthorized()); }
+}`,
     // Test files.
     { code: `api.interceptors.response.use(undefined, async (e) => { await api.post('/auth/refresh'); });`, filename: 'src/__tests__/api.ts' },
   ],
