@@ -130,7 +130,12 @@ export default createRule<Options, MessageIds>({
       if (type.status === 'present') {
         const value = stringValue(sourceCode, type.value);
         if (value === 'oidc') return true;
-        if (value === 'oauth') return getProperty(sourceCode, options, 'idToken').status === 'present' || getProperty(sourceCode, options, 'wellKnown').status === 'present';
+        if (value === 'oauth') {
+          // An OAuth provider that asks for `openid` (or reads an ID token) runs OIDC.
+          const scope = requestParam(request, 'scope');
+          if (scope.state === 'present' && scope.value !== undefined && scope.value.split(/\s+/).includes('openid')) return true;
+          return getProperty(sourceCode, options, 'idToken').status === 'present' || getProperty(sourceCode, options, 'wellKnown').status === 'present';
+        }
       }
       // The provider factory call: `Okta({ … })` (the request node is its options object).
       const call = request.node.type === AST_NODE_TYPES.ObjectExpression ? request.node.parent : request.node;

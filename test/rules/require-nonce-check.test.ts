@@ -50,6 +50,8 @@ ruleTester.run('require-nonce-check', rule, {
     // next-auth provider with pkce.
     `import Okta from 'next-auth/providers/okta';
      export const providers = [Okta({ clientId: ID, clientSecret: S, issuer: ISSUER, checks: ['pkce', 'state'] })];`,
+    // An 'oauth' provider without openid.
+    `export const providers = [{ id: 'gh', type: 'oauth', authorization: { url: AUTH_URL, params: { scope: 'read:user' } }, checks: ['state'] }];`,
     // next-auth OAuth (non-OIDC) provider.
     `import GitHub from 'next-auth/providers/github';
      export const providers = [GitHub({ clientId: ID, clientSecret: S, checks: ['state'] })];`,
@@ -129,6 +131,12 @@ export const providers = [Okta({ clientId: ID, clientSecret: S, issuer: ISSUER, 
   providers: [{ id: 'corp', name: 'Corp SSO', type: 'oidc', issuer: ISSUER, clientId: ID, checks: 'state' }],
 };`,
       errors: [{ messageId: 'providerChecksWithoutNonce', line: 2, column: 99, endLine: 2, endColumn: 106 }],
+    },
+    {
+      // An 'oauth' provider asking for openid runs OIDC; the const array is the wrong value.
+      code: `const legacyChecks = ['state'];
+export const providers = [{ id: 'legacy', type: 'oauth', authorization: { url: AUTH_URL, params: { scope: 'openid email' } }, checks: legacyChecks }];`,
+      errors: [{ messageId: 'providerChecksWithoutNonce', line: 1, column: 22, endLine: 1, endColumn: 31 }],
     },
     {
       // openid-client v5 validateIdToken without a nonce.
