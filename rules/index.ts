@@ -18,6 +18,7 @@ import requireNonceCheck from './require-nonce-check';
 import requirePkce from './require-pkce';
 import requireSecureCookies from './require-secure-cookies';
 import requireSecureRandom from './require-secure-random';
+import requireStateCheck from './require-state-check';
 import serializeTokenRefresh from './serialize-token-refresh';
 
 export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[], OAuthRuleDocs>> = {
@@ -38,5 +39,6 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'require-pkce': requirePkce,
   'require-secure-cookies': requireSecureCookies,
   'require-secure-random': requireSecureRandom,
+  'require-state-check': requireStateCheck,
   'serialize-token-refresh': serializeTokenRefresh,
 };

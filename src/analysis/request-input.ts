@@ -83,7 +83,8 @@ function searchParamsSource(sourceCode: SourceCode, node: Node, depth: number): 
     if (def?.type === 'Parameter' && PART_PARAMETERS[inner.name]) return { part: PART_PARAMETERS[inner.name], key: undefined, browser: false };
     const definition = definitionOf(sourceCode, inner);
     if (definition !== inner) return searchParamsSource(sourceCode, definition, depth + 1);
-    return requestInputAt(sourceCode, inner, depth + 1);
+    const whole = requestInputAt(sourceCode, inner, depth + 1);
+    return whole && whole.key === undefined ? whole : undefined;
   }
   if (inner.type === AST_NODE_TYPES.NewExpression) {
     const origin = originOf(sourceCode, inner.callee);
@@ -249,6 +250,11 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === 'fromEntries' && init.arguments[0]) {
     const source = searchParamsSource(sourceCode, init.arguments[0], depth + 1);
     return source ? applySegments({ ...source, key: undefined }, keys) : undefined;
+  }
+  // `const { searchParams } = new URL(request.url)` (Next.js route handlers) / `= new URL(location.href)`.
+  if (keys[0] === 'searchParams' && init.type === AST_NODE_TYPES.NewExpression && init.arguments[0]) {
+    const browser = containsBrowserLocation(sourceCode, init.arguments[0]);
+    if (browser || containsRequest(sourceCode, init.arguments[0])) return applySegments({ part: 'search-params', key: undefined, browser }, keys.slice(1));
   }
   const base = requestInputAt(sourceCode, init, depth + 1);
   if (!base || base.key !== undefined) return undefined;

@@ -1,0 +1,182 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { createRule } from '../src/create-rule';
+import { authorizationRequests, isCodeFlow, requestParam, type AuthorizationRequest } from '../src/analysis/authorization';
+import { callbackOf } from '../src/analysis/callbacks';
+import { fileFacts } from '../src/analysis/file-facts';
+import { calleeOrigin, originOf } from '../src/analysis/modules';
+import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
+import { arrayElements, booleanValue, getProperty, objectLiteral, stringValue } from '../src/analysis/values';
+
+export type Options = [{ allowPkceInsteadOfState?: boolean }];
+export type MessageIds = 'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
+
+const LIBRARIES = [
+  'openid-client',
+  'oauth4webapi',
+  'simple-oauth2',
+  'google-auth-library',
+  'googleapis',
+  '@azure/msal-node',
+  'next-auth',
+  '@auth/core',
+  'angular-oauth2-oidc',
+  'passport-oauth2',
+];
+const HINT = /state|response_?type|responseType|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|checks|Strategy|getToken|callback|Grant|acquireTokenBy|validateAuthResponse/i;
+
+export default createRule<Options, MessageIds>({
+  name: 'require-state-check',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require OAuth authorization requests to send `state` and callbacks to compare it before exchanging the code',
+      recommended: 'error',
+      check: 1,
+    },
+    messages: {
+      missingState:
+        "This authorization request sends no `state`. Without it an attacker can make a victim's browser finish the attacker's login (login CSRF, RFC 9700 §4.7). Send a fresh random state, keep it in the session and compare it in the callback.",
+      stateNotCompared:
+        'The authorization code is exchanged without comparing the returned `state` to the one stored with the request, so a forged callback is accepted (login CSRF, RFC 6749 §10.12). Compare them (=== or timingSafeEqual) or pass the stored value to the library (checks.state, expectedState) before the exchange.',
+      stateCheckSkipped: '{{what}} switches off the state check, so forged callbacks are accepted (login CSRF). Pass the state stored with the request instead.',
+      stateOptionOff:
+        '{{library}} sends and checks `state` only with `state: true` (or a state `store`, or `pkce: true`); without it, forged callbacks are accepted (login CSRF). Set `state: true`.',
+      checksWithoutState: "`checks` does not include 'state', so this provider's callbacks are not bound to the browser that started the login (login CSRF). Add 'state' to checks (with 'pkce').",
+      expectsNoState:
+        'validateAuthResponse is told to expect no state, so the callback is not bound to the request that started it (login CSRF). Send a state with the request and pass the stored value here.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowPkceInsteadOfState: {
+            type: 'boolean',
+            description: 'Accept PKCE (code_challenge sent, code_verifier checked) as the CSRF protection of the code flow when no state is used (OAuth 2.1 allows it when the server is known to enforce PKCE).',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowPkceInsteadOfState: false }],
+  },
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const facts = fileFacts(sourceCode);
+    if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
+    const allowPkce = options.allowPkceInsteadOfState === true;
+    const reported = new Set<TSESTree.Node>();
+
+    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data });
+    }
+
+    function isSkipSymbol(node: TSESTree.Node, name: 'skipStateCheck' | 'expectNoState'): boolean {
+      const origin = originOf(sourceCode, node);
+      return origin !== undefined && (origin.module === 'oauth4webapi' || origin.module === 'openid-client') && origin.path.join('.') === name;
+    }
+
+    function checkAuthorizationRequest(request: AuthorizationRequest): void {
+      const knowledge = request.knowledge;
+      if (request.library === 'next-auth') {
+        const checks = request.checks;
+        if (checks?.status !== 'present') return;
+        const single = stringValue(sourceCode, checks.value);
+        const values = single !== undefined ? [single] : arrayElements(sourceCode, checks.value)?.map((element) => stringValue(sourceCode, element));
+        if (!values || values.some((value) => value === undefined)) return;
+        if (values.includes('state') || (allowPkce && values.includes('pkce'))) return;
+        report(checks.property, 'checksWithoutState');
+        return;
+      }
+      const mode = knowledge?.state.mode ?? 'params';
+      switch (mode) {
+        case 'params': {
+          if (isCodeFlow(request) !== true) return;
+          if (requestParam(request, 'state').state !== 'absent') return;
+          if (allowPkce && requestParam(request, 'code_challenge').state === 'present') return;
+          report(request.node, 'missingState');
+          return;
+        }
+        case 'option': {
+          // passport-oauth2: no state unless `state: true`, a `store`, or `pkce: true` (which brings its state store).
+          if (!request.options || !objectLiteral(sourceCode, request.options)) return;
+          const state = getProperty(sourceCode, request.options, 'state');
+          if (state.status === 'present') {
+            if (booleanValue(sourceCode, state.value) === false) report(state.property, 'stateOptionOff', { library: knowledge?.library ?? 'passport-oauth2' });
+            return;
+          }
+          if (state.status === 'unknown') return;
+          if (getProperty(sourceCode, request.options, 'store').status !== 'absent') return;
+          const pkce = getProperty(sourceCode, request.options, 'pkce');
+          if (pkce.status === 'unknown' || (pkce.status === 'present' && booleanValue(sourceCode, pkce.value) !== false)) return;
+          report(request.node, 'stateOptionOff', { library: knowledge?.library ?? 'passport-oauth2' });
+          return;
+        }
+        case 'builtin': {
+          // angular-oauth2-oidc `disableOAuth2StateCheck: true`.
+          if (!request.options) return;
+          const off = getProperty(sourceCode, request.options, 'disableOAuth2StateCheck');
+          if (off.status === 'present' && booleanValue(sourceCode, off.value) === true) report(off.property, 'stateCheckSkipped', { what: '`disableOAuth2StateCheck: true`' });
+          return;
+        }
+        default:
+          return;
+      }
+    }
+
+    /** The library's own state check in the exchange call: v5 `checks.state`, v6 `expectedState`. Undefined when not applicable. */
+    function libraryCheck(request: TokenRequest): 'checked' | 'missing' | 'skipped' | 'unknown' | undefined {
+      if (request.library !== 'openid-client' || !request.exchange || request.exchange.checksArg === undefined) return undefined;
+      const call = request.node as TSESTree.CallExpression;
+      const checks = call.arguments[request.exchange.checksArg];
+      if (!checks) return 'missing';
+      if (!objectLiteral(sourceCode, checks)) return 'unknown';
+      for (const key of ['expectedState', 'state']) {
+        const found = getProperty(sourceCode, checks, key);
+        if (found.status === 'unknown') return 'unknown';
+        if (found.status !== 'present') continue;
+        if (isSkipSymbol(found.value, 'skipStateCheck')) {
+          report(found.property, 'stateCheckSkipped', { what: 'skipStateCheck' });
+          return 'skipped';
+        }
+        return 'checked';
+      }
+      return 'missing';
+    }
+
+    function checkExchange(request: TokenRequest): void {
+      if (request.grantType !== 'authorization_code') return;
+      // oauth4webapi: the exchange takes the params validateAuthResponse returned; the check is judged there.
+      if (request.library === 'oauth4webapi') return;
+      const library = libraryCheck(request);
+      if (library === 'checked' || library === 'skipped' || library === 'unknown') return;
+      if (allowPkce && request.codeVerifier.state === 'present') return;
+      const callback = callbackOf(sourceCode, request);
+      if (!callback.fromRedirect || callback.stateChecked || callback.behindMiddleware) return;
+      report(request.node, 'stateNotCompared');
+    }
+
+    /** oauth4webapi `validateAuthResponse(as, client, params, expectedState)`. */
+    function checkValidateAuthResponse(call: TSESTree.CallExpression): void {
+      const origin = calleeOrigin(sourceCode, call);
+      if (origin?.module !== 'oauth4webapi' || origin.path.join('.') !== 'validateAuthResponse') return;
+      if (call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return;
+      const expected = call.arguments[3];
+      if (!expected) {
+        if (call.arguments.length === 3) report(call, 'expectsNoState');
+        return;
+      }
+      if (isSkipSymbol(expected, 'skipStateCheck')) report(expected, 'stateCheckSkipped', { what: 'oauth.skipStateCheck' });
+      else if (isSkipSymbol(expected, 'expectNoState')) report(expected, 'expectsNoState');
+    }
+
+    return {
+      ...(facts.mentions(/validateAuthResponse/) ? { CallExpression: checkValidateAuthResponse } : {}),
+      'Program:exit'() {
+        for (const request of authorizationRequests(sourceCode)) checkAuthorizationRequest(request);
+        for (const request of tokenRequests(sourceCode)) checkExchange(request);
+      },
+    };
+  },
+});

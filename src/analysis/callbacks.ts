@@ -1,0 +1,317 @@
+/**
+ * Authorization callbacks: the handler that receives `code` and `state` from the redirect
+ * (Express/Koa/Fastify/Hono/Next.js route handlers, a SPA callback page reading
+ * `location.search`) and exchanges the code — and whether the returned `state` is compared
+ * to the stored one before that.
+ *
+ * `callbackOf(sourceCode, exchange)` takes a token request (src/analysis/token-requests.ts)
+ * with grant `authorization_code` and answers:
+ *  - whether its code comes from the redirect (a request/location read, the request URL given
+ *    to openid-client v6, `client.callbackParams(req)`), directly or through one helper
+ *    function of the same file;
+ *  - whether a state check is visible: a comparison (`===`, `!==`, `timingSafeEqual`) of a
+ *    state value, a state helper (`verifyState(req)`), the returned state handed to a lookup
+ *    or a verify call, or the library's own check (`checks.state`, `expectedState`);
+ *  - whether the route has middleware before the handler (`app.get('/cb', checkState, h)`),
+ *    which may check state where the analysis cannot see.
+ */
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { GLOBAL_MODULE, localFunction, memberName, originOf, skipWrappers } from './modules';
+import { requestInput } from './request-input';
+import type { TokenRequest } from './token-requests';
+import { param } from './urls';
+import { definitionOf, descendants, getProperty, objectLiteral, stringValue, tailName } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export interface Callback {
+  /** The code the exchange sends comes from the redirect (query, form post, location, request URL). */
+  readonly fromRedirect: boolean;
+  /** The functions that handle the callback: where the code is read and where it is exchanged. */
+  readonly functions: readonly FunctionNode[];
+  /** A visible state check in those functions (or the library's own check in the exchange call). */
+  readonly stateChecked: boolean;
+  /** The handler runs after middleware the analysis cannot see into. */
+  readonly behindMiddleware: boolean;
+}
+
+const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c', 'r']);
+const URL_MEMBERS = new Set(['url', 'originalUrl', 'href', 'search', 'query', 'nextUrl']);
+const STATE_NAME = /state/i;
+const NOT_STATE = /readystate|statecode|statusstate|setstate|usestate|getstate|statement|estate|states$|stateless|statemachine/i;
+const CONSTANT_TIME = /timingsafeequal|safecompare|constanttime|securecompare|tsse|timingsafe/i;
+const LOGGING_ROOTS = new Set(['console', 'logger', 'log', 'debug', 'Sentry']);
+
+function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
+  }
+  return undefined;
+}
+
+/** `new URL(req.url, base)`, `req.originalUrl`, `c.req.url`, `window.location.href`: the URL the redirect arrived at. */
+function isRequestUrl(sourceCode: SourceCode, node: Node, depth = 0): boolean {
+  if (depth > 6) return false;
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const definition = definitionOf(sourceCode, inner);
+    return definition !== inner && isRequestUrl(sourceCode, definition, depth + 1);
+  }
+  if (inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.CallExpression) {
+    const origin = originOf(sourceCode, inner.callee);
+    const name = origin?.module === GLOBAL_MODULE ? origin.path.join('.') : undefined;
+    if ((name === 'URL' || name === 'URLSearchParams') && inner.arguments[0]) return isRequestUrl(sourceCode, inner.arguments[0], depth + 1);
+    return false;
+  }
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.expressions.some((expression) => isRequestUrl(sourceCode, expression, depth + 1));
+  if (inner.type === AST_NODE_TYPES.BinaryExpression) return isRequestUrl(sourceCode, inner.left as Node, depth + 1) || isRequestUrl(sourceCode, inner.right, depth + 1);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const origin = originOf(sourceCode, inner);
+  if (origin?.module === GLOBAL_MODULE && /^(?:document\.)?location(?:\.(?:href|search|hash))?$/.test(origin.path.join('.'))) return true;
+  let current: Node = inner;
+  let last: string | undefined;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    last ??= memberName(sourceCode, current);
+    current = skipWrappers(current.object);
+  }
+  return current.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(current.name) && last !== undefined && URL_MEMBERS.has(last);
+}
+
+/** Whether a value (the code, the callback params, the current URL) comes from the redirect. */
+/** `String(x)`, `x.toString()`, `decodeURIComponent(x)`, `x ?? ''`, `${x}`: the same value. */
+function unwrapValue(sourceCode: SourceCode, node: Node): Node {
+  let current = skipWrappers(node);
+  for (let i = 0; i < 8; i++) {
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipWrappers(current.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier && /^(?:String|decodeURIComponent|decodeURI)$/.test(callee.name) && current.arguments[0]) {
+        current = skipWrappers(current.arguments[0] as Node);
+        continue;
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression && /^(?:toString|trim)$/.test(memberName(sourceCode, callee) ?? '') && current.arguments.length === 0) {
+        current = skipWrappers(callee.object);
+        continue;
+      }
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
+      const definition = definitionOf(sourceCode, current);
+      if (definition === current) return current;
+      current = skipWrappers(definition);
+      continue;
+    } else if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') {
+      current = skipWrappers(current.left);
+      continue;
+    } else if (current.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 1 && current.quasis.every((q) => q.value.cooked === '')) {
+      current = skipWrappers(current.expressions[0]);
+      continue;
+    }
+    return current;
+  }
+  return current;
+}
+
+export function isFromRedirect(sourceCode: SourceCode, node: Node): boolean {
+  const inner = unwrapValue(sourceCode, node);
+  const input = requestInput(sourceCode, inner);
+  // Google's popup code model posts the code with XHR (`redirect_uri: 'postmessage'`): no redirect, no state.
+  if (input?.part === 'body' && sourceCode.text.includes("'postmessage'")) return false;
+  if (input && (input.key === undefined || input.key === 'code')) return true;
+  if (input) return false;
+  const definition = definitionOf(sourceCode, inner);
+  if (definition.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(definition.callee);
+    // openid-client v5 `client.callbackParams(req)`.
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'callbackParams') return true;
+  }
+  if (inner.type === AST_NODE_TYPES.Identifier && requestInput(sourceCode, inner)) return true;
+  return isRequestUrl(sourceCode, inner);
+}
+
+/** The value the exchange takes the code from (or the params/URL that carry it). */
+function codeCarrier(sourceCode: SourceCode, request: TokenRequest): Node | undefined {
+  const call = request.node;
+  if (!request.exchange) {
+    const code = param(request.params, 'code');
+    return code.state === 'present' ? code.valueNode : undefined;
+  }
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const args = call.arguments;
+  switch (request.library) {
+    case 'openid-client': {
+      // v5 callback(redirectUri, params, checks) / v6 authorizationCodeGrant(config, currentUrl, checks).
+      const carrier = args[1];
+      if (!carrier || carrier.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const object = objectLiteral(sourceCode, carrier);
+      if (object) {
+        const code = getProperty(sourceCode, object, 'code');
+        return code.status === 'present' ? code.value : undefined;
+      }
+      return carrier;
+    }
+    default: {
+      // getToken(code) / getToken({ code }) / acquireTokenByCode({ code }).
+      const first = args[0];
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const object = objectLiteral(sourceCode, first);
+      if (!object) return first;
+      const code = getProperty(sourceCode, object, 'code');
+      return code.status === 'present' ? code.value : undefined;
+    }
+  }
+}
+
+/** A parameter of a local helper: the calls to it in the file, and the argument given for it. */
+function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { call: TSESTree.CallExpression; argument: Node }[] {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') return [];
+  const fn = def.node as FunctionNode;
+  const index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
+  if (index < 0) return [];
+  let nameNode: TSESTree.Identifier | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn.id;
+  else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) nameNode = fn.parent.id;
+  if (!nameNode) return [];
+  const fnVariable = ASTUtils.findVariable(sourceCode.getScope(nameNode), nameNode);
+  if (!fnVariable) return [];
+  const callers: { call: TSESTree.CallExpression; argument: Node }[] = [];
+  for (const reference of fnVariable.references) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const argument = call.arguments[index];
+    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) callers.push({ call, argument });
+  }
+  return callers;
+}
+
+/** True for names and reads that hold an OAuth state (`state`, `expectedState`, `tx.state`, `params.get('state')`). */
+function isStateValue(sourceCode: SourceCode, node: Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  const inner = skipWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = tailName(sourceCode, inner);
+      if (name !== undefined && STATE_NAME.test(name) && !NOT_STATE.test(name)) return true;
+      if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed) return isStateValue(sourceCode, inner.object, depth + 1);
+      return false;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipWrappers(inner.callee);
+      const key = inner.arguments[0] ? stringValue(sourceCode, inner.arguments[0]) : undefined;
+      if (key !== undefined && STATE_NAME.test(key) && !NOT_STATE.test(key)) return true;
+      // `Buffer.from(state)`, `state.toString()`, `String(state)`.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !inner.arguments.length) return isStateValue(sourceCode, callee.object, depth + 1);
+      return inner.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isStateValue(sourceCode, arg, depth + 1));
+    }
+    case AST_NODE_TYPES.TemplateLiteral:
+      return inner.expressions.some((expression) => isStateValue(sourceCode, expression, depth + 1));
+    case AST_NODE_TYPES.LogicalExpression:
+      return isStateValue(sourceCode, inner.left, depth + 1) || isStateValue(sourceCode, inner.right, depth + 1);
+    case AST_NODE_TYPES.AwaitExpression:
+      return isStateValue(sourceCode, inner.argument, depth + 1);
+    default:
+      return false;
+  }
+}
+
+function calleeName(sourceCode: SourceCode, call: TSESTree.CallExpression): string | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberName(sourceCode, callee);
+  return undefined;
+}
+
+function rootName(node: Node): string | undefined {
+  let current = skipWrappers(node);
+  for (let i = 0; i < 10 && current.type === AST_NODE_TYPES.MemberExpression; i++) current = skipWrappers(current.object);
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : undefined;
+}
+
+/** A state check somewhere in the function: a comparison, constant-time compare, a state helper, a lookup of the returned state. */
+function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode, exchange: Node, depth = 0): boolean {
+  for (const node of descendants(fn.body)) {
+    if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(node.operator)) {
+      if (isStateValue(sourceCode, node.left as Node) || isStateValue(sourceCode, node.right)) return true;
+      continue;
+    }
+    if (node.type === AST_NODE_TYPES.SwitchStatement && isStateValue(sourceCode, node.discriminant)) return true;
+    if (node.type !== AST_NODE_TYPES.CallExpression || node === exchange) continue;
+    const name = calleeName(sourceCode, node);
+    if (name && CONSTANT_TIME.test(name)) return true;
+    // `verifyState(req)`, `consumeOAuthState(...)`, `stateStore.verify(...)`.
+    if (name && STATE_NAME.test(name) && !NOT_STATE.test(name) && !/^(?:set|save|store|create|generate|new|make)/i.test(name)) return true;
+    const callee = skipWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && STATE_NAME.test(rootName(callee) ?? '') && !NOT_STATE.test(rootName(callee) ?? '') && /verify|validate|check|consume|get|take|pop|has|delete|compare|find/i.test(name ?? '')) return true;
+    // The returned state handed to a lookup or a verification: `await redis.get(\`state:${state}\`)`, `jwt.verify(state, key)`.
+    if (LOGGING_ROOTS.has(rootName(callee) ?? '')) continue;
+    const lookup = name === 'get' || name === 'getItem' || name === 'getdel' || name === 'getDel';
+    const handsOverState = node.arguments.some((arg) => {
+      if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
+      const argument = skipWrappers(arg);
+      if (argument.type === AST_NODE_TYPES.Literal) return false;
+      // A store keyed by the returned state: `redis.get(\`oauth:state:${state}\`)`.
+      if (lookup) return (argument.type === AST_NODE_TYPES.TemplateLiteral || argument.type === AST_NODE_TYPES.BinaryExpression) && isStateValue(sourceCode, argument);
+      return isStateValue(sourceCode, argument);
+    });
+    if (handsOverState && !/^(?:set|cookie|setItem|removeItem|delete|deleteCookie|clearCookie|json|send|redirect|render|append|push|getCookie)$/.test(name ?? '')) {
+      return true;
+    }
+    // A helper of the same file that checks.
+    if (depth < 2) {
+      const helper = localFunction(sourceCode, callee);
+      if (helper && helper !== fn && helper.body && (helper.type === AST_NODE_TYPES.FunctionDeclaration || helper.type === AST_NODE_TYPES.FunctionExpression || helper.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
+        if (hasStateCheck(sourceCode, helper, exchange, depth + 1)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** `app.get('/callback', checkState, handler)` / `router.get('/cb', passport.authenticate(...), handler)`. */
+function behindMiddleware(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return call.arguments.slice(0, index).some((arg) => {
+    const inner = skipWrappers(arg as Node);
+    return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.ArrayExpression;
+  });
+}
+
+/** The callback around an authorization-code exchange, and whether it checks state. */
+export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callback {
+  const exchange = request.node;
+  const own = enclosingFunction(exchange);
+  const functions: FunctionNode[] = [];
+  const addWithEnclosing = (fn: FunctionNode | undefined): void => {
+    for (let current = fn; current; current = enclosingFunction(current)) if (!functions.includes(current)) functions.push(current);
+  };
+  addWithEnclosing(own);
+  let fromRedirect = false;
+  try {
+    const carrier = codeCarrier(sourceCode, request);
+    if (carrier) {
+      if (isFromRedirect(sourceCode, carrier)) {
+        fromRedirect = true;
+      } else {
+        // The code handed to a helper: `async function exchange(code) { … }` called with `params.get('code')`.
+        const inner = skipWrappers(carrier);
+        const root = inner.type === AST_NODE_TYPES.Identifier ? inner : inner.type === AST_NODE_TYPES.MemberExpression ? (skipWrappers(inner.object) as Node) : undefined;
+        if (root?.type === AST_NODE_TYPES.Identifier) {
+          for (const { call, argument } of callersFor(sourceCode, root)) {
+            if (root === inner ? isFromRedirect(sourceCode, argument) : isFromRedirect(sourceCode, argument)) {
+              fromRedirect = true;
+              addWithEnclosing(enclosingFunction(call));
+            }
+          }
+        }
+      }
+    }
+    const stateChecked = fromRedirect && functions.some((fn) => hasStateCheck(sourceCode, fn, exchange));
+    return { fromRedirect, functions, stateChecked, behindMiddleware: functions.some(behindMiddleware) };
+  } catch {
+    return { fromRedirect: false, functions, stateChecked: false, behindMiddleware: false };
+  }
+}

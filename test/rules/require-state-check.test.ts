@@ -1,0 +1,165 @@
+import rule from '../../rules/require-state-check';
+import { at } from '../helpers/locate';
+import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
+
+const ruleTester = createRuleTester();
+const espreeTester = createEspreeRuleTester();
+
+type MessageId = 'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
+function invalid(code: string, messageId: MessageId, snippet: string, nth = 0) {
+  return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
+}
+
+const handBuiltUrl = `const AUTHORIZE = 'https://login.example.com/oauth2/authorize';
+export function loginUrl(challenge: string) {
+  return \`\${AUTHORIZE}?response_type=code&client_id=web&redirect_uri=\${encodeURIComponent(CALLBACK)}&code_challenge=\${challenge}&code_challenge_method=S256\`;
+}`;
+
+const googleNoState = `import { OAuth2Client } from 'google-auth-library';
+const oauth2 = new OAuth2Client(process.env.GOOGLE_ID, process.env.GOOGLE_SECRET, CALLBACK);
+export const url = oauth2.generateAuthUrl({ access_type: 'offline', scope: ['openid', 'email'] });`;
+
+const openidV5NoState = `import { Issuer } from 'openid-client';
+const issuer = await Issuer.discover('https://login.example.com');
+const client = new issuer.Client({ client_id: 'web', client_secret: process.env.SECRET });
+export const url = client.authorizationUrl({ scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' });`;
+
+const passportOff = `import { Strategy } from 'passport-oauth2';
+passport.use(new Strategy({ authorizationURL: AUTH, tokenURL: TOKEN, clientID: 'id', clientSecret: SECRET, callbackURL: CALLBACK, state: false }, verify));`;
+
+const passportMissing = `import { Strategy as GitHubStrategy } from 'passport-github2';
+passport.use(new GitHubStrategy({ clientID: 'id', clientSecret: SECRET, callbackURL: CALLBACK }, verify));`;
+
+const nextAuthChecks = `import NextAuth from 'next-auth';
+import Keycloak from 'next-auth/providers/keycloak';
+export const { handlers } = NextAuth({ providers: [Keycloak({ clientId: 'portal', issuer: ISSUER, checks: ['pkce'] })] });`;
+
+const skipStateCheck = `import * as oauth from 'oauth4webapi';
+export async function callback(req) {
+  const params = oauth.validateAuthResponse(as, client, new URL(req.url, BASE), oauth.skipStateCheck);
+  return oauth.authorizationCodeGrantRequest(as, client, clientAuth, params, CALLBACK, req.session.verifier);
+}`;
+
+const expectNoState = `import { validateAuthResponse } from 'oauth4webapi';
+export function check(currentUrl) {
+  return validateAuthResponse(as, client, currentUrl);
+}`;
+
+const v6Skip = `import * as client from 'openid-client';
+app.get('/cb', async (req, res) => {
+  const tokens = await client.authorizationCodeGrant(config, new URL(req.originalUrl, BASE), { pkceCodeVerifier: req.session.verifier, expectedState: client.skipStateCheck });
+});`;
+
+const expressFetch = `app.get('/oauth/callback', async (req, res) => {
+  const verifier = req.session.codeVerifier;
+  const response = await fetch(TOKEN_URL, {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, code_verifier: verifier, redirect_uri: CALLBACK }),
+  });
+  res.json(await response.json());
+});`;
+
+const googleGetToken = `import { OAuth2Client } from 'google-auth-library';
+const oauth2 = new OAuth2Client(ID, SECRET, CALLBACK);
+router.get('/google/callback', async (req, res) => {
+  const { code, state } = req.query;
+  const { tokens } = await oauth2.getToken(code);
+  req.session.tokens = tokens;
+  res.redirect('/');
+});`;
+
+const v5NoChecks = `import { Issuer } from 'openid-client';
+const issuer = await Issuer.discover(ISSUER);
+const client = new issuer.Client({ client_id: 'web' });
+app.get('/cb', async (req, res) => {
+  const params = client.callbackParams(req);
+  const tokenSet = await client.callback(CALLBACK, params, { code_verifier: req.session.verifier });
+});`;
+
+const nextRoute = `export async function GET(request) {
+  const { searchParams } = new URL(request.url);
+  const code = searchParams.get('code');
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }) });
+  return Response.json(await res.json());
+}`;
+
+ruleTester.run('require-state-check', rule, {
+  valid: [
+    // Requests that send state.
+    `const u = \`https://idp/authorize?response_type=code&client_id=web&state=\${state}&code_challenge=\${c}\`;`,
+    `import { OAuth2Client } from 'google-auth-library'; const o = new OAuth2Client(); o.generateAuthUrl({ scope: ['email'], state });`,
+    // Passport with state, a state store, or PKCE (which brings its store).
+    `import { Strategy } from 'passport-google-oauth20'; new Strategy({ clientID: 'a', clientSecret: S, callbackURL: CB, state: true }, verify);`,
+    `import { Strategy } from 'passport-oauth2'; new Strategy({ authorizationURL: A, tokenURL: T, clientID: 'a', clientSecret: S, callbackURL: CB, pkce: true }, verify);`,
+    `import { Strategy } from 'passport-oauth2'; new Strategy({ authorizationURL: A, tokenURL: T, clientID: 'a', clientSecret: S, callbackURL: CB, store: new RedisStateStore() }, verify);`,
+    // next-auth checks that include state (with nonce and pkce).
+    `import Okta from 'next-auth/providers/okta'; export const p = Okta({ clientId: 'a', checks: ['pkce', 'state', 'nonce'] });`,
+    // Callbacks that compare state: ===, timingSafeEqual, a library option, a store keyed by state, a helper.
+    `app.get('/cb', async (req, res) => { const { code, state } = req.query; if (state !== req.session.oauthState) return res.sendStatus(403); const r = await fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code }) }); });`,
+    `import crypto from 'node:crypto'; app.get('/cb', async (req, res) => { if (!crypto.timingSafeEqual(Buffer.from(String(req.query.state)), Buffer.from(req.cookies.st))) return res.sendStatus(403); await oauth2.getToken(req.query.code); });`,
+    `import * as client from 'openid-client'; app.get('/cb', async (req, res) => { await client.authorizationCodeGrant(config, new URL(req.url, BASE), { pkceCodeVerifier: v, expectedState: req.session.state }); });`,
+    `app.get('/cb', async (req, res) => { const tx = await redis.getdel(\`oauth:tx:\${req.query.state}\`); if (!tx) return res.sendStatus(403); await fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, code_verifier: tx.verifier }) }); });`,
+    `function assertState(req) { if (req.query.state !== req.session.state) throw new Error('state'); }
+     app.get('/cb', async (req, res) => { assertState(req); await fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code }) }); });`,
+    // Middleware before the handler may check state.
+    `app.get('/cb', passport.authenticate('oidc'), verifyState, async (req, res) => { await fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code }) }); });`,
+    // oauth4webapi with the stored state; SDKs that check state themselves.
+    `import * as oauth from 'oauth4webapi'; export async function cb(req) { const params = oauth.validateAuthResponse(as, client, new URL(req.url, B), req.session.state); return oauth.authorizationCodeGrantRequest(as, client, auth, params, CB, v); }`,
+    `import { UserManager } from 'oidc-client-ts'; const mgr = new UserManager({ authority: A, client_id: 'x', redirect_uri: R }); export async function done() { await mgr.signinCallback(); }`,
+    // A code that does not come from the redirect (a helper's parameter with no visible caller).
+    `export async function exchangeCode(code, verifier) { return fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier }) }); }`,
+    // PKCE accepted instead of state when the option says so.
+    {
+      code: `const u = \`https://idp/authorize?response_type=code&client_id=web&code_challenge=\${c}&code_challenge_method=S256\`;`,
+      options: [{ allowPkceInsteadOfState: true }],
+    },
+  ],
+  invalid: [
+    invalid(handBuiltUrl, 'missingState', handBuiltUrl.slice(handBuiltUrl.indexOf('`${AUTHORIZE}'), handBuiltUrl.indexOf('S256`') + 5)),
+    invalid(googleNoState, 'missingState', "oauth2.generateAuthUrl({ access_type: 'offline', scope: ['openid', 'email'] })"),
+    invalid(openidV5NoState, 'missingState', "client.authorizationUrl({ scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' })"),
+    invalid(passportOff, 'stateOptionOff', 'state: false'),
+    invalid(passportMissing, 'stateOptionOff', "{ clientID: 'id', clientSecret: SECRET, callbackURL: CALLBACK }"),
+    invalid(nextAuthChecks, 'checksWithoutState', "checks: ['pkce']"),
+    invalid(skipStateCheck, 'stateCheckSkipped', 'oauth.skipStateCheck'),
+    invalid(expectNoState, 'expectsNoState', 'validateAuthResponse(as, client, currentUrl)'),
+    invalid(v6Skip, 'stateCheckSkipped', 'expectedState: client.skipStateCheck'),
+    invalid(expressFetch, 'stateNotCompared', expressFetch.slice(expressFetch.indexOf('fetch(TOKEN_URL'), expressFetch.indexOf('  });') + 4)),
+    invalid(googleGetToken, 'stateNotCompared', 'oauth2.getToken(code)'),
+    invalid(v5NoChecks, 'stateNotCompared', 'client.callback(CALLBACK, params, { code_verifier: req.session.verifier })'),
+    invalid(nextRoute, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }) })"),
+  ],
+});
+
+const spaCallback = `async function exchange(code, verifier) {
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) });
+  return res.json();
+}
+export async function onCallbackPage() {
+  const params = new URLSearchParams(window.location.search);
+  const tokens = await exchange(params.get('code'), sessionStorage.getItem('pkce_verifier'));
+  sessionStorage.removeItem('oauth_state');
+  return tokens;
+}`;
+
+const koaNoCompare = `router.get('/auth/callback', async (ctx) => {
+  const expected = ctx.cookies.get('oauth_state');
+  const body = new URLSearchParams({ grant_type: 'authorization_code', code: ctx.query.code, redirect_uri: CALLBACK });
+  const res = await fetch(TOKEN_URL, { method: 'POST', body });
+  ctx.body = await res.json();
+});`;
+
+espreeTester.run('require-state-check (espree)', rule, {
+  valid: [
+    `export async function onCallbackPage() {
+       const params = new URLSearchParams(window.location.search);
+       if (params.get('state') !== sessionStorage.getItem('oauth_state')) throw new Error('state mismatch');
+       const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code'), client_id: 'spa' }) });
+     }`,
+    `const { auth } = require('express-openid-connect'); app.use(auth({ issuerBaseURL: I, baseURL: B, clientID: C, secret: S, authorizationParams: { response_type: 'code' } }));`,
+  ],
+  invalid: [
+    invalid(spaCallback, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) })"),
+    invalid(koaNoCompare, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body })"),
+  ],
+});
