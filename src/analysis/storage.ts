@@ -216,7 +216,11 @@ export function storedCredential(
   write: Pick<StorageWrite, 'keyText' | 'storeName' | 'value'>,
 ): TokenKind | undefined {
   if (!write.value || isEmptyValue(sourceCode, write.value) || isFlagValue(sourceCode, write.value)) return undefined;
-  if (namesSomethingElse(write.keyText) || namesSomethingElse(write.storeName)) return undefined;
+  if (namesSomethingElse(write.keyText) || namesSomethingElse(write.storeName)) {
+    // `authState` / `oauth_tx` may still hold a named token (`JSON.stringify({ accessToken })`); a bare `token` there is not trusted.
+    const kind = credentialInValue(sourceCode, write.value);
+    return kind === 'unknown-jwt' ? undefined : kind;
+  }
   for (const name of [write.keyText, write.storeName]) {
     const kind = credentialKindFromName(name);
     if (kind && kind !== 'code') return kind;
