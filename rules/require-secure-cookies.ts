@@ -1,11 +1,11 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { cookieCarries, cookieWritesOf, type CookieContent, type CookieFlag, type CookieWrite } from '../src/analysis/cookies';
 import { fileFacts } from '../src/analysis/file-facts';
 import { COOKIE_CALLS } from '../src/knowledge/cookies';
 
 export type Options = [];
-export type MessageIds = 'missingFlags' | 'insecureFlag' | 'sameSiteNoneWithoutSecure' | 'tokenInScriptCookie';
+export type MessageIds = 'missingFlags' | 'insecureFlag' | 'sameSiteNoneWithoutSecure' | 'tokenInScriptCookie' | 'addFlags' | 'useSafeValue';
 
 // Cheap text gate: a file that never says "cookie" sets none (Set-Cookie, res.cookie, setCookie, cookies.set, session middleware).
 const GATE = /cookie|session/i;
@@ -18,6 +18,9 @@ const CONTENT_LABEL: Readonly<Record<CookieContent, string>> = {
   token: 'a token',
   oauth: 'OAuth login state (state, nonce or PKCE verifier)',
 };
+
+/** APIs whose options object takes `secure`/`httpOnly`/`sameSite`, so a suggestion can add them. */
+const OPTION_OBJECT_APIS = new Set(['express', 'fastify', 'koa', 'cookie-serialize', 'next', 'h3', 'hono', 'sveltekit', 'astro', 'remix', 'unknown']);
 
 function listWords(words: string[]): string {
   if (words.length <= 1) return words.join('');
@@ -40,9 +43,12 @@ export default createRule<Options, MessageIds>({
         '`{{text}}` switches off a protection of {{cookie}}, which carries {{content}}: it can then travel over plain HTTP or be read by page scripts. Set it to true (or leave the library default).',
       sameSiteNoneWithoutSecure:
         '{{cookie}} carries {{content}} with SameSite=None but without Secure; browsers reject such cookies or send them on cross-site requests over plain HTTP. Use SameSite=Lax or Strict, or add Secure.',
+      addFlags: 'Add {{fix}} to the cookie options.',
+      useSafeValue: 'Use `{{value}}` instead.',
       tokenInScriptCookie:
         'A page script writes {{content}} into {{cookie}}; a cookie set from JavaScript can never be HttpOnly, so any script on the page can read it. Set the cookie from the server with HttpOnly, Secure and SameSite, or keep the token in memory.',
     },
+    hasSuggestions: true,
     schema: [],
     defaultOptions: [],
   },
@@ -73,17 +79,26 @@ export default createRule<Options, MessageIds>({
         const status = flags[flag];
         if (status.status !== 'wrong') continue;
         const lowered = cookie.charAt(0).toLowerCase() + cookie.slice(1);
+        // A literal written in the options can be swapped for the safe value; a Set-Cookie string cannot.
+        const replaceable = status.node.type === AST_NODE_TYPES.Literal;
+        const safe = flag === 'sameSite' ? "'lax'" : 'true';
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = replaceable
+          ? [{ messageId: 'useSafeValue', data: { value: safe }, fix: (fixer) => fixer.replaceText(status.node, safe) }]
+          : [];
         if (flag === 'sameSite' && /none/i.test(status.text)) {
-          context.report({ node: status.node, messageId: 'sameSiteNoneWithoutSecure', data: { cookie, content: CONTENT_LABEL[content] } });
+          context.report({ node: status.node, messageId: 'sameSiteNoneWithoutSecure', data: { cookie, content: CONTENT_LABEL[content] }, suggest });
         } else {
-          context.report({ node: status.node, messageId: 'insecureFlag', data: { text: status.text, cookie: lowered, content: CONTENT_LABEL[content] } });
+          context.report({ node: status.node, messageId: 'insecureFlag', data: { text: status.text, cookie: lowered, content: CONTENT_LABEL[content] }, suggest });
         }
         return;
       }
       const missing = (['secure', 'httpOnly', 'sameSite'] as const).filter((flag) => flags[flag].status === 'missing');
       if (missing.length === 0) return;
+      const addition = missing.map((flag) => FLAG_FIX[flag]).join(', ');
+      const suggestFix = suggestAddFlags(write, addition);
       context.report({
         node: write.node,
+        suggest: suggestFix ? [{ messageId: 'addFlags', data: { fix: listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)) }, fix: suggestFix }] : [],
         messageId: 'missingFlags',
         data: {
           cookie,
@@ -92,6 +107,26 @@ export default createRule<Options, MessageIds>({
           fix: write.api === 'set-cookie-header' || write.api === 'document-cookie' ? listWords(missing.map((flag) => (flag === 'sameSite' ? 'SameSite=Lax' : FLAG_LABEL[flag]))) : listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)),
         },
       });
+    }
+
+    /** Adds the missing flags to an inline options object, or a new options argument after the value. */
+    function suggestAddFlags(write: CookieWrite, addition: string): TSESLint.ReportFixFunction | undefined {
+      if (!OPTION_OBJECT_APIS.has(write.api) || write.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const call = write.node;
+      const options = write.options;
+      if (options) {
+        // Only an object literal written in the call itself: a shared const is changed where it is defined, by hand.
+        if (options.type !== AST_NODE_TYPES.ObjectExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument)) return undefined;
+        const last = options.properties.at(-1);
+        if (!last) return (fixer) => fixer.replaceText(options, `{ ${addition} }`);
+        const after = sourceCode.getTokenAfter(last);
+        const hasTrailingComma = after?.value === ',';
+        return (fixer) => fixer.insertTextAfter(hasTrailingComma && after ? after : last, hasTrailingComma ? ` ${addition},` : `, ${addition}`);
+      }
+      // `res.cookie(name, value)`: the value must be the last argument.
+      const value = write.value;
+      if (!value || call.arguments.at(-1) !== value) return undefined;
+      return (fixer) => fixer.insertTextAfter(value, `, { ${addition} }`);
     }
 
     function visit(node: TSESTree.Node): void {

@@ -58,6 +58,8 @@ export interface CookieWrite {
   readonly name?: Node;
   readonly nameText?: string;
   readonly value?: Node;
+  /** The options argument as written at the call, when there is one. */
+  readonly options?: Node;
   /** Text of the value when it is a constant (Set-Cookie strings). */
   readonly valueText?: string;
   readonly flags: Readonly<Record<CookieFlag, FlagStatus>>;
@@ -213,6 +215,7 @@ function makeWrite(sourceCode: SourceCode, parts: WriteParts): CookieWrite {
     name: parts.name,
     nameText,
     value: parts.value,
+    options: parts.options,
     flags: withSameSiteNoneRule(flags),
     clearing: isClearingValue(sourceCode, parts.value) || optionsClear(sourceCode, parts.options),
     scriptWritten: parts.scriptWritten ?? false,
