@@ -41,6 +41,8 @@ export const SERIALISING_MODULES: readonly string[] = [
   'lodash.once',
   'once',
   'axios-auth-refresh',
+  // This plugin's reference implementation: singleFlight, createRefreshingTokenSource.
+  'eslint-plugin-oauth/reference',
 ];
 
 /** Calls that take a lock or queue work (`mutex.runExclusive(fn)`, `navigator.locks.request(name, fn)`). */
