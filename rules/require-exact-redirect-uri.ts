@@ -17,7 +17,7 @@ export type Options = [];
 export type MessageIds = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated';
 
 // Files with no redirect and no redirect-target names are skipped cheaply.
-const REDIRECT_WORDS = /redirect|location|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
+const REDIRECT_WORDS = /redirect|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
 const LOOSE_HOW: Readonly<Record<string, string>> = {
   prefix: 'prefix',
   substring: 'substring',

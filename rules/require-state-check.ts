@@ -22,7 +22,8 @@ const LIBRARIES = [
   'angular-oauth2-oidc',
   'passport-oauth2',
 ];
-const HINT = /state|response_?type|responseType|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|checks|Strategy|getToken|callback|Grant|acquireTokenBy|validateAuthResponse/i;
+// Words of OAuth client code; files without any (and without the libraries) are skipped cheaply.
+const HINT = /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|authorizeURL|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-state-check',

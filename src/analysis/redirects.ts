@@ -83,8 +83,27 @@ function locationHeader(sourceCode: SourceCode, headers: Node | undefined): Node
   return undefined;
 }
 
+// Names a redirect's callee (or assigned property) can have: a cheap filter before origins are resolved.
+const SINK_NAMES = new Set([
+  'redirect', 'permanentRedirect', 'sendRedirect', 'navigateTo', 'location', 'setHeader', 'set', 'header', 'append', 'appendHeader',
+  'writeHead', 'assign', 'replace', 'push', 'href', 'Response',
+]);
+
+function tailNameOf(node: Node): string | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    if (!inner.computed && inner.property.type === AST_NODE_TYPES.Identifier) return inner.property.name;
+    if (inner.property.type === AST_NODE_TYPES.Literal && typeof inner.property.value === 'string') return inner.property.value;
+  }
+  return undefined;
+}
+
 /** The redirect a node performs, if it is one. */
 export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink | undefined {
+  const name =
+    node.type === AST_NODE_TYPES.AssignmentExpression ? tailNameOf(node.left) : node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? tailNameOf(node.callee) : undefined;
+  if (name === undefined || !SINK_NAMES.has(name)) return undefined;
   try {
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       if (node.operator !== '=') return undefined;
