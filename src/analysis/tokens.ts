@@ -142,7 +142,8 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
       const callee = skipWrappers(node.callee);
       const method =
         callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-      if (method && SDK_TOKEN_CALLS[method]) return { kind: SDK_TOKEN_CALLS[method], fromRequest: false, basis: 'source' };
+      // Own keys only: `.toString()` must not find Object.prototype.toString.
+      if (method && Object.hasOwn(SDK_TOKEN_CALLS, method)) return { kind: SDK_TOKEN_CALLS[method], fromRequest: false, basis: 'source' };
       // String transformations keep the token: `.replace(/^Bearer /, '')`, `.split(' ')`, `.slice(7)`, `.trim()`.
       if (callee.type === AST_NODE_TYPES.MemberExpression && method && /^(?:replace|split|slice|substring|substr|trim|toString)$/.test(method)) {
         return classify(sourceCode, callee.object, depth + 1);

@@ -46,3 +46,9 @@ describe('tokens: which token an expression holds', () => {
     expect(kinds(code)).toEqual(['refresh', 'id', null]);
   });
 });
+
+describe('tokens: names that are Object.prototype members', () => {
+  it('does not take a call of toString/valueOf/constructor for an SDK token call', () => {
+    expect(kinds('const n = Math.random().toString(36).slice(2); probe(n); probe(x.valueOf()); probe(constructor());')).toEqual([null, null, null]);
+  });
+});
