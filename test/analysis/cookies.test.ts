@@ -58,3 +58,18 @@ describe('cookies: cookie writes and their flags', () => {
     expect(cookies(code).map((line) => line.split(':')[2])).toEqual(['session', 'session', 'oauth', '-', '-', 'token', 'session', '-']);
   });
 });
+
+describe('cookies: helpers and later assignments', () => {
+  it('resolves same-file document.cookie helpers to their callers', () => {
+    const code = `
+      function setCookie(name, value, days) { document.cookie = name + '=' + encodeURIComponent(value) + '; path=/'; }
+      setCookie('refresh_token', tokens.refresh_token, 30);
+      setCookie('theme', theme, 30);`;
+    expect(cookies(code)).toEqual(['document-cookie:?:-:s=missing,h=missing,s=missing:script', 'document-cookie:refresh_token:token:s=unknown,h=missing,s=unknown:script', 'document-cookie:theme:-:s=unknown,h=missing,s=unknown:script']);
+  });
+
+  it('counts a flag assigned later through the options variable as set', () => {
+    const code = `import session from 'express-session'; const s = { secret, cookie: { secure: false } }; if (prod) s.cookie.secure = true; session(s);`;
+    expect(cookies(code)).toEqual(['express-session:?:session:s=set,h=set,s=missing']);
+  });
+});

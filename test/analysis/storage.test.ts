@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { storageAreaOf, storageKeyKind, storageWriteOf, storedCredential, wrapperWritesOf } from '../../src/analysis/storage';
+import { persistedStateOf, storageAreaOf, storageHookOf, storageKeyKind, storageWriteOf, storedCredential, wrapperWritesOf } from '../../src/analysis/storage';
 import { credentialKindFromName, nameWords } from '../../src/analysis/tokens';
 import { collect } from '../helpers/analyze';
 
@@ -87,5 +87,38 @@ describe('tokens: generic credential names', () => {
       undefined, undefined, undefined, undefined, undefined, undefined, undefined,
     ]);
     expect(['pkce_token', 'state', 'refresh_token'].map(storageKeyKind)).toEqual([undefined, undefined, 'refresh']);
+  });
+});
+
+describe('storage: hooks and persisted stores', () => {
+  it('reads the key of storage hooks and the storage they use', () => {
+    const code = `
+      import { useStorage, useLocalStorage } from '@vueuse/core';
+      import { useSessionStorage } from 'usehooks-ts';
+      useLocalStorage('access_token', '');
+      useStorage('jwt', '', sessionStorage);
+      useSessionStorage('theme', 'dark');
+      useStorage('x', '', customStore);`;
+    const found = collect(code, 'CallExpression', (sc, node) => {
+      const hook = storageHookOf(sc, node as TSESTree.CallExpression);
+      return hook ? `${hook.area}:${hook.keyText}` : undefined;
+    });
+    expect(found).toEqual(['local:access_token', 'session:jwt', 'session:theme']);
+  });
+
+  it('finds tokens in persisted zustand and Pinia state', () => {
+    const code = `
+      import { persist, createJSONStorage } from 'zustand/middleware';
+      import { defineStore } from 'pinia';
+      persist((set) => ({ refreshToken: null, open: false }), { name: 'a', storage: createJSONStorage(() => sessionStorage) });
+      persist((set) => ({ theme: 'dark' }), { name: 'b' });
+      defineStore('auth', { state: () => ({ idToken: '' }), persist: true });
+      defineStore('auth2', () => { const token = ref(''); return { token }; }, { persist: { storage: localStorage } });
+      defineStore('ui', { state: () => ({ accessToken: '' }), persist: false });`;
+    const found = collect(code, 'CallExpression', (sc, node) => {
+      const state = persistedStateOf(sc, node as TSESTree.CallExpression);
+      return state ? `${state.area}:${state.kind}` : undefined;
+    });
+    expect(found).toEqual(['session:refresh', 'local:id', 'local:unknown-jwt']);
   });
 });
