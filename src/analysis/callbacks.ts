@@ -294,7 +294,10 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
     const carrier = codeCarrier(sourceCode, request);
     if (carrier) {
       if (isFromRedirect(sourceCode, carrier)) {
-        fromRedirect = true;
+        // A code in a JSON/form body may be a SPA handing its code to its backend (the SPA checked
+        // state); it is a form_post callback only when the handler also reads a state.
+        const part = requestInput(sourceCode, unwrapValue(sourceCode, carrier))?.part;
+        fromRedirect = part !== 'body' || functions.some((fn) => /state/i.test(sourceCode.getText(fn)));
       } else {
         // The code handed to a helper: `async function exchange(code) { … }` called with `params.get('code')`.
         const inner = skipWrappers(carrier);

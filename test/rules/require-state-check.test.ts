@@ -83,6 +83,12 @@ const nextRoute = `export async function GET(request) {
   return Response.json(await res.json());
 }`;
 
+const applyFormPost = `app.post('/auth/apple/callback', async (req, res) => {
+  const { code, state } = req.body;
+  const r = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'web' }) });
+  res.json(await r.json());
+});`;
+
 ruleTester.run('require-state-check', rule, {
   valid: [
     // Requests that send state.
@@ -108,6 +114,8 @@ ruleTester.run('require-state-check', rule, {
     `import { UserManager } from 'oidc-client-ts'; const mgr = new UserManager({ authority: A, client_id: 'x', redirect_uri: R }); export async function done() { await mgr.signinCallback(); }`,
     // A code that does not come from the redirect (a helper's parameter with no visible caller).
     `export async function exchangeCode(code, verifier) { return fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier }) }); }`,
+    // A SPA handing its code to its backend in a JSON body (the SPA compared state).
+    `app.post('/api/oauth/token', async (req, res) => { const r = await fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.body.code, code_verifier: req.body.verifier }) }); res.json(await r.json()); });`,
     // PKCE accepted instead of state when the option says so.
     {
       code: `const u = \`https://idp/authorize?response_type=code&client_id=web&code_challenge=\${c}&code_challenge_method=S256\`;`,
@@ -127,6 +135,7 @@ ruleTester.run('require-state-check', rule, {
     invalid(expressFetch, 'stateNotCompared', expressFetch.slice(expressFetch.indexOf('fetch(TOKEN_URL'), expressFetch.indexOf('  });') + 4)),
     invalid(googleGetToken, 'stateNotCompared', 'oauth2.getToken(code)'),
     invalid(v5NoChecks, 'stateNotCompared', 'client.callback(CALLBACK, params, { code_verifier: req.session.verifier })'),
+    invalid(applyFormPost, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'web' }) })"),
     invalid(nextRoute, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }) })"),
   ],
 });
