@@ -1,4 +1,5 @@
 import { createRule } from '../src/create-rule';
+import { fileFacts } from '../src/analysis/file-facts';
 import { isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtOperation } from '../src/analysis/jwt';
 import { JWT_MODULES } from '../src/knowledge/jwt';
 
@@ -27,7 +28,16 @@ export default createRule<Options, MessageIds>({
     /** An access token the code holds as a client: from a token response, an SDK or storage — not a bearer credential it received. */
     function isClientAccessToken(op: JwtOperation): boolean {
       const info = tokenOf(sourceCode, op.token);
-      return info !== undefined && info.kind === 'access' && !info.fromRequest;
+      if (info === undefined || info.kind !== 'access' || info.fromRequest) return false;
+      // Known only by its name in a module that reads bearer tokens from requests: an API helper, not a client.
+      if (info.basis === 'name' && readsBearerTokens()) return false;
+      return true;
+    }
+
+    let bearer: boolean | undefined;
+    function readsBearerTokens(): boolean {
+      bearer ??= fileFacts(sourceCode).mentions(/headers\??\.authorization|\(\s*['"]authorization['"]\s*\)|fromAuthHeaderAsBearerToken/i);
+      return bearer;
     }
 
     return {

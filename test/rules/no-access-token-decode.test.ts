@@ -34,6 +34,10 @@ ruleTester.run('no-access-token-decode', rule, {
     // An access token the same function verifies.
     `import * as jose from 'jose';
      export async function check(accessToken: string) { await jose.jwtVerify(accessToken, JWKS, { audience: A, issuer: I }); return jose.decodeJwt(accessToken); }`,
+    // An API helper taking the bearer token it was handed.
+    `import jwt from 'jsonwebtoken';
+     const scopesOf = (accessToken: string) => (jwt.decode(accessToken) as { scope: string }).scope.split(' ');
+     export const handler = (req) => scopesOf(req.headers.authorization.slice(7));`,
     // A cookie read by a server: from the request.
     `import { jwtDecode } from 'jwt-decode';
      export const handler = (req) => jwtDecode(req.cookies.access_token);`,
