@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { createRule } from '../src/create-rule';
 import { envObjectKind, envRead, isBrowserModule, isTestFile, projectPath, publicEnvPrefix, type EnvRead } from '../src/analysis/environment';
 import { fileFacts } from '../src/analysis/file-facts';
-import { calleeOrigin, lookup, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
+import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import { definitionOf, propertyNames, stringParts, stringValue } from '../src/analysis/values';
 import { CLIENT_SECRET_ARGUMENTS, CLIENT_SECRET_FORMATS, isClientSecretName, isPlaceholderSecret } from '../src/knowledge/client-secrets';
 
@@ -40,7 +40,7 @@ export default createRule<Options, MessageIds>({
       publicConfigSecret:
         "Client secret put in '{{config}}', which is shipped to the browser bundle where every visitor can read it. Keep it in server-only config, or make the app a public client using PKCE.",
       browserSecret:
-        'Client secret read in code that runs in the browser, where every visitor can read it. Do the token exchange on a server (backend-for-frontend), or make the app a public client using PKCE.',
+        'Client secret read in code that ships to browsers or devices, where anyone can extract it. Do the token exchange on a server (backend-for-frontend), or make the app a public client using PKCE.',
     },
     schema: [],
     defaultOptions: [],
@@ -233,7 +233,16 @@ export default createRule<Options, MessageIds>({
       MemberExpression(node) {
         // Public env variables named like a client secret are exposed wherever they are read.
         const read = envObjectKind(sourceCode, node.object) ? envRead(sourceCode, node) : undefined;
-        if (read && isClientSecretEnvName(read.name)) reportEnv(read);
+        if (read && isClientSecretEnvName(read.name)) {
+          reportEnv(read);
+          return;
+        }
+        // react-native-config values are compiled into the app binary.
+        const name = memberName(sourceCode, node);
+        if (name && isClientSecretEnvName(name) && facts.importsAny(['react-native-config'])) {
+          const origin = originOf(sourceCode, node);
+          if (origin?.module === 'react-native-config' && origin.path.length === 1) report(node, 'browserSecret');
+        }
       },
       Literal(node) {
         if (typeof node.value !== 'string') return;

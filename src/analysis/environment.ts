@@ -136,6 +136,12 @@ const BROWSER_MODULES = [
   'svelte',
   'solid-js',
   'preact',
+  // Native apps ship to devices: public clients as much as browser code (RFC 8252 §8.5).
+  'react-native',
+  'expo',
+  'expo-auth-session',
+  'react-native-app-auth',
+  'react-native-config',
 ];
 
 /** Imports or paths that say the module is server code, whatever else it touches. */

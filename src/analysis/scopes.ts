@@ -151,12 +151,13 @@ export function scopeQuery(sourceCode: SourceCode, node: Node): ScopeQuery | und
 /** Keys and names that hold requested scopes. */
 export function isScopeKey(name: string | undefined): boolean {
   if (!name) return false;
-  return /^(?:scopes?|[a-z][A-Za-z0-9]{0,40}Scopes?|[A-Z][A-Z0-9_]{0,40}_SCOPES?|SCOPES?)$/.test(name);
+  return /^(?:scopes?|[a-z][A-Za-z0-9]{0,40}Scopes?|[a-z][a-z0-9]{0,20}_scopes?|[A-Z][A-Z0-9_]{0,40}_SCOPES?|SCOPES?)$/.test(name);
 }
 
 /** Exactly `scope`/`scopes` (any case): the parameter itself, not a name that mentions it. */
 export function isExactScopeKey(name: string | undefined): boolean {
-  return name !== undefined && /^scopes?$/i.test(name);
+  // Slack's OAuth v2 sends user scopes as `user_scope`.
+  return name !== undefined && /^(?:user_)?scopes?$/i.test(name);
 }
 
 function idpOfModule(module: string): Idp | undefined {

@@ -109,6 +109,11 @@ ruleTester.run('no-exposed-client-secret', rule, {
       filename: 'vite.config.ts',
       errors: [{ messageId: 'publicConfigSecret', line: 1, column: 76, endLine: 1, endColumn: 123 }],
     },
+    {
+      code: `import Config from 'react-native-config';\nimport { authorize } from 'react-native-app-auth';\nexport const login = () => authorize({ issuer: Config.ISSUER, clientId: Config.OAUTH_CLIENT_ID, clientSecret: Config.OAUTH_CLIENT_SECRET, redirectUrl: 'app:/cb', scopes: ['openid'] });`,
+      filename: 'src/auth.ts',
+      errors: [{ messageId: 'browserSecret', line: 3, column: 111, endLine: 3, endColumn: 137 }],
+    },
   ],
 });
 
