@@ -36,7 +36,8 @@ export default createRule<Options, MessageIds>({
 
     let bearer: boolean | undefined;
     function readsBearerTokens(): boolean {
-      bearer ??= fileFacts(sourceCode).mentions(/headers\??\.authorization|\(\s*['"]authorization['"]\s*\)|fromAuthHeaderAsBearerToken/i);
+      // Reads of an incoming request's header (not a client setting `config.headers.Authorization`).
+      bearer ??= fileFacts(sourceCode).mentions(/\b(?:req|request|ctx|event)(?:\.request)?\.headers\??\.authorization\b|\.(?:get|header)\(\s*['"]authorization['"]\s*\)|fromAuthHeaderAsBearerToken/i);
       return bearer;
     }
 
