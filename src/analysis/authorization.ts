@@ -266,9 +266,26 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   // Keep the outermost construction: one built from another includes it.
   const included = new Set<Node>();
   for (const { list } of found) for (const node of list.includes) included.add(node);
-  for (const { request } of found) if (!included.has(request.node) && !covered.has(request.node)) requests.push(request);
+  for (const { request, list } of found) {
+    if (included.has(request.node) || covered.has(request.node)) continue;
+    requests.push({ ...request, node: innermostWithResponseType(found, list) ?? request.node });
+  }
   // In source order, so reports and callers see them as written.
   return requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * `${endpoint}?${new URLSearchParams({ response_type: 'code', … })}`: the parameters are read
+ * from the whole URL, but a missing one is reported where they are written (the innermost
+ * construction that sets response_type), which is where the fix goes.
+ */
+function innermostWithResponseType(found: readonly { request: AuthorizationRequest; list: ParamList }[], outer: ParamList): Node | undefined {
+  let best: Node | undefined;
+  for (const { request, list } of found) {
+    if (!outer.includes.includes(request.node) || param(list, 'response_type').state !== 'present') continue;
+    if (!best || request.node.range[1] - request.node.range[0] < best.range[1] - best.range[0]) best = request.node;
+  }
+  return best;
 }
 
 /**

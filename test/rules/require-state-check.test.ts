@@ -15,6 +15,17 @@ export function loginUrl(challenge: string) {
   return \`\${AUTHORIZE}?response_type=code&client_id=web&redirect_uri=\${encodeURIComponent(CALLBACK)}&code_challenge=\${challenge}&code_challenge_method=S256\`;
 }`;
 
+// The parameters are read from the whole URL; the missing state is reported where they are written.
+const paramsThenUrl = `export function loginUrl(challenge: string) {
+  const query = new URLSearchParams({ client_id: 'web', response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256' });
+  return \`\${AUTHORIZE}?\${query}\`;
+}`;
+
+const stateAddedInUrl = `export function loginUrl(challenge: string, state: string) {
+  const query = new URLSearchParams({ client_id: 'web', response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256' });
+  return \`\${AUTHORIZE}?\${query}&state=\${state}\`;
+}`;
+
 const googleNoState = `import { OAuth2Client } from 'google-auth-library';
 const oauth2 = new OAuth2Client(process.env.GOOGLE_ID, process.env.GOOGLE_SECRET, CALLBACK);
 export const url = oauth2.generateAuthUrl({ access_type: 'offline', scope: ['openid', 'email'] });`;
@@ -91,6 +102,7 @@ const applyFormPost = `app.post('/auth/apple/callback', async (req, res) => {
 
 ruleTester.run('require-state-check', rule, {
   valid: [
+    { code: stateAddedInUrl },
     // Requests that send state.
     `const u = \`https://idp/authorize?response_type=code&client_id=web&state=\${state}&code_challenge=\${c}\`;`,
     `import { OAuth2Client } from 'google-auth-library'; const o = new OAuth2Client(); o.generateAuthUrl({ scope: ['email'], state });`,
@@ -124,6 +136,7 @@ ruleTester.run('require-state-check', rule, {
   ],
   invalid: [
     invalid(handBuiltUrl, 'missingState', handBuiltUrl.slice(handBuiltUrl.indexOf('`${AUTHORIZE}'), handBuiltUrl.indexOf('S256`') + 5)),
+    invalid(paramsThenUrl, 'missingState', "{ client_id: 'web', response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256' }"),
     invalid(googleNoState, 'missingState', "oauth2.generateAuthUrl({ access_type: 'offline', scope: ['openid', 'email'] })"),
     invalid(openidV5NoState, 'missingState', "client.authorizationUrl({ scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' })"),
     invalid(passportOff, 'stateOptionOff', 'state: false'),
