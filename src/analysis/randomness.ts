@@ -349,7 +349,8 @@ function assessVariableWrites(sourceCode: SourceCode, identifier: TSESTree.Ident
     if (!reference.isWrite()) continue;
     const parent = reference.identifier.parent;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init) parts.push(assess(sourceCode, parent.init, context));
-    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) parts.push(assess(sourceCode, parent.right, context));
+    // `out += CHARSET[Math.floor(Math.random() * n)]`: each appended piece is picked by its index.
+    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) parts.push(assess(sourceCode, parent.right, context, parent.operator === '+='));
     else if (parent?.type === AST_NODE_TYPES.UpdateExpression) parts.push({ weak: [{ node: parent, reason: 'counter', label: 'a counter' }], strong: [], opaque: [] });
     else return opaque(identifier);
   }

@@ -16,6 +16,14 @@ function login(req, res) {
   res.redirect(client.authorizeURL({ redirect_uri: REDIRECT_URI, scope: 'openid', state }));
 }`;
 
+const appendedInLoop = `const CHARSET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
+function randomString(length) {
+  let out = '';
+  for (let i = 0; i < length; i += 1) out += CHARSET[Math.floor(Math.random() * CHARSET.length)];
+  return out;
+}
+export const codeVerifier = randomString(64);`;
+
 const helperState = `// PKCE helpers
 function generateRandomString(length: number) {
   const possible = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~';
@@ -126,6 +134,7 @@ ruleTester.run('require-secure-random', rule, {
   invalid: [
     invalid(mathRandomState, 'weakSource', 'Math.random()'),
     invalid(helperState, 'weakSource', 'Math.random()'),
+    invalid(appendedInLoop, 'weakSource', 'Math.random()'),
     invalid(fewBytes, 'tooFewBits', 'crypto.randomBytes(8)'),
     invalid(shortVerifier, 'shortVerifier', 'randomBytes(16)'),
     invalid(timeNonce, 'weakSource', 'Date.now()'),
