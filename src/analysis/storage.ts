@@ -53,7 +53,8 @@ export function storageAreaOf(sourceCode: SourceCode, node: Node, depth = 0): 'l
   const inner = skipWrappers(node);
   const origin = originOf(sourceCode, inner);
   if (origin?.module === GLOBAL_MODULE && origin.path.length === 1) {
-    const area = WEB_STORAGE_GLOBALS[origin.path[0]];
+    // Own keys only: `constructor` or `toString` must not find Object.prototype's.
+    const area = Object.hasOwn(WEB_STORAGE_GLOBALS, origin.path[0]) ? WEB_STORAGE_GLOBALS[origin.path[0]] : undefined;
     if (area) return area;
   }
   const definition = definitionOf(sourceCode, inner);

@@ -51,6 +51,8 @@ ruleTester.run('no-token-in-web-storage', rule, {
     `localStorage.setItem('hasToken', 'true'); localStorage.setItem('token', 'true'); sessionStorage.setItem('isTokenValid', String(ok));`,
     // Okta with a tab-scoped or memory token manager.
     `import { OktaAuth } from '@okta/okta-auth-js'; export const okta = new OktaAuth({ issuer, clientId, tokenManager: { storage: 'sessionStorage' } });`,
+    // Globals named like Object.prototype members are not storage.
+    `constructor.setItem('access_token', t); toString.setItem('refresh_token', t);`,
     // cacheLocation of some unrelated cache library.
     `import { createCache } from 'lru-widget'; createCache({ cacheLocation: 'localStorage' });`,
   ],
