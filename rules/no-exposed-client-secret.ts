@@ -3,7 +3,7 @@ import { createRule } from '../src/create-rule';
 import { envObjectKind, envRead, isBrowserModule, isTestFile, projectPath, publicEnvPrefix, type EnvRead } from '../src/analysis/environment';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
-import { definitionOf, propertyNames, stringParts, stringValue } from '../src/analysis/values';
+import { definitionOf, propertyNames, stringParts, stringValue, type StringPart } from '../src/analysis/values';
 import { CLIENT_SECRET_ARGUMENTS, CLIENT_SECRET_FORMATS, isClientSecretName, isPlaceholderSecret } from '../src/knowledge/client-secrets';
 
 export type Options = [];
@@ -49,9 +49,11 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     if (isTestFile(context.filename)) return {};
     const facts = fileFacts(sourceCode);
-    if (!facts.mentions(/secret|GOCSPX-/i)) return {};
+    if (!facts.mentions(/secret|GOCSPX-|Basic\s/i)) return {};
 
     const path = projectPath(context.filename, context.cwd);
+    // Basic client authentication is read only in files that talk to a token endpoint.
+    const oauthFile = facts.mentions(/grant_type|grantType|oauth|\/token\b/i);
     const isEmptyOrPlaceholder = (node: Node): boolean => {
       const text = stringValue(sourceCode, node);
       return text !== undefined && isPlaceholderSecret(text);
@@ -172,12 +174,64 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /** The argument of `btoa(x)` / `Buffer.from(x)` (optionally `.toString('base64')`). */
+    function base64Input(node: Node): Node | undefined {
+      let inner = skipWrappers(node);
+      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner.callee) === 'toString') {
+        inner = skipWrappers(inner.callee.object);
+      }
+      if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length === 0) return undefined;
+      const callee = skipWrappers(inner.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? `${sourceCode.getText(callee.object)}.${memberName(sourceCode, callee)}` : '';
+      return name === 'btoa' || name === 'Buffer.from' ? inner.arguments[0] : undefined;
+    }
+
+    /** `id:secret` text before base64: the secret is the literal after the colon, or the hole after it. */
+    function checkClientCredentialsText(node: Node): void {
+      const parts = stringParts(sourceCode, node);
+      for (let i = 0; i < parts.length; i++) {
+        const text = parts[i].text;
+        if (text === undefined) continue;
+        const colon = text.indexOf(':');
+        if (colon === -1) continue;
+        const after = text.slice(colon + 1);
+        if (after.length > 0) {
+          if (!isPlaceholderSecret(after)) report(partNode(parts[i]), 'literalSecret');
+        } else if (parts[i + 1] && parts[i + 1].text === undefined) {
+          checkSecretValue(parts[i + 1].node);
+        }
+        return;
+      }
+    }
+
+    /** `Authorization: 'Basic ' + btoa('client:secret')` or a literal `Basic <base64 of id:secret>` in OAuth code. */
+    function checkBasicAuthorization(value: Node): void {
+      const parts = stringParts(sourceCode, value);
+      const head = parts[0]?.text;
+      if (head === undefined || !/^Basic\s/i.test(head)) return;
+      if (parts.length === 1) {
+        const decoded = decodeBase64(head.replace(/^Basic\s+/i, ''));
+        const colon = decoded?.indexOf(':') ?? -1;
+        if (decoded && colon > 0 && !isPlaceholderSecret(decoded.slice(colon + 1))) report(partNode(parts[0]), 'literalSecret');
+        return;
+      }
+      for (const part of parts) {
+        if (part.text !== undefined) continue;
+        const input = base64Input(part.node);
+        if (input) checkClientCredentialsText(input);
+      }
+    }
+
     const isConcatenation = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+';
 
     return {
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
         const key = propertyKeyName(sourceCode, node);
+        if (key && /^authorization$/i.test(key) && oauthFile) {
+          checkBasicAuthorization(node.value);
+          return;
+        }
         if (!(isClientSecretName(key) || (key === 'secret' && isClientConfigSecret(node)))) return;
         const publicConfig = publicConfigKind(node);
         if (publicConfig && !isEmptyOrPlaceholder(node.value)) report(node.value, 'publicConfigSecret', { config: publicConfig });
@@ -264,6 +318,17 @@ export default createRule<Options, MessageIds>({
 
 /** Provider keys of grant-style configs (`{ github: { key, secret } }`). */
 const IDP_PROVIDER_KEYS = new Set(['github', 'gitlab', 'google', 'facebook', 'twitter', 'linkedin', 'slack', 'discord', 'microsoft', 'azure', 'okta', 'auth0', 'bitbucket', 'dropbox', 'spotify', 'twitch', 'salesforce', 'atlassian', 'apple']);
+
+function partNode(part: StringPart): Node {
+  return part.node.type === AST_NODE_TYPES.TemplateElement ? part.node.parent : part.node;
+}
+
+/** Base64 text decoded when it is printable ASCII, else undefined. */
+function decodeBase64(text: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]{4,400}={0,2}$/.test(text)) return undefined;
+  const decoded = Buffer.from(text, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
+}
 
 function decodeSafe(text: string): string {
   try {

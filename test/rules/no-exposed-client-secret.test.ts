@@ -33,6 +33,8 @@ ruleTester.run('no-exposed-client-secret', rule, {
     { code: `import { auth } from 'express-openid-connect';\napp.use(auth({ secret: 'a-long-randomly-generated-string', baseURL: 'https://app', clientID: 'abc', issuerBaseURL: 'https://idp' }));` },
     // Nuxt: the secret stays in the server part of runtimeConfig.
     { code: `export default defineNuxtConfig({ runtimeConfig: { oauthClientSecret: process.env.NUXT_OAUTH_CLIENT_SECRET, public: { oauthClientId: 'abc' } } });`, filename: 'nuxt.config.ts' },
+    // Basic client authentication built from values read at runtime.
+    { code: `export async function token(clientId: string, clientSecret: string) {\n  return fetch('/oauth/token', { method: 'POST', headers: { Authorization: \`Basic \${btoa(\`\${clientId}:\${clientSecret}\`)}\` }, body: 'grant_type=client_credentials' });\n}`, filename: 'src/server/token.ts' },
     // Server code with no browser signal reads a non-public variable.
     { code: `const CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET ?? '';\nexport { CLIENT_SECRET };` },
   ],
@@ -113,6 +115,14 @@ ruleTester.run('no-exposed-client-secret', rule, {
       code: `import Config from 'react-native-config';\nimport { authorize } from 'react-native-app-auth';\nexport const login = () => authorize({ issuer: Config.ISSUER, clientId: Config.OAUTH_CLIENT_ID, clientSecret: Config.OAUTH_CLIENT_SECRET, redirectUrl: 'app:/cb', scopes: ['openid'] });`,
       filename: 'src/auth.ts',
       errors: [{ messageId: 'browserSecret', line: 3, column: 111, endLine: 3, endColumn: 137 }],
+    },
+    {
+      code: `const res = await fetch(TOKEN_URL, {\n  method: 'POST',\n  headers: { Authorization: 'Basic ' + btoa('spa-client:8f2k-real-secret') },\n  body: new URLSearchParams({ grant_type: 'client_credentials' }),\n});`,
+      errors: [{ messageId: 'literalSecret', line: 3, column: 45, endLine: 3, endColumn: 74 }],
+    },
+    {
+      code: `await axios.post('https://idp/oauth/token', 'grant_type=client_credentials', { headers: { Authorization: 'Basic d2ViOnMzY3IzdC12YWx1ZS0xMjM=' } });`,
+      errors: [{ messageId: 'literalSecret', line: 1, column: 106, endLine: 1, endColumn: 142 }],
     },
   ],
 });
