@@ -26,6 +26,8 @@ const OAUTH_SIBLINGS = new Set([
 ]);
 const OAUTH_HOLDERS = new Set(['params', 'authorizationParams', 'authorization', 'extraQueryParameters', 'customParameters', 'options']);
 /** Scopes that say the list is an OAuth request. */
+/** Names of lists that hold scopes to refuse, not to request. */
+const DENYLIST_NAME = /broad|forbid|block|deny|disallow|danger|banned|restricted|sensitive|exclude|reject/i;
 const OIDC_SCOPES = /^(?:openid|profile|email|offline_access|https?:\/\/\S+)$/;
 
 interface Finding {
@@ -139,12 +141,12 @@ export default createRule<Options, MessageIds>({
         const object = node.parent;
         if (object.type !== AST_NODE_TYPES.ObjectExpression) return;
         const key = propertyKeyName(sourceCode, node);
-        if (!isScopeKey(key)) return;
+        if (!isScopeKey(key) || DENYLIST_NAME.test(key ?? '')) return;
         const tokens = scopeTokens(sourceCode, node.value);
         consider(tokens, node, isExactScopeKey(key) && (isOAuthObject(object) || hasOidcScope(tokens)));
       },
       VariableDeclarator(node) {
-        if (node.id.type === AST_NODE_TYPES.Identifier && node.init && isScopeKey(node.id.name)) {
+        if (node.id.type === AST_NODE_TYPES.Identifier && node.init && isScopeKey(node.id.name) && !DENYLIST_NAME.test(node.id.name)) {
           const tokens = scopeTokens(sourceCode, node.init);
           consider(tokens, node, /scopes?$/i.test(node.id.name) && hasOidcScope(tokens));
         }

@@ -31,6 +31,8 @@ ruleTester.run('no-broad-scopes', rule, {
     `import { auth } from 'express-oauth2-jwt-bearer';\nconst routes = [{ path: '/users', method: 'DELETE', scope: 'admin' }];\nexport const checkJwt = auth({ audience: 'https://api.example.com', issuerBaseURL: ISSUER });`,
     // An authorization server declares the scopes it supports.
     `import Provider from 'oidc-provider';\nconst provider = new Provider(ISSUER, { scopes: ['openid', 'offline_access', 'admin', 'repo'], clients });`,
+    // A denylist of scopes the app refuses to request.
+    `const BLOCKED_SCOPES = ['https://mail.google.com/', 'https://www.googleapis.com/auth/drive'];\nexport const isAllowed = (scope: string) => !BLOCKED_SCOPES.includes(scope);`,
     // Discord narrow scopes.
     `const url = \`https://discord.com/oauth2/authorize?client_id=\${id}&response_type=code&scope=identify%20guilds\`;`,
   ],
