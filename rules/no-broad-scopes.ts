@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
+import { authorizationRequests } from '../src/analysis/authorization';
 import { isTestFile } from '../src/analysis/environment';
+import { tokenRequests } from '../src/analysis/token-requests';
+import { param } from '../src/analysis/urls';
 import { fileFacts } from '../src/analysis/file-facts';
 import { memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import { fileIdps, idpsAround, idpsOfScopeList, isExactScopeKey, isScopeKey, scopeQuery, scopeTokens, type ScopeToken } from '../src/analysis/scopes';
@@ -182,6 +185,13 @@ export default createRule<Options, MessageIds>({
         if (!isConcatenation(node.parent) && sourceCode.getText(node).includes('scope=')) considerQuery(node);
       },
       'Program:exit'() {
+        // Requests the shared request analyses found (library calls, URL/params constructions)
+        // whose scope parameter is a value of its own; strings were read above.
+        for (const request of [...authorizationRequests(sourceCode), ...tokenRequests(sourceCode)]) {
+          const scope = param(request.params, 'scope');
+          if (scope.state !== 'present' || request.params?.kind === 'string' || scope.valueNode === request.params?.node) continue;
+          consider(scopeTokens(sourceCode, scope.valueNode), request.node, true);
+        }
         // One report per line: a corpus line with two broad scopes is one place to fix.
         const byLine = new Map<number, Finding[]>();
         for (const list of findings.values()) {
