@@ -100,7 +100,12 @@ export function stringParts(sourceCode: SourceCode, node: Node, depth = 0): Stri
   }
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const definition = definitionOf(sourceCode, inner);
-    if (definition !== inner) return stringParts(sourceCode, definition, depth + 1);
+    if (definition !== inner) {
+      const parts = stringParts(sourceCode, definition, depth + 1);
+      // An unreadable value stays the named binding (`idToken`, not the call that made it):
+      // callers classify holes by name.
+      return parts.length === 1 && parts[0].text === undefined ? [{ text: undefined, node: inner }] : parts;
+    }
   }
   if (
     inner.type === AST_NODE_TYPES.CallExpression &&

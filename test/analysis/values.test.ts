@@ -20,6 +20,12 @@ describe('values: what a value is', () => {
     expect(parts).toBe('https://a/authorize?response_type=token&client_id=<?>&state=<?>');
   });
 
+  it('keeps an unreadable binding as the hole, so its name can be classified', () => {
+    const code = `const idToken = readCookie('id'); probe(\`id=\${idToken}; Secure\`);`;
+    const [holes] = probe(code, (sc, n) => stringParts(sc, n).filter((p) => p.text === undefined).map((p) => sc.getText(p.node)));
+    expect(holes).toEqual(['idToken']);
+  });
+
   it('reads object properties through consts, spreads and helper functions', () => {
     const code = `
       const base = { algorithms: ['RS256'], audience: AUD };

@@ -47,6 +47,11 @@ ruleTester.run('require-secure-cookies', rule, {
   ],
   invalid: [
     {
+      // The token is named by the binding, though its value comes from a local helper.
+      code: `function cookieValue(request, name) { return request.headers.get('Cookie')?.split(';')[1]; }\nexport function renew(request, response) {\n  const idToken = cookieValue(request, 'docs_idt');\n  response.headers.append('Set-Cookie', \`docs_idt=\${idToken}; Path=/; Secure; SameSite=Lax\`);\n}`,
+      errors: [{ messageId: 'missingFlags', line: 4, column: 41, endLine: 4, endColumn: 92 }],
+    },
+    {
       code: `app.post('/login', (req, res) => {\n  res.cookie('sid', sessionId);\n});`,
       errors: [{ messageId: 'missingFlags', line: 2, column: 3, endLine: 2, endColumn: 31, data: { cookie: "Cookie 'sid'", content: 'a session', flags: 'Secure, HttpOnly and SameSite', fix: "`secure: true`, `httpOnly: true` and `sameSite: 'lax'`" }, suggestions: [{ messageId: 'addFlags', output: `app.post('/login', (req, res) => {\n  res.cookie('sid', sessionId, { secure: true, httpOnly: true, sameSite: 'lax' });\n});` }] }],
     },
