@@ -78,11 +78,14 @@ export default createRule<Options, MessageIds>({
       if (depth > MAX_DEPTH) return;
       const node = skipWrappers(input);
       switch (node.type) {
-        case AST_NODE_TYPES.LogicalExpression:
-          // `process.env.X ?? 'dev-secret'`: each side is a value the slot may get.
+        case AST_NODE_TYPES.LogicalExpression: {
+          // `process.env.X ?? 'dev-secret'`: each side is a value the slot may get; a very short
+          // fallback (`|| 'dev'`) is a local-development marker rather than a credential.
           checkSecretValue(node.left, depth + 1);
-          checkSecretValue(node.right, depth + 1);
+          const fallback = stringValue(sourceCode, node.right);
+          if (fallback === undefined || fallback.trim().length >= 8) checkSecretValue(node.right, depth + 1);
           return;
+        }
         case AST_NODE_TYPES.ConditionalExpression:
           checkSecretValue(node.consequent, depth + 1);
           checkSecretValue(node.alternate, depth + 1);

@@ -47,9 +47,13 @@ const PLACEHOLDER_WORDS =
 const TEMPLATE_MARKER = /<[^>]{0,80}>|\{\{|\$\{|%[A-Z_]{2,40}%|^\$[A-Z_]{2,40}$/;
 const GENERIC_NAMES = new Set(['secret', 'clientsecret', 'client-secret', 'client_secret', 'password', 'changeit', 'string', 'value']);
 
+/** References to a secret store, not the secret: AWS/GCP/Azure/Vault/1Password/CI references. */
+const SECRET_REFERENCE = /^(?:arn:aws:secretsmanager:|arn:aws:ssm:|projects\/[^/]{1,100}\/secrets\/|https:\/\/[a-z0-9-]{1,63}\.vault\.azure\.net\/|vault:|op:\/\/|secret:\/\/|sm:\/\/|ssm:|\$\{\{)/i;
+
 export function isPlaceholderSecret(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length === 0) return true;
+  if (SECRET_REFERENCE.test(trimmed)) return true;
   if (GENERIC_NAMES.has(trimmed.toLowerCase())) return true;
   if (/^(.)\1*$/.test(trimmed)) return true;
   if (/^[A-Z][A-Z0-9_]{2,60}$/.test(trimmed) && trimmed.includes('_')) return true; // an env var name, `GITHUB_CLIENT_SECRET`

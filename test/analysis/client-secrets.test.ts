@@ -8,7 +8,7 @@ describe('client secrets (knowledge)', () => {
   });
 
   it('tells placeholders from secrets', () => {
-    for (const value of ['', '  ', 'YOUR_CLIENT_SECRET', '<client-secret>', 'xxxxxxxx', '***', '${CLIENT_SECRET}', '{{ client_secret }}', 'changeme', 'your-client-secret', 'REPLACE_ME', 'secret', 'GITHUB_CLIENT_SECRET', '...']) {
+    for (const value of ['', '  ', 'YOUR_CLIENT_SECRET', '<client-secret>', 'xxxxxxxx', '***', '${CLIENT_SECRET}', '{{ client_secret }}', 'changeme', 'your-client-secret', 'REPLACE_ME', 'secret', 'GITHUB_CLIENT_SECRET', '...', 'arn:aws:secretsmanager:eu-west-1:123:secret:oauth', 'projects/acme/secrets/github-oauth/versions/latest', 'op://vault/github/client-secret']) {
       expect(isPlaceholderSecret(value), value).toBe(true);
     }
     for (const value of ['8f14e45f-ceea-467f-a0e6-b9ed1c1d7a3e', 'GOCSPX-1a2b3c4d5e6f7g8h9i0jklmnop', 's3cr3t-value-123', 'e3b0c44298fc1c149afbf4c8996fb924']) {

@@ -35,6 +35,8 @@ ruleTester.run('no-exposed-client-secret', rule, {
     { code: `export default defineNuxtConfig({ runtimeConfig: { oauthClientSecret: process.env.NUXT_OAUTH_CLIENT_SECRET, public: { oauthClientId: 'abc' } } });`, filename: 'nuxt.config.ts' },
     // Basic client authentication built from values read at runtime.
     { code: `export async function token(clientId: string, clientSecret: string) {\n  return fetch('/oauth/token', { method: 'POST', headers: { Authorization: \`Basic \${btoa(\`\${clientId}:\${clientSecret}\`)}\` }, body: 'grant_type=client_credentials' });\n}`, filename: 'src/server/token.ts' },
+    // A secret-store reference and a short dev fallback.
+    { code: `export const github = { clientId: 'Iv1.abc', clientSecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-oauth' };\nexport const local = { clientId: 'dev', clientSecret: process.env.CLIENT_SECRET || 'dev' };`, filename: 'src/server/config.ts' },
     // Server code with no browser signal reads a non-public variable.
     { code: `const CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET ?? '';\nexport { CLIENT_SECRET };` },
   ],
