@@ -583,6 +583,8 @@ function contentFromName(text: string | undefined): CookieContent | undefined {
   return undefined;
 }
 
+const GENERIC_MEMBERS = new Set(['value', 'id', 'raw', 'data']);
+
 function contentFromValue(sourceCode: SourceCode, value: Node | undefined): CookieContent | undefined {
   if (!value) return undefined;
   const inner = skipWrappers(value);
@@ -597,7 +599,9 @@ function contentFromValue(sourceCode: SourceCode, value: Node | undefined): Cook
     }
   }
   if (credentialInValue(sourceCode, inner)) return 'token';
-  const name = tailName(sourceCode, inner);
+  let name = tailName(sourceCode, inner);
+  // `sid.value`, `session.id`: a generic member names nothing, its object does.
+  if (name && GENERIC_MEMBERS.has(name) && inner.type === AST_NODE_TYPES.MemberExpression) name = tailName(sourceCode, inner.object);
   if (name && nameWords(name).some((word) => SESSION_WORDS.has(word)) && !/expir|ttl|age|timeout/i.test(name)) return 'session';
   if (name && STATE_VALUE_NAMES.test(name)) return 'oauth';
   // `JSON.stringify({ verifier, state, nonce })`: a transaction record.

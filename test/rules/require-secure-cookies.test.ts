@@ -47,6 +47,11 @@ ruleTester.run('require-secure-cookies', rule, {
   ],
   invalid: [
     {
+      // Fastify's plugin defaults are unknown, but SameSite=None without Secure is wrong as written.
+      code: `const sid = request.unsignCookie(request.cookies.kiosk_sid ?? '');\nreply.setCookie('kiosk_embed', sid.value, { path: '/embed', httpOnly: true, sameSite: 'none', signed: true });`,
+      errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 2, column: 87, endLine: 2, endColumn: 93, suggestions: [{ messageId: 'useSafeValue', output: `const sid = request.unsignCookie(request.cookies.kiosk_sid ?? '');\nreply.setCookie('kiosk_embed', sid.value, { path: '/embed', httpOnly: true, sameSite: 'lax', signed: true });` }] }],
+    },
+    {
       // The token is named by the binding, though its value comes from a local helper.
       code: `function cookieValue(request, name) { return request.headers.get('Cookie')?.split(';')[1]; }\nexport function renew(request, response) {\n  const idToken = cookieValue(request, 'docs_idt');\n  response.headers.append('Set-Cookie', \`docs_idt=\${idToken}; Path=/; Secure; SameSite=Lax\`);\n}`,
       errors: [{ messageId: 'missingFlags', line: 4, column: 41, endLine: 4, endColumn: 92 }],
