@@ -19,6 +19,8 @@ type Node = TSESTree.Node;
 const OAUTH_WORDS =
   /oauth|openid|authoriz|client_?id|redirect_?ur[il]|callbackURL|passport|next-auth|@auth\/|msal|googleapis|google-auth|access_type|response_type|grant_type|okta|auth0|signInWithOAuth|getToken|accessToken/i;
 
+const IDP_SCOPE_SPELLING = /https?:\/\/[\w.-]*(?:google|microsoft|salesforce|atlassian|dropbox|slack|gitlab|github|okta|auth0)|\b[A-Z][A-Za-z]{1,40}\.(?:Read|ReadWrite|Send|FullControl|Manage|AccessAsUser)\b|\b(?:Directory|RoleManagement)\./;
+
 const AUTHORIZATION_SERVERS = ['oidc-provider', '@node-oauth/oauth2-server', 'oauth2-server', 'oauth2orize', '@jmondi/oauth2-server'];
 
 /** Request parameters and client options that sit next to `scope` in an OAuth request. */
@@ -85,6 +87,8 @@ export default createRule<Options, MessageIds>({
     const forbid = (options.forbid ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
     const allow = (options.allow ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
     const oauthFile = facts.mentions(OAUTH_WORDS);
+    // Outside OAuth code only IdP-specific scope spellings count (URLs, Graph-style names).
+    if (!oauthFile && !facts.mentions(IDP_SCOPE_SPELLING)) return {};
     const findings = new Map<Node, Finding[]>();
 
     /** Weighs the scopes found at one place; `strong` says the place is a scope parameter, not a name. */

@@ -9,7 +9,8 @@ import { createRule } from '../src/create-rule';
 export type Options = [];
 export type MessageIds = 'tokenInQuery' | 'tokenFromQuery';
 
-const HINT = /token|jwt|bearer|fromUrlQueryParameter/i;
+// Generic `token` names only count when their value is a classified token, whose source or name says so.
+const HINT = /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter/i;
 
 /** Parameter names that carry a token by spelling. */
 const TOKEN_KINDS: ReadonlySet<TokenKind> = new Set(['access', 'id', 'refresh']);

@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(['jwks-rsa', 'jose']) && !facts.mentions(/jwks|\/certs|keys/i)) return {};
+    if (!facts.importsAny(['jwks-rsa', 'jose']) && !facts.mentions(/jwks|\/certs|\/keys/i)) return {};
 
     function checkJwksRsa(call: CallLike, perRequest: boolean): void {
       const options = call.arguments[0];

@@ -39,7 +39,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny([...JWT_MODULES, ...OIDC_MODULES]) && !facts.mentions(/\bnonce\b|id_?token|\bchecks\b/i)) return {};
+    if (!facts.importsAny([...JWT_MODULES, ...OIDC_MODULES]) && !facts.mentions(/\bnonce\b|id_?token|\bchecks\s*:/i)) return {};
 
     let context_: { requests: readonly AuthorizationRequest[]; sendsNonce: boolean; showsPkce: boolean } | undefined;
     /** What the module's flow shows: authorization requests, a nonce sent, PKCE used. */

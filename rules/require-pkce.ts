@@ -13,7 +13,7 @@ const LIBRARIES = [
   'openid-client', 'oauth4webapi', 'simple-oauth2', 'google-auth-library', 'googleapis', '@azure/msal-node', 'passport-oauth2', 'next-auth', '@auth/core',
   'angular-oauth2-oidc', '@okta/okta-auth-js', 'passport-google-oauth20', 'passport-github2', 'passport-facebook',
 ];
-const HINT = /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|checks|pkce|Strategy/i;
+const HINT = /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-pkce',
