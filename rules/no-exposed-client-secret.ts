@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
+import { reportOnce } from '../src/report-once';
 import { envObjectKind, envRead, isBrowserModule, isTestFile, projectPath, publicEnvPrefix, type EnvRead } from '../src/analysis/environment';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
@@ -58,15 +59,9 @@ export default createRule<Options, MessageIds>({
       const text = stringValue(sourceCode, node);
       return text !== undefined && isPlaceholderSecret(text);
     };
-    const reported = new Set<Node>();
+    const report = reportOnce(context);
     let browser: boolean | undefined;
     const inBrowser = (): boolean => (browser ??= isBrowserModule(sourceCode, path));
-
-    function report(node: Node, messageId: MessageIds, data?: Record<string, string>): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data });
-    }
 
     function reportEnv(read: EnvRead): void {
       if (read.publicPrefix) report(read.node, 'publicEnvSecret', { name: read.name, prefix: read.publicPrefix });

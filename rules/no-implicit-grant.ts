@@ -5,6 +5,7 @@ import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers
 import { isAssertionOrComparison, listValues, paramWrites, type ParamWrite } from '../src/analysis/urls';
 import { arrayElements, getProperty, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
+import { reportOnce } from '../src/report-once';
 import {
   IMPLICIT_FLOW_CALLS,
   IMPLICIT_FLOW_METHODS,
@@ -63,13 +64,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
-    const reported = new Set<TSESTree.Node>();
-
-    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data });
-    }
+    const report = reportOnce(context);
 
     function checkWrite(write: ParamWrite): void {
       if (write.inFragment) return;

@@ -5,6 +5,7 @@ import { calleeOrigin, memberName, propertyKeyName, skipWrappers } from '../src/
 import { isAssertionOrComparison, paramWrites } from '../src/analysis/urls';
 import { arrayElements, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
+import { reportOnce } from '../src/report-once';
 import { EXCHANGE_CALLS, GRANT_TYPE_KEYS, PASSWORD_GRANT_CALLS, PASSWORD_GRANT_METHODS, PASSWORD_GRANT_TYPES } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
@@ -38,13 +39,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
-    const reported = new Set<TSESTree.Node>();
-
-    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data });
-    }
+    const report = reportOnce(context);
 
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const origin = calleeOrigin(sourceCode, node);

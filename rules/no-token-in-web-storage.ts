@@ -1,5 +1,6 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
+import { reportOnce } from '../src/report-once';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, localFunction, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import { persistedStateOf, storageAreaOf, storageHookOf, storageKeyKind, storageWriteOf, storedCredential, wrapperWritesOf, type StorageWrite } from '../src/analysis/storage';
@@ -78,13 +79,7 @@ export default createRule<Options, MessageIds>({
     const usesSdk = facts.importsAny(AUTH_SDK_MODULES);
     if (!usesSdk && !facts.importsAny(STORAGE_MODULES) && !facts.mentions(GATE)) return {};
     const allowedInSession = new Set<string>(options.allowSessionStorageFor ?? []);
-    const reported = new WeakSet<Node>();
-
-    function report(node: Node, messageId: MessageIds, data?: Record<string, string>): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data });
-    }
+    const report = reportOnce(context);
 
     function isAllowed(area: StorageWrite['area'], kind: TokenKind): boolean {
       if (area !== 'session' || kind === 'refresh') return false;

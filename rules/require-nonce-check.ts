@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
-import { authorizationRequests, requestParam, type AuthorizationRequest } from '../src/analysis/authorization';
+import { authorizationRequests, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
 import { fileFacts } from '../src/analysis/file-facts';
 import { claimComparedByHand, claimStatus, enclosingFunction, isFromTokenResponse, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from '../src/analysis/jwt';
 import { calleeOrigin, lookup, matchesPattern } from '../src/analysis/modules';
-import { arrayElements, definitionOf, getProperty, stringValue } from '../src/analysis/values';
+import { definitionOf, getProperty, stringValue } from '../src/analysis/values';
 import { ID_TOKEN_EXCHANGES, JWT_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../src/knowledge/jwt';
 
 export type Options = [];
@@ -109,17 +109,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkProvider(request: AuthorizationRequest): void {
-      if (request.library !== 'next-auth' || request.checks?.status !== 'present') return;
-      if (!isOidcProvider(request)) return;
-      const elements = arrayElements(sourceCode, request.checks.value);
-      let values: (string | undefined)[];
-      if (elements) values = elements.map((element) => stringValue(sourceCode, element));
-      else {
-        const single = stringValue(sourceCode, request.checks.value);
-        if (single === undefined) return;
-        values = [single];
-      }
-      if (values.some((value) => value === undefined)) return;
+      const values = writtenChecks(sourceCode, request);
+      if (!values || request.checks?.status !== 'present' || !isOidcProvider(request)) return;
       if (values.includes('nonce') || values.includes('pkce')) return;
       context.report({ node: definitionOf(sourceCode, request.checks.value), messageId: 'providerChecksWithoutNonce' });
     }

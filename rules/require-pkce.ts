@@ -1,10 +1,10 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { authorizationRequests, isCodeFlow, requestParam, type AuthorizationRequest } from '../src/analysis/authorization';
+import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
 import { fileFacts } from '../src/analysis/file-facts';
 import { originOf } from '../src/analysis/modules';
 import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
-import { arrayElements, booleanValue, getProperty, stringValue } from '../src/analysis/values';
+import { booleanValue, getProperty, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
+import { reportOnce } from '../src/report-once';
 
 export type Options = [];
 export type MessageIds = 'missingChallenge' | 'plainMethod' | 'missingMethod' | 'pkceOptionOff' | 'pkceDisabled' | 'checksWithoutPkce' | 'missingVerifier' | 'verifierSkipped';
@@ -48,13 +48,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
-    const reported = new Set<TSESTree.Node>();
-
-    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data });
-    }
+    const report = reportOnce(context);
 
     /** Parameters the code sends itself (hand-built URLs, openid-client, simple-oauth2, google, msal-node). */
     function checkSentParams(request: AuthorizationRequest): void {
@@ -78,12 +72,8 @@ export default createRule<Options, MessageIds>({
       }
       if (request.library === 'next-auth') {
         // Written checks without 'pkce' (the default includes it for OAuth providers in Auth.js v5).
-        const checks = request.checks;
-        if (checks?.status !== 'present') return;
-        const single = stringValue(sourceCode, checks.value);
-        const values = single !== undefined ? [single] : arrayElements(sourceCode, checks.value)?.map((element) => stringValue(sourceCode, element));
-        if (!values || values.some((value) => value === undefined)) return;
-        if (!values.includes('pkce')) report(checks.property, 'checksWithoutPkce');
+        const values = writtenChecks(sourceCode, request);
+        if (values && !values.includes('pkce') && request.checks?.status === 'present') report(request.checks.property, 'checksWithoutPkce');
         return;
       }
       const pkce = knowledge.pkce;

@@ -1,11 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
-import { authorizationRequests, isCodeFlow, requestParam, type AuthorizationRequest } from '../src/analysis/authorization';
+import { reportOnce } from '../src/report-once';
+import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
 import { callbackOf } from '../src/analysis/callbacks';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, originOf } from '../src/analysis/modules';
 import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
-import { arrayElements, booleanValue, getProperty, objectLiteral, stringValue } from '../src/analysis/values';
+import { booleanValue, getProperty, objectLiteral } from '../src/analysis/values';
 
 export type Options = [{ allowPkceInsteadOfState?: boolean }];
 export type MessageIds = 'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
@@ -65,13 +66,7 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
     const allowPkce = options.allowPkceInsteadOfState === true;
-    const reported = new Set<TSESTree.Node>();
-
-    function report(node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data });
-    }
+    const report = reportOnce(context);
 
     function isSkipSymbol(node: TSESTree.Node, name: 'skipStateCheck' | 'expectNoState'): boolean {
       const origin = originOf(sourceCode, node);
@@ -81,13 +76,10 @@ export default createRule<Options, MessageIds>({
     function checkAuthorizationRequest(request: AuthorizationRequest): void {
       const knowledge = request.knowledge;
       if (request.library === 'next-auth') {
-        const checks = request.checks;
-        if (checks?.status !== 'present') return;
-        const single = stringValue(sourceCode, checks.value);
-        const values = single !== undefined ? [single] : arrayElements(sourceCode, checks.value)?.map((element) => stringValue(sourceCode, element));
-        if (!values || values.some((value) => value === undefined)) return;
+        const values = writtenChecks(sourceCode, request);
+        if (!values || request.checks?.status !== 'present') return;
         if (values.includes('state') || (allowPkce && values.includes('pkce'))) return;
-        report(checks.property, 'checksWithoutState');
+        report(request.checks.property, 'checksWithoutState');
         return;
       }
       const mode = knowledge?.state.mode ?? 'params';

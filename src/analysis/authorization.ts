@@ -25,7 +25,7 @@ import {
 } from '../knowledge/oauth-libraries';
 import { fileFacts } from './file-facts';
 import { CALL, calleeOrigin, lookup, originOf, skipWrappers, type Origin } from './modules';
-import { getPath, getProperty, objectLiteral, type PropertyLookup } from './values';
+import { arrayElements, getPath, getProperty, objectLiteral, stringValue, type PropertyLookup } from './values';
 import {
   fileNodes,
   isAssertionOrComparison,
@@ -297,6 +297,18 @@ function innermostWithResponseType(found: readonly { request: AuthorizationReque
 const SDK_SETTINGS_KEYS = ['authority', 'automaticSilentRenew', 'silent_redirect_uri', 'userStore', 'stateStore', 'post_logout_redirect_uri'];
 function isSdkSettingsObject(list: ParamList): boolean {
   return list.kind === 'object' && SDK_SETTINGS_KEYS.some((key) => param(list, key).state === 'present');
+}
+
+/**
+ * The values a next-auth / Auth.js provider's `checks` option lists (`'state'`,
+ * `['pkce', 'nonce']`, through consts); undefined when it is not written or not constant.
+ */
+export function writtenChecks(sourceCode: SourceCode, request: AuthorizationRequest): string[] | undefined {
+  const checks = request.checks;
+  if (request.library !== 'next-auth' || checks?.status !== 'present') return undefined;
+  const single = stringValue(sourceCode, checks.value);
+  const values = single !== undefined ? [single] : arrayElements(sourceCode, checks.value)?.map((element) => stringValue(sourceCode, element));
+  return values && values.every((value): value is string => value !== undefined) ? values : undefined;
 }
 
 /** Every authorization request the file builds (memoized per file). */
