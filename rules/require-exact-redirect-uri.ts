@@ -9,6 +9,7 @@ import {
   redirectChecks,
   redirectRoots,
   redirectSink,
+  storedRedirectTarget,
   type RedirectCheck,
   type RedirectChecks,
 } from '../src/analysis/redirects';
@@ -78,7 +79,18 @@ export default createRule<Options, MessageIds>({
       return result.checks.length > 0 || result.refusesDoubleSlash || result.refusesBackslash;
     }
 
+    /** A target stored in the session or a cookie for a later redirect: its checks are judged here (no sink to report at). */
+    function checkStored(node: TSESTree.Node): void {
+      const stored = storedRedirectTarget(sourceCode, node);
+      if (!stored) return;
+      const roots = redirectRoots(sourceCode, stored);
+      if (roots.inputs.length === 0) return;
+      const names = [...roots.inputs.map((entry) => entry.input.key), ...[...roots.variables].map((variable) => variable.name)];
+      judge(redirectChecks(sourceCode, roots, node), isClientRedirectUri(names));
+    }
+
     function checkSink(node: TSESTree.Node): void {
+      checkStored(node);
       const sink = redirectSink(sourceCode, node);
       if (!sink) return;
       const roots = redirectRoots(sourceCode, sink.target);

@@ -585,8 +585,15 @@ function classifyUrlObject(sourceCode: SourceCode, construction: Node, collector
     if (name && URL_PARTS.has(name)) classifyUrlPart(sourceCode, name, parent, collector);
     return;
   }
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+  // `const url = new URL(x)`, or `let url; try { url = new URL(x) } catch { … }`.
+  const holder =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === construction
+      ? parent.id
+      : parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.right === construction
+        ? parent.left
+        : undefined;
+  if (holder?.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(holder), holder);
     if (variable && !collector.urlVariables.has(variable)) {
       collector.urlVariables.add(variable);
       for (const reference of variable.references) {
@@ -692,6 +699,25 @@ export function parameterChecks(sourceCode: SourceCode, variable: Variable): Red
     // keep what was found
   }
   return { checks: collector.checks, refusesDoubleSlash: collector.refusesDoubleSlash, refusesBackslash: collector.refusesBackslash };
+}
+
+/**
+ * A redirect target kept for later: `req.session.returnTo = x`, `ctx.session.next = x`,
+ * `res.cookie('returnTo', x)`. The value stored is redirected to in another handler, so the
+ * checks applied to it here are the checks of that redirect. Returns the stored value.
+ */
+export function storedRedirectTarget(sourceCode: SourceCode, node: Node): Node | undefined {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+    if (!isRedirectTargetName(memberName(sourceCode, node.left))) return undefined;
+    const holder = skipWrappers(node.left.object);
+    const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, holder) : undefined;
+    return holderName !== undefined && /^session$/i.test(holderName) ? node.right : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node.callee) === 'cookie') {
+    const [name, value] = node.arguments;
+    if (name && value && value.type !== AST_NODE_TYPES.SpreadElement && isRedirectTargetName(stringValue(sourceCode, name))) return value;
+  }
+  return undefined;
 }
 
 /** Names of values that are redirect targets: `returnTo`, `next`, `redirect_uri`, `callbackUrl`, … */

@@ -44,7 +44,7 @@ export interface UnguardedRefresh {
 
 /** A hint that the file may hold a retry path with a refresh at all. */
 export const REFRESH_HINT = /refresh|renew/i;
-const RETRY_HINT = /interceptors|401|afterResponse|beforeRetry|beforeRequest|onResponseError|onRequest|UNAUTHORIZED|Unauthorized/;
+const RETRY_HINT = /interceptors|HttpInterceptor|401|afterResponse|beforeRetry|beforeRequest|onResponseError|onRequest|UNAUTHORIZED|Unauthorized/;
 
 const HOOK_KEYS = new Set(['afterResponse', 'beforeRetry', 'beforeError', 'beforeRequest', 'onResponseError', 'onResponse', 'onRequest']);
 const HTTP_METHODS = new Set(['post', 'get', 'put', 'patch', 'request', 'fetch', '$fetch', 'send']);
@@ -105,6 +105,43 @@ function unauthorizedChecks(sourceCode: SourceCode): Node[] {
   return checks;
 }
 
+function typeName(annotation: TSESTree.TypeNode | undefined): string | undefined {
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+  const name = annotation.typeName;
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
+}
+
+/**
+ * Angular interceptors, which run around every request: a function typed `HttpInterceptorFn`
+ * (`export const auth: HttpInterceptorFn = (req, next) => …`) and the `intercept` method of a
+ * class that `implements HttpInterceptor`. Their `catchError` callbacks are the retry path.
+ */
+function angularInterceptors(sourceCode: SourceCode): FunctionNode[] {
+  if (!fileFacts(sourceCode).mentions(/HttpInterceptor/)) return [];
+  const found: FunctionNode[] = [];
+  const stack: Node[] = [sourceCode.ast as Node];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && typeName(node.id.typeAnnotation?.typeAnnotation) === 'HttpInterceptorFn') {
+      const init = node.init ? skipWrappers(node.init) : undefined;
+      if (isFunction(init)) found.push(init);
+    } else if (
+      (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) &&
+      (node.implements ?? []).some((clause) => {
+        const expression = clause.expression;
+        return (expression.type === AST_NODE_TYPES.Identifier ? expression.name : expression.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, expression) : undefined) === 'HttpInterceptor';
+      })
+    ) {
+      for (const element of node.body.body) {
+        if (element.type === AST_NODE_TYPES.MethodDefinition && propertyKeyName(sourceCode, element) === 'intercept' && isFunction(element.value)) found.push(element.value);
+      }
+    }
+    const children = childNodes(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return found;
+}
+
 /** Every retry path of the file (memoized per file). */
 export function retryHandlers(sourceCode: SourceCode): readonly RetryHandler[] {
   return fileFacts(sourceCode).memo('refresh:handlers', () => {
@@ -136,6 +173,7 @@ export function retryHandlers(sourceCode: SourceCode): readonly RetryHandler[] {
       const children = childNodes(node);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
+    for (const fn of angularInterceptors(sourceCode)) add(fn, 'interceptor', -1);
     for (const check of unauthorizedChecks(sourceCode)) add(enclosingFunction(check), 'status-check', check.range[0]);
     return handlers;
   });
@@ -289,7 +327,21 @@ function keepsPromise(sourceCode: SourceCode, value: Node): boolean {
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(inner.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && /^(?:then|catch|finally)$/.test(memberName(sourceCode, callee) ?? '')) return true;
+  // rxjs `source.pipe(…, shareReplay(1))` / `share()`: one subscription shared by every subscriber.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'pipe') {
+    if (inner.arguments.some((argument) => isSharingOperator(argument))) return true;
+    return keepsPromise(sourceCode, callee.object);
+  }
   return refreshInfo(sourceCode, inner, new Set(), 0) !== undefined || isFunction(callee);
+}
+
+/** rxjs operators that multicast one in-flight source: `shareReplay(1)`, `share()`, `publishReplay(1)`. */
+function isSharingOperator(node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipWrappers(inner.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  return name === 'shareReplay' || name === 'share' || name === 'publishReplay' || name === 'publishLast';
 }
 
 function isGuardName(name: string | undefined): boolean {
@@ -340,19 +392,24 @@ export function unguardedRefreshes(sourceCode: SourceCode): readonly UnguardedRe
   return fileFacts(sourceCode).memo('refresh:unguarded', () => {
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(REFRESH_HINT) || !facts.mentions(RETRY_HINT)) return [];
-    const results: UnguardedRefresh[] = [];
-    const reported = new Set<Node>();
+    const found = new Map<Node, UnguardedRefresh>();
+    // A refresh inside several retry paths (an Angular interceptor and the 401 check in its
+    // `catchError`) is guarded when any of them holds the guard.
+    const guarded = new Set<Node>();
     for (const handler of retryHandlers(sourceCode)) {
       for (const call of callsIn(handler.fn.body)) {
-        if (reported.has(call) || call.range[0] < handler.from) continue;
+        if (guarded.has(call) || call.range[0] < handler.from) continue;
         const info = refreshInfo(sourceCode, call, new Set([handler.fn]), 0);
         if (!info) continue;
-        // The call chain to the refresh: a refresh nested in another reported call is that call's.
-        if (hasGuard(sourceCode, handler.fn, info.helpers)) continue;
-        reported.add(call);
-        results.push({ call, kind: info.kind, handler });
+        if (hasGuard(sourceCode, handler.fn, info.helpers)) {
+          guarded.add(call);
+          found.delete(call);
+          continue;
+        }
+        if (!found.has(call)) found.set(call, { call, kind: info.kind, handler });
       }
     }
+    const results = [...found.values()].sort((a, b) => a.call.range[0] - b.call.range[0]);
     // A helper call and the HTTP call inside the same handler: keep the outermost.
     return results.filter((result) => !results.some((other) => other !== result && contains(other.call, result.call)));
   });

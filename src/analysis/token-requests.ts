@@ -23,8 +23,9 @@ import {
   ABSENT_PARAM,
   fileNodes,
   isAssertionOrComparison,
+  isHttpParamsLink,
+  isParamsConstruction,
   isStringifyCall,
-  isUrlConstruction,
   param,
   paramsOf,
   UNKNOWN_PARAM,
@@ -116,13 +117,18 @@ function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree
         }
         return isAssertionOrComparison(parent) ? undefined : parent;
       case AST_NODE_TYPES.NewExpression:
-        if (isUrlConstruction(sourceCode, parent)) {
+        if (isParamsConstruction(sourceCode, parent)) {
           current = parent;
           continue;
         }
         return parent.callee === current ? undefined : parent;
       case AST_NODE_TYPES.MemberExpression:
         if (parent.object === current && memberName(sourceCode, parent) === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+          current = parent.parent;
+          continue;
+        }
+        // `new HttpParams().set(…).set(…)`: each link returns the parameters with one more.
+        if (parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent && isHttpParamsLink(sourceCode, parent.parent)) {
           current = parent.parent;
           continue;
         }
@@ -234,8 +240,8 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
 
   // Hand-built requests: constructions that send a grant_type.
   const candidates: Node[] = [
-    ...nodes.news.filter((node) => isUrlConstruction(sourceCode, node)),
-    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node)),
+    ...nodes.news.filter((node) => isParamsConstruction(sourceCode, node)),
+    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node) || isParamsConstruction(sourceCode, node)),
     ...nodes.objects,
     ...nodes.strings,
   ];

@@ -520,6 +520,93 @@ function paramsOfUrl(sourceCode: SourceCode, node: TSESTree.NewExpression, depth
   return { kind: 'url', node, params, complete, base, hasQuery: true, includes };
 }
 
+// --- Angular HttpParams (immutable: every `.set()` returns a new object) ---------------------
+
+const HTTP_PARAMS_MUTATORS = new Set(['set', 'append', 'delete']);
+
+/** `new HttpParams(…)` from `@angular/common/http`. */
+function isHttpParamsConstruction(sourceCode: SourceCode, node: Node): node is TSESTree.NewExpression {
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  const origin = originOf(sourceCode, node.callee);
+  return origin?.module === '@angular/common/http' && origin.path.length === 1 && origin.path[0] === 'HttpParams';
+}
+
+/** `new HttpParams(…).set(…).append(…)`: the construction at the root of a builder chain, if the call is one link of it. */
+function httpParamsChainRoot(sourceCode: SourceCode, call: Node): TSESTree.NewExpression | undefined {
+  let current = skipWrappers(call);
+  for (let i = 0; i < 64; i++) {
+    if (isHttpParamsConstruction(sourceCode, current)) return current;
+    if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipWrappers(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !HTTP_PARAMS_MUTATORS.has(memberName(sourceCode, callee) ?? '')) return undefined;
+    current = skipWrappers(callee.object);
+  }
+  return undefined;
+}
+
+/** True for the outermost link of an HttpParams builder chain (the value that is sent). */
+function isHttpParamsChainEnd(sourceCode: SourceCode, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || !httpParamsChainRoot(sourceCode, node)) return false;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && HTTP_PARAMS_MUTATORS.has(memberName(sourceCode, parent) ?? '')) return false;
+  return true;
+}
+
+/** `new HttpParams()`, `new HttpParams({ fromObject: {...} })`, `new HttpParams({ fromString: 'a=b' })`. */
+function paramsOfHttpParams(sourceCode: SourceCode, node: TSESTree.NewExpression, depth: number): ParamList {
+  const [options] = node.arguments;
+  let params: Param[] = [];
+  let complete = true;
+  const includes: Node[] = [];
+  if (options) {
+    complete = false;
+    for (const key of ['fromObject', 'fromString']) {
+      const found = getPropertyNode(sourceCode, options, key);
+      if (!found) continue;
+      const nested = depth < MAX_DEPTH ? paramsOfNode(sourceCode, found, depth + 1) : undefined;
+      if (nested) {
+        params = [...nested.params];
+        complete = nested.complete;
+        includes.push(nested.node, ...nested.includes);
+      }
+    }
+  }
+  // The variable reassigned (`params = params.set(…)`) may gain parameters the analysis does not follow.
+  const declarator = node.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+    if (variable?.references.some((reference) => !reference.init && reference.isWrite())) complete = false;
+  }
+  return { kind: 'search-params', node, params, complete, base: undefined, hasQuery: true, includes };
+}
+
+function getPropertyNode(sourceCode: SourceCode, object: Node, name: string): Node | undefined {
+  const literal = objectLiteral(sourceCode, object);
+  if (!literal) return undefined;
+  for (const property of literal.properties) {
+    if (property.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === name) return property.value;
+  }
+  return undefined;
+}
+
+/** One `.set()`/`.append()`/`.delete()` link of an HttpParams chain: the params before it plus its own. */
+function paramsOfHttpParamsLink(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): ParamList | undefined {
+  const callee = skipWrappers(call.callee) as TSESTree.MemberExpression;
+  // The chain only walks inwards: its length does not count against the nesting depth.
+  const before = paramsOfNode(sourceCode, callee.object, depth);
+  if (!before) return undefined;
+  const mutation = mutationFromCall(sourceCode, call, memberName(sourceCode, callee) ?? 'set', depth);
+  return {
+    kind: 'search-params',
+    node: call,
+    params: [...before.params, ...mutation.params],
+    complete: before.complete && mutation.complete,
+    base: undefined,
+    hasQuery: true,
+    includes: [before.node, ...before.includes, ...(mutation.includes ?? [])],
+  };
+}
+
 // --- dispatch --------------------------------------------------------------------------------
 
 const MAX_DEPTH = 6;
@@ -542,6 +629,7 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
     case AST_NODE_TYPES.NewExpression:
       if (isGlobalConstructor(sourceCode, node, 'URLSearchParams')) return cachedConstruction(sourceCode, node, () => paramsOfSearchParams(sourceCode, node, depth));
       if (isGlobalConstructor(sourceCode, node, 'URL')) return cachedConstruction(sourceCode, node, () => paramsOfUrl(sourceCode, node, depth));
+      if (isHttpParamsConstruction(sourceCode, node)) return cachedConstruction(sourceCode, node, () => paramsOfHttpParams(sourceCode, node, depth));
       return undefined;
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(sourceCode, node);
@@ -556,6 +644,9 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
       if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'toString' && node.arguments.length === 0) {
         const inner = paramsOfNode(sourceCode, callee.object, depth + 1);
         return inner && (inner.kind === 'url' || inner.kind === 'search-params') ? inner : undefined;
+      }
+      if (callee.type === AST_NODE_TYPES.MemberExpression && httpParamsChainRoot(sourceCode, node)) {
+        return cachedConstruction(sourceCode, node, () => paramsOfHttpParamsLink(sourceCode, node, depth));
       }
       if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && node.arguments.length === 1) {
         return paramsOfNode(sourceCode, node.arguments[0], depth + 1);
@@ -596,6 +687,19 @@ export function paramsOf(sourceCode: SourceCode, node: Node): ParamList | undefi
 /** True when the node is `new URL(…)` / `new URLSearchParams(…)` (the globals, not shadowed). */
 export function isUrlConstruction(sourceCode: SourceCode, node: Node): boolean {
   return isGlobalConstructor(sourceCode, node, 'URL') || isGlobalConstructor(sourceCode, node, 'URLSearchParams');
+}
+
+/**
+ * True for a construction that holds parameters as an object: `new URL(…)`, `new URLSearchParams(…)`,
+ * Angular `new HttpParams(…)`, and the last link of an HttpParams `.set()`/`.append()` chain.
+ */
+export function isParamsConstruction(sourceCode: SourceCode, node: Node): boolean {
+  return isUrlConstruction(sourceCode, node) || isHttpParamsConstruction(sourceCode, node) || isHttpParamsChainEnd(sourceCode, node);
+}
+
+/** A link of an HttpParams builder chain (`new HttpParams().set(…)`): the value passes on to the next link. */
+export function isHttpParamsLink(sourceCode: SourceCode, node: Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && httpParamsChainRoot(sourceCode, node) !== undefined;
 }
 
 export function isStringifyCall(sourceCode: SourceCode, node: Node): boolean {
