@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRedirectRegex, isRedirectTargetName, redirectChecks, redirectRoots, redirectSink } from '../../src/analysis/redirects';
+import { classifyRedirectRegex, isRedirectTargetName, redirectChecks, redirectRoots, redirectSink, storedRedirectTarget } from '../../src/analysis/redirects';
 import { collect } from '../helpers/analyze';
 
 function sinks(code: string): string[] {
@@ -55,6 +55,27 @@ describe('redirects: checks applied to the target', () => {
       ["relative:next.startsWith('/')", 'refuses //', 'refuses /\\'],
       ["host:new URL(u).host === 'app.example.com'"],
     ]);
+  });
+
+  it('follows URL objects assigned inside try blocks, through helpers', () => {
+    const code = `
+      function onTenant(value) { let parsed; try { parsed = new URL(value); } catch { return false; } return parsed.host.endsWith('.tenant.example'); }
+      function sameOrigin(value) { let parsed; try { parsed = new URL(value, BASE); } catch { return false; } return parsed.origin === BASE; }
+      app.get('/a', (req, res) => { const back = req.session.back; if (onTenant(back)) res.redirect(back); });
+      app.get('/b', (req, res) => { const back = req.query.back; if (sameOrigin(back)) res.redirect(back); });`;
+    // (The session read is also seen through its alias: the helper, already judged, stays an opaque validator there.)
+    expect(checksOf(code)).toEqual([["host:parsed.host.endsWith('.tenant.example')", 'validator:onTenant(back)'], ['origin:parsed.origin === BASE']]);
+  });
+
+  it('finds redirect targets stored for a later redirect', () => {
+    const code = `
+      req.session.returnTo = a; ctx.session.next = b; req.session.user = c; res.cookie('redirect_to', d);
+      res.cookie('theme', e); cache.returnTo = f; this.session.callbackUrl = g;`;
+    const stored = collect(code, 'AssignmentExpression, CallExpression', (sc, node) => {
+      const value = storedRedirectTarget(sc, node);
+      return value ? sc.getText(value) : undefined;
+    });
+    expect(stored).toEqual(['a', 'b', 'd', 'g']);
   });
 
   it('classifies regexes applied to targets', () => {

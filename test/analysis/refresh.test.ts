@@ -17,6 +17,20 @@ describe('refresh: retry paths, refresh calls, guards', () => {
     expect(kinds).toEqual(['interceptor,interceptor,hook,status-check,status-check,status-check,status-check']);
   });
 
+  it('finds Angular interceptors: HttpInterceptorFn functions and HttpInterceptor.intercept', () => {
+    const code = `
+      export const authFn: HttpInterceptorFn = (req, next) => next(req);
+      export const plain = (req, next) => next(req);
+      class Auth implements HttpInterceptor { intercept(req, next) { return next.handle(req); } other() {} }
+      class NotOne { intercept(req, next) { return next.handle(req); } }`;
+    const found = collect(code, 'Program', (sc) => retryHandlers(sc).map((h) => `${h.kind}:${h.fn.loc.start.line}`).join(','), { typescript: true });
+    expect(found).toEqual(['interceptor:2,interceptor:4']);
+    const unguarded = (text: string): number[] => collect(text, 'Program', (sc) => unguardedRefreshes(sc).map((r) => r.call.loc.start.line), { typescript: true }).flat();
+    // No 401 check: the interceptor is the retry path; a flag on the class guards it, also when read outside catchError.
+    expect(unguarded(`class A implements HttpInterceptor {\n  intercept(req, next) { return next.handle(req).pipe(catchError(() => this.http.post('/api/token/refresh', {}))); }\n}`)).toEqual([2]);
+    expect(unguarded(`class A implements HttpInterceptor {\n  private refreshing$ = new BehaviorSubject(false);\n  intercept(req, next) { if (this.refreshing$.value) return wait(); return next.handle(req).pipe(catchError((e) => { if (e.status !== 401) throw e; return this.http.post('/api/token/refresh', {}); })); }\n}`)).toEqual([]);
+  });
+
   it('classifies refresh calls and leaves SDK calls alone', () => {
     const code = `
       import axios from 'axios';
@@ -43,6 +57,9 @@ describe('refresh: retry paths, refresh calls, guards', () => {
     expect(unguarded(`api.interceptors.response.use(undefined, (e) => navigator.locks.request('refresh', () => api.post('/auth/refresh')));`)).toEqual([]);
     // A per-request retry flag is not a guard.
     expect(unguarded(`api.interceptors.response.use(undefined, async (e) => {\n  if (!e.config._retry) { e.config._retry = true; await api.post('/auth/refresh'); }\n});`)).toEqual([2]);
+    // rxjs: an observable shared with shareReplay is the in-flight refresh.
+    expect(unguarded(`let shared$ = null;\nfunction onUnauthorized() { if (status !== 401) return;\n  shared$ = shared$ ?? http.post('/auth/refresh', {}).pipe(shareReplay(1));\n  return shared$; }`)).toEqual([]);
+    expect(unguarded(`let last = null;\nfunction onUnauthorized() { if (status !== 401) return;\n  last = http.post('/auth/refresh', {}).pipe(map((r) => r.token));\n  return last; }`)).toEqual([]);
     // A refresh before the 401 check is not on the retry path.
     expect(unguarded(`async function refresh() { const r = await fetch('/auth/refresh'); if (r.status === 401) logout(); }`)).toEqual([]);
   });

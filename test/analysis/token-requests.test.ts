@@ -37,6 +37,20 @@ describe('token-requests: token endpoint calls with their grant and parameters',
     ]);
   });
 
+  it('finds Angular HttpClient requests whose body is an HttpParams chain or fromObject', () => {
+    const code = [
+      `import { HttpClient, HttpParams } from '@angular/common/http';`,
+      `const body = new HttpParams().set('grant_type', 'refresh_token').set('refresh_token', rt);`,
+      `this.http.post<Tokens>(TOKEN_URL, body);`,
+      `http.post(TOKEN_URL, new HttpParams({ fromObject: { grant_type: 'authorization_code', code, code_verifier: v } }).toString(), opts);`,
+      `http.get('/api/search', { params: new HttpParams().set('q', term) });`,
+    ].join('\n');
+    expect(requests(code)).toEqual([
+      '3:http:this.http.post:refresh_token:verifier=absent',
+      '4:http:http.post:authorization_code:verifier=present',
+    ]);
+  });
+
   it('knows library exchange calls and where their verifier goes', () => {
     const code = [
       `import * as oidc from 'openid-client'; import * as oauth from 'oauth4webapi';`,

@@ -53,6 +53,28 @@ describe('urls: query parameters however they are built', () => {
     expect(deleted).toBe('absent');
   });
 
+  it('reads Angular HttpParams: immutable .set()/.append() chains, fromObject and fromString', () => {
+    const code = `
+      import { HttpParams } from '@angular/common/http';
+      probe(new HttpParams().set('grant_type', 'refresh_token').append('client_id', ID).set('scope', 'openid'));
+      const viaObject = new HttpParams({ fromObject: { grant_type: 'client_credentials', audience: AUD } });
+      probe(viaObject);
+      probe(new HttpParams({ fromString: 'grant_type=password&username=u' }).delete('username'));
+      let growing = new HttpParams();
+      growing = growing.set('x', '1');
+      probe(growing);
+      probe(new HttpParams(opts));`;
+    expect(probe(code, summary)).toEqual([
+      { kind: 'search-params', complete: true, params: { grant_type: 'refresh_token', client_id: '?', scope: 'openid' } },
+      { kind: 'search-params', complete: true, params: { grant_type: 'client_credentials', audience: '?' } },
+      { kind: 'search-params', complete: true, params: { grant_type: 'password', username: '?' } },
+      null,
+      { kind: 'search-params', complete: false, params: {} },
+    ]);
+    // A local class of the same name is not Angular's.
+    expect(probe(`class HttpParams { set() { return this; } }\nprobe(new HttpParams().set('grant_type', 'refresh_token'));`, summary)).toEqual([null]);
+  });
+
   it('traces new URL() + searchParams writes, copies from Object.entries, and helpers that may add parameters', () => {
     const code = `
       function a() { const u = new URL(AUTH); u.searchParams.set('response_type', 'code'); Object.entries(extra).forEach(([k, v]) => u.searchParams.set(k, v)); const sent = u; return probe(sent); }

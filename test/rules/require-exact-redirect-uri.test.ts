@@ -161,6 +161,51 @@ ruleTester.run('require-exact-redirect-uri', rule, {
   ],
 });
 
+const koaSessionHelper = `const PORTAL_SUFFIX = '.campus.example';
+function onCampus(candidate) {
+  let parsed;
+  try { parsed = new URL(candidate); } catch (e) { return false; }
+  return parsed.hostname.endsWith(PORTAL_SUFFIX);
+}
+router.get('/sign-in', async (ctx) => {
+  const next = ctx.query.next;
+  if (next && onCampus(next)) ctx.session.next = next;
+  ctx.redirect('/oidc/begin');
+});
+router.get('/sign-in/done', async (ctx) => {
+  const dest = ctx.session.next;
+  ctx.session.next = null;
+  ctx.redirect(dest && onCampus(dest) ? dest : '/home');
+});`;
+
+const storedOnly = `app.get('/enter', (req, res) => {
+  const back = req.query.returnTo;
+  if (typeof back === 'string' && /partner-site/.test(back)) req.session.returnTo = back;
+  res.redirect('/auth/start');
+});`;
+
+const cookieStored = `app.get('/enter', (req, res) => {
+  const { callbackUrl } = req.query;
+  if (callbackUrl && callbackUrl.startsWith(SITE)) res.cookie('callbackUrl', callbackUrl, { httpOnly: true, secure: true });
+  res.redirect('/auth/start');
+});`;
+
+const storedValid = [
+  // Same origin through a base URL, parsed in a try block: exact for a return target.
+  `const APP_ORIGIN = 'https://campus.example';
+function sameSite(candidate) { let parsed; try { parsed = new URL(candidate, APP_ORIGIN); } catch { return false; } return parsed.origin === APP_ORIGIN; }
+app.get('/enter', (req, res) => { const { returnTo } = req.query; if (sameSite(returnTo)) req.session.returnTo = returnTo; res.redirect('/auth/start'); });
+app.get('/enter/done', (req, res) => { const t = req.session.returnTo; res.redirect(t && sameSite(t) ? t : '/'); });`,
+  // Relative path refusing // and /\\ before storing.
+  `app.get('/enter', (req, res) => { const next = String(req.query.next || ''); if (next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\\\')) req.session.next = next; res.redirect('/auth/start'); });`,
+  // Exact allow-list before storing.
+  `const RETURN_URLS = new Set(['https://campus.example/courses', 'https://campus.example/grades']);
+app.get('/enter', (req, res) => { const { returnTo } = req.query; if (RETURN_URLS.has(returnTo)) req.session.returnTo = returnTo; res.redirect('/auth/start'); });`,
+  // A slug checked by a regex and put into a fixed URL; a non-target session value; a routing check on the path.
+  `app.get('/t/:slug', (req, res) => { const { slug } = req.params; if (!/^[a-z0-9-]+$/.test(slug)) return res.sendStatus(400); req.session.returnTo = \`https://\${slug}.campus.example/\`; res.redirect('/auth/start'); });`,
+  `app.get('/enter', (req, res) => { if (req.query.lang.startsWith('en')) req.session.lang = req.query.lang; if (req.path.startsWith('/admin')) req.session.returnTo = req.path; res.redirect('/auth/start'); });`,
+];
+
 const legacyAs = `function isAllowedRedirect(client, redirectUri) {
   return new URL(redirectUri).host === new URL(client.redirect_uri).host;
 }
@@ -182,8 +227,12 @@ espreeTester.run('require-exact-redirect-uri (espree)', rule, {
   valid: [
     `const params = new URLSearchParams(location.search); const returnTo = params.get('returnTo'); location.href = returnTo && /^\\/[^\\/\\\\]/.test(returnTo) ? returnTo : '/';`,
     `app.get('/logout', (req, res) => { req.session.destroy(); res.redirect(req.session.returnTo || '/'); });`,
+    ...storedValid,
   ],
   invalid: [
+    invalid(koaSessionHelper, 'hostOnly', 'parsed.hostname.endsWith(PORTAL_SUFFIX)'),
+    invalid(storedOnly, 'looseCheck', '/partner-site/.test(back)'),
+    invalid(cookieStored, 'looseCheck', 'callbackUrl.startsWith(SITE)'),
     invalid(legacyAs, 'hostOnly', 'new URL(redirectUri).host === new URL(client.redirect_uri).host'),
     invalid(hono, 'unvalidated', "c.redirect(next ?? '/')"),
   ],

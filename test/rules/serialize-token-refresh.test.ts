@@ -1,11 +1,76 @@
 import rule from '../../rules/serialize-token-refresh';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
+const angularShared = `import { HttpClient, HttpInterceptorFn, HttpParams } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { Observable, catchError, finalize, shareReplay, switchMap, throwError } from 'rxjs';
+let renewal: Observable<Tokens> | null = null;
+export const renewFn: HttpInterceptorFn = (req, next) => {
+  const http = inject(HttpClient);
+  return next(req).pipe(catchError((failure) => {
+    if (failure.status !== 401) return throwError(() => failure);
+    renewal ??= http.post<Tokens>(ISSUER_TOKEN, new HttpParams().set('grant_type', 'refresh_token').set('refresh_token', vault.rt)).pipe(shareReplay(1), finalize(() => (renewal = null)));
+    return renewal.pipe(switchMap(() => next(req)));
+  }));
+};`;
+
+const angularQueue = `import { HttpClient, HttpInterceptor, HttpParams } from '@angular/common/http';
+import { BehaviorSubject, catchError, filter, switchMap, take, throwError } from 'rxjs';
+export class RotatingInterceptor implements HttpInterceptor {
+  private isRefreshing = false;
+  private readonly fresh = new BehaviorSubject<string | null>(null);
+  constructor(private readonly http: HttpClient) {}
+  intercept(req, next) {
+    return next.handle(req).pipe(catchError((e) => {
+      if (e.status !== 401) return throwError(() => e);
+      if (this.isRefreshing) return this.fresh.pipe(filter((t) => t !== null), take(1), switchMap(() => next.handle(req)));
+      this.isRefreshing = true;
+      this.fresh.next(null);
+      const form = new HttpParams({ fromObject: { grant_type: 'refresh_token', refresh_token: vault.rt } });
+      return this.http.post(ISSUER_TOKEN, form).pipe(switchMap((t) => { this.isRefreshing = false; this.fresh.next(t.access_token); return next.handle(req); }));
+    }));
+  }
+}`;
+
+const angularFnUnguarded = `import { HttpClient, HttpInterceptorFn, HttpParams } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { catchError, switchMap, throwError } from 'rxjs';
+export const renewOn401: HttpInterceptorFn = (req, next) => {
+  const http = inject(HttpClient);
+  return next(req).pipe(catchError((failure) => {
+    if (failure.status !== 401) return throwError(() => failure);
+    const form = new HttpParams({ fromObject: { grant_type: 'refresh_token', client_id: CLIENT, refresh_token: vault.rt } });
+    return http.post<Tokens>(ISSUER_TOKEN, form.toString(), { headers }).pipe(switchMap(() => next(req)));
+  }));
+};`;
+
+const angularClassNoStatus = `import { HttpClient, HttpInterceptor, HttpParams } from '@angular/common/http';
+import { catchError, switchMap } from 'rxjs';
+export class RenewingInterceptor implements HttpInterceptor {
+  constructor(private http: HttpClient) {}
+  intercept(req, next) {
+    return next.handle(req).pipe(catchError(() => {
+      const body = new HttpParams().append('refresh_token', vault.rt).append('grant_type', 'refresh_token');
+      return this.http.post(ISSUER_TOKEN, body).pipe(switchMap(() => next.handle(req)));
+    }));
+  }
+}`;
+
 ruleTester.run('serialize-token-refresh', rule, {
   valid: [
+    // Angular: one shared in-flight observable (shareReplay), and the isRefreshing + BehaviorSubject queue.
+    angularShared,
+    angularQueue,
+    // An HttpParams query (not a refresh grant) sent from an interceptor.
+    `import { HttpInterceptorFn, HttpParams } from '@angular/common/http';
+export const tagFn: HttpInterceptorFn = (req, next) => next(req.clone({ params: new HttpParams().set('refresh', 'false') }));`,
+    // The refresh grant in a plain service method, not on a retry path.
+    `import { HttpClient, HttpParams } from '@angular/common/http';
+export class TokenStore { constructor(private http: HttpClient) {} renew() { return this.http.post(ISSUER_TOKEN, new HttpParams().set('grant_type', 'refresh_token').set('refresh_token', vault.rt)); } }`,
     // Module-level in-flight promise shared by every 401.
     `import axios from 'axios';
 const api = axios.create();
@@ -218,6 +283,8 @@ export const client = got.extend({ hooks: { afterResponse: [async (response, ret
 }`,
       errors: [{ messageId: 'unserializedRefresh', line: 5, column: 57, endLine: 5, endColumn: 71 }],
     },
+    { code: angularFnUnguarded, errors: [{ messageId: 'unserializedRefresh', ...at(angularFnUnguarded, 'http.post<Tokens>(ISSUER_TOKEN, form.toString(), { headers })') }] },
+    { code: angularClassNoStatus, errors: [{ messageId: 'unserializedRefresh', ...at(angularClassNoStatus, 'this.http.post(ISSUER_TOKEN, body)') }] },
   ],
 });
 
