@@ -115,6 +115,11 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
       }
       const destructured = destructuredSource(sourceCode, node, depth);
       if (destructured) return destructured;
+      const resolved = promiseCallbackSource(sourceCode, node);
+      if (resolved) {
+        const fromPromise = classify(sourceCode, resolved, depth + 1);
+        if (fromPromise?.basis === 'source') return fromPromise;
+      }
       const byName = tokenKindFromName(node.name);
       return byName ? { kind: byName, fromRequest: false, basis: 'name' } : undefined;
     }
@@ -196,6 +201,23 @@ function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identif
     if (fromInit) return fromInit;
   }
   return undefined;
+}
+
+/**
+ * `sdk.getAccessTokenSilently().then((token) => …)`: the callback's first parameter is what
+ * the promise resolves to, so it is classified by the call the promise came from.
+ */
+function promiseCallbackSource(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') return undefined;
+  const fn = def.node;
+  if (fn.params[0] !== def.name) return undefined;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'then') return undefined;
+  return callee.object;
 }
 
 export function classifyToken(sourceCode: SourceCode, node: Node): TokenInfo | undefined {

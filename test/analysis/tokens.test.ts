@@ -34,6 +34,14 @@ describe('tokens: which token an expression holds', () => {
     expect(kinds(code)).toEqual(['access:request', 'access:request', 'access:request', 'id:request', 'access']);
   });
 
+  it('classifies a promise callback parameter by the call the promise came from', () => {
+    const code = `
+      auth0.getAccessTokenSilently().then((token) => probe(token));
+      fetch('/api/me').then((token) => probe(token));
+      auth0.getAccessTokenSilently().then((res, token) => probe(token));`;
+    expect(kinds(code)).toEqual(['access', null, null]);
+  });
+
   it('classifies token-response members and destructured names', () => {
     const code = `
       async function cb(res) {

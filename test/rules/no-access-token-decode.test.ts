@@ -5,6 +5,9 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-access-token-decode', rule, {
   valid: [
+    // A generic promise result named token is not known to be an access token.
+    `import { jwtDecode } from 'jwt-decode';
+     fetch('/session').then((token) => render(jwtDecode(token)));`,
     // API server decoding an incoming bearer token: require-jwt-verification's business.
     `import jwt from 'jsonwebtoken';
      app.get('/me', (req, res) => res.json(jwt.decode(req.headers.authorization.split(' ')[1])));`,
@@ -43,6 +46,15 @@ ruleTester.run('no-access-token-decode', rule, {
      export const handler = (req) => jwtDecode(req.cookies.access_token);`,
   ],
   invalid: [
+    {
+      // The token arrives as the resolved value of the SDK's promise.
+      code: `import { jwtDecode } from 'jwt-decode';
+auth0.getAccessTokenSilently().then((token) => {
+  const claims = jwtDecode(token);
+  setRoles(claims.permissions);
+});`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 18, endLine: 3, endColumn: 34 }],
+    },
     {
       code: `import { jwtDecode } from 'jwt-decode';
 const tokens = await res.json();
