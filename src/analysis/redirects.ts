@@ -86,7 +86,7 @@ function locationHeader(sourceCode: SourceCode, headers: Node | undefined): Node
 // Names a redirect's callee (or assigned property) can have: a cheap filter before origins are resolved.
 const SINK_NAMES = new Set([
   'redirect', 'permanentRedirect', 'sendRedirect', 'navigateTo', 'location', 'setHeader', 'set', 'header', 'append', 'appendHeader',
-  'writeHead', 'assign', 'replace', 'push', 'href', 'Response',
+  'writeHead', 'assign', 'replace', 'push', 'href', 'Response', 'login', 'logout',
 ]);
 
 function tailNameOf(node: Node): string | undefined {
@@ -133,6 +133,13 @@ export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink |
       // Express `res.redirect([status,] url)`, Fastify `reply.redirect([code,] url)` / v5 `(url, code)`,
       // Koa `ctx.redirect(url)`, Hono `c.redirect(url)`, `Response.redirect(url)`, `NextResponse.redirect(url)`.
       const target = firstNonNumber(sourceCode, node.arguments);
+      return target ? { node, target } : undefined;
+    }
+    // express-openid-connect `res.oidc.login({ returnTo })` / `res.oidc.logout({ returnTo })`
+    // redirect the browser to `returnTo` once the login or logout completes.
+    if ((method === 'login' || method === 'logout') && skipWrappers(callee.object).type === AST_NODE_TYPES.MemberExpression) {
+      if (memberName(sourceCode, skipWrappers(callee.object) as TSESTree.MemberExpression) !== 'oidc' || !node.arguments[0]) return undefined;
+      const target = node.arguments[0].type === AST_NODE_TYPES.SpreadElement ? undefined : getPropertyValue(sourceCode, node.arguments[0], 'returnTo');
       return target ? { node, target } : undefined;
     }
     if (method === 'location' && node.arguments.length === 1 && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {

@@ -10,6 +10,15 @@ function invalid(code: string, messageId: MessageId, snippet: string, nth = 0) {
   return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
 }
 
+// express-openid-connect sends the browser to `returnTo` after the login completes.
+const oidcLoginReturnTo = `app.get('/signin', (req, res) => {
+  const returnTo = typeof req.query.returnTo === 'string' ? req.query.returnTo : '/';
+  if (!returnTo.startsWith('/')) return res.status(400).send('Bad returnTo');
+  res.oidc.login({ returnTo });
+});`;
+
+const oidcLoginUnchecked = `app.get('/signin', (req, res) => res.oidc.login({ returnTo: req.query.returnTo }));`;
+
 const unvalidatedExpress = `import express from 'express';
 const router = express.Router();
 router.get('/login/done', (req, res) => {
@@ -114,6 +123,9 @@ export default async function Page({ searchParams }) {
 
 ruleTester.run('require-exact-redirect-uri', rule, {
   valid: [
+    `app.get('/signin', (req, res) => res.oidc.login({ returnTo: '/dashboard' }));`,
+    `app.get('/signin', (req, res) => { const r = String(req.query.returnTo ?? '/'); res.oidc.login({ returnTo: r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/\\\\') ? r : '/' }); });`,
+    `app.get('/out', (req, res) => res.oidc.logout({ returnTo: 'https://portal.example.com/' }));`,
     // Exact comparison against registered URIs.
     `const REGISTERED = new Set(['https://app.example.com/callback']);
      app.get('/authorize', (req, res) => { const uri = req.query.redirect_uri; if (!REGISTERED.has(uri)) return res.status(400).end(); res.redirect(uri + '?code=x'); });`,
@@ -145,6 +157,8 @@ ruleTester.run('require-exact-redirect-uri', rule, {
   invalid: [
     invalid(unvalidatedExpress, 'unvalidated', "res.redirect(req.query.returnTo || '/')"),
     invalid(relativeOnly, 'relativeIncomplete', "next.startsWith('/')"),
+    invalid(oidcLoginReturnTo, 'relativeIncomplete', "returnTo.startsWith('/')"),
+    invalid(oidcLoginUnchecked, 'unvalidated', 'res.oidc.login({ returnTo: req.query.returnTo })'),
     invalid(relativeHalf, 'relativeIncomplete', "next.startsWith('/')"),
     invalid(prefixCheck, 'looseCheck', 'target.startsWith(APP_URL)'),
     invalid(hostCheck, 'hostOnly', 'ALLOWED_HOSTS.has(new URL(callbackUrl).hostname)'),
