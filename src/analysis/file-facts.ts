@@ -6,8 +6,8 @@
  * answer comes from the file's import specifiers and one scan of its text, so files that
  * import none of the libraries and mention none of the names cost next to nothing.
  */
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
-import { normaliseModule } from './modules';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { childNodes, normaliseModule } from './modules';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -20,6 +20,11 @@ export interface FileFacts {
   mentions(pattern: RegExp): boolean;
   /** A per-file cache for a named analysis, so rules share one computation. */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * The file's nodes of the given types, in source order (pre-order), from one walk of the
+   * tree shared by every analysis that needs to scan the whole file.
+   */
+  nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): Extract<TSESTree.Node, { type: T }>[];
 }
 
 const cache = new WeakMap<object, FileFacts>();
@@ -53,6 +58,22 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   let modules: Set<string> | undefined;
   const mentionCache = new Map<RegExp, boolean>();
   const memos = new Map<string, unknown>();
+  let index: Map<AST_NODE_TYPES, TSESTree.Node[]> | undefined;
+  const order = new Map<TSESTree.Node, number>();
+  const buildIndex = (): Map<AST_NODE_TYPES, TSESTree.Node[]> => {
+    const byType = new Map<AST_NODE_TYPES, TSESTree.Node[]>();
+    const stack: TSESTree.Node[] = [sourceCode.ast as TSESTree.Node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      order.set(node, order.size);
+      const list = byType.get(node.type);
+      if (list) list.push(node);
+      else byType.set(node.type, [node]);
+      const children = childNodes(node);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+    return byType;
+  };
   facts = {
     get modules() {
       modules ??= collectModules(sourceCode);
@@ -78,6 +99,12 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
+    },
+    nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): Extract<TSESTree.Node, { type: T }>[] {
+      index ??= buildIndex();
+      const lists = types.map((type) => index!.get(type) ?? []);
+      const nodes = lists.length === 1 ? [...lists[0]] : lists.flat().sort((a, b) => order.get(a)! - order.get(b)!);
+      return nodes as Extract<TSESTree.Node, { type: T }>[];
     },
   };
   cache.set(sourceCode, facts);

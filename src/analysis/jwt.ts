@@ -563,9 +563,8 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
   const operations: JwtOperation[] = [];
   const claimChecks = new Map<FunctionNode, Set<Claim>>();
   const callers = new Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>();
-  const stack: Node[] = [sourceCode.ast as Node];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  const nodes = fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.Identifier);
+  for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       const op = jwtOperationOf(sourceCode, node);
       if (op) operations.push(op);
@@ -590,8 +589,6 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
         }
       }
     }
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   // Local helpers that verify or decode their parameter: their call sites are operations too.
   const wrappers: JwtOperation[] = [];

@@ -165,7 +165,8 @@ function returnedExpressions(fn: TSESTree.FunctionLike): Node[] | undefined {
 export function childNodes(node: Node): Node[] {
   const children: Node[] = [];
   for (const key of Object.keys(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    // `tokens` and `comments` on Program are not AST nodes, though they carry a `type`.
+    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (item && typeof (item as Node).type === 'string') children.push(item as Node);

@@ -83,9 +83,7 @@ function isUnauthorizedValue(sourceCode: SourceCode, node: Node): boolean {
 
 function unauthorizedChecks(sourceCode: SourceCode): Node[] {
   const checks: Node[] = [];
-  const stack: Node[] = [sourceCode.ast as Node];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (const node of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.SwitchCase, AST_NODE_TYPES.CallExpression)) {
     if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(node.operator)) {
       if (isUnauthorizedValue(sourceCode, node.left as Node) || isUnauthorizedValue(sourceCode, node.right)) checks.push(node);
     } else if (node.type === AST_NODE_TYPES.SwitchCase && node.test && isUnauthorizedValue(sourceCode, node.test)) {
@@ -99,8 +97,6 @@ function unauthorizedChecks(sourceCode: SourceCode): Node[] {
     ) {
       checks.push(node);
     }
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return checks;
 }
@@ -119,9 +115,7 @@ function typeName(annotation: TSESTree.TypeNode | undefined): string | undefined
 function angularInterceptors(sourceCode: SourceCode): FunctionNode[] {
   if (!fileFacts(sourceCode).mentions(/HttpInterceptor/)) return [];
   const found: FunctionNode[] = [];
-  const stack: Node[] = [sourceCode.ast as Node];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  for (const node of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression)) {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && typeName(node.id.typeAnnotation?.typeAnnotation) === 'HttpInterceptorFn') {
       const init = node.init ? skipWrappers(node.init) : undefined;
       if (isFunction(init)) found.push(init);
@@ -136,8 +130,6 @@ function angularInterceptors(sourceCode: SourceCode): FunctionNode[] {
         if (element.type === AST_NODE_TYPES.MethodDefinition && propertyKeyName(sourceCode, element) === 'intercept' && isFunction(element.value)) found.push(element.value);
       }
     }
-    const children = childNodes(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return found;
 }
@@ -152,9 +144,7 @@ export function retryHandlers(sourceCode: SourceCode): readonly RetryHandler[] {
       seen.add(fn);
       handlers.push({ fn, kind, from });
     };
-    const stack: Node[] = [sourceCode.ast as Node];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
+    for (const node of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.Property)) {
       if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node.callee) === 'use') {
         // x.interceptors.response.use(onOk, onError) / x.interceptors.request.use(fn)
         const target = skipWrappers(node.callee.object);
@@ -170,8 +160,6 @@ export function retryHandlers(sourceCode: SourceCode): readonly RetryHandler[] {
         const functions = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
         for (const element of functions) if (element && element.type !== AST_NODE_TYPES.SpreadElement) add(callbackFunction(sourceCode, element), 'hook', -1);
       }
-      const children = childNodes(node);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
     for (const fn of angularInterceptors(sourceCode)) add(fn, 'interceptor', -1);
     for (const check of unauthorizedChecks(sourceCode)) add(enclosingFunction(check), 'status-check', check.range[0]);

@@ -758,21 +758,16 @@ export interface FileNodes {
 /** One walk of the file collecting the node kinds the request analyses read (memoized per file). */
 export function fileNodes(sourceCode: SourceCode): FileNodes {
   return fileFacts(sourceCode).memo('urls:nodes', () => {
-    const calls: TSESTree.CallExpression[] = [];
-    const news: TSESTree.NewExpression[] = [];
-    const objects: TSESTree.ObjectExpression[] = [];
-    const strings: Node[] = [];
-    const stack: Node[] = [sourceCode.ast as Node];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
-      else if (node.type === AST_NODE_TYPES.NewExpression) news.push(node);
-      else if (node.type === AST_NODE_TYPES.ObjectExpression) objects.push(node);
-      else if (isStringConstruct(node) && !isInnerString(node) && looksLikeParams(sourceCode, node)) strings.push(node);
-      const children = childNodesOf(node);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    }
-    return { calls, news, objects, strings };
+    const facts = fileFacts(sourceCode);
+    const strings = facts
+      .nodesOfType(AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.BinaryExpression)
+      .filter((node) => isStringConstruct(node) && !isInnerString(node) && looksLikeParams(sourceCode, node));
+    return {
+      calls: facts.nodesOfType(AST_NODE_TYPES.CallExpression),
+      news: facts.nodesOfType(AST_NODE_TYPES.NewExpression),
+      objects: facts.nodesOfType(AST_NODE_TYPES.ObjectExpression),
+      strings,
+    };
   });
 }
 
@@ -809,20 +804,6 @@ export function paramWrites(sourceCode: SourceCode): readonly ParamWrite[] {
     }
     return writes;
   });
-}
-
-function childNodesOf(node: Node): Node[] {
-  const children: Node[] = [];
-  for (const key of Object.keys(node)) {
-    if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof (item as Node).type === 'string') children.push(item as Node);
-    } else if (value && typeof (value as Node).type === 'string') {
-      children.push(value as Node);
-    }
-  }
-  return children;
 }
 
 function visitForWrites(sourceCode: SourceCode, node: Node, add: (write: ParamWrite) => void): void {
