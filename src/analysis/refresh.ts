@@ -20,7 +20,7 @@ import { fileFacts } from './file-facts';
 import { GLOBAL_MODULE, calleeOrigin, childNodes, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { tokenRequests } from './token-requests';
 import { tokenKindFromName } from './tokens';
-import { getProperty, stringParts } from './values';
+import { getProperty, stringParts, tailName } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -180,6 +180,18 @@ function urlText(sourceCode: SourceCode, call: Call): string | undefined {
   return parts.map((part) => part.text ?? '\u0000').join('');
 }
 
+/**
+ * A URL whose text is unknown but whose name says where it goes: `endpoints.refreshToken`,
+ * `REFRESH_URL`, `config.renewEndpoint` as the first argument of an HTTP call.
+ */
+function namesRefreshEndpoint(sourceCode: SourceCode, call: Call): boolean {
+  const first = call.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
+  const url = getProperty(sourceCode, first, 'url');
+  const name = tailName(sourceCode, url.status === 'present' ? url.value : first);
+  return name !== undefined && REFRESH_HINT.test(name);
+}
+
 function isRefreshUrl(text: string): boolean {
   const path = text.split(/[?#]/, 1)[0];
   return path.split('/').some((segment) => REFRESH_PATH_SEGMENT.test(segment));
@@ -257,7 +269,7 @@ function refreshInfo(sourceCode: SourceCode, call: Call, visiting: Set<Node>, de
   if (origin && lookup(origin, REFRESH_LIBRARY_CALLS)) return { kind: 'token-endpoint', helpers: [] };
   if (isHttpCall(sourceCode, call)) {
     const url = urlText(sourceCode, call);
-    if (url !== undefined && isRefreshUrl(url)) return { kind: 'app-endpoint', helpers: [] };
+    if (url !== undefined ? isRefreshUrl(url) : namesRefreshEndpoint(sourceCode, call)) return { kind: 'app-endpoint', helpers: [] };
   }
   if (depth >= 4) return undefined;
   const helper = calledHelper(sourceCode, call);

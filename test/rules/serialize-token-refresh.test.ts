@@ -5,6 +5,17 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
+const namedEndpoint = `import axios from 'axios';
+import { endpoints } from './endpoints';
+axios.interceptors.response.use((r) => r, async (error) => {
+  if (error.response?.status === 401 && !error.config._retry) {
+    error.config._retry = true;
+    const res = await fetch(endpoints.refreshToken, { method: 'POST', body: JSON.stringify({ refresh: localStorage.getItem('rt') }) });
+    return axios(error.config);
+  }
+  return Promise.reject(error);
+});`;
+
 const angularShared = `import { HttpClient, HttpInterceptorFn, HttpParams } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { Observable, catchError, finalize, shareReplay, switchMap, throwError } from 'rxjs';
@@ -62,6 +73,12 @@ export class RenewingInterceptor implements HttpInterceptor {
 
 ruleTester.run('serialize-token-refresh', rule, {
   valid: [
+    // A 401 handler that reloads the user's profile from a URL named after something else.
+    `import axios from 'axios';
+     axios.interceptors.response.use((r) => r, async (error) => {
+       if (error.response?.status === 401) { await fetch(endpoints.profile); return Promise.reject(error); }
+       return Promise.reject(error);
+     });`,
     // Angular: one shared in-flight observable (shareReplay), and the isRefreshing + BehaviorSubject queue.
     angularShared,
     angularQueue,
@@ -168,6 +185,11 @@ export async function call(url) {
     { code: `api.interceptors.response.use(undefined, async (e) => { await api.post('/auth/refresh'); });`, filename: 'src/__tests__/api.ts' },
   ],
   invalid: [
+    {
+      // The endpoint's URL comes from config; its name says it is the refresh endpoint.
+      code: namedEndpoint,
+      errors: [{ messageId: 'unserializedRefresh', ...at(namedEndpoint, "fetch(endpoints.refreshToken, { method: 'POST', body: JSON.stringify({ refresh: localStorage.getItem('rt') }) })") }],
+    },
     {
       code: `import axios from 'axios';
 const api = axios.create({ baseURL: '/api' });
