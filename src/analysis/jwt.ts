@@ -292,18 +292,6 @@ function factoryOptions(sourceCode: SourceCode, options: Node | undefined): Node
   return last?.type === AST_NODE_TYPES.ReturnStatement && last.argument ? last.argument : undefined;
 }
 
-/** `super(options)` inside `class X extends PassportStrategy(Strategy)` or `extends Strategy`. */
-function superSpec(sourceCode: SourceCode, call: TSESTree.CallExpression): JwtFunctionSpec | undefined {
-  if (call.callee.type !== AST_NODE_TYPES.Super) return undefined;
-  let cls: Node | undefined = call.parent;
-  while (cls && cls.type !== AST_NODE_TYPES.ClassDeclaration && cls.type !== AST_NODE_TYPES.ClassExpression) cls = cls.parent;
-  if (!cls || !('superClass' in cls) || !cls.superClass) return undefined;
-  let base = skipWrappers(cls.superClass);
-  // Nest: PassportStrategy(Strategy, 'jwt')
-  if (base.type === AST_NODE_TYPES.CallExpression && base.arguments[0]) base = skipWrappers(base.arguments[0]);
-  return lookup(originOf(sourceCode, base), JWT_FUNCTIONS);
-}
-
 function keyOf(sourceCode: SourceCode, spec: JwtFunctionSpec, call: CallLike, options: Node | undefined): Node | undefined {
   const positional = argumentAt(call, spec.key);
   if (positional) return positional;
@@ -448,10 +436,8 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
 
 /** The JWT operation a call performs, if any (library call, `super()` of a strategy, hand-rolled decode). */
 export function jwtOperationOf(sourceCode: SourceCode, call: CallLike): JwtOperation | undefined {
-  const spec =
-    call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Super
-      ? superSpec(sourceCode, call)
-      : lookup(calleeOrigin(sourceCode, call), JWT_FUNCTIONS);
+  // `super(options)` of a strategy class resolves to the base class's constructor (modules.ts).
+  const spec = lookup(calleeOrigin(sourceCode, call), JWT_FUNCTIONS);
   if (spec) return operationFromSpec(sourceCode, call, spec);
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const decoded = handRolledDecode(sourceCode, call);

@@ -313,6 +313,25 @@ function originOfThisMember(sourceCode: SourceCode, member: TSESTree.MemberExpre
   return candidates.every((candidate) => sameOrigin(candidate, first)) && first.module !== '' ? first : undefined;
 }
 
+/**
+ * Class mixins whose first argument is the real base class: NestJS's
+ * `class JwtStrategy extends PassportStrategy(Strategy, 'jwt')` calls passport-jwt's
+ * `Strategy` constructor through `super(options)`.
+ */
+const BASE_CLASS_MIXINS = ['@nestjs/passport#PassportStrategy'];
+
+/** `super` inside `class X extends Base` is `Base` (through a known mixin). */
+function originOfSuperClass(sourceCode: SourceCode, node: TSESTree.Super, state: ResolveState): Origin | undefined {
+  const cls = enclosingClass(node);
+  if (!cls?.superClass) return undefined;
+  const base = skipWrappers(cls.superClass);
+  if (base.type === AST_NODE_TYPES.CallExpression && base.arguments[0] && base.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
+    const mixin = originOfNode(sourceCode, base.callee, state);
+    if (mixin && BASE_CLASS_MIXINS.some((pattern) => matchesPattern(mixin, pattern))) return originOfNode(sourceCode, base.arguments[0], state);
+  }
+  return originOfNode(sourceCode, base, state);
+}
+
 /** `x: JwtService` → the import behind `JwtService`, as an instance (path + "()"). */
 function originOfTypeAnnotation(sourceCode: SourceCode, annotation: TSESTree.TSTypeAnnotation | undefined, state: ResolveState): Origin | undefined {
   const type = annotation?.typeAnnotation;
@@ -336,6 +355,8 @@ function originOfNode(sourceCode: SourceCode, input: Node, state: ResolveState):
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:
         return originOfIdentifier(sourceCode, node, state);
+      case AST_NODE_TYPES.Super:
+        return originOfSuperClass(sourceCode, node, state);
       case AST_NODE_TYPES.AwaitExpression:
         return originOfNode(sourceCode, node.argument, state);
       case AST_NODE_TYPES.MemberExpression: {

@@ -65,6 +65,18 @@ describe('originOf: where a name comes from', () => {
     expect(calleeOrigins(code)).toEqual(expect.arrayContaining(['openid-client.Issuer.().Client.().callback', '@nestjs/jwt.JwtService.().verifyAsync']));
   });
 
+  it('resolves super(...) to the base class constructor, through NestJS PassportStrategy', () => {
+    const code = `
+      import { PassportStrategy } from '@nestjs/passport';
+      import { Strategy } from 'passport-oauth2';
+      import { Strategy as JwtStrategy } from 'passport-jwt';
+      class Crm extends PassportStrategy(Strategy, 'crm') { constructor() { super({ state: false }); } }
+      class Api extends JwtStrategy { constructor() { super({ secretOrKey: k }); } }
+      class Plain extends Base { constructor() { super(); } }`;
+    // An undeclared base is a global, like any undeclared name.
+    expect(calleeOrigins(code)).toEqual(['@nestjs/passport.PassportStrategy', 'passport-oauth2.Strategy', 'passport-jwt.Strategy', '<global>.Base']);
+  });
+
   it('gives no origin to shadowed names, parameters and reassigned bindings', () => {
     expect(calleeOrigins(`import jwt from 'jsonwebtoken'; function f(jwt) { jwt.verify(t); }`)).toEqual([]);
     expect(calleeOrigins(`import { verify } from 'jsonwebtoken'; { const verify = (x) => x; verify(t); }`)).toEqual([]);

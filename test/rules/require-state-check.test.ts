@@ -26,6 +26,15 @@ const stateAddedInUrl = `export function loginUrl(challenge: string, state: stri
   return \`\${AUTHORIZE}?\${query}&state=\${state}\`;
 }`;
 
+// NestJS passes the strategy options to passport-oauth2 through super().
+const nestPassportOff = `import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-oauth2';
+export class CrmStrategy extends PassportStrategy(Strategy, 'crm') {
+  constructor() {
+    super({ authorizationURL: AUTH, tokenURL: TOKEN, clientID: 'desk', callbackURL: CB, pkce: true, state: false });
+  }
+}`;
+
 const googleNoState = `import { OAuth2Client } from 'google-auth-library';
 const oauth2 = new OAuth2Client(process.env.GOOGLE_ID, process.env.GOOGLE_SECRET, CALLBACK);
 export const url = oauth2.generateAuthUrl({ access_type: 'offline', scope: ['openid', 'email'] });`;
@@ -140,6 +149,7 @@ ruleTester.run('require-state-check', rule, {
     invalid(googleNoState, 'missingState', "oauth2.generateAuthUrl({ access_type: 'offline', scope: ['openid', 'email'] })"),
     invalid(openidV5NoState, 'missingState', "client.authorizationUrl({ scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' })"),
     invalid(passportOff, 'stateOptionOff', 'state: false'),
+    invalid(nestPassportOff, 'stateOptionOff', 'state: false'),
     invalid(passportMissing, 'stateOptionOff', "{ clientID: 'id', clientSecret: SECRET, callbackURL: CALLBACK }"),
     invalid(nextAuthChecks, 'checksWithoutState', "checks: ['pkce']"),
     invalid(skipStateCheck, 'stateCheckSkipped', 'oauth.skipStateCheck'),
