@@ -15,7 +15,7 @@
  * knowledge (does it add PKCE, state, nonce itself?) and, for next-auth / Auth.js providers,
  * the `checks` option.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   AUTHORIZATION_LIBRARIES,
   NEXTAUTH_MODULES,
@@ -164,17 +164,34 @@ function isNextAuthProviderOrigin(origin: Origin | undefined): boolean {
   return NEXTAUTH_PROVIDER_MODULES.some((prefix) => origin.module.startsWith(prefix));
 }
 
-/** `{ id, type: 'oauth' | 'oidc', … }` inside a `providers: [...]` array. */
+/** An array that is a next-auth `providers` list: `providers: [...]` or `const providers = [...]`. */
+function isProvidersArray(array: Node | undefined): boolean {
+  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+  const holder = array.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator) return holder.id.type === AST_NODE_TYPES.Identifier && /providers$/i.test(holder.id.name);
+  return holder?.type === AST_NODE_TYPES.Property && !holder.computed && holder.key.type === AST_NODE_TYPES.Identifier && holder.key.name === 'providers';
+}
+
+/**
+ * `{ id, type: 'oauth' | 'oidc', … }` written inside a `providers: [...]` array, or kept in a
+ * const that such an array lists or that is typed with a next-auth / Auth.js provider type
+ * (`const idp: OIDCConfig<Profile> = {...}`).
+ */
 function isInlineProvider(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
   const type = getProperty(sourceCode, object, 'type');
   if (type.status !== 'present') return false;
   const value = skipWrappers(type.value);
   if (value.type !== AST_NODE_TYPES.Literal || (value.value !== 'oauth' && value.value !== 'oidc')) return false;
-  const array = object.parent;
-  const property = array?.parent;
-  if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
-  if (property?.type === AST_NODE_TYPES.VariableDeclarator) return property.id.type === AST_NODE_TYPES.Identifier && /providers$/i.test(property.id.name);
-  return property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'providers';
+  if (isProvidersArray(object.parent)) return true;
+  const declarator = object.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const annotation = declarator.id.typeAnnotation?.typeAnnotation;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {
+    const origin = originOf(sourceCode, annotation.typeName);
+    if (origin && NEXTAUTH_MODULES.some((module) => origin.module === module || origin.module.startsWith(`${module}/`))) return true;
+  }
+  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  return variable?.references.some((reference) => !reference.init && isProvidersArray(reference.identifier.parent)) ?? false;
 }
 
 /** `const config: AuthConfig = {...}` / `{...} satisfies AuthConfig` / `<AuthConfig>{...}` of angular-oauth2-oidc. */

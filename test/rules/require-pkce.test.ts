@@ -6,6 +6,8 @@ const espreeTester = createEspreeRuleTester();
 
 ruleTester.run('require-pkce', rule, {
   valid: [
+    // An object with a `type` that is not a provider: not listed in providers, not typed as one.
+    `const job = { id: 'sync', type: 'oauth', checks: ['state'] }; queue.push(job);`,
     {
       code: `import * as client from 'openid-client';
 export async function login(config: client.Configuration, verifier: string, state: string) {
@@ -126,6 +128,21 @@ passport.use(new OAuth2Strategy({
       code: `import { Strategy as GitHubStrategy } from 'passport-github2';
 passport.use(new GitHubStrategy({ clientID: ID, clientSecret: S, callbackURL: CB, state: true, pkce: false }, verify));`,
       errors: [{ messageId: 'pkceOptionOff', line: 2, column: 96, endLine: 2, endColumn: 107 }],
+    },
+    {
+      // A provider kept in a typed const and listed in providers elsewhere.
+      code: `import NextAuth from 'next-auth';
+import type { OIDCConfig } from 'next-auth/providers';
+const uni: OIDCConfig<Profile> = { id: 'uni', name: 'Uni', type: 'oidc', issuer: ISSUER, checks: ['state'] };
+export const { handlers } = NextAuth({ providers: [uni] });`,
+      errors: [{ messageId: 'checksWithoutPkce', line: 3, column: 90, endLine: 3, endColumn: 107 }],
+    },
+    {
+      // Untyped const, found through the providers array that lists it.
+      code: `import NextAuth from 'next-auth';
+const uni = { id: 'uni', name: 'Uni', type: 'oauth', authorization: AUTH, token: TOKEN, checks: ['state'] };
+export const { handlers } = NextAuth({ providers: [uni] });`,
+      errors: [{ messageId: 'checksWithoutPkce', line: 2, column: 89, endLine: 2, endColumn: 106 }],
     },
     {
       code: `import Okta from 'next-auth/providers/okta';
