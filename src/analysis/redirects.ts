@@ -312,6 +312,8 @@ export interface RedirectChecks {
 const VALIDATOR_NAME = /valid|safe|allow|trust|check|verify|saniti|whitelist|permit|^is[A-Z_]|^has[A-Z_]|local|relative|same|clean|match|registered|known/;
 const FLAG_NAME = /^(?:ok|is[A-Z_]|has[A-Z_]|can[A-Z_])|valid|allowed|safe|trusted|permitted|matches|known|registered/i;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
+/** `^http:\/\/127\.0\.0\.1` / `^http://localhost` / `^http:\/\/\[::1\]` followed by a port, a path or the end. */
+const LOOPBACK_REGEX_PREFIX = /^\^https?:(?:\\\/|\/){2}(?:127\\\.0\\\.0\\\.1|localhost|\\\[::1\\\])(?:\(|:|\\\/|\/|\$|\[)/;
 const URL_PARTS = new Set(['host', 'hostname', 'origin', 'href', 'protocol', 'pathname', 'port', 'search', 'hash']);
 
 interface Collector {
@@ -415,6 +417,9 @@ export function classifyRedirectRegex(pattern: string): { kind: 'relative-safe' 
     const refusesBackslash = guard.includes('\\\\');
     return { kind: refusesSlash && refusesBackslash ? 'relative-safe' : 'relative', refusesSlash, refusesBackslash };
   }
+  // RFC 8252 §7.3: a native app's loopback redirect may use any port, so code that allows it
+  // matches `^http://127.0.0.1(:port)` by pattern; no other host can pass such a regex.
+  if (LOOPBACK_REGEX_PREFIX.test(pattern)) return { kind: 'exact', refusesSlash: false, refusesBackslash: false };
   // `^https:\/\/app\.example\.com\/callback$` with no wildcard is an exact match.
   if (pattern.startsWith('^') && pattern.endsWith('$') && !/(?:^|[^\\])[.*+?{[]/.test(pattern.slice(1, -1).replace(/\\\\/g, ''))) {
     return { kind: 'exact', refusesSlash: false, refusesBackslash: false };

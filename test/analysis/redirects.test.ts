@@ -84,6 +84,17 @@ describe('redirects: checks applied to the target', () => {
     ]);
   });
 
+  it('allows loopback patterns (RFC 8252 §7.3: any port), not look-alike hosts', () => {
+    const patterns = [
+      String.raw`^http:\/\/127\.0\.0\.1(:\d+)?(\/.*)$`,
+      String.raw`^http://localhost:\d+/cb$`,
+      String.raw`^http:\/\/\[::1\](:\d+)?\/cb$`,
+      String.raw`^http:\/\/127\.0\.0\.1\.evil\.com`,
+      String.raw`^http:\/\/localhost\.evil\.com`,
+    ];
+    expect(patterns.map((p) => classifyRedirectRegex(p).kind)).toEqual(['exact', 'exact', 'exact', 'regex', 'regex']);
+  });
+
   it('knows redirect target names', () => {
     expect(['returnTo', 'return_to', 'redirect_uri', 'next', 'callbackUrl', 'continue', 'state', 'url'].map(isRedirectTargetName)).toEqual([true, true, true, true, true, true, false, false]);
   });
