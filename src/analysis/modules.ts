@@ -138,7 +138,7 @@ export function propertyKeyName(sourceCode: SourceCode, property: TSESTree.Prope
 }
 
 /** The function a `return` belongs to's return expressions; undefined if any is missing. */
-function returnedExpressions(fn: TSESTree.FunctionLike): Node[] | undefined {
+export function returnedExpressions(fn: TSESTree.FunctionLike): Node[] | undefined {
   if (!fn.body) return undefined;
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const results: Node[] = [];

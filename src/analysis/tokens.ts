@@ -8,7 +8,7 @@
  * second (`id_token`, `accessToken`, `tokens.refresh_token`, `rt`, …). Source beats name.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, skipWrappers } from './modules';
+import { localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -149,6 +149,14 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
         callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
       // Own keys only: `.toString()` must not find Object.prototype.toString.
       if (method && Object.hasOwn(SDK_TOKEN_CALLS, method)) return { kind: SDK_TOKEN_CALLS[method], fromRequest: false, basis: 'source' };
+      // A local helper (`const token = bearerFrom(req)`) holds what it returns.
+      const helper = localFunction(sourceCode, callee);
+      if (helper) {
+        for (const returned of returnedExpressions(helper) ?? []) {
+          const fromHelper = classify(sourceCode, returned, depth + 1);
+          if (fromHelper?.basis === 'source') return fromHelper;
+        }
+      }
       // String transformations keep the token: `.replace(/^Bearer /, '')`, `.split(' ')`, `.slice(7)`, `.trim()`.
       if (callee.type === AST_NODE_TYPES.MemberExpression && method && /^(?:replace|split|slice|substring|substr|trim|toString)$/.test(method)) {
         return classify(sourceCode, callee.object, depth + 1);

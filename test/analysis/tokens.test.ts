@@ -34,6 +34,17 @@ describe('tokens: which token an expression holds', () => {
     expect(kinds(code)).toEqual(['access:request', 'access:request', 'access:request', 'id:request', 'access']);
   });
 
+  it('classifies what a local helper returns', () => {
+    const code = `
+      const bearerFrom = (req) => {
+        const [scheme, value] = req.get('authorization')?.split(' ') ?? [];
+        return scheme?.toLowerCase() === 'bearer' ? value : undefined;
+      };
+      function pick(list) { return list[0]; }
+      function h(req) { const token = bearerFrom(req); probe(token); probe(pick(req.query.items)); }`;
+    expect(kinds(code)).toEqual(['access:request', null]);
+  });
+
   it('classifies a promise callback parameter by the call the promise came from', () => {
     const code = `
       auth0.getAccessTokenSilently().then((token) => probe(token));
