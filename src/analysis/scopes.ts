@@ -17,7 +17,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { IDP_MODULES, IDP_NAMES, idpOfScopeSpelling, idpOfUrl, type Idp } from '../knowledge/scopes';
 import { fileFacts } from './file-facts';
-import { calleeOrigin, memberName, propertyKeyName, skipWrappers } from './modules';
+import { calleeOrigin, localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { arrayElements, definitionOf, stringParts, type StringPart } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -77,6 +77,20 @@ export function scopeTokens(sourceCode: SourceCode, input: Node | undefined, dep
     // SCOPES.join(' ') / [...].join(',')
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'join') {
       return scopeTokens(sourceCode, callee.object, depth + 1);
+    }
+    // A local helper that builds the list: `graphScopes(['Mail.ReadWrite'])` returning
+    // `['User.Read', ...extra]` requests what it returns and what it is given.
+    const helper = localFunction(sourceCode, callee);
+    if (helper) {
+      const returned = (returnedExpressions(helper) ?? []).flatMap((expression) => {
+        const inner = skipWrappers(expression);
+        if (inner.type !== AST_NODE_TYPES.ArrayExpression) return scopeTokens(sourceCode, inner, depth + 1);
+        return inner.elements.flatMap((element) =>
+          !element ? [] : scopeTokens(sourceCode, element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, depth + 1),
+        );
+      });
+      const given = node.arguments.flatMap((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? [] : scopeTokens(sourceCode, argument, depth + 1)));
+      return [...returned, ...given];
     }
     return [];
   }

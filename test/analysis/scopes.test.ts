@@ -82,6 +82,15 @@ describe('scope catalog (knowledge)', () => {
 });
 
 describe('scopes (analysis)', () => {
+  it('reads scopes through a local helper: what it returns and what it is given', () => {
+    const code = `
+      const graphScopes = (extra = []) => ['User.Read', ...extra];
+      probe(graphScopes(['Mail.ReadWrite']));
+      probe(other(['Mail.ReadWrite']));`;
+    const results = probe(code, (sc, n) => scopeTokens(sc, n).map((t) => t.scope).join(' '));
+    expect(results).toEqual(['User.Read Mail.ReadWrite', '']);
+  });
+
   it('reads scopes from strings, arrays, joins and consts, keeping the node that wrote each', () => {
     const code = `
       const BASE = ['openid', 'email'];
