@@ -19,7 +19,7 @@
  * to validators the analysis cannot see into — following helpers of the same file.
  */
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { GLOBAL_MODULE, calleeOrigin, localFunction, matchesPattern, memberName, originOf, skipWrappers } from './modules';
+import { GLOBAL_MODULE, calleeOrigin, localFunction, matchesPattern, memberName, originOf, returnedExpressions, skipWrappers } from './modules';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 
@@ -238,7 +238,25 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
           if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'toString' || name === 'trim')) visit(callee.object, depth + 1);
           else if (node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
         }
-        // Anything else (a sanitiser, a lookup) makes a new value.
+        // A same-file sanitiser that returns its parameter (or a default): the target is the
+        // argument, and the checks inside the helper are checks of that parameter.
+        const helper = localFunction(sourceCode, callee);
+        if (helper) {
+          for (const returned of returnedExpressions(helper) ?? []) {
+            const value = skipWrappers(returned);
+            if (value.type !== AST_NODE_TYPES.Identifier) continue;
+            const index = helper.params.findIndex((param) => {
+              const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+              return binding.type === AST_NODE_TYPES.Identifier && binding.name === value.name;
+            });
+            const argument = index === -1 ? undefined : node.arguments[index];
+            if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+            const parameter = ASTUtils.findVariable(sourceCode.getScope(value), value);
+            if (parameter) variables.add(parameter);
+            visit(argument, depth + 1);
+          }
+        }
+        // Anything else (a lookup, a sanitiser we cannot see into) makes a new value.
         return;
       }
       case AST_NODE_TYPES.NewExpression: {

@@ -10,6 +10,13 @@ function invalid(code: string, messageId: MessageId, snippet: string, nth = 0) {
   return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
 }
 
+// A sanitiser in the same file that returns its parameter or a default.
+const sanitiserHelper = `function pickReturnTo(raw) {
+  if (typeof raw === 'string' && raw.startsWith('/')) return raw;
+  return '/';
+}
+app.get('/login', (req, res) => res.redirect(pickReturnTo(req.query.returnTo)));`;
+
 // express-openid-connect sends the browser to `returnTo` after the login completes.
 const oidcLoginReturnTo = `app.get('/signin', (req, res) => {
   const returnTo = typeof req.query.returnTo === 'string' ? req.query.returnTo : '/';
@@ -123,6 +130,11 @@ export default async function Page({ searchParams }) {
 
 ruleTester.run('require-exact-redirect-uri', rule, {
   valid: [
+    `function safeReturnTo(raw) { if (typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\\\')) return raw; return '/'; }
+     app.get('/login', (req, res) => res.redirect(safeReturnTo(req.query.returnTo)));`,
+    `const ALLOWED = new Set(['/home', '/settings']);
+     function pick(raw) { return ALLOWED.has(raw) ? raw : '/'; }
+     app.get('/login', (req, res) => res.redirect(pick(req.query.next)));`,
     `app.get('/signin', (req, res) => res.oidc.login({ returnTo: '/dashboard' }));`,
     `app.get('/signin', (req, res) => { const r = String(req.query.returnTo ?? '/'); res.oidc.login({ returnTo: r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/\\\\') ? r : '/' }); });`,
     `app.get('/out', (req, res) => res.oidc.logout({ returnTo: 'https://portal.example.com/' }));`,
@@ -158,6 +170,7 @@ ruleTester.run('require-exact-redirect-uri', rule, {
     invalid(unvalidatedExpress, 'unvalidated', "res.redirect(req.query.returnTo || '/')"),
     invalid(relativeOnly, 'relativeIncomplete', "next.startsWith('/')"),
     invalid(oidcLoginReturnTo, 'relativeIncomplete', "returnTo.startsWith('/')"),
+    invalid(sanitiserHelper, 'relativeIncomplete', "raw.startsWith('/')"),
     invalid(oidcLoginUnchecked, 'unvalidated', 'res.oidc.login({ returnTo: req.query.returnTo })'),
     invalid(relativeHalf, 'relativeIncomplete', "next.startsWith('/')"),
     invalid(prefixCheck, 'looseCheck', 'target.startsWith(APP_URL)'),
