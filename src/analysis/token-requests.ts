@@ -17,7 +17,7 @@ import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescr
 import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
-import { calleeOrigin, memberName, originOf } from './modules';
+import { calleeOrigin, localFunction, memberName, originOf, skipWrappers } from './modules';
 import { classifyToken } from './tokens';
 import {
   ABSENT_PARAM,
@@ -95,6 +95,23 @@ function valueReads(sourceCode: SourceCode, declarator: TSESTree.VariableDeclara
   return reads;
 }
 
+function enclosingFunctionOf(node: Node): TSESTree.FunctionLike | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
+  }
+  return undefined;
+}
+
+/** The call that sends what a local helper returns, at any of the helper's call sites. */
+function helperResultConsumer(sourceCode: SourceCode, fn: TSESTree.FunctionLike, depth: number): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  for (const call of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) {
+    if (localFunction(sourceCode, skipWrappers(call.callee)) !== fn) continue;
+    const consumer = consumingCall(sourceCode, call, depth + 1);
+    if (consumer) return consumer;
+  }
+  return undefined;
+}
+
 /** The call a body construction is sent with: `fetch(url, { body })`, `axios.post(url, data)` … */
 function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   let current: Node = start;
@@ -145,6 +162,14 @@ function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree
         if (parent.operator !== '+') return undefined;
         current = parent;
         continue;
+      // A body built in a helper (`function tokenParams(code) { …; return params; }`) is sent
+      // wherever the helper's result is.
+      case AST_NODE_TYPES.ReturnStatement: {
+        const fn = enclosingFunctionOf(parent);
+        return fn && depth <= 3 ? helperResultConsumer(sourceCode, fn, depth) : undefined;
+      }
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === current && depth <= 3 ? helperResultConsumer(sourceCode, parent, depth) : undefined;
       case AST_NODE_TYPES.VariableDeclarator: {
         if (parent.init !== current || depth > 3) return undefined;
         for (const read of valueReads(sourceCode, parent)) {

@@ -37,6 +37,20 @@ describe('token-requests: token endpoint calls with their grant and parameters',
     ]);
   });
 
+  it('follows a body built in a local helper to the call that sends it', () => {
+    const code = [
+      `function tokenParams(code) {`,
+      `  const params = new URLSearchParams();`,
+      `  params.append('grant_type', 'authorization_code'); params.append('code', code);`,
+      `  return params;`,
+      `}`,
+      `const refreshBody = (rt) => new URLSearchParams({ grant_type: 'refresh_token', refresh_token: rt });`,
+      `async function exchange(code) { return http.post(TOKEN, tokenParams(code)); }`,
+      `async function renew(rt) { const body = refreshBody(rt); return fetch(TOKEN, { method: 'POST', body }); }`,
+    ].join('\n');
+    expect(requests(code)).toEqual(['7:http:http.post:authorization_code:verifier=absent', '8:http:fetch:refresh_token:verifier=absent']);
+  });
+
   it('finds Angular HttpClient requests whose body is an HttpParams chain or fromObject', () => {
     const code = [
       `import { HttpClient, HttpParams } from '@angular/common/http';`,
