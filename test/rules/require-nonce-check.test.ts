@@ -5,6 +5,9 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-nonce-check', rule, {
   valid: [
+    // A PKCE flow that sends no nonce: a plain decode of the ID token is not this rule's case.
+    `const q = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, code_challenge: c, code_challenge_method: 'S256' });
+     export async function finish(res) { const tokens = await res.json(); return JSON.parse(atob(tokens.id_token.split('.')[1])); }`,
     // openid-client v6 with expectedNonce.
     `import * as oidc from 'openid-client';
      export async function login(config, verifier, state, nonce) {
@@ -61,6 +64,15 @@ ruleTester.run('require-nonce-check', rule, {
      const url = new URL(as.authorization_endpoint); url.searchParams.set('response_type', 'code'); url.searchParams.set('nonce', nonce);`,
   ],
   invalid: [
+    {
+      // A module that sends a nonce and trusts the decoded ID token without comparing it.
+      code: `const q = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, nonce, code_challenge: c, code_challenge_method: 'S256' });
+export async function finish(res) {
+  const tokens = await res.json();
+  return JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64url').toString());
+}`,
+      errors: [{ messageId: 'missingNonceCheck', line: 4, column: 10, endLine: 4, endColumn: 88 }],
+    },
     {
       // Hand-rolled validation of an ID token from a flow that sends a nonce.
       code: `const params = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, nonce, code_challenge: c, code_challenge_method: 'S256' });
