@@ -5,6 +5,7 @@ import { classifyToken, tokenKindFromName, type TokenKind } from '../src/analysi
 import { isAssertionOrComparison, urlQueryParams } from '../src/analysis/urls';
 import { definitionOf, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
+import { reportOnce } from '../src/report-once';
 
 export type Options = [];
 export type MessageIds = 'tokenInQuery' | 'tokenFromQuery';
@@ -49,13 +50,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(HINT) && !facts.importsAny(['passport-jwt'])) return {};
-    const reported = new Set<TSESTree.Node>();
-
-    function report(node: TSESTree.Node, messageId: MessageIds, kind: string): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data: { kind: KIND_LABEL[kind] ?? 'a token' } });
-    }
+    const reportNode = reportOnce(context);
+    const report = (node: TSESTree.Node, messageId: MessageIds, kind: string): void => reportNode(node, messageId, { kind: KIND_LABEL[kind] ?? 'a token' });
 
     /** `encodeURIComponent(x)` / `String(x)` → x. */
     function unwrap(node: TSESTree.Node): TSESTree.Node {
