@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { authorizationRequests, lookupCall } from '../src/analysis/authorization';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';

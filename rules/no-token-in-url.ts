@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../src/ast-utils';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import { classifyToken, tokenKindFromName, type TokenKind } from '../src/analysis/tokens';
@@ -96,7 +98,7 @@ export default createRule<Options, MessageIds>({
       // A destructured binding (`const { token } = req.query`): follow its uses.
       const bindingParent = read.parent;
       if (read.type === AST_NODE_TYPES.Identifier && (bindingParent?.type === AST_NODE_TYPES.AssignmentPattern || (bindingParent?.type === AST_NODE_TYPES.Property && bindingParent.parent?.type === AST_NODE_TYPES.ObjectPattern))) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(read), read);
+        const variable = findVariable(sourceCode.getScope(read), read);
         return variable?.references.some((reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1)) ?? false;
       }
       let current: TSESTree.Node = read;
@@ -123,7 +125,7 @@ export default createRule<Options, MessageIds>({
         return property?.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === 'getToken';
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+        const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
         return variable?.references.some((reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1)) ?? false;
       }
       return false;
@@ -163,7 +165,7 @@ export default createRule<Options, MessageIds>({
         const definition = definitionOf(sourceCode, inner);
         if (definition !== inner) return isQuerySearchParams(definition, depth + 1);
         // `const [searchParams] = useSearchParams()`.
-        const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+        const variable = findVariable(sourceCode.getScope(inner), inner);
         const def = variable?.defs[0];
         if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init) return isSearchParamsHook(def.node.init);
         return false;

@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../src/ast-utils';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 import { fileFacts } from '../src/analysis/file-facts';
@@ -145,7 +147,7 @@ export default createRule<Options, MessageIds>({
         return attribute?.type === AST_NODE_TYPES.JSXAttribute && attribute.name.type === AST_NODE_TYPES.JSXIdentifier && attribute.name.name === OIDC_USER_STORE_OPTION;
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+        const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
         for (const reference of variable?.references ?? []) {
           const use = reference.identifier.parent;
           if (use?.type === AST_NODE_TYPES.Property && use.value === reference.identifier) {

@@ -1,4 +1,6 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../src/ast-utils';
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
 import { propertyKeyName } from '../src/analysis/modules';
@@ -114,7 +116,7 @@ export default createRule<Options, MessageIds>({
       const urlProperty = first.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, p) === 'url');
       const id = urlProperty?.value.type === AST_NODE_TYPES.AssignmentPattern ? urlProperty.value.left : urlProperty?.value;
       if (id?.type !== AST_NODE_TYPES.Identifier) return;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
+      const variable = findVariable(sourceCode.getScope(id), id);
       if (!variable) return;
       const checked = judge(parameterChecks(sourceCode, variable), false);
       if (checked) return;

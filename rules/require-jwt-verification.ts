@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtFacts, type JwtOperation } from '../src/analysis/jwt';
 import { TOKEN_KIND_LABEL } from '../src/analysis/tokens';

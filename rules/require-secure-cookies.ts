@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { cookieCarries, cookieWritesOf, type CookieContent, type CookieFlag, type CookieWrite } from '../src/analysis/cookies';
 import { fileFacts } from '../src/analysis/file-facts';

@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
 import { catalogEntry } from './catalog';
 
 /** Where every rule's documentation lives; `meta.docs.url` points here. */
@@ -27,21 +27,62 @@ export interface OAuthRuleDocs {
   requiresTypeChecking?: false;
 }
 
-const creator = ESLintUtils.RuleCreator<OAuthRuleDocs>(docsUrl);
+/** Plain objects (not arrays, not null): the option values merged key by key. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `second` over `first`, objects merged deeply; neither argument is changed. */
+function deepMerge(first: Record<string, unknown>, second: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...first };
+  for (const [key, value] of Object.entries(second)) {
+    const base = merged[key];
+    merged[key] = isPlainObject(base) && isPlainObject(value) ? deepMerge(base, value) : value;
+  }
+  return merged;
+}
+
+/** The user's options over the rule's defaults, position by position (ESLint <9.15 does not merge them). */
+export function applyDefaultOptions<Options extends readonly unknown[]>(
+  defaults: Options,
+  userOptions: readonly unknown[] | undefined,
+): Options {
+  const options = structuredClone(defaults) as unknown as unknown[];
+  options.forEach((defaultValue, index) => {
+    const userValue = userOptions?.[index];
+    if (userValue === undefined) return;
+    options[index] = isPlainObject(defaultValue) && isPlainObject(userValue) ? deepMerge(defaultValue, userValue) : userValue;
+  });
+  return options as unknown as Options;
+}
+
+/** A rule as this plugin exports it: ESLint's rule shape with typed options and messages. */
+export type OAuthRuleModule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<
+  MessageIds,
+  Options,
+  OAuthRuleDocs
+> & { name: string };
 
 /**
  * The one rule creator: `meta.docs.url` points at `docs/rules/<id>.md`, and `recommended` /
  * `check` come from the catalog's table unless the rule states them (a test holds the
- * stated values to the catalog).
+ * stated values to the catalog). Options reach `create` merged over `defaultOptions`.
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, OAuthRuleDocs>>,
-): ReturnType<typeof creator<Options, MessageIds>> {
+): OAuthRuleModule<Options, MessageIds> {
   const entry = catalogEntry(rule.name);
-  const docs: OAuthRuleDocs & { description: string } = { ...rule.meta.docs };
+  const docs: OAuthRuleDocs & { description: string; url?: string } = { ...rule.meta.docs, url: docsUrl(rule.name) };
   if (entry) {
     if (!('recommended' in docs) && entry.recommended) docs.recommended = entry.recommended;
     if (!('check' in docs) && entry.check !== undefined) docs.check = entry.check;
   }
-  return creator<Options, MessageIds>({ ...rule, meta: { ...rule.meta, docs } });
+  const meta = { ...rule.meta, docs };
+  const defaults = (meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  return {
+    name: rule.name,
+    meta,
+    defaultOptions: rule.defaultOptions,
+    create: (context) => rule.create(context, applyDefaultOptions(defaults, context.options)),
+  };
 }

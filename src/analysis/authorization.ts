@@ -15,7 +15,9 @@
  * knowledge (does it add PKCE, state, nonce itself?) and, for next-auth / Auth.js providers,
  * the `checks` option.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import {
   AUTHORIZATION_LIBRARIES,
   NEXTAUTH_MODULES,
@@ -190,7 +192,7 @@ function isInlineProvider(sourceCode: SourceCode, object: TSESTree.ObjectExpress
     const origin = originOf(sourceCode, annotation.typeName);
     if (origin && NEXTAUTH_MODULES.some((module) => origin.module === module || origin.module.startsWith(`${module}/`))) return true;
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
   return variable?.references.some((reference) => !reference.init && isProvidersArray(reference.identifier.parent)) ?? false;
 }
 

@@ -15,7 +15,9 @@
  *  - whether the route has middleware before the handler (`app.get('/cb', checkState, h)`),
  *    which may check state where the analysis cannot see.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, skipWrappers } from './modules';
 import { requestInput } from './request-input';
 import type { TokenRequest } from './token-requests';
@@ -163,7 +165,7 @@ function codeCarrier(sourceCode: SourceCode, request: TokenRequest): Node | unde
 
 /** A parameter of a local helper: the calls to it in the file, and the argument given for it. */
 function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { call: TSESTree.CallExpression; argument: Node }[] {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Parameter') return [];
   const fn = def.node as FunctionNode;
@@ -173,7 +175,7 @@ function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { 
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn.id;
   else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) nameNode = fn.parent.id;
   if (!nameNode) return [];
-  const fnVariable = ASTUtils.findVariable(sourceCode.getScope(nameNode), nameNode);
+  const fnVariable = findVariable(sourceCode.getScope(nameNode), nameNode);
   if (!fnVariable) return [];
   const callers: { call: TSESTree.CallExpression; argument: Node }[] = [];
   for (const reference of fnVariable.references) {

@@ -16,7 +16,9 @@
  * `missing`, `wrong` (with the node where the wrong value was written) or `unknown`
  * (options that cannot be read): rules stay silent on unknown.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import {
   ASTRO_MODULES,
   COOKIE_CALLS,
@@ -34,7 +36,6 @@ import {
   type CookieFlag,
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
-import { ASTUtils } from '@typescript-eslint/utils';
 import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { credentialInValue, isEmptyValue } from './storage';
 import { credentialKindFromName, nameWords } from './tokens';
@@ -117,7 +118,7 @@ function reassignedFlags(sourceCode: SourceCode, options: Node | undefined): Set
   let root = options ? skipWrappers(options) : undefined;
   while (root?.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
   if (root?.type !== AST_NODE_TYPES.Identifier) return names;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(root), root);
+  const variable = findVariable(sourceCode.getScope(root), root);
   for (const reference of variable?.references ?? []) {
     let current: Node = reference.identifier;
     while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) current = current.parent;
@@ -650,7 +651,7 @@ function parameterIndexOf(sourceCode: SourceCode, fn: TSESTree.FunctionLike, nod
     inner = skipWrappers(inner.arguments[0]);
   }
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  const variable = findVariable(sourceCode.getScope(inner), inner);
   if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
   const index = fn.params.findIndex((param) => {
     const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;

@@ -11,7 +11,9 @@
  *                            `typeof` guards — and no sign that it is server code
  *   isTestFile(filename)     `*.test.*`, `*.spec.*`, `__tests__/`, `__mocks__/`
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import { fileFacts } from './file-facts';
 import { memberName, propertyKeyName, skipWrappers } from './modules';
 
@@ -52,7 +54,7 @@ export function envObjectKind(sourceCode: SourceCode, node: Node): EnvRead['sour
   const object = skipWrappers(inner.object);
   if (object.type === AST_NODE_TYPES.MetaProperty && object.meta.name === 'import' && object.property.name === 'meta') return 'import.meta.env';
   if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(object), object);
+    const variable = findVariable(sourceCode.getScope(object), object);
     // A local `process` (a parameter, an import of something else) is not Node's.
     if (variable && variable.defs.length > 0) return undefined;
     return 'process.env';
@@ -82,7 +84,7 @@ export function envRead(sourceCode: SourceCode, node: Node, depth = 0): EnvRead 
     return name ? makeRead(name, source, inner) : undefined;
   }
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const variable = findVariable(sourceCode.getScope(inner), inner);
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0];
     if (def.type !== 'Variable' || !def.node.init) return undefined;

@@ -6,7 +6,8 @@
  * answer comes from the file's import specifiers and one scan of its text, so files that
  * import none of the libraries and mention none of the names cost next to nothing.
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { childNodes, normaliseModule } from './modules';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

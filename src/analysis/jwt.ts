@@ -14,7 +14,9 @@
  *
  * Library knowledge (which export does what, option names) lives in `src/knowledge/jwt.ts`.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import { JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, childNodes, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
@@ -147,7 +149,7 @@ export function tokenIdentity(sourceCode: SourceCode, node: Node | undefined): s
   let inner = skipWrappers(node);
   while (inner.type === AST_NODE_TYPES.AwaitExpression) inner = skipWrappers(inner.argument);
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const variable = findVariable(sourceCode.getScope(inner), inner);
     const def = variable?.defs[0];
     return def ? `v:${def.name.range[0]}` : `g:${inner.name}`;
   }
@@ -169,7 +171,7 @@ export function isFromTokenResponse(sourceCode: SourceCode, node: Node | undefin
     const definition = definitionOf(sourceCode, value);
     if (definition !== value) return isFromTokenResponse(sourceCode, definition, depth + 1);
     // `const { id_token } = await res.json()`
-    const def = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
+    const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
     if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init) return isResponseObject(sourceCode, def.node.init);
     return false;
   }
@@ -353,7 +355,7 @@ function usedOnlyForHeader(sourceCode: SourceCode, expression: Node): boolean {
       return parent.id.properties.every((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === 'header');
     }
     if (parent.id.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+      const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
       if (!variable) return false;
       const reads = variable.references.filter((reference) => reference.isRead());
       return reads.length > 0 && reads.every((reference) => usedOnlyForHeaderRead(sourceCode, reference.identifier));
@@ -421,7 +423,7 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
     }
     if (isFunction(inner)) return;
     if (inner.type === AST_NODE_TYPES.Identifier) {
-      const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+      const variable = findVariable(sourceCode.getScope(inner), inner);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
       if (def?.type === 'Variable' && def.node.init && (def.node.parent.kind === 'const' || (variable?.references.filter((r) => r.isWrite()).length ?? 2) <= 1)) {
         visit(def.node.init, depth + 1, def.node.id.type === AST_NODE_TYPES.ArrayPattern ? def.name : undefined);
@@ -534,7 +536,7 @@ function wrapperOperations(sourceCode: SourceCode, op: JwtOperation, callers: Re
   const fn = op.scope;
   const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === token.name);
   if (index === -1) return [];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(token), token);
+  const variable = findVariable(sourceCode.getScope(token), token);
   if (!variable || variable.defs[0]?.type !== 'Parameter') return [];
   return (callers.get(fn) ?? []).map((call) => ({
     ...op,
@@ -737,7 +739,7 @@ function declaredOutside(sourceCode: SourceCode, fn: TSESTree.FunctionLike, expr
   while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
   if (root.type === AST_NODE_TYPES.ThisExpression) return true;
   if (root.type !== AST_NODE_TYPES.Identifier) return false;
-  const def = ASTUtils.findVariable(sourceCode.getScope(root), root)?.defs[0];
+  const def = findVariable(sourceCode.getScope(root), root)?.defs[0];
   return def !== undefined && !isAncestorOrSelf(fn, def.name);
 }
 

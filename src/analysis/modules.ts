@@ -21,7 +21,9 @@
  * functions that return a module; this bottom-up walk covers them, using eslint-utils'
  * `findVariable` and `getPropertyName` for the scope and key lookups.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getPropertyName, getStaticValue, findVariable } from '../ast-utils';
 
 export const GLOBAL_MODULE = '<global>';
 export const CALL = '()';
@@ -100,7 +102,7 @@ export function requiredModule(node: Node): string | undefined {
 
 /** The property name of `obj.name`, `obj['name']` or `obj[CONST]`, when static. */
 export function memberName(sourceCode: SourceCode, node: TSESTree.MemberExpression): string | undefined {
-  const name = ASTUtils.getPropertyName(node, sourceCode.getScope(node));
+  const name = getPropertyName(node, sourceCode.getScope(node));
   return name ?? undefined;
 }
 
@@ -133,7 +135,7 @@ export function propertyKeyName(sourceCode: SourceCode, property: TSESTree.Prope
     if (property.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${property.key.name}`;
     return undefined;
   }
-  const value = ASTUtils.getStaticValue(property.key, sourceCode.getScope(property.key));
+  const value = getStaticValue(property.key, sourceCode.getScope(property.key));
   return value && (typeof value.value === 'string' || typeof value.value === 'number') ? String(value.value) : undefined;
 }
 
@@ -202,7 +204,7 @@ interface ResolveState {
 }
 
 function originOfIdentifier(sourceCode: SourceCode, identifier: TSESTree.Identifier, state: ResolveState): Origin | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable) return { module: GLOBAL_MODULE, path: GLOBAL_OBJECTS.has(identifier.name) ? [] : [identifier.name] };
   if (variable.defs.length === 0) {
     // Declared globals (languageOptions.globals) have a variable but no definition.
@@ -410,7 +412,7 @@ function originOfNode(sourceCode: SourceCode, input: Node, state: ResolveState):
 /** The function declaration or const-bound function expression a callee names. */
 export function localFunction(sourceCode: SourceCode, callee: Node): TSESTree.FunctionLike | undefined {
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  const variable = findVariable(sourceCode.getScope(callee), callee);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;

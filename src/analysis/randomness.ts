@@ -13,7 +13,9 @@
  * `secretKindFromName` tells which names hold an OAuth `state`, `nonce`, PKCE
  * `code_verifier` or a CSRF token.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import {
   ENCODING_BITS_PER_CHAR,
   MIN_RANDOM_BITS,
@@ -154,7 +156,7 @@ interface BoundParameter {
 function boundParameter(sourceCode: SourceCode, node: Node, context: Context): BoundParameter | undefined {
   const inner = skipWrappers(node);
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  const variable = findVariable(sourceCode.getScope(inner), inner);
   if (!variable || !context.params.has(variable)) return undefined;
   const def = variable.defs[0];
   const defaultValue = def?.name.parent?.type === AST_NODE_TYPES.AssignmentPattern ? def.name.parent.right : undefined;
@@ -163,7 +165,7 @@ function boundParameter(sourceCode: SourceCode, node: Node, context: Context): B
 
 /** Whether a typed array variable is filled by `crypto.getRandomValues(array)` somewhere. */
 function filledByCsprng(sourceCode: SourceCode, identifier: TSESTree.Identifier): StrongSource | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable) return undefined;
   for (const reference of variable.references) {
     const parent = reference.identifier.parent;
@@ -374,7 +376,7 @@ function assessIdentifier(sourceCode: SourceCode, node: TSESTree.Identifier, con
     if (bound.value) return assess(sourceCode, bound.value.node, bound.value.context);
     return bound.defaultValue ? assess(sourceCode, bound.defaultValue, context) : opaque(node);
   }
-  const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+  const variable = findVariable(sourceCode.getScope(node), node);
   if (!variable) return WELL_KNOWN_GLOBALS.has(node.name) ? { weak: [], strong: [], opaque: [] } : opaque(node);
   // Declared globals (`Buffer`, `location`, `Math`) are not secret material.
   if (variable.defs.length === 0) return { weak: [], strong: [], opaque: [] };

@@ -18,7 +18,9 @@
  * comparisons), relative-path checks and whether they also refuse `//` and `/\`, and calls
  * to validators the analysis cannot see into — following helpers of the same file.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getStaticValue, findVariable } from '../ast-utils';
 import { GLOBAL_MODULE, calleeOrigin, localFunction, matchesPattern, memberName, originOf, returnedExpressions, skipWrappers } from './modules';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
@@ -67,7 +69,7 @@ function firstNonNumber(sourceCode: SourceCode, args: readonly TSESTree.CallExpr
     if (arg.type === AST_NODE_TYPES.SpreadElement) return undefined;
     const inner = skipWrappers(arg);
     if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'number') continue;
-    const value = ASTUtils.getStaticValue(inner, sourceCode.getScope(inner));
+    const value = getStaticValue(inner, sourceCode.getScope(inner));
     if (value && typeof value.value === 'number') continue;
     return arg;
   }
@@ -197,7 +199,7 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
     }
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
-        const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+        const variable = findVariable(sourceCode.getScope(node), node);
         if (!variable || variable.defs.length !== 1) return;
         variables.add(variable);
         const def = variable.defs[0];
@@ -251,7 +253,7 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
             });
             const argument = index === -1 ? undefined : node.arguments[index];
             if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-            const parameter = ASTUtils.findVariable(sourceCode.getScope(value), value);
+            const parameter = findVariable(sourceCode.getScope(value), value);
             if (parameter) variables.add(parameter);
             visit(argument, depth + 1);
           }
@@ -466,7 +468,7 @@ function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collec
     }
     // `next[0] === '/'`, `next[1] !== '\\'`.
     if (parent.computed && isComparison(parent.parent)) {
-      const index = ASTUtils.getStaticValue(parent.property, sourceCode.getScope(parent));
+      const index = getStaticValue(parent.property, sourceCode.getScope(parent));
       classifyCharComparison(sourceCode, index?.value, parent.parent, parent, collector);
     }
     if (name && URL_PARTS.has(name)) classifyUrlPart(sourceCode, name, parent, collector);
@@ -487,7 +489,7 @@ function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collec
   }
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === use && parent.id.type === AST_NODE_TYPES.Identifier) {
     // An alias: `const dest = next` — its uses count too.
-    const variable = ASTUtils.findVariable(sourceCode.getScope(parent.id), parent.id);
+    const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
     if (variable) classifyVariable(sourceCode, variable, collector);
   }
 }
@@ -525,7 +527,7 @@ function classifyMethod(sourceCode: SourceCode, name: string | undefined, call: 
       return;
     case 'charAt':
     case 'at': {
-      if (isComparison(call.parent)) classifyCharComparison(sourceCode, arg ? ASTUtils.getStaticValue(arg, sourceCode.getScope(arg))?.value : undefined, call.parent, call, collector);
+      if (isComparison(call.parent)) classifyCharComparison(sourceCode, arg ? getStaticValue(arg, sourceCode.getScope(arg))?.value : undefined, call.parent, call, collector);
       return;
     }
     default:
@@ -623,7 +625,7 @@ function classifyUrlObject(sourceCode: SourceCode, construction: Node, collector
         ? parent.left
         : undefined;
   if (holder?.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(holder), holder);
+    const variable = findVariable(sourceCode.getScope(holder), holder);
     if (variable && !collector.urlVariables.has(variable)) {
       collector.urlVariables.add(variable);
       for (const reference of variable.references) {

@@ -14,7 +14,9 @@
  *   unguardedRefreshes(sc)     refresh calls started from a retry handler with no shared
  *                              in-flight promise, flag + queue, lock or memoizer around them
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import { GUARD_NAME, LOCK_METHODS, REFRESH_LIBRARY_CALLS, REFRESH_PATH_SEGMENT, SERIALISING_MODULES } from '../knowledge/refresh';
 import { fileFacts } from './file-facts';
 import { GLOBAL_MODULE, calleeOrigin, childNodes, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
@@ -297,7 +299,7 @@ function contains(outer: Node, inner: Node): boolean {
 
 /** True when the identifier names a variable declared outside `fn` (module, closure or class state). */
 function isOuterVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier, fn: FunctionNode): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable || variable.defs.length === 0) return false;
   const def = variable.defs[0];
   if (def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'ImportBinding' || def.type === 'Parameter') return false;

@@ -13,7 +13,9 @@
  * which parameter name. Callback analysis reads `code` and `state` with it; redirect analysis
  * reads `returnTo`, `next`, `redirect_uri` with it.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 
@@ -73,7 +75,7 @@ function searchParamsSource(sourceCode: SourceCode, node: Node, depth: number): 
   if (depth > MAX_DEPTH) return undefined;
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const variable = findVariable(sourceCode.getScope(inner), inner);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     // `const [searchParams] = useSearchParams()` (React Router).
     if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init) {
@@ -212,7 +214,7 @@ function patternKeys(sourceCode: SourceCode, pattern: Node, target: TSESTree.Ide
 }
 
 function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): RequestInput | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'Parameter') {

@@ -14,7 +14,8 @@
  *                                grant-style `github: { scope }`), URLs in sibling options
  *   fileIdps(sc)                 the IdPs a file talks to (imports, URL hosts in strings)
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { IDP_MODULES, IDP_NAMES, idpOfScopeSpelling, idpOfUrl, type Idp } from '../knowledge/scopes';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';

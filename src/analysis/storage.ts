@@ -10,7 +10,9 @@
  *   storedCredential(write)     which token (if any) the write stores, from the key, the
  *                               object-store name and the value
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import {
   LIBRARY_WRITES,
   OBJECT_STORE_WRITES,
@@ -245,7 +247,7 @@ function parameterIndex(sourceCode: SourceCode, fn: TSESTree.FunctionLike, node:
   if (!node) return undefined;
   const inner = skipWrappers(node);
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  const variable = findVariable(sourceCode.getScope(inner), inner);
   if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
   if (variable.references.some((reference) => reference.isWrite())) return undefined;
   const index = fn.params.findIndex((param) => {
@@ -325,7 +327,7 @@ function calledFunction(sourceCode: SourceCode, callee: Node): TSESTree.Function
 
 function localClass(sourceCode: SourceCode, callee: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+  const variable = findVariable(sourceCode.getScope(callee), callee);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type === 'ClassName') return def.node as TSESTree.ClassDeclaration;
   if (def?.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;

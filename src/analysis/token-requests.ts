@@ -13,7 +13,9 @@
  * which keeps this independent of how the client was wrapped). `tokenRequests(sourceCode)`
  * is computed once per file.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
@@ -77,7 +79,7 @@ function isPassThroughCall(sourceCode: SourceCode, call: TSESTree.CallExpression
 /** Reads of a variable that pass its value on (not `.set()` mutations or property reads). */
 function valueReads(sourceCode: SourceCode, declarator: TSESTree.VariableDeclarator): Node[] {
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
   if (!variable) return [];
   const reads: Node[] = [];
   for (const reference of variable.references) {

@@ -7,7 +7,9 @@
  * `getAccessTokenSilently()`, a string transformation of one of those) and from its name
  * second (`id_token`, `accessToken`, `tokens.refresh_token`, `rt`, …). Source beats name.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast-utils';
 import { localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 
@@ -179,7 +181,7 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
 
 /** `const { id_token } = tokens` / `const { authorization } = req.headers` / `const [, token] = header.split(' ')`. */
 function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): TokenInfo | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type !== 'Variable' || !def.node.init) return undefined;
@@ -216,7 +218,7 @@ function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identif
  * the promise resolves to, so it is classified by the call the promise came from.
  */
 function promiseCallbackSource(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Parameter') return undefined;
   const fn = def.node;

@@ -16,7 +16,9 @@
  * hole in a name position, the URL handed to an unknown helper). `param(list, name)` answers
  * present / absent / unknown accordingly.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getStaticValue, findVariable } from '../ast-utils';
 import { fileFacts } from './file-facts';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { arrayElements, definitionOf, objectLiteral, stringParts, stringValue, type StringPart } from './values';
@@ -262,7 +264,7 @@ export function paramText(sourceCode: SourceCode, node: Node): string | undefine
     const texts = elements.map((element) => stringValue(sourceCode, element));
     return texts.every((t) => t !== undefined) ? texts.join(' ') : undefined;
   }
-  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  const result = getStaticValue(node, sourceCode.getScope(node));
   if (result && (typeof result.value === 'number' || typeof result.value === 'boolean')) return String(result.value);
   return undefined;
 }
@@ -368,7 +370,7 @@ function objectEntriesArgument(sourceCode: SourceCode, node: Node | undefined): 
  */
 function entriesLoopSource(sourceCode: SourceCode, keyNode: Node): Node | undefined {
   if (keyNode.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(keyNode), keyNode);
+  const variable = findVariable(sourceCode.getScope(keyNode), keyNode);
   const def = variable?.defs[0];
   if (!def) return undefined;
   if (def.type === 'Parameter') {
@@ -412,7 +414,7 @@ function mutationFromCall(sourceCode: SourceCode, call: TSESTree.CallExpression,
 function mutationsOf(sourceCode: SourceCode, construction: Node, isUrl: boolean, depth: number): Mutation[] {
   const declarator = construction.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
-  const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
   if (!variable) return [];
   const mutations: Mutation[] = [];
   const references = [...variable.references].sort((a, b) => a.identifier.range[0] - b.identifier.range[0]);
@@ -574,7 +576,7 @@ function paramsOfHttpParams(sourceCode: SourceCode, node: TSESTree.NewExpression
   // The variable reassigned (`params = params.set(…)`) may gain parameters the analysis does not follow.
   const declarator = node.parent;
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(declarator.id), declarator.id);
+    const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
     if (variable?.references.some((reference) => !reference.init && reference.isWrite())) complete = false;
   }
   return { kind: 'search-params', node, params, complete, base: undefined, hasQuery: true, includes };

@@ -14,7 +14,9 @@
  * gives up on a whole object when one property is unknown, so objects are read here
  * key by key instead.
  */
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable, getStaticValue } from '../ast-utils';
 import { childNodes, localFunction, memberName, propertyKeyName, skipWrappers, writtenValues } from './modules';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -31,7 +33,7 @@ export function definitionOf(sourceCode: SourceCode, node: Node, depth = 0): Nod
   const inner = skipWrappers(node);
   if (depth > MAX_DEPTH) return inner;
   if (inner.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+    const variable = findVariable(sourceCode.getScope(inner), inner);
     if (!variable || variable.defs.length !== 1) return inner;
     const def = variable.defs[0];
     if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return inner;
@@ -56,7 +58,7 @@ export function definitionOf(sourceCode: SourceCode, node: Node, depth = 0): Nod
 
 /** The constant value of an expression (string, number, boolean, null), or undefined. */
 export function staticValue(sourceCode: SourceCode, node: Node): { value: unknown } | undefined {
-  const result = ASTUtils.getStaticValue(node, sourceCode.getScope(node));
+  const result = getStaticValue(node, sourceCode.getScope(node));
   return result ?? undefined;
 }
 

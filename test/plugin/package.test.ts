@@ -41,10 +41,10 @@ describe('package.json', () => {
     expect(pkg.files).toEqual(expect.arrayContaining(['dist/src', 'dist/rules', 'docs', 'README.md']));
   });
 
-  it('pins TypeScript 6.0.x and one exact typescript-eslint version everywhere', () => {
+  it('pins TypeScript 6.0.x and one exact typescript-eslint version for development', () => {
     expect(pkg.devDependencies.typescript).toMatch(/^~6\.0\./);
     const versions = new Set(
-      Object.entries({ ...pkg.dependencies, ...pkg.devDependencies })
+      Object.entries(pkg.devDependencies as Record<string, string>)
         .filter(([name]) => name.startsWith('@typescript-eslint/') || name === 'typescript-eslint')
         .map(([, version]) => version),
     );
@@ -53,6 +53,11 @@ describe('package.json', () => {
     expect(pkg.devDependencies.eslint).toMatch(/^\^10\./);
     expect(pkg.devDependencies.eslint9).toMatch(/^npm:eslint@\^9\./);
     expect(pkg.devDependencies.vitest).toMatch(/^[~^]?4\./);
+  });
+
+  it('brings no TypeScript and no typescript-eslint stack at run time: AST types only, with a range that dedupes', () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@eslint-community/eslint-utils', '@typescript-eslint/types']);
+    expect(pkg.dependencies['@typescript-eslint/types']).toMatch(/^\^8\./);
   });
 
   it('has the scripts the README and CI use', () => {
