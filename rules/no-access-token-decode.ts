@@ -16,7 +16,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       accessTokenDecoded:
-        'This client decodes an access token to read its claims. Access tokens are meant for the API, not the client: their format may change or become opaque, and a decoded claim has not been validated. Read the user from the ID token or the userinfo endpoint, and the expiry from the token response\'s `expires_in`.',
+        "This client decodes an access token to read its claims. Access tokens are meant for the API, not the client: their format may change or become opaque, and a decoded claim has not been validated. Read the user from the ID token or the userinfo endpoint, and the expiry from the token response's `expires_in`.",
     },
     schema: [],
     defaultOptions: [],
@@ -37,7 +37,9 @@ export default createRule<Options, MessageIds>({
     let bearer: boolean | undefined;
     function readsBearerTokens(): boolean {
       // Reads of an incoming request's header (not a client setting `config.headers.Authorization`).
-      bearer ??= fileFacts(sourceCode).mentions(/\b(?:req|request|ctx|event)(?:\.request)?\.headers\??\.authorization\b|\.(?:get|header)\(\s*['"]authorization['"]\s*\)|fromAuthHeaderAsBearerToken/i);
+      bearer ??= fileFacts(sourceCode).mentions(
+        /\b(?:req|request|ctx|event)(?:\.request)?\.headers\??\.authorization\b|\.(?:get|header)\(\s*['"]authorization['"]\s*\)|fromAuthHeaderAsBearerToken/i,
+      );
       return bearer;
     }
 

@@ -7,7 +7,16 @@ import { tokenRequests } from '../src/analysis/token-requests';
 import { param } from '../src/analysis/urls';
 import { fileFacts } from '../src/analysis/file-facts';
 import { memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
-import { fileIdps, idpsAround, idpsOfScopeList, isExactScopeKey, isScopeKey, scopeQuery, scopeTokens, type ScopeToken } from '../src/analysis/scopes';
+import {
+  fileIdps,
+  idpsAround,
+  idpsOfScopeList,
+  isExactScopeKey,
+  isScopeKey,
+  scopeQuery,
+  scopeTokens,
+  type ScopeToken,
+} from '../src/analysis/scopes';
 import { stringValue } from '../src/analysis/values';
 import { IDP_LABEL, globToRegExp, matchBroadScope, normaliseScope, type BroadScopeEntry, type Idp } from '../src/knowledge/scopes';
 
@@ -20,15 +29,43 @@ type Node = TSESTree.Node;
 const OAUTH_WORDS =
   /oauth|openid|authoriz|client_?id|redirect_?ur[il]|callbackURL|passport|next-auth|@auth\/|msal|googleapis|google-auth|access_type|response_type|grant_type|okta|auth0|signInWithOAuth|getToken|accessToken/i;
 
-const IDP_SCOPE_SPELLING = /https?:\/\/[\w.-]*(?:google|microsoft|salesforce|atlassian|dropbox|slack|gitlab|github|okta|auth0)|\b[A-Z][A-Za-z]{1,40}\.(?:Read|ReadWrite|Send|FullControl|Manage|AccessAsUser)\b|\b(?:Directory|RoleManagement)\./;
+const IDP_SCOPE_SPELLING =
+  /https?:\/\/[\w.-]*(?:google|microsoft|salesforce|atlassian|dropbox|slack|gitlab|github|okta|auth0)|\b[A-Z][A-Za-z]{1,40}\.(?:Read|ReadWrite|Send|FullControl|Manage|AccessAsUser)\b|\b(?:Directory|RoleManagement)\./;
 
 const AUTHORIZATION_SERVERS = ['oidc-provider', '@node-oauth/oauth2-server', 'oauth2-server', 'oauth2orize', '@jmondi/oauth2-server'];
 
 /** Request parameters and client options that sit next to `scope` in an OAuth request. */
 const OAUTH_SIBLINGS = new Set([
-  'client_id', 'clientId', 'clientID', 'redirect_uri', 'redirectUri', 'redirectURI', 'callbackURL', 'callbackUrl', 'response_type', 'responseType',
-  'grant_type', 'grantType', 'audience', 'state', 'prompt', 'access_type', 'accessType', 'authority', 'authorizationURL', 'tokenURL', 'code_challenge',
-  'nonce', 'login_hint', 'loginHint', 'include_granted_scopes', 'resource', 'account', 'provider', 'issuer', 'domain',
+  'client_id',
+  'clientId',
+  'clientID',
+  'redirect_uri',
+  'redirectUri',
+  'redirectURI',
+  'callbackURL',
+  'callbackUrl',
+  'response_type',
+  'responseType',
+  'grant_type',
+  'grantType',
+  'audience',
+  'state',
+  'prompt',
+  'access_type',
+  'accessType',
+  'authority',
+  'authorizationURL',
+  'tokenURL',
+  'code_challenge',
+  'nonce',
+  'login_hint',
+  'loginHint',
+  'include_granted_scopes',
+  'resource',
+  'account',
+  'provider',
+  'issuer',
+  'domain',
 ]);
 const OAUTH_HOLDERS = new Set(['params', 'authorizationParams', 'authorization', 'extraQueryParameters', 'customParameters', 'options']);
 /** Scopes that say the list is an OAuth request. */
@@ -52,7 +89,8 @@ export default createRule<Options, MessageIds>({
       check: 8,
     },
     messages: {
-      broadScope: "Scope '{{scope}}' ({{idp}}) is over-broad: {{why}}. A leaked or misused token could do all of that. Request only what the feature needs: {{narrower}}.",
+      broadScope:
+        "Scope '{{scope}}' ({{idp}}) is over-broad: {{why}}. A leaked or misused token could do all of that. Request only what the feature needs: {{narrower}}.",
       forbiddenScope: "Scope '{{scope}}' is forbidden by this project's configuration (`forbid`). Request a narrower scope.",
     },
     schema: [
@@ -184,7 +222,8 @@ export default createRule<Options, MessageIds>({
         if (typeof node.value === 'string' && node.value.includes('scope=') && !isConcatenation(node.parent)) considerQuery(node);
       },
       TemplateLiteral(node) {
-        if (!isConcatenation(node.parent) && node.quasis.some((quasi) => (quasi.value.cooked ?? '').includes('scope='))) considerQuery(node);
+        if (!isConcatenation(node.parent) && node.quasis.some((quasi) => (quasi.value.cooked ?? '').includes('scope=')))
+          considerQuery(node);
       },
       'BinaryExpression[operator="+"]'(node: TSESTree.BinaryExpression) {
         if (!isConcatenation(node.parent) && sourceCode.getText(node).includes('scope=')) considerQuery(node);
@@ -210,7 +249,11 @@ export default createRule<Options, MessageIds>({
           const [first] = list;
           const scope = [...new Set(list.map((finding) => finding.scope))].join("', '");
           if (first.entry) {
-            context.report({ node: first.node, messageId: 'broadScope', data: { scope, idp: IDP_LABEL[first.entry.idp], why: first.entry.why, narrower: first.entry.narrower.replace(/`/g, "'") } });
+            context.report({
+              node: first.node,
+              messageId: 'broadScope',
+              data: { scope, idp: IDP_LABEL[first.entry.idp], why: first.entry.why, narrower: first.entry.narrower.replace(/`/g, "'") },
+            });
           } else {
             context.report({ node: first.node, messageId: 'forbiddenScope', data: { scope } });
           }

@@ -2,7 +2,15 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
-import { envObjectKind, envRead, isBrowserModule, isTestFile, projectPath, publicEnvPrefix, type EnvRead } from '../src/analysis/environment';
+import {
+  envObjectKind,
+  envRead,
+  isBrowserModule,
+  isTestFile,
+  projectPath,
+  publicEnvPrefix,
+  type EnvRead,
+} from '../src/analysis/environment';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import { definitionOf, propertyNames, stringParts, stringValue, type StringPart } from '../src/analysis/values';
@@ -143,11 +151,18 @@ export default createRule<Options, MessageIds>({
       if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
       const holder = holderKey(object);
       if (holder === 'publicRuntimeConfig') return 'publicRuntimeConfig';
-      if (holder === 'public' && object.parent?.parent?.type === AST_NODE_TYPES.ObjectExpression && holderKey(object.parent.parent) === 'runtimeConfig') {
+      if (
+        holder === 'public' &&
+        object.parent?.parent?.type === AST_NODE_TYPES.ObjectExpression &&
+        holderKey(object.parent.parent) === 'runtimeConfig'
+      ) {
         return 'runtimeConfig.public';
       }
       if (holder === 'env' && /(?:^|\/)next\.config\.[cm]?[jt]s$/.test(path)) return 'next.config env';
-      if (holder === 'define' || (object.parent?.type === AST_NODE_TYPES.NewExpression && /DefinePlugin$/.test(sourceCode.getText(object.parent.callee)))) {
+      if (
+        holder === 'define' ||
+        (object.parent?.type === AST_NODE_TYPES.NewExpression && /DefinePlugin$/.test(sourceCode.getText(object.parent.callee)))
+      ) {
         return 'define';
       }
       return undefined;
@@ -176,12 +191,21 @@ export default createRule<Options, MessageIds>({
     /** The argument of `btoa(x)` / `Buffer.from(x)` (optionally `.toString('base64')`). */
     function base64Input(node: Node): Node | undefined {
       let inner = skipWrappers(node);
-      if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner.callee) === 'toString') {
+      if (
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(sourceCode, inner.callee) === 'toString'
+      ) {
         inner = skipWrappers(inner.callee.object);
       }
       if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length === 0) return undefined;
       const callee = skipWrappers(inner.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? `${sourceCode.getText(callee.object)}.${memberName(sourceCode, callee)}` : '';
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? `${sourceCode.getText(callee.object)}.${memberName(sourceCode, callee)}`
+            : '';
       return name === 'btoa' || name === 'Buffer.from' ? inner.arguments[0] : undefined;
     }
 
@@ -257,13 +281,20 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node) {
         const left = node.left;
         const name =
-          left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, left) : undefined;
+          left.type === AST_NODE_TYPES.Identifier
+            ? left.name
+            : left.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(sourceCode, left)
+              : undefined;
         if (isClientSecretName(name)) checkSecretValue(node.right);
       },
       JSXAttribute(node) {
         if (node.name.type !== AST_NODE_TYPES.JSXIdentifier || !isClientSecretName(node.name.name) || !node.value) return;
         if (node.value.type === AST_NODE_TYPES.Literal) checkSecretValue(node.value);
-        else if (node.value.type === AST_NODE_TYPES.JSXExpressionContainer && node.value.expression.type !== AST_NODE_TYPES.JSXEmptyExpression) {
+        else if (
+          node.value.type === AST_NODE_TYPES.JSXExpressionContainer &&
+          node.value.expression.type !== AST_NODE_TYPES.JSXEmptyExpression
+        ) {
           checkSecretValue(node.value.expression);
         }
       },
@@ -280,7 +311,8 @@ export default createRule<Options, MessageIds>({
         const index = lookup(calleeOrigin(sourceCode, node), CLIENT_SECRET_ARGUMENTS);
         if (index === undefined) return;
         const argument = node.arguments[index];
-        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || skipWrappers(argument).type === AST_NODE_TYPES.ObjectExpression) return;
+        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || skipWrappers(argument).type === AST_NODE_TYPES.ObjectExpression)
+          return;
         checkSecretValue(argument);
       },
       MemberExpression(node) {
@@ -316,7 +348,27 @@ export default createRule<Options, MessageIds>({
 });
 
 /** Provider keys of grant-style configs (`{ github: { key, secret } }`). */
-const IDP_PROVIDER_KEYS = new Set(['github', 'gitlab', 'google', 'facebook', 'twitter', 'linkedin', 'slack', 'discord', 'microsoft', 'azure', 'okta', 'auth0', 'bitbucket', 'dropbox', 'spotify', 'twitch', 'salesforce', 'atlassian', 'apple']);
+const IDP_PROVIDER_KEYS = new Set([
+  'github',
+  'gitlab',
+  'google',
+  'facebook',
+  'twitter',
+  'linkedin',
+  'slack',
+  'discord',
+  'microsoft',
+  'azure',
+  'okta',
+  'auth0',
+  'bitbucket',
+  'dropbox',
+  'spotify',
+  'twitch',
+  'salesforce',
+  'atlassian',
+  'apple',
+]);
 
 function partNode(part: StringPart): Node {
   return part.node.type === AST_NODE_TYPES.TemplateElement ? part.node.parent : part.node;

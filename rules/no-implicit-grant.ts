@@ -18,7 +18,17 @@ import {
 export type Options = [];
 export type MessageIds = 'implicitResponseType' | 'implicitFlowCall' | 'implicitByDefault' | 'implicitOpenApiFlow' | 'implicitGrantType';
 
-const LIBRARIES = ['msal', 'angular-oauth2-oidc', 'keycloak-js', 'oidc-client-ts', 'oidc-client', 'auth0-js', '@okta/okta-auth-js', 'swagger-jsdoc', '@nestjs/swagger'];
+const LIBRARIES = [
+  'msal',
+  'angular-oauth2-oidc',
+  'keycloak-js',
+  'oidc-client-ts',
+  'oidc-client',
+  'auth0-js',
+  '@okta/okta-auth-js',
+  'swagger-jsdoc',
+  '@nestjs/swagger',
+];
 const HINT = /response_?types?|responseTypes?|implicit/i;
 
 /** Keys whose value is one response_type list. */
@@ -28,7 +38,16 @@ const RESPONSE_TYPE_SDK_KEYS = new Set(['responseType']);
 /** Keys whose value is an array of allowed response types / grant types (client registrations). */
 const RESPONSE_TYPES_ARRAY_KEYS = new Set(['response_types', 'responseTypes']);
 const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
-const GRANT_TYPE_VALUES = new Set(['authorization_code', 'refresh_token', 'client_credentials', 'password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:jwt-bearer', 'urn:ietf:params:oauth:grant-type:token-exchange']);
+const GRANT_TYPE_VALUES = new Set([
+  'authorization_code',
+  'refresh_token',
+  'client_credentials',
+  'password',
+  'implicit',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  'urn:ietf:params:oauth:grant-type:token-exchange',
+]);
 
 /** A response_type list that asks for a token from the authorization endpoint. */
 function isImplicitResponseType(value: string | undefined, strict: boolean): boolean {
@@ -100,7 +119,11 @@ export default createRule<Options, MessageIds>({
       const object = property.parent as TSESTree.ObjectExpression;
       if (key === 'implicit') {
         const owner = object.parent;
-        if (owner?.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, owner) === 'flows' && skipWrappers(property.value).type === AST_NODE_TYPES.ObjectExpression) {
+        if (
+          owner?.type === AST_NODE_TYPES.Property &&
+          propertyKeyName(sourceCode, owner) === 'flows' &&
+          skipWrappers(property.value).type === AST_NODE_TYPES.ObjectExpression
+        ) {
           report(property, 'implicitOpenApiFlow');
         }
         return;
@@ -139,7 +162,12 @@ export default createRule<Options, MessageIds>({
         for (const request of authorizationRequests(sourceCode)) {
           // angular-oauth2-oidc: no responseType means the implicit flow.
           // (`initCodeFlow()` forces the code flow whatever the config says.)
-          if (request.library === 'angular-oauth2-oidc' && request.responseType.fromDefault && request.responseType.state.state === 'absent' && !facts.mentions(/\binitCodeFlow\b/)) {
+          if (
+            request.library === 'angular-oauth2-oidc' &&
+            request.responseType.fromDefault &&
+            request.responseType.state.state === 'absent' &&
+            !facts.mentions(/\binitCodeFlow\b/)
+          ) {
             report(request.node, 'implicitByDefault');
           }
         }

@@ -7,15 +7,41 @@ import { isAssertionOrComparison, paramWrites } from '../src/analysis/urls';
 import { arrayElements, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
-import { EXCHANGE_CALLS, GRANT_TYPE_KEYS, PASSWORD_GRANT_CALLS, PASSWORD_GRANT_METHODS, PASSWORD_GRANT_TYPES } from '../src/knowledge/oauth-libraries';
+import {
+  EXCHANGE_CALLS,
+  GRANT_TYPE_KEYS,
+  PASSWORD_GRANT_CALLS,
+  PASSWORD_GRANT_METHODS,
+  PASSWORD_GRANT_TYPES,
+} from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
 export type MessageIds = 'passwordGrantType' | 'passwordGrantCall' | 'passwordGrantEnabled';
 
-const LIBRARIES = ['simple-oauth2', '@azure/msal-node', '@azure/msal-common', 'oidc-client-ts', 'angular-oauth2-oidc', 'auth0-js', 'auth0', 'client-oauth2', 'openid-client', 'oauth4webapi'];
+const LIBRARIES = [
+  'simple-oauth2',
+  '@azure/msal-node',
+  '@azure/msal-common',
+  'oidc-client-ts',
+  'angular-oauth2-oidc',
+  'auth0-js',
+  'auth0',
+  'client-oauth2',
+  'openid-client',
+  'oauth4webapi',
+];
 const HINT = /grant_?type|grantType|password/i;
 const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
-const GRANT_TYPE_VALUES = new Set(['authorization_code', 'refresh_token', 'client_credentials', 'password', 'implicit', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:jwt-bearer', 'urn:ietf:params:oauth:grant-type:token-exchange']);
+const GRANT_TYPE_VALUES = new Set([
+  'authorization_code',
+  'refresh_token',
+  'client_credentials',
+  'password',
+  'implicit',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  'urn:ietf:params:oauth:grant-type:token-exchange',
+]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-password-grant',
@@ -67,7 +93,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const write of paramWrites(sourceCode)) {
-          if (!GRANT_TYPE_KEYS.has(write.name) || write.inFragment || write.value === undefined || !PASSWORD_GRANT_TYPES.has(write.value)) continue;
+          if (!GRANT_TYPE_KEYS.has(write.name) || write.inFragment || write.value === undefined || !PASSWORD_GRANT_TYPES.has(write.value))
+            continue;
           if (write.context === 'string' && write.name !== 'grant_type') continue;
           if (isAssertionOrComparison(write.reportNode)) continue;
           report(write.reportNode, 'passwordGrantType', { value: write.value });

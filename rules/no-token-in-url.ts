@@ -13,12 +13,24 @@ export type Options = [];
 export type MessageIds = 'tokenInQuery' | 'tokenFromQuery';
 
 // Generic `token` names only count when their value is a classified token, whose source or name says so.
-const HINT = /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter/i;
+const HINT =
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter/i;
 
 /** Parameter names that carry a token by spelling. */
 const TOKEN_KINDS: ReadonlySet<TokenKind> = new Set(['access', 'id', 'refresh']);
 /** Generic names that carry a token when the value is one (`?token=${accessToken}`). */
-const GENERIC_TOKEN_NAMES = new Set(['token', 'jwt', 'bearer', 'auth', 'authorization', 'auth_token', 'authtoken', 'session_token', 'sessiontoken', 'at']);
+const GENERIC_TOKEN_NAMES = new Set([
+  'token',
+  'jwt',
+  'bearer',
+  'auth',
+  'authorization',
+  'auth_token',
+  'authtoken',
+  'session_token',
+  'sessiontoken',
+  'at',
+]);
 /** OIDC puts these in the query by design (logout `id_token_hint`, revocation hints). */
 const ALLOWED_NAMES = new Set(['id_token_hint', 'token_type_hint', 'login_hint', 'token_type', 'response_type', 'code', 'state']);
 
@@ -53,7 +65,8 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(HINT) && !facts.importsAny(['passport-jwt'])) return {};
     const reportNode = reportOnce(context);
-    const report = (node: TSESTree.Node, messageId: MessageIds, kind: string): void => reportNode(node, messageId, { kind: KIND_LABEL[kind] ?? 'a token' });
+    const report = (node: TSESTree.Node, messageId: MessageIds, kind: string): void =>
+      reportNode(node, messageId, { kind: KIND_LABEL[kind] ?? 'a token' });
 
     /** `encodeURIComponent(x)` / `String(x)` → x. */
     function unwrap(node: TSESTree.Node): TSESTree.Node {
@@ -97,23 +110,44 @@ export default createRule<Options, MessageIds>({
       if (depth > 3) return false;
       // A destructured binding (`const { token } = req.query`): follow its uses.
       const bindingParent = read.parent;
-      if (read.type === AST_NODE_TYPES.Identifier && (bindingParent?.type === AST_NODE_TYPES.AssignmentPattern || (bindingParent?.type === AST_NODE_TYPES.Property && bindingParent.parent?.type === AST_NODE_TYPES.ObjectPattern))) {
+      if (
+        read.type === AST_NODE_TYPES.Identifier &&
+        (bindingParent?.type === AST_NODE_TYPES.AssignmentPattern ||
+          (bindingParent?.type === AST_NODE_TYPES.Property && bindingParent.parent?.type === AST_NODE_TYPES.ObjectPattern))
+      ) {
         const variable = findVariable(sourceCode.getScope(read), read);
-        return variable?.references.some((reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1)) ?? false;
+        return (
+          variable?.references.some(
+            (reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1),
+          ) ?? false
+        );
       }
       let current: TSESTree.Node = read;
       let parent = current.parent;
-      while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression || parent.type === AST_NODE_TYPES.LogicalExpression || parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ChainExpression)) {
+      while (
+        parent &&
+        (parent.type === AST_NODE_TYPES.TSAsExpression ||
+          parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+          parent.type === AST_NODE_TYPES.LogicalExpression ||
+          parent.type === AST_NODE_TYPES.AwaitExpression ||
+          parent.type === AST_NODE_TYPES.ChainExpression)
+      ) {
         current = parent;
         parent = current.parent;
       }
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
         const callee = skipWrappers(parent.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(sourceCode, callee)
+              : undefined;
         return name !== undefined && VERIFY_CALL.test(name);
       }
-      if (parent.type === AST_NODE_TYPES.TemplateLiteral) return /bearer\s*$/i.test(parent.quasis[parent.expressions.indexOf(current as TSESTree.Expression)]?.value.cooked ?? '');
+      if (parent.type === AST_NODE_TYPES.TemplateLiteral)
+        return /bearer\s*$/i.test(parent.quasis[parent.expressions.indexOf(current as TSESTree.Expression)]?.value.cooked ?? '');
       // express-jwt `getToken: (req) => req.query.token`.
       if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) {
         const property = parent.parent;
@@ -126,14 +160,23 @@ export default createRule<Options, MessageIds>({
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
         const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
-        return variable?.references.some((reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1)) ?? false;
+        return (
+          variable?.references.some(
+            (reference) => !reference.init && reference.isRead() && usedAsBearer(reference.identifier as TSESTree.Node, depth + 1),
+          ) ?? false
+        );
       }
       return false;
     }
 
     function ancestorFunction(node: TSESTree.Node): TSESTree.Node | undefined {
       for (let current = node.parent; current; current = current.parent) {
-        if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current;
+        if (
+          current.type === AST_NODE_TYPES.FunctionExpression ||
+          current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+          current.type === AST_NODE_TYPES.FunctionDeclaration
+        )
+          return current;
       }
       return undefined;
     }
@@ -167,11 +210,17 @@ export default createRule<Options, MessageIds>({
         // `const [searchParams] = useSearchParams()`.
         const variable = findVariable(sourceCode.getScope(inner), inner);
         const def = variable?.defs[0];
-        if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init) return isSearchParamsHook(def.node.init);
+        if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init)
+          return isSearchParamsHook(def.node.init);
         return false;
       }
       if (isSearchParamsHook(inner)) return true;
-      if (inner.type === AST_NODE_TYPES.NewExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'URLSearchParams' && inner.arguments[0]) {
+      if (
+        inner.type === AST_NODE_TYPES.NewExpression &&
+        inner.callee.type === AST_NODE_TYPES.Identifier &&
+        inner.callee.name === 'URLSearchParams' &&
+        inner.arguments[0]
+      ) {
         return mentionsSearch(inner.arguments[0]);
       }
       return false;
@@ -179,7 +228,11 @@ export default createRule<Options, MessageIds>({
 
     function isSearchParamsHook(node: TSESTree.Node): boolean {
       const inner = skipWrappers(node);
-      return inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'useSearchParams';
+      return (
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        inner.callee.type === AST_NODE_TYPES.Identifier &&
+        inner.callee.name === 'useSearchParams'
+      );
     }
 
     /** `location.search`, `window.location.search.slice(1)`, `req.url.split('?')[1]`: the query, not `location.hash`. */
@@ -203,7 +256,10 @@ export default createRule<Options, MessageIds>({
         const name = method === 'get' || method === 'query' || method === 'getAll' ? stringValue(sourceCode, node.arguments[0]) : undefined;
         if (name !== undefined && /^[\w.-]{1,64}$/.test(name)) {
           // Hono `c.req.query('access_token')`, `url.searchParams.get('access_token')`, `new URLSearchParams(location.search).get(…)`.
-          const fromQuery = method === 'query' ? memberName(sourceCode, callee) === 'query' && skipWrappers(callee.object).type === AST_NODE_TYPES.MemberExpression : isQuerySearchParams(callee.object);
+          const fromQuery =
+            method === 'query'
+              ? memberName(sourceCode, callee) === 'query' && skipWrappers(callee.object).type === AST_NODE_TYPES.MemberExpression
+              : isQuerySearchParams(callee.object);
           const kind = fromQuery ? tokenReadKind(name, node) : undefined;
           if (kind && !isAssertionOrComparison(node)) report(node, 'tokenFromQuery', kind);
           return;

@@ -5,7 +5,16 @@ import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, localFunction, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
-import { persistedStateOf, storageAreaOf, storageHookOf, storageKeyKind, storageWriteOf, storedCredential, wrapperWritesOf, type StorageWrite } from '../src/analysis/storage';
+import {
+  persistedStateOf,
+  storageAreaOf,
+  storageHookOf,
+  storageKeyKind,
+  storageWriteOf,
+  storedCredential,
+  wrapperWritesOf,
+  type StorageWrite,
+} from '../src/analysis/storage';
 import { TOKEN_KIND_LABEL, type TokenKind } from '../src/analysis/tokens';
 import { definitionOf, getProperty, stringValue } from '../src/analysis/values';
 import {
@@ -102,7 +111,12 @@ export default createRule<Options, MessageIds>({
       const inner = skipWrappers(definitionOf(sourceCode, value));
       if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'LocalStorage') {
         const object = skipWrappers(inner.object);
-        const objectName = object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, object) : undefined;
+        const objectName =
+          object.type === AST_NODE_TYPES.Identifier
+            ? object.name
+            : object.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(sourceCode, object)
+              : undefined;
         return objectName === CACHE_LOCATION_ENUM ? inner : undefined;
       }
       const text = stringValue(sourceCode, inner);
@@ -141,10 +155,15 @@ export default createRule<Options, MessageIds>({
     function isUserStore(construct: Node): boolean {
       const parent = construct.parent;
       if (!parent) return false;
-      if (parent.type === AST_NODE_TYPES.Property && parent.value === construct) return propertyKeyName(sourceCode, parent) === OIDC_USER_STORE_OPTION;
+      if (parent.type === AST_NODE_TYPES.Property && parent.value === construct)
+        return propertyKeyName(sourceCode, parent) === OIDC_USER_STORE_OPTION;
       if (parent.type === AST_NODE_TYPES.JSXExpressionContainer) {
         const attribute = parent.parent;
-        return attribute?.type === AST_NODE_TYPES.JSXAttribute && attribute.name.type === AST_NODE_TYPES.JSXIdentifier && attribute.name.name === OIDC_USER_STORE_OPTION;
+        return (
+          attribute?.type === AST_NODE_TYPES.JSXAttribute &&
+          attribute.name.type === AST_NODE_TYPES.JSXIdentifier &&
+          attribute.name.name === OIDC_USER_STORE_OPTION
+        );
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
         const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
@@ -157,7 +176,12 @@ export default createRule<Options, MessageIds>({
           }
           if (use?.type === AST_NODE_TYPES.JSXExpressionContainer) {
             const attribute = use.parent;
-            if (attribute?.type === AST_NODE_TYPES.JSXAttribute && attribute.name.type === AST_NODE_TYPES.JSXIdentifier && attribute.name.name === OIDC_USER_STORE_OPTION) return true;
+            if (
+              attribute?.type === AST_NODE_TYPES.JSXAttribute &&
+              attribute.name.type === AST_NODE_TYPES.JSXIdentifier &&
+              attribute.name.name === OIDC_USER_STORE_OPTION
+            )
+              return true;
           }
         }
         return /user/i.test(parent.id.name);
@@ -169,11 +193,16 @@ export default createRule<Options, MessageIds>({
     function factoryReturnsLocalStorage(value: Node): boolean {
       const inner = skipWrappers(value);
       const fn =
-        inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression ? inner : localFunction(sourceCode, inner);
+        inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression
+          ? inner
+          : localFunction(sourceCode, inner);
       if (!fn?.body) return false;
       if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storageAreaOf(sourceCode, fn.body) === 'local';
       return fn.body.body.some(
-        (statement) => statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument !== null && storageAreaOf(sourceCode, statement.argument) === 'local',
+        (statement) =>
+          statement.type === AST_NODE_TYPES.ReturnStatement &&
+          statement.argument !== null &&
+          storageAreaOf(sourceCode, statement.argument) === 'local',
       );
     }
 
@@ -191,7 +220,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const useFactory = getProperty(sourceCode, object, 'useFactory');
-      if (useFactory.status === 'present' && factoryReturnsLocalStorage(useFactory.value)) report(useFactory.value, 'sdkTokenCacheInStorage');
+      if (useFactory.status === 'present' && factoryReturnsLocalStorage(useFactory.value))
+        report(useFactory.value, 'sdkTokenCacheInStorage');
     }
 
     return {
@@ -215,7 +245,11 @@ export default createRule<Options, MessageIds>({
         // zustand `persist(...)` / Pinia `persist: true` of a store whose state holds a token.
         const persisted = persistedStateOf(sourceCode, node);
         if (persisted) {
-          if (!isAllowed(persisted.area, persisted.kind)) report(persisted.node, 'tokenInStorage', { token: capitalise(TOKEN_KIND_LABEL[persisted.kind]), area: AREA_LABEL[persisted.area] });
+          if (!isAllowed(persisted.area, persisted.kind))
+            report(persisted.node, 'tokenInStorage', {
+              token: capitalise(TOKEN_KIND_LABEL[persisted.kind]),
+              area: AREA_LABEL[persisted.area],
+            });
           return;
         }
         // angular-oauth2-oidc: `this.oauthService.setStorage(localStorage)`.
@@ -227,7 +261,8 @@ export default createRule<Options, MessageIds>({
           storageAreaOf(sourceCode, node.arguments[0]) === 'local'
         ) {
           const origin = calleeOrigin(sourceCode, node);
-          if (origin ? origin.module === ANGULAR_OAUTH_MODULE : facts.importsAny([ANGULAR_OAUTH_MODULE])) report(node.arguments[0], 'sdkTokenCacheInStorage');
+          if (origin ? origin.module === ANGULAR_OAUTH_MODULE : facts.importsAny([ANGULAR_OAUTH_MODULE]))
+            report(node.arguments[0], 'sdkTokenCacheInStorage');
         }
       },
       AssignmentExpression(node) {
@@ -240,8 +275,7 @@ export default createRule<Options, MessageIds>({
         else if (key === 'storage' && isOktaTokenManager(node.parent)) {
           const choice = localStorageChoice(node.value) ?? (storageAreaOf(sourceCode, node.value) === 'local' ? node.value : undefined);
           if (choice) report(choice, 'sdkTokenCacheInStorage');
-        }
-        else if (key === 'provide' && node.parent.type === AST_NODE_TYPES.ObjectExpression) checkAngularProvider(node.parent, node.value);
+        } else if (key === 'provide' && node.parent.type === AST_NODE_TYPES.ObjectExpression) checkAngularProvider(node.parent, node.value);
       },
       JSXAttribute(node) {
         if (node.name.type !== AST_NODE_TYPES.JSXIdentifier || node.name.name !== CACHE_LOCATION_OPTION || !node.value) return;

@@ -20,7 +20,8 @@ export type Options = [];
 export type MessageIds = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated';
 
 // Files with no redirect and no redirect-target names are skipped cheaply.
-const REDIRECT_WORDS = /redirect|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
+const REDIRECT_WORDS =
+  /redirect|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
 const LOOSE_HOW: Readonly<Record<string, string>> = {
   prefix: 'prefix',
   substring: 'substring',
@@ -101,19 +102,30 @@ export default createRule<Options, MessageIds>({
       const checked = judge(redirectChecks(sourceCode, roots, node), isClientRedirectUri(names));
       if (checked || roots.inputs.length === 0 || reported.has(node)) return;
       reported.add(node);
-      context.report({ node, messageId: 'unvalidated', data: { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) } });
+      context.report({
+        node,
+        messageId: 'unvalidated',
+        data: { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) },
+      });
     }
 
     /** next-auth / Auth.js `callbacks: { redirect({ url, baseUrl }) {…} }`: `url` is the user-supplied callbackUrl. */
     function checkNextAuthRedirect(property: TSESTree.Property): void {
       const object = property.parent;
       const owner = object?.parent;
-      if (object?.type !== AST_NODE_TYPES.ObjectExpression || owner?.type !== AST_NODE_TYPES.Property || propertyKeyName(sourceCode, owner) !== 'callbacks') return;
+      if (
+        object?.type !== AST_NODE_TYPES.ObjectExpression ||
+        owner?.type !== AST_NODE_TYPES.Property ||
+        propertyKeyName(sourceCode, owner) !== 'callbacks'
+      )
+        return;
       const fn = property.value;
       if (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
       const first = fn.params[0];
       if (first?.type !== AST_NODE_TYPES.ObjectPattern) return;
-      const urlProperty = first.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, p) === 'url');
+      const urlProperty = first.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, p) === 'url',
+      );
       const id = urlProperty?.value.type === AST_NODE_TYPES.AssignmentPattern ? urlProperty.value.left : urlProperty?.value;
       if (id?.type !== AST_NODE_TYPES.Identifier) return;
       const variable = findVariable(sourceCode.getScope(id), id);
@@ -123,7 +135,10 @@ export default createRule<Options, MessageIds>({
       // No check at all: report where `url` is handed back (next-auth redirects there).
       for (const reference of variable.references) {
         const parent = reference.identifier.parent;
-        if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === reference.identifier)) {
+        if (
+          parent?.type === AST_NODE_TYPES.ReturnStatement ||
+          (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === reference.identifier)
+        ) {
           if (reported.has(reference.identifier)) continue;
           reported.add(reference.identifier);
           context.report({ node: reference.identifier, messageId: 'unvalidated', data: { name: 'url' } });
@@ -136,7 +151,9 @@ export default createRule<Options, MessageIds>({
       if (!name || !VALIDATOR_FUNCTION.test(name) || !TARGET_WORDS.test(name)) return;
       const scope = sourceCode.scopeManager?.acquire(fn as TSESTree.Node);
       if (!scope) return;
-      const params = fn.params.map((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param)).filter((param): param is TSESTree.Identifier => param.type === AST_NODE_TYPES.Identifier);
+      const params = fn.params
+        .map((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param))
+        .filter((param): param is TSESTree.Identifier => param.type === AST_NODE_TYPES.Identifier);
       const targets = params.filter((param) => isRedirectTargetName(param.name) || /url|uri|path|href|to$/i.test(param.name));
       for (const param of targets.length > 0 ? targets : params.length === 1 ? params : []) {
         const variable = scope.set.get(param.name);
@@ -148,7 +165,11 @@ export default createRule<Options, MessageIds>({
       if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
       const parent = fn.parent;
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-      if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+      if (
+        (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) &&
+        parent.key.type === AST_NODE_TYPES.Identifier
+      )
+        return parent.key.name;
       return undefined;
     }
 

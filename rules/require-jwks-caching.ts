@@ -8,7 +8,8 @@ import { booleanValue, getProperty, numberValue, stringParts } from '../src/anal
 import { JOSE_REMOTE_JWKS, JWKS_RSA_CLIENTS } from '../src/knowledge/jwt';
 
 export type Options = [];
-export type MessageIds = 'cacheDisabled' | 'missingRateLimit' | 'rateLimitDisabled' | 'badCacheMaxAge' | 'noCooldown' | 'perRequest' | 'perRequestFetch';
+export type MessageIds =
+  'cacheDisabled' | 'missingRateLimit' | 'rateLimitDisabled' | 'badCacheMaxAge' | 'noCooldown' | 'perRequest' | 'perRequestFetch';
 
 type Node = TSESTree.Node;
 type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -16,7 +17,20 @@ type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 /** URL text that names a key set endpoint. */
 const JWKS_URL = /jwks|\/certs(?:$|[/?])|\/discovery\/(?:v2\.0\/)?keys|\/oauth2\/(?:v\d\/)?keys|\.well-known\/keys/i;
 
-const HTTP_CALLS = ['<global>#fetch', 'node-fetch#', 'cross-fetch#', 'axios#get', 'axios#', 'got#', 'got#get', 'ky#get', 'ky#', 'undici#fetch', 'undici#request', 'superagent#get'];
+const HTTP_CALLS = [
+  '<global>#fetch',
+  'node-fetch#',
+  'cross-fetch#',
+  'axios#get',
+  'axios#',
+  'got#',
+  'got#get',
+  'ky#get',
+  'ky#',
+  'undici#fetch',
+  'undici#request',
+  'superagent#get',
+];
 
 export default createRule<Options, MessageIds>({
   name: 'require-jwks-caching',
@@ -55,7 +69,8 @@ export default createRule<Options, MessageIds>({
       const options = call.arguments[0];
       if (!options || options.type === AST_NODE_TYPES.SpreadElement) return;
       const cache = getProperty(sourceCode, options, 'cache');
-      if (cache.status === 'present' && booleanValue(sourceCode, cache.value) === false) context.report({ node: cache.value, messageId: 'cacheDisabled' });
+      if (cache.status === 'present' && booleanValue(sourceCode, cache.value) === false)
+        context.report({ node: cache.value, messageId: 'cacheDisabled' });
       const maxAge = getProperty(sourceCode, options, 'cacheMaxAge');
       if (maxAge.status === 'present') checkMaxAge(maxAge.value);
       const rateLimit = getProperty(sourceCode, options, 'rateLimit');
@@ -75,14 +90,17 @@ export default createRule<Options, MessageIds>({
       const options = call.arguments[1];
       if (!options || options.type === AST_NODE_TYPES.SpreadElement) return;
       const cooldown = getProperty(sourceCode, options, 'cooldownDuration');
-      if (cooldown.status === 'present' && numberValue(sourceCode, cooldown.value) === 0) context.report({ node: cooldown.value, messageId: 'noCooldown' });
+      if (cooldown.status === 'present' && numberValue(sourceCode, cooldown.value) === 0)
+        context.report({ node: cooldown.value, messageId: 'noCooldown' });
       const maxAge = getProperty(sourceCode, options, 'cacheMaxAge');
       if (maxAge.status === 'present') checkMaxAge(maxAge.value);
     }
 
     /** Created in per-request code and not kept anywhere beyond the call. */
     function createdPerRequest(call: CallLike): boolean {
-      return enclosingFunction(call).type !== AST_NODE_TYPES.Program && runsPerRequest(sourceCode, call) && !isCachedBeyondCall(sourceCode, call);
+      return (
+        enclosingFunction(call).type !== AST_NODE_TYPES.Program && runsPerRequest(sourceCode, call) && !isCachedBeyondCall(sourceCode, call)
+      );
     }
 
     function isJwksFetch(call: CallLike, origin: Origin): boolean {

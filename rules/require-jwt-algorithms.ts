@@ -25,7 +25,7 @@ export default createRule<Options, MessageIds>({
       missingAlgorithms:
         "This {{library}} verification has no `algorithms` allowlist, so the token's own `alg` header chooses how it is checked (algorithm confusion, RFC 8725 §3.1). Pass the algorithms your issuer signs with, e.g. `algorithms: ['{{alg}}']`.",
       noneAlgorithm:
-        "The JWT algorithm `none` is allowed here. An unsigned token then passes as valid, so anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.",
+        'The JWT algorithm `none` is allowed here. An unsigned token then passes as valid, so anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.',
       mixedAlgorithms:
         'This allowlist mixes HMAC (`HS*`) with asymmetric algorithms. A token HMAC-signed with the public key as the secret then verifies (algorithm confusion, RFC 8725 §2.1). Allow only the family your key belongs to.',
       addAlgorithms: "Add `algorithms: ['{{alg}}']`.",
@@ -37,7 +37,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           requireForJose: {
             type: 'boolean',
-            description: 'Also report jose `jwtVerify`/`compactVerify` without `algorithms` (jose already refuses `none` and mismatched key types).',
+            description:
+              'Also report jose `jwtVerify`/`compactVerify` without `algorithms` (jose already refuses `none` and mismatched key types).',
           },
         },
       },
@@ -81,7 +82,14 @@ export default createRule<Options, MessageIds>({
         const last = target.properties[target.properties.length - 1];
         return (fixer) => fixer.insertTextAfter(last, `, ${property}`);
       }
-      if (op.options || path.length > 1 || op.spec.options === undefined || op.spec.key === undefined || op.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      if (
+        op.options ||
+        path.length > 1 ||
+        op.spec.options === undefined ||
+        op.spec.key === undefined ||
+        op.node.type !== AST_NODE_TYPES.CallExpression
+      )
+        return undefined;
       // jsonwebtoken `verify(token, key)` / `verify(token, key, callback)`: add the options argument.
       const args = op.node.arguments;
       const keyArg = args[op.spec.key];
@@ -120,7 +128,8 @@ export default createRule<Options, MessageIds>({
       }
       // Options we cannot read (a parameter, an unknown spread) may hold the allowlist.
       if (op.options && allowlist.status === 'unknown') return;
-      const required = op.spec.requiresAlgorithms === 'always' || (op.spec.requiresAlgorithms === 'jose' && options.requireForJose === true);
+      const required =
+        op.spec.requiresAlgorithms === 'always' || (op.spec.requiresAlgorithms === 'jose' && options.requireForJose === true);
       if (!required) return;
       const alg = suggestedAlgorithm(op);
       const fix = fixFor(op, alg);

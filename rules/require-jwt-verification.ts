@@ -1,7 +1,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
-import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtFacts, type JwtOperation } from '../src/analysis/jwt';
+import {
+  isFromTokenResponse,
+  isVerifiedElsewhere,
+  jwtFacts,
+  mayHaveJwtOperations,
+  tokenOf,
+  type JwtFacts,
+  type JwtOperation,
+} from '../src/analysis/jwt';
 import { TOKEN_KIND_LABEL } from '../src/analysis/tokens';
 import { booleanValue, definitionOf, getPath, numberValue, staticValue, stringValue } from '../src/analysis/values';
 import { JWT_MODULES } from '../src/knowledge/jwt';
@@ -15,12 +23,30 @@ type Node = TSESTree.Node;
 const MAX_CLOCK_TOLERANCE_SECONDS = 300;
 
 const DURATION_UNITS: Readonly<Record<string, number>> = {
-  s: 1, sec: 1, secs: 1, second: 1, seconds: 1,
-  m: 60, min: 60, mins: 60, minute: 60, minutes: 60,
-  h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600,
-  d: 86400, day: 86400, days: 86400,
-  w: 604800, week: 604800, weeks: 604800,
-  y: 31557600, year: 31557600, years: 31557600,
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
+  w: 604800,
+  week: 604800,
+  weeks: 604800,
+  y: 31557600,
+  year: 31557600,
+  years: 31557600,
 };
 
 /** jose duration strings (`'10 minutes'`, `'2h'`) in seconds. */
@@ -38,13 +64,14 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require ID tokens and incoming bearer tokens to be verified, not just decoded, and forbid switching verification checks off',
+      description:
+        'Require ID tokens and incoming bearer tokens to be verified, not just decoded, and forbid switching verification checks off',
       recommended: 'error',
       check: 3,
     },
     messages: {
       unverifiedDecode:
-        'This {{token}} is decoded without verifying its signature, so anyone can forge the claims read from it. Verify it first (e.g. jose `jwtVerify` with the issuer\'s JWKS, `algorithms`, `issuer` and `audience`) and read the claims from the result.',
+        "This {{token}} is decoded without verifying its signature, so anyone can forge the claims read from it. Verify it first (e.g. jose `jwtVerify` with the issuer's JWKS, `algorithms`, `issuer` and `audience`) and read the claims from the result.",
       checkDisabled:
         '`{{option}}: true` turns off a JWT validity check, so expired or not-yet-valid tokens are accepted. Remove it and let the library check `exp`/`nbf`.',
       clockTolerance:
@@ -52,7 +79,7 @@ export default createRule<Options, MessageIds>({
       pinnedDate:
         '`currentDate` is pinned to a constant, so `exp` and `nbf` are checked against a fixed moment and expired tokens stay valid. Remove it in production code.',
       emptyKey:
-        'The verification key is an empty string, so the signature check cannot protect anything. Pass the issuer\'s public key, a JWKS or a real secret.',
+        "The verification key is an empty string, so the signature check cannot protect anything. Pass the issuer's public key, a JWKS or a real secret.",
     },
     schema: [
       {
@@ -80,7 +107,8 @@ export default createRule<Options, MessageIds>({
         if (options.allowTokenEndpointIdTokens && !info.fromRequest && isFromTokenResponse(sourceCode, op.token)) return undefined;
         return { label: TOKEN_KIND_LABEL.id };
       }
-      if (info.fromRequest && info.kind !== 'code' && info.kind !== 'refresh') return { label: `${TOKEN_KIND_LABEL[info.kind]} from the incoming request` };
+      if (info.fromRequest && info.kind !== 'code' && info.kind !== 'refresh')
+        return { label: `${TOKEN_KIND_LABEL[info.kind]} from the incoming request` };
       return undefined;
     }
 
@@ -108,7 +136,11 @@ export default createRule<Options, MessageIds>({
           const text = number === undefined ? stringValue(sourceCode, lookup.value) : undefined;
           const seconds = number ?? (text === undefined ? undefined : durationSeconds(text));
           if (seconds !== undefined && seconds > MAX_CLOCK_TOLERANCE_SECONDS) {
-            context.report({ node: lookup.value, messageId: 'clockTolerance', data: { seconds: String(seconds), max: String(MAX_CLOCK_TOLERANCE_SECONDS) } });
+            context.report({
+              node: lookup.value,
+              messageId: 'clockTolerance',
+              data: { seconds: String(seconds), max: String(MAX_CLOCK_TOLERANCE_SECONDS) },
+            });
           }
         }
       }
@@ -121,7 +153,8 @@ export default createRule<Options, MessageIds>({
     /** `new Date('2024-01-01')`, `new Date(1700000000000)`: a fixed moment (not `new Date()` or `new Date(Date.now())`). */
     function isConstantDate(node: Node): boolean {
       const value = definitionOf(sourceCode, node);
-      if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== 'Date') return false;
+      if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== 'Date')
+        return false;
       if (value.arguments.length === 0) return false;
       return value.arguments.every((arg) => {
         const result = staticValue(sourceCode, arg);

@@ -3,7 +3,16 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { authorizationRequests, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
 import { fileFacts } from '../src/analysis/file-facts';
-import { claimComparedByHand, claimStatus, enclosingFunction, isFromTokenResponse, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from '../src/analysis/jwt';
+import {
+  claimComparedByHand,
+  claimStatus,
+  enclosingFunction,
+  isFromTokenResponse,
+  jwtFacts,
+  tokenOf,
+  type JwtFacts,
+  type JwtOperation,
+} from '../src/analysis/jwt';
 import { calleeOrigin, lookup, matchesPattern } from '../src/analysis/modules';
 import { definitionOf, getProperty, stringValue } from '../src/analysis/values';
 import { ID_TOKEN_EXCHANGES, JWT_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../src/knowledge/jwt';
@@ -15,9 +24,19 @@ type Node = TSESTree.Node;
 type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** next-auth / Auth.js built-in providers that are OpenID Connect providers (they receive an ID token). */
-const OIDC_PROVIDER = /\/(?:google|okta|auth0|azure-ad|azure-ad-b2c|microsoft-entra-id|keycloak|cognito|apple|onelogin|zitadel|authentik|fusionauth|identity-server4|duende-identity-server6|salesforce|gitlab|line|yandex|descope|kinde|logto|passage|ping-id|asgardeo|boxyhq-saml|workos|wikimedia|osso|united-effects|beyondidentity|frontegg|hubspot|mattermost|nextcloud|oidc)$/;
+const OIDC_PROVIDER =
+  /\/(?:google|okta|auth0|azure-ad|azure-ad-b2c|microsoft-entra-id|keycloak|cognito|apple|onelogin|zitadel|authentik|fusionauth|identity-server4|duende-identity-server6|salesforce|gitlab|line|yandex|descope|kinde|logto|passage|ping-id|asgardeo|boxyhq-saml|workos|wikimedia|osso|united-effects|beyondidentity|frontegg|hubspot|mattermost|nextcloud|oidc)$/;
 
-const OIDC_MODULES = ['openid-client', 'oauth4webapi', 'next-auth', '@auth/core', '@auth/sveltekit', '@auth/express', 'google-auth-library', 'googleapis'];
+const OIDC_MODULES = [
+  'openid-client',
+  'oauth4webapi',
+  'next-auth',
+  '@auth/core',
+  '@auth/sveltekit',
+  '@auth/express',
+  'google-auth-library',
+  'googleapis',
+];
 
 export default createRule<Options, MessageIds>({
   name: 'require-nonce-check',
@@ -47,10 +66,13 @@ export default createRule<Options, MessageIds>({
     function flow(): NonNullable<typeof context_> {
       if (context_) return context_;
       const requests = authorizationRequests(sourceCode);
-      const sendsNonce = requests.some((request) => request.knowledge?.nonce.mode !== 'builtin' && requestParam(request, 'nonce').state === 'present');
+      const sendsNonce = requests.some(
+        (request) => request.knowledge?.nonce.mode !== 'builtin' && requestParam(request, 'nonce').state === 'present',
+      );
       const showsPkce =
-        requests.some((request) => requestParam(request, 'code_challenge').state === 'present' || request.knowledge?.pkce.mode === 'builtin') ||
-        facts.mentions(/code_?verifier|pkceCodeVerifier|code_?challenge/i);
+        requests.some(
+          (request) => requestParam(request, 'code_challenge').state === 'present' || request.knowledge?.pkce.mode === 'builtin',
+        ) || facts.mentions(/code_?verifier|pkceCodeVerifier|code_?challenge/i);
       context_ = { requests, sendsNonce, showsPkce };
       return context_;
     }
@@ -127,7 +149,10 @@ export default createRule<Options, MessageIds>({
           // An OAuth provider that asks for `openid` (or reads an ID token) runs OIDC.
           const scope = requestParam(request, 'scope');
           if (scope.state === 'present' && scope.value !== undefined && scope.value.split(/\s+/).includes('openid')) return true;
-          return getProperty(sourceCode, options, 'idToken').status === 'present' || getProperty(sourceCode, options, 'wellKnown').status === 'present';
+          return (
+            getProperty(sourceCode, options, 'idToken').status === 'present' ||
+            getProperty(sourceCode, options, 'wellKnown').status === 'present'
+          );
         }
       }
       // The provider factory call: `Okta({ … })` (the request node is its options object).

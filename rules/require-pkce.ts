@@ -7,13 +7,34 @@ import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 
 export type Options = [];
-export type MessageIds = 'missingChallenge' | 'plainMethod' | 'missingMethod' | 'pkceOptionOff' | 'pkceDisabled' | 'checksWithoutPkce' | 'missingVerifier' | 'verifierSkipped';
+export type MessageIds =
+  | 'missingChallenge'
+  | 'plainMethod'
+  | 'missingMethod'
+  | 'pkceOptionOff'
+  | 'pkceDisabled'
+  | 'checksWithoutPkce'
+  | 'missingVerifier'
+  | 'verifierSkipped';
 
 const LIBRARIES = [
-  'openid-client', 'oauth4webapi', 'simple-oauth2', 'google-auth-library', 'googleapis', '@azure/msal-node', 'passport-oauth2', 'next-auth', '@auth/core',
-  'angular-oauth2-oidc', '@okta/okta-auth-js', 'passport-google-oauth20', 'passport-github2', 'passport-facebook',
+  'openid-client',
+  'oauth4webapi',
+  'simple-oauth2',
+  'google-auth-library',
+  'googleapis',
+  '@azure/msal-node',
+  'passport-oauth2',
+  'next-auth',
+  '@auth/core',
+  'angular-oauth2-oidc',
+  '@okta/okta-auth-js',
+  'passport-google-oauth20',
+  'passport-github2',
+  'passport-facebook',
 ];
-const HINT = /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
+const HINT =
+  /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-pkce',
@@ -60,7 +81,8 @@ export default createRule<Options, MessageIds>({
       }
       if (challenge.state !== 'present') return;
       const method = requestParam(request, 'code_challenge_method');
-      if (method.state === 'present' && method.value !== undefined && method.value.toLowerCase() === 'plain') report(method.reportNode, 'plainMethod');
+      if (method.state === 'present' && method.value !== undefined && method.value.toLowerCase() === 'plain')
+        report(method.reportNode, 'plainMethod');
       else if (method.state === 'absent') report(request.node, 'missingMethod');
     }
 
@@ -73,7 +95,8 @@ export default createRule<Options, MessageIds>({
       if (request.library === 'next-auth') {
         // Written checks without 'pkce' (the default includes it for OAuth providers in Auth.js v5).
         const values = writtenChecks(sourceCode, request);
-        if (values && !values.includes('pkce') && request.checks?.status === 'present') report(request.checks.property, 'checksWithoutPkce');
+        if (values && !values.includes('pkce') && request.checks?.status === 'present')
+          report(request.checks.property, 'checksWithoutPkce');
         return;
       }
       const pkce = knowledge.pkce;
@@ -90,7 +113,8 @@ export default createRule<Options, MessageIds>({
           }
           const option = getProperty(sourceCode, request.options, pkce.option);
           if (option.status === 'absent') report(request.node, 'pkceOptionOff', { library: knowledge.library });
-          else if (option.status === 'present' && booleanValue(sourceCode, option.value) === false) report(option.property, 'pkceOptionOff', { library: knowledge.library });
+          else if (option.status === 'present' && booleanValue(sourceCode, option.value) === false)
+            report(option.property, 'pkceOptionOff', { library: knowledge.library });
           return;
         }
         case 'builtin': {
@@ -99,7 +123,11 @@ export default createRule<Options, MessageIds>({
           const option = getProperty(sourceCode, request.options, pkce.off.option);
           if (option.status !== 'present') return;
           const value = booleanValue(sourceCode, option.value) ?? stringValue(sourceCode, option.value);
-          if (value === pkce.off.value) report(option.property, 'pkceDisabled', { option: `${pkce.off.option}: ${String(pkce.off.value)}`, library: knowledge.library });
+          if (value === pkce.off.value)
+            report(option.property, 'pkceDisabled', {
+              option: `${pkce.off.option}: ${String(pkce.off.value)}`,
+              library: knowledge.library,
+            });
           return;
         }
         default:
@@ -117,7 +145,8 @@ export default createRule<Options, MessageIds>({
       if (verifier.state !== 'present') return;
       // oauth4webapi's explicit opt-out symbol.
       const origin = originOf(sourceCode, verifier.valueNode);
-      if (origin?.module === 'oauth4webapi' && origin.path.join('.') === 'nopkce') report(verifier.valueNode, 'verifierSkipped', { what: 'oauth4webapi nopkce' });
+      if (origin?.module === 'oauth4webapi' && origin.path.join('.') === 'nopkce')
+        report(verifier.valueNode, 'verifierSkipped', { what: 'oauth4webapi nopkce' });
     }
 
     return {

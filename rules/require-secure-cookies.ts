@@ -6,7 +6,8 @@ import { fileFacts } from '../src/analysis/file-facts';
 import { COOKIE_CALLS } from '../src/knowledge/cookies';
 
 export type Options = [];
-export type MessageIds = 'missingFlags' | 'insecureFlag' | 'sameSiteNoneWithoutSecure' | 'tokenInScriptCookie' | 'addFlags' | 'useSafeValue';
+export type MessageIds =
+  'missingFlags' | 'insecureFlag' | 'sameSiteNoneWithoutSecure' | 'tokenInScriptCookie' | 'addFlags' | 'useSafeValue';
 
 // Cheap text gate: a file that never says "cookie" sets none (Set-Cookie, res.cookie, setCookie, cookies.set, session middleware).
 const GATE = /cookie|session/i;
@@ -21,7 +22,19 @@ const CONTENT_LABEL: Readonly<Record<CookieContent, string>> = {
 };
 
 /** APIs whose options object takes `secure`/`httpOnly`/`sameSite`, so a suggestion can add them. */
-const OPTION_OBJECT_APIS = new Set(['express', 'fastify', 'koa', 'cookie-serialize', 'next', 'h3', 'hono', 'sveltekit', 'astro', 'remix', 'unknown']);
+const OPTION_OBJECT_APIS = new Set([
+  'express',
+  'fastify',
+  'koa',
+  'cookie-serialize',
+  'next',
+  'h3',
+  'hono',
+  'sveltekit',
+  'astro',
+  'remix',
+  'unknown',
+]);
 
 function listWords(words: string[]): string {
   if (words.length <= 1) return words.join('');
@@ -71,7 +84,12 @@ export default createRule<Options, MessageIds>({
       const cookie = cookieLabel(write);
       if (write.scriptWritten) {
         // Only credentials matter here: a script may keep its own OAuth state in a cookie.
-        if (content !== 'oauth') context.report({ node: write.node, messageId: 'tokenInScriptCookie', data: { content: CONTENT_LABEL[content], cookie: cookie.charAt(0).toLowerCase() + cookie.slice(1) } });
+        if (content !== 'oauth')
+          context.report({
+            node: write.node,
+            messageId: 'tokenInScriptCookie',
+            data: { content: CONTENT_LABEL[content], cookie: cookie.charAt(0).toLowerCase() + cookie.slice(1) },
+          });
         return;
       }
       const flags = write.flags;
@@ -87,9 +105,19 @@ export default createRule<Options, MessageIds>({
           ? [{ messageId: 'useSafeValue', data: { value: safe }, fix: (fixer) => fixer.replaceText(status.node, safe) }]
           : [];
         if (flag === 'sameSite' && /none/i.test(status.text)) {
-          context.report({ node: status.node, messageId: 'sameSiteNoneWithoutSecure', data: { cookie, content: CONTENT_LABEL[content] }, suggest });
+          context.report({
+            node: status.node,
+            messageId: 'sameSiteNoneWithoutSecure',
+            data: { cookie, content: CONTENT_LABEL[content] },
+            suggest,
+          });
         } else {
-          context.report({ node: status.node, messageId: 'insecureFlag', data: { text: status.text, cookie: lowered, content: CONTENT_LABEL[content] }, suggest });
+          context.report({
+            node: status.node,
+            messageId: 'insecureFlag',
+            data: { text: status.text, cookie: lowered, content: CONTENT_LABEL[content] },
+            suggest,
+          });
         }
         return;
       }
@@ -99,13 +127,18 @@ export default createRule<Options, MessageIds>({
       const suggestFix = suggestAddFlags(write, addition);
       context.report({
         node: write.node,
-        suggest: suggestFix ? [{ messageId: 'addFlags', data: { fix: listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)) }, fix: suggestFix }] : [],
+        suggest: suggestFix
+          ? [{ messageId: 'addFlags', data: { fix: listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)) }, fix: suggestFix }]
+          : [],
         messageId: 'missingFlags',
         data: {
           cookie,
           content: CONTENT_LABEL[content],
           flags: listWords(missing.map((flag) => FLAG_LABEL[flag])),
-          fix: write.api === 'set-cookie-header' || write.api === 'document-cookie' ? listWords(missing.map((flag) => (flag === 'sameSite' ? 'SameSite=Lax' : FLAG_LABEL[flag]))) : listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)),
+          fix:
+            write.api === 'set-cookie-header' || write.api === 'document-cookie'
+              ? listWords(missing.map((flag) => (flag === 'sameSite' ? 'SameSite=Lax' : FLAG_LABEL[flag])))
+              : listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)),
         },
       });
     }
@@ -117,12 +150,14 @@ export default createRule<Options, MessageIds>({
       const options = write.options;
       if (options) {
         // Only an object literal written in the call itself: a shared const is changed where it is defined, by hand.
-        if (options.type !== AST_NODE_TYPES.ObjectExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument)) return undefined;
+        if (options.type !== AST_NODE_TYPES.ObjectExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument))
+          return undefined;
         const last = options.properties.at(-1);
         if (!last) return (fixer) => fixer.replaceText(options, `{ ${addition} }`);
         const after = sourceCode.getTokenAfter(last);
         const hasTrailingComma = after?.value === ',';
-        return (fixer) => fixer.insertTextAfter(hasTrailingComma && after ? after : last, hasTrailingComma ? ` ${addition},` : `, ${addition}`);
+        return (fixer) =>
+          fixer.insertTextAfter(hasTrailingComma && after ? after : last, hasTrailingComma ? ` ${addition},` : `, ${addition}`);
       }
       // `res.cookie(name, value)`: the value must be the last argument.
       const value = write.value;

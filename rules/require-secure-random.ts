@@ -24,11 +24,34 @@ const WHAT: Readonly<Record<SecretKind, string>> = {
 };
 
 // Libraries and words that show OAuth/OIDC or CSRF code; anything else is skipped cheaply.
-const AUTH_MODULES = ['openid-client', 'oauth4webapi', 'simple-oauth2', 'passport-oauth2', 'google-auth-library', 'next-auth', '@auth/core', 'arctic', 'pkce-challenge', 'csrf', 'csurf'];
-const AUTH_WORDS = /oauth|openid|oidc|pkce|authoriz|code_?verifier|nonce|csrf|xsrf|redirect_?uri|response_?type|client_?id|(?:generate|create|make|random|new)_?state/i;
+const AUTH_MODULES = [
+  'openid-client',
+  'oauth4webapi',
+  'simple-oauth2',
+  'passport-oauth2',
+  'google-auth-library',
+  'next-auth',
+  '@auth/core',
+  'arctic',
+  'pkce-challenge',
+  'csrf',
+  'csurf',
+];
+const AUTH_WORDS =
+  /oauth|openid|oidc|pkce|authoriz|code_?verifier|nonce|csrf|xsrf|redirect_?uri|response_?type|client_?id|(?:generate|create|make|random|new)_?state/i;
 const SECRET_WORDS = /state|nonce|verifier|csrf|xsrf/i;
 // Keys that make an object an authorization request's parameters (where a constant state is a finding).
-const AUTH_PARAM_KEYS = new Set(['client_id', 'clientId', 'redirect_uri', 'redirectUri', 'response_type', 'responseType', 'code_challenge', 'codeChallenge', 'scope']);
+const AUTH_PARAM_KEYS = new Set([
+  'client_id',
+  'clientId',
+  'redirect_uri',
+  'redirectUri',
+  'response_type',
+  'responseType',
+  'code_challenge',
+  'codeChallenge',
+  'scope',
+]);
 // `?state=${x}` / `&nonce=` in a URL built as a string.
 const QUERY_SECRET = /[?&#](state|nonce|code_verifier)=$/;
 const QUERY_CONSTANT = /[?&](state|nonce)=([^&#${}]{1,200})/;
@@ -70,7 +93,11 @@ export default createRule<Options, MessageIds>({
           context.report({ node: finding.node, messageId: 'weakSource', data: { source: finding.label, what } });
           return;
         case 'few-bits':
-          context.report({ node: finding.node, messageId: 'tooFewBits', data: { what, bits: String(finding.bits), source: finding.label } });
+          context.report({
+            node: finding.node,
+            messageId: 'tooFewBits',
+            data: { what, bits: String(finding.bits), source: finding.label },
+          });
           return;
         case 'short-verifier':
           context.report({ node: finding.node, messageId: 'shortVerifier', data: { chars: String(finding.chars) } });
@@ -97,7 +124,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function isAuthorizationParams(object: TSESTree.ObjectExpression): boolean {
-      return object.properties.some((property) => property.type === AST_NODE_TYPES.Property && AUTH_PARAM_KEYS.has(propertyKeyName(sourceCode, property) ?? ''));
+      return object.properties.some(
+        (property) => property.type === AST_NODE_TYPES.Property && AUTH_PARAM_KEYS.has(propertyKeyName(sourceCode, property) ?? ''),
+      );
     }
 
     /** Holes right after `state=` in a URL written as a template or concatenation. */
@@ -106,7 +135,8 @@ export default createRule<Options, MessageIds>({
       for (let i = 0; i + 1 < parts.length; i++) {
         const text = parts[i].text;
         const match = text === undefined ? null : QUERY_SECRET.exec(text);
-        if (match && parts[i + 1].text === undefined) check(parts[i + 1].node, match[1] === 'code_verifier' ? 'verifier' : (match[1] as SecretKind));
+        if (match && parts[i + 1].text === undefined)
+          check(parts[i + 1].node, match[1] === 'code_verifier' ? 'verifier' : (match[1] as SecretKind));
       }
     }
 
@@ -117,7 +147,8 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node) {
         if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=') return;
         const left = skipWrappers(node.left);
-        if (left.type === AST_NODE_TYPES.Identifier || left.type === AST_NODE_TYPES.MemberExpression) check(node.right, secretKindFromName(tailName(sourceCode, left)));
+        if (left.type === AST_NODE_TYPES.Identifier || left.type === AST_NODE_TYPES.MemberExpression)
+          check(node.right, secretKindFromName(tailName(sourceCode, left)));
       },
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
@@ -132,7 +163,8 @@ export default createRule<Options, MessageIds>({
         const args = node.arguments;
         for (let i = 0; i + 1 < args.length; i++) {
           const arg = args[i];
-          if (arg.type !== AST_NODE_TYPES.Literal && arg.type !== AST_NODE_TYPES.TemplateLiteral && arg.type !== AST_NODE_TYPES.Identifier) continue;
+          if (arg.type !== AST_NODE_TYPES.Literal && arg.type !== AST_NODE_TYPES.TemplateLiteral && arg.type !== AST_NODE_TYPES.Identifier)
+            continue;
           const key = stringValue(sourceCode, arg);
           const kind = secretKindFromName(key);
           if (!kind) continue;
@@ -146,7 +178,8 @@ export default createRule<Options, MessageIds>({
           fn.params.forEach((param, index) => {
             const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
             const argument = args[index];
-            if (id.type === AST_NODE_TYPES.Identifier && argument && argument.type !== AST_NODE_TYPES.SpreadElement) check(argument, secretKindFromName(id.name));
+            if (id.type === AST_NODE_TYPES.Identifier && argument && argument.type !== AST_NODE_TYPES.SpreadElement)
+              check(argument, secretKindFromName(id.name));
           });
         }
       },
@@ -167,7 +200,13 @@ export default createRule<Options, MessageIds>({
       ReturnStatement(node) {
         // Generator helpers named for what they make: `function generateState() { return … }`.
         let fn: TSESTree.Node | undefined = node.parent;
-        while (fn && fn.type !== AST_NODE_TYPES.FunctionDeclaration && fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) fn = fn.parent;
+        while (
+          fn &&
+          fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+          fn.type !== AST_NODE_TYPES.FunctionExpression &&
+          fn.type !== AST_NODE_TYPES.ArrowFunctionExpression
+        )
+          fn = fn.parent;
         if (!fn) return;
         check(node.argument, secretKindFromFunctionName(functionName(fn)));
       },
@@ -183,6 +222,10 @@ function functionName(fn: TSESTree.Node): string | undefined {
   if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+  if (
+    (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  )
+    return parent.key.name;
   return undefined;
 }

@@ -10,7 +10,8 @@ import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests
 import { booleanValue, getProperty, objectLiteral } from '../src/analysis/values';
 
 export type Options = [{ allowPkceInsteadOfState?: boolean }];
-export type MessageIds = 'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
+export type MessageIds =
+  'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
 
 const LIBRARIES = [
   'openid-client',
@@ -25,7 +26,8 @@ const LIBRARIES = [
   'passport-oauth2',
 ];
 // Words of OAuth client code; files without any (and without the libraries) are skipped cheaply.
-const HINT = /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|authorizeURL|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport/i;
+const HINT =
+  /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|authorizeURL|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-state-check',
@@ -41,10 +43,12 @@ export default createRule<Options, MessageIds>({
         "This authorization request sends no `state`. Without it an attacker can make a victim's browser finish the attacker's login (login CSRF, RFC 9700 §4.7). Send a fresh random state, keep it in the session and compare it in the callback.",
       stateNotCompared:
         'The authorization code is exchanged without comparing the returned `state` to the one stored with the request, so a forged callback is accepted (login CSRF, RFC 6749 §10.12). Compare them (=== or timingSafeEqual) or pass the stored value to the library (checks.state, expectedState) before the exchange.',
-      stateCheckSkipped: '{{what}} switches off the state check, so forged callbacks are accepted (login CSRF). Pass the state stored with the request instead.',
+      stateCheckSkipped:
+        '{{what}} switches off the state check, so forged callbacks are accepted (login CSRF). Pass the state stored with the request instead.',
       stateOptionOff:
         '{{library}} sends and checks `state` only with `state: true` (or a state `store`, or `pkce: true`); without it, forged callbacks are accepted (login CSRF). Set `state: true`.',
-      checksWithoutState: "`checks` does not include 'state', so this provider's callbacks are not bound to the browser that started the login (login CSRF). Add 'state' to checks (with 'pkce').",
+      checksWithoutState:
+        "`checks` does not include 'state', so this provider's callbacks are not bound to the browser that started the login (login CSRF). Add 'state' to checks (with 'pkce').",
       expectsNoState:
         'validateAuthResponse is told to expect no state, so the callback is not bound to the request that started it (login CSRF). Send a state with the request and pass the stored value here.',
     },
@@ -55,7 +59,8 @@ export default createRule<Options, MessageIds>({
         properties: {
           allowPkceInsteadOfState: {
             type: 'boolean',
-            description: 'Accept PKCE (code_challenge sent, code_verifier checked) as the CSRF protection of the code flow when no state is used (OAuth 2.1 allows it when the server is known to enforce PKCE).',
+            description:
+              'Accept PKCE (code_challenge sent, code_verifier checked) as the CSRF protection of the code flow when no state is used (OAuth 2.1 allows it when the server is known to enforce PKCE).',
           },
         },
       },
@@ -71,7 +76,9 @@ export default createRule<Options, MessageIds>({
 
     function isSkipSymbol(node: TSESTree.Node, name: 'skipStateCheck' | 'expectNoState'): boolean {
       const origin = originOf(sourceCode, node);
-      return origin !== undefined && (origin.module === 'oauth4webapi' || origin.module === 'openid-client') && origin.path.join('.') === name;
+      return (
+        origin !== undefined && (origin.module === 'oauth4webapi' || origin.module === 'openid-client') && origin.path.join('.') === name
+      );
     }
 
     function checkAuthorizationRequest(request: AuthorizationRequest): void {
@@ -97,7 +104,8 @@ export default createRule<Options, MessageIds>({
           if (!request.options || !objectLiteral(sourceCode, request.options)) return;
           const state = getProperty(sourceCode, request.options, 'state');
           if (state.status === 'present') {
-            if (booleanValue(sourceCode, state.value) === false) report(state.property, 'stateOptionOff', { library: knowledge?.library ?? 'passport-oauth2' });
+            if (booleanValue(sourceCode, state.value) === false)
+              report(state.property, 'stateOptionOff', { library: knowledge?.library ?? 'passport-oauth2' });
             return;
           }
           if (state.status === 'unknown') return;
@@ -111,7 +119,8 @@ export default createRule<Options, MessageIds>({
           // angular-oauth2-oidc `disableOAuth2StateCheck: true`.
           if (!request.options) return;
           const off = getProperty(sourceCode, request.options, 'disableOAuth2StateCheck');
-          if (off.status === 'present' && booleanValue(sourceCode, off.value) === true) report(off.property, 'stateCheckSkipped', { what: '`disableOAuth2StateCheck: true`' });
+          if (off.status === 'present' && booleanValue(sourceCode, off.value) === true)
+            report(off.property, 'stateCheckSkipped', { what: '`disableOAuth2StateCheck: true`' });
           return;
         }
         default:

@@ -26,7 +26,12 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const refresh of unguardedRefreshes(sourceCode)) {
-          const where = refresh.handler.kind === 'status-check' ? 'a 401 handler' : refresh.handler.kind === 'hook' ? 'an HTTP client hook' : 'an HTTP interceptor';
+          const where =
+            refresh.handler.kind === 'status-check'
+              ? 'a 401 handler'
+              : refresh.handler.kind === 'hook'
+                ? 'an HTTP client hook'
+                : 'an HTTP interceptor';
           context.report({ node: refresh.call, messageId: 'unserializedRefresh', data: { where } });
         }
       },

@@ -53,7 +53,10 @@ export function parseAnnotations(text) {
     const match = MARKER.exec(line);
     if (!match) return;
     const [, kind, nextLine, list] = match;
-    const rules = list.split(',').map((rule) => rule.trim()).filter(Boolean);
+    const rules = list
+      .split(',')
+      .map((rule) => rule.trim())
+      .filter(Boolean);
     expectations.push({ kind, line: index + 1 + (nextLine ? 1 : 0), rules });
   });
   return expectations;
@@ -75,14 +78,19 @@ function linterFor(file) {
   const ext = extname(file);
   const kind = TS_EXTENSIONS.has(ext) ? (ext === '.tsx' ? 'tsx' : 'ts') : ext === '.cjs' ? 'cjs' : 'js';
   if (!linters.has(kind)) {
-    linters.set(kind, new ESLint({
-      // The filesystem root as base path, so corpora outside the project are linted too.
-      cwd: resolve('/'),
-      overrideConfigFile: true,
-      overrideConfig: [{ ...plugin.configs.all, files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], languageOptions: languageOptionsFor(file) }],
-      // Corpora are linted wherever they are, node_modules included.
-      ignorePatterns: ['!**/node_modules/'],
-    }));
+    linters.set(
+      kind,
+      new ESLint({
+        // The filesystem root as base path, so corpora outside the project are linted too.
+        cwd: resolve('/'),
+        overrideConfigFile: true,
+        overrideConfig: [
+          { ...plugin.configs.all, files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], languageOptions: languageOptionsFor(file) },
+        ],
+        // Corpora are linted wherever they are, node_modules included.
+        ignorePatterns: ['!**/node_modules/'],
+      }),
+    );
   }
   return linters.get(kind);
 }
@@ -97,7 +105,9 @@ async function lintFile(file) {
   }
 }
 
-const ruleIds = Object.keys(plugin.rules).map((id) => `oauth/${id}`).sort();
+const ruleIds = Object.keys(plugin.rules)
+  .map((id) => `oauth/${id}`)
+  .sort();
 const stats = new Map(ruleIds.map((id) => [id, { tp: 0, fp: 0, fn: 0 }]));
 const falsePositives = [];
 const falseNegatives = [];
@@ -158,16 +168,22 @@ const rows = ruleIds.map((rule) => {
 const totals = rows.reduce((sum, row) => ({ tp: sum.tp + row.tp, fp: sum.fp + row.fp, fn: sum.fn + row.fn }), { tp: 0, fp: 0, fn: 0 });
 
 if (asJson) {
-  process.stdout.write(`${JSON.stringify({ files: files.length, rows, totals, falsePositives, falseNegatives, crashes, unimplemented: [...unknownRules].sort() }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ files: files.length, rows, totals, falsePositives, falseNegatives, crashes, unimplemented: [...unknownRules].sort() }, null, 2)}\n`,
+  );
 } else {
   const format = (value) => (value === null ? '   -  ' : value.toFixed(3).padStart(6));
   const width = Math.max(...ruleIds.map((rule) => rule.length), 10);
   console.log(`Scored ${files.length} files in ${(elapsed / 1000).toFixed(1)} s (config: all)\n`);
   console.log(`${'rule'.padEnd(width)}    TP    FP    FN  precision  recall`);
   for (const row of rows) {
-    console.log(`${row.rule.padEnd(width)} ${String(row.tp).padStart(5)} ${String(row.fp).padStart(5)} ${String(row.fn).padStart(5)}     ${format(row.precision)}  ${format(row.recall)}`);
+    console.log(
+      `${row.rule.padEnd(width)} ${String(row.tp).padStart(5)} ${String(row.fp).padStart(5)} ${String(row.fn).padStart(5)}     ${format(row.precision)}  ${format(row.recall)}`,
+    );
   }
-  console.log(`${'total'.padEnd(width)} ${String(totals.tp).padStart(5)} ${String(totals.fp).padStart(5)} ${String(totals.fn).padStart(5)}     ${format(ratio(totals.tp, totals.tp + totals.fp))}  ${format(ratio(totals.tp, totals.tp + totals.fn))}`);
+  console.log(
+    `${'total'.padEnd(width)} ${String(totals.tp).padStart(5)} ${String(totals.fp).padStart(5)} ${String(totals.fn).padStart(5)}     ${format(ratio(totals.tp, totals.tp + totals.fp))}  ${format(ratio(totals.tp, totals.tp + totals.fn))}`,
+  );
   console.log(`\nFalse positives (${falsePositives.length}):`);
   for (const line of falsePositives) console.log(`  FP ${line}`);
   console.log(`\nFalse negatives (${falseNegatives.length}):`);

@@ -45,7 +45,12 @@ function configFor(withRules) {
   return [
     {
       files: ['**/*.{js,mjs,cjs,jsx}'],
-      languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: { ...globals.browser, ...globals.node }, parserOptions: { ecmaFeatures: { jsx: true } } },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        globals: { ...globals.browser, ...globals.node },
+        parserOptions: { ecmaFeatures: { jsx: true } },
+      },
     },
     { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
     { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser, globals: { ...globals.browser, ...globals.node } } },
@@ -57,7 +62,14 @@ function configFor(withRules) {
 }
 
 async function run(files, withRules) {
-  const eslint = new ESLint({ cwd: resolve('/'), overrideConfigFile: true, overrideConfig: configFor(withRules), ignorePatterns: ['!**/node_modules/'], allowInlineConfig: false, stats: true });
+  const eslint = new ESLint({
+    cwd: resolve('/'),
+    overrideConfigFile: true,
+    overrideConfig: configFor(withRules),
+    ignorePatterns: ['!**/node_modules/'],
+    allowInlineConfig: false,
+    stats: true,
+  });
   const texts = files.map((file) => [file, readFileSync(file, 'utf8')]);
   let best = Infinity;
   const ruleTimes = new Map();
@@ -67,7 +79,8 @@ async function run(files, withRules) {
       const [result] = await eslint.lintText(text, { filePath: file });
       if (round !== rounds - 1) continue;
       for (const pass of result.stats?.times?.passes ?? []) {
-        for (const [rule, timing] of Object.entries(pass.rules ?? {})) if (rule.startsWith('oauth/')) ruleTimes.set(rule, (ruleTimes.get(rule) ?? 0) + timing.total);
+        for (const [rule, timing] of Object.entries(pass.rules ?? {}))
+          if (rule.startsWith('oauth/')) ruleTimes.set(rule, (ruleTimes.get(rule) ?? 0) + timing.total);
       }
     }
     best = Math.min(best, performance.now() - started);
@@ -85,11 +98,17 @@ for (const [name, files] of Object.entries(corpora)) {
   const pluginTotal = [...withPlugin.ruleTimes.values()].reduce((a, b) => a + b, 0);
   console.log(`${name}: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB`);
   console.log(`  lint, no oauth rules ${baseline.best.toFixed(0).padStart(6)} ms  (${(baseline.best / files.length).toFixed(2)} ms/file)`);
-  console.log(`  lint with "all"     ${withPlugin.best.toFixed(0).padStart(6)} ms  (${(withPlugin.best / files.length).toFixed(2)} ms/file)`);
-  console.log(`  time in oauth rules ${pluginTotal.toFixed(1).padStart(6)} ms  (${((pluginTotal / files.length) * 1000).toFixed(0)} µs/file)`);
+  console.log(
+    `  lint with "all"     ${withPlugin.best.toFixed(0).padStart(6)} ms  (${(withPlugin.best / files.length).toFixed(2)} ms/file)`,
+  );
+  console.log(
+    `  time in oauth rules ${pluginTotal.toFixed(1).padStart(6)} ms  (${((pluginTotal / files.length) * 1000).toFixed(0)} µs/file)`,
+  );
   const slowest = [...withPlugin.ruleTimes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
   for (const [rule, ms] of slowest) console.log(`    ${rule.padEnd(36)} ${ms.toFixed(2).padStart(8)} ms`);
   console.log('');
 }
 const heapAfter = process.memoryUsage().heapUsed;
-console.log(`heap used: ${(heapBefore / 2 ** 20).toFixed(0)} MiB before, ${(heapAfter / 2 ** 20).toFixed(0)} MiB after; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+console.log(
+  `heap used: ${(heapBefore / 2 ** 20).toFixed(0)} MiB before, ${(heapAfter / 2 ** 20).toFixed(0)} MiB after; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+);

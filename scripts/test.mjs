@@ -2,7 +2,7 @@
 /**
  * `npm test`: the project's full check, the one CI runs (`.ci/run`).
  *
- *   typecheck → self-lint → build → docs check → package check (publint, attw) → Vitest
+ *   typecheck → self-lint → format (Prettier) → build → docs check → package check (publint, attw) → Vitest
  *
  * Every step runs even when an earlier one failed, so one run shows every problem. The last
  * line is `N passed, N failed`: the Vitest tests plus one test per static check. The exit
@@ -23,6 +23,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const CHECKS = [
   { name: 'typecheck', command: [bin('tsc'), '-p', 'tsconfig.json', '--noEmit'] },
   { name: 'self-lint', command: [bin('eslint'), '.'] },
+  { name: 'format', command: [bin('prettier'), '--check', '.'] },
   { name: 'build', command: [bin('tsc'), '-p', 'tsconfig.build.json'] },
   { name: 'docs check', command: [bin('eslint-doc-generator'), '--check'] },
   { name: 'publint', command: [bin('publint'), '--strict'] },

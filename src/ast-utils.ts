@@ -7,18 +7,12 @@ import * as eslintUtils from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /** The variable a name or identifier refers to from `initialScope`, or null. */
-export function findVariable(
-  initialScope: TSESLint.Scope.Scope,
-  nameOrNode: string | TSESTree.Identifier,
-): TSESLint.Scope.Variable | null {
+export function findVariable(initialScope: TSESLint.Scope.Scope, nameOrNode: string | TSESTree.Identifier): TSESLint.Scope.Variable | null {
   return eslintUtils.findVariable(initialScope as never, nameOrNode as never) as TSESLint.Scope.Variable | null;
 }
 
 /** The static value of an expression (`{ value }`), or null when it is not known. */
-export function getStaticValue(
-  node: TSESTree.Node,
-  initialScope?: TSESLint.Scope.Scope,
-): { value: unknown } | null {
+export function getStaticValue(node: TSESTree.Node, initialScope?: TSESLint.Scope.Scope): { value: unknown } | null {
   return eslintUtils.getStaticValue(node as never, initialScope as never);
 }
 

@@ -89,7 +89,10 @@ export function isCodeFlow(request: AuthorizationRequest): boolean | undefined {
 
 function normalised(list: ParamList | undefined): ParamList | undefined {
   if (!list) return undefined;
-  return { ...list, params: list.params.map((entry): Param => (PARAM_ALIASES[entry.name] ? { ...entry, name: PARAM_ALIASES[entry.name] } : entry)) };
+  return {
+    ...list,
+    params: list.params.map((entry): Param => (PARAM_ALIASES[entry.name] ? { ...entry, name: PARAM_ALIASES[entry.name] } : entry)),
+  };
 }
 
 /** Merges lists: later lists' parameters win; incomplete if any part is. */
@@ -106,13 +109,29 @@ function merge(node: Node, lists: (ParamList | undefined)[], unknownParts: boole
   return { kind: 'object', node, params, complete, base: undefined, hasQuery: false, includes };
 }
 
-function libraryRequest(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, knowledge: AuthorizationLibrary): AuthorizationRequest {
+function libraryRequest(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  knowledge: AuthorizationLibrary,
+): AuthorizationRequest {
   const optionsArg = call.arguments[knowledge.optionsArg];
   const options = optionsArg && optionsArg.type !== AST_NODE_TYPES.SpreadElement ? optionsArg : undefined;
-  return buildLibraryRequest(sourceCode, call, options, knowledge, call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement));
+  return buildLibraryRequest(
+    sourceCode,
+    call,
+    options,
+    knowledge,
+    call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement),
+  );
 }
 
-function buildLibraryRequest(sourceCode: SourceCode, call: Node, options: Node | undefined, knowledge: AuthorizationLibrary, spread: boolean): AuthorizationRequest {
+function buildLibraryRequest(
+  sourceCode: SourceCode,
+  call: Node,
+  options: Node | undefined,
+  knowledge: AuthorizationLibrary,
+  spread: boolean,
+): AuthorizationRequest {
   const lists: (ParamList | undefined)[] = [];
   let unknown = spread;
   const object = options ? objectLiteral(sourceCode, options) : undefined;
@@ -170,8 +189,14 @@ function isNextAuthProviderOrigin(origin: Origin | undefined): boolean {
 function isProvidersArray(array: Node | undefined): boolean {
   if (array?.type !== AST_NODE_TYPES.ArrayExpression) return false;
   const holder = array.parent;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator) return holder.id.type === AST_NODE_TYPES.Identifier && /providers$/i.test(holder.id.name);
-  return holder?.type === AST_NODE_TYPES.Property && !holder.computed && holder.key.type === AST_NODE_TYPES.Identifier && holder.key.name === 'providers';
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator)
+    return holder.id.type === AST_NODE_TYPES.Identifier && /providers$/i.test(holder.id.name);
+  return (
+    holder?.type === AST_NODE_TYPES.Property &&
+    !holder.computed &&
+    holder.key.type === AST_NODE_TYPES.Identifier &&
+    holder.key.name === 'providers'
+  );
 }
 
 /**
@@ -200,15 +225,22 @@ function isInlineProvider(sourceCode: SourceCode, object: TSESTree.ObjectExpress
 function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
   let annotation: TSESTree.TypeNode | undefined;
   const parent = object.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) annotation = parent.id.typeAnnotation?.typeAnnotation;
-  else if (parent?.type === AST_NODE_TYPES.TSSatisfiesExpression || parent?.type === AST_NODE_TYPES.TSAsExpression || parent?.type === AST_NODE_TYPES.TSTypeAssertion) annotation = parent.typeAnnotation;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
+    annotation = parent.id.typeAnnotation?.typeAnnotation;
+  else if (
+    parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    parent?.type === AST_NODE_TYPES.TSTypeAssertion
+  )
+    annotation = parent.typeAnnotation;
   if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return false;
   const origin = originOf(sourceCode, annotation.typeName);
   return origin?.module === 'angular-oauth2-oidc' && origin.path.join('.') === 'AuthConfig';
 }
 
 /** Any mention that makes a file worth analysing for authorization requests. */
-export const AUTHORIZATION_HINT = /response_?type|responseType|authoriz|generateAuthUrl|authorizeURL|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
+export const AUTHORIZATION_HINT =
+  /response_?type|responseType|authoriz|generateAuthUrl|authorizeURL|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
 
 function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const requests: AuthorizationRequest[] = [];
@@ -298,7 +330,10 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
  * from the whole URL, but a missing one is reported where they are written (the innermost
  * construction that sets response_type), which is where the fix goes.
  */
-function innermostWithResponseType(found: readonly { request: AuthorizationRequest; list: ParamList }[], outer: ParamList): Node | undefined {
+function innermostWithResponseType(
+  found: readonly { request: AuthorizationRequest; list: ParamList }[],
+  outer: ParamList,
+): Node | undefined {
   let best: Node | undefined;
   for (const { request, list } of found) {
     if (!outer.includes.includes(request.node) || param(list, 'response_type').state !== 'present') continue;
@@ -313,7 +348,14 @@ function innermostWithResponseType(found: readonly { request: AuthorizationReque
  * silent-renew/user-store keys belong to oidc-client(-ts) and msal, which add state, nonce
  * and PKCE themselves, so the object is not a hand-built request.
  */
-const SDK_SETTINGS_KEYS = ['authority', 'automaticSilentRenew', 'silent_redirect_uri', 'userStore', 'stateStore', 'post_logout_redirect_uri'];
+const SDK_SETTINGS_KEYS = [
+  'authority',
+  'automaticSilentRenew',
+  'silent_redirect_uri',
+  'userStore',
+  'stateStore',
+  'post_logout_redirect_uri',
+];
 function isSdkSettingsObject(list: ParamList): boolean {
   return list.kind === 'object' && SDK_SETTINGS_KEYS.some((key) => param(list, key).state === 'present');
 }
@@ -326,7 +368,8 @@ export function writtenChecks(sourceCode: SourceCode, request: AuthorizationRequ
   const checks = request.checks;
   if (request.library !== 'next-auth' || checks?.status !== 'present') return undefined;
   const single = stringValue(sourceCode, checks.value);
-  const values = single !== undefined ? [single] : arrayElements(sourceCode, checks.value)?.map((element) => stringValue(sourceCode, element));
+  const values =
+    single !== undefined ? [single] : arrayElements(sourceCode, checks.value)?.map((element) => stringValue(sourceCode, element));
   return values && values.every((value): value is string => value !== undefined) ? values : undefined;
 }
 

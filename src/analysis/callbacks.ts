@@ -48,7 +48,12 @@ const LOGGING_ROOTS = new Set(['console', 'logger', 'log', 'debug', 'Sentry']);
 
 function enclosingFunction(node: Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      return current;
   }
   return undefined;
 }
@@ -64,11 +69,14 @@ function isRequestUrl(sourceCode: SourceCode, node: Node, depth = 0): boolean {
   if (inner.type === AST_NODE_TYPES.NewExpression || inner.type === AST_NODE_TYPES.CallExpression) {
     const origin = originOf(sourceCode, inner.callee);
     const name = origin?.module === GLOBAL_MODULE ? origin.path.join('.') : undefined;
-    if ((name === 'URL' || name === 'URLSearchParams') && inner.arguments[0]) return isRequestUrl(sourceCode, inner.arguments[0], depth + 1);
+    if ((name === 'URL' || name === 'URLSearchParams') && inner.arguments[0])
+      return isRequestUrl(sourceCode, inner.arguments[0], depth + 1);
     return false;
   }
-  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return inner.expressions.some((expression) => isRequestUrl(sourceCode, expression, depth + 1));
-  if (inner.type === AST_NODE_TYPES.BinaryExpression) return isRequestUrl(sourceCode, inner.left as Node, depth + 1) || isRequestUrl(sourceCode, inner.right, depth + 1);
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral)
+    return inner.expressions.some((expression) => isRequestUrl(sourceCode, expression, depth + 1));
+  if (inner.type === AST_NODE_TYPES.BinaryExpression)
+    return isRequestUrl(sourceCode, inner.left as Node, depth + 1) || isRequestUrl(sourceCode, inner.right, depth + 1);
   if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
   const origin = originOf(sourceCode, inner);
   if (origin?.module === GLOBAL_MODULE && /^(?:document\.)?location(?:\.(?:href|search|hash))?$/.test(origin.path.join('.'))) return true;
@@ -88,11 +96,19 @@ function unwrapValue(sourceCode: SourceCode, node: Node): Node {
   for (let i = 0; i < 8; i++) {
     if (current.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappers(current.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier && /^(?:String|decodeURIComponent|decodeURI)$/.test(callee.name) && current.arguments[0]) {
+      if (
+        callee.type === AST_NODE_TYPES.Identifier &&
+        /^(?:String|decodeURIComponent|decodeURI)$/.test(callee.name) &&
+        current.arguments[0]
+      ) {
         current = skipWrappers(current.arguments[0] as Node);
         continue;
       }
-      if (callee.type === AST_NODE_TYPES.MemberExpression && /^(?:toString|trim)$/.test(memberName(sourceCode, callee) ?? '') && current.arguments.length === 0) {
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        /^(?:toString|trim)$/.test(memberName(sourceCode, callee) ?? '') &&
+        current.arguments.length === 0
+      ) {
         current = skipWrappers(callee.object);
         continue;
       }
@@ -104,7 +120,11 @@ function unwrapValue(sourceCode: SourceCode, node: Node): Node {
     } else if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') {
       current = skipWrappers(current.left);
       continue;
-    } else if (current.type === AST_NODE_TYPES.TemplateLiteral && current.expressions.length === 1 && current.quasis.every((q) => q.value.cooked === '')) {
+    } else if (
+      current.type === AST_NODE_TYPES.TemplateLiteral &&
+      current.expressions.length === 1 &&
+      current.quasis.every((q) => q.value.cooked === '')
+    ) {
       current = skipWrappers(current.expressions[0]);
       continue;
     }
@@ -173,7 +193,8 @@ function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { 
   if (index < 0) return [];
   let nameNode: TSESTree.Identifier | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn.id;
-  else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) nameNode = fn.parent.id;
+  else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier)
+    nameNode = fn.parent.id;
   if (!nameNode) return [];
   const fnVariable = findVariable(sourceCode.getScope(nameNode), nameNode);
   if (!fnVariable) return [];
@@ -204,7 +225,8 @@ function isStateValue(sourceCode: SourceCode, node: Node, depth = 0): boolean {
       const key = inner.arguments[0] ? stringValue(sourceCode, inner.arguments[0]) : undefined;
       if (key !== undefined && STATE_NAME.test(key) && !NOT_STATE.test(key)) return true;
       // `Buffer.from(state)`, `state.toString()`, `String(state)`.
-      if (callee.type === AST_NODE_TYPES.MemberExpression && !inner.arguments.length) return isStateValue(sourceCode, callee.object, depth + 1);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !inner.arguments.length)
+        return isStateValue(sourceCode, callee.object, depth + 1);
       return inner.arguments.some((arg) => arg.type !== AST_NODE_TYPES.SpreadElement && isStateValue(sourceCode, arg, depth + 1));
     }
     case AST_NODE_TYPES.TemplateLiteral:
@@ -245,7 +267,13 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode, exchange: Node,
     // `verifyState(req)`, `consumeOAuthState(...)`, `stateStore.verify(...)`.
     if (name && STATE_NAME.test(name) && !NOT_STATE.test(name) && !/^(?:set|save|store|create|generate|new|make)/i.test(name)) return true;
     const callee = skipWrappers(node.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && STATE_NAME.test(rootName(callee) ?? '') && !NOT_STATE.test(rootName(callee) ?? '') && /verify|validate|check|consume|get|take|pop|has|delete|compare|find/i.test(name ?? '')) return true;
+    if (
+      callee.type === AST_NODE_TYPES.MemberExpression &&
+      STATE_NAME.test(rootName(callee) ?? '') &&
+      !NOT_STATE.test(rootName(callee) ?? '') &&
+      /verify|validate|check|consume|get|take|pop|has|delete|compare|find/i.test(name ?? '')
+    )
+      return true;
     // The returned state handed to a lookup or a verification: `await redis.get(\`state:${state}\`)`, `jwt.verify(state, key)`.
     if (LOGGING_ROOTS.has(rootName(callee) ?? '')) continue;
     const lookup = name === 'get' || name === 'getItem' || name === 'getdel' || name === 'getDel';
@@ -254,16 +282,32 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode, exchange: Node,
       const argument = skipWrappers(arg);
       if (argument.type === AST_NODE_TYPES.Literal) return false;
       // A store keyed by the returned state: `redis.get(\`oauth:state:${state}\`)`.
-      if (lookup) return (argument.type === AST_NODE_TYPES.TemplateLiteral || argument.type === AST_NODE_TYPES.BinaryExpression) && isStateValue(sourceCode, argument);
+      if (lookup)
+        return (
+          (argument.type === AST_NODE_TYPES.TemplateLiteral || argument.type === AST_NODE_TYPES.BinaryExpression) &&
+          isStateValue(sourceCode, argument)
+        );
       return isStateValue(sourceCode, argument);
     });
-    if (handsOverState && !/^(?:set|cookie|setItem|removeItem|delete|deleteCookie|clearCookie|json|send|redirect|render|append|push|getCookie)$/.test(name ?? '')) {
+    if (
+      handsOverState &&
+      !/^(?:set|cookie|setItem|removeItem|delete|deleteCookie|clearCookie|json|send|redirect|render|append|push|getCookie)$/.test(
+        name ?? '',
+      )
+    ) {
       return true;
     }
     // A helper of the same file that checks.
     if (depth < 2) {
       const helper = localFunction(sourceCode, callee);
-      if (helper && helper !== fn && helper.body && (helper.type === AST_NODE_TYPES.FunctionDeclaration || helper.type === AST_NODE_TYPES.FunctionExpression || helper.type === AST_NODE_TYPES.ArrowFunctionExpression)) {
+      if (
+        helper &&
+        helper !== fn &&
+        helper.body &&
+        (helper.type === AST_NODE_TYPES.FunctionDeclaration ||
+          helper.type === AST_NODE_TYPES.FunctionExpression ||
+          helper.type === AST_NODE_TYPES.ArrowFunctionExpression)
+      ) {
         if (hasStateCheck(sourceCode, helper, exchange, depth + 1)) return true;
       }
     }
@@ -278,7 +322,12 @@ function behindMiddleware(fn: FunctionNode): boolean {
   const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
   return call.arguments.slice(0, index).some((arg) => {
     const inner = skipWrappers(arg as Node);
-    return inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.MemberExpression || inner.type === AST_NODE_TYPES.ArrayExpression;
+    return (
+      inner.type === AST_NODE_TYPES.Identifier ||
+      inner.type === AST_NODE_TYPES.CallExpression ||
+      inner.type === AST_NODE_TYPES.MemberExpression ||
+      inner.type === AST_NODE_TYPES.ArrayExpression
+    );
   });
 }
 
@@ -303,7 +352,12 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
       } else {
         // The code handed to a helper: `async function exchange(code) { … }` called with `params.get('code')`.
         const inner = skipWrappers(carrier);
-        const root = inner.type === AST_NODE_TYPES.Identifier ? inner : inner.type === AST_NODE_TYPES.MemberExpression ? (skipWrappers(inner.object) as Node) : undefined;
+        const root =
+          inner.type === AST_NODE_TYPES.Identifier
+            ? inner
+            : inner.type === AST_NODE_TYPES.MemberExpression
+              ? (skipWrappers(inner.object) as Node)
+              : undefined;
         if (root?.type === AST_NODE_TYPES.Identifier) {
           for (const { call, argument } of callersFor(sourceCode, root)) {
             if (root === inner ? isFromRedirect(sourceCode, argument) : isFromRedirect(sourceCode, argument)) {

@@ -36,10 +36,33 @@ import {
   type CookieFlag,
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
-import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import {
+  GLOBAL_MODULE,
+  calleeOrigin,
+  localFunction,
+  lookup,
+  matchesPattern,
+  memberName,
+  originOf,
+  propertyKeyName,
+  skipWrappers,
+} from './modules';
 import { credentialInValue, isEmptyValue } from './storage';
 import { credentialKindFromName, nameWords } from './tokens';
-import { arrayElements, booleanValue, definitionOf, descendants, getPath, getProperty, numberValue, objectLiteral, stringParts, stringValue, tailName, type PropertyLookup } from './values';
+import {
+  arrayElements,
+  booleanValue,
+  definitionOf,
+  descendants,
+  getPath,
+  getProperty,
+  numberValue,
+  objectLiteral,
+  stringParts,
+  stringValue,
+  tailName,
+  type PropertyLookup,
+} from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -122,7 +145,11 @@ function reassignedFlags(sourceCode: SourceCode, options: Node | undefined): Set
   for (const reference of variable?.references ?? []) {
     let current: Node = reference.identifier;
     while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) current = current.parent;
-    if (current.type === AST_NODE_TYPES.MemberExpression && current.parent?.type === AST_NODE_TYPES.AssignmentExpression && current.parent.left === current) {
+    if (
+      current.type === AST_NODE_TYPES.MemberExpression &&
+      current.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      current.parent.left === current
+    ) {
       const name = memberName(sourceCode, current);
       if (name) names.add(name);
     }
@@ -131,7 +158,12 @@ function reassignedFlags(sourceCode: SourceCode, options: Node | undefined): Set
 }
 
 /** Flags from an options object (absent → the API's defaults; unreadable → unknown). */
-export function flagsFromOptions(sourceCode: SourceCode, api: CookieApi, options: Node | undefined, reassignedVia: Node | undefined = options): Record<CookieFlag, FlagStatus> {
+export function flagsFromOptions(
+  sourceCode: SourceCode,
+  api: CookieApi,
+  options: Node | undefined,
+  reassignedVia: Node | undefined = options,
+): Record<CookieFlag, FlagStatus> {
   const flags = {} as Record<CookieFlag, FlagStatus>;
   const reassigned = reassignedFlags(sourceCode, reassignedVia);
   const readable = options === undefined || objectLiteral(sourceCode, options) !== undefined;
@@ -149,7 +181,12 @@ export function flagsFromOptions(sourceCode: SourceCode, api: CookieApi, options
       continue;
     }
     const found = lookupOption(sourceCode, options, flag);
-    flags[flag] = found.status === 'present' ? flagFromValue(sourceCode, flag, found.value) : found.status === 'unknown' ? UNKNOWN : fromDefault(api, flag);
+    flags[flag] =
+      found.status === 'present'
+        ? flagFromValue(sourceCode, flag, found.value)
+        : found.status === 'unknown'
+          ? UNKNOWN
+          : fromDefault(api, flag);
   }
   return withSameSiteNoneRule(flags);
 }
@@ -161,7 +198,11 @@ export function flagsFromOptions(sourceCode: SourceCode, api: CookieApi, options
 function withSameSiteNoneRule(flags: Record<CookieFlag, FlagStatus>): Record<CookieFlag, FlagStatus> {
   const sameSite = flags.sameSite;
   const secure = flags.secure;
-  if (sameSite.status === 'set' && sameSite.none && (secure.status === 'missing' || secure.status === 'wrong' || (secure.status === 'unknown' && secure.fromDefault))) {
+  if (
+    sameSite.status === 'set' &&
+    sameSite.none &&
+    (secure.status === 'missing' || secure.status === 'wrong' || (secure.status === 'unknown' && secure.fromDefault))
+  ) {
     flags.sameSite = { status: 'wrong', node: sameSite.none, text: 'sameSite: none' };
   }
   return flags;
@@ -180,7 +221,12 @@ function optionsClear(sourceCode: SourceCode, options: Node | undefined): boolea
   const expires = getProperty(sourceCode, options, 'expires');
   if (expires.status === 'present') {
     const value = skipWrappers(definitionOf(sourceCode, expires.value));
-    if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'Date' && value.arguments.length === 1) {
+    if (
+      value.type === AST_NODE_TYPES.NewExpression &&
+      value.callee.type === AST_NODE_TYPES.Identifier &&
+      value.callee.name === 'Date' &&
+      value.arguments.length === 1
+    ) {
       const time = numberValue(sourceCode, value.arguments[0]);
       if (time !== undefined && time < 86_400_000) return true;
       const text = stringValue(sourceCode, value.arguments[0]);
@@ -244,7 +290,8 @@ function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
 function cookiesSetApi(sourceCode: SourceCode, call: TSESTree.CallExpression, jar: Node, filename: string): CookieApi {
   const origin = calleeOrigin(sourceCode, call);
   if (origin && NEXT_COOKIE_SETTERS.some((pattern) => matchesPattern(origin, pattern))) return 'next';
-  if (importsAnyOf(sourceCode, SVELTEKIT_MODULES) || /[+](?:page|layout)\.server\.|[+]server\.|hooks\.server\./.test(filename)) return 'sveltekit';
+  if (importsAnyOf(sourceCode, SVELTEKIT_MODULES) || /[+](?:page|layout)\.server\.|[+]server\.|hooks\.server\./.test(filename))
+    return 'sveltekit';
   if (importsAnyOf(sourceCode, ASTRO_MODULES) || /\.astro$/.test(filename)) return 'astro';
   const root = rootIdentifier(jar);
   if (root?.name === 'Astro') return 'astro';
@@ -258,7 +305,8 @@ function cookiesSetApi(sourceCode: SourceCode, call: TSESTree.CallExpression, ja
 function parameterTypeName(sourceCode: SourceCode, identifier: TSESTree.Identifier): string | undefined {
   const scope = sourceCode.getScope(identifier);
   let variable: TSESLint.Scope.Variable | undefined;
-  for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper) variable = current.set.get(identifier.name);
+  for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper)
+    variable = current.set.get(identifier.name);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
   const type = def.name.typeAnnotation?.typeAnnotation;
@@ -273,14 +321,21 @@ function methodWrite(sourceCode: SourceCode, call: TSESTree.CallExpression, file
   const args = plainArguments(call);
   if (!method || !args) return undefined;
   const receiver = skipWrappers(callee.object);
-  const receiverName = receiver.type === AST_NODE_TYPES.Identifier ? receiver.name : receiver.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, receiver) : undefined;
+  const receiverName =
+    receiver.type === AST_NODE_TYPES.Identifier
+      ? receiver.name
+      : receiver.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, receiver)
+        : undefined;
   if ((method === 'cookie' || method === 'setCookie') && args.length >= 2 && args.length <= 3) {
     // jQuery's cookie plugin writes from the page.
-    if (receiverName === '$' || receiverName === 'jQuery') return makeWrite(sourceCode, { api: 'js-cookie', node: call, name: args[0], value: args[1], options: args[2], scriptWritten: true });
+    if (receiverName === '$' || receiverName === 'jQuery')
+      return makeWrite(sourceCode, { api: 'js-cookie', node: call, name: args[0], value: args[1], options: args[2], scriptWritten: true });
     if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'document') return undefined;
     const origin = originOf(sourceCode, receiver);
     // A module's own `cookie` export (e.g. a cookie library object) is not a response.
-    if (origin && origin.module !== GLOBAL_MODULE && origin.module !== 'express' && !FASTIFY_MODULES.includes(origin.module)) return undefined;
+    if (origin && origin.module !== GLOBAL_MODULE && origin.module !== 'express' && !FASTIFY_MODULES.includes(origin.module))
+      return undefined;
     const fastify = method === 'setCookie' || importsAnyOf(sourceCode, FASTIFY_MODULES);
     return makeWrite(sourceCode, { api: fastify ? 'fastify' : 'express', node: call, name: args[0], value: args[1], options: args[2] });
   }
@@ -290,7 +345,8 @@ function methodWrite(sourceCode: SourceCode, call: TSESTree.CallExpression, file
   if (method === 'set' && args.length >= 1) {
     // `const jar = await cookies(); jar.set(...)` / `const res = NextResponse.next(); res.cookies.set(...)` through a const.
     const origin = calleeOrigin(sourceCode, call);
-    if (origin && NEXT_COOKIE_SETTERS.some((pattern) => matchesPattern(origin, pattern))) return jarSet(sourceCode, call, receiver, args, 'next');
+    if (origin && NEXT_COOKIE_SETTERS.some((pattern) => matchesPattern(origin, pattern)))
+      return jarSet(sourceCode, call, receiver, args, 'next');
     // SvelteKit / Astro handlers destructure `{ cookies }` from the event.
     if (receiver.type === AST_NODE_TYPES.Identifier && receiver.name === 'cookies' && args.length >= 2) {
       return jarSet(sourceCode, call, receiver, args, cookiesSetApi(sourceCode, call, receiver, filename));
@@ -324,7 +380,13 @@ function functionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression | T
   if (!origin) return undefined;
   let spec: CookieCall | undefined = lookup(origin, COOKIE_CALLS);
   // Nuxt auto-imports h3's `setCookie`: a global here, or `#imports`.
-  if (!spec && origin.path.length === 1 && origin.path[0] === 'setCookie' && (origin.module === GLOBAL_MODULE || origin.module === '#imports') && call.arguments.length >= 3) {
+  if (
+    !spec &&
+    origin.path.length === 1 &&
+    origin.path[0] === 'setCookie' &&
+    (origin.module === GLOBAL_MODULE || origin.module === '#imports') &&
+    call.arguments.length >= 3
+  ) {
     spec = { api: 'h3', name: 1, value: 2, options: 3 };
   }
   if (!spec) return undefined;
@@ -345,7 +407,9 @@ function functionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression | T
     const first = args[0] ? skipWrappers(args[0]) : undefined;
     const serverSide =
       spec.name === 1
-        ? first !== undefined && !(first.type === AST_NODE_TYPES.Literal && first.value === null) && !(first.type === AST_NODE_TYPES.Identifier && first.name === 'undefined')
+        ? first !== undefined &&
+          !(first.type === AST_NODE_TYPES.Literal && first.value === null) &&
+          !(first.type === AST_NODE_TYPES.Identifier && first.name === 'undefined')
         : options !== undefined && ['res', 'req', 'cookies'].some((key) => getProperty(sourceCode, options, key).status !== 'absent');
     scriptWritten = !serverSide;
   }
@@ -463,12 +527,19 @@ function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieStri
   };
 }
 
-function stringWrite(sourceCode: SourceCode, node: Node, api: CookieApi, scriptWritten: boolean, reportNode: Node): CookieWrite | undefined {
+function stringWrite(
+  sourceCode: SourceCode,
+  node: Node,
+  api: CookieApi,
+  scriptWritten: boolean,
+  reportNode: Node,
+): CookieWrite | undefined {
   const parsed = parseCookieString(sourceCode, node);
   if (!parsed) return undefined;
   const flag = (attribute: string): FlagStatus => (parsed.attributes.has(attribute) ? SET : parsed.attributesUnknown ? UNKNOWN : MISSING);
   const flags: Record<CookieFlag, FlagStatus> = { secure: flag('secure'), httpOnly: flag('httponly'), sameSite: flag('samesite') };
-  if (parsed.sameSiteValue === 'none' && flags.secure.status === 'missing') flags.sameSite = { status: 'wrong', node: reportNode, text: 'SameSite=None' };
+  if (parsed.sameSiteValue === 'none' && flags.secure.status === 'missing')
+    flags.sameSite = { status: 'wrong', node: reportNode, text: 'SameSite=None' };
   return {
     api,
     node: reportNode,
@@ -498,7 +569,12 @@ function headerValueWrites(sourceCode: SourceCode, value: Node): CookieWrite[] {
     if (isSerializeCall(sourceCode, element)) continue;
     // Report at the string as written, even in a const elsewhere.
     const definition = skipWrappers(definitionOf(sourceCode, element));
-    const reportNode = definition.type === AST_NODE_TYPES.Literal || definition.type === AST_NODE_TYPES.TemplateLiteral || definition.type === AST_NODE_TYPES.BinaryExpression ? definition : element;
+    const reportNode =
+      definition.type === AST_NODE_TYPES.Literal ||
+      definition.type === AST_NODE_TYPES.TemplateLiteral ||
+      definition.type === AST_NODE_TYPES.BinaryExpression
+        ? definition
+        : element;
     const write = stringWrite(sourceCode, element, 'set-cookie-header', false, reportNode);
     if (write) writes.push(write);
   }
@@ -527,7 +603,13 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
       if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length === 2) {
         const method = memberName(sourceCode, callee);
         const [name, value] = node.arguments;
-        if (method && HEADER_SETTERS.has(method) && name.type !== AST_NODE_TYPES.SpreadElement && value.type !== AST_NODE_TYPES.SpreadElement && isSetCookieName(stringValue(sourceCode, name))) {
+        if (
+          method &&
+          HEADER_SETTERS.has(method) &&
+          name.type !== AST_NODE_TYPES.SpreadElement &&
+          value.type !== AST_NODE_TYPES.SpreadElement &&
+          isSetCookieName(stringValue(sourceCode, name))
+        ) {
           return headerValueWrites(sourceCode, value);
         }
       }
@@ -549,7 +631,11 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
       const key = propertyKeyName(sourceCode, node);
       if (isSetCookieName(key)) return headerValueWrites(sourceCode, node.value);
       // API Gateway HTTP API responses: `{ statusCode, cookies: ['sid=…; HttpOnly'] }`.
-      if (key === 'cookies' && getProperty(sourceCode, node.parent, 'statusCode').status === 'present' && arrayElements(sourceCode, node.value)) {
+      if (
+        key === 'cookies' &&
+        getProperty(sourceCode, node.parent, 'statusCode').status === 'present' &&
+        arrayElements(sourceCode, node.value)
+      ) {
         return headerValueWrites(sourceCode, node.value);
       }
       return [];
@@ -565,11 +651,45 @@ const SESSION_WORDS = new Set(['session', 'sess', 'sid', 'sessid', 'sessionid', 
 const OAUTH_TRANSACTION_WORDS = new Set(['nonce', 'verifier', 'pkce', 'codeverifier', 'tx', 'transaction', 'oauth', 'oidc']);
 /** `state` in a cookie name is OAuth state unless the name says it is UI state (`sidebar_state`). */
 const UI_STATE_WORDS = new Set([
-  'sidebar', 'ui', 'panel', 'menu', 'view', 'layout', 'theme', 'filter', 'filters', 'tab', 'tabs', 'table', 'grid',
-  'collapse', 'collapsed', 'drawer', 'nav', 'navigation', 'editor', 'form', 'cart', 'checkout', 'consent', 'banner',
-  'modal', 'dialog', 'tour', 'onboarding', 'wizard', 'player', 'scroll', 'sort', 'column', 'columns', 'app', 'page',
+  'sidebar',
+  'ui',
+  'panel',
+  'menu',
+  'view',
+  'layout',
+  'theme',
+  'filter',
+  'filters',
+  'tab',
+  'tabs',
+  'table',
+  'grid',
+  'collapse',
+  'collapsed',
+  'drawer',
+  'nav',
+  'navigation',
+  'editor',
+  'form',
+  'cart',
+  'checkout',
+  'consent',
+  'banner',
+  'modal',
+  'dialog',
+  'tour',
+  'onboarding',
+  'wizard',
+  'player',
+  'scroll',
+  'sort',
+  'column',
+  'columns',
+  'app',
+  'page',
 ]);
-const STATE_VALUE_NAMES = /^(?:state|oauthState|authState|loginState|expectedState|nonce|codeVerifier|code_verifier|verifier|pkceVerifier|pkce)$/;
+const STATE_VALUE_NAMES =
+  /^(?:state|oauthState|authState|loginState|expectedState|nonce|codeVerifier|code_verifier|verifier|pkceVerifier|pkce)$/;
 
 function contentFromName(text: string | undefined): CookieContent | undefined {
   if (!text) return undefined;
@@ -674,7 +794,8 @@ function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): 
   let helper: ScriptCookieHelper | undefined;
   if (fn.body && fn.params.length > 0) {
     for (const node of descendants(fn.body)) {
-      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression)
+        continue;
       const origin = originOf(sourceCode, node.left);
       if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'document.cookie') continue;
       const parsed = parseCookieString(sourceCode, node.right);

@@ -52,7 +52,8 @@ export function envObjectKind(sourceCode: SourceCode, node: Node): EnvRead['sour
   const inner = skipWrappers(node);
   if (inner.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, inner) !== 'env') return undefined;
   const object = skipWrappers(inner.object);
-  if (object.type === AST_NODE_TYPES.MetaProperty && object.meta.name === 'import' && object.property.name === 'meta') return 'import.meta.env';
+  if (object.type === AST_NODE_TYPES.MetaProperty && object.meta.name === 'import' && object.property.name === 'meta')
+    return 'import.meta.env';
   if (object.type === AST_NODE_TYPES.Identifier && object.name === 'process') {
     const variable = findVariable(sourceCode.getScope(object), object);
     // A local `process` (a parameter, an import of something else) is not Node's.
@@ -61,7 +62,8 @@ export function envObjectKind(sourceCode: SourceCode, node: Node): EnvRead['sour
   }
   if (object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'process') {
     const root = skipWrappers(object.object);
-    if (root.type === AST_NODE_TYPES.Identifier && (root.name === 'globalThis' || root.name === 'global' || root.name === 'window')) return 'process.env';
+    if (root.type === AST_NODE_TYPES.Identifier && (root.name === 'globalThis' || root.name === 'global' || root.name === 'window'))
+      return 'process.env';
   }
   return undefined;
 }
@@ -88,7 +90,11 @@ export function envRead(sourceCode: SourceCode, node: Node, depth = 0): EnvRead 
     if (!variable || variable.defs.length !== 1) return undefined;
     const def = variable.defs[0];
     if (def.type !== 'Variable' || !def.node.init) return undefined;
-    if (def.node.parent.kind !== 'const' && variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)) return undefined;
+    if (
+      def.node.parent.kind !== 'const' &&
+      variable.references.some((reference) => reference.isWrite() && reference.identifier !== def.name)
+    )
+      return undefined;
     if (def.node.id.type === AST_NODE_TYPES.Identifier) return envRead(sourceCode, def.node.init, depth + 1);
     if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
       const source = envObjectKind(sourceCode, def.node.init);
@@ -147,8 +153,24 @@ const BROWSER_MODULES = [
 ];
 
 /** Imports or paths that say the module is server code, whatever else it touches. */
-const SERVER_MODULES = ['server-only', 'express', 'koa', 'fastify', '@nestjs/common', 'hono', 'h3', 'http', 'https', 'fs', 'child_process', 'next/server', 'next/headers', '@sveltejs/kit'];
-const SERVER_PATH = /(?:^|\/)(?:server|functions|lambda|backend)\/|(?:^|\/)(?:pages|app)\/api\/|(?:^|\/)route\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|\/)(?:middleware|server)\.[cm]?[jt]sx?$/;
+const SERVER_MODULES = [
+  'server-only',
+  'express',
+  'koa',
+  'fastify',
+  '@nestjs/common',
+  'hono',
+  'h3',
+  'http',
+  'https',
+  'fs',
+  'child_process',
+  'next/server',
+  'next/headers',
+  '@sveltejs/kit',
+];
+const SERVER_PATH =
+  /(?:^|\/)(?:server|functions|lambda|backend)\/|(?:^|\/)(?:pages|app)\/api\/|(?:^|\/)route\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|\/)(?:middleware|server)\.[cm]?[jt]sx?$/;
 /** Next.js app-router files are server components unless they say 'use client'. */
 const APP_ROUTER_PATH = /(?:^|\/)app\//;
 

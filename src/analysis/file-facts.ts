@@ -44,9 +44,13 @@ function collectModules(sourceCode: SourceCode): Set<string> {
     ) {
       modules.add(normaliseModule(statement.source.value));
     }
-    if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+    if (
+      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
+      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
+    ) {
       const expression = statement.moduleReference.expression;
-      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string') modules.add(normaliseModule(expression.value));
+      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string')
+        modules.add(normaliseModule(expression.value));
     }
   }
   for (const match of sourceCode.text.matchAll(REQUIRE_OR_IMPORT)) modules.add(normaliseModule(match[2]));

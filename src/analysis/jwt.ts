@@ -19,7 +19,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast-utils';
 import { JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
-import { calleeOrigin, childNodes, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import {
+  calleeOrigin,
+  childNodes,
+  localFunction,
+  lookup,
+  matchesPattern,
+  memberName,
+  originOf,
+  propertyKeyName,
+  skipWrappers,
+} from './modules';
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
 import { booleanValue, definitionOf, getPath, stringValue, type PropertyLookup } from './values';
 
@@ -117,7 +127,8 @@ const COOKIE_TOKEN_NAME = /token|jwt|session|sid|auth/i;
 function cookieStoreToken(sourceCode: SourceCode, node: Node, depth = 0): TokenInfo | undefined {
   if (depth > 4) return undefined;
   const inner = skipWrappers(node);
-  if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'value') return cookieStoreToken(sourceCode, inner.object, depth + 1);
+  if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'value')
+    return cookieStoreToken(sourceCode, inner.object, depth + 1);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const definition = definitionOf(sourceCode, inner);
     return definition === inner ? undefined : cookieStoreToken(sourceCode, definition, depth + 1);
@@ -126,7 +137,11 @@ function cookieStoreToken(sourceCode: SourceCode, node: Node, depth = 0): TokenI
   if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipWrappers(inner.callee);
   let name: string | undefined;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'get' && isCookieStore(sourceCode, callee.object)) {
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(sourceCode, callee) === 'get' &&
+    isCookieStore(sourceCode, callee.object)
+  ) {
     name = inner.arguments[0] && stringValue(sourceCode, inner.arguments[0]);
   } else if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'getCookie' && inner.arguments.length === 2) {
     name = stringValue(sourceCode, inner.arguments[1]);
@@ -172,7 +187,8 @@ export function isFromTokenResponse(sourceCode: SourceCode, node: Node | undefin
     if (definition !== value) return isFromTokenResponse(sourceCode, definition, depth + 1);
     // `const { id_token } = await res.json()`
     const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
-    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init) return isResponseObject(sourceCode, def.node.init);
+    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init)
+      return isResponseObject(sourceCode, def.node.init);
     return false;
   }
   if (value.type === AST_NODE_TYPES.MemberExpression) return isResponseObject(sourceCode, value.object);
@@ -181,7 +197,8 @@ export function isFromTokenResponse(sourceCode: SourceCode, node: Node | undefin
 
 function isResponseObject(sourceCode: SourceCode, node: Node): boolean {
   let object = definitionOf(sourceCode, node);
-  if (object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'data') object = definitionOf(sourceCode, object.object);
+  if (object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'data')
+    object = definitionOf(sourceCode, object.object);
   if (object.type === AST_NODE_TYPES.AwaitExpression) object = skipWrappers(object.argument);
   if (object.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(object.callee);
@@ -344,7 +361,13 @@ function headerOnly(sourceCode: SourceCode, spec: JwtFunctionSpec, call: CallLik
 
 function usedOnlyForHeader(sourceCode: SourceCode, expression: Node): boolean {
   let node: Node = expression;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.ChainExpression ||
+      node.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      node.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  ) {
     node = node.parent;
   }
   const parent = node.parent;
@@ -352,7 +375,9 @@ function usedOnlyForHeader(sourceCode: SourceCode, expression: Node): boolean {
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return memberName(sourceCode, parent) === 'header';
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
     if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
-      return parent.id.properties.every((property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === 'header');
+      return parent.id.properties.every(
+        (property) => property.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, property) === 'header',
+      );
     }
     if (parent.id.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
@@ -366,7 +391,8 @@ function usedOnlyForHeader(sourceCode: SourceCode, expression: Node): boolean {
 
 function usedOnlyForHeaderRead(sourceCode: SourceCode, identifier: Node): boolean {
   let node: Node = identifier;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression))
+    node = node.parent;
   const parent = node.parent;
   if (!parent) return false;
   // `if (!decoded)` guards are fine.
@@ -389,9 +415,15 @@ function isSplitOnDot(sourceCode: SourceCode, node: Node): node is TSESTree.Call
 /** Which segment of `t.split('.')` the expression reads: `[1]` → 1, `const [, p] = …` → 1. */
 function segmentIndex(split: TSESTree.CallExpression, via: Node | undefined): number | undefined {
   let node: Node = split;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.ChainExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression))
+    node = node.parent;
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.computed && parent.property.type === AST_NODE_TYPES.Literal) {
+  if (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === node &&
+    parent.computed &&
+    parent.property.type === AST_NODE_TYPES.Literal
+  ) {
     return typeof parent.property.value === 'number' ? parent.property.value : undefined;
   }
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.ArrayPattern && via) {
@@ -409,7 +441,11 @@ function segmentIndex(split: TSESTree.CallExpression, via: Node | undefined): nu
 export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpression): { token: Node; header: boolean } | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'parse' || !call.arguments[0]) return undefined;
-  if (skipWrappers(callee.object).type !== AST_NODE_TYPES.Identifier || (skipWrappers(callee.object) as TSESTree.Identifier).name !== 'JSON') return undefined;
+  if (
+    skipWrappers(callee.object).type !== AST_NODE_TYPES.Identifier ||
+    (skipWrappers(callee.object) as TSESTree.Identifier).name !== 'JSON'
+  )
+    return undefined;
   const seen = new Set<Node>();
   let found: { token: Node; header: boolean } | undefined;
   const visit = (node: Node, depth: number, via: Node | undefined): void => {
@@ -425,7 +461,11 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
     if (inner.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(sourceCode.getScope(inner), inner);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-      if (def?.type === 'Variable' && def.node.init && (def.node.parent.kind === 'const' || (variable?.references.filter((r) => r.isWrite()).length ?? 2) <= 1)) {
+      if (
+        def?.type === 'Variable' &&
+        def.node.init &&
+        (def.node.parent.kind === 'const' || (variable?.references.filter((r) => r.isWrite()).length ?? 2) <= 1)
+      ) {
         visit(def.node.init, depth + 1, def.node.id.type === AST_NODE_TYPES.ArrayPattern ? def.name : undefined);
       }
       return;
@@ -483,7 +523,12 @@ function isCheckingUse(sourceCode: SourceCode, read: Node, allowCalls: boolean):
         if (parent.callee === node) return false;
         if (!allowCalls) return false;
         const callee = skipWrappers(parent.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(sourceCode, callee)
+              : undefined;
         if (name !== undefined && CHECK_CALLEE.test(name)) return true;
         // `[].concat(payload.aud)`, `Array.from(...)`, `String(payload.iss)`: the check may follow.
         if (name === undefined || !TRANSPARENT_CALLS.has(name)) return false;
@@ -529,7 +574,11 @@ function claimReadAt(sourceCode: SourceCode, node: Node): Claim | undefined {
 // ---------------------------------------------------------------------------------------
 // Per-file facts
 
-function wrapperOperations(sourceCode: SourceCode, op: JwtOperation, callers: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>): JwtOperation[] {
+function wrapperOperations(
+  sourceCode: SourceCode,
+  op: JwtOperation,
+  callers: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>,
+): JwtOperation[] {
   if (!op.token || op.scope.type === AST_NODE_TYPES.Program) return [];
   const token = skipWrappers(op.token);
   if (token.type !== AST_NODE_TYPES.Identifier) return [];
@@ -551,7 +600,12 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
   const operations: JwtOperation[] = [];
   const claimChecks = new Map<FunctionNode, Set<Claim>>();
   const callers = new Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>();
-  const nodes = fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.Identifier);
+  const nodes = fileFacts(sourceCode).nodesOfType(
+    AST_NODE_TYPES.CallExpression,
+    AST_NODE_TYPES.NewExpression,
+    AST_NODE_TYPES.MemberExpression,
+    AST_NODE_TYPES.Identifier,
+  );
   for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       const op = jwtOperationOf(sourceCode, node);
@@ -676,13 +730,32 @@ export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss')
 
 const REQUEST_PARAM = /^(?:req|request|ctx|context|event|evt|c|r|header)$/;
 const HANDLER_NAME = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|middleware|handler|handle|authorizer|getKey|getSigningKey)$/;
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'route', 'handle', 'on', 'addHook', 'createServer']);
+const ROUTE_METHODS = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'all',
+  'use',
+  'route',
+  'handle',
+  'on',
+  'addHook',
+  'createServer',
+]);
 
 function functionName(fn: TSESTree.FunctionLike): string | undefined {
   if (fn.id) return fn.id.name;
   const parent = fn.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if ((parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+  if (
+    (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) &&
+    !parent.computed &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  )
+    return parent.key.name;
   return undefined;
 }
 
@@ -690,7 +763,11 @@ function functionName(fn: TSESTree.FunctionLike): string | undefined {
 export function isPerRequestFunction(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
   const first = fn.params[0];
   if (first?.type === AST_NODE_TYPES.Identifier && REQUEST_PARAM.test(first.name)) return true;
-  if (first?.type === AST_NODE_TYPES.ObjectPattern && first.properties.some((p) => p.type === AST_NODE_TYPES.Property && /^(?:req|request|event)$/.test(propertyKeyName(sourceCode, p) ?? ''))) return true;
+  if (
+    first?.type === AST_NODE_TYPES.ObjectPattern &&
+    first.properties.some((p) => p.type === AST_NODE_TYPES.Property && /^(?:req|request|event)$/.test(propertyKeyName(sourceCode, p) ?? ''))
+  )
+    return true;
   const name = functionName(fn);
   if (name && HANDLER_NAME.test(name)) return true;
   const parent = fn.parent;
@@ -717,14 +794,21 @@ export function runsPerRequest(sourceCode: SourceCode, node: Node): boolean {
 export function isCachedBeyondCall(sourceCode: SourceCode, expression: Node): boolean {
   const fn = enclosingFunction(expression);
   let node: Node = expression;
-  while (node.parent && (node.parent.type === AST_NODE_TYPES.AwaitExpression || node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.ChainExpression)) node = node.parent;
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      node.parent.type === AST_NODE_TYPES.ChainExpression)
+  )
+    node = node.parent;
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
     return isFunction(fn) ? declaredOutside(sourceCode, fn, parent.left) : true;
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
     const callee = skipWrappers(parent.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'set') return !isFunction(fn) || declaredOutside(sourceCode, fn, callee.object);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'set')
+      return !isFunction(fn) || declaredOutside(sourceCode, fn, callee.object);
   }
   if (parent?.type === AST_NODE_TYPES.ReturnStatement || parent?.type === AST_NODE_TYPES.ArrowFunctionExpression) {
     // A factory returning the key set: whoever calls it decides how long it lives.
@@ -755,7 +839,13 @@ export function writesOuterState(sourceCode: SourceCode, fn: TSESTree.FunctionLi
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = skipWrappers(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'set' && node.arguments.length === 2 && declaredOutside(sourceCode, fn, callee.object)) return true;
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(sourceCode, callee) === 'set' &&
+        node.arguments.length === 2 &&
+        declaredOutside(sourceCode, fn, callee.object)
+      )
+        return true;
     }
     for (const child of childNodes(node)) stack.push(child);
   }

@@ -128,7 +128,10 @@ function patternPath(sourceCode: SourceCode, pattern: Node, target: TSESTree.Ide
 }
 
 /** Static key of an object property (`a`, `'a'`, `[A]` where A is a constant). */
-export function propertyKeyName(sourceCode: SourceCode, property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+export function propertyKeyName(
+  sourceCode: SourceCode,
+  property: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,
+): string | undefined {
   if (!property.computed) {
     if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
     if (property.key.type === AST_NODE_TYPES.Literal) return String(property.key.value);
@@ -273,12 +276,22 @@ function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassE
 }
 
 /** `this.name` inside a class: the field initializer, the constructor assignment, or a typed parameter property. */
-function originOfThisMember(sourceCode: SourceCode, member: TSESTree.MemberExpression, name: string, state: ResolveState): Origin | undefined {
+function originOfThisMember(
+  sourceCode: SourceCode,
+  member: TSESTree.MemberExpression,
+  name: string,
+  state: ResolveState,
+): Origin | undefined {
   const cls = enclosingClass(member);
   if (!cls) return undefined;
   const candidates: Origin[] = [];
   for (const element of cls.body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && propertyKeyName(sourceCode, element) === name && element.value) {
+    if (
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      !element.static &&
+      propertyKeyName(sourceCode, element) === name &&
+      element.value
+    ) {
       const origin = originOfNode(sourceCode, element.value, state);
       if (!origin) return undefined;
       candidates.push(origin);
@@ -329,13 +342,18 @@ function originOfSuperClass(sourceCode: SourceCode, node: TSESTree.Super, state:
   const base = skipWrappers(cls.superClass);
   if (base.type === AST_NODE_TYPES.CallExpression && base.arguments[0] && base.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
     const mixin = originOfNode(sourceCode, base.callee, state);
-    if (mixin && BASE_CLASS_MIXINS.some((pattern) => matchesPattern(mixin, pattern))) return originOfNode(sourceCode, base.arguments[0], state);
+    if (mixin && BASE_CLASS_MIXINS.some((pattern) => matchesPattern(mixin, pattern)))
+      return originOfNode(sourceCode, base.arguments[0], state);
   }
   return originOfNode(sourceCode, base, state);
 }
 
 /** `x: JwtService` → the import behind `JwtService`, as an instance (path + "()"). */
-function originOfTypeAnnotation(sourceCode: SourceCode, annotation: TSESTree.TSTypeAnnotation | undefined, state: ResolveState): Origin | undefined {
+function originOfTypeAnnotation(
+  sourceCode: SourceCode,
+  annotation: TSESTree.TSTypeAnnotation | undefined,
+  state: ResolveState,
+): Origin | undefined {
   const type = annotation?.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
   const name = type.typeName;
@@ -442,7 +460,13 @@ export function matchesPattern(origin: Origin, pattern: string): boolean {
   const hash = pattern.indexOf('#');
   const module = hash === -1 ? pattern : pattern.slice(0, hash);
   if (normaliseModule(module) !== origin.module) return false;
-  const wanted = hash === -1 || hash === pattern.length - 1 ? [] : pattern.slice(hash + 1).split('.').map((s) => (s === '()' ? CALL : s));
+  const wanted =
+    hash === -1 || hash === pattern.length - 1
+      ? []
+      : pattern
+          .slice(hash + 1)
+          .split('.')
+          .map((s) => (s === '()' ? CALL : s));
   return matchSegments(origin.path, 0, wanted, 0);
 }
 

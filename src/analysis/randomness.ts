@@ -33,8 +33,10 @@ type Node = TSESTree.Node;
 export type SecretKind = 'state' | 'nonce' | 'verifier' | 'csrf';
 
 // Words that make a secret-ish name mean something else: `STATE_KEY`, `nonceLength`, `csrfHeaderName`.
-const NOT_A_SECRET = /(?:key|name|storage|store|param|field|header|cookie$|length|len$|size|bytes|url|uri|hash|challenge|method|expires|expiry|ttl|age|enabled|check|valid|error|middleware|protection|options|config|path|manager|machine|change|listener|handler|mismatch|prefix|regex|pattern|type)/;
-const STATE_PREFIXES = /^(?:oauth|oauth2|auth|login|signin|sso|expected|stored|saved|pending|random|new|generated|authorization|authz|authn|oidc|request|tx|link|connect|callback|redirect|csrf|the|my|local|session|cookie|initial)?state(?:param|value|token|string|str|id)?$/;
+const NOT_A_SECRET =
+  /(?:key|name|storage|store|param|field|header|cookie$|length|len$|size|bytes|url|uri|hash|challenge|method|expires|expiry|ttl|age|enabled|check|valid|error|middleware|protection|options|config|path|manager|machine|change|listener|handler|mismatch|prefix|regex|pattern|type)/;
+const STATE_PREFIXES =
+  /^(?:oauth|oauth2|auth|login|signin|sso|expected|stored|saved|pending|random|new|generated|authorization|authz|authn|oidc|request|tx|link|connect|callback|redirect|csrf|the|my|local|session|cookie|initial)?state(?:param|value|token|string|str|id)?$/;
 
 /**
  * `state`, `oauthState`, `OAUTH_STATE` → 'state'; `nonce`, `oneTapNonce` → 'nonce';
@@ -121,7 +123,9 @@ function union(parts: readonly Randomness[]): Randomness {
 /** `a + b` / template: the parts' lengths add up when all are known. */
 function concatenation(parts: readonly Randomness[], constantChars: number): Randomness {
   const merged = union(parts);
-  const chars = parts.every((part) => part.chars !== undefined) ? parts.reduce((sum, part) => sum + (part.chars ?? 0), constantChars) : undefined;
+  const chars = parts.every((part) => part.chars !== undefined)
+    ? parts.reduce((sum, part) => sum + (part.chars ?? 0), constantChars)
+    : undefined;
   return { ...merged, constant: undefined, chars };
 }
 
@@ -144,7 +148,12 @@ function numberOf(sourceCode: SourceCode, node: Node, context: Context): number 
   const direct = numberValue(sourceCode, node);
   if (direct !== undefined) return direct;
   const bound = boundParameter(sourceCode, node, context);
-  if (bound) return bound.value ? numberOf(sourceCode, bound.value.node, bound.value.context) : bound.defaultValue !== undefined ? numberValue(sourceCode, bound.defaultValue) : undefined;
+  if (bound)
+    return bound.value
+      ? numberOf(sourceCode, bound.value.node, bound.value.context)
+      : bound.defaultValue !== undefined
+        ? numberValue(sourceCode, bound.defaultValue)
+        : undefined;
   return undefined;
 }
 
@@ -194,18 +203,37 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
         const sizeNode = node.arguments[0];
         const size = sizeNode ? numberOf(sourceCode, sizeNode, context) : 21;
         if (sizeNode && size === undefined) return { weak: [], strong: [{ node, label: source.label, bits: Infinity }], opaque: [] };
-        return { weak: [], strong: [{ node: reportAt(sizeNode), label: source.label, bits: (size ?? 21) * 6 }], opaque: [], chars: size, bitsPerChar: 6 };
+        return {
+          weak: [],
+          strong: [{ node: reportAt(sizeNode), label: source.label, bits: (size ?? 21) * 6 }],
+          opaque: [],
+          chars: size,
+          bitsPerChar: 6,
+        };
       }
       case 'bytes': {
         const sizeNode = node.arguments[source.sizeArg];
         const bytes = sizeNode ? numberOf(sourceCode, sizeNode, context) : undefined;
-        return { weak: [], strong: [{ node: reportAt(sizeNode), label: source.label, bits: bytes === undefined ? Infinity : bytes * 8 }], opaque: [], bytes };
+        return {
+          weak: [],
+          strong: [{ node: reportAt(sizeNode), label: source.label, bits: bytes === undefined ? Infinity : bytes * 8 }],
+          opaque: [],
+          bytes,
+        };
       }
       case 'fill': {
         const target = node.arguments[source.fillArg];
         const bytes = target ? typedArrayBytes(sourceCode, target, context) : undefined;
-        const sizeNode = target && definitionOf(sourceCode, target).type === AST_NODE_TYPES.NewExpression ? (definitionOf(sourceCode, target) as TSESTree.NewExpression).arguments[0] : undefined;
-        return { weak: [], strong: [{ node: reportAt(sizeNode), label: source.label, bits: bytes === undefined ? Infinity : bytes * 8 }], opaque: [], bytes };
+        const sizeNode =
+          target && definitionOf(sourceCode, target).type === AST_NODE_TYPES.NewExpression
+            ? (definitionOf(sourceCode, target) as TSESTree.NewExpression).arguments[0]
+            : undefined;
+        return {
+          weak: [],
+          strong: [{ node: reportAt(sizeNode), label: source.label, bits: bytes === undefined ? Infinity : bytes * 8 }],
+          opaque: [],
+          bytes,
+        };
       }
     }
   }
@@ -235,7 +263,9 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
   if (fn) return assessHelper(sourceCode, fn, node, context);
   // Known pass-through wrappers and unknown functions of the value: `String(x)`,
   // `base64url(bytes)`, `Math.floor(Math.random() * n)`, `btoa(...)`, `Buffer.from(x)`.
-  const args = node.arguments.map((argument) => assess(sourceCode, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, context, true));
+  const args = node.arguments.map((argument) =>
+    assess(sourceCode, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, context, true),
+  );
   if (args.length === 0) return opaque(node);
   const merged = union(args);
   const single = args.length === 1 ? args[0] : undefined;
@@ -245,13 +275,56 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
 }
 
 // Globals that hold no secret, for configs that declare no globals.
-const WELL_KNOWN_GLOBALS = new Set(['Buffer', 'Array', 'String', 'Number', 'JSON', 'Math', 'Object', 'Date', 'crypto', 'window', 'self', 'globalThis', 'location', 'btoa', 'atob', 'encodeURIComponent', 'TextEncoder', 'Uint8Array', 'performance', 'process']);
+const WELL_KNOWN_GLOBALS = new Set([
+  'Buffer',
+  'Array',
+  'String',
+  'Number',
+  'JSON',
+  'Math',
+  'Object',
+  'Date',
+  'crypto',
+  'window',
+  'self',
+  'globalThis',
+  'location',
+  'btoa',
+  'atob',
+  'encodeURIComponent',
+  'TextEncoder',
+  'Uint8Array',
+  'performance',
+  'process',
+]);
 
 const STATIC_FROM = new Set(['Buffer', 'Array', 'Uint8Array', 'String']);
 
 const STRING_METHODS = new Set([
-  'toString', 'slice', 'substring', 'substr', 'replace', 'replaceAll', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'trim',
-  'join', 'map', 'reduce', 'concat', 'toFixed', 'toISOString', 'getTime', 'valueOf', 'split', 'from', 'encode', 'digest', 'toJSON',
+  'toString',
+  'slice',
+  'substring',
+  'substr',
+  'replace',
+  'replaceAll',
+  'padStart',
+  'padEnd',
+  'toUpperCase',
+  'toLowerCase',
+  'trim',
+  'join',
+  'map',
+  'reduce',
+  'concat',
+  'toFixed',
+  'toISOString',
+  'getTime',
+  'valueOf',
+  'split',
+  'from',
+  'encode',
+  'digest',
+  'toJSON',
 ]);
 
 /** `bytes.toString('hex')`, `.slice(0, 16)`, `.replace(/=/g, '')`, `.join('')`: what the value becomes. */
@@ -272,13 +345,33 @@ function transform(sourceCode: SourceCode, call: TSESTree.CallExpression, method
     case 'substr': {
       const start = args[0] ? numberOf(sourceCode, args[0], context) : 0;
       const endArg = args[1] ? numberOf(sourceCode, args[1], context) : undefined;
-      if (start === undefined || start < 0 || (args[1] && endArg === undefined) || (endArg !== undefined && endArg < 0)) return withChars(input, undefined, input.bitsPerChar);
-      const length = endArg === undefined ? (input.chars === undefined ? undefined : input.chars - start) : method === 'substr' ? endArg : endArg - start;
-      const chars = length === undefined ? undefined : input.chars === undefined ? (endArg === undefined ? undefined : length) : Math.max(0, Math.min(length, input.chars - start));
+      if (start === undefined || start < 0 || (args[1] && endArg === undefined) || (endArg !== undefined && endArg < 0))
+        return withChars(input, undefined, input.bitsPerChar);
+      const length =
+        endArg === undefined
+          ? input.chars === undefined
+            ? undefined
+            : input.chars - start
+          : method === 'substr'
+            ? endArg
+            : endArg - start;
+      const chars =
+        length === undefined
+          ? undefined
+          : input.chars === undefined
+            ? endArg === undefined
+              ? undefined
+              : length
+            : Math.max(0, Math.min(length, input.chars - start));
       if (chars === undefined || input.bitsPerChar === undefined) return withChars(input, chars, input.bitsPerChar);
       // Truncation keeps at most bitsPerChar bits per remaining character.
       const cap = chars * input.bitsPerChar;
-      return { ...input, constant: undefined, chars, strong: input.strong.map((source) => ({ ...source, bits: Math.min(source.bits, cap) })) };
+      return {
+        ...input,
+        constant: undefined,
+        chars,
+        strong: input.strong.map((source) => ({ ...source, bits: Math.min(source.bits, cap) })),
+      };
     }
     case 'padStart':
     case 'padEnd':
@@ -292,7 +385,10 @@ function transform(sourceCode: SourceCode, call: TSESTree.CallExpression, method
     default: {
       // `Array.from(bytes, fn)`, `.map(fn)`, `.join('')`, `.reduce(...)`: callbacks shape the value too.
       const extra = args
-        .filter((arg): arg is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression => arg.type === AST_NODE_TYPES.ArrowFunctionExpression || arg.type === AST_NODE_TYPES.FunctionExpression)
+        .filter(
+          (arg): arg is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression =>
+            arg.type === AST_NODE_TYPES.ArrowFunctionExpression || arg.type === AST_NODE_TYPES.FunctionExpression,
+        )
         .map((fn) => assessFunctionReturns(sourceCode, fn, context, true));
       const merged = union([input, ...extra]);
       return { ...merged, bytes: method === 'digest' ? undefined : input.bytes };
@@ -309,11 +405,17 @@ function assessHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike, call: T
     if (id.type !== AST_NODE_TYPES.Identifier || !scope) return;
     const variable = scope.set.get(id.name);
     const argument = call.arguments[index];
-    if (variable) params.set(variable, argument && argument.type !== AST_NODE_TYPES.SpreadElement ? { node: argument, context } : undefined);
+    if (variable)
+      params.set(variable, argument && argument.type !== AST_NODE_TYPES.SpreadElement ? { node: argument, context } : undefined);
   });
   context.seen.add(fn);
   try {
-    return assessFunctionReturns(sourceCode, fn, { depth: context.depth, params, callSite: context.callSite ?? call, seen: context.seen }, false);
+    return assessFunctionReturns(
+      sourceCode,
+      fn,
+      { depth: context.depth, params, callSite: context.callSite ?? call, seen: context.seen },
+      false,
+    );
   } finally {
     context.seen.delete(fn);
   }
@@ -329,7 +431,12 @@ function assessFunctionReturns(sourceCode: SourceCode, fn: TSESTree.FunctionLike
       if (node.argument) returns.push(node.argument);
       return;
     }
-    if (node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) return;
+    if (
+      node.type === AST_NODE_TYPES.FunctionDeclaration ||
+      node.type === AST_NODE_TYPES.FunctionExpression ||
+      node.type === AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      return;
     for (const key of Object.keys(node)) {
       if (key === 'parent') continue;
       const value = (node as unknown as Record<string, unknown>)[key];
@@ -343,7 +450,12 @@ function assessFunctionReturns(sourceCode: SourceCode, fn: TSESTree.FunctionLike
 }
 
 /** Every value a `let`/`var` receives, `+=` included (strings built in loops). */
-function assessVariableWrites(sourceCode: SourceCode, identifier: TSESTree.Identifier, variable: TSESLint.Scope.Variable, context: Context): Randomness | undefined {
+function assessVariableWrites(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+  variable: TSESLint.Scope.Variable,
+  context: Context,
+): Randomness | undefined {
   const def = variable.defs[0];
   if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const parts: Randomness[] = [];
@@ -352,8 +464,10 @@ function assessVariableWrites(sourceCode: SourceCode, identifier: TSESTree.Ident
     const parent = reference.identifier.parent;
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init) parts.push(assess(sourceCode, parent.init, context));
     // `out += CHARSET[Math.floor(Math.random() * n)]`: each appended piece is picked by its index.
-    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) parts.push(assess(sourceCode, parent.right, context, parent.operator === '+='));
-    else if (parent?.type === AST_NODE_TYPES.UpdateExpression) parts.push({ weak: [{ node: parent, reason: 'counter', label: 'a counter' }], strong: [], opaque: [] });
+    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression)
+      parts.push(assess(sourceCode, parent.right, context, parent.operator === '+='));
+    else if (parent?.type === AST_NODE_TYPES.UpdateExpression)
+      parts.push({ weak: [{ node: parent, reason: 'counter', label: 'a counter' }], strong: [], opaque: [] });
     else return opaque(identifier);
   }
   // `arr.push(chars[Math.floor(Math.random() * n)])` in a loop builds the array too.
@@ -386,7 +500,11 @@ function assessIdentifier(sourceCode: SourceCode, node: TSESTree.Identifier, con
   // `const bytes = new Uint8Array(32); crypto.getRandomValues(bytes)`.
   if (def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
     const bytes = typedArrayBytes(sourceCode, def.node.init, context);
-    if (bytes !== undefined || (skipWrappers(def.node.init).type === AST_NODE_TYPES.NewExpression && TYPED_ARRAY_BYTES[((skipWrappers(def.node.init) as TSESTree.NewExpression).callee as TSESTree.Identifier).name ?? ''])) {
+    if (
+      bytes !== undefined ||
+      (skipWrappers(def.node.init).type === AST_NODE_TYPES.NewExpression &&
+        TYPED_ARRAY_BYTES[((skipWrappers(def.node.init) as TSESTree.NewExpression).callee as TSESTree.Identifier).name ?? ''])
+    ) {
       const filled = filledByCsprng(sourceCode, def.node.id);
       if (filled) {
         const size = (skipWrappers(def.node.init) as TSESTree.NewExpression).arguments[0];
@@ -436,11 +554,15 @@ function assessNode(sourceCode: SourceCode, input: Node, context: Context, inCal
     case AST_NODE_TYPES.ConditionalExpression:
       return choice(sourceCode, [node.consequent, node.alternate], context, inCall);
     case AST_NODE_TYPES.LogicalExpression:
-      return node.operator === '&&' ? assess(sourceCode, node.right, context, inCall) : choice(sourceCode, [node.left, node.right], context, inCall);
+      return node.operator === '&&'
+        ? assess(sourceCode, node.right, context, inCall)
+        : choice(sourceCode, [node.left, node.right], context, inCall);
     case AST_NODE_TYPES.AwaitExpression:
       return assess(sourceCode, node.argument, context, inCall);
     case AST_NODE_TYPES.UnaryExpression:
-      return node.operator === '+' || node.operator === '-' || node.operator === '~' ? assess(sourceCode, node.argument, context, inCall) : opaque(node);
+      return node.operator === '+' || node.operator === '-' || node.operator === '~'
+        ? assess(sourceCode, node.argument, context, inCall)
+        : opaque(node);
     case AST_NODE_TYPES.UpdateExpression:
       return { weak: [{ node, reason: 'counter', label: 'a counter' }], strong: [], opaque: [] };
     case AST_NODE_TYPES.AssignmentExpression:
@@ -459,7 +581,12 @@ function assessNode(sourceCode: SourceCode, input: Node, context: Context, inCal
         const source = lookup(calleeOrigin(sourceCode, object), RANDOM_SOURCES);
         const target = source?.kind === 'fill' ? object.arguments[source.fillArg] : undefined;
         const array = target ? definitionOf(sourceCode, target) : undefined;
-        if (array?.type === AST_NODE_TYPES.NewExpression && array.callee.type === AST_NODE_TYPES.Identifier && TYPED_ARRAY_BYTES[array.callee.name] && source) {
+        if (
+          array?.type === AST_NODE_TYPES.NewExpression &&
+          array.callee.type === AST_NODE_TYPES.Identifier &&
+          TYPED_ARRAY_BYTES[array.callee.name] &&
+          source
+        ) {
           return { weak: [], strong: [{ node: object, label: source.label, bits: TYPED_ARRAY_BYTES[array.callee.name] * 8 }], opaque: [] };
         }
       }
@@ -475,11 +602,24 @@ function assessNode(sourceCode: SourceCode, input: Node, context: Context, inCal
       return opaque(node);
     }
     case AST_NODE_TYPES.ArrayExpression:
-      return inCall ? { ...union(node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null).map((e) => assess(sourceCode, e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e, context, true))), constant: undefined } : opaque(node);
+      return inCall
+        ? {
+            ...union(
+              node.elements
+                .filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null)
+                .map((e) => assess(sourceCode, e.type === AST_NODE_TYPES.SpreadElement ? e.argument : e, context, true)),
+            ),
+            constant: undefined,
+          }
+        : opaque(node);
     case AST_NODE_TYPES.ObjectExpression:
       // A structured value (`{ returnTo, nonce }`) is a secret only when serialised; follow it inside calls.
       if (!inCall) return opaque(node);
-      return union(node.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? assess(sourceCode, property.value as Node, context, true) : opaque(property))));
+      return union(
+        node.properties.map((property) =>
+          property.type === AST_NODE_TYPES.Property ? assess(sourceCode, property.value as Node, context, true) : opaque(property),
+        ),
+      );
     default:
       return opaque(node);
   }
@@ -545,13 +685,19 @@ function secretLookingPart(sourceCode: SourceCode, node: Node): boolean {
  * or cannot be told. `allowConstant` says whether a constant is a finding here (it is only
  * where the context plainly is an OAuth parameter).
  */
-export function randomnessVerdict(sourceCode: SourceCode, result: Randomness, kind: SecretKind, allowConstant: boolean): RandomnessFinding | undefined {
+export function randomnessVerdict(
+  sourceCode: SourceCode,
+  result: Randomness,
+  kind: SecretKind,
+  allowConstant: boolean,
+): RandomnessFinding | undefined {
   const strongBits = result.strong.reduce((sum, source) => sum + source.bits, 0);
   if (result.strong.length > 0 && strongBits >= MIN_RANDOM_BITS) {
     if (kind === 'verifier') {
       // Hex is the longest common encoding: 2 characters per byte is an upper bound.
       const chars = result.chars ?? (result.bytes !== undefined ? 2 * result.bytes : undefined);
-      if (chars !== undefined && chars < MIN_VERIFIER_CHARS && result.opaque.length === 0) return { kind: 'short-verifier', node: result.strong[0].node, chars };
+      if (chars !== undefined && chars < MIN_VERIFIER_CHARS && result.opaque.length === 0)
+        return { kind: 'short-verifier', node: result.strong[0].node, chars };
     }
     return undefined;
   }
@@ -561,12 +707,16 @@ export function randomnessVerdict(sourceCode: SourceCode, result: Randomness, ki
     const source = result.strong.find((s) => s.bits < MIN_RANDOM_BITS) ?? result.strong[0];
     if (kind === 'verifier') {
       const chars = result.chars ?? (result.bytes !== undefined ? 2 * result.bytes : undefined);
-      if (chars !== undefined && chars < MIN_VERIFIER_CHARS && result.opaque.length === 0) return { kind: 'short-verifier', node: source.node, chars };
+      if (chars !== undefined && chars < MIN_VERIFIER_CHARS && result.opaque.length === 0)
+        return { kind: 'short-verifier', node: source.node, chars };
     }
     return { kind: 'few-bits', node: source.node, bits: strongBits, label: source.label };
   }
   if (result.weak.length > 0) {
-    const strongest = result.weak.find((w) => w.reason === 'math-random' || w.reason === 'non-crypto') ?? result.weak.find((w) => w.reason === 'counter') ?? result.weak[0];
+    const strongest =
+      result.weak.find((w) => w.reason === 'math-random' || w.reason === 'non-crypto') ??
+      result.weak.find((w) => w.reason === 'counter') ??
+      result.weak[0];
     if (strongest.reason === 'time' || strongest.reason === 'counter') {
       // A timestamp next to something we cannot see may be only a prefix: stay silent.
       if (result.opaque.length > 0) return undefined;

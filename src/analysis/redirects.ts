@@ -21,7 +21,16 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue, findVariable } from '../ast-utils';
-import { GLOBAL_MODULE, calleeOrigin, localFunction, matchesPattern, memberName, originOf, returnedExpressions, skipWrappers } from './modules';
+import {
+  GLOBAL_MODULE,
+  calleeOrigin,
+  localFunction,
+  matchesPattern,
+  memberName,
+  originOf,
+  returnedExpressions,
+  skipWrappers,
+} from './modules';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 
@@ -87,8 +96,24 @@ function locationHeader(sourceCode: SourceCode, headers: Node | undefined): Node
 
 // Names a redirect's callee (or assigned property) can have: a cheap filter before origins are resolved.
 const SINK_NAMES = new Set([
-  'redirect', 'permanentRedirect', 'sendRedirect', 'navigateTo', 'location', 'setHeader', 'set', 'header', 'append', 'appendHeader',
-  'writeHead', 'assign', 'replace', 'push', 'href', 'Response', 'login', 'logout',
+  'redirect',
+  'permanentRedirect',
+  'sendRedirect',
+  'navigateTo',
+  'location',
+  'setHeader',
+  'set',
+  'header',
+  'append',
+  'appendHeader',
+  'writeHead',
+  'assign',
+  'replace',
+  'push',
+  'href',
+  'Response',
+  'login',
+  'logout',
 ]);
 
 function tailNameOf(node: Node): string | undefined {
@@ -104,7 +129,11 @@ function tailNameOf(node: Node): string | undefined {
 /** The redirect a node performs, if it is one. */
 export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink | undefined {
   const name =
-    node.type === AST_NODE_TYPES.AssignmentExpression ? tailNameOf(node.left) : node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression ? tailNameOf(node.callee) : undefined;
+    node.type === AST_NODE_TYPES.AssignmentExpression
+      ? tailNameOf(node.left)
+      : node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression
+        ? tailNameOf(node.callee)
+        : undefined;
   if (name === undefined || !SINK_NAMES.has(name)) return undefined;
   try {
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
@@ -140,8 +169,10 @@ export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink |
     // express-openid-connect `res.oidc.login({ returnTo })` / `res.oidc.logout({ returnTo })`
     // redirect the browser to `returnTo` once the login or logout completes.
     if ((method === 'login' || method === 'logout') && skipWrappers(callee.object).type === AST_NODE_TYPES.MemberExpression) {
-      if (memberName(sourceCode, skipWrappers(callee.object) as TSESTree.MemberExpression) !== 'oidc' || !node.arguments[0]) return undefined;
-      const target = node.arguments[0].type === AST_NODE_TYPES.SpreadElement ? undefined : getPropertyValue(sourceCode, node.arguments[0], 'returnTo');
+      if (memberName(sourceCode, skipWrappers(callee.object) as TSESTree.MemberExpression) !== 'oidc' || !node.arguments[0])
+        return undefined;
+      const target =
+        node.arguments[0].type === AST_NODE_TYPES.SpreadElement ? undefined : getPropertyValue(sourceCode, node.arguments[0], 'returnTo');
       return target ? { node, target } : undefined;
     }
     if (method === 'location' && node.arguments.length === 1 && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement) {
@@ -235,7 +266,12 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
       }
       case AST_NODE_TYPES.CallExpression: {
         const callee = skipWrappers(node.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(sourceCode, callee)
+              : undefined;
         if (name && PASS_THROUGH_CALLS.has(name)) {
           if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'toString' || name === 'trim')) visit(callee.object, depth + 1);
           else if (node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
@@ -263,7 +299,8 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
       }
       case AST_NODE_TYPES.NewExpression: {
         const origin = calleeOrigin(sourceCode, node);
-        if (origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'URL' && node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
+        if (origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'URL' && node.arguments[0])
+          visit(node.arguments[0] as Node, depth + 1);
         return;
       }
       case AST_NODE_TYPES.ConditionalExpression:
@@ -329,7 +366,8 @@ export interface RedirectChecks {
   readonly refusesBackslash: boolean;
 }
 
-const VALIDATOR_NAME = /valid|safe|allow|trust|check|verify|saniti|whitelist|permit|^is[A-Z_]|^has[A-Z_]|local|relative|same|clean|match|registered|known/;
+const VALIDATOR_NAME =
+  /valid|safe|allow|trust|check|verify|saniti|whitelist|permit|^is[A-Z_]|^has[A-Z_]|local|relative|same|clean|match|registered|known/;
 const FLAG_NAME = /^(?:ok|is[A-Z_]|has[A-Z_]|can[A-Z_])|valid|allowed|safe|trusted|permitted|matches|known|registered/i;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /** `^http:\/\/127\.0\.0\.1` / `^http://localhost` / `^http:\/\/\[::1\]` followed by a port, a path or the end. */
@@ -364,7 +402,11 @@ function valueUse(sourceCode: SourceCode, node: Node): Node {
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
       const name = memberName(sourceCode, parent);
       const call = parent.parent;
-      if ((name === 'trim' || name === 'toLowerCase' || name === 'toString') && call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+      if (
+        (name === 'trim' || name === 'toLowerCase' || name === 'toString') &&
+        call?.type === AST_NODE_TYPES.CallExpression &&
+        call.callee === parent
+      ) {
         current = call;
         continue;
       }
@@ -372,7 +414,10 @@ function valueUse(sourceCode: SourceCode, node: Node): Node {
     }
     if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
       const callee = skipWrappers(parent.callee);
-      if (callee.type === AST_NODE_TYPES.Identifier && (callee.name === 'decodeURIComponent' || callee.name === 'String' || callee.name === 'decodeURI')) {
+      if (
+        callee.type === AST_NODE_TYPES.Identifier &&
+        (callee.name === 'decodeURIComponent' || callee.name === 'String' || callee.name === 'decodeURI')
+      ) {
         current = parent;
         continue;
       }
@@ -383,7 +428,10 @@ function valueUse(sourceCode: SourceCode, node: Node): Node {
 }
 
 function isComparison(node: Node | undefined): node is TSESTree.BinaryExpression {
-  return node?.type === AST_NODE_TYPES.BinaryExpression && (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=');
+  return (
+    node?.type === AST_NODE_TYPES.BinaryExpression &&
+    (node.operator === '===' || node.operator === '!==' || node.operator === '==' || node.operator === '!=')
+  );
 }
 
 /** True when a call's answer decides something: an `if`/ternary test, `!x`, `&&`, a return. */
@@ -416,7 +464,12 @@ function inTestPosition(node: Node): boolean {
 function regexSource(sourceCode: SourceCode, node: Node): string | undefined {
   const definition = definitionOf(sourceCode, node);
   if (definition.type === AST_NODE_TYPES.Literal && 'regex' in definition && definition.regex) return definition.regex.pattern;
-  if (definition.type === AST_NODE_TYPES.NewExpression && definition.callee.type === AST_NODE_TYPES.Identifier && definition.callee.name === 'RegExp' && definition.arguments[0]) {
+  if (
+    definition.type === AST_NODE_TYPES.NewExpression &&
+    definition.callee.type === AST_NODE_TYPES.Identifier &&
+    definition.callee.name === 'RegExp' &&
+    definition.arguments[0]
+  ) {
     return stringValue(sourceCode, definition.arguments[0]);
   }
   return undefined;
@@ -426,7 +479,11 @@ function regexSource(sourceCode: SourceCode, node: Node): string | undefined {
  * Judges a regex applied to a redirect target: a relative-path pattern (`^\/` followed by a
  * refusal of `/` and `\`), a fully anchored literal (exact), or anything else (loose).
  */
-export function classifyRedirectRegex(pattern: string): { kind: 'relative-safe' | 'relative' | 'exact' | 'regex'; refusesSlash: boolean; refusesBackslash: boolean } {
+export function classifyRedirectRegex(pattern: string): {
+  kind: 'relative-safe' | 'relative' | 'exact' | 'regex';
+  refusesSlash: boolean;
+  refusesBackslash: boolean;
+} {
   const relative = /^\^(?:\\\/|\/)/.exec(pattern);
   if (relative) {
     const rest = pattern.slice(relative[0].length, relative[0].length + 40);
@@ -478,12 +535,20 @@ function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collec
     const other = parent.left === use ? parent.right : parent.left;
     const text = stringValue(sourceCode, other);
     const otherInner = skipWrappers(other);
-    if (text === '' || (otherInner.type === AST_NODE_TYPES.UnaryExpression && otherInner.operator === 'typeof') || (otherInner.type === AST_NODE_TYPES.Identifier && otherInner.name === 'undefined')) return;
+    if (
+      text === '' ||
+      (otherInner.type === AST_NODE_TYPES.UnaryExpression && otherInner.operator === 'typeof') ||
+      (otherInner.type === AST_NODE_TYPES.Identifier && otherInner.name === 'undefined')
+    )
+      return;
     if (otherInner.type === AST_NODE_TYPES.Literal && otherInner.value === null) return;
     collector.checks.push({ kind: 'exact', node: parent, how: parent.operator });
     return;
   }
-  if ((parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(use as TSESTree.CallExpressionArgument)) {
+  if (
+    (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(use as TSESTree.CallExpressionArgument)
+  ) {
     classifyArgument(sourceCode, parent, parent.arguments.indexOf(use as TSESTree.CallExpressionArgument), collector);
     return;
   }
@@ -515,7 +580,8 @@ function classifyMethod(sourceCode: SourceCode, name: string | undefined, call: 
       const refused = refusal(text);
       if (refused === 'slash') collector.refusesDoubleSlash = true;
       else if (refused === 'backslash') collector.refusesBackslash = true;
-      else if (text === '/' && name === 'indexOf' && isComparison(call.parent)) collector.checks.push({ kind: 'relative', node: call.parent, how: "indexOf('/') === 0" });
+      else if (text === '/' && name === 'indexOf' && isComparison(call.parent))
+        collector.checks.push({ kind: 'relative', node: call.parent, how: "indexOf('/') === 0" });
       else if (text === '://') collector.checks.push({ kind: 'relative', node: call, how: "includes('://')" });
       else collector.checks.push({ kind: name === 'includes' ? 'substring' : 'prefix', node: call, how: name });
       return;
@@ -527,7 +593,14 @@ function classifyMethod(sourceCode: SourceCode, name: string | undefined, call: 
       return;
     case 'charAt':
     case 'at': {
-      if (isComparison(call.parent)) classifyCharComparison(sourceCode, arg ? getStaticValue(arg, sourceCode.getScope(arg))?.value : undefined, call.parent, call, collector);
+      if (isComparison(call.parent))
+        classifyCharComparison(
+          sourceCode,
+          arg ? getStaticValue(arg, sourceCode.getScope(arg))?.value : undefined,
+          call.parent,
+          call,
+          collector,
+        );
       return;
     }
     default:
@@ -535,7 +608,13 @@ function classifyMethod(sourceCode: SourceCode, name: string | undefined, call: 
   }
 }
 
-function classifyCharComparison(sourceCode: SourceCode, index: unknown, comparison: TSESTree.BinaryExpression, read: Node, collector: Collector): void {
+function classifyCharComparison(
+  sourceCode: SourceCode,
+  index: unknown,
+  comparison: TSESTree.BinaryExpression,
+  read: Node,
+  collector: Collector,
+): void {
   const other = comparison.left === read ? comparison.right : comparison.left;
   const text = stringValue(sourceCode, other);
   if (index === 0 && text === '/') collector.checks.push({ kind: 'relative', node: comparison, how: "x[0] === '/'" });
@@ -556,7 +635,12 @@ function classifyRegexCheck(sourceCode: SourceCode, regexNode: Node | undefined,
 }
 
 /** The target passed to a call: `re.test(x)`, `ALLOWED.has(x)`, `list.includes(x)`, `new URL(x)`, a helper. */
-function classifyArgument(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, collector: Collector): void {
+function classifyArgument(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  index: number,
+  collector: Collector,
+): void {
   const callee = skipWrappers(call.callee);
   if (call.type === AST_NODE_TYPES.NewExpression) {
     const origin = calleeOrigin(sourceCode, call);
@@ -576,7 +660,8 @@ function classifyArgument(sourceCode: SourceCode, call: TSESTree.CallExpression 
     }
     if (method === 'includes' || method === 'indexOf') {
       // `'https://a.example https://b.example'.includes(x)` is a substring test; a list lookup is exact.
-      if (stringValue(sourceCode, receiver) !== undefined) collector.checks.push({ kind: 'substring', node: call, how: 'includes on a string' });
+      if (stringValue(sourceCode, receiver) !== undefined)
+        collector.checks.push({ kind: 'substring', node: call, how: 'includes on a string' });
       else collector.checks.push({ kind: 'exact', node: call, how: 'Array.includes' });
       return;
     }
@@ -599,14 +684,21 @@ function classifyArgument(sourceCode: SourceCode, call: TSESTree.CallExpression 
       classifyVariable(sourceCode, variable, collector);
       collector.depth -= 1;
       // A helper that does nothing we recognise but decides is still a validator we cannot judge.
-      if (collector.checks.length === before && inTestPosition(call)) collector.checks.push({ kind: 'validator', node: call, how: 'a helper' });
+      if (collector.checks.length === before && inTestPosition(call))
+        collector.checks.push({ kind: 'validator', node: call, how: 'a helper' });
       return;
     }
   }
   // The redirect itself, logging and storage are not checks.
   if (redirectSink(sourceCode, call)) return;
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
-  if ((name !== undefined && VALIDATOR_NAME.test(name)) || inTestPosition(call)) collector.checks.push({ kind: 'validator', node: call, how: name ?? 'a call' });
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, callee)
+        : undefined;
+  if ((name !== undefined && VALIDATOR_NAME.test(name)) || inTestPosition(call))
+    collector.checks.push({ kind: 'validator', node: call, how: name ?? 'a call' });
 }
 
 /** `new URL(x)` / `url.parse(x)`: its parts read inline or through a variable. */
@@ -665,11 +757,15 @@ function classifyUrlPart(sourceCode: SourceCode, part: string, read: TSESTree.Me
     }
     return;
   }
-  if ((parent?.type === AST_NODE_TYPES.CallExpression) && parent.arguments.includes(use as TSESTree.CallExpressionArgument)) {
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(use as TSESTree.CallExpressionArgument)) {
     const callee = skipWrappers(parent.callee);
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
     if (method === 'has' || method === 'includes' || method === 'indexOf' || method === 'some' || method === 'test') {
-      collector.checks.push({ kind: method === 'test' ? (kind === 'origin' ? 'regex' : 'host') : kind, node: parent, how: `${part} in a list` });
+      collector.checks.push({
+        kind: method === 'test' ? (kind === 'origin' ? 'regex' : 'host') : kind,
+        node: parent,
+        how: `${part} in a list`,
+      });
     }
   }
 }
@@ -680,7 +776,11 @@ function comparesPathToo(sourceCode: SourceCode, comparison: Node): boolean {
   while (chain.parent?.type === AST_NODE_TYPES.LogicalExpression && chain.parent.operator === '&&') chain = chain.parent;
   if (chain === comparison) return false;
   for (const node of descendants(chain)) {
-    if (isComparison(node) && [node.left, node.right].some((side) => side.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, side) === 'pathname')) return true;
+    if (
+      isComparison(node) &&
+      [node.left, node.right].some((side) => side.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, side) === 'pathname')
+    )
+      return true;
   }
   return false;
 }
@@ -695,7 +795,12 @@ function classifyVariable(sourceCode: SourceCode, variable: Variable, collector:
 function enclosingFunction(node: Node): Node {
   let current: Node | undefined = node.parent;
   while (current) {
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      return current;
     if (!current.parent) return current;
     current = current.parent;
   }
@@ -707,13 +812,27 @@ function enclosingFunction(node: Node): Node {
  * every read of the same request value in the function around `at`.
  */
 export function redirectChecks(sourceCode: SourceCode, roots: RedirectRoots, at: Node): RedirectChecks {
-  const collector: Collector = { checks: [], refusesDoubleSlash: false, refusesBackslash: false, urlVariables: new Set(), visitedFunctions: new Set(), depth: 0 };
+  const collector: Collector = {
+    checks: [],
+    refusesDoubleSlash: false,
+    refusesBackslash: false,
+    urlVariables: new Set(),
+    visitedFunctions: new Set(),
+    depth: 0,
+  };
   try {
     for (const variable of roots.variables) classifyVariable(sourceCode, variable, collector);
-    const texts = new Set([...roots.inputs.filter((entry) => entry.node.type !== AST_NODE_TYPES.Identifier).map((entry) => sourceCode.getText(entry.node)), ...roots.others.filter((node) => node.type === AST_NODE_TYPES.MemberExpression).map((node) => sourceCode.getText(node))]);
+    const texts = new Set([
+      ...roots.inputs.filter((entry) => entry.node.type !== AST_NODE_TYPES.Identifier).map((entry) => sourceCode.getText(entry.node)),
+      ...roots.others.filter((node) => node.type === AST_NODE_TYPES.MemberExpression).map((node) => sourceCode.getText(node)),
+    ]);
     if (texts.size > 0) {
       for (const node of descendants(enclosingFunction(at))) {
-        if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) && texts.has(sourceCode.getText(node))) classifyUse(sourceCode, node, collector);
+        if (
+          (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) &&
+          texts.has(sourceCode.getText(node))
+        )
+          classifyUse(sourceCode, node, collector);
       }
     }
   } catch {
@@ -724,7 +843,14 @@ export function redirectChecks(sourceCode: SourceCode, roots: RedirectRoots, at:
 
 /** Checks applied to a function's parameter (validator helpers, next-auth's `redirect` callback). */
 export function parameterChecks(sourceCode: SourceCode, variable: Variable): RedirectChecks {
-  const collector: Collector = { checks: [], refusesDoubleSlash: false, refusesBackslash: false, urlVariables: new Set(), visitedFunctions: new Set(), depth: 0 };
+  const collector: Collector = {
+    checks: [],
+    refusesDoubleSlash: false,
+    refusesBackslash: false,
+    urlVariables: new Set(),
+    visitedFunctions: new Set(),
+    depth: 0,
+  };
   try {
     classifyVariable(sourceCode, variable, collector);
   } catch {
@@ -742,10 +868,19 @@ export function storedRedirectTarget(sourceCode: SourceCode, node: Node): Node |
   if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
     if (!isRedirectTargetName(memberName(sourceCode, node.left))) return undefined;
     const holder = skipWrappers(node.left.object);
-    const holderName = holder.type === AST_NODE_TYPES.Identifier ? holder.name : holder.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, holder) : undefined;
+    const holderName =
+      holder.type === AST_NODE_TYPES.Identifier
+        ? holder.name
+        : holder.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(sourceCode, holder)
+          : undefined;
     return holderName !== undefined && /^session$/i.test(holderName) ? node.right : undefined;
   }
-  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node.callee) === 'cookie') {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(sourceCode, node.callee) === 'cookie'
+  ) {
     const [name, value] = node.arguments;
     if (name && value && value.type !== AST_NODE_TYPES.SpreadElement && isRedirectTargetName(stringValue(sourceCode, name))) return value;
   }
@@ -756,7 +891,9 @@ export function storedRedirectTarget(sourceCode: SourceCode, node: Node): Node |
 export function isRedirectTargetName(name: string | undefined): boolean {
   if (!name) return false;
   const compact = name.toLowerCase().replace(/[_\-]/g, '');
-  return /^(?:redirect(?:uri|url|to|path)?|returnto|returnurl|returnpath|return|next|nexturl|nextpath|continue|continueurl|callback(?:url|uri)?|goto|dest|destination|target(?:url)?|successurl|redirecturi|backurl|back|from|redirectafterlogin|postloginredirect|rurl|ru)$/.test(compact);
+  return /^(?:redirect(?:uri|url|to|path)?|returnto|returnurl|returnpath|return|next|nexturl|nextpath|continue|continueurl|callback(?:url|uri)?|goto|dest|destination|target(?:url)?|successurl|redirecturi|backurl|back|from|redirectafterlogin|postloginredirect|rurl|ru)$/.test(
+    compact,
+  );
 }
 
 /** True for authorization-server code checking a client's `redirect_uri` (exactness rules are stricter). */

@@ -19,7 +19,17 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast-utils';
 import { GUARD_NAME, LOCK_METHODS, REFRESH_LIBRARY_CALLS, REFRESH_PATH_SEGMENT, SERIALISING_MODULES } from '../knowledge/refresh';
 import { fileFacts } from './file-facts';
-import { GLOBAL_MODULE, calleeOrigin, childNodes, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import {
+  GLOBAL_MODULE,
+  calleeOrigin,
+  childNodes,
+  localFunction,
+  lookup,
+  memberName,
+  originOf,
+  propertyKeyName,
+  skipWrappers,
+} from './modules';
 import { tokenRequests } from './token-requests';
 import { tokenKindFromName } from './tokens';
 import { getProperty, stringParts, tailName } from './values';
@@ -46,11 +56,23 @@ export interface UnguardedRefresh {
 
 /** A hint that the file may hold a retry path with a refresh at all. */
 export const REFRESH_HINT = /refresh|renew/i;
-const RETRY_HINT = /interceptors|HttpInterceptor|401|afterResponse|beforeRetry|beforeRequest|onResponseError|onRequest|UNAUTHORIZED|Unauthorized/;
+const RETRY_HINT =
+  /interceptors|HttpInterceptor|401|afterResponse|beforeRetry|beforeRequest|onResponseError|onRequest|UNAUTHORIZED|Unauthorized/;
 
 const HOOK_KEYS = new Set(['afterResponse', 'beforeRetry', 'beforeError', 'beforeRequest', 'onResponseError', 'onResponse', 'onRequest']);
 const HTTP_METHODS = new Set(['post', 'get', 'put', 'patch', 'request', 'fetch', '$fetch', 'send']);
-const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'superagent', 'node-fetch', 'ofetch', 'undici', 'cross-fetch', 'isomorphic-fetch', 'wretch']);
+const HTTP_MODULES = new Set([
+  'axios',
+  'got',
+  'ky',
+  'superagent',
+  'node-fetch',
+  'ofetch',
+  'undici',
+  'cross-fetch',
+  'isomorphic-fetch',
+  'wretch',
+]);
 const UNAUTHORIZED_NAMES = /^(?:UNAUTHORIZED|Unauthorized|HTTP_UNAUTHORIZED|UNAUTHORISED)$/;
 
 function isFunction(node: Node | undefined | null): node is FunctionNode {
@@ -85,7 +107,11 @@ function isUnauthorizedValue(sourceCode: SourceCode, node: Node): boolean {
 
 function unauthorizedChecks(sourceCode: SourceCode): Node[] {
   const checks: Node[] = [];
-  for (const node of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.BinaryExpression, AST_NODE_TYPES.SwitchCase, AST_NODE_TYPES.CallExpression)) {
+  for (const node of fileFacts(sourceCode).nodesOfType(
+    AST_NODE_TYPES.BinaryExpression,
+    AST_NODE_TYPES.SwitchCase,
+    AST_NODE_TYPES.CallExpression,
+  )) {
     if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/.test(node.operator)) {
       if (isUnauthorizedValue(sourceCode, node.left as Node) || isUnauthorizedValue(sourceCode, node.right)) checks.push(node);
     } else if (node.type === AST_NODE_TYPES.SwitchCase && node.test && isUnauthorizedValue(sourceCode, node.test)) {
@@ -95,7 +121,9 @@ function unauthorizedChecks(sourceCode: SourceCode): Node[] {
       node.callee.type === AST_NODE_TYPES.MemberExpression &&
       memberName(sourceCode, node.callee) === 'includes' &&
       node.callee.object.type === AST_NODE_TYPES.ArrayExpression &&
-      node.callee.object.elements.some((element) => element && element.type !== AST_NODE_TYPES.SpreadElement && isUnauthorizedValue(sourceCode, element))
+      node.callee.object.elements.some(
+        (element) => element && element.type !== AST_NODE_TYPES.SpreadElement && isUnauthorizedValue(sourceCode, element),
+      )
     ) {
       checks.push(node);
     }
@@ -117,19 +145,38 @@ function typeName(annotation: TSESTree.TypeNode | undefined): string | undefined
 function angularInterceptors(sourceCode: SourceCode): FunctionNode[] {
   if (!fileFacts(sourceCode).mentions(/HttpInterceptor/)) return [];
   const found: FunctionNode[] = [];
-  for (const node of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.VariableDeclarator, AST_NODE_TYPES.ClassDeclaration, AST_NODE_TYPES.ClassExpression)) {
-    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && typeName(node.id.typeAnnotation?.typeAnnotation) === 'HttpInterceptorFn') {
+  for (const node of fileFacts(sourceCode).nodesOfType(
+    AST_NODE_TYPES.VariableDeclarator,
+    AST_NODE_TYPES.ClassDeclaration,
+    AST_NODE_TYPES.ClassExpression,
+  )) {
+    if (
+      node.type === AST_NODE_TYPES.VariableDeclarator &&
+      node.id.type === AST_NODE_TYPES.Identifier &&
+      typeName(node.id.typeAnnotation?.typeAnnotation) === 'HttpInterceptorFn'
+    ) {
       const init = node.init ? skipWrappers(node.init) : undefined;
       if (isFunction(init)) found.push(init);
     } else if (
       (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) &&
       (node.implements ?? []).some((clause) => {
         const expression = clause.expression;
-        return (expression.type === AST_NODE_TYPES.Identifier ? expression.name : expression.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, expression) : undefined) === 'HttpInterceptor';
+        return (
+          (expression.type === AST_NODE_TYPES.Identifier
+            ? expression.name
+            : expression.type === AST_NODE_TYPES.MemberExpression
+              ? memberName(sourceCode, expression)
+              : undefined) === 'HttpInterceptor'
+        );
       })
     ) {
       for (const element of node.body.body) {
-        if (element.type === AST_NODE_TYPES.MethodDefinition && propertyKeyName(sourceCode, element) === 'intercept' && isFunction(element.value)) found.push(element.value);
+        if (
+          element.type === AST_NODE_TYPES.MethodDefinition &&
+          propertyKeyName(sourceCode, element) === 'intercept' &&
+          isFunction(element.value)
+        )
+          found.push(element.value);
       }
     }
   }
@@ -147,7 +194,11 @@ export function retryHandlers(sourceCode: SourceCode): readonly RetryHandler[] {
       handlers.push({ fn, kind, from });
     };
     for (const node of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.Property)) {
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node.callee) === 'use') {
+      if (
+        node.type === AST_NODE_TYPES.CallExpression &&
+        node.callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(sourceCode, node.callee) === 'use'
+      ) {
         // x.interceptors.response.use(onOk, onError) / x.interceptors.request.use(fn)
         const target = skipWrappers(node.callee.object);
         if (target.type === AST_NODE_TYPES.MemberExpression && /^(?:request|response)$/.test(memberName(sourceCode, target) ?? '')) {
@@ -160,7 +211,8 @@ export function retryHandlers(sourceCode: SourceCode): readonly RetryHandler[] {
         // ky / got `hooks: { afterResponse: [fn] }`, ofetch `onResponseError(ctx) {}`
         const value = skipWrappers(node.value);
         const functions = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
-        for (const element of functions) if (element && element.type !== AST_NODE_TYPES.SpreadElement) add(callbackFunction(sourceCode, element), 'hook', -1);
+        for (const element of functions)
+          if (element && element.type !== AST_NODE_TYPES.SpreadElement) add(callbackFunction(sourceCode, element), 'hook', -1);
       }
     }
     for (const fn of angularInterceptors(sourceCode)) add(fn, 'interceptor', -1);
@@ -223,12 +275,16 @@ function refreshRequestCalls(sourceCode: SourceCode): ReadonlySet<Node> {
 /** A method of the enclosing class called as `this.name(...)`. */
 function classMethod(sourceCode: SourceCode, call: Call): FunctionNode | undefined {
   const callee = skipWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression)
+    return undefined;
   const name = memberName(sourceCode, callee);
   for (let current: Node | undefined = call.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) {
       for (const element of current.body) {
-        if ((element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) && propertyKeyName(sourceCode, element) === name) {
+        if (
+          (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+          propertyKeyName(sourceCode, element) === name
+        ) {
           const value = element.value;
           return isFunction(value) ? value : undefined;
         }
@@ -325,7 +381,8 @@ function isSharedTarget(sourceCode: SourceCode, target: Node, fn: FunctionNode):
 function keepsPromise(sourceCode: SourceCode, value: Node): boolean {
   const inner = skipWrappers(value);
   if (inner.type === AST_NODE_TYPES.LogicalExpression) return keepsPromise(sourceCode, inner.right);
-  if (inner.type === AST_NODE_TYPES.NewExpression) return inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Promise';
+  if (inner.type === AST_NODE_TYPES.NewExpression)
+    return inner.callee.type === AST_NODE_TYPES.Identifier && inner.callee.name === 'Promise';
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(inner.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && /^(?:then|catch|finally)$/.test(memberName(sourceCode, callee) ?? '')) return true;
@@ -342,7 +399,12 @@ function isSharingOperator(node: Node): boolean {
   const inner = skipWrappers(node);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = skipWrappers(inner.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : undefined;
   return name === 'shareReplay' || name === 'share' || name === 'publishReplay' || name === 'publishLast';
 }
 
@@ -360,7 +422,11 @@ function isSerialisingCall(sourceCode: SourceCode, call: Call): boolean {
   // navigator.locks.request(…), mutex.runExclusive(…), refreshQueue.add(…)
   const object = skipWrappers(callee.object);
   const objectName =
-    object.type === AST_NODE_TYPES.Identifier ? object.name : object.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, object) : undefined;
+    object.type === AST_NODE_TYPES.Identifier
+      ? object.name
+      : object.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, object)
+        : undefined;
   if (objectName && /locks?|mutex|sema|queue|limit/i.test(objectName)) return true;
   const objectOrigin = originOf(sourceCode, object);
   return objectOrigin !== undefined && SERIALISING_MODULES.some((module) => objectOrigin.module === module);
@@ -377,11 +443,27 @@ function hasGuard(sourceCode: SourceCode, handler: FunctionNode, helpers: readon
     const stack: Node[] = [fn.body];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.Identifier && isGuardName(node.name) && !isPropertyName(node) && isOuterVariable(sourceCode, node, fn)) return true;
+      if (
+        node.type === AST_NODE_TYPES.Identifier &&
+        isGuardName(node.name) &&
+        !isPropertyName(node) &&
+        isOuterVariable(sourceCode, node, fn)
+      )
+        return true;
       if (node.type === AST_NODE_TYPES.MemberExpression && isGuardName(memberName(sourceCode, node))) return true;
       // `current = refresh()` / `inflight ??= (async () => …)()`: the promise itself is kept for other callers.
-      if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator !== '+=' && isSharedTarget(sourceCode, node.left, fn) && keepsPromise(sourceCode, node.right)) return true;
-      if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isSerialisingCall(sourceCode, node)) return true;
+      if (
+        node.type === AST_NODE_TYPES.AssignmentExpression &&
+        node.operator !== '+=' &&
+        isSharedTarget(sourceCode, node.left, fn) &&
+        keepsPromise(sourceCode, node.right)
+      )
+        return true;
+      if (
+        (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) &&
+        isSerialisingCall(sourceCode, node)
+      )
+        return true;
       const children = childNodes(node);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }

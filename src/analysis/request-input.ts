@@ -43,7 +43,16 @@ const PARTS: Readonly<Record<string, RequestPart>> = {
   searchParams: 'search-params',
 };
 /** Calls whose result is the request's query or search params (h3, Nuxt, Vue Router, Next, React Router). */
-const QUERY_FACTORIES = new Set(['getQuery', 'useQuery', 'useRoute', 'useRouter', 'useSearchParams', 'getRouterParams', 'readBody', 'useSearchParam']);
+const QUERY_FACTORIES = new Set([
+  'getQuery',
+  'useQuery',
+  'useRoute',
+  'useRouter',
+  'useSearchParams',
+  'getRouterParams',
+  'readBody',
+  'useSearchParam',
+]);
 /** Parameter names that hold the query or search params themselves (Next.js pages get `searchParams`). */
 const PART_PARAMETERS: Readonly<Record<string, RequestPart>> = { searchParams: 'search-params', query: 'query' };
 
@@ -80,9 +89,11 @@ function searchParamsSource(sourceCode: SourceCode, node: Node, depth: number): 
     // `const [searchParams] = useSearchParams()` (React Router).
     if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init) {
       const init = skipWrappers(def.node.init);
-      if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === 'useSearchParams') return { part: 'search-params', key: undefined, browser: true };
+      if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === 'useSearchParams')
+        return { part: 'search-params', key: undefined, browser: true };
     }
-    if (def?.type === 'Parameter' && PART_PARAMETERS[inner.name]) return { part: PART_PARAMETERS[inner.name], key: undefined, browser: false };
+    if (def?.type === 'Parameter' && PART_PARAMETERS[inner.name])
+      return { part: PART_PARAMETERS[inner.name], key: undefined, browser: false };
     const definition = definitionOf(sourceCode, inner);
     if (definition !== inner) return searchParamsSource(sourceCode, definition, depth + 1);
     const whole = requestInputAt(sourceCode, inner, depth + 1);
@@ -98,7 +109,8 @@ function searchParamsSource(sourceCode: SourceCode, node: Node, depth: number): 
     }
     return undefined;
   }
-  if (inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner) === 'useSearchParams') return { part: 'search-params', key: undefined, browser: true };
+  if (inner.type === AST_NODE_TYPES.CallExpression && calleeName(inner) === 'useSearchParams')
+    return { part: 'search-params', key: undefined, browser: true };
   if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'searchParams') {
     // `new URL(req.url).searchParams`, `req.nextUrl.searchParams`, `url.searchParams` where url came from the request or location.
     const object = skipWrappers(inner.object);
@@ -111,7 +123,8 @@ function searchParamsSource(sourceCode: SourceCode, node: Node, depth: number): 
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) return callee.property.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier)
+    return callee.property.name;
   return undefined;
 }
 
@@ -120,7 +133,8 @@ function containsBrowserLocation(sourceCode: SourceCode, node: Node): boolean {
   for (let i = 0; i < 10; i++) {
     if (isBrowserLocation(sourceCode, current)) return true;
     if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
-    else if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.callee.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression)
+      current = skipWrappers(current.callee.object);
     else if (current.type === AST_NODE_TYPES.Identifier) {
       const definition = definitionOf(sourceCode, current);
       if (definition === current) return false;
@@ -133,7 +147,10 @@ function containsBrowserLocation(sourceCode: SourceCode, node: Node): boolean {
 
 function containsRequest(sourceCode: SourceCode, node: Node): boolean {
   const { root } = chainOf(sourceCode, node);
-  const inner = root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression ? chainOf(sourceCode, root.callee.object).root : root;
+  const inner =
+    root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression
+      ? chainOf(sourceCode, root.callee.object).root
+      : root;
   return inner.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(inner.name);
 }
 
@@ -160,7 +177,10 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
   if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const { root, segments } = chainOf(sourceCode, node);
   // `location.search` itself, `window.location.href`: the browser's URL.
-  if (isBrowserLocation(sourceCode, root) || (segments[0] === 'location' && isBrowserLocation(sourceCode, (node as TSESTree.MemberExpression).object))) {
+  if (
+    isBrowserLocation(sourceCode, root) ||
+    (segments[0] === 'location' && isBrowserLocation(sourceCode, (node as TSESTree.MemberExpression).object))
+  ) {
     return undefined;
   }
   let prefix: RequestInput | undefined;
@@ -218,7 +238,12 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'Parameter') {
-    if (def.name.type === AST_NODE_TYPES.Identifier && def.name.name === identifier.name && PART_PARAMETERS[identifier.name] && def.name.parent?.type !== AST_NODE_TYPES.Property) {
+    if (
+      def.name.type === AST_NODE_TYPES.Identifier &&
+      def.name.name === identifier.name &&
+      PART_PARAMETERS[identifier.name] &&
+      def.name.parent?.type !== AST_NODE_TYPES.Property
+    ) {
       return { part: PART_PARAMETERS[identifier.name], key: undefined, browser: false };
     }
     // `function Page({ searchParams })`, `({ query: { next } })`.
@@ -242,10 +267,18 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   const keys = patternKeys(sourceCode, def.node.id, def.name as TSESTree.Identifier);
   if (!keys) return undefined;
   const init = skipWrappers(def.node.init);
-  if (init.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(init.name)) return applySegments({ part: 'url', key: undefined, browser: false }, keys);
+  if (init.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(init.name))
+    return applySegments({ part: 'url', key: undefined, browser: false }, keys);
   if (init.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(init) ?? '')) {
     const name = calleeName(init) ?? '';
-    const part: RequestPart | undefined = name === 'getQuery' || name === 'useQuery' ? 'query' : name === 'readBody' ? 'body' : name === 'getRouterParams' ? 'params' : undefined;
+    const part: RequestPart | undefined =
+      name === 'getQuery' || name === 'useQuery'
+        ? 'query'
+        : name === 'readBody'
+          ? 'body'
+          : name === 'getRouterParams'
+            ? 'params'
+            : undefined;
     return applySegments({ part: part ?? 'url', key: undefined, browser: name.startsWith('use') }, keys);
   }
   // `const { next } = Object.fromEntries(url.searchParams)` / `= req.query`.
@@ -256,7 +289,8 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   // `const { searchParams } = new URL(request.url)` (Next.js route handlers) / `= new URL(location.href)`.
   if (keys[0] === 'searchParams' && init.type === AST_NODE_TYPES.NewExpression && init.arguments[0]) {
     const browser = containsBrowserLocation(sourceCode, init.arguments[0]);
-    if (browser || containsRequest(sourceCode, init.arguments[0])) return applySegments({ part: 'search-params', key: undefined, browser }, keys.slice(1));
+    if (browser || containsRequest(sourceCode, init.arguments[0]))
+      return applySegments({ part: 'search-params', key: undefined, browser }, keys.slice(1));
   }
   const base = requestInputAt(sourceCode, init, depth + 1);
   if (!base || base.key !== undefined) return undefined;

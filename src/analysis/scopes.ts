@@ -72,7 +72,11 @@ export function scopeTokens(sourceCode: SourceCode, input: Node | undefined, dep
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(node.callee);
     // encodeURIComponent(SCOPES.join(' ')), String(x)
-    if (callee.type === AST_NODE_TYPES.Identifier && /^(?:encodeURIComponent|encodeURI|String)$/.test(callee.name) && node.arguments.length === 1) {
+    if (
+      callee.type === AST_NODE_TYPES.Identifier &&
+      /^(?:encodeURIComponent|encodeURI|String)$/.test(callee.name) &&
+      node.arguments.length === 1
+    ) {
       return scopeTokens(sourceCode, node.arguments[0], depth + 1);
     }
     // SCOPES.join(' ') / [...].join(',')
@@ -90,7 +94,9 @@ export function scopeTokens(sourceCode: SourceCode, input: Node | undefined, dep
           !element ? [] : scopeTokens(sourceCode, element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, depth + 1),
         );
       });
-      const given = node.arguments.flatMap((argument) => (argument.type === AST_NODE_TYPES.SpreadElement ? [] : scopeTokens(sourceCode, argument, depth + 1)));
+      const given = node.arguments.flatMap((argument) =>
+        argument.type === AST_NODE_TYPES.SpreadElement ? [] : scopeTokens(sourceCode, argument, depth + 1),
+      );
       return [...returned, ...given];
     }
     return [];
@@ -98,7 +104,10 @@ export function scopeTokens(sourceCode: SourceCode, input: Node | undefined, dep
   const elements = arrayElements(sourceCode, node);
   if (elements) return elements.flatMap((element) => scopeTokens(sourceCode, element, depth + 1));
   const definition = definitionOf(sourceCode, node);
-  if (definition !== node && (definition.type === AST_NODE_TYPES.CallExpression || definition.type === AST_NODE_TYPES.ConditionalExpression)) {
+  if (
+    definition !== node &&
+    (definition.type === AST_NODE_TYPES.CallExpression || definition.type === AST_NODE_TYPES.ConditionalExpression)
+  ) {
     return scopeTokens(sourceCode, definition, depth + 1);
   }
   if (
@@ -195,7 +204,8 @@ function idpsOfObject(sourceCode: SourceCode, object: TSESTree.ObjectExpression,
   for (const property of object.properties) {
     if (property.type !== AST_NODE_TYPES.Property) continue;
     const value = skipWrappers(property.value);
-    if (value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.TemplateLiteral && value.type !== AST_NODE_TYPES.Identifier) continue;
+    if (value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.TemplateLiteral && value.type !== AST_NODE_TYPES.Identifier)
+      continue;
     const parts = stringParts(sourceCode, value);
     const first = parts[0]?.text;
     if (first === undefined) continue;

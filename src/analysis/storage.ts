@@ -25,7 +25,17 @@ import {
   type StorageArea,
 } from '../knowledge/storage';
 import { fileFacts } from './file-facts';
-import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import {
+  GLOBAL_MODULE,
+  calleeOrigin,
+  localFunction,
+  lookup,
+  matchesPattern,
+  memberName,
+  originOf,
+  propertyKeyName,
+  skipWrappers,
+} from './modules';
 import { classifyToken, credentialKindFromName, nameWords, tokenKindFromName, type TokenKind } from './tokens';
 import { arrayElements, booleanValue, definitionOf, descendants, getProperty, stringValue, tailName } from './values';
 
@@ -110,7 +120,14 @@ export function storageWriteOf(sourceCode: SourceCode, node: Node): StorageWrite
       const store = objectStoreName(sourceCode, callee.object);
       if (store) {
         const key = args[1];
-        return { node, area: 'indexeddb', key, keyText: key ? stringValue(sourceCode, key) : undefined, storeName: store.name, value: args[0] };
+        return {
+          node,
+          area: 'indexeddb',
+          key,
+          keyText: key ? stringValue(sourceCode, key) : undefined,
+          storeName: store.name,
+          value: args[0],
+        };
       }
     }
   }
@@ -172,8 +189,28 @@ function namesSomethingElse(text: string | undefined): boolean {
 
 /** Words of keys whose values are not tokens even when the value's name says "token". */
 const NOT_STORED_CREDENTIAL_WORDS = new Set([
-  'verifier', 'pkce', 'challenge', 'state', 'nonce', 'csrf', 'xsrf', 'push', 'fcm', 'apns', 'device', 'theme',
-  'locale', 'lang', 'language', 'return', 'returnto', 'redirect', 'expiry', 'expires', 'exp', 'expiration',
+  'verifier',
+  'pkce',
+  'challenge',
+  'state',
+  'nonce',
+  'csrf',
+  'xsrf',
+  'push',
+  'fcm',
+  'apns',
+  'device',
+  'theme',
+  'locale',
+  'lang',
+  'language',
+  'return',
+  'returnto',
+  'redirect',
+  'expiry',
+  'expires',
+  'exp',
+  'expiration',
 ]);
 
 /** Which token a value holds, looking into `JSON.stringify(...)` and object literals (one level of nesting). */
@@ -251,7 +288,12 @@ function parameterIndex(sourceCode: SourceCode, fn: TSESTree.FunctionLike, node:
   if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
   if (variable.references.some((reference) => reference.isWrite())) return undefined;
   const index = fn.params.findIndex((param) => {
-    const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+    const binding =
+      param.type === AST_NODE_TYPES.AssignmentPattern
+        ? param.left
+        : param.type === AST_NODE_TYPES.TSParameterProperty
+          ? param.parameter
+          : param;
     return binding.type === AST_NODE_TYPES.Identifier && binding.name === inner.name && variable.defs[0].name === binding;
   });
   return index === -1 ? undefined : index;
@@ -317,7 +359,12 @@ function calledFunction(sourceCode: SourceCode, callee: Node): TSESTree.Function
   }
   if (!members) return undefined;
   for (const member of members) {
-    if (member.type !== AST_NODE_TYPES.Property && member.type !== AST_NODE_TYPES.MethodDefinition && member.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    if (
+      member.type !== AST_NODE_TYPES.Property &&
+      member.type !== AST_NODE_TYPES.MethodDefinition &&
+      member.type !== AST_NODE_TYPES.PropertyDefinition
+    )
+      continue;
     if (propertyKeyName(sourceCode, member) !== name) continue;
     const value = member.value && skipWrappers(member.value);
     if (value && (value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression)) return value;
@@ -368,7 +415,10 @@ export function storageKeyKind(text: string | undefined): TokenKind | undefined 
 }
 
 /** `useLocalStorage('access_token', '')` and friends: a key bound to web storage. */
-export function storageHookOf(sourceCode: SourceCode, call: TSESTree.CallExpression): { area: 'local' | 'session'; keyText: string | undefined } | undefined {
+export function storageHookOf(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+): { area: 'local' | 'session'; keyText: string | undefined } | undefined {
   const hook = lookup(calleeOrigin(sourceCode, call), STORAGE_HOOKS);
   if (!hook) return undefined;
   let keyText: string | undefined;
@@ -444,9 +494,16 @@ export function persistedStateOf(sourceCode: SourceCode, call: TSESTree.CallExpr
     if (storage.status === 'unknown') return undefined;
     if (storage.status === 'present') {
       const made = skipWrappers(definitionOf(sourceCode, storage.value));
-      if (made.type !== AST_NODE_TYPES.CallExpression || !matchesPattern(calleeOrigin(sourceCode, made) ?? { module: '', path: [] }, ZUSTAND_JSON_STORAGE)) return undefined;
+      if (
+        made.type !== AST_NODE_TYPES.CallExpression ||
+        !matchesPattern(calleeOrigin(sourceCode, made) ?? { module: '', path: [] }, ZUSTAND_JSON_STORAGE)
+      )
+        return undefined;
       const getter = made.arguments[0];
-      const chosen = getter && getter.type !== AST_NODE_TYPES.SpreadElement ? storageAreaOf(sourceCode, returnedExpression(getter) ?? getter) : undefined;
+      const chosen =
+        getter && getter.type !== AST_NODE_TYPES.SpreadElement
+          ? storageAreaOf(sourceCode, returnedExpression(getter) ?? getter)
+          : undefined;
       if (!chosen) return undefined;
       area = chosen;
     }
@@ -476,7 +533,8 @@ export function persistedStateOf(sourceCode: SourceCode, call: TSESTree.CallExpr
       }
       for (const key of ['pick', 'paths']) {
         const list = getProperty(sourceCode, persist.value, key);
-        if (list.status === 'present') names = (arrayElements(sourceCode, list.value) ?? []).map((element) => stringValue(sourceCode, element) ?? '');
+        if (list.status === 'present')
+          names = (arrayElements(sourceCode, list.value) ?? []).map((element) => stringValue(sourceCode, element) ?? '');
       }
     }
     if (!names) {

@@ -65,7 +65,10 @@ export const TOKEN_REQUEST_HINT = /grant_?type|grantType|getToken|callback|Grant
 
 function normalised(list: ParamList | undefined): ParamList | undefined {
   if (!list) return undefined;
-  return { ...list, params: list.params.map((entry): Param => (PARAM_ALIASES[entry.name] ? { ...entry, name: PARAM_ALIASES[entry.name] } : entry)) };
+  return {
+    ...list,
+    params: list.params.map((entry): Param => (PARAM_ALIASES[entry.name] ? { ...entry, name: PARAM_ALIASES[entry.name] } : entry)),
+  };
 }
 
 /** Wrappers a body passes through on its way into the HTTP call. */
@@ -99,13 +102,22 @@ function valueReads(sourceCode: SourceCode, declarator: TSESTree.VariableDeclara
 
 function enclosingFunctionOf(node: Node): TSESTree.FunctionLike | undefined {
   for (let current = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return current;
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      return current;
   }
   return undefined;
 }
 
 /** The call that sends what a local helper returns, at any of the helper's call sites. */
-function helperResultConsumer(sourceCode: SourceCode, fn: TSESTree.FunctionLike, depth: number): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+function helperResultConsumer(
+  sourceCode: SourceCode,
+  fn: TSESTree.FunctionLike,
+  depth: number,
+): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   for (const call of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) {
     if (localFunction(sourceCode, skipWrappers(call.callee)) !== fn) continue;
     const consumer = consumingCall(sourceCode, call, depth + 1);
@@ -142,12 +154,21 @@ function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree
         }
         return parent.callee === current ? undefined : parent;
       case AST_NODE_TYPES.MemberExpression:
-        if (parent.object === current && memberName(sourceCode, parent) === 'toString' && parent.parent?.type === AST_NODE_TYPES.CallExpression) {
+        if (
+          parent.object === current &&
+          memberName(sourceCode, parent) === 'toString' &&
+          parent.parent?.type === AST_NODE_TYPES.CallExpression
+        ) {
           current = parent.parent;
           continue;
         }
         // `new HttpParams().set(…).set(…)`: each link returns the parameters with one more.
-        if (parent.object === current && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent && isHttpParamsLink(sourceCode, parent.parent)) {
+        if (
+          parent.object === current &&
+          parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.parent.callee === parent &&
+          isHttpParamsLink(sourceCode, parent.parent)
+        ) {
           current = parent.parent;
           continue;
         }
@@ -193,7 +214,11 @@ function grantTypeOf(list: ParamList | undefined): { value: string | undefined; 
 }
 
 /** The code verifier a library exchange call passes, per the table. */
-function libraryVerifier(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, exchange: ExchangeCall): ParamState {
+function libraryVerifier(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  exchange: ExchangeCall,
+): ParamState {
   const spec = exchange.verifier;
   if (!spec) return UNKNOWN_PARAM;
   if (call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return UNKNOWN_PARAM;
@@ -212,11 +237,13 @@ function libraryVerifier(sourceCode: SourceCode, call: TSESTree.CallExpression |
     return UNKNOWN_PARAM;
   }
   const found = getProperty(sourceCode, object, spec.key ?? 'code_verifier');
-  if (found.status === 'present') return { state: 'present', value: stringValue(sourceCode, found.value), valueNode: found.value, reportNode: found.property };
+  if (found.status === 'present')
+    return { state: 'present', value: stringValue(sourceCode, found.value), valueNode: found.value, reportNode: found.property };
   if (found.status === 'absent') {
     // Either spelling counts.
     const other = getProperty(sourceCode, object, spec.key === 'codeVerifier' ? 'code_verifier' : 'codeVerifier');
-    if (other.status === 'present') return { state: 'present', value: stringValue(sourceCode, other.value), valueNode: other.value, reportNode: other.property };
+    if (other.status === 'present')
+      return { state: 'present', value: stringValue(sourceCode, other.value), valueNode: other.value, reportNode: other.property };
     return other.status === 'unknown' ? UNKNOWN_PARAM : ABSENT_PARAM;
   }
   return UNKNOWN_PARAM;
@@ -259,7 +286,11 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
       grantTypeNode: grantType.node,
       params,
       body: paramsArg,
-      codeVerifier: exchange.verifier ? libraryVerifier(sourceCode, call, exchange) : params ? param(params, 'code_verifier') : UNKNOWN_PARAM,
+      codeVerifier: exchange.verifier
+        ? libraryVerifier(sourceCode, call, exchange)
+        : params
+          ? param(params, 'code_verifier')
+          : UNKNOWN_PARAM,
       exchange,
       checks: checks && checks.type !== AST_NODE_TYPES.SpreadElement ? checks : undefined,
     });
@@ -322,7 +353,7 @@ function looksLikeCodeExchange(sourceCode: SourceCode, list: ParamList, node: No
   if (!has('redirect_uri')) return false;
   const call = consumingCall(sourceCode, node);
   const url = call?.arguments[0];
-  const text = url && url.type !== AST_NODE_TYPES.SpreadElement ? stringValue(sourceCode, url) ?? sourceCode.getText(url) : '';
+  const text = url && url.type !== AST_NODE_TYPES.SpreadElement ? (stringValue(sourceCode, url) ?? sourceCode.getText(url)) : '';
   return /token/i.test(text);
 }
 

@@ -27,7 +27,8 @@ export interface TokenInfo {
 }
 
 /** Name fragments that make a token-ish name mean something else (`accessTokenExpiresAt`). */
-const NOT_A_TOKEN = /(?:expir|expires|type|url|uri|endpoint|key|name|hint|claims|payload|decoded|header|storage|lifetime|ttl|promise|count|timer|cookie|ms$|^is|^has|^should|^set|^get|^on|handler|callback|mode|location|method|scope|verifier|challenge|length|error|refreshing|inflight|pending|lock|queue|id$)/;
+const NOT_A_TOKEN =
+  /(?:expir|expires|type|url|uri|endpoint|key|name|hint|claims|payload|decoded|header|storage|lifetime|ttl|promise|count|timer|cookie|ms$|^is|^has|^should|^set|^get|^on|handler|callback|mode|location|method|scope|verifier|challenge|length|error|refreshing|inflight|pending|lock|queue|id$)/;
 
 /**
  * Classifies an identifier, property key or storage key by its spelling. Case, `_`, `-`
@@ -128,13 +129,18 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
     case AST_NODE_TYPES.MemberExpression: {
       const request = requestPart(sourceCode, node);
       if (request) {
-        if (request.part === 'headers' && isAuthorizationHeaderName(request.name)) return { kind: 'access', fromRequest: true, basis: 'source' };
+        if (request.part === 'headers' && isAuthorizationHeaderName(request.name))
+          return { kind: 'access', fromRequest: true, basis: 'source' };
         const byName = tokenKindFromName(request.name);
         if (byName) return { kind: byName, fromRequest: true, basis: 'source' };
         if (request.part === 'cookies' || request.part === 'signedCookies') {
-          return /token|jwt|session|sid/i.test(request.name ?? '') ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' } : undefined;
+          return /token|jwt|session|sid/i.test(request.name ?? '')
+            ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' }
+            : undefined;
         }
-        return request.name && /^(?:token|jwt|credential)$/i.test(request.name) ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' } : undefined;
+        return request.name && /^(?:token|jwt|credential)$/i.test(request.name)
+          ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' }
+          : undefined;
       }
       // `authorization.split(' ')[1]`: an index into a transformed token is the token.
       if (node.computed && skipWrappers(node.object).type === AST_NODE_TYPES.CallExpression) {
@@ -148,7 +154,11 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
       if (isAuthorizationHeaderRead(sourceCode, node)) return { kind: 'access', fromRequest: true, basis: 'source' };
       const callee = skipWrappers(node.callee);
       const method =
-        callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+        callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(sourceCode, callee)
+          : callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : undefined;
       // Own keys only: `.toString()` must not find Object.prototype.toString.
       if (method && Object.hasOwn(SDK_TOKEN_CALLS, method)) return { kind: SDK_TOKEN_CALLS[method], fromRequest: false, basis: 'source' };
       // A local helper (`const token = bearerFrom(req)`) holds what it returns.
@@ -160,7 +170,11 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
         }
       }
       // String transformations keep the token: `.replace(/^Bearer /, '')`, `.split(' ')`, `.slice(7)`, `.trim()`.
-      if (callee.type === AST_NODE_TYPES.MemberExpression && method && /^(?:replace|split|slice|substring|substr|trim|toString)$/.test(method)) {
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        method &&
+        /^(?:replace|split|slice|substring|substr|trim|toString)$/.test(method)
+      ) {
         return classify(sourceCode, callee.object, depth + 1);
       }
       // `cookies().get('id_token')?.value`, `jar.get('access_token')`, `getCookie(c, 'rt')`.
@@ -197,7 +211,8 @@ function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identif
         const root = init.type === AST_NODE_TYPES.MemberExpression ? requestPart(sourceCode, init) : undefined;
         const isRequest = root !== undefined || (init.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(init.name));
         const tail = init.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, init) : undefined;
-        if (isRequest && tail === 'headers' && isAuthorizationHeaderName(key)) return { kind: 'access', fromRequest: true, basis: 'source' };
+        if (isRequest && tail === 'headers' && isAuthorizationHeaderName(key))
+          return { kind: 'access', fromRequest: true, basis: 'source' };
         const byName = tokenKindFromName(key) ?? tokenKindFromName(identifier.name);
         if (byName) return { kind: byName, fromRequest: isRequest, basis: isRequest ? 'source' : 'name' };
       }
@@ -270,15 +285,89 @@ const GENERIC_TOKEN_PAIRS = new Set(['token set', 'token response', 'token data'
  * CAPTCHA answers, pagination cursors, cancellation tokens.
  */
 const NOT_A_CREDENTIAL_WORDS = new Set([
-  'csrf', 'xsrf', 'anti', 'antiforgery', 'forgery', 'push', 'fcm', 'apns', 'device', 'expo', 'notification',
-  'reset', 'password', 'verification', 'verify', 'email', 'invite', 'invitation', 'confirm', 'confirmation',
-  'activation', 'registration', 'unsubscribe', 'captcha', 'recaptcha', 'hcaptcha', 'turnstile', 'page', 'next',
-  'prev', 'cursor', 'continuation', 'sync', 'cancel', 'cancellation', 'abort', 'upload', 'download', 'share',
-  'card', 'payment', 'stripe', 'idempotency', 'request', 'form', 'state', 'nonce', 'verifier', 'challenge',
-  'expiry', 'expires', 'exp', 'type', 'key', 'name', 'url', 'uri', 'endpoint', 'count', 'length', 'mock', 'fake',
-  'dummy', 'example', 'sample', 'placeholder', 'test', 'lexer', 'parser', 'syntax', 'design', 'color', 'css',
+  'csrf',
+  'xsrf',
+  'anti',
+  'antiforgery',
+  'forgery',
+  'push',
+  'fcm',
+  'apns',
+  'device',
+  'expo',
+  'notification',
+  'reset',
+  'password',
+  'verification',
+  'verify',
+  'email',
+  'invite',
+  'invitation',
+  'confirm',
+  'confirmation',
+  'activation',
+  'registration',
+  'unsubscribe',
+  'captcha',
+  'recaptcha',
+  'hcaptcha',
+  'turnstile',
+  'page',
+  'next',
+  'prev',
+  'cursor',
+  'continuation',
+  'sync',
+  'cancel',
+  'cancellation',
+  'abort',
+  'upload',
+  'download',
+  'share',
+  'card',
+  'payment',
+  'stripe',
+  'idempotency',
+  'request',
+  'form',
+  'state',
+  'nonce',
+  'verifier',
+  'challenge',
+  'expiry',
+  'expires',
+  'exp',
+  'type',
+  'key',
+  'name',
+  'url',
+  'uri',
+  'endpoint',
+  'count',
+  'length',
+  'mock',
+  'fake',
+  'dummy',
+  'example',
+  'sample',
+  'placeholder',
+  'test',
+  'lexer',
+  'parser',
+  'syntax',
+  'design',
+  'color',
+  'css',
   // Flags about a token rather than the token: `hasToken`, `isTokenValid`, `showTokenBanner`.
-  'has', 'is', 'should', 'show', 'hide', 'needs', 'valid', 'invalid', 'enabled',
+  'has',
+  'is',
+  'should',
+  'show',
+  'hide',
+  'needs',
+  'valid',
+  'invalid',
+  'enabled',
 ]);
 
 /**

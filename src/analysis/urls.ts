@@ -250,7 +250,8 @@ export function valueReportNode(sourceCode: SourceCode, property: TSESTree.Prope
   const value = skipWrappers(property.value);
   if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression) {
     const definition = definitionOf(sourceCode, value);
-    if (definition !== value && (definition.type === AST_NODE_TYPES.Literal || definition.type === AST_NODE_TYPES.TemplateLiteral)) return definition;
+    if (definition !== value && (definition.type === AST_NODE_TYPES.Literal || definition.type === AST_NODE_TYPES.TemplateLiteral))
+      return definition;
   }
   return property;
 }
@@ -299,7 +300,15 @@ function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): Para
       inFragment: false,
     });
   }
-  return { kind: 'object', node: object, params: builder.params, complete: builder.complete, base: undefined, hasQuery: false, includes: builder.includes };
+  return {
+    kind: 'object',
+    node: object,
+    params: builder.params,
+    complete: builder.complete,
+    base: undefined,
+    hasQuery: false,
+    includes: builder.includes,
+  };
 }
 
 /** `[['grant_type', 'password'], ['scope', s]]` */
@@ -341,9 +350,42 @@ function stringifyArgument(sourceCode: SourceCode, call: TSESTree.CallExpression
 
 /** Method names of calls that read a URL or params without changing them. */
 const NON_MUTATING_USES = new Set([
-  'fetch', 'redirect', 'assign', 'replace', 'open', 'toString', 'get', 'getAll', 'has', 'log', 'info', 'debug', 'warn', 'error',
-  'String', 'encodeURIComponent', 'encodeURI', 'push', 'navigate', 'json', 'send', 'location', 'writeHead', 'setHeader', 'href',
-  'get', 'post', 'request', 'forEach', 'entries', 'keys', 'values', 'openExternal', 'openUrl', 'launchWebAuthFlow', 'startAsync',
+  'fetch',
+  'redirect',
+  'assign',
+  'replace',
+  'open',
+  'toString',
+  'get',
+  'getAll',
+  'has',
+  'log',
+  'info',
+  'debug',
+  'warn',
+  'error',
+  'String',
+  'encodeURIComponent',
+  'encodeURI',
+  'push',
+  'navigate',
+  'json',
+  'send',
+  'location',
+  'writeHead',
+  'setHeader',
+  'href',
+  'get',
+  'post',
+  'request',
+  'forEach',
+  'entries',
+  'keys',
+  'values',
+  'openExternal',
+  'openUrl',
+  'launchWebAuthFlow',
+  'startAsync',
 ]);
 
 const MUTATORS = new Set(['set', 'append', 'delete']);
@@ -376,7 +418,12 @@ function entriesLoopSource(sourceCode: SourceCode, keyNode: Node): Node | undefi
   if (def.type === 'Parameter') {
     const fn = def.node;
     const call = fn.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn && call.callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, call.callee) === 'forEach') {
+    if (
+      call?.type === AST_NODE_TYPES.CallExpression &&
+      call.arguments[0] === fn &&
+      call.callee.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(sourceCode, call.callee) === 'forEach'
+    ) {
       return objectEntriesArgument(sourceCode, call.callee.object);
     }
     return undefined;
@@ -400,10 +447,16 @@ function mutationFromCall(sourceCode: SourceCode, call: TSESTree.CallExpression,
     return { params: [], complete: false };
   }
   if (method === 'delete') {
-    return { params: [{ name: key, value: undefined, valueNode: call, reportNode: call, inFragment: false, deleted: true }], complete: true };
+    return {
+      params: [{ name: key, value: undefined, valueNode: call, reportNode: call, inFragment: false, deleted: true }],
+      complete: true,
+    };
   }
   if (!valueArg) return { params: [], complete: true };
-  return { params: [{ name: key, value: paramText(sourceCode, valueArg), valueNode: valueArg, reportNode: call, inFragment: false }], complete: true };
+  return {
+    params: [{ name: key, value: paramText(sourceCode, valueArg), valueNode: valueArg, reportNode: call, inFragment: false }],
+    complete: true,
+  };
 }
 
 /**
@@ -413,7 +466,12 @@ function mutationFromCall(sourceCode: SourceCode, call: TSESTree.CallExpression,
  */
 function mutationsOf(sourceCode: SourceCode, construction: Node, isUrl: boolean, depth: number): Mutation[] {
   const declarator = construction.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== construction ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return [];
   const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
   if (!variable) return [];
   const mutations: Mutation[] = [];
@@ -432,7 +490,12 @@ function mutationsOf(sourceCode: SourceCode, construction: Node, isUrl: boolean,
       const name = memberName(sourceCode, parent);
       if (name === 'search' && parent.parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent) {
         const assigned = depth < MAX_DEPTH ? paramsOfNode(sourceCode, parent.parent.right, depth + 1) : undefined;
-        mutations.push({ params: assigned ? [...assigned.params] : [], complete: assigned?.complete ?? false, replaceAll: true, includes: assigned ? [assigned.node, ...assigned.includes] : [] });
+        mutations.push({
+          params: assigned ? [...assigned.params] : [],
+          complete: assigned?.complete ?? false,
+          replaceAll: true,
+          includes: assigned ? [assigned.node, ...assigned.includes] : [],
+        });
         continue;
       }
       if (name === 'searchParams') {
@@ -454,14 +517,24 @@ function mutationsOf(sourceCode: SourceCode, construction: Node, isUrl: boolean,
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(target as TSESTree.CallExpressionArgument)) {
       // Handed to a function: fine when it only reads (fetch, redirect), unknown otherwise.
       const callee = skipWrappers(parent.callee);
-      const calleeName = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+      const calleeName =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(sourceCode, callee)
+            : undefined;
       if (!calleeName || !NON_MUTATING_USES.has(calleeName)) mutations.push({ params: [], complete: false });
     }
   }
   return mutations;
 }
 
-function applyMutations(params: Param[], complete: boolean, mutations: Mutation[], includes: Node[]): { params: Param[]; complete: boolean } {
+function applyMutations(
+  params: Param[],
+  complete: boolean,
+  mutations: Mutation[],
+  includes: Node[],
+): { params: Param[]; complete: boolean } {
   let current = params;
   let isComplete = complete;
   for (const mutation of mutations) {
@@ -540,7 +613,8 @@ function httpParamsChainRoot(sourceCode: SourceCode, call: Node): TSESTree.NewEx
     if (isHttpParamsConstruction(sourceCode, current)) return current;
     if (current.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = skipWrappers(current.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !HTTP_PARAMS_MUTATORS.has(memberName(sourceCode, callee) ?? '')) return undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !HTTP_PARAMS_MUTATORS.has(memberName(sourceCode, callee) ?? ''))
+      return undefined;
     current = skipWrappers(callee.object);
   }
   return undefined;
@@ -550,7 +624,12 @@ function httpParamsChainRoot(sourceCode: SourceCode, call: Node): TSESTree.NewEx
 function isHttpParamsChainEnd(sourceCode: SourceCode, node: Node): boolean {
   if (node.type !== AST_NODE_TYPES.CallExpression || !httpParamsChainRoot(sourceCode, node)) return false;
   const parent = node.parent;
-  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && HTTP_PARAMS_MUTATORS.has(memberName(sourceCode, parent) ?? '')) return false;
+  if (
+    parent?.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === node &&
+    HTTP_PARAMS_MUTATORS.has(memberName(sourceCode, parent) ?? '')
+  )
+    return false;
   return true;
 }
 
@@ -575,7 +654,11 @@ function paramsOfHttpParams(sourceCode: SourceCode, node: TSESTree.NewExpression
   }
   // The variable reassigned (`params = params.set(…)`) may gain parameters the analysis does not follow.
   const declarator = node.parent;
-  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier) {
+  if (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init === node &&
+    declarator.id.type === AST_NODE_TYPES.Identifier
+  ) {
     const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
     if (variable?.references.some((reference) => !reference.init && reference.isWrite())) complete = false;
   }
@@ -629,9 +712,12 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
     case AST_NODE_TYPES.ObjectExpression:
       return paramsOfObject(sourceCode, node, depth);
     case AST_NODE_TYPES.NewExpression:
-      if (isGlobalConstructor(sourceCode, node, 'URLSearchParams')) return cachedConstruction(sourceCode, node, () => paramsOfSearchParams(sourceCode, node, depth));
-      if (isGlobalConstructor(sourceCode, node, 'URL')) return cachedConstruction(sourceCode, node, () => paramsOfUrl(sourceCode, node, depth));
-      if (isHttpParamsConstruction(sourceCode, node)) return cachedConstruction(sourceCode, node, () => paramsOfHttpParams(sourceCode, node, depth));
+      if (isGlobalConstructor(sourceCode, node, 'URLSearchParams'))
+        return cachedConstruction(sourceCode, node, () => paramsOfSearchParams(sourceCode, node, depth));
+      if (isGlobalConstructor(sourceCode, node, 'URL'))
+        return cachedConstruction(sourceCode, node, () => paramsOfUrl(sourceCode, node, depth));
+      if (isHttpParamsConstruction(sourceCode, node))
+        return cachedConstruction(sourceCode, node, () => paramsOfHttpParams(sourceCode, node, depth));
       return undefined;
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(sourceCode, node);
@@ -797,7 +883,12 @@ export function paramWrites(sourceCode: SourceCode): readonly ParamWrite[] {
       writes.push(write);
     };
     const nodes = fileNodes(sourceCode);
-    for (const node of [...nodes.objects.flatMap((object) => object.properties as Node[]), ...nodes.calls, ...nodes.news, ...nodes.strings]) {
+    for (const node of [
+      ...nodes.objects.flatMap((object) => object.properties as Node[]),
+      ...nodes.calls,
+      ...nodes.news,
+      ...nodes.strings,
+    ]) {
       try {
         visitForWrites(sourceCode, node, add);
       } catch {
@@ -814,7 +905,15 @@ function visitForWrites(sourceCode: SourceCode, node: Node, add: (write: ParamWr
       if (node.parent?.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || node.method) return;
       const name = propertyKeyName(sourceCode, node);
       if (name === undefined) return;
-      add({ name, value: paramText(sourceCode, node.value), valueNode: node.value, reportNode: valueReportNode(sourceCode, node), context: 'object', inFragment: false, inQuery: false });
+      add({
+        name,
+        value: paramText(sourceCode, node.value),
+        valueNode: node.value,
+        reportNode: valueReportNode(sourceCode, node),
+        context: 'object',
+        inFragment: false,
+        inQuery: false,
+      });
       return;
     }
     case AST_NODE_TYPES.CallExpression: {
@@ -827,7 +926,15 @@ function visitForWrites(sourceCode: SourceCode, node: Node, add: (write: ParamWr
       // `headers.set('authorization', …)` and Map.set are not parameters; the name decides for the rules.
       const receiver = skipWrappers(callee.object);
       const viaSearchParams = receiver.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, receiver) === 'searchParams';
-      add({ name, value: paramText(sourceCode, node.arguments[1]), valueNode: node.arguments[1], reportNode: node, context: 'set', inFragment: false, inQuery: viaSearchParams });
+      add({
+        name,
+        value: paramText(sourceCode, node.arguments[1]),
+        valueNode: node.arguments[1],
+        reportNode: node,
+        context: 'set',
+        inFragment: false,
+        inQuery: viaSearchParams,
+      });
       return;
     }
     case AST_NODE_TYPES.NewExpression: {
@@ -845,15 +952,40 @@ function visitForWrites(sourceCode: SourceCode, node: Node, add: (write: ParamWr
   const list = queryOfString(sourceCode, node, 0);
   if (!list) return;
   for (const entry of list.params) {
-    add({ name: entry.name, value: entry.value, valueNode: entry.valueNode, reportNode: entry.reportNode, context: 'string', inFragment: entry.inFragment, inQuery: list.hasQuery });
+    add({
+      name: entry.name,
+      value: entry.value,
+      valueNode: entry.valueNode,
+      reportNode: entry.reportNode,
+      context: 'string',
+      inFragment: entry.inFragment,
+      inQuery: list.hasQuery,
+    });
   }
 }
 
 /** Matcher names specific to test frameworks (the receiver need not be traced). */
 const MATCHERS = new Set([
-  'toBe', 'toEqual', 'toStrictEqual', 'toContain', 'toMatch', 'toMatchObject', 'toHaveBeenCalledWith', 'toHaveBeenLastCalledWith',
-  'toHaveBeenNthCalledWith', 'toHaveProperty', 'toHaveURL', 'toContainEqual', 'deepEqual', 'strictEqual', 'deepStrictEqual', 'calledWith',
-  'calledWithMatch', 'toHaveBeenCalledOnceWith', 'objectContaining', 'stringContaining',
+  'toBe',
+  'toEqual',
+  'toStrictEqual',
+  'toContain',
+  'toMatch',
+  'toMatchObject',
+  'toHaveBeenCalledWith',
+  'toHaveBeenLastCalledWith',
+  'toHaveBeenNthCalledWith',
+  'toHaveProperty',
+  'toHaveURL',
+  'toContainEqual',
+  'deepEqual',
+  'strictEqual',
+  'deepStrictEqual',
+  'calledWith',
+  'calledWithMatch',
+  'toHaveBeenCalledOnceWith',
+  'objectContaining',
+  'stringContaining',
 ]);
 /** Roots of assertion and mocking chains: anything below them is a test's expectation. */
 const ASSERTION_ROOTS = new Set(['expect', 'assert', 'expectTypeOf', 'nock', 'should', 'sinon']);
@@ -880,7 +1012,10 @@ export function isAssertionOrComparison(node: Node): boolean {
       case AST_NODE_TYPES.CallExpression: {
         if (current.callee === child) break;
         const callee = skipWrappers(current.callee);
-        const method = callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+        const method =
+          callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : undefined;
         const root = rootIdentifier(callee);
         if (method !== undefined && MATCHERS.has(method)) return true;
         if (root !== undefined && ASSERTION_ROOTS.has(root)) return true;

@@ -47,7 +47,9 @@ export function definitionOf(sourceCode: SourceCode, node: Node, depth = 0): Nod
     const body = fn?.body;
     if (body && body.type !== AST_NODE_TYPES.BlockStatement) return definitionOf(sourceCode, body, depth + 1);
     if (body?.type === AST_NODE_TYPES.BlockStatement) {
-      const returns = body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement);
+      const returns = body.body.filter(
+        (statement): statement is TSESTree.ReturnStatement => statement.type === AST_NODE_TYPES.ReturnStatement,
+      );
       if (returns.length === 1 && returns[0].argument && body.body.at(-1) === returns[0]) {
         return definitionOf(sourceCode, returns[0].argument, depth + 1);
       }
@@ -85,7 +87,15 @@ export function stringParts(sourceCode: SourceCode, node: Node, depth = 0): Stri
   const inner = skipWrappers(node);
   if (depth > MAX_DEPTH) return [{ text: undefined, node: inner }];
   if (inner.type === AST_NODE_TYPES.Literal) {
-    return [{ text: typeof inner.value === 'string' || typeof inner.value === 'number' || typeof inner.value === 'boolean' ? String(inner.value) : undefined, node: inner }];
+    return [
+      {
+        text:
+          typeof inner.value === 'string' || typeof inner.value === 'number' || typeof inner.value === 'boolean'
+            ? String(inner.value)
+            : undefined,
+        node: inner,
+      },
+    ];
   }
   if (inner.type === AST_NODE_TYPES.TemplateLiteral) {
     const parts: StringPart[] = [];
@@ -123,7 +133,8 @@ export function stringParts(sourceCode: SourceCode, node: Node, depth = 0): Stri
     return [{ text: undefined, node: inner }];
   }
   const result = staticValue(sourceCode, inner);
-  if (result && (typeof result.value === 'string' || typeof result.value === 'number')) return [{ text: String(result.value), node: inner }];
+  if (result && (typeof result.value === 'string' || typeof result.value === 'number'))
+    return [{ text: String(result.value), node: inner }];
   return [{ text: undefined, node: inner }];
 }
 

@@ -48,7 +48,8 @@ const TEMPLATE_MARKER = /<[^>]{0,80}>|\{\{|\$\{|%[A-Z_]{2,40}%|^\$[A-Z_]{2,40}$/
 const GENERIC_NAMES = new Set(['secret', 'clientsecret', 'client-secret', 'client_secret', 'password', 'changeit', 'string', 'value']);
 
 /** References to a secret store, not the secret: AWS/GCP/Azure/Vault/1Password/CI references. */
-const SECRET_REFERENCE = /^(?:arn:aws:secretsmanager:|arn:aws:ssm:|projects\/[^/]{1,100}\/secrets\/|https:\/\/[a-z0-9-]{1,63}\.vault\.azure\.net\/|vault:|op:\/\/|secret:\/\/|sm:\/\/|ssm:|\$\{\{)/i;
+const SECRET_REFERENCE =
+  /^(?:arn:aws:secretsmanager:|arn:aws:ssm:|projects\/[^/]{1,100}\/secrets\/|https:\/\/[a-z0-9-]{1,63}\.vault\.azure\.net\/|vault:|op:\/\/|secret:\/\/|sm:\/\/|ssm:|\$\{\{)/i;
 
 export function isPlaceholderSecret(value: string): boolean {
   const trimmed = value.trim();

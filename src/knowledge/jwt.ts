@@ -225,11 +225,7 @@ export const JWT_MODULES: readonly string[] = [
 ];
 
 /** Calls whose result is a remote key set or a key fetched from the IdP. */
-export const REMOTE_KEY_SOURCES: readonly string[] = [
-  'jose#createRemoteJWKSet',
-  'jose#createRemoteJWKSet.()',
-  'jwks-rsa#**',
-];
+export const REMOTE_KEY_SOURCES: readonly string[] = ['jose#createRemoteJWKSet', 'jose#createRemoteJWKSet.()', 'jwks-rsa#**'];
 
 /** jwks-rsa client-creating calls: options at argument 0. */
 export const JWKS_RSA_CLIENTS: readonly string[] = [
@@ -268,10 +264,19 @@ export interface IdTokenExchangeSpec {
 
 export const ID_TOKEN_EXCHANGES: ReadonlyMap<string, IdTokenExchangeSpec> = new Map<string, IdTokenExchangeSpec>([
   // openid-client v5: client.callback(redirectUri, params, { state, nonce, code_verifier })
-  ['openid-client#**.Client.().callback', { library: 'openid-client', checksArg: 2, nonceProperty: 'nonce', verifierProperty: 'code_verifier', oidc: true }],
-  ['openid-client#**.FAPI1Client.().callback', { library: 'openid-client', checksArg: 2, nonceProperty: 'nonce', verifierProperty: 'code_verifier', oidc: true }],
+  [
+    'openid-client#**.Client.().callback',
+    { library: 'openid-client', checksArg: 2, nonceProperty: 'nonce', verifierProperty: 'code_verifier', oidc: true },
+  ],
+  [
+    'openid-client#**.FAPI1Client.().callback',
+    { library: 'openid-client', checksArg: 2, nonceProperty: 'nonce', verifierProperty: 'code_verifier', oidc: true },
+  ],
   // openid-client v6: authorizationCodeGrant(config, url, { pkceCodeVerifier, expectedState, expectedNonce })
-  ['openid-client#authorizationCodeGrant', { library: 'openid-client', checksArg: 2, nonceProperty: 'expectedNonce', verifierProperty: 'pkceCodeVerifier', oidc: true }],
+  [
+    'openid-client#authorizationCodeGrant',
+    { library: 'openid-client', checksArg: 2, nonceProperty: 'expectedNonce', verifierProperty: 'pkceCodeVerifier', oidc: true },
+  ],
   // oauth4webapi v3: processAuthorizationCodeResponse(as, client, response, { expectedNonce })
   ['oauth4webapi#processAuthorizationCodeResponse', { library: 'oauth4webapi', checksArg: 3, nonceProperty: 'expectedNonce', oidc: false }],
   // oauth4webapi v2: processAuthorizationCodeOpenIDResponse(as, client, response, expectedNonce)

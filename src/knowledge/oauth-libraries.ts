@@ -42,40 +42,267 @@ const NONE: Protection = { mode: 'none' };
 /** Calls and constructors that build an authorization request (origin pattern → knowledge). */
 export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> = new Map<string, AuthorizationLibrary>([
   // openid-client v5: client.authorizationUrl(params); the client comes from `new issuer.Client()`.
-  ['openid-client#**.Client.().authorizationUrl', { library: 'openid-client', kind: 'call', optionsArg: 0, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
-  ['openid-client#**.FAPI1Client.().authorizationUrl', { library: 'openid-client', kind: 'call', optionsArg: 0, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
+  [
+    'openid-client#**.Client.().authorizationUrl',
+    { library: 'openid-client', kind: 'call', optionsArg: 0, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS },
+  ],
+  [
+    'openid-client#**.FAPI1Client.().authorizationUrl',
+    { library: 'openid-client', kind: 'call', optionsArg: 0, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS },
+  ],
   // openid-client v6: buildAuthorizationUrl(config, params).
-  ['openid-client#buildAuthorizationUrl', { library: 'openid-client', kind: 'call', optionsArg: 1, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
-  ['openid-client#buildAuthorizationUrlWithPAR', { library: 'openid-client', kind: 'call', optionsArg: 1, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
-  ['openid-client#buildAuthorizationUrlWithJAR', { library: 'openid-client', kind: 'call', optionsArg: 1, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
+  [
+    'openid-client#buildAuthorizationUrl',
+    { library: 'openid-client', kind: 'call', optionsArg: 1, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS },
+  ],
+  [
+    'openid-client#buildAuthorizationUrlWithPAR',
+    { library: 'openid-client', kind: 'call', optionsArg: 1, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS },
+  ],
+  [
+    'openid-client#buildAuthorizationUrlWithJAR',
+    { library: 'openid-client', kind: 'call', optionsArg: 1, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS },
+  ],
   // simple-oauth2 v4+: new AuthorizationCode(config).authorizeURL(params); v1–3: create(config).authorizationCode.authorizeURL.
-  ['simple-oauth2#AuthorizationCode.().authorizeURL', { library: 'simple-oauth2', kind: 'call', optionsArg: 0, defaultResponseType: 'code', fixedResponseType: true, pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
-  ['simple-oauth2#**.authorizationCode.authorizeURL', { library: 'simple-oauth2', kind: 'call', optionsArg: 0, defaultResponseType: 'code', fixedResponseType: true, pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
+  [
+    'simple-oauth2#AuthorizationCode.().authorizeURL',
+    {
+      library: 'simple-oauth2',
+      kind: 'call',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: PARAMS,
+      state: PARAMS,
+      nonce: PARAMS,
+    },
+  ],
+  [
+    'simple-oauth2#**.authorizationCode.authorizeURL',
+    {
+      library: 'simple-oauth2',
+      kind: 'call',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: PARAMS,
+      state: PARAMS,
+      nonce: PARAMS,
+    },
+  ],
   // google-auth-library / googleapis: oauth2Client.generateAuthUrl(opts).
-  ['google-auth-library#**.generateAuthUrl', { library: 'google-auth-library', kind: 'call', optionsArg: 0, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
-  ['googleapis#**.generateAuthUrl', { library: 'google-auth-library', kind: 'call', optionsArg: 0, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
+  [
+    'google-auth-library#**.generateAuthUrl',
+    {
+      library: 'google-auth-library',
+      kind: 'call',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      pkce: PARAMS,
+      state: PARAMS,
+      nonce: PARAMS,
+    },
+  ],
+  [
+    'googleapis#**.generateAuthUrl',
+    {
+      library: 'google-auth-library',
+      kind: 'call',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      pkce: PARAMS,
+      state: PARAMS,
+      nonce: PARAMS,
+    },
+  ],
   // msal-node: cca.getAuthCodeUrl({ scopes, redirectUri, codeChallenge, state }).
-  ['@azure/msal-node#**.getAuthCodeUrl', { library: '@azure/msal-node', kind: 'call', optionsArg: 0, defaultResponseType: 'code', fixedResponseType: true, pkce: PARAMS, state: PARAMS, nonce: PARAMS }],
+  [
+    '@azure/msal-node#**.getAuthCodeUrl',
+    {
+      library: '@azure/msal-node',
+      kind: 'call',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: PARAMS,
+      state: PARAMS,
+      nonce: PARAMS,
+    },
+  ],
   // Browser SDKs that run the code flow with PKCE, state and nonce themselves.
-  ['oidc-client-ts#UserManager.()', { library: 'oidc-client-ts', kind: 'config', optionsArg: 0, paramsPaths: [['extraQueryParams']], defaultResponseType: 'code', pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
-  ['oidc-client-ts#OidcClient.()', { library: 'oidc-client-ts', kind: 'config', optionsArg: 0, paramsPaths: [['extraQueryParams']], defaultResponseType: 'code', pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
-  ['oidc-client#UserManager.()', { library: 'oidc-client', kind: 'config', optionsArg: 0, paramsPaths: [['extraQueryParams']], defaultResponseType: 'id_token', pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
-  ['oidc-client#OidcClient.()', { library: 'oidc-client', kind: 'config', optionsArg: 0, paramsPaths: [['extraQueryParams']], defaultResponseType: 'id_token', pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
-  ['@auth0/auth0-spa-js#createAuth0Client', { library: '@auth0/auth0-spa-js', kind: 'config', optionsArg: 0, paramsPaths: [['authorizationParams']], defaultResponseType: 'code', fixedResponseType: true, pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
-  ['@auth0/auth0-spa-js#Auth0Client.()', { library: '@auth0/auth0-spa-js', kind: 'config', optionsArg: 0, paramsPaths: [['authorizationParams']], defaultResponseType: 'code', fixedResponseType: true, pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
-  ['@azure/msal-browser#PublicClientApplication.()', { library: '@azure/msal-browser', kind: 'config', optionsArg: 0, defaultResponseType: 'code', fixedResponseType: true, pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
-  ['@azure/msal-browser#**.createPublicClientApplication', { library: '@azure/msal-browser', kind: 'config', optionsArg: 0, defaultResponseType: 'code', fixedResponseType: true, pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
+  [
+    'oidc-client-ts#UserManager.()',
+    {
+      library: 'oidc-client-ts',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['extraQueryParams']],
+      defaultResponseType: 'code',
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    'oidc-client-ts#OidcClient.()',
+    {
+      library: 'oidc-client-ts',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['extraQueryParams']],
+      defaultResponseType: 'code',
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    'oidc-client#UserManager.()',
+    {
+      library: 'oidc-client',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['extraQueryParams']],
+      defaultResponseType: 'id_token',
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    'oidc-client#OidcClient.()',
+    {
+      library: 'oidc-client',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['extraQueryParams']],
+      defaultResponseType: 'id_token',
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    '@auth0/auth0-spa-js#createAuth0Client',
+    {
+      library: '@auth0/auth0-spa-js',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['authorizationParams']],
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    '@auth0/auth0-spa-js#Auth0Client.()',
+    {
+      library: '@auth0/auth0-spa-js',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['authorizationParams']],
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    '@azure/msal-browser#PublicClientApplication.()',
+    {
+      library: '@azure/msal-browser',
+      kind: 'config',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    '@azure/msal-browser#**.createPublicClientApplication',
+    {
+      library: '@azure/msal-browser',
+      kind: 'config',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
   // Okta's SDK: PKCE on unless `pkce: false`.
-  ['@okta/okta-auth-js#OktaAuth.()', { library: '@okta/okta-auth-js', kind: 'config', optionsArg: 0, defaultResponseType: 'code', pkce: { mode: 'builtin', off: { option: 'pkce', value: false } }, state: BUILTIN, nonce: BUILTIN }],
+  [
+    '@okta/okta-auth-js#OktaAuth.()',
+    {
+      library: '@okta/okta-auth-js',
+      kind: 'config',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      pkce: { mode: 'builtin', off: { option: 'pkce', value: false } },
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
   // auth0-js: state and nonce built in; it has no PKCE of its own (code flow there is a server's).
-  ['auth0-js#WebAuth.()', { library: 'auth0-js', kind: 'config', optionsArg: 0, defaultResponseType: 'token', pkce: NONE, state: BUILTIN, nonce: BUILTIN }],
-  ['auth0-js#WebAuth.().authorize', { library: 'auth0-js', kind: 'call', optionsArg: 0, defaultResponseType: 'token', pkce: NONE, state: BUILTIN, nonce: BUILTIN }],
-  ['auth0-js#WebAuth.().popup.authorize', { library: 'auth0-js', kind: 'call', optionsArg: 0, defaultResponseType: 'token', pkce: NONE, state: BUILTIN, nonce: BUILTIN }],
+  [
+    'auth0-js#WebAuth.()',
+    { library: 'auth0-js', kind: 'config', optionsArg: 0, defaultResponseType: 'token', pkce: NONE, state: BUILTIN, nonce: BUILTIN },
+  ],
+  [
+    'auth0-js#WebAuth.().authorize',
+    { library: 'auth0-js', kind: 'call', optionsArg: 0, defaultResponseType: 'token', pkce: NONE, state: BUILTIN, nonce: BUILTIN },
+  ],
+  [
+    'auth0-js#WebAuth.().popup.authorize',
+    { library: 'auth0-js', kind: 'call', optionsArg: 0, defaultResponseType: 'token', pkce: NONE, state: BUILTIN, nonce: BUILTIN },
+  ],
   // express-openid-connect runs the whole flow (PKCE for code, state, nonce).
-  ['express-openid-connect#auth', { library: 'express-openid-connect', kind: 'config', optionsArg: 0, paramsPaths: [['authorizationParams']], defaultResponseType: 'id_token', pkce: BUILTIN, state: BUILTIN, nonce: BUILTIN }],
+  [
+    'express-openid-connect#auth',
+    {
+      library: 'express-openid-connect',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['authorizationParams']],
+      defaultResponseType: 'id_token',
+      pkce: BUILTIN,
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
   // angular-oauth2-oidc: AuthConfig; an empty responseType means the implicit flow; PKCE on for code unless disablePKCE.
-  ['angular-oauth2-oidc#AuthConfig.()', { library: 'angular-oauth2-oidc', kind: 'config', optionsArg: 0, paramsPaths: [['customQueryParams']], defaultResponseType: '', pkce: { mode: 'builtin', off: { option: 'disablePKCE', value: true } }, state: BUILTIN, nonce: BUILTIN }],
-  ['angular-oauth2-oidc#**.configure', { library: 'angular-oauth2-oidc', kind: 'config', optionsArg: 0, paramsPaths: [['customQueryParams']], defaultResponseType: '', pkce: { mode: 'builtin', off: { option: 'disablePKCE', value: true } }, state: BUILTIN, nonce: BUILTIN }],
+  [
+    'angular-oauth2-oidc#AuthConfig.()',
+    {
+      library: 'angular-oauth2-oidc',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['customQueryParams']],
+      defaultResponseType: '',
+      pkce: { mode: 'builtin', off: { option: 'disablePKCE', value: true } },
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
+  [
+    'angular-oauth2-oidc#**.configure',
+    {
+      library: 'angular-oauth2-oidc',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['customQueryParams']],
+      defaultResponseType: '',
+      pkce: { mode: 'builtin', off: { option: 'disablePKCE', value: true } },
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
   // passport-oauth2 and the strategies built on it: PKCE and state are options of the strategy.
   ...[
     'passport-oauth2',
@@ -113,9 +340,24 @@ export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> 
 ]);
 
 /** Module prefixes of next-auth / Auth.js provider factories (`Okta({...})`). */
-export const NEXTAUTH_PROVIDER_MODULES: readonly string[] = ['next-auth/providers/', '@auth/core/providers/', '@auth/sveltekit/providers/', '@auth/express/providers/', '@auth/solid-start/providers/', '@auth/qwik/providers/'];
+export const NEXTAUTH_PROVIDER_MODULES: readonly string[] = [
+  'next-auth/providers/',
+  '@auth/core/providers/',
+  '@auth/sveltekit/providers/',
+  '@auth/express/providers/',
+  '@auth/solid-start/providers/',
+  '@auth/qwik/providers/',
+];
 /** Modules whose default export takes a config with `providers: [...]`. */
-export const NEXTAUTH_MODULES: readonly string[] = ['next-auth', '@auth/core', '@auth/sveltekit', '@auth/express', '@auth/nextjs', '@auth/solid-start', '@auth/qwik'];
+export const NEXTAUTH_MODULES: readonly string[] = [
+  'next-auth',
+  '@auth/core',
+  '@auth/sveltekit',
+  '@auth/express',
+  '@auth/nextjs',
+  '@auth/solid-start',
+  '@auth/qwik',
+];
 
 /** Token-endpoint calls of the libraries. `grantType` is fixed, or read from an argument. */
 export interface ExchangeCall {
@@ -135,32 +377,71 @@ export interface ExchangeCall {
 
 export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string, ExchangeCall>([
   // openid-client v5: client.callback(redirectUri, params, checks) / oauthCallback / grant / refresh.
-  ['openid-client#**.Client.().callback', { library: 'openid-client', grantType: 'authorization_code', paramsArg: 1, checksArg: 2, verifier: { arg: 2, key: 'code_verifier' } }],
-  ['openid-client#**.Client.().oauthCallback', { library: 'openid-client', grantType: 'authorization_code', paramsArg: 1, checksArg: 2, verifier: { arg: 2, key: 'code_verifier' } }],
+  [
+    'openid-client#**.Client.().callback',
+    { library: 'openid-client', grantType: 'authorization_code', paramsArg: 1, checksArg: 2, verifier: { arg: 2, key: 'code_verifier' } },
+  ],
+  [
+    'openid-client#**.Client.().oauthCallback',
+    { library: 'openid-client', grantType: 'authorization_code', paramsArg: 1, checksArg: 2, verifier: { arg: 2, key: 'code_verifier' } },
+  ],
   ['openid-client#**.Client.().grant', { library: 'openid-client', paramsArg: 0 }],
   ['openid-client#**.Client.().refresh', { library: 'openid-client', grantType: 'refresh_token' }],
   // openid-client v6.
-  ['openid-client#authorizationCodeGrant', { library: 'openid-client', grantType: 'authorization_code', checksArg: 2, verifier: { arg: 2, key: 'pkceCodeVerifier' } }],
+  [
+    'openid-client#authorizationCodeGrant',
+    { library: 'openid-client', grantType: 'authorization_code', checksArg: 2, verifier: { arg: 2, key: 'pkceCodeVerifier' } },
+  ],
   ['openid-client#refreshTokenGrant', { library: 'openid-client', grantType: 'refresh_token' }],
   ['openid-client#clientCredentialsGrant', { library: 'openid-client', grantType: 'client_credentials', paramsArg: 1 }],
   ['openid-client#genericGrantRequest', { library: 'openid-client', grantTypeArg: 1, paramsArg: 2 }],
   // oauth4webapi v3: authorizationCodeGrantRequest(as, client, clientAuth, params, redirectUri, codeVerifier).
-  ['oauth4webapi#authorizationCodeGrantRequest', { library: 'oauth4webapi', grantType: 'authorization_code', verifier: { arg: 5, positional: true } }],
+  [
+    'oauth4webapi#authorizationCodeGrantRequest',
+    { library: 'oauth4webapi', grantType: 'authorization_code', verifier: { arg: 5, positional: true } },
+  ],
   ['oauth4webapi#refreshTokenGrantRequest', { library: 'oauth4webapi', grantType: 'refresh_token' }],
   ['oauth4webapi#clientCredentialsGrantRequest', { library: 'oauth4webapi', grantType: 'client_credentials', paramsArg: 3 }],
   ['oauth4webapi#genericGrantRequest', { library: 'oauth4webapi', grantTypeArg: 3, paramsArg: 4 }],
   // simple-oauth2.
-  ['simple-oauth2#AuthorizationCode.().getToken', { library: 'simple-oauth2', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'code_verifier' } }],
-  ['simple-oauth2#**.authorizationCode.getToken', { library: 'simple-oauth2', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'code_verifier' } }],
+  [
+    'simple-oauth2#AuthorizationCode.().getToken',
+    { library: 'simple-oauth2', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'code_verifier' } },
+  ],
+  [
+    'simple-oauth2#**.authorizationCode.getToken',
+    { library: 'simple-oauth2', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'code_verifier' } },
+  ],
   ['simple-oauth2#ClientCredentials.().getToken', { library: 'simple-oauth2', grantType: 'client_credentials', paramsArg: 0 }],
   ['simple-oauth2#**.clientCredentials.getToken', { library: 'simple-oauth2', grantType: 'client_credentials', paramsArg: 0 }],
   ['simple-oauth2#ResourceOwnerPassword.().getToken', { library: 'simple-oauth2', grantType: 'password', paramsArg: 0 }],
   ['simple-oauth2#**.ownerPassword.getToken', { library: 'simple-oauth2', grantType: 'password', paramsArg: 0 }],
   // google-auth-library: getToken(code) or getToken({ code, codeVerifier }).
-  ['google-auth-library#**.getToken', { library: 'google-auth-library', grantType: 'authorization_code', paramsArg: 0, codeStringArg: 0, verifier: { arg: 0, key: 'codeVerifier' } }],
-  ['googleapis#**.getToken', { library: 'google-auth-library', grantType: 'authorization_code', paramsArg: 0, codeStringArg: 0, verifier: { arg: 0, key: 'codeVerifier' } }],
+  [
+    'google-auth-library#**.getToken',
+    {
+      library: 'google-auth-library',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      codeStringArg: 0,
+      verifier: { arg: 0, key: 'codeVerifier' },
+    },
+  ],
+  [
+    'googleapis#**.getToken',
+    {
+      library: 'google-auth-library',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      codeStringArg: 0,
+      verifier: { arg: 0, key: 'codeVerifier' },
+    },
+  ],
   // msal-node.
-  ['@azure/msal-node#**.acquireTokenByCode', { library: '@azure/msal-node', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'codeVerifier' } }],
+  [
+    '@azure/msal-node#**.acquireTokenByCode',
+    { library: '@azure/msal-node', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'codeVerifier' } },
+  ],
   ['@azure/msal-node#**.acquireTokenByClientCredential', { library: '@azure/msal-node', grantType: 'client_credentials', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByRefreshToken', { library: '@azure/msal-node', grantType: 'refresh_token', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByUsernamePassword', { library: '@azure/msal-node', grantType: 'password', paramsArg: 0 }],
@@ -182,15 +463,30 @@ export const PASSWORD_GRANT_CALLS: ReadonlyMap<string, { readonly library: strin
   ['simple-oauth2#**.ownerPassword.getToken', { library: 'simple-oauth2', what: 'simple-oauth2 ownerPassword.getToken' }],
   ['@azure/msal-node#**.acquireTokenByUsernamePassword', { library: '@azure/msal-node', what: 'msal acquireTokenByUsernamePassword' }],
   ['@azure/msal-common#**.acquireTokenByUsernamePassword', { library: '@azure/msal-common', what: 'msal acquireTokenByUsernamePassword' }],
-  ['oidc-client-ts#**.signinResourceOwnerCredentials', { library: 'oidc-client-ts', what: 'oidc-client-ts signinResourceOwnerCredentials' }],
-  ['oidc-client-ts#**.processResourceOwnerPasswordCredentials', { library: 'oidc-client-ts', what: 'oidc-client-ts processResourceOwnerPasswordCredentials' }],
-  ['angular-oauth2-oidc#**.fetchTokenUsingPasswordFlow', { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc fetchTokenUsingPasswordFlow' }],
-  ['angular-oauth2-oidc#**.fetchTokenUsingPasswordFlowAndLoadUserProfile', { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc fetchTokenUsingPasswordFlowAndLoadUserProfile' }],
+  [
+    'oidc-client-ts#**.signinResourceOwnerCredentials',
+    { library: 'oidc-client-ts', what: 'oidc-client-ts signinResourceOwnerCredentials' },
+  ],
+  [
+    'oidc-client-ts#**.processResourceOwnerPasswordCredentials',
+    { library: 'oidc-client-ts', what: 'oidc-client-ts processResourceOwnerPasswordCredentials' },
+  ],
+  [
+    'angular-oauth2-oidc#**.fetchTokenUsingPasswordFlow',
+    { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc fetchTokenUsingPasswordFlow' },
+  ],
+  [
+    'angular-oauth2-oidc#**.fetchTokenUsingPasswordFlowAndLoadUserProfile',
+    { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc fetchTokenUsingPasswordFlowAndLoadUserProfile' },
+  ],
   ['auth0-js#**.client.login', { library: 'auth0-js', what: 'auth0-js client.login (password-realm grant)' }],
   ['auth0-js#**.client.loginWithDefaultDirectory', { library: 'auth0-js', what: 'auth0-js client.loginWithDefaultDirectory' }],
   ['auth0-js#**.client.loginWithResourceOwner', { library: 'auth0-js', what: 'auth0-js client.loginWithResourceOwner' }],
   ['auth0-js#Authentication.().login', { library: 'auth0-js', what: 'auth0-js Authentication.login (password-realm grant)' }],
-  ['auth0-js#Authentication.().loginWithDefaultDirectory', { library: 'auth0-js', what: 'auth0-js Authentication.loginWithDefaultDirectory' }],
+  [
+    'auth0-js#Authentication.().loginWithDefaultDirectory',
+    { library: 'auth0-js', what: 'auth0-js Authentication.loginWithDefaultDirectory' },
+  ],
   ['auth0-js#Authentication.().loginWithResourceOwner', { library: 'auth0-js', what: 'auth0-js Authentication.loginWithResourceOwner' }],
   ['auth0#**.passwordGrant', { library: 'auth0', what: 'auth0 passwordGrant' }],
   ['client-oauth2#**.owner.getToken', { library: 'client-oauth2', what: 'client-oauth2 owner.getToken' }],
@@ -211,7 +507,10 @@ export const IMPLICIT_FLOW_CALLS: ReadonlyMap<string, { readonly library: string
   // msal.js 1.x runs the implicit flow only.
   ['msal#UserAgentApplication.()', { library: 'msal', what: 'msal 1.x UserAgentApplication (implicit flow only)' }],
   ['angular-oauth2-oidc#**.initImplicitFlow', { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc initImplicitFlow' }],
-  ['angular-oauth2-oidc#**.initImplicitFlowInPopup', { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc initImplicitFlowInPopup' }],
+  [
+    'angular-oauth2-oidc#**.initImplicitFlowInPopup',
+    { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc initImplicitFlowInPopup' },
+  ],
 ]);
 
 export const IMPLICIT_FLOW_METHODS: ReadonlyMap<string, readonly string[]> = new Map([

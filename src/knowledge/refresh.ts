@@ -17,7 +17,8 @@ export const REFRESH_LIBRARY_CALLS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** Path segments of an app's own refresh endpoint: `/auth/refresh`, `/api/token/refresh`, `/refresh-token`. */
-export const REFRESH_PATH_SEGMENT = /^(?:refresh(?:[-_]?(?:tokens?|session|auth))?|token[-_]?refresh|renew(?:[-_]?(?:token|session))?|silent[-_]?refresh)$/i;
+export const REFRESH_PATH_SEGMENT =
+  /^(?:refresh(?:[-_]?(?:tokens?|session|auth))?|token[-_]?refresh|renew(?:[-_]?(?:token|session))?|silent[-_]?refresh)$/i;
 
 /** Modules whose helpers serialise or share concurrent calls. */
 export const SERIALISING_MODULES: readonly string[] = [

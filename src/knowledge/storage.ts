@@ -37,9 +37,18 @@ export const LIBRARY_WRITES: ReadonlyMap<string, LibraryWrite> = new Map([
 
 /** Modules whose presence lets the rule look at storage at all (besides the globals). */
 export const STORAGE_MODULES = [
-  'localforage', 'idb-keyval', 'idb', 'dexie',
-  '@vueuse/core', 'usehooks-ts', 'react-use', '@uidotdev/usehooks', '@mantine/hooks', 'svelte-persisted-store',
-  'zustand', 'pinia',
+  'localforage',
+  'idb-keyval',
+  'idb',
+  'dexie',
+  '@vueuse/core',
+  'usehooks-ts',
+  'react-use',
+  '@uidotdev/usehooks',
+  '@mantine/hooks',
+  'svelte-persisted-store',
+  'zustand',
+  'pinia',
 ];
 
 /** IndexedDB object-store writes: `store.put(value, key)` / `store.add(value, key)`. */
@@ -78,7 +87,11 @@ export const CACHE_LOCATION_ENUM = 'BrowserCacheLocation';
 /** oidc-client-ts: the store that keeps the User (with its tokens), and the class that wraps a Storage. */
 export const OIDC_USER_STORE_OPTION = 'userStore';
 export const OIDC_STATE_STORE_OPTION = 'stateStore';
-export const OIDC_STORE_CLASS_PATTERNS = ['oidc-client-ts#WebStorageStateStore', 'oidc-client#WebStorageStateStore', '<global>#Oidc.WebStorageStateStore'];
+export const OIDC_STORE_CLASS_PATTERNS = [
+  'oidc-client-ts#WebStorageStateStore',
+  'oidc-client#WebStorageStateStore',
+  '<global>#Oidc.WebStorageStateStore',
+];
 
 /** @okta/okta-auth-js: `tokenManager: { storage: 'localStorage' }` (its default, written out, still reports: it is a choice). */
 export const OKTA_MODULES = ['@okta/okta-auth-js', '@okta/okta-react', '@okta/okta-vue', '@okta/okta-angular', '@okta/okta-signin-widget'];

@@ -34,10 +34,7 @@ export interface AuthorizationRequest {
  * `state`, `nonce` and code verifier, the S256 challenge, and `response_type=code`
  * (never `token`: the implicit grant puts tokens in the URL).
  */
-export async function createAuthorizationRequest(
-  oidc: OidcClient,
-  options: AuthorizationRequestOptions,
-): Promise<AuthorizationRequest> {
+export async function createAuthorizationRequest(oidc: OidcClient, options: AuthorizationRequestOptions): Promise<AuthorizationRequest> {
   const transaction = createLoginTransaction();
   const codeChallenge = await oauth.calculatePKCECodeChallenge(transaction.codeVerifier);
   const url = requireEndpoint(oidc.as, 'authorization_endpoint');

@@ -51,9 +51,7 @@ export type RequestHeaders = Headers | Record<string, string | string[] | undefi
  * by the issuer's keys with an algorithm allowlist, `iss`, `aud`, `exp`, `typ: at+jwt`
  * (so an ID token cannot be used as an access token), and required scopes.
  */
-export function createBearerTokenVerifier(
-  options: BearerVerifierOptions,
-): (headers: RequestHeaders) => Promise<AccessTokenClaims> {
+export function createBearerTokenVerifier(options: BearerVerifierOptions): (headers: RequestHeaders) => Promise<AccessTokenClaims> {
   return async (headers) => {
     const token = readBearerToken(headers);
     let payload: JWTPayload;
@@ -83,8 +81,7 @@ export function createBearerTokenVerifier(
 
 /** Extracts the token from `Authorization: Bearer <token>` (RFC 6750 §2.1) only. */
 export function readBearerToken(headers: RequestHeaders): string {
-  const value =
-    headers instanceof Headers ? headers.get('authorization') : headers['authorization'];
+  const value = headers instanceof Headers ? headers.get('authorization') : headers['authorization'];
   if (typeof value !== 'string' || value === '') {
     throw new BearerTokenError(401, undefined, 'missing bearer token');
   }

@@ -28,10 +28,7 @@ export interface ClientCredentialsTokenSource {
  * shortly before it expires, and concurrent callers share one token request, so a busy
  * service does not ask the IdP for a token per outgoing call.
  */
-export function createClientCredentialsTokenSource(
-  oidc: OidcClient,
-  options: ClientCredentialsOptions,
-): ClientCredentialsTokenSource {
+export function createClientCredentialsTokenSource(oidc: OidcClient, options: ClientCredentialsOptions): ClientCredentialsTokenSource {
   const margin = options.expiryMarginSeconds ?? 60;
   let cached: TokenSet | undefined;
 

@@ -23,10 +23,7 @@ export interface DeviceAuthorization {
  * Starts the Device Authorization Grant (RFC 8628) for a CLI or other input-constrained
  * device. The CLI is a public client: it ships to users, so it holds no secret.
  */
-export async function startDeviceAuthorization(
-  oidc: OidcClient,
-  options: { scopes: readonly string[] },
-): Promise<DeviceAuthorization> {
+export async function startDeviceAuthorization(oidc: OidcClient, options: { scopes: readonly string[] }): Promise<DeviceAuthorization> {
   const startedAt = Date.now();
   const response = await oauth.deviceAuthorizationRequest(
     oidc.as,
@@ -51,10 +48,7 @@ export async function startDeviceAuthorization(
  * them check that the confirmation page is about this device (phishing defence).
  */
 export function formatDeviceInstructions(authorization: DeviceAuthorization): string {
-  return [
-    `To sign in, open ${authorization.verificationUri} in a browser`,
-    `and enter the code ${authorization.userCode}.`,
-  ].join('\n');
+  return [`To sign in, open ${authorization.verificationUri} in a browser`, `and enter the code ${authorization.userCode}.`].join('\n');
 }
 
 /** The user refused the request on the verification page (`access_denied`). */

@@ -27,11 +27,7 @@ export class IdTokenValidationError extends Error {
  * Checking the nonce is what stops an ID token from an earlier login (or someone else's)
  * from being replayed into this one.
  */
-export async function verifyIdToken(
-  oidc: OidcClient,
-  idToken: string,
-  expected: { nonce: string },
-): Promise<IdTokenClaims> {
+export async function verifyIdToken(oidc: OidcClient, idToken: string, expected: { nonce: string }): Promise<IdTokenClaims> {
   const { payload } = await jwtVerify(idToken, oidc.jwks, {
     issuer: oidc.as.issuer,
     audience: oidc.client.client_id,

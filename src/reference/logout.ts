@@ -12,13 +12,10 @@ import type { OidcClient } from './oidc-client.js';
 export async function revokeRefreshToken(oidc: OidcClient, refreshToken: string): Promise<void> {
   const endpoint = oidc.as.revocation_endpoint;
   if (endpoint === undefined) return; // Nothing to call: the token expires on its own.
-  const response = await oauth.revocationRequest(
-    oidc.as,
-    oidc.client,
-    oidc.clientAuth,
-    refreshToken,
-    { ...oauthRequestOptions(endpoint, oidc.http), additionalParameters: { token_type_hint: 'refresh_token' } },
-  );
+  const response = await oauth.revocationRequest(oidc.as, oidc.client, oidc.clientAuth, refreshToken, {
+    ...oauthRequestOptions(endpoint, oidc.http),
+    additionalParameters: { token_type_hint: 'refresh_token' },
+  });
   await oauth.processRevocationResponse(response);
 }
 
@@ -28,10 +25,7 @@ export async function revokeRefreshToken(oidc: OidcClient, refreshToken: string)
  * ID token (identifies the session), never an access or refresh token. The post-logout
  * URI must be one registered for this client.
  */
-export function createLogoutUrl(
-  oidc: OidcClient,
-  options: { idTokenHint: string; postLogoutRedirectUri: string; state?: string },
-): URL {
+export function createLogoutUrl(oidc: OidcClient, options: { idTokenHint: string; postLogoutRedirectUri: string; state?: string }): URL {
   const url = requireEndpoint(oidc.as, 'end_session_endpoint');
   url.searchParams.set('client_id', oidc.client.client_id);
   url.searchParams.set('id_token_hint', options.idTokenHint);

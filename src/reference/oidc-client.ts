@@ -49,10 +49,7 @@ export async function createOidcClient(options: OidcClientOptions): Promise<Oidc
   return {
     as,
     client: { client_id: options.clientId },
-    clientAuth:
-      options.clientSecret === undefined
-        ? oauth.None()
-        : oauth.ClientSecretBasic(options.clientSecret),
+    clientAuth: options.clientSecret === undefined ? oauth.None() : oauth.ClientSecretBasic(options.clientSecret),
     jwks: createIssuerJwks(as.jwks_uri),
     http: options.http,
   };
@@ -61,11 +58,7 @@ export async function createOidcClient(options: OidcClientOptions): Promise<Oidc
 /** The endpoint URL from metadata, or a clear error when the IdP lacks it. @internal */
 export function requireEndpoint(
   as: oauth.AuthorizationServer,
-  name:
-    | 'authorization_endpoint'
-    | 'token_endpoint'
-    | 'device_authorization_endpoint'
-    | 'end_session_endpoint',
+  name: 'authorization_endpoint' | 'token_endpoint' | 'device_authorization_endpoint' | 'end_session_endpoint',
 ): URL {
   const value = as[name];
   if (typeof value !== 'string') {

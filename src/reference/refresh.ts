@@ -141,10 +141,7 @@ export class RefreshTokenFamilyStore {
   }
 
   /** Consumes `presented` and returns its successor, or revokes the family on reuse. */
-  async rotate(
-    presented: string,
-    clientId: string,
-  ): Promise<{ refreshToken: string; familyId: string; subject: string }> {
+  async rotate(presented: string, clientId: string): Promise<{ refreshToken: string; familyId: string; subject: string }> {
     const hash = await sha256(presented);
     const token = this.#tokens.get(hash);
     const family = token && this.#families.get(token.familyId);

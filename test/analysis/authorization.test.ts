@@ -13,19 +13,24 @@ interface Summary {
 
 function requests(code: string, typescript = true): Summary[] {
   const out: Summary[] = [];
-  collect(code, 'Program', (sc) => {
-    for (const r of authorizationRequests(sc)) {
-      out.push({
-        line: r.node.loc.start.line,
-        library: r.library,
-        responseType: r.responseType.value ?? null,
-        code: isCodeFlow(r) ?? null,
-        state: requestParam(r, 'state').state,
-        challenge: requestParam(r, 'code_challenge').state,
-      });
-    }
-    return undefined;
-  }, { typescript });
+  collect(
+    code,
+    'Program',
+    (sc) => {
+      for (const r of authorizationRequests(sc)) {
+        out.push({
+          line: r.node.loc.start.line,
+          library: r.library,
+          responseType: r.responseType.value ?? null,
+          code: isCodeFlow(r) ?? null,
+          state: requestParam(r, 'state').state,
+          challenge: requestParam(r, 'code_challenge').state,
+        });
+      }
+      return undefined;
+    },
+    { typescript },
+  );
   return out;
 }
 
@@ -73,7 +78,13 @@ describe('authorization: requests however they are built', () => {
       `export const mgr = new UserManager({ authority: I, client_id: C, redirect_uri: CB });`,
     ].join('\n');
     const found = requests(code).map((r) => `${r.line}:${r.library}:${r.responseType}`);
-    expect(found).toEqual(['5:passport-oauth2:code', '6:next-auth:code', '6:next-auth:code', '7:angular-oauth2-oidc:', '8:oidc-client-ts:code']);
+    expect(found).toEqual([
+      '5:passport-oauth2:code',
+      '6:next-auth:code',
+      '6:next-auth:code',
+      '7:angular-oauth2-oidc:',
+      '8:oidc-client-ts:code',
+    ]);
   });
 
   it('ignores test assertions, comparisons, callbacks and files without authorization requests', () => {

@@ -26,9 +26,9 @@ describe('callbacks: where the code comes from', () => {
     const code = `
       probe(req.query.code); probe(new URL(req.url, BASE)); probe(client.callbackParams(req)); probe(c.req.url);
       probe(new URLSearchParams(location.search).get('code')); probe(storedCode); probe(req.query.state);`;
-    expect(collect(code, 'CallExpression[callee.name="probe"]', (sc, n) => isFromRedirect(sc, (n as TSESTree.CallExpression).arguments[0]))).toEqual([
-      true, true, true, true, true, false, false,
-    ]);
+    expect(
+      collect(code, 'CallExpression[callee.name="probe"]', (sc, n) => isFromRedirect(sc, (n as TSESTree.CallExpression).arguments[0])),
+    ).toEqual([true, true, true, true, true, false, false]);
   });
 });
 

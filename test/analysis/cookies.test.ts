@@ -19,15 +19,27 @@ function cookies(code: string, filename?: string): string[] {
 describe('cookies: cookie writes and their flags', () => {
   it('reads Express, Koa and Fastify calls with their defaults', () => {
     expect(cookies(`res.cookie('sid', id, { secure: true });`)).toEqual(['express:sid:session:s=set,h=missing,s=missing']);
-    expect(cookies(`import Koa from 'koa'; ctx.cookies.set('access_token', t, { secure: false });`)).toEqual(['koa:access_token:token:s=wrong,h=set,s=missing']);
+    expect(cookies(`import Koa from 'koa'; ctx.cookies.set('access_token', t, { secure: false });`)).toEqual([
+      'koa:access_token:token:s=wrong,h=set,s=missing',
+    ]);
     expect(cookies(`import f from 'fastify'; reply.setCookie('sid', id);`)).toEqual(['fastify:sid:session:s=unknown,h=unknown,s=unknown']);
   });
 
   it('reads Next.js, h3, Hono and cookie.serialize', () => {
-    expect(cookies(`import { cookies } from 'next/headers'; cookies().set('tz', 'UTC');`)).toEqual(['next:tz:-:s=missing,h=missing,s=missing']);
-    expect(cookies(`import { setCookie } from 'h3'; setCookie(event, 'nuxt_sid', sid, { httpOnly: true, secure: true, sameSite: 'lax' });`)).toEqual(['h3:nuxt_sid:session:s=set,h=set,s=set']);
-    expect(cookies(`import { setCookie } from 'hono/cookie'; setCookie(c, 'tx', JSON.stringify({ verifier, state }), { prefix: 'secure', httpOnly: true });`)).toEqual(['hono:tx:oauth:s=set,h=set,s=missing']);
-    expect(cookies(`import cookie from 'cookie'; cookie.serialize('oauth_state', s, { maxAge: 0 });`)).toEqual(['cookie-serialize:oauth_state:oauth:s=missing,h=missing,s=missing:clear']);
+    expect(cookies(`import { cookies } from 'next/headers'; cookies().set('tz', 'UTC');`)).toEqual([
+      'next:tz:-:s=missing,h=missing,s=missing',
+    ]);
+    expect(
+      cookies(`import { setCookie } from 'h3'; setCookie(event, 'nuxt_sid', sid, { httpOnly: true, secure: true, sameSite: 'lax' });`),
+    ).toEqual(['h3:nuxt_sid:session:s=set,h=set,s=set']);
+    expect(
+      cookies(
+        `import { setCookie } from 'hono/cookie'; setCookie(c, 'tx', JSON.stringify({ verifier, state }), { prefix: 'secure', httpOnly: true });`,
+      ),
+    ).toEqual(['hono:tx:oauth:s=set,h=set,s=missing']);
+    expect(cookies(`import cookie from 'cookie'; cookie.serialize('oauth_state', s, { maxAge: 0 });`)).toEqual([
+      'cookie-serialize:oauth_state:oauth:s=missing,h=missing,s=missing:clear',
+    ]);
   });
 
   it('reads Set-Cookie strings, arrays and header objects', () => {
@@ -35,19 +47,31 @@ describe('cookies: cookie writes and their flags', () => {
       'set-cookie-header:sid:session:s=set,h=set,s=missing',
       'set-cookie-header:theme:-:s=missing,h=missing,s=missing',
     ]);
-    expect(cookies(`new Response(null, { headers: { 'set-cookie': \`rt=\${rt}; \${attrs}\` } });`)).toEqual(['set-cookie-header:rt:token:s=unknown,h=unknown,s=unknown']);
-    expect(cookies(`document.cookie = 'jwt=' + token + '; Max-Age=0';`)).toEqual(['document-cookie:jwt:token:s=missing,h=missing,s=missing:clear:script']);
+    expect(cookies(`new Response(null, { headers: { 'set-cookie': \`rt=\${rt}; \${attrs}\` } });`)).toEqual([
+      'set-cookie-header:rt:token:s=unknown,h=unknown,s=unknown',
+    ]);
+    expect(cookies(`document.cookie = 'jwt=' + token + '; Max-Age=0';`)).toEqual([
+      'document-cookie:jwt:token:s=missing,h=missing,s=missing:clear:script',
+    ]);
   });
 
   it('reads session middleware options', () => {
-    expect(cookies(`import session from 'express-session'; session({ secret });`)).toEqual(['express-session:?:session:s=missing,h=set,s=missing']);
+    expect(cookies(`import session from 'express-session'; session({ secret });`)).toEqual([
+      'express-session:?:session:s=missing,h=set,s=missing',
+    ]);
     expect(cookies(`import session from 'express-session'; session({ secret, cookie: opts });`)).toEqual([]);
-    expect(cookies(`import cs from 'cookie-session'; cs({ name: 'sess', sameSite: 'strict', httpOnly: false });`)).toEqual(['cookie-session:sess:session:s=set,h=wrong,s=set']);
+    expect(cookies(`import cs from 'cookie-session'; cs({ name: 'sess', sameSite: 'strict', httpOnly: false });`)).toEqual([
+      'cookie-session:sess:session:s=set,h=wrong,s=set',
+    ]);
   });
 
   it('treats SameSite=None without Secure as a wrong value', () => {
-    expect(cookies(`res.cookie('sid', id, { httpOnly: true, sameSite: 'None' });`)).toEqual(['express:sid:session:s=missing,h=set,s=wrong']);
-    expect(cookies(`res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'none' });`)).toEqual(['express:sid:session:s=set,h=set,s=set']);
+    expect(cookies(`res.cookie('sid', id, { httpOnly: true, sameSite: 'None' });`)).toEqual([
+      'express:sid:session:s=missing,h=set,s=wrong',
+    ]);
+    expect(cookies(`res.cookie('sid', id, { httpOnly: true, secure: true, sameSite: 'none' });`)).toEqual([
+      'express:sid:session:s=set,h=set,s=set',
+    ]);
   });
 
   it('tells which cookies carry a session, token or OAuth state', () => {
@@ -65,7 +89,11 @@ describe('cookies: helpers and later assignments', () => {
       function setCookie(name, value, days) { document.cookie = name + '=' + encodeURIComponent(value) + '; path=/'; }
       setCookie('refresh_token', tokens.refresh_token, 30);
       setCookie('theme', theme, 30);`;
-    expect(cookies(code)).toEqual(['document-cookie:?:-:s=missing,h=missing,s=missing:script', 'document-cookie:refresh_token:token:s=unknown,h=missing,s=unknown:script', 'document-cookie:theme:-:s=unknown,h=missing,s=unknown:script']);
+    expect(cookies(code)).toEqual([
+      'document-cookie:?:-:s=missing,h=missing,s=missing:script',
+      'document-cookie:refresh_token:token:s=unknown,h=missing,s=unknown:script',
+      'document-cookie:theme:-:s=unknown,h=missing,s=unknown:script',
+    ]);
   });
 
   it('counts a flag assigned later through the options variable as set', () => {

@@ -4,7 +4,9 @@ import { envRead, isTestFile, moduleEnvironment, projectPath, publicEnvPrefix } 
 import { collect } from '../helpers/analyze';
 
 function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
-  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) => pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]));
+  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) =>
+    pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]),
+  );
 }
 
 describe('environment: env reads and where a module runs', () => {
@@ -14,7 +16,12 @@ describe('environment: env reads and where a module runs', () => {
       probe(process.env.CLIENT_SECRET); probe(process.env['REACT_APP_Z']); probe(import.meta.env.VITE_A);
       probe(S); probe(VITE_Y); probe(config.env.X); probe(globalThis.process.env.EXPO_PUBLIC_Q);
       function f(process) { probe(process.env.X); }`;
-    expect(probe(code, (sc, n) => { const r = envRead(sc, n); return r ? `${r.source}:${r.name}:${r.publicPrefix ?? '-'}` : null; })).toEqual([
+    expect(
+      probe(code, (sc, n) => {
+        const r = envRead(sc, n);
+        return r ? `${r.source}:${r.name}:${r.publicPrefix ?? '-'}` : null;
+      }),
+    ).toEqual([
       'process.env:CLIENT_SECRET:-',
       'process.env:REACT_APP_Z:REACT_APP_',
       'import.meta.env:VITE_A:VITE_',
@@ -27,15 +34,15 @@ describe('environment: env reads and where a module runs', () => {
   });
 
   it('knows the public prefixes', () => {
-    expect(['NEXT_PUBLIC_A', 'VITE_B', 'REACT_APP_C', 'PUBLIC_D', 'NUXT_PUBLIC_E', 'EXPO_PUBLIC_F', 'GATSBY_G', 'SECRET'].map(publicEnvPrefix)).toEqual([
-      'NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_', 'NUXT_PUBLIC_', 'EXPO_PUBLIC_', 'GATSBY_', undefined,
-    ]);
+    expect(
+      ['NEXT_PUBLIC_A', 'VITE_B', 'REACT_APP_C', 'PUBLIC_D', 'NUXT_PUBLIC_E', 'EXPO_PUBLIC_F', 'GATSBY_G', 'SECRET'].map(publicEnvPrefix),
+    ).toEqual(['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'PUBLIC_', 'NUXT_PUBLIC_', 'EXPO_PUBLIC_', 'GATSBY_', undefined]);
   });
 
   it('recognises test files', () => {
-    expect(['a.test.ts', 'src/a.spec.js', 'src/__tests__/a.ts', 'e2e/flow.e2e-spec.ts', 'src/test-utils.ts', 'src/contest.ts'].map(isTestFile)).toEqual([
-      true, true, true, true, false, false,
-    ]);
+    expect(
+      ['a.test.ts', 'src/a.spec.js', 'src/__tests__/a.ts', 'e2e/flow.e2e-spec.ts', 'src/test-utils.ts', 'src/contest.ts'].map(isTestFile),
+    ).toEqual([true, true, true, true, false, false]);
   });
 
   it('makes paths project-relative', () => {

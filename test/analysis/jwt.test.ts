@@ -1,19 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { claimStatus, isExternalIssuerToken, isVerifiedElsewhere, jwtFacts, keySourceOf, tokenOf, type JwtOperation } from '../../src/analysis/jwt';
+import {
+  claimStatus,
+  isExternalIssuerToken,
+  isVerifiedElsewhere,
+  jwtFacts,
+  keySourceOf,
+  tokenOf,
+  type JwtOperation,
+} from '../../src/analysis/jwt';
 import { analyze, collect, type AnalyzeOptions } from '../helpers/analyze';
 
 /** The file's operations as `kind:library:line`. */
 function operations(code: string, options?: AnalyzeOptions): string[] {
-  return collect(code, 'Program', (sc) => jwtFacts(sc).operations.map((op) => `${op.kind}:${op.library}:${op.node.loc.start.line}`), options).flat();
+  return collect(
+    code,
+    'Program',
+    (sc) => jwtFacts(sc).operations.map((op) => `${op.kind}:${op.library}:${op.node.loc.start.line}`),
+    options,
+  ).flat();
 }
 
 /** Runs `pick` on every operation of the file. */
 function withOps<T>(code: string, pick: (sc: TSESLint.SourceCode, op: JwtOperation) => T, options?: AnalyzeOptions): T[] {
   const results: T[] = [];
-  analyze(code, 'Program', (sc) => {
-    for (const op of jwtFacts(sc).operations) results.push(pick(sc, op));
-  }, options);
+  analyze(
+    code,
+    'Program',
+    (sc) => {
+      for (const op of jwtFacts(sc).operations) results.push(pick(sc, op));
+    },
+    options,
+  );
   return results;
 }
 
@@ -34,8 +52,15 @@ describe('jwt: operations of every library', () => {
       jwtDecode(t);
       jwt.sign(p, k, { algorithm: 'HS256' });`;
     expect(operations(code)).toEqual([
-      'verify:jsonwebtoken:6', 'decode:jsonwebtoken:7', 'header:jsonwebtoken:8', 'verify:jose:9', 'decode:jose:10',
-      'header:jose:11', 'header:jwt-decode:12', 'decode:jwt-decode:13', 'sign:jsonwebtoken:14',
+      'verify:jsonwebtoken:6',
+      'decode:jsonwebtoken:7',
+      'header:jsonwebtoken:8',
+      'verify:jose:9',
+      'decode:jose:10',
+      'header:jose:11',
+      'header:jwt-decode:12',
+      'decode:jwt-decode:13',
+      'sign:jsonwebtoken:14',
     ]);
   });
 
@@ -60,7 +85,9 @@ describe('jwt: operations of every library', () => {
       jwt({ secret: 's', algorithms: ['HS256'] });
       expressjwt({ secret: 's', algorithms: ['HS256'] });`;
     expect(operations(code, { typescript: false, sourceType: 'commonjs' })).toEqual([
-      'verify:google-auth-library:6', 'config:express-jwt:7', 'config:express-jwt:8',
+      'verify:google-auth-library:6',
+      'config:express-jwt:7',
+      'config:express-jwt:8',
     ]);
   });
 
@@ -118,7 +145,17 @@ describe('jwt: key sources', () => {
         jwt.verify(t, key.getPublicKey());
         jwt.verify(t, someParam);
       }`;
-    expect(withOps(code, (sc, op) => keySourceOf(sc, op.key))).toEqual(['remote', 'remote', 'local', 'local', 'empty', 'remote', 'local', 'remote', 'unknown']);
+    expect(withOps(code, (sc, op) => keySourceOf(sc, op.key))).toEqual([
+      'remote',
+      'remote',
+      'local',
+      'local',
+      'empty',
+      'remote',
+      'local',
+      'remote',
+      'unknown',
+    ]);
   });
 
   it('follows lazily created key sets and class fields', () => {
@@ -139,7 +176,9 @@ describe('jwt: verification facts', () => {
       function b(token) { jwt.verify(token, k, o); return jwt.decode(token); }
       function c(token, other) { jwt.verify(other, k, o); return jwt.decode(token); }
       function d(req) { jwt.verify(req.body.token, k, o); return jwt.decode(req.body.token); }`;
-    const verified = withOps(code, (sc, op) => (op.kind === 'decode' ? isVerifiedElsewhere(sc, jwtFacts(sc), op) : undefined)).filter((v) => v !== undefined);
+    const verified = withOps(code, (sc, op) => (op.kind === 'decode' ? isVerifiedElsewhere(sc, jwtFacts(sc), op) : undefined)).filter(
+      (v) => v !== undefined,
+    );
     expect(verified).toEqual([true, true, false, true]);
   });
 

@@ -5,10 +5,15 @@ import { collect, type AnalyzeOptions } from '../helpers/analyze';
 
 /** Origins of every call's callee in the snippet, as `module.path`. */
 function calleeOrigins(code: string, options?: AnalyzeOptions): string[] {
-  return collect(code, 'CallExpression', (sourceCode, node) => {
-    const origin = calleeOrigin(sourceCode, node as TSESTree.CallExpression);
-    return origin ? formatOrigin(origin) : undefined;
-  }, options).filter((name) => !name.startsWith('<global>.require'));
+  return collect(
+    code,
+    'CallExpression',
+    (sourceCode, node) => {
+      const origin = calleeOrigin(sourceCode, node as TSESTree.CallExpression);
+      return origin ? formatOrigin(origin) : undefined;
+    },
+    options,
+  ).filter((name) => !name.startsWith('<global>.require'));
 }
 
 describe('originOf: where a name comes from', () => {
@@ -20,8 +25,12 @@ describe('originOf: where a name comes from', () => {
   });
 
   it('resolves require with and without destructuring, in CommonJS and ESM files', () => {
-    expect(calleeOrigins(`const jwt = require('jsonwebtoken'); jwt.decode(t);`, { sourceType: 'commonjs', typescript: false })).toEqual(['jsonwebtoken.decode']);
-    expect(calleeOrigins(`const { decode: peek } = require('jsonwebtoken'); peek(t);`, { sourceType: 'commonjs', typescript: false })).toEqual(['jsonwebtoken.decode']);
+    expect(calleeOrigins(`const jwt = require('jsonwebtoken'); jwt.decode(t);`, { sourceType: 'commonjs', typescript: false })).toEqual([
+      'jsonwebtoken.decode',
+    ]);
+    expect(
+      calleeOrigins(`const { decode: peek } = require('jsonwebtoken'); peek(t);`, { sourceType: 'commonjs', typescript: false }),
+    ).toEqual(['jsonwebtoken.decode']);
     expect(calleeOrigins(`const { a: { b } } = require('m'); b();`, { typescript: false })).toEqual(['m.a.b']);
   });
 
@@ -30,7 +39,9 @@ describe('originOf: where a name comes from', () => {
   });
 
   it('resolves await import() and helpers that return a module', () => {
-    expect(calleeOrigins(`async function f() { const { jwtVerify } = await import('jose'); jwtVerify(t, k); }`)).toEqual(['jose.jwtVerify']);
+    expect(calleeOrigins(`async function f() { const { jwtVerify } = await import('jose'); jwtVerify(t, k); }`)).toEqual([
+      'jose.jwtVerify',
+    ]);
     const code = `
       let josePromise;
       async function getJose() { josePromise ??= import('jose'); return josePromise; }
@@ -62,7 +73,9 @@ describe('originOf: where a name comes from', () => {
         constructor(private readonly jwt: JwtService) {}
         run() { this.oidcClient.callback(a, b, c); this.jwt.verifyAsync(t); }
       }`;
-    expect(calleeOrigins(code)).toEqual(expect.arrayContaining(['openid-client.Issuer.().Client.().callback', '@nestjs/jwt.JwtService.().verifyAsync']));
+    expect(calleeOrigins(code)).toEqual(
+      expect.arrayContaining(['openid-client.Issuer.().Client.().callback', '@nestjs/jwt.JwtService.().verifyAsync']),
+    );
   });
 
   it('resolves super(...) to the base class constructor, through NestJS PassportStrategy', () => {
@@ -74,7 +87,12 @@ describe('originOf: where a name comes from', () => {
       class Api extends JwtStrategy { constructor() { super({ secretOrKey: k }); } }
       class Plain extends Base { constructor() { super(); } }`;
     // An undeclared base is a global, like any undeclared name.
-    expect(calleeOrigins(code)).toEqual(['@nestjs/passport.PassportStrategy', 'passport-oauth2.Strategy', 'passport-jwt.Strategy', '<global>.Base']);
+    expect(calleeOrigins(code)).toEqual([
+      '@nestjs/passport.PassportStrategy',
+      'passport-oauth2.Strategy',
+      'passport-jwt.Strategy',
+      '<global>.Base',
+    ]);
   });
 
   it('gives no origin to shadowed names, parameters and reassigned bindings', () => {
@@ -84,11 +102,9 @@ describe('originOf: where a name comes from', () => {
   });
 
   it('treats globals and window/globalThis/self aliases alike', () => {
-    expect(calleeOrigins(`window.localStorage.setItem('a', b); globalThis.fetch(u); self.sessionStorage.getItem('k');`, { typescript: false })).toEqual([
-      '<global>.localStorage.setItem',
-      '<global>.fetch',
-      '<global>.sessionStorage.getItem',
-    ]);
+    expect(
+      calleeOrigins(`window.localStorage.setItem('a', b); globalThis.fetch(u); self.sessionStorage.getItem('k');`, { typescript: false }),
+    ).toEqual(['<global>.localStorage.setItem', '<global>.fetch', '<global>.sessionStorage.getItem']);
   });
 
   it('normalises node: specifiers and matches wildcard patterns', () => {
@@ -100,7 +116,12 @@ describe('originOf: where a name comes from', () => {
     expect(matchesPattern(origin!, 'node:crypto#*')).toBe(true);
     expect(matchesPattern(origin!, 'crypto#**.randomBytes')).toBe(true);
     expect(matchesPattern(origin!, 'crypto#randomUUID')).toBe(false);
-    expect(matchesPattern({ module: 'openid-client', path: ['Issuer', 'discover', '()', 'Client', '()', 'callback'] }, 'openid-client#**.Client.().callback')).toBe(true);
+    expect(
+      matchesPattern(
+        { module: 'openid-client', path: ['Issuer', 'discover', '()', 'Client', '()', 'callback'] },
+        'openid-client#**.Client.().callback',
+      ),
+    ).toBe(true);
   });
   it('resolves a lazily created client returned from several places', () => {
     const code = `
@@ -113,6 +134,8 @@ describe('originOf: where a name comes from', () => {
         return client;
       }
       async function login() { const c = await getClient(); c.authorizationUrl({}); }`;
-    expect(calleeOrigins(code, { typescript: false, sourceType: 'commonjs' })).toContain('openid-client.Issuer.discover.().Client.().authorizationUrl');
+    expect(calleeOrigins(code, { typescript: false, sourceType: 'commonjs' })).toContain(
+      'openid-client.Issuer.discover.().Client.().authorizationUrl',
+    );
   });
 });

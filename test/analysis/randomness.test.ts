@@ -15,13 +15,43 @@ function verdicts(code: string, kind: 'state' | 'nonce' | 'verifier' | 'csrf' = 
 
 describe('randomness: names of secrets', () => {
   it('knows state, nonce, verifier and CSRF names, and refuses keys and look-alikes', () => {
-    expect(['state', 'oauthState', 'OAUTH_STATE', 'expectedState', 'nonce', 'oneTapNonce', 'code_verifier', 'pkceVerifier', 'verifier', 'csrfToken', '_csrf', 'XSRF-TOKEN'].map(secretKindFromName)).toEqual([
-      'state', 'state', 'state', 'state', 'nonce', 'nonce', 'verifier', 'verifier', 'verifier', 'csrf', 'csrf', 'csrf',
+    expect(
+      [
+        'state',
+        'oauthState',
+        'OAUTH_STATE',
+        'expectedState',
+        'nonce',
+        'oneTapNonce',
+        'code_verifier',
+        'pkceVerifier',
+        'verifier',
+        'csrfToken',
+        '_csrf',
+        'XSRF-TOKEN',
+      ].map(secretKindFromName),
+    ).toEqual(['state', 'state', 'state', 'state', 'nonce', 'nonce', 'verifier', 'verifier', 'verifier', 'csrf', 'csrf', 'csrf']);
+    expect(
+      [
+        'STATE_KEY',
+        'stateStore',
+        'readyState',
+        'appState',
+        'nonceLength',
+        'codeVerifierKey',
+        'csrfHeaderName',
+        'codeChallenge',
+        'setState',
+        'statement',
+      ].map(secretKindFromName),
+    ).toEqual(Array(10).fill(undefined));
+    expect(['generateState', 'createNonce', 'makeCodeVerifier', 'randomString', 'getStateKey'].map(secretKindFromFunctionName)).toEqual([
+      'state',
+      'nonce',
+      'verifier',
+      undefined,
+      undefined,
     ]);
-    expect(['STATE_KEY', 'stateStore', 'readyState', 'appState', 'nonceLength', 'codeVerifierKey', 'csrfHeaderName', 'codeChallenge', 'setState', 'statement'].map(secretKindFromName)).toEqual(
-      Array(10).fill(undefined),
-    );
-    expect(['generateState', 'createNonce', 'makeCodeVerifier', 'randomString', 'getStateKey'].map(secretKindFromFunctionName)).toEqual(['state', 'nonce', 'verifier', undefined, undefined]);
   });
 });
 
@@ -35,7 +65,14 @@ describe('randomness: where a value comes from', () => {
       let c = 0; probe(String(c++));
       probe('fixed');
       probe(Array.from({ length: 43 }, () => 'abc'[Math.floor(Math.random() * 3)]).join(''));`;
-    expect(verdicts(code)).toEqual(['weak:Math.random()', 'weak:Math.random()', 'weak:Date.now()', 'weak:c++', "constant:'fixed'", 'weak:Math.random()']);
+    expect(verdicts(code)).toEqual([
+      'weak:Math.random()',
+      'weak:Math.random()',
+      'weak:Date.now()',
+      'weak:c++',
+      "constant:'fixed'",
+      'weak:Math.random()',
+    ]);
   });
 
   it('counts bytes of CSPRNG calls, through typed arrays, encodings and helper parameters', () => {
@@ -49,7 +86,15 @@ describe('randomness: where a value comes from', () => {
       const buf = new Uint32Array(2); crypto.getRandomValues(buf); probe(buf);
       probe(crypto.randomBytes(32).toString('hex').slice(0, 8));
       probe(crypto.randomUUID());`;
-    expect(verdicts(code)).toEqual([null, 'few-bits:crypto.randomBytes(8)', 'few-bits:hex(8)', null, 'few-bits:crypto.getRandomValues(buf)', 'few-bits:crypto.randomBytes(32)', null]);
+    expect(verdicts(code)).toEqual([
+      null,
+      'few-bits:crypto.randomBytes(8)',
+      'few-bits:hex(8)',
+      null,
+      'few-bits:crypto.getRandomValues(buf)',
+      'few-bits:crypto.randomBytes(32)',
+      null,
+    ]);
   });
 
   it('checks code_verifier length (43 characters at least)', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classifyRedirectRegex, isRedirectTargetName, redirectChecks, redirectRoots, redirectSink, storedRedirectTarget } from '../../src/analysis/redirects';
+import {
+  classifyRedirectRegex,
+  isRedirectTargetName,
+  redirectChecks,
+  redirectRoots,
+  redirectSink,
+  storedRedirectTarget,
+} from '../../src/analysis/redirects';
 import { collect } from '../helpers/analyze';
 
 function sinks(code: string): string[] {
@@ -64,7 +71,10 @@ describe('redirects: checks applied to the target', () => {
       app.get('/a', (req, res) => { const back = req.session.back; if (onTenant(back)) res.redirect(back); });
       app.get('/b', (req, res) => { const back = req.query.back; if (sameOrigin(back)) res.redirect(back); });`;
     // (The session read is also seen through its alias: the helper, already judged, stays an opaque validator there.)
-    expect(checksOf(code)).toEqual([["host:parsed.host.endsWith('.tenant.example')", 'validator:onTenant(back)'], ['origin:parsed.origin === BASE']]);
+    expect(checksOf(code)).toEqual([
+      ["host:parsed.host.endsWith('.tenant.example')", 'validator:onTenant(back)'],
+      ['origin:parsed.origin === BASE'],
+    ]);
   });
 
   it('finds redirect targets stored for a later redirect', () => {
@@ -79,9 +89,15 @@ describe('redirects: checks applied to the target', () => {
   });
 
   it('classifies regexes applied to targets', () => {
-    expect(['^\\/(?![\\/\\\\])', '^\\/[^\\/\\\\]', '^\\/(?!\\/)', '^https:\\/\\/app\\.example\\.com\\/cb$', '^https:\\/\\/.*\\.example\\.com'].map((p) => classifyRedirectRegex(p).kind)).toEqual([
-      'relative-safe', 'relative-safe', 'relative', 'exact', 'regex',
-    ]);
+    expect(
+      [
+        '^\\/(?![\\/\\\\])',
+        '^\\/[^\\/\\\\]',
+        '^\\/(?!\\/)',
+        '^https:\\/\\/app\\.example\\.com\\/cb$',
+        '^https:\\/\\/.*\\.example\\.com',
+      ].map((p) => classifyRedirectRegex(p).kind),
+    ).toEqual(['relative-safe', 'relative-safe', 'relative', 'exact', 'regex']);
   });
 
   it('allows loopback patterns (RFC 8252 §7.3: any port), not look-alike hosts', () => {
@@ -96,6 +112,15 @@ describe('redirects: checks applied to the target', () => {
   });
 
   it('knows redirect target names', () => {
-    expect(['returnTo', 'return_to', 'redirect_uri', 'next', 'callbackUrl', 'continue', 'state', 'url'].map(isRedirectTargetName)).toEqual([true, true, true, true, true, true, false, false]);
+    expect(['returnTo', 'return_to', 'redirect_uri', 'next', 'callbackUrl', 'continue', 'state', 'url'].map(isRedirectTargetName)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

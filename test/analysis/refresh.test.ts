@@ -13,7 +13,11 @@ describe('refresh: retry paths, refresh calls, guards', () => {
       async function other(url) { switch (res.status) { case 401: return 1; } }
       const f = (e) => [401, 403].includes(e.status);
       const g = (e) => e.status === HttpStatus.UNAUTHORIZED;`;
-    const kinds = collect(code, 'Program', (sc) => retryHandlers(sc).map((h) => h.kind).join(','));
+    const kinds = collect(code, 'Program', (sc) =>
+      retryHandlers(sc)
+        .map((h) => h.kind)
+        .join(','),
+    );
     expect(kinds).toEqual(['interceptor,interceptor,hook,status-check,status-check,status-check,status-check']);
   });
 
@@ -23,12 +27,29 @@ describe('refresh: retry paths, refresh calls, guards', () => {
       export const plain = (req, next) => next(req);
       class Auth implements HttpInterceptor { intercept(req, next) { return next.handle(req); } other() {} }
       class NotOne { intercept(req, next) { return next.handle(req); } }`;
-    const found = collect(code, 'Program', (sc) => retryHandlers(sc).map((h) => `${h.kind}:${h.fn.loc.start.line}`).join(','), { typescript: true });
+    const found = collect(
+      code,
+      'Program',
+      (sc) =>
+        retryHandlers(sc)
+          .map((h) => `${h.kind}:${h.fn.loc.start.line}`)
+          .join(','),
+      { typescript: true },
+    );
     expect(found).toEqual(['interceptor:2,interceptor:4']);
-    const unguarded = (text: string): number[] => collect(text, 'Program', (sc) => unguardedRefreshes(sc).map((r) => r.call.loc.start.line), { typescript: true }).flat();
+    const unguarded = (text: string): number[] =>
+      collect(text, 'Program', (sc) => unguardedRefreshes(sc).map((r) => r.call.loc.start.line), { typescript: true }).flat();
     // No 401 check: the interceptor is the retry path; a flag on the class guards it, also when read outside catchError.
-    expect(unguarded(`class A implements HttpInterceptor {\n  intercept(req, next) { return next.handle(req).pipe(catchError(() => this.http.post('/api/token/refresh', {}))); }\n}`)).toEqual([2]);
-    expect(unguarded(`class A implements HttpInterceptor {\n  private refreshing$ = new BehaviorSubject(false);\n  intercept(req, next) { if (this.refreshing$.value) return wait(); return next.handle(req).pipe(catchError((e) => { if (e.status !== 401) throw e; return this.http.post('/api/token/refresh', {}); })); }\n}`)).toEqual([]);
+    expect(
+      unguarded(
+        `class A implements HttpInterceptor {\n  intercept(req, next) { return next.handle(req).pipe(catchError(() => this.http.post('/api/token/refresh', {}))); }\n}`,
+      ),
+    ).toEqual([2]);
+    expect(
+      unguarded(
+        `class A implements HttpInterceptor {\n  private refreshing$ = new BehaviorSubject(false);\n  intercept(req, next) { if (this.refreshing$.value) return wait(); return next.handle(req).pipe(catchError((e) => { if (e.status !== 401) throw e; return this.http.post('/api/token/refresh', {}); })); }\n}`,
+      ),
+    ).toEqual([]);
   });
 
   it('classifies refresh calls and leaves SDK calls alone', () => {
@@ -45,21 +66,52 @@ describe('refresh: retry paths, refresh calls, guards', () => {
       probe(userManager.signinSilent());
       probe(fetch('/api/refreshments'));
       probe(axios.get('/api/orders'));`;
-    const kinds = collect(code, 'CallExpression[callee.name="probe"]', (sc, n) => refreshCallKind(sc, (n as TSESTree.CallExpression).arguments[0] as TSESTree.CallExpression) ?? '-');
+    const kinds = collect(
+      code,
+      'CallExpression[callee.name="probe"]',
+      (sc, n) => refreshCallKind(sc, (n as TSESTree.CallExpression).arguments[0] as TSESTree.CallExpression) ?? '-',
+    );
     expect(kinds).toEqual(['token-endpoint', 'app-endpoint', 'app-endpoint', 'token-endpoint', 'helper', '-', '-', '-', '-']);
   });
 
   it('sees shared in-flight promises, flags, queues and locks', () => {
-    const unguarded = (code: string): number[] => collect(code, 'Program', (sc) => unguardedRefreshes(sc).map((r) => r.call.loc.start.line)).flat();
-    expect(unguarded(`api.interceptors.response.use(undefined, async (e) => {\n  if (e.response.status === 401) await api.post('/auth/refresh');\n});`)).toEqual([2]);
-    expect(unguarded(`let refreshing = null;\napi.interceptors.response.use(undefined, async (e) => {\n  refreshing ??= api.post('/auth/refresh');\n  await refreshing;\n});`)).toEqual([]);
-    expect(unguarded(`class A { intercept() { return this.isRefreshing ? wait() : api.post('/auth/refresh'); } }\napi.interceptors.request.use(function (c) { if (this.isRefreshing) return c; return api.post('/auth/refresh'); });`)).toEqual([]);
-    expect(unguarded(`api.interceptors.response.use(undefined, (e) => navigator.locks.request('refresh', () => api.post('/auth/refresh')));`)).toEqual([]);
+    const unguarded = (code: string): number[] =>
+      collect(code, 'Program', (sc) => unguardedRefreshes(sc).map((r) => r.call.loc.start.line)).flat();
+    expect(
+      unguarded(
+        `api.interceptors.response.use(undefined, async (e) => {\n  if (e.response.status === 401) await api.post('/auth/refresh');\n});`,
+      ),
+    ).toEqual([2]);
+    expect(
+      unguarded(
+        `let refreshing = null;\napi.interceptors.response.use(undefined, async (e) => {\n  refreshing ??= api.post('/auth/refresh');\n  await refreshing;\n});`,
+      ),
+    ).toEqual([]);
+    expect(
+      unguarded(
+        `class A { intercept() { return this.isRefreshing ? wait() : api.post('/auth/refresh'); } }\napi.interceptors.request.use(function (c) { if (this.isRefreshing) return c; return api.post('/auth/refresh'); });`,
+      ),
+    ).toEqual([]);
+    expect(
+      unguarded(`api.interceptors.response.use(undefined, (e) => navigator.locks.request('refresh', () => api.post('/auth/refresh')));`),
+    ).toEqual([]);
     // A per-request retry flag is not a guard.
-    expect(unguarded(`api.interceptors.response.use(undefined, async (e) => {\n  if (!e.config._retry) { e.config._retry = true; await api.post('/auth/refresh'); }\n});`)).toEqual([2]);
+    expect(
+      unguarded(
+        `api.interceptors.response.use(undefined, async (e) => {\n  if (!e.config._retry) { e.config._retry = true; await api.post('/auth/refresh'); }\n});`,
+      ),
+    ).toEqual([2]);
     // rxjs: an observable shared with shareReplay is the in-flight refresh.
-    expect(unguarded(`let shared$ = null;\nfunction onUnauthorized() { if (status !== 401) return;\n  shared$ = shared$ ?? http.post('/auth/refresh', {}).pipe(shareReplay(1));\n  return shared$; }`)).toEqual([]);
-    expect(unguarded(`let last = null;\nfunction onUnauthorized() { if (status !== 401) return;\n  last = http.post('/auth/refresh', {}).pipe(map((r) => r.token));\n  return last; }`)).toEqual([]);
+    expect(
+      unguarded(
+        `let shared$ = null;\nfunction onUnauthorized() { if (status !== 401) return;\n  shared$ = shared$ ?? http.post('/auth/refresh', {}).pipe(shareReplay(1));\n  return shared$; }`,
+      ),
+    ).toEqual([]);
+    expect(
+      unguarded(
+        `let last = null;\nfunction onUnauthorized() { if (status !== 401) return;\n  last = http.post('/auth/refresh', {}).pipe(map((r) => r.token));\n  return last; }`,
+      ),
+    ).toEqual([]);
     // A refresh before the 401 check is not on the retry path.
     expect(unguarded(`async function refresh() { const r = await fetch('/auth/refresh'); if (r.status === 401) logout(); }`)).toEqual([]);
   });

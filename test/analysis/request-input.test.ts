@@ -25,10 +25,16 @@ describe('request-input: values of the incoming request', () => {
       export default defineEventHandler((event) => { const { next } = getQuery(event); probe(next); });
       export default function Page({ searchParams }) { probe(searchParams.callbackUrl); }`;
     expect(inputs(code)).toEqual([
-      'query:returnTo', 'query:code', 'query:state', 'body:redirect_uri',
-      'query:next', 'body:code', 'query:next',
+      'query:returnTo',
+      'query:code',
+      'query:state',
+      'body:redirect_uri',
       'query:next',
-      'search-params:code', 'search-params:state',
+      'body:code',
+      'query:next',
+      'query:next',
+      'search-params:code',
+      'search-params:state',
       'query:next',
       'search-params:callbackUrl',
     ]);

@@ -5,7 +5,9 @@ import { BROAD_SCOPES, globToRegExp, idpOfScopeSpelling, idpOfUrl, matchBroadSco
 import { collect } from '../helpers/analyze';
 
 function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
-  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) => pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]));
+  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) =>
+    pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]),
+  );
 }
 
 const none = new Set<Idp>();
@@ -65,9 +67,19 @@ describe('scope catalog (knowledge)', () => {
   });
 
   it('tells IdPs from scope spellings and URL hosts', () => {
-    expect(['read:org', 'read_user', 'refresh_token', 'User.Read', 'channels:read', 'identify', 'files.content.read', 'read:jira-work', 'openid'].map(idpOfScopeSpelling)).toEqual([
-      'github', 'gitlab', 'salesforce', 'microsoft', 'slack', 'discord', 'dropbox', 'atlassian', undefined,
-    ]);
+    expect(
+      [
+        'read:org',
+        'read_user',
+        'refresh_token',
+        'User.Read',
+        'channels:read',
+        'identify',
+        'files.content.read',
+        'read:jira-work',
+        'openid',
+      ].map(idpOfScopeSpelling),
+    ).toEqual(['github', 'gitlab', 'salesforce', 'microsoft', 'slack', 'discord', 'dropbox', 'atlassian', undefined]);
     expect(idpOfUrl('https://github.com/login/oauth/authorize')).toBe('github');
     expect(idpOfUrl('https://acme.my.salesforce.com/services/oauth2/authorize')).toBe('salesforce');
     expect(idpOfUrl('https://acme.eu.auth0.com/api/v2/')).toBe('auth0-management');
@@ -87,7 +99,11 @@ describe('scopes (analysis)', () => {
       const graphScopes = (extra = []) => ['User.Read', ...extra];
       probe(graphScopes(['Mail.ReadWrite']));
       probe(other(['Mail.ReadWrite']));`;
-    const results = probe(code, (sc, n) => scopeTokens(sc, n).map((t) => t.scope).join(' '));
+    const results = probe(code, (sc, n) =>
+      scopeTokens(sc, n)
+        .map((t) => t.scope)
+        .join(' '),
+    );
     expect(results).toEqual(['User.Read Mail.ReadWrite', '']);
   });
 
@@ -97,7 +113,11 @@ describe('scopes (analysis)', () => {
       const LIST = [...BASE, 'repo'];
       probe('openid profile,email'); probe(LIST); probe(LIST.join(' ')); probe(encodeURIComponent(['a', 'b'].join(' ')));
       probe(cond ? 'admin' : 'read'); probe('openid ' + extra); probe(unknown);`;
-    const results = probe(code, (sc, n) => scopeTokens(sc, n).map((t) => `${t.scope}@${t.node.loc.start.line}`).join(' '));
+    const results = probe(code, (sc, n) =>
+      scopeTokens(sc, n)
+        .map((t) => `${t.scope}@${t.node.loc.start.line}`)
+        .join(' '),
+    );
     expect(results).toEqual([
       'openid@4 profile@4 email@4',
       'openid@2 email@2 repo@3',
@@ -125,7 +145,14 @@ describe('scopes (analysis)', () => {
 
   it('knows scope keys', () => {
     expect(['scope', 'scopes', 'defaultScopes', 'GMAIL_SCOPES', 'SCOPES', 'scopeRef', 'telescope', 'cssScope'].map(isScopeKey)).toEqual([
-      true, true, true, true, true, false, false, true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
     ]);
   });
 

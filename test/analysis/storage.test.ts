@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { persistedStateOf, storageAreaOf, storageHookOf, storageKeyKind, storageWriteOf, storedCredential, wrapperWritesOf } from '../../src/analysis/storage';
+import {
+  persistedStateOf,
+  storageAreaOf,
+  storageHookOf,
+  storageKeyKind,
+  storageWriteOf,
+  storedCredential,
+  wrapperWritesOf,
+} from '../../src/analysis/storage';
 import { credentialKindFromName, nameWords } from '../../src/analysis/tokens';
 import { collect } from '../helpers/analyze';
 
@@ -49,7 +57,15 @@ describe('storage: writes to browser storage', () => {
       localStorage.setItem('access_token', '');
       localStorage.setItem('user', JSON.stringify(profile));
       localStorage.setItem('csrf_token', csrf);`;
-    expect(writes(code)).toEqual(['local:refresh_token:refresh', 'local:x:id', 'local:x:access', 'local:pkce_verifier:-', 'local:access_token:-', 'local:user:-', 'local:csrf_token:-']);
+    expect(writes(code)).toEqual([
+      'local:refresh_token:refresh',
+      'local:x:id',
+      'local:x:access',
+      'local:pkce_verifier:-',
+      'local:access_token:-',
+      'local:user:-',
+      'local:csrf_token:-',
+    ]);
   });
 
   it('resolves same-file wrappers to their callers', () => {
@@ -67,7 +83,11 @@ describe('storage: writes to browser storage', () => {
 
   it('tells storage objects from look-alikes', () => {
     const code = `probe(localStorage); probe(window.sessionStorage); const localStorage2 = new Map(); probe(localStorage2); function f(localStorage) { probe(localStorage); }`;
-    const areas = collect(code, 'CallExpression[callee.name="probe"]', (sc, node) => storageAreaOf(sc, (node as TSESTree.CallExpression).arguments[0]) ?? 'none');
+    const areas = collect(
+      code,
+      'CallExpression[callee.name="probe"]',
+      (sc, node) => storageAreaOf(sc, (node as TSESTree.CallExpression).arguments[0]) ?? 'none',
+    );
     expect(areas).toEqual(['local', 'session', 'none', 'none']);
   });
 });
@@ -81,11 +101,16 @@ describe('tokens: generic credential names', () => {
 
   it('recognises bare token names and refuses non-credential tokens', () => {
     expect(['token', 'authToken', 'jwt', 'app.tokens', 'tokenSet', 'access_token'].map(credentialKindFromName)).toEqual([
-      'unknown-jwt', 'unknown-jwt', 'unknown-jwt', 'unknown-jwt', 'unknown-jwt', 'access',
+      'unknown-jwt',
+      'unknown-jwt',
+      'unknown-jwt',
+      'unknown-jwt',
+      'unknown-jwt',
+      'access',
     ]);
-    expect(['csrfToken', 'pushToken', 'nextPageToken', 'resetToken', 'tokenExpiry', 'theme', 'XSRF-TOKEN'].map(credentialKindFromName)).toEqual([
-      undefined, undefined, undefined, undefined, undefined, undefined, undefined,
-    ]);
+    expect(
+      ['csrfToken', 'pushToken', 'nextPageToken', 'resetToken', 'tokenExpiry', 'theme', 'XSRF-TOKEN'].map(credentialKindFromName),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(['pkce_token', 'state', 'refresh_token'].map(storageKeyKind)).toEqual([undefined, undefined, 'refresh']);
   });
 });

@@ -4,13 +4,18 @@ import { collect } from '../helpers/analyze';
 
 function requests(code: string, typescript = true): string[] {
   const out: string[] = [];
-  collect(code, 'Program', (sc) => {
-    for (const r of tokenRequests(sc)) {
-      const callee = r.node.type === 'CallExpression' || r.node.type === 'NewExpression' ? sc.getText(r.node.callee) : r.node.type;
-      out.push(`${r.node.loc.start.line}:${r.library}:${callee}:${r.grantType ?? '?'}:verifier=${r.codeVerifier.state}`);
-    }
-    return undefined;
-  }, { typescript });
+  collect(
+    code,
+    'Program',
+    (sc) => {
+      for (const r of tokenRequests(sc)) {
+        const callee = r.node.type === 'CallExpression' || r.node.type === 'NewExpression' ? sc.getText(r.node.callee) : r.node.type;
+        out.push(`${r.node.loc.start.line}:${r.library}:${callee}:${r.grantType ?? '?'}:verifier=${r.codeVerifier.state}`);
+      }
+      return undefined;
+    },
+    { typescript },
+  );
   return out;
 }
 

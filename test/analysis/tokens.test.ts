@@ -12,12 +12,21 @@ function kinds(code: string): (string | null)[] {
 
 describe('tokens: which token an expression holds', () => {
   it('classifies names in every spelling and refuses look-alike names', () => {
-    expect(['id_token', 'idToken', 'ID-TOKEN', 'access_token', 'accessToken', 'refresh_token', 'rt', 'code', 'authCode'].map(tokenKindFromName)).toEqual([
-      'id', 'id', 'id', 'access', 'access', 'refresh', 'refresh', 'code', 'code',
-    ]);
-    expect(['accessTokenExpiresAt', 'idTokenClaims', 'refreshTokenPromise', 'ACCESS_TOKEN_KEY', 'token_type', 'idTokenHint', 'theme', 'codeVerifier'].map(tokenKindFromName)).toEqual(
-      [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined],
-    );
+    expect(
+      ['id_token', 'idToken', 'ID-TOKEN', 'access_token', 'accessToken', 'refresh_token', 'rt', 'code', 'authCode'].map(tokenKindFromName),
+    ).toEqual(['id', 'id', 'id', 'access', 'access', 'refresh', 'refresh', 'code', 'code']);
+    expect(
+      [
+        'accessTokenExpiresAt',
+        'idTokenClaims',
+        'refreshTokenPromise',
+        'ACCESS_TOKEN_KEY',
+        'token_type',
+        'idTokenHint',
+        'theme',
+        'codeVerifier',
+      ].map(tokenKindFromName),
+    ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('classifies by source first: request headers, cookies, SDK calls', () => {
@@ -68,6 +77,10 @@ describe('tokens: which token an expression holds', () => {
 
 describe('tokens: names that are Object.prototype members', () => {
   it('does not take a call of toString/valueOf/constructor for an SDK token call', () => {
-    expect(kinds('const n = Math.random().toString(36).slice(2); probe(n); probe(x.valueOf()); probe(constructor());')).toEqual([null, null, null]);
+    expect(kinds('const n = Math.random().toString(36).slice(2); probe(n); probe(x.valueOf()); probe(constructor());')).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 });

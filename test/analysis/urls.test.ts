@@ -5,13 +5,19 @@ import { collect } from '../helpers/analyze';
 
 /** Runs `pick` on the first argument of every `probe(...)` call. */
 function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2], typescript = true): T[] {
-  return collect(code, 'CallExpression[callee.name="probe"]', (sc, node) => pick(sc, (node as TSESTree.CallExpression).arguments[0]), { typescript });
+  return collect(code, 'CallExpression[callee.name="probe"]', (sc, node) => pick(sc, (node as TSESTree.CallExpression).arguments[0]), {
+    typescript,
+  });
 }
 
 const summary = (sc: Parameters<typeof paramsOf>[0], n: TSESTree.Node) => {
   const list = paramsOf(sc, n);
   if (!list) return null;
-  return { kind: list.kind, complete: list.complete, params: Object.fromEntries(list.params.filter((p) => !p.inFragment).map((p) => [p.name, p.value ?? '?'])) };
+  return {
+    kind: list.kind,
+    complete: list.complete,
+    params: Object.fromEntries(list.params.filter((p) => !p.inFragment).map((p) => [p.name, p.value ?? '?'])),
+  };
 };
 
 describe('urls: query parameters however they are built', () => {
@@ -28,7 +34,7 @@ describe('urls: query parameters however they are built', () => {
     const [first, second, third] = probe(code, (sc, n) => paramsOf(sc, n) ?? null);
     expect(first?.complete).toBe(false);
     expect(param(first ?? undefined, 'code_challenge').state).toBe('unknown');
-    expect(second?.params.map((p) => p.name + ":" + String(p.inFragment))).toEqual(["lang:false", "access_token:true", "state:true"]);
+    expect(second?.params.map((p) => p.name + ':' + String(p.inFragment))).toEqual(['lang:false', 'access_token:true', 'state:true']);
     expect(third).toBeNull();
     expect(param(second ?? undefined, 'access_token').state).toBe('absent');
   });
@@ -45,7 +51,11 @@ describe('urls: query parameters however they are built', () => {
       probe(new URLSearchParams([['grant_type', 'password'], ['username', u]]));
       probe(new URLSearchParams({ ...unknown, response_type: 'code' }));`;
     expect(probe(code, summary)).toEqual([
-      { kind: 'search-params', complete: true, params: { response_type: 'code', client_id: '?', state: '?', code_challenge: '?', code_challenge_method: 'S256' } },
+      {
+        kind: 'search-params',
+        complete: true,
+        params: { response_type: 'code', client_id: '?', state: '?', code_challenge: '?', code_challenge_method: 'S256' },
+      },
       { kind: 'search-params', complete: true, params: { grant_type: 'password', username: '?' } },
       { kind: 'search-params', complete: false, params: { response_type: 'code' } },
     ]);
@@ -72,7 +82,9 @@ describe('urls: query parameters however they are built', () => {
       { kind: 'search-params', complete: false, params: {} },
     ]);
     // A local class of the same name is not Angular's.
-    expect(probe(`class HttpParams { set() { return this; } }\nprobe(new HttpParams().set('grant_type', 'refresh_token'));`, summary)).toEqual([null]);
+    expect(
+      probe(`class HttpParams { set() { return this; } }\nprobe(new HttpParams().set('grant_type', 'refresh_token'));`, summary),
+    ).toEqual([null]);
   });
 
   it('traces new URL() + searchParams writes, copies from Object.entries, and helpers that may add parameters', () => {
@@ -100,7 +112,11 @@ describe('urls: query parameters however they are built', () => {
 
   it('reads form bodies without a `?` and refuses plain strings', () => {
     const code = `probe('grant_type=password&username=' + u); probe('hello world'); probe('https://idp/authorize');`;
-    expect(probe(code, summary)).toEqual([{ kind: 'string', complete: true, params: { grant_type: 'password', username: '?' } }, null, null]);
+    expect(probe(code, summary)).toEqual([
+      { kind: 'string', complete: true, params: { grant_type: 'password', username: '?' } },
+      null,
+      null,
+    ]);
   });
 
   it('lists every parameter write with where to report it, even in a const elsewhere', () => {
@@ -110,7 +126,9 @@ describe('urls: query parameters however they are built', () => {
       for (const w of paramWrites(sc)) writes.push(`${w.name}=${w.value ?? '?'}@${w.reportNode.loc.start.line}:${w.context}`);
       return undefined;
     });
-    expect(writes).toEqual(expect.arrayContaining(['grant_type=password@1:object', 'response_type=token@3:set', 'access_token=?@4:string']));
+    expect(writes).toEqual(
+      expect.arrayContaining(['grant_type=password@1:object', 'response_type=token@3:set', 'access_token=?@4:string']),
+    );
   });
 
   it('lists URL query parameters: strings with `?`, new URL, axios params; not bodies or fragments', () => {

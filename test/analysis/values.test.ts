@@ -5,7 +5,9 @@ import { collect } from '../helpers/analyze';
 
 /** Runs `pick` on the first argument of every `probe(...)` call. */
 function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
-  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) => pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]));
+  return collect(code, 'CallExpression[callee.name="probe"]', (sourceCode, node) =>
+    pick(sourceCode, (node as TSESTree.CallExpression).arguments[0]),
+  );
 }
 
 describe('values: what a value is', () => {
@@ -16,13 +18,21 @@ describe('values: what a value is', () => {
 
   it('keeps unknown holes in place in template strings', () => {
     const code = `const AUTH = 'https://a/authorize'; probe(\`\${AUTH}?response_type=token&client_id=\${clientId}&state=\${s}\`);`;
-    const [parts] = probe(code, (sc, n) => stringParts(sc, n).map((p) => p.text ?? '<?>').join(''));
+    const [parts] = probe(code, (sc, n) =>
+      stringParts(sc, n)
+        .map((p) => p.text ?? '<?>')
+        .join(''),
+    );
     expect(parts).toBe('https://a/authorize?response_type=token&client_id=<?>&state=<?>');
   });
 
   it('keeps an unreadable binding as the hole, so its name can be classified', () => {
     const code = `const idToken = readCookie('id'); probe(\`id=\${idToken}; Secure\`);`;
-    const [holes] = probe(code, (sc, n) => stringParts(sc, n).filter((p) => p.text === undefined).map((p) => sc.getText(p.node)));
+    const [holes] = probe(code, (sc, n) =>
+      stringParts(sc, n)
+        .filter((p) => p.text === undefined)
+        .map((p) => sc.getText(p.node)),
+    );
     expect(holes).toEqual(['idToken']);
   });
 

@@ -24,29 +24,43 @@ export function analyze(code: string, selector: string, visit: Visit, options: A
       return { [selector]: (node: TSESTree.Node) => visit(context.sourceCode, node) };
     },
   };
-  const messages = linter.verify(code, [
-    {
-      files: ['**/*.ts', '**/*.js', '**/*.cjs'],
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: options.sourceType ?? 'module',
-        globals: { ...globals.browser, ...globals.node },
-        ...(options.typescript === false ? { parserOptions: { ecmaFeatures: { jsx: true } } } : { parser: tsParser }),
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts', '**/*.js', '**/*.cjs'],
+        languageOptions: {
+          ecmaVersion: 'latest',
+          sourceType: options.sourceType ?? 'module',
+          globals: { ...globals.browser, ...globals.node },
+          ...(options.typescript === false ? { parserOptions: { ecmaFeatures: { jsx: true } } } : { parser: tsParser }),
+        },
+        plugins: { test: { rules: { probe: rule as never } } },
+        rules: { 'test/probe': 'error' },
       },
-      plugins: { test: { rules: { probe: rule as never } } },
-      rules: { 'test/probe': 'error' },
-    },
-  ], options.sourceType === 'commonjs' ? 'file.cjs' : options.typescript === false ? 'file.js' : 'file.ts');
+    ],
+    options.sourceType === 'commonjs' ? 'file.cjs' : options.typescript === false ? 'file.js' : 'file.ts',
+  );
   const fatal = messages.find((message) => message.fatal || message.ruleId === 'test/probe');
   if (fatal) throw new Error(`analyze: ${fatal.message}`);
 }
 
 /** Collects the callback's results for every matching node, skipping undefined. */
-export function collect<T>(code: string, selector: string, pick: (sourceCode: TSESLint.SourceCode, node: TSESTree.Node) => T | undefined, options?: AnalyzeOptions): T[] {
+export function collect<T>(
+  code: string,
+  selector: string,
+  pick: (sourceCode: TSESLint.SourceCode, node: TSESTree.Node) => T | undefined,
+  options?: AnalyzeOptions,
+): T[] {
   const results: T[] = [];
-  analyze(code, selector, (sourceCode, node) => {
-    const value = pick(sourceCode, node);
-    if (value !== undefined) results.push(value);
-  }, options);
+  analyze(
+    code,
+    selector,
+    (sourceCode, node) => {
+      const value = pick(sourceCode, node);
+      if (value !== undefined) results.push(value);
+    },
+    options,
+  );
   return results;
 }

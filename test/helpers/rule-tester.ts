@@ -16,7 +16,11 @@ RuleTester.itOnly = it.only;
 
 /** A RuleTester whose invalid cases must state line, column, endLine and endColumn. */
 class LocatingRuleTester extends RuleTester {
-  override run<MessageIds extends string, Options extends readonly unknown[]>(ruleName: string, rule: RuleModule<MessageIds, Options>, tests: RunTests<MessageIds, Options>): void {
+  override run<MessageIds extends string, Options extends readonly unknown[]>(
+    ruleName: string,
+    rule: RuleModule<MessageIds, Options>,
+    tests: RunTests<MessageIds, Options>,
+  ): void {
     super.run(ruleName, rule, { ...tests, assertionOptions: { requireLocation: true, ...tests.assertionOptions } });
   }
 }

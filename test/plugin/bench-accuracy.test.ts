@@ -53,7 +53,8 @@ describe('bench:accuracy', () => {
           .filter((message) => message.ruleId === `oauth/${trigger.id}`)
           .map((message) => message.line),
       );
-      const annotate = (marker: string) => lines.map((line, index) => (reported.has(index + 1) ? `${line} // ${marker}: oauth/${trigger.id}` : line)).join('\n');
+      const annotate = (marker: string) =>
+        lines.map((line, index) => (reported.has(index + 1) ? `${line} // ${marker}: oauth/${trigger.id}` : line)).join('\n');
       // The same code three ways: expected (TP), marked ok (FP), and a ruleid on a clean line (FN).
       expect(reported.size).toBeGreaterThan(0);
       reportedCount = reported.size;
@@ -97,7 +98,10 @@ describe('bench:accuracy', () => {
     expect(report.files).toBeGreaterThan(0);
     expect(report.crashes).toEqual([]);
     expect(report.unimplemented).toEqual([]);
-    expect({ falsePositives: report.falsePositives, falseNegatives: report.falseNegatives }).toEqual({ falsePositives: [], falseNegatives: [] });
+    expect({ falsePositives: report.falsePositives, falseNegatives: report.falseNegatives }).toEqual({
+      falsePositives: [],
+      falseNegatives: [],
+    });
     // Every rule has true positives in the fixtures, so the zeros above mean something.
     expect(report.rows.filter((row) => row.tp === 0).map((row) => row.rule)).toEqual([]);
   }, 120_000);

@@ -82,7 +82,8 @@ describe('configs', () => {
 describe('configRules (derivation from metadata)', () => {
   // A synthetic rule set covering every case, so the derivation is tested even before
   // real rules exist.
-  const fake = (docs: Record<string, unknown>) => ({ meta: { type: 'problem', docs, messages: {}, schema: [] }, create: () => ({}), defaultOptions: [] }) as never;
+  const fake = (docs: Record<string, unknown>) =>
+    ({ meta: { type: 'problem', docs, messages: {}, schema: [] }, create: () => ({}), defaultOptions: [] }) as never;
   const fakes = {
     'b-warn': fake({ description: 'Require b', recommended: 'warn' }),
     'a-error': fake({ description: 'Require a', recommended: 'error', strictOptions: [{ strictThing: true }] }),

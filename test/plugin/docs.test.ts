@@ -7,7 +7,17 @@
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/index';
-import { docExamples, exists, FILE_NAME, githubSlug, headings, languageOptions, read, type DocExample, type SnippetLanguage } from './support';
+import {
+  docExamples,
+  exists,
+  FILE_NAME,
+  githubSlug,
+  headings,
+  languageOptions,
+  read,
+  type DocExample,
+  type SnippetLanguage,
+} from './support';
 
 const ids = Object.keys(rules).sort();
 
@@ -128,7 +138,10 @@ describe('docs pages', () => {
         const anchors = [...section(markdown, 'The right pattern').matchAll(/\.\.\/reference\.md#([\w-]+)/g)].map((match) => match[1]);
         expect(anchors.length, 'a link to ../reference.md#<flow>').toBeGreaterThan(0);
         const valid = referenceAnchors();
-        expect(anchors.filter((anchor) => !valid.has(anchor)), 'anchors that docs/reference.md does not have').toEqual([]);
+        expect(
+          anchors.filter((anchor) => !valid.has(anchor)),
+          'anchors that docs/reference.md does not have',
+        ).toEqual([]);
       });
 
       for (const example of docExamples(markdown)) {

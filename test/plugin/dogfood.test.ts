@@ -25,7 +25,14 @@ function strictLinter(): ESLint {
     cwd: ROOT,
     overrideConfigFile: true,
     overrideConfig: [
-      { files: ['**/*.{js,mjs,jsx}'], languageOptions: { sourceType: 'module', globals: { ...globals.browser, ...globals.node }, parserOptions: { ecmaFeatures: { jsx: true } } } },
+      {
+        files: ['**/*.{js,mjs,jsx}'],
+        languageOptions: {
+          sourceType: 'module',
+          globals: { ...globals.browser, ...globals.node },
+          parserOptions: { ecmaFeatures: { jsx: true } },
+        },
+      },
       { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } } },
       { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser, globals: { ...globals.browser, ...globals.node } } },
       { ...(plugin.configs.strict as Linter.Config), files: ['**/*.{js,mjs,cjs,jsx,ts,tsx}'] },
@@ -42,7 +49,11 @@ describe('dogfood', () => {
     const files = sourceFiles(join(ROOT, 'src', 'reference'));
     expect(files.length).toBeGreaterThan(10);
     const results = await strictLinter().lintFiles(files);
-    const findings = results.flatMap((result) => result.messages.map((message) => `${relative(ROOT, result.filePath)}:${message.line} ${message.ruleId ?? 'fatal'}: ${message.message}`));
+    const findings = results.flatMap((result) =>
+      result.messages.map(
+        (message) => `${relative(ROOT, result.filePath)}:${message.line} ${message.ruleId ?? 'fatal'}: ${message.message}`,
+      ),
+    );
     expect(findings).toEqual([]);
   }, 60_000);
 
@@ -55,21 +66,26 @@ describe('dogfood', () => {
     for (const result of results) {
       const where = relative(ROOT, result.filePath);
       const expected = new Map<number, Set<string>>();
-      readFileSync(result.filePath, 'utf8').split('\n').forEach((line, index) => {
-        const match = MARKER.exec(line);
-        if (!match || match[1] !== 'ruleid') return;
-        const target = index + 1 + (match[2] ? 1 : 0);
-        expected.set(target, new Set(match[3].split(',').map((rule) => rule.trim())));
-        expectedCount += expected.get(target)!.size;
-      });
+      readFileSync(result.filePath, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          const match = MARKER.exec(line);
+          if (!match || match[1] !== 'ruleid') return;
+          const target = index + 1 + (match[2] ? 1 : 0);
+          expected.set(target, new Set(match[3].split(',').map((rule) => rule.trim())));
+          expectedCount += expected.get(target)!.size;
+        });
       const covered = new Set<string>();
       for (const message of result.messages) {
         const end = message.endLine ?? message.line;
-        const lines = [...expected.keys()].filter((line) => message.line <= line && line <= end && expected.get(line)!.has(message.ruleId ?? ''));
+        const lines = [...expected.keys()].filter(
+          (line) => message.line <= line && line <= end && expected.get(line)!.has(message.ruleId ?? ''),
+        );
         if (lines.length === 0) unexpected.push(`${where}:${message.line} ${message.ruleId ?? 'fatal'}`);
         for (const line of lines) covered.add(`${line} ${message.ruleId}`);
       }
-      for (const [line, rules] of expected) for (const rule of rules) if (!covered.has(`${line} ${rule}`)) missing.push(`${where}:${line} ${rule}`);
+      for (const [line, rules] of expected)
+        for (const rule of rules) if (!covered.has(`${line} ${rule}`)) missing.push(`${where}:${line} ${rule}`);
     }
     expect(expectedCount).toBeGreaterThanOrEqual(Object.keys(plugin.rules).length);
     expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });

@@ -48,7 +48,11 @@ describe.each(Object.entries(ESLINTS))('%s', (_version, ESLint) => {
   }
 
   it('accepts the plugin next to its config under the same name (one plugin object)', async () => {
-    const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [{ plugins: { oauth: plugin as never } }, plugin.configs.recommended as Config] });
+    const eslint = new ESLint({
+      cwd: ROOT,
+      overrideConfigFile: true,
+      overrideConfig: [{ plugins: { oauth: plugin as never } }, plugin.configs.recommended as Config],
+    });
     const [result] = await eslint.lintText('export {};\n', { filePath: join(ROOT, 'example.js') });
     expect(result.messages).toEqual([]);
   });
@@ -64,7 +68,10 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
     mkdirSync(join(dir, 'node_modules'));
     symlinkSync(ROOT, join(dir, 'node_modules', 'eslint-plugin-oauth'), 'dir');
     writeFileSync(join(dir, 'package.json'), '{ "name": "user-app", "private": true, "type": "module" }\n');
-    writeFileSync(join(dir, 'eslint.config.mjs'), "import oauth from 'eslint-plugin-oauth';\n\nexport default [oauth.configs.recommended];\n");
+    writeFileSync(
+      join(dir, 'eslint.config.mjs'),
+      "import oauth from 'eslint-plugin-oauth';\n\nexport default [oauth.configs.recommended];\n",
+    );
     files.forEach((file, index) => {
       // Every other file holds the problem, so per-file state leaking between files would show.
       writeFileSync(join(dir, file), trigger && index % 2 === 0 ? trigger.code : `export const value${index} = ${index};\n`);
@@ -73,10 +80,25 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   function runCli(concurrency: string) {
-    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--concurrency', concurrency, '--format', 'json', ...files], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--concurrency', concurrency, '--format', 'json', ...files],
+      { cwd: dir, encoding: 'utf8' },
+    );
     expect(result.stderr).not.toMatch(/Error/);
-    const results = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; fatal?: boolean }[] }[];
-    return { status: result.status, results: Object.fromEntries(results.map((entry) => [entry.filePath.slice(dir.length + 1), entry.messages.map((message) => `${message.ruleId}@${message.line}:${message.column}`)])) };
+    const results = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; line: number; column: number; fatal?: boolean }[];
+    }[];
+    return {
+      status: result.status,
+      results: Object.fromEntries(
+        results.map((entry) => [
+          entry.filePath.slice(dir.length + 1),
+          entry.messages.map((message) => `${message.ruleId}@${message.line}:${message.column}`),
+        ]),
+      ),
+    };
   }
 
   it('lints several files with --concurrency 2 and the same findings as without', () => {
@@ -87,7 +109,11 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
     if (trigger) {
       expect(parallel.status).toBe(1);
       files.forEach((file, index) => {
-        if (index % 2 === 0) expect(parallel.results[file].some((finding) => finding.startsWith(`oauth/${trigger.id}@`)), file).toBe(true);
+        if (index % 2 === 0)
+          expect(
+            parallel.results[file].some((finding) => finding.startsWith(`oauth/${trigger.id}@`)),
+            file,
+          ).toBe(true);
         else expect(parallel.results[file], file).toEqual([]);
       });
     } else {

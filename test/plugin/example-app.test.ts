@@ -36,7 +36,10 @@ describe('fixtures/example-app', () => {
     const files = sourceFiles(APP).map((file) => relative(APP, file));
     expect(files.some((file) => file.startsWith('spa/'))).toBe(true);
     expect(files.some((file) => file.startsWith('server/'))).toBe(true);
-    const server = files.filter((file) => file.startsWith('server/')).map((file) => readFileSync(join(APP, file), 'utf8')).join('\n');
+    const server = files
+      .filter((file) => file.startsWith('server/'))
+      .map((file) => readFileSync(join(APP, file), 'utf8'))
+      .join('\n');
     expect(server).toMatch(/from 'express'/);
     expect(server).toMatch(/\/callback/);
     expect(server).toMatch(/express-session/);
@@ -61,7 +64,11 @@ describe('npm run example (scripts/lint-example.mjs)', () => {
   const recommended = Object.keys(rules).filter((id) => catalogEntry(id)?.recommended);
 
   it('lints the app with the recommended config through the ESLint CLI and prints stylish findings', () => {
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'lint-example.mjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'lint-example.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     expect(result.stderr).not.toMatch(/Oops! Something went wrong|Error while loading rule|Parsing error/);
     if (recommended.length === 0) {
       expect(result.status).toBe(0);

@@ -15,7 +15,12 @@ const withOptions = Object.keys(rules)
 
 function lintWith(id: string, options: unknown[]) {
   const linter = new Linter({ configType: 'flat' });
-  return () => linter.verify('const x = 1;', [{ plugins: { oauth: { rules } as never }, rules: { [`oauth/${id}`]: ['error', ...options] as never } }], 'file.js');
+  return () =>
+    linter.verify(
+      'const x = 1;',
+      [{ plugins: { oauth: { rules } as never }, rules: { [`oauth/${id}`]: ['error', ...options] as never } }],
+      'file.js',
+    );
 }
 
 describe('invalid options', () => {

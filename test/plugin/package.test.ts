@@ -61,7 +61,18 @@ describe('package.json', () => {
   });
 
   it('has the scripts the README and CI use', () => {
-    for (const script of ['build', 'typecheck', 'lint', 'docs', 'docs:check', 'check:package', 'test', 'test:unit', 'bench:accuracy', 'example']) {
+    for (const script of [
+      'build',
+      'typecheck',
+      'lint',
+      'docs',
+      'docs:check',
+      'check:package',
+      'test',
+      'test:unit',
+      'bench:accuracy',
+      'example',
+    ]) {
       expect(pkg.scripts, script).toHaveProperty([script]);
     }
     expect(pkg.scripts.test).toBe('node scripts/test.mjs');

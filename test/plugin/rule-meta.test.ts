@@ -26,7 +26,8 @@ function schemaProblems(schema: Schema, path: string): string[] {
   if (isObject) {
     if (schema.additionalProperties !== false) problems.push(`${path}: additionalProperties must be false`);
     for (const [key, property] of Object.entries(schema.properties ?? {})) {
-      if (typeof property.description !== 'string' || property.description.trim() === '') problems.push(`${path}.${key}: missing description`);
+      if (typeof property.description !== 'string' || property.description.trim() === '')
+        problems.push(`${path}.${key}: missing description`);
       problems.push(...schemaProblems(property, `${path}.${key}`));
     }
   }

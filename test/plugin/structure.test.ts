@@ -51,7 +51,11 @@ describe('the catalog table (src/catalog.ts)', () => {
     for (const id of implemented) {
       const entry = catalogEntry(id);
       const docs = rules[id].meta.docs;
-      expect({ id, recommended: docs?.recommended, check: docs?.check }).toEqual({ id, recommended: entry?.recommended, check: entry?.check });
+      expect({ id, recommended: docs?.recommended, check: docs?.check }).toEqual({
+        id,
+        recommended: entry?.recommended,
+        check: entry?.check,
+      });
     }
   });
 });

@@ -89,14 +89,20 @@ export function docExamples(markdown: string): DocExample[] {
         body.push(lines[end]);
         end += 1;
       }
-      if (kind) examples.push({ kind, language: languageOfFence(fenceOpen[2]), fence: fenceOpen[2], code: body.join('\n'), line: index + 1 });
+      if (kind)
+        examples.push({ kind, language: languageOfFence(fenceOpen[2]), fence: fenceOpen[2], code: body.join('\n'), line: index + 1 });
       index = end;
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading && heading[1].length <= 3) {
       const text = heading[2];
-      kind = heading[1].length === 3 && text.startsWith('❌') ? 'incorrect' : heading[1].length === 3 && text.startsWith('✅') ? 'correct' : undefined;
+      kind =
+        heading[1].length === 3 && text.startsWith('❌')
+          ? 'incorrect'
+          : heading[1].length === 3 && text.startsWith('✅')
+            ? 'correct'
+            : undefined;
     }
   }
   return examples;
@@ -130,8 +136,10 @@ export function githubSlug(heading: string): string {
  */
 export const TRIGGERS: Partial<Record<RuleId, string>> = {
   'no-implicit-grant': "const url = 'https://idp.example.com/authorize?response_type=token&client_id=spa';\nlocation.assign(url);\n",
-  'no-password-grant': "const body = new URLSearchParams({ grant_type: 'password', username: 'u', password: 'p' });\nfetch('https://idp.example.com/oauth/token', { method: 'POST', body });\n",
-  'require-jwt-algorithms': "import jwt from 'jsonwebtoken';\nexport const verify = (token, key) => jwt.verify(token, key, { algorithms: ['none'] });\n",
+  'no-password-grant':
+    "const body = new URLSearchParams({ grant_type: 'password', username: 'u', password: 'p' });\nfetch('https://idp.example.com/oauth/token', { method: 'POST', body });\n",
+  'require-jwt-algorithms':
+    "import jwt from 'jsonwebtoken';\nexport const verify = (token, key) => jwt.verify(token, key, { algorithms: ['none'] });\n",
   'no-token-in-web-storage': "export function save(tokens) {\n  localStorage.setItem('refresh_token', tokens.refresh_token);\n}\n",
   'require-secure-random': "export const state = Math.random().toString(36).slice(2);\nsessionStorage.setItem('oauth_state', state);\n",
   'no-broad-scopes': "const url = new URL('https://github.com/login/oauth/authorize');\nurl.searchParams.set('scope', 'delete_repo');\n",
@@ -139,6 +147,8 @@ export const TRIGGERS: Partial<Record<RuleId, string>> = {
 
 /** The first implemented recommended rule that has a trigger snippet. */
 export function pickTrigger(implemented: readonly string[]): { id: RuleId; code: string } | undefined {
-  const id = (Object.keys(TRIGGERS) as RuleId[]).find((candidate) => implemented.includes(candidate) && catalogEntry(candidate)?.recommended);
+  const id = (Object.keys(TRIGGERS) as RuleId[]).find(
+    (candidate) => implemented.includes(candidate) && catalogEntry(candidate)?.recommended,
+  );
   return id ? { id, code: TRIGGERS[id] as string } : undefined;
 }

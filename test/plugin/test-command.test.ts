@@ -36,6 +36,14 @@ describe('the test command', () => {
   it('lists the static checks it runs before Vitest', async () => {
     const { readFileSync } = await import('node:fs');
     const script = readFileSync(join(ROOT, 'scripts', 'test.mjs'), 'utf8');
-    for (const step of ["'tsconfig.json', '--noEmit'", "bin('eslint'), '.'", "'tsconfig.build.json'", "'--check'", "'--strict'", "bin('attw'), '--pack'"]) expect(script).toContain(step);
+    for (const step of [
+      "'tsconfig.json', '--noEmit'",
+      "bin('eslint'), '.'",
+      "'tsconfig.build.json'",
+      "'--check'",
+      "'--strict'",
+      "bin('attw'), '--pack'",
+    ])
+      expect(script).toContain(step);
   });
 });

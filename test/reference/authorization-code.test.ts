@@ -102,9 +102,14 @@ describe('Authorization Code + PKCE, server-side web app', () => {
     const { callbackUrl, transaction } = await loginAtIdp(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin);
     const tokenRequests = idp.count('/token');
     await expect(
-      handleAuthorizationCallback(webApp, callbackUrl, { ...transaction, state: createLoginTransaction().state }, {
-        redirectUri: WEB_APP.redirectUri,
-      }),
+      handleAuthorizationCallback(
+        webApp,
+        callbackUrl,
+        { ...transaction, state: createLoginTransaction().state },
+        {
+          redirectUri: WEB_APP.redirectUri,
+        },
+      ),
     ).rejects.toThrow(/state/);
     expect(idp.count('/token')).toBe(tokenRequests);
   });
@@ -112,17 +117,22 @@ describe('Authorization Code + PKCE, server-side web app', () => {
   it('rejects a callback with no state at all', async () => {
     const { callbackUrl, transaction } = await loginAtIdp(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin);
     callbackUrl.searchParams.delete('state');
-    await expect(
-      handleAuthorizationCallback(webApp, callbackUrl, transaction, { redirectUri: WEB_APP.redirectUri }),
-    ).rejects.toThrow(/state/);
+    await expect(handleAuthorizationCallback(webApp, callbackUrl, transaction, { redirectUri: WEB_APP.redirectUri })).rejects.toThrow(
+      /state/,
+    );
   });
 
   it('rejects a code exchange whose ID token carries another nonce', async () => {
     const { callbackUrl, transaction } = await loginAtIdp(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin);
     await expect(
-      handleAuthorizationCallback(webApp, callbackUrl, { ...transaction, nonce: createLoginTransaction().nonce }, {
-        redirectUri: WEB_APP.redirectUri,
-      }),
+      handleAuthorizationCallback(
+        webApp,
+        callbackUrl,
+        { ...transaction, nonce: createLoginTransaction().nonce },
+        {
+          redirectUri: WEB_APP.redirectUri,
+        },
+      ),
     ).rejects.toThrow(/nonce/);
   });
 
@@ -184,9 +194,7 @@ describe('ID token verification (verifyIdToken)', () => {
       scopes: APP_SCOPES.webLogin,
     });
     expect(url.searchParams.get('nonce')).toBe(later.nonce);
-    await expect(verifyIdToken(webApp, earlier.idToken, { nonce: later.nonce })).rejects.toThrow(
-      IdTokenValidationError,
-    );
+    await expect(verifyIdToken(webApp, earlier.idToken, { nonce: later.nonce })).rejects.toThrow(IdTokenValidationError);
   });
 
   it('rejects an ID token issued to another client (audience)', async () => {

@@ -133,11 +133,9 @@ describe('session cookie and encrypted session store', () => {
 
   it('stores records encrypted and bound to their session id', async () => {
     const backend = createMemorySessionBackend();
-    const store = createEncryptedSessionStore<{ refreshToken: string }>(
-      crypto.getRandomValues(new Uint8Array(32)),
-      backend,
-      { ttlSeconds: 60 },
-    );
+    const store = createEncryptedSessionStore<{ refreshToken: string }>(crypto.getRandomValues(new Uint8Array(32)), backend, {
+      ttlSeconds: 60,
+    });
     const a = await store.create({ refreshToken: 'refresh-token-value-a' });
     const b = await store.create({ refreshToken: 'refresh-token-value-b' });
     expect(a).toMatch(/^[\w-]{43}$/);
@@ -167,9 +165,7 @@ describe('session cookie and encrypted session store', () => {
   });
 
   it('rejects a key of the wrong size', () => {
-    expect(() =>
-      createEncryptedSessionStore(new Uint8Array(16), createMemorySessionBackend(), { ttlSeconds: 60 }),
-    ).toThrow(/32 bytes/);
+    expect(() => createEncryptedSessionStore(new Uint8Array(16), createMemorySessionBackend(), { ttlSeconds: 60 })).toThrow(/32 bytes/);
   });
 });
 

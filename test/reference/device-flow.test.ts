@@ -45,10 +45,7 @@ async function userActsOnCode(authorization: DeviceAuthorization, decision: 'app
   };
   if (decision === 'approve') form['confirm'] = 'yes';
   else form['abort'] = 'yes';
-  const done = await browser.followToPage(
-    confirmPage.url,
-    await browser.request(confirmPage.url, { method: 'POST', form }),
-  );
+  const done = await browser.followToPage(confirmPage.url, await browser.request(confirmPage.url, { method: 'POST', form }));
   return done.html;
 }
 
@@ -109,9 +106,7 @@ describe('Device Authorization Grant (RFC 8628)', () => {
     const { sleep } = recordingSleep(async (call) => {
       if (call === 2) await userActsOnCode(authorization, 'abort');
     });
-    await expect(pollDeviceAuthorization(cli, authorization, { sleep })).rejects.toBeInstanceOf(
-      DeviceAuthorizationDeniedError,
-    );
+    await expect(pollDeviceAuthorization(cli, authorization, { sleep })).rejects.toBeInstanceOf(DeviceAuthorizationDeniedError);
   });
 
   it('stops with DeviceCodeExpiredError when nobody approves in time', async () => {

@@ -19,11 +19,7 @@ export function clientFor(idp: TestIdp, clientId: string, clientSecret?: string)
 }
 
 /** A complete login (authorize → IdP → callback → tokens) through the reference functions. */
-export async function login(
-  client: OidcClient,
-  redirectUri: string,
-  scopes: readonly string[],
-): Promise<AuthorizationCallbackResult> {
+export async function login(client: OidcClient, redirectUri: string, scopes: readonly string[]): Promise<AuthorizationCallbackResult> {
   const { url, transaction } = await createAuthorizationRequest(client, { redirectUri, scopes });
   const callbackUrl = await new TestBrowser().followRedirects(url, redirectUri);
   return handleAuthorizationCallback(client, callbackUrl, transaction, { redirectUri });

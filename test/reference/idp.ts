@@ -230,12 +230,7 @@ function providerConfiguration(key: SigningKey, options: TestIdpOptions): Config
 }
 
 /** Auto-approving login + consent, or a denial when the test asks for one. */
-async function finishInteraction(
-  provider: Provider,
-  req: IncomingMessage,
-  res: ServerResponse,
-  deny: boolean,
-): Promise<void> {
+async function finishInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, deny: boolean): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   if (deny) {
     await provider.interactionFinished(
@@ -247,9 +242,14 @@ async function finishInteraction(
     return;
   }
   if (details.prompt.name === 'login') {
-    await provider.interactionFinished(req, res, { login: { accountId: ACCOUNT_ID } }, {
-      mergeWithLastSubmission: false,
-    });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: ACCOUNT_ID } },
+      {
+        mergeWithLastSubmission: false,
+      },
+    );
     return;
   }
   const { accountId } = details.session ?? {};

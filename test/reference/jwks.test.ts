@@ -41,9 +41,7 @@ describe('JWKS cache (createIssuerJwks)', () => {
     await idp.rotateKeys(await createSigningKey('key-2'));
 
     // Within the cooldown after the last fetch, an unknown kid does not trigger a refetch.
-    await expect(login(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin)).rejects.toBeInstanceOf(
-      errors.JWKSNoMatchingKey,
-    );
+    await expect(login(webApp, WEB_APP.redirectUri, APP_SCOPES.webLogin)).rejects.toBeInstanceOf(errors.JWKSNoMatchingKey);
     expect(idp.count(jwksPath)).toBe(1);
 
     // After the cooldown, the unknown kid triggers exactly one refetch, and the login works.

@@ -101,11 +101,7 @@ describe('Authorization Code + PKCE in a browser SPA (createSpaAuthClient)', () 
     const { spa } = await signedInSpa();
     const first = await spa.getAccessToken();
     const before = idp.count('/token');
-    const tokens = await Promise.all([
-      spa.refreshAfterUnauthorized(),
-      spa.refreshAfterUnauthorized(),
-      spa.refreshAfterUnauthorized(),
-    ]);
+    const tokens = await Promise.all([spa.refreshAfterUnauthorized(), spa.refreshAfterUnauthorized(), spa.refreshAfterUnauthorized()]);
     expect(idp.count('/token')).toBe(before + 1);
     expect(new Set(tokens).size).toBe(1);
     expect(tokens[0]).not.toBe(first);

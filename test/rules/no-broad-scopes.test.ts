@@ -90,7 +90,9 @@ ruleTester.run('no-broad-scopes', rule, {
 });
 
 espreeTester.run('no-broad-scopes (espree)', rule, {
-  valid: [`const { Strategy } = require('passport-github2');\npassport.use(new Strategy({ clientID, clientSecret, callbackURL, scope: ['read:user'] }, verify));`],
+  valid: [
+    `const { Strategy } = require('passport-github2');\npassport.use(new Strategy({ clientID, clientSecret, callbackURL, scope: ['read:user'] }, verify));`,
+  ],
   invalid: [
     {
       code: `const { Strategy } = require('passport-github2');\npassport.use(new Strategy({ clientID, clientSecret, callbackURL, scope: ['repo', 'delete_repo'] }, verify));`,

@@ -7,13 +7,21 @@ const espreeTester = createEspreeRuleTester();
 ruleTester.run('no-exposed-client-secret', rule, {
   valid: [
     // Server code reading the secret from a server-only variable.
-    { code: `import { AuthorizationCode } from 'simple-oauth2';\nnew AuthorizationCode({ client: { id: process.env.ID, secret: process.env.CLIENT_SECRET }, auth: { tokenHost: 'https://idp' } });`, filename: 'src/server/oauth.ts' },
+    {
+      code: `import { AuthorizationCode } from 'simple-oauth2';\nnew AuthorizationCode({ client: { id: process.env.ID, secret: process.env.CLIENT_SECRET }, auth: { tokenHost: 'https://idp' } });`,
+      filename: 'src/server/oauth.ts',
+    },
     // Secret-manager read.
-    { code: `const clientSecret = await secrets.getSecretValue({ SecretId: 'oauth/github' });\nexport const github = { clientId: 'Iv1.abc', clientSecret };`, filename: 'src/server/github.ts' },
+    {
+      code: `const clientSecret = await secrets.getSecretValue({ SecretId: 'oauth/github' });\nexport const github = { clientId: 'Iv1.abc', clientSecret };`,
+      filename: 'src/server/github.ts',
+    },
     // Placeholders and empty strings.
     { code: `export const example = { clientId: 'abc', clientSecret: 'YOUR_CLIENT_SECRET' };` },
     { code: `export const example = { client_id: 'abc', client_secret: '<client-secret>' };` },
-    { code: `export const example = { clientId: 'abc', clientSecret: '' };\nconst b = { clientSecret: 'xxxxxxxx' };\nconst c = { clientSecret: '\${CLIENT_SECRET}' };` },
+    {
+      code: `export const example = { clientId: 'abc', clientSecret: '' };\nconst b = { clientSecret: 'xxxxxxxx' };\nconst c = { clientSecret: '\${CLIENT_SECRET}' };`,
+    },
     // HMAC / session / webhook secrets are not client secrets.
     { code: `import session from 'express-session';\napp.use(session({ secret: 'keyboard cat dog mouse', resave: false }));` },
     { code: `const WEBHOOK_SECRET = 'whsec_abc123def456';\nconst hook = { id: 'wh_1', secret: 'whsec_abc123def456' };` },
@@ -21,22 +29,38 @@ ruleTester.run('no-exposed-client-secret', rule, {
     // next-auth's own `secret` is the session encryption secret.
     { code: `import NextAuth from 'next-auth';\nexport default NextAuth({ secret: 'a-long-random-session-secret', providers: [] });` },
     // A public client's id is not a secret; public env for the client id is fine.
-    { code: `import { PublicClientApplication } from '@azure/msal-browser';\nnew PublicClientApplication({ auth: { clientId: import.meta.env.VITE_AZURE_CLIENT_ID } });` },
+    {
+      code: `import { PublicClientApplication } from '@azure/msal-browser';\nnew PublicClientApplication({ auth: { clientId: import.meta.env.VITE_AZURE_CLIENT_ID } });`,
+    },
     // Test files are silent.
     { code: `export const client = { clientId: 'abc', clientSecret: 'real-looking-secret-123' };`, filename: 'src/__tests__/oauth.ts' },
     { code: `export const client = { clientId: 'abc', clientSecret: 'real-looking-secret-123' };`, filename: 'src/oauth.spec.ts' },
     // Public env variables that are not OAuth client secrets.
     { code: `const key = import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY;\nconst s = process.env.NEXT_PUBLIC_SENTRY_DSN;` },
     // Destructuring a secret from config is a read, not a write.
-    { code: `const { clientSecret } = config;\nconst q = \`client_secret=\${encodeURIComponent(clientSecret)}\`;`, filename: 'src/server/x.ts' },
+    {
+      code: `const { clientSecret } = config;\nconst q = \`client_secret=\${encodeURIComponent(clientSecret)}\`;`,
+      filename: 'src/server/x.ts',
+    },
     // express-openid-connect: `secret` next to clientID is the session secret.
-    { code: `import { auth } from 'express-openid-connect';\napp.use(auth({ secret: 'a-long-randomly-generated-string', baseURL: 'https://app', clientID: 'abc', issuerBaseURL: 'https://idp' }));` },
+    {
+      code: `import { auth } from 'express-openid-connect';\napp.use(auth({ secret: 'a-long-randomly-generated-string', baseURL: 'https://app', clientID: 'abc', issuerBaseURL: 'https://idp' }));`,
+    },
     // Nuxt: the secret stays in the server part of runtimeConfig.
-    { code: `export default defineNuxtConfig({ runtimeConfig: { oauthClientSecret: process.env.NUXT_OAUTH_CLIENT_SECRET, public: { oauthClientId: 'abc' } } });`, filename: 'nuxt.config.ts' },
+    {
+      code: `export default defineNuxtConfig({ runtimeConfig: { oauthClientSecret: process.env.NUXT_OAUTH_CLIENT_SECRET, public: { oauthClientId: 'abc' } } });`,
+      filename: 'nuxt.config.ts',
+    },
     // Basic client authentication built from values read at runtime.
-    { code: `export async function token(clientId: string, clientSecret: string) {\n  return fetch('/oauth/token', { method: 'POST', headers: { Authorization: \`Basic \${btoa(\`\${clientId}:\${clientSecret}\`)}\` }, body: 'grant_type=client_credentials' });\n}`, filename: 'src/server/token.ts' },
+    {
+      code: `export async function token(clientId: string, clientSecret: string) {\n  return fetch('/oauth/token', { method: 'POST', headers: { Authorization: \`Basic \${btoa(\`\${clientId}:\${clientSecret}\`)}\` }, body: 'grant_type=client_credentials' });\n}`,
+      filename: 'src/server/token.ts',
+    },
     // A secret-store reference and a short dev fallback.
-    { code: `export const github = { clientId: 'Iv1.abc', clientSecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-oauth' };\nexport const local = { clientId: 'dev', clientSecret: process.env.CLIENT_SECRET || 'dev' };`, filename: 'src/server/config.ts' },
+    {
+      code: `export const github = { clientId: 'Iv1.abc', clientSecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:github-oauth' };\nexport const local = { clientId: 'dev', clientSecret: process.env.CLIENT_SECRET || 'dev' };`,
+      filename: 'src/server/config.ts',
+    },
     // Server code with no browser signal reads a non-public variable.
     { code: `const CLIENT_SECRET = process.env.OIDC_CLIENT_SECRET ?? '';\nexport { CLIENT_SECRET };` },
   ],
@@ -131,7 +155,10 @@ ruleTester.run('no-exposed-client-secret', rule, {
 
 espreeTester.run('no-exposed-client-secret (espree)', rule, {
   valid: [
-    { code: `const strategy = new GitHubStrategy({ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, callbackURL: '/cb' }, verify);`, filename: 'server/auth.js' },
+    {
+      code: `const strategy = new GitHubStrategy({ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, callbackURL: '/cb' }, verify);`,
+      filename: 'server/auth.js',
+    },
     { code: `localStorage.setItem('theme', 'dark');\nconst cfg = { clientId: 'spa' };`, filename: 'src/app.js' },
   ],
   invalid: [

@@ -162,7 +162,10 @@ const config = new DocumentBuilder()
       code: `export const clients = [
   { client_id: 'legacy-spa', response_types: ['code', 'id_token token'], grant_types: ['authorization_code', 'implicit'] },
 ];`,
-      errors: [{ messageId: 'implicitResponseType', line: 2, column: 55, endLine: 2, endColumn: 71 }, { messageId: 'implicitGrantType', line: 2, column: 110, endLine: 2, endColumn: 120 }],
+      errors: [
+        { messageId: 'implicitResponseType', line: 2, column: 55, endLine: 2, endColumn: 71 },
+        { messageId: 'implicitGrantType', line: 2, column: 110, endLine: 2, endColumn: 120 },
+      ],
     },
     {
       code: `const href = \`\${AUTH}?client_id=\${id}&response_type=id_token%20token&nonce=\${n}\`;`,

@@ -59,7 +59,16 @@ ruleTester.run('no-token-in-web-storage', rule, {
   invalid: [
     {
       code: `import { useLocalStorage } from 'usehooks-ts';\nconst [token, setToken] = useLocalStorage('access_token', '');`,
-      errors: [{ messageId: 'tokenInStorage', line: 2, column: 27, endLine: 2, endColumn: 62, data: { token: 'Access token', area: 'localStorage' } }],
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 2,
+          column: 27,
+          endLine: 2,
+          endColumn: 62,
+          data: { token: 'Access token', area: 'localStorage' },
+        },
+      ],
     },
     {
       code: `import { create } from 'zustand';\nimport { persist } from 'zustand/middleware';\nexport const useAuth = create(\n  persist(\n    (set) => ({ user: null, token: null, setToken: (token) => set({ token }) }),\n    { name: 'auth' },\n  ),\n);`,
@@ -67,7 +76,16 @@ ruleTester.run('no-token-in-web-storage', rule, {
     },
     {
       code: `import { defineStore } from 'pinia';\nexport const useAuthStore = defineStore('auth', {\n  state: () => ({ refreshToken: '', profile: null }),\n  persist: true,\n});`,
-      errors: [{ messageId: 'tokenInStorage', line: 4, column: 3, endLine: 4, endColumn: 16, data: { token: 'Refresh token', area: 'localStorage' } }],
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 16,
+          data: { token: 'Refresh token', area: 'localStorage' },
+        },
+      ],
     },
     {
       code: `import { OktaAuth } from '@okta/okta-auth-js';\nexport const okta = new OktaAuth({ issuer, clientId, tokenManager: { storage: 'localStorage', autoRenew: true } });`,
@@ -80,7 +98,16 @@ ruleTester.run('no-token-in-web-storage', rule, {
     },
     {
       code: `localStorage.setItem('refresh_token', tokens.refresh_token);`,
-      errors: [{ messageId: 'tokenInStorage', line: 1, column: 1, endLine: 1, endColumn: 60, data: { token: 'Refresh token', area: 'localStorage' } }],
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 60,
+          data: { token: 'Refresh token', area: 'localStorage' },
+        },
+      ],
     },
     {
       code: `window.localStorage.setItem(ACCESS_KEY, token);\nconst ACCESS_KEY = 'app.accessToken';`,
@@ -88,7 +115,9 @@ ruleTester.run('no-token-in-web-storage', rule, {
     },
     {
       code: `const store = globalThis.sessionStorage;\nstore.setItem('jwt', data.token);`,
-      errors: [{ messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 33, data: { token: 'Token', area: 'sessionStorage' } }],
+      errors: [
+        { messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 33, data: { token: 'Token', area: 'sessionStorage' } },
+      ],
     },
     {
       code: `self.localStorage.id_token = result.idToken;`,
@@ -100,7 +129,16 @@ ruleTester.run('no-token-in-web-storage', rule, {
     },
     {
       code: `const storage = remember ? localStorage : sessionStorage;\nstorage.setItem('session', await auth0.getTokenSilently());`,
-      errors: [{ messageId: 'tokenInStorage', line: 2, column: 1, endLine: 2, endColumn: 59, data: { token: 'Access token', area: 'localStorage' } }],
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 59,
+          data: { token: 'Access token', area: 'localStorage' },
+        },
+      ],
     },
     {
       // allowSessionStorageFor never covers refresh tokens.
@@ -110,11 +148,22 @@ ruleTester.run('no-token-in-web-storage', rule, {
     },
     {
       code: `import localforage from 'localforage';\nawait localforage.setItem('tokens', tokenSet);`,
-      errors: [{ messageId: 'tokenInStorage', line: 2, column: 7, endLine: 2, endColumn: 46, data: { token: 'Token', area: 'persistent browser storage' } }],
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 2,
+          column: 7,
+          endLine: 2,
+          endColumn: 46,
+          data: { token: 'Token', area: 'persistent browser storage' },
+        },
+      ],
     },
     {
       code: `import { set } from 'idb-keyval';\nawait set('refreshToken', refreshToken);`,
-      errors: [{ messageId: 'tokenInStorage', line: 2, column: 7, endLine: 2, endColumn: 40, data: { token: 'Refresh token', area: 'IndexedDB' } }],
+      errors: [
+        { messageId: 'tokenInStorage', line: 2, column: 7, endLine: 2, endColumn: 40, data: { token: 'Refresh token', area: 'IndexedDB' } },
+      ],
     },
     {
       code: `function persist(db, tokens) {\n  const tx = db.transaction('auth', 'readwrite');\n  tx.objectStore('auth').put({ id: 'current', refresh_token: tokens.refresh_token });\n}`,
@@ -157,10 +206,7 @@ ruleTester.run('no-token-in-web-storage', rule, {
 });
 
 espreeTester.run('no-token-in-web-storage (espree)', rule, {
-  valid: [
-    `sessionStorage.setItem('code_verifier', codeVerifier);`,
-    `localStorage.setItem('returnTo', window.location.href);`,
-  ],
+  valid: [`sessionStorage.setItem('code_verifier', codeVerifier);`, `localStorage.setItem('returnTo', window.location.href);`],
   invalid: [
     {
       code: `export function onLogin(response) {\n  localStorage.setItem('id_token', response.id_token);\n}`,

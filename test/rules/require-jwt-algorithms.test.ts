@@ -69,8 +69,13 @@ jwt.verify(token, publicKey);`,
           column: 1,
           endLine: 2,
           endColumn: 29,
-          suggestions: [{ messageId: 'addAlgorithms', output: `import jwt from 'jsonwebtoken';
-jwt.verify(token, publicKey, { algorithms: ['RS256'] });` }],
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import jwt from 'jsonwebtoken';
+jwt.verify(token, publicKey, { algorithms: ['RS256'] });`,
+            },
+          ],
         },
       ],
     },
@@ -84,8 +89,13 @@ const claims = verifyJwt(token, LEGACY_PUBLIC_KEY, { audience: AUDIENCE, issuer:
           column: 16,
           endLine: 2,
           endColumn: 91,
-          suggestions: [{ messageId: 'addAlgorithms', output: `import { verify as verifyJwt } from 'jsonwebtoken';
-const claims = verifyJwt(token, LEGACY_PUBLIC_KEY, { audience: AUDIENCE, issuer: ISSUER, algorithms: ['RS256'] });` }],
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import { verify as verifyJwt } from 'jsonwebtoken';
+const claims = verifyJwt(token, LEGACY_PUBLIC_KEY, { audience: AUDIENCE, issuer: ISSUER, algorithms: ['RS256'] });`,
+            },
+          ],
         },
       ],
     },
@@ -100,8 +110,13 @@ jwt.verify(token, process.env.JWT_SECRET, (err, claims) => {});`,
           column: 1,
           endLine: 2,
           endColumn: 63,
-          suggestions: [{ messageId: 'addAlgorithms', output: `const jwt = require('jsonwebtoken');
-jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'] }, (err, claims) => {});` }],
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `const jwt = require('jsonwebtoken');
+jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'] }, (err, claims) => {});`,
+            },
+          ],
         },
       ],
     },
@@ -117,9 +132,14 @@ jwt.verify(token, key, OPTS);`,
           column: 1,
           endLine: 3,
           endColumn: 29,
-          suggestions: [{ messageId: 'addAlgorithms', output: `import * as jwt from 'jsonwebtoken';
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import * as jwt from 'jsonwebtoken';
 const OPTS = { algorithms: ['RS256'] };
-jwt.verify(token, key, OPTS);` }],
+jwt.verify(token, key, OPTS);`,
+            },
+          ],
         },
       ],
     },
@@ -150,8 +170,13 @@ export const auth = expressjwt({ secret: process.env.JWT_SECRET });`,
           column: 21,
           endLine: 2,
           endColumn: 67,
-          suggestions: [{ messageId: 'addAlgorithms', output: `import { expressjwt } from 'express-jwt';
-export const auth = expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] });` }],
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import { expressjwt } from 'express-jwt';
+export const auth = expressjwt({ secret: process.env.JWT_SECRET, algorithms: ['HS256'] });`,
+            },
+          ],
         },
       ],
     },
@@ -169,20 +194,39 @@ passport.use(new JwtStrategy({
           column: 14,
           endLine: 6,
           endColumn: 15,
-          suggestions: [{ messageId: 'addAlgorithms', output: `import { Strategy as JwtStrategy, ExtractJwt } from 'passport-jwt';
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import { Strategy as JwtStrategy, ExtractJwt } from 'passport-jwt';
 import { passportJwtSecret } from 'jwks-rsa';
 passport.use(new JwtStrategy({
   jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
   secretOrKeyProvider: passportJwtSecret({ jwksUri, rateLimit: true }), algorithms: ['RS256'],
-}, verifyUser));` }],
+}, verifyUser));`,
+            },
+          ],
         },
       ],
     },
     {
       code: `import { JwtModule } from '@nestjs/jwt';
 export const jwtModule = JwtModule.registerAsync({ useFactory: () => ({ publicKey: PUBLIC_KEY, signOptions: { expiresIn: '1h' } }) });`,
-      errors: [{ messageId: 'missingAlgorithms', line: 2, column: 26, endLine: 2, endColumn: 134, suggestions: [{ messageId: 'addAlgorithms', output: `import { JwtModule } from '@nestjs/jwt';
-export const jwtModule = JwtModule.registerAsync({ useFactory: () => ({ publicKey: PUBLIC_KEY, signOptions: { expiresIn: '1h' }, verifyOptions: { algorithms: ['RS256'] } }) });` }] }],
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 2,
+          column: 26,
+          endLine: 2,
+          endColumn: 134,
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import { JwtModule } from '@nestjs/jwt';
+export const jwtModule = JwtModule.registerAsync({ useFactory: () => ({ publicKey: PUBLIC_KEY, signOptions: { expiresIn: '1h' }, verifyOptions: { algorithms: ['RS256'] } }) });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // jose only with requireForJose.
@@ -196,8 +240,13 @@ await jwtVerify(token, JWKS, { issuer: ISSUER });`,
           column: 7,
           endLine: 2,
           endColumn: 49,
-          suggestions: [{ messageId: 'addAlgorithms', output: `import { jwtVerify } from 'jose';
-await jwtVerify(token, JWKS, { issuer: ISSUER, algorithms: ['RS256'] });` }],
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import { jwtVerify } from 'jose';
+await jwtVerify(token, JWKS, { issuer: ISSUER, algorithms: ['RS256'] });`,
+            },
+          ],
         },
       ],
     },
@@ -222,8 +271,13 @@ verify(token, getKey, (err, claims) => {});`,
           column: 1,
           endLine: 2,
           endColumn: 43,
-          suggestions: [{ messageId: 'addAlgorithms', output: `const { verify } = require('jsonwebtoken');
-verify(token, getKey, { algorithms: ['RS256'] }, (err, claims) => {});` }],
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `const { verify } = require('jsonwebtoken');
+verify(token, getKey, { algorithms: ['RS256'] }, (err, claims) => {});`,
+            },
+          ],
         },
       ],
     },

@@ -49,7 +49,21 @@ ruleTester.run('require-secure-cookies', rule, {
     {
       // Fastify's plugin defaults are unknown, but SameSite=None without Secure is wrong as written.
       code: `const sid = request.unsignCookie(request.cookies.kiosk_sid ?? '');\nreply.setCookie('kiosk_embed', sid.value, { path: '/embed', httpOnly: true, sameSite: 'none', signed: true });`,
-      errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 2, column: 87, endLine: 2, endColumn: 93, suggestions: [{ messageId: 'useSafeValue', output: `const sid = request.unsignCookie(request.cookies.kiosk_sid ?? '');\nreply.setCookie('kiosk_embed', sid.value, { path: '/embed', httpOnly: true, sameSite: 'lax', signed: true });` }] }],
+      errors: [
+        {
+          messageId: 'sameSiteNoneWithoutSecure',
+          line: 2,
+          column: 87,
+          endLine: 2,
+          endColumn: 93,
+          suggestions: [
+            {
+              messageId: 'useSafeValue',
+              output: `const sid = request.unsignCookie(request.cookies.kiosk_sid ?? '');\nreply.setCookie('kiosk_embed', sid.value, { path: '/embed', httpOnly: true, sameSite: 'lax', signed: true });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // The token is named by the binding, though its value comes from a local helper.
@@ -58,57 +72,247 @@ ruleTester.run('require-secure-cookies', rule, {
     },
     {
       code: `app.post('/login', (req, res) => {\n  res.cookie('sid', sessionId);\n});`,
-      errors: [{ messageId: 'missingFlags', line: 2, column: 3, endLine: 2, endColumn: 31, data: { cookie: "Cookie 'sid'", content: 'a session', flags: 'Secure, HttpOnly and SameSite', fix: "`secure: true`, `httpOnly: true` and `sameSite: 'lax'`" }, suggestions: [{ messageId: 'addFlags', output: `app.post('/login', (req, res) => {\n  res.cookie('sid', sessionId, { secure: true, httpOnly: true, sameSite: 'lax' });\n});` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 31,
+          data: {
+            cookie: "Cookie 'sid'",
+            content: 'a session',
+            flags: 'Secure, HttpOnly and SameSite',
+            fix: "`secure: true`, `httpOnly: true` and `sameSite: 'lax'`",
+          },
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `app.post('/login', (req, res) => {\n  res.cookie('sid', sessionId, { secure: true, httpOnly: true, sameSite: 'lax' });\n});`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `res.cookie('rt', tokens.refresh_token, { httpOnly: true, secure: true, path: '/refresh' });`,
-      errors: [{ messageId: 'missingFlags', line: 1, column: 1, endLine: 1, endColumn: 91, data: { cookie: "Cookie 'rt'", content: 'a token', flags: 'SameSite', fix: "`sameSite: 'lax'`" }, suggestions: [{ messageId: 'addFlags', output: `res.cookie('rt', tokens.refresh_token, { httpOnly: true, secure: true, path: '/refresh', sameSite: 'lax' });` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 91,
+          data: { cookie: "Cookie 'rt'", content: 'a token', flags: 'SameSite', fix: "`sameSite: 'lax'`" },
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `res.cookie('rt', tokens.refresh_token, { httpOnly: true, secure: true, path: '/refresh', sameSite: 'lax' });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // A wrong value is reported where it was written, even in a const elsewhere.
       code: `const COOKIE = {\n  httpOnly: false,\n  secure: true,\n  sameSite: 'strict',\n};\nres.cookie('access_token', at, COOKIE);`,
-      errors: [{ messageId: 'insecureFlag', line: 2, column: 13, endLine: 2, endColumn: 18, suggestions: [{ messageId: 'useSafeValue', output: `const COOKIE = {\n  httpOnly: true,\n  secure: true,\n  sameSite: 'strict',\n};\nres.cookie('access_token', at, COOKIE);` }] }],
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          line: 2,
+          column: 13,
+          endLine: 2,
+          endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'useSafeValue',
+              output: `const COOKIE = {\n  httpOnly: true,\n  secure: true,\n  sameSite: 'strict',\n};\nres.cookie('access_token', at, COOKIE);`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/cb', async (ctx) => {\n  ctx.cookies.set('an_state', state, { signed: true });\n});`,
-      errors: [{ messageId: 'missingFlags', line: 4, column: 3, endLine: 4, endColumn: 55, data: { cookie: "Cookie 'an_state'", content: 'OAuth login state (state, nonce or PKCE verifier)', flags: 'SameSite', fix: "`sameSite: 'lax'`" }, suggestions: [{ messageId: 'addFlags', output: `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/cb', async (ctx) => {\n  ctx.cookies.set('an_state', state, { signed: true, sameSite: 'lax' });\n});` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 55,
+          data: {
+            cookie: "Cookie 'an_state'",
+            content: 'OAuth login state (state, nonce or PKCE verifier)',
+            flags: 'SameSite',
+            fix: "`sameSite: 'lax'`",
+          },
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `import Router from '@koa/router';\nconst router = new Router();\nrouter.get('/cb', async (ctx) => {\n  ctx.cookies.set('an_state', state, { signed: true, sameSite: 'lax' });\n});`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { serialize } from 'cookie';\nexport const header = serialize('pkce_verifier', verifier, { httpOnly: true, sameSite: 'none' });`,
-      errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 2, column: 88, endLine: 2, endColumn: 94, suggestions: [{ messageId: 'useSafeValue', output: `import { serialize } from 'cookie';\nexport const header = serialize('pkce_verifier', verifier, { httpOnly: true, sameSite: 'lax' });` }] }],
+      errors: [
+        {
+          messageId: 'sameSiteNoneWithoutSecure',
+          line: 2,
+          column: 88,
+          endLine: 2,
+          endColumn: 94,
+          suggestions: [
+            {
+              messageId: 'useSafeValue',
+              output: `import { serialize } from 'cookie';\nexport const header = serialize('pkce_verifier', verifier, { httpOnly: true, sameSite: 'lax' });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { cookies } from 'next/headers';\nexport async function POST() {\n  const jar = await cookies();\n  jar.set('session', sid, { secure: true, sameSite: 'lax' });\n}`,
-      errors: [{ messageId: 'missingFlags', line: 4, column: 3, endLine: 4, endColumn: 61, suggestions: [{ messageId: 'addFlags', output: `import { cookies } from 'next/headers';\nexport async function POST() {\n  const jar = await cookies();\n  jar.set('session', sid, { secure: true, sameSite: 'lax', httpOnly: true });\n}` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 61,
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `import { cookies } from 'next/headers';\nexport async function POST() {\n  const jar = await cookies();\n  jar.set('session', sid, { secure: true, sameSite: 'lax', httpOnly: true });\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { NextResponse } from 'next/server';\nexport function middleware() {\n  const res = NextResponse.next();\n  res.cookies.set({ name: 'app_session', value: token, path: '/' });\n  return res;\n}`,
-      errors: [{ messageId: 'missingFlags', line: 4, column: 3, endLine: 4, endColumn: 68, suggestions: [{ messageId: 'addFlags', output: `import { NextResponse } from 'next/server';\nexport function middleware() {\n  const res = NextResponse.next();\n  res.cookies.set({ name: 'app_session', value: token, path: '/', secure: true, httpOnly: true, sameSite: 'lax' });\n  return res;\n}` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 68,
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `import { NextResponse } from 'next/server';\nexport function middleware() {\n  const res = NextResponse.next();\n  res.cookies.set({ name: 'app_session', value: token, path: '/', secure: true, httpOnly: true, sameSite: 'lax' });\n  return res;\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { defineEventHandler, setCookie } from 'h3';\nexport default defineEventHandler((event) => {\n  setCookie(event, 'nuxt_session', sid, { httpOnly: true });\n});`,
-      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 60, suggestions: [{ messageId: 'addFlags', output: `import { defineEventHandler, setCookie } from 'h3';\nexport default defineEventHandler((event) => {\n  setCookie(event, 'nuxt_session', sid, { httpOnly: true, secure: true, sameSite: 'lax' });\n});` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 60,
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `import { defineEventHandler, setCookie } from 'h3';\nexport default defineEventHandler((event) => {\n  setCookie(event, 'nuxt_session', sid, { httpOnly: true, secure: true, sameSite: 'lax' });\n});`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { setCookie } from 'hono/cookie';\napp.get('/login', (c) => {\n  setCookie(c, 'oauth_state', state, { secure: true, httpOnly: true });\n  return c.redirect(url);\n});`,
-      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 71, suggestions: [{ messageId: 'addFlags', output: `import { setCookie } from 'hono/cookie';\napp.get('/login', (c) => {\n  setCookie(c, 'oauth_state', state, { secure: true, httpOnly: true, sameSite: 'lax' });\n  return c.redirect(url);\n});` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `import { setCookie } from 'hono/cookie';\napp.get('/login', (c) => {\n  setCookie(c, 'oauth_state', state, { secure: true, httpOnly: true, sameSite: 'lax' });\n  return c.redirect(url);\n});`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import session from 'express-session';\napp.use(session({ secret: process.env.SESSION_SECRET, resave: false, saveUninitialized: false }));`,
-      errors: [{ messageId: 'missingFlags', line: 2, column: 9, endLine: 2, endColumn: 97, data: { cookie: 'The session cookie', content: 'a session', flags: 'Secure and SameSite', fix: "`secure: true` and `sameSite: 'lax'`" } }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 2,
+          column: 9,
+          endLine: 2,
+          endColumn: 97,
+          data: {
+            cookie: 'The session cookie',
+            content: 'a session',
+            flags: 'Secure and SameSite',
+            fix: "`secure: true` and `sameSite: 'lax'`",
+          },
+        },
+      ],
     },
     {
       code: `import session from 'express-session';\napp.use(session({ secret, cookie: { secure: false, sameSite: 'lax' } }));`,
-      errors: [{ messageId: 'insecureFlag', line: 2, column: 45, endLine: 2, endColumn: 50, suggestions: [{ messageId: 'useSafeValue', output: `import session from 'express-session';\napp.use(session({ secret, cookie: { secure: true, sameSite: 'lax' } }));` }] }],
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          line: 2,
+          column: 45,
+          endLine: 2,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useSafeValue',
+              output: `import session from 'express-session';\napp.use(session({ secret, cookie: { secure: true, sameSite: 'lax' } }));`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: [process.env.KEY], httpOnly: false, sameSite: 'lax' }));`,
-      errors: [{ messageId: 'insecureFlag', line: 2, column: 77, endLine: 2, endColumn: 82, suggestions: [{ messageId: 'useSafeValue', output: `import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: [process.env.KEY], httpOnly: true, sameSite: 'lax' }));` }] }],
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          line: 2,
+          column: 77,
+          endLine: 2,
+          endColumn: 82,
+          suggestions: [
+            {
+              messageId: 'useSafeValue',
+              output: `import cookieSession from 'cookie-session';\napp.use(cookieSession({ name: 'session', keys: [process.env.KEY], httpOnly: true, sameSite: 'lax' }));`,
+            },
+          ],
+        },
+      ],
     },
     {
       // An array of Set-Cookie strings reports at each string that lacks a flag.
       code: `res.setHeader('Set-Cookie', [\n  \`sid=\${sid}; Path=/; HttpOnly; Secure; SameSite=Lax\`,\n  \`id_token=\${tokens.id_token}; Path=/; Secure\`,\n  'theme=dark; Path=/',\n]);`,
-      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 48, data: { cookie: "Cookie 'id_token'", content: 'a token', flags: 'HttpOnly and SameSite', fix: 'HttpOnly and SameSite=Lax' } }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 48,
+          data: { cookie: "Cookie 'id_token'", content: 'a token', flags: 'HttpOnly and SameSite', fix: 'HttpOnly and SameSite=Lax' },
+        },
+      ],
     },
     {
       code: `export const handler = async () => ({\n  statusCode: 302,\n  headers: { Location: '/', 'Set-Cookie': 'session=' + sid + '; Path=/; HttpOnly' },\n});`,
@@ -128,7 +332,21 @@ ruleTester.run('require-secure-cookies', rule, {
     },
     {
       code: `import { setCookie } from 'nookies';\nexport async function getServerSideProps(ctx) {\n  setCookie(ctx, 'token', ctx.query.token, { path: '/', httpOnly: true });\n  return { props: {} };\n}`,
-      errors: [{ messageId: 'missingFlags', line: 3, column: 3, endLine: 3, endColumn: 74, suggestions: [{ messageId: 'addFlags', output: `import { setCookie } from 'nookies';\nexport async function getServerSideProps(ctx) {\n  setCookie(ctx, 'token', ctx.query.token, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });\n  return { props: {} };\n}` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 74,
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `import { setCookie } from 'nookies';\nexport async function getServerSideProps(ctx) {\n  setCookie(ctx, 'token', ctx.query.token, { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });\n  return { props: {} };\n}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `export const handler = async () => ({ statusCode: 200, cookies: [\n  \`session=\${sid}; Secure; HttpOnly\`,\n], body: '' });`,
@@ -142,11 +360,40 @@ ruleTester.run('require-secure-cookies', rule, {
     {
       // Fastify: defaults unknown, but a wrong value written at the call still reports.
       code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/cb', async (req, reply) => {\n  reply.setCookie('sid', sid, { sameSite: 'none', path: '/' });\n});`,
-      errors: [{ messageId: 'sameSiteNoneWithoutSecure', line: 4, column: 43, endLine: 4, endColumn: 49, suggestions: [{ messageId: 'useSafeValue', output: `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/cb', async (req, reply) => {\n  reply.setCookie('sid', sid, { sameSite: 'lax', path: '/' });\n});` }] }],
+      errors: [
+        {
+          messageId: 'sameSiteNoneWithoutSecure',
+          line: 4,
+          column: 43,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'useSafeValue',
+              output: `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/cb', async (req, reply) => {\n  reply.setCookie('sid', sid, { sameSite: 'lax', path: '/' });\n});`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import jwt from 'jsonwebtoken';\nres.cookie('auth', jwt.sign({ sub: user.id }, secret), { secure: true, sameSite: 'lax' });`,
-      errors: [{ messageId: 'missingFlags', line: 2, column: 1, endLine: 2, endColumn: 90, data: { cookie: "Cookie 'auth'", content: 'a token', flags: 'HttpOnly', fix: '`httpOnly: true`' }, suggestions: [{ messageId: 'addFlags', output: `import jwt from 'jsonwebtoken';\nres.cookie('auth', jwt.sign({ sub: user.id }, secret), { secure: true, sameSite: 'lax', httpOnly: true });` }] }],
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 90,
+          data: { cookie: "Cookie 'auth'", content: 'a token', flags: 'HttpOnly', fix: '`httpOnly: true`' },
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `import jwt from 'jsonwebtoken';\nres.cookie('auth', jwt.sign({ sub: user.id }, secret), { secure: true, sameSite: 'lax', httpOnly: true });`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -163,7 +410,21 @@ espreeTester.run('require-secure-cookies (espree)', rule, {
     },
     {
       code: `function remember(res, token) {\n  res.cookie('remember_me', token, { httpOnly: true, secure: false, sameSite: 'lax' });\n}`,
-      errors: [{ messageId: 'insecureFlag', line: 2, column: 62, endLine: 2, endColumn: 67, suggestions: [{ messageId: 'useSafeValue', output: `function remember(res, token) {\n  res.cookie('remember_me', token, { httpOnly: true, secure: true, sameSite: 'lax' });\n}` }] }],
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          line: 2,
+          column: 62,
+          endLine: 2,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'useSafeValue',
+              output: `function remember(res, token) {\n  res.cookie('remember_me', token, { httpOnly: true, secure: true, sameSite: 'lax' });\n}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

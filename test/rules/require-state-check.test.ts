@@ -145,9 +145,17 @@ ruleTester.run('require-state-check', rule, {
   ],
   invalid: [
     invalid(handBuiltUrl, 'missingState', handBuiltUrl.slice(handBuiltUrl.indexOf('`${AUTHORIZE}'), handBuiltUrl.indexOf('S256`') + 5)),
-    invalid(paramsThenUrl, 'missingState', "{ client_id: 'web', response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256' }"),
+    invalid(
+      paramsThenUrl,
+      'missingState',
+      "{ client_id: 'web', response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256' }",
+    ),
     invalid(googleNoState, 'missingState', "oauth2.generateAuthUrl({ access_type: 'offline', scope: ['openid', 'email'] })"),
-    invalid(openidV5NoState, 'missingState', "client.authorizationUrl({ scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' })"),
+    invalid(
+      openidV5NoState,
+      'missingState',
+      "client.authorizationUrl({ scope: 'openid', code_challenge: challenge, code_challenge_method: 'S256' })",
+    ),
     invalid(passportOff, 'stateOptionOff', 'state: false'),
     invalid(nestPassportOff, 'stateOptionOff', 'state: false'),
     invalid(passportMissing, 'stateOptionOff', "{ clientID: 'id', clientSecret: SECRET, callbackURL: CALLBACK }"),
@@ -155,11 +163,23 @@ ruleTester.run('require-state-check', rule, {
     invalid(skipStateCheck, 'stateCheckSkipped', 'oauth.skipStateCheck'),
     invalid(expectNoState, 'expectsNoState', 'validateAuthResponse(as, client, currentUrl)'),
     invalid(v6Skip, 'stateCheckSkipped', 'expectedState: client.skipStateCheck'),
-    invalid(expressFetch, 'stateNotCompared', expressFetch.slice(expressFetch.indexOf('fetch(TOKEN_URL'), expressFetch.indexOf('  });') + 4)),
+    invalid(
+      expressFetch,
+      'stateNotCompared',
+      expressFetch.slice(expressFetch.indexOf('fetch(TOKEN_URL'), expressFetch.indexOf('  });') + 4),
+    ),
     invalid(googleGetToken, 'stateNotCompared', 'oauth2.getToken(code)'),
     invalid(v5NoChecks, 'stateNotCompared', 'client.callback(CALLBACK, params, { code_verifier: req.session.verifier })'),
-    invalid(applyFormPost, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'web' }) })"),
-    invalid(nextRoute, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }) })"),
+    invalid(
+      applyFormPost,
+      'stateNotCompared',
+      "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'web' }) })",
+    ),
+    invalid(
+      nextRoute,
+      'stateNotCompared',
+      "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK }) })",
+    ),
   ],
 });
 
@@ -191,7 +211,11 @@ espreeTester.run('require-state-check (espree)', rule, {
     `const { auth } = require('express-openid-connect'); app.use(auth({ issuerBaseURL: I, baseURL: B, clientID: C, secret: S, authorizationParams: { response_type: 'code' } }));`,
   ],
   invalid: [
-    invalid(spaCallback, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) })"),
+    invalid(
+      spaCallback,
+      'stateNotCompared',
+      "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) })",
+    ),
     invalid(koaNoCompare, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body })"),
   ],
 });

@@ -182,13 +182,24 @@ export async function call(url) {
   attach() { this.http.interceptors.response.use(undefined, () => this.onUnauthorized()); }
 }`,
     // Test files.
-    { code: `api.interceptors.response.use(undefined, async (e) => { await api.post('/auth/refresh'); });`, filename: 'src/__tests__/api.ts' },
+    {
+      code: `api.interceptors.response.use(undefined, async (e) => { await api.post('/auth/refresh'); });`,
+      filename: 'src/__tests__/api.ts',
+    },
   ],
   invalid: [
     {
       // The endpoint's URL comes from config; its name says it is the refresh endpoint.
       code: namedEndpoint,
-      errors: [{ messageId: 'unserializedRefresh', ...at(namedEndpoint, "fetch(endpoints.refreshToken, { method: 'POST', body: JSON.stringify({ refresh: localStorage.getItem('rt') }) })") }],
+      errors: [
+        {
+          messageId: 'unserializedRefresh',
+          ...at(
+            namedEndpoint,
+            "fetch(endpoints.refreshToken, { method: 'POST', body: JSON.stringify({ refresh: localStorage.getItem('rt') }) })",
+          ),
+        },
+      ],
     },
     {
       code: `import axios from 'axios';
@@ -305,13 +316,23 @@ export const client = got.extend({ hooks: { afterResponse: [async (response, ret
 }`,
       errors: [{ messageId: 'unserializedRefresh', line: 5, column: 57, endLine: 5, endColumn: 71 }],
     },
-    { code: angularFnUnguarded, errors: [{ messageId: 'unserializedRefresh', ...at(angularFnUnguarded, 'http.post<Tokens>(ISSUER_TOKEN, form.toString(), { headers })') }] },
-    { code: angularClassNoStatus, errors: [{ messageId: 'unserializedRefresh', ...at(angularClassNoStatus, 'this.http.post(ISSUER_TOKEN, body)') }] },
+    {
+      code: angularFnUnguarded,
+      errors: [
+        { messageId: 'unserializedRefresh', ...at(angularFnUnguarded, 'http.post<Tokens>(ISSUER_TOKEN, form.toString(), { headers })') },
+      ],
+    },
+    {
+      code: angularClassNoStatus,
+      errors: [{ messageId: 'unserializedRefresh', ...at(angularClassNoStatus, 'this.http.post(ISSUER_TOKEN, body)') }],
+    },
   ],
 });
 
 espreeTester.run('serialize-token-refresh (espree)', rule, {
-  valid: [`let refreshing = null;\nhttp.interceptors.response.use(undefined, async (e) => {\n  if (e.response.status === 401) { refreshing = refreshing || http.post('/auth/refresh'); await refreshing; refreshing = null; }\n});`],
+  valid: [
+    `let refreshing = null;\nhttp.interceptors.response.use(undefined, async (e) => {\n  if (e.response.status === 401) { refreshing = refreshing || http.post('/auth/refresh'); await refreshing; refreshing = null; }\n});`,
+  ],
   invalid: [
     {
       code: `http.interceptors.response.use(undefined, async (e) => {\n  if (e.response.status === 401) { await http.post('/auth/refresh'); }\n});`,
