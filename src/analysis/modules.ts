@@ -275,6 +275,61 @@ function enclosingClass(node: Node): TSESTree.ClassDeclaration | TSESTree.ClassE
   return undefined;
 }
 
+/** What a class writes to `this.name`, per name: field initializers, typed parameter properties, `this.name = value`. */
+interface ClassMemberWrites {
+  readonly fields: ReadonlyMap<string, Node[]>;
+  readonly parameterTypes: ReadonlyMap<string, (TSESTree.TSTypeAnnotation | undefined)[]>;
+  readonly assigned: ReadonlyMap<string, Node[]>;
+}
+
+const classMemberWritesCache = new WeakMap<Node, ClassMemberWrites>();
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** One walk per class, shared by every `this.x` lookup in it (a lookup per member would make a class cost N²). */
+function classMemberWrites(sourceCode: SourceCode, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ClassMemberWrites {
+  const cached = classMemberWritesCache.get(cls);
+  if (cached) return cached;
+  const fields = new Map<string, Node[]>();
+  const parameterTypes = new Map<string, (TSESTree.TSTypeAnnotation | undefined)[]>();
+  const assigned = new Map<string, Node[]>();
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) {
+      const name = propertyKeyName(sourceCode, element);
+      if (name !== undefined) pushTo(fields, name, element.value);
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (binding.type === AST_NODE_TYPES.Identifier) pushTo(parameterTypes, binding.name, binding.typeAnnotation);
+      }
+    }
+  }
+  // Assignments `this.name = value` anywhere in the class body, nested classes excluded.
+  const stack: Node[] = [...cls.body.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (
+      node.type === AST_NODE_TYPES.AssignmentExpression &&
+      node.left.type === AST_NODE_TYPES.MemberExpression &&
+      node.left.object.type === AST_NODE_TYPES.ThisExpression
+    ) {
+      const name = memberName(sourceCode, node.left);
+      if (name !== undefined) pushTo(assigned, name, node.right);
+    }
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) continue;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  const writes = { fields, parameterTypes, assigned };
+  classMemberWritesCache.set(cls, writes);
+  return writes;
+}
+
 /** `this.name` inside a class: the field initializer, the constructor assignment, or a typed parameter property. */
 function originOfThisMember(
   sourceCode: SourceCode,
@@ -284,45 +339,20 @@ function originOfThisMember(
 ): Origin | undefined {
   const cls = enclosingClass(member);
   if (!cls) return undefined;
+  const writes = classMemberWrites(sourceCode, cls);
   const candidates: Origin[] = [];
-  for (const element of cls.body.body) {
-    if (
-      element.type === AST_NODE_TYPES.PropertyDefinition &&
-      !element.static &&
-      propertyKeyName(sourceCode, element) === name &&
-      element.value
-    ) {
-      const origin = originOfNode(sourceCode, element.value, state);
-      if (!origin) return undefined;
-      candidates.push(origin);
-    }
-    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
-      for (const param of element.value.params) {
-        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-        const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-        if (binding.type === AST_NODE_TYPES.Identifier && binding.name === name) {
-          const origin = originOfTypeAnnotation(sourceCode, binding.typeAnnotation, state);
-          if (origin) candidates.push(origin);
-        }
-      }
-    }
+  for (const value of writes.fields.get(name) ?? []) {
+    const origin = originOfNode(sourceCode, value, state);
+    if (!origin) return undefined;
+    candidates.push(origin);
   }
-  // Assignments `this.name = value` anywhere in the class body.
-  const visit = (node: Node): void => {
-    if (
-      node.type === AST_NODE_TYPES.AssignmentExpression &&
-      node.left.type === AST_NODE_TYPES.MemberExpression &&
-      node.left.object.type === AST_NODE_TYPES.ThisExpression &&
-      memberName(sourceCode, node.left) === name
-    ) {
-      const origin = originOfNode(sourceCode, node.right, state);
-      if (origin) candidates.push(origin);
-      else candidates.push({ module: '', path: [] });
-    }
-    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return;
-    for (const child of childNodes(node)) visit(child);
-  };
-  for (const element of cls.body.body) visit(element);
+  for (const annotation of writes.parameterTypes.get(name) ?? []) {
+    const origin = originOfTypeAnnotation(sourceCode, annotation, state);
+    if (origin) candidates.push(origin);
+  }
+  for (const value of writes.assigned.get(name) ?? []) {
+    candidates.push(originOfNode(sourceCode, value, state) ?? { module: '', path: [] });
+  }
   if (candidates.length === 0) return undefined;
   const [first] = candidates;
   return candidates.every((candidate) => sameOrigin(candidate, first)) && first.module !== '' ? first : undefined;
