@@ -203,8 +203,25 @@ export function writtenValues(variable: TSESLint.Scope.Variable): Node[] | undef
 
 interface ResolveState {
   depth: number;
-  seen: Set<Node>;
+  /** Nodes being resolved on the current path, with their depth (a cycle back to one of them is unknown). */
+  seen: Map<Node, number>;
+  /** The shallowest depth that a cycle below reached back to; a result that reaches above itself is not cached. */
+  lowestCycle: number;
+  /** Set when a result below was cut short by the depth limit, a cycle or the budget: such results are not cached. */
+  truncated: boolean;
+  /** Resolution steps left for this query: bounds the cost of one question on tangled (minified) code. */
+  budget: number;
 }
+
+/** Steps one `originOf` question may take; real resolutions take a handful. */
+const RESOLVE_BUDGET = 300;
+
+/**
+ * Origins already resolved, per node (nodes belong to one file, so nothing crosses files).
+ * Without it every call site re-resolves the same `this.client` chains, which costs
+ * quadratic time on classes and bundles.
+ */
+const originCache = new WeakMap<Node, Origin | null>();
 
 function originOfIdentifier(sourceCode: SourceCode, identifier: TSESTree.Identifier, state: ResolveState): Origin | undefined {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
@@ -395,10 +412,41 @@ function originOfTypeAnnotation(
 }
 
 function originOfNode(sourceCode: SourceCode, input: Node, state: ResolveState): Origin | undefined {
-  if (state.depth > MAX_DEPTH || state.seen.has(input)) return undefined;
-  state.seen.add(input);
+  const cached = originCache.get(input);
+  if (cached !== undefined) return cached ?? undefined;
+  const cycleDepth = state.seen.get(input);
+  if (cycleDepth !== undefined) {
+    state.lowestCycle = Math.min(state.lowestCycle, cycleDepth);
+    return undefined;
+  }
+  if (state.depth > MAX_DEPTH || state.budget <= 0) {
+    state.truncated = true;
+    return undefined;
+  }
+  state.budget -= 1;
+  const truncatedBefore = state.truncated;
+  const lowestCycleBefore = state.lowestCycle;
+  const depth = state.depth;
+  state.truncated = false;
+  state.lowestCycle = Infinity;
+  state.seen.set(input, depth);
   state.depth += 1;
   try {
+    const origin = computeOriginOfNode(sourceCode, input, state);
+    // Cycles back to this node or below resolve the same whoever asks; cycles above do not.
+    if (!state.truncated && state.lowestCycle >= depth) originCache.set(input, origin ?? null);
+    return origin;
+  } finally {
+    state.depth -= 1;
+    // `seen` guards the current resolution path against cycles; siblings (two `return client`) may share nodes.
+    state.seen.delete(input);
+    state.truncated ||= truncatedBefore;
+    state.lowestCycle = Math.min(state.lowestCycle, lowestCycleBefore);
+  }
+}
+
+function computeOriginOfNode(sourceCode: SourceCode, input: Node, state: ResolveState): Origin | undefined {
+  {
     const node = skipWrappers(input);
     const required = requiredModule(node);
     if (required !== undefined) return moduleOrigin(required);
@@ -450,10 +498,6 @@ function originOfNode(sourceCode: SourceCode, input: Node, state: ResolveState):
       default:
         return undefined;
     }
-  } finally {
-    state.depth -= 1;
-    // `seen` guards the current resolution path against cycles; siblings (two `return client`) may share nodes.
-    state.seen.delete(input);
   }
 }
 
@@ -473,7 +517,7 @@ export function localFunction(sourceCode: SourceCode, callee: Node): TSESTree.Fu
 
 /** Which module export `node` refers to, or undefined when it cannot be told. */
 export function originOf(sourceCode: SourceCode, node: Node): Origin | undefined {
-  return originOfNode(sourceCode, node, { depth: 0, seen: new Set() });
+  return originOfNode(sourceCode, node, { depth: 0, seen: new Map(), lowestCycle: Infinity, truncated: false, budget: RESOLVE_BUDGET });
 }
 
 /** The origin of a call's callee (what function is being called). */
