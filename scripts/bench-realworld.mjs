@@ -1,0 +1,311 @@
+#!/usr/bin/env node
+/**
+ * Real code as the benchmark: scores the rules on labelled spots in public repositories.
+ *
+ *   node scripts/bench-realworld.mjs [--mirrors DIR] [--rule ID] [--json] [--unlabelled] [manifest.jsonl ...]
+ *
+ * The manifest (default: every fixtures/realworld/*.jsonl) holds pointers and labels only —
+ * repo, commit, path, line, rule, verdict (VULN / SAFE / UNSURE), note — in the format of
+ * shared/spec/realworld-labels.md. The labelled repositories are read from local git mirrors
+ * (default: $OAUTH_MIRRORS or /work/.mirror, one `owner+name` folder each, as the search
+ * tool's `fetch` lays them out) and each labelled commit's tree is materialised into the
+ * git-ignored `.realworld/` folder, so that imports between a repository's own modules resolve
+ * as in the real project. Missing mirrors or commits are listed, never guessed.
+ *
+ * Scoring: a VULN is found when the rule reports within ±3 lines of `line`; a SAFE is a false
+ * positive when the rule reports within ±3 lines. UNSURE rows are scored apart. Findings of a
+ * rule near no label of that rule are listed with --unlabelled (they may be true).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve } from 'node:path';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import globals from 'globals';
+
+const require = createRequire(import.meta.url);
+const root = resolve(import.meta.dirname, '..');
+const plugin = require(join(root, 'dist/src/index.js'));
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(name);
+  if (index === -1) return fallback;
+  const [value] = args.splice(index, 2).slice(1);
+  return value;
+};
+const flag = (name) => {
+  const index = args.indexOf(name);
+  if (index !== -1) args.splice(index, 1);
+  return index !== -1;
+};
+const mirrors = resolve(option('--mirrors', process.env.OAUTH_MIRRORS ?? '/work/.mirror'));
+const onlyRule = option('--rule', undefined);
+const asJson = flag('--json');
+const showUnlabelled = flag('--unlabelled');
+const manifestDir = join(root, 'fixtures/realworld');
+const manifests = args.length
+  ? args.map((file) => resolve(file))
+  : readdirSync(manifestDir)
+      .filter((name) => name.endsWith('.jsonl'))
+      .sort()
+      .map((name) => join(manifestDir, name));
+const workDir = join(root, '.realworld');
+const WINDOW = 3;
+const VERDICTS = new Set(['VULN', 'SAFE', 'UNSURE']);
+
+// ---- labels ----------------------------------------------------------------------------
+const labels = [];
+for (const manifest of manifests) {
+  readFileSync(manifest, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (!line.trim()) return;
+      const label = JSON.parse(line);
+      const where = `${manifest}:${index + 1}`;
+      for (const field of ['repo', 'commit', 'path', 'line', 'rule', 'verdict'])
+        if (label[field] === undefined) throw new Error(`${where}: missing "${field}"`);
+      if (!VERDICTS.has(label.verdict)) throw new Error(`${where}: verdict must be VULN, SAFE or UNSURE`);
+      if (!plugin.rules[label.rule]) throw new Error(`${where}: unknown rule "${label.rule}"`);
+      if (!/^[0-9a-f]{40}$/.test(label.commit)) throw new Error(`${where}: commit must be 40 hex digits`);
+      if (!onlyRule || label.rule === onlyRule) labels.push({ ...label, where });
+    });
+}
+
+// ---- materialise -----------------------------------------------------------------------
+/** The git dir of a mirror: `owner+name/repo` (bare) or `owner+name/repo/.git`. */
+function gitDirOf(repo) {
+  const base = join(mirrors, repo.replace('/', '+'));
+  for (const candidate of [join(base, 'repo'), join(base, 'repo/.git'), base]) {
+    if (existsSync(join(candidate, 'HEAD')) && existsSync(join(candidate, 'objects'))) return candidate;
+  }
+  return undefined;
+}
+
+/** Files a lint of the tree can need: sources, and the manifests and tsconfigs that say how imports resolve. */
+const TREE_FILE = /(?:\.(?:[cm]?[jt]sx?|vue|svelte|astro)|(?:^|\/)(?:package|tsconfig[^/]*|jsconfig)\.json)$/;
+
+/**
+ * The commit's source files as [path, content] (one `git cat-file --batch` for all of them;
+ * snapshots may lack big or LFS blobs, so a missing blob is skipped), or undefined when the
+ * commit is not in the mirror.
+ */
+function sourceBlobs(gitDir, commit) {
+  const listing = spawnSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 28 });
+  if (listing.status !== 0) return undefined;
+  const entries = listing.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [info, path] = line.split('\t');
+      const [, type, sha] = info.split(' ');
+      return { type, sha, path };
+    })
+    .filter(({ type, path }) => type === 'blob' && TREE_FILE.test(path) && !/(?:^|\/)node_modules\//.test(path));
+  const batch = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
+    input: entries.map(({ sha }) => sha).join('\n') + '\n',
+    maxBuffer: 1 << 30,
+  });
+  const out = batch.stdout;
+  const blobs = [];
+  let offset = 0;
+  for (const { path } of entries) {
+    const headerEnd = out.indexOf(10, offset);
+    if (headerEnd === -1) break;
+    const header = out.subarray(offset, headerEnd).toString('utf8').split(' ');
+    offset = headerEnd + 1;
+    if (header[1] === 'missing') continue;
+    const size = Number(header[2]);
+    blobs.push([path, out.subarray(offset, offset + size)]);
+    offset += size + 1;
+  }
+  return blobs;
+}
+
+const missing = [];
+const trees = new Map(); // repo@commit → folder
+for (const { repo, commit } of labels) {
+  const key = `${repo}@${commit}`;
+  if (trees.has(key)) continue;
+  const folder = join(workDir, repo.replace('/', '+'), commit);
+  const gitDir = gitDirOf(repo);
+  if (existsSync(join(folder, '.materialised'))) {
+    trees.set(key, folder);
+    continue;
+  }
+  if (!gitDir) {
+    missing.push(`${repo}: no mirror under ${mirrors}`);
+    trees.set(key, undefined);
+    continue;
+  }
+  const blobs = sourceBlobs(gitDir, commit);
+  if (!blobs) {
+    missing.push(`${repo}@${commit}: commit not in the mirror`);
+    trees.set(key, undefined);
+    continue;
+  }
+  rmSync(folder, { recursive: true, force: true });
+  for (const [path, content] of blobs) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), content);
+  }
+  writeFileSync(join(folder, '.materialised'), `${repo}@${commit}\n`);
+  trees.set(key, folder);
+}
+
+// ---- lint ------------------------------------------------------------------------------
+const linter = new Linter({ configType: 'flat', cwd: '/' });
+const ruleIds = onlyRule ? [onlyRule] : Object.keys(plugin.rules);
+const rules = Object.fromEntries(ruleIds.map((id) => [`oauth/${id}`, 'error']));
+const languageGlobals = { ...globals.browser, ...globals.node };
+
+function configFor(file) {
+  const extension = extname(file);
+  let languageOptions;
+  if (['.ts', '.tsx', '.mts', '.cts'].includes(extension)) {
+    languageOptions = { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: extension === '.tsx' } }, globals: languageGlobals };
+  } else {
+    const script = extension === '.cjs';
+    languageOptions = {
+      ecmaVersion: 'latest',
+      sourceType: script ? 'commonjs' : 'module',
+      parserOptions: { ecmaFeatures: { jsx: !script } },
+      globals: languageGlobals,
+    };
+  }
+  return [{ files: ['**/*'], languageOptions, plugins: { oauth: plugin }, rules }];
+}
+
+const findingsByFile = new Map();
+const unreadable = [];
+function findingsOf(folder, path) {
+  const file = join(folder, path);
+  if (findingsByFile.has(file)) return findingsByFile.get(file);
+  let findings;
+  if (!existsSync(file)) {
+    unreadable.push(`${path}: not in the materialised tree`);
+  } else {
+    const text = readFileSync(file, 'utf8');
+    let messages = linter.verify(text, configFor(file), file);
+    // A module that is not ESM: parse it again as a script.
+    if (messages.some((message) => message.fatal) && !['.ts', '.tsx', '.mts', '.cts'].includes(extname(file))) {
+      const config = configFor(file);
+      config[0].languageOptions.sourceType = 'script';
+      const retry = linter.verify(text, config, file);
+      if (!retry.some((message) => message.fatal)) messages = retry;
+    }
+    const fatal = messages.find((message) => message.fatal);
+    if (fatal) unreadable.push(`${path}: ${fatal.message} (line ${fatal.line})`);
+    findings = messages.filter((message) => !message.fatal && message.ruleId?.startsWith('oauth/'));
+  }
+  findingsByFile.set(file, findings);
+  return findings;
+}
+
+const perRule = new Map(ruleIds.map((id) => [id, { tp: 0, fn: 0, fp: 0, tn: 0, unsureReported: 0, unsureSilent: 0 }]));
+const misses = [];
+const falsePositives = [];
+const unscored = [];
+for (const label of labels) {
+  const folder = trees.get(`${label.repo}@${label.commit}`);
+  if (!folder) {
+    unscored.push(label);
+    continue;
+  }
+  const findings = findingsOf(folder, label.path);
+  if (!findings) {
+    unscored.push(label);
+    continue;
+  }
+  const near = findings.filter(
+    (finding) =>
+      finding.ruleId === `oauth/${label.rule}` &&
+      finding.line - WINDOW <= label.line &&
+      label.line <= (finding.endLine ?? finding.line) + WINDOW,
+  );
+  const score = perRule.get(label.rule);
+  const reported = near.length > 0;
+  if (label.verdict === 'VULN') {
+    if (reported) score.tp += 1;
+    else {
+      score.fn += 1;
+      misses.push(label);
+    }
+  } else if (label.verdict === 'SAFE') {
+    if (reported) {
+      score.fp += 1;
+      falsePositives.push({ ...label, message: near[0].message });
+    } else score.tn += 1;
+  } else if (reported) score.unsureReported += 1;
+  else score.unsureSilent += 1;
+}
+
+// Findings near no label of their rule, for reading.
+const unlabelled = [];
+for (const [key, folder] of trees) {
+  if (!folder) continue;
+  const [repo, commit] = key.split('@');
+  const paths = new Set(labels.filter((label) => label.repo === repo && label.commit === commit).map((label) => label.path));
+  for (const path of paths) {
+    for (const finding of findingsOf(folder, path) ?? []) {
+      const rule = finding.ruleId.slice('oauth/'.length);
+      const labelled = labels.some(
+        (label) => label.repo === repo && label.path === path && label.rule === rule && Math.abs(label.line - finding.line) <= WINDOW,
+      );
+      if (!labelled) unlabelled.push({ repo, commit, path, line: finding.line, rule, message: finding.message });
+    }
+  }
+}
+
+// ---- report ----------------------------------------------------------------------------
+const ratio = (a, b) => (b === 0 ? null : a / b);
+const totals = { tp: 0, fn: 0, fp: 0, tn: 0, unsureReported: 0, unsureSilent: 0 };
+for (const score of perRule.values()) for (const key of Object.keys(totals)) totals[key] += score[key];
+const summary = {
+  labels: labels.length,
+  repositories: new Set(labels.map((label) => label.repo)).size,
+  scored: labels.length - unscored.length,
+  perRule: Object.fromEntries(
+    [...perRule].map(([id, s]) => [id, { ...s, precision: ratio(s.tp, s.tp + s.fp), recall: ratio(s.tp, s.tp + s.fn) }]),
+  ),
+  total: { ...totals, precision: ratio(totals.tp, totals.tp + totals.fp), recall: ratio(totals.tp, totals.tp + totals.fn) },
+  missing,
+  unreadable,
+  misses: misses.map(({ where: _where, ...label }) => label),
+  falsePositives: falsePositives.map(({ where: _where, ...label }) => label),
+  unlabelled,
+};
+
+if (asJson) {
+  console.log(JSON.stringify(summary, null, 2));
+} else {
+  const format = (value) => (value === null ? '    -' : value.toFixed(3));
+  console.log(
+    `${summary.labels} labels from ${summary.repositories} repositories (${manifests.length} manifest files); ${summary.scored} scored\n`,
+  );
+  console.log(
+    `${'rule'.padEnd(30)} ${'TP'.padStart(4)} ${'FN'.padStart(4)} ${'FP'.padStart(4)} ${'TN'.padStart(4)}  precision  recall  unsure(rep/silent)`,
+  );
+  for (const [id, s] of Object.entries(summary.perRule)) {
+    console.log(
+      `${id.padEnd(30)} ${String(s.tp).padStart(4)} ${String(s.fn).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.tn).padStart(4)}  ${format(s.precision).padStart(9)}  ${format(s.recall).padStart(6)}  ${s.unsureReported}/${s.unsureSilent}`,
+    );
+  }
+  const t = summary.total;
+  console.log(
+    `${'total'.padEnd(30)} ${String(t.tp).padStart(4)} ${String(t.fn).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.tn).padStart(4)}  ${format(t.precision).padStart(9)}  ${format(t.recall).padStart(6)}  ${t.unsureReported}/${t.unsureSilent}`,
+  );
+  const row = (label) => `  ${label.repo} ${label.path}:${label.line} ${label.rule} — ${label.note ?? ''}`;
+  console.log(`\nMissed VULN (${misses.length}):`);
+  for (const label of misses) console.log(row(label));
+  console.log(`\nFalse positives on SAFE (${falsePositives.length}):`);
+  for (const label of falsePositives) console.log(`${row(label)}\n      reported: ${label.message.split('. ')[0]}`);
+  if (missing.length) console.log(`\nMissing (${missing.length}) — fetch these mirrors to score their labels:\n  ${missing.join('\n  ')}`);
+  if (unreadable.length) console.log(`\nUnreadable files (${unreadable.length}):\n  ${unreadable.join('\n  ')}`);
+  console.log(`\nFindings near no label: ${unlabelled.length}${showUnlabelled ? '' : ' (--unlabelled lists them)'}`);
+  if (showUnlabelled)
+    for (const finding of unlabelled)
+      console.log(`  ${finding.repo} ${finding.path}:${finding.line} ${finding.rule} — ${finding.message.split('. ')[0]}`);
+}
