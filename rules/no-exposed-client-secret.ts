@@ -13,6 +13,7 @@ import {
 } from '../src/analysis/environment';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
+import { decodeQueryText } from '../src/analysis/urls';
 import { definitionOf, propertyNames, stringParts, stringValue, type StringPart } from '../src/analysis/values';
 import { CLIENT_SECRET_ARGUMENTS, CLIENT_SECRET_FORMATS, isClientSecretName, isPlaceholderSecret } from '../src/knowledge/client-secrets';
 
@@ -177,7 +178,7 @@ export default createRule<Options, MessageIds>({
         const match = QUERY_SECRET.exec(text);
         if (!match) continue;
         if (match[1].length > 0) {
-          if (!isPlaceholderSecret(decodeSafe(match[1]))) {
+          if (!isPlaceholderSecret(decodeQueryText(match[1]))) {
             const at = parts[i].node;
             report(at.type === AST_NODE_TYPES.TemplateElement ? at.parent : at, 'literalSecret');
           }
@@ -379,12 +380,4 @@ function decodeBase64(text: string): string | undefined {
   if (!/^[A-Za-z0-9+/]{4,400}={0,2}$/.test(text)) return undefined;
   const decoded = Buffer.from(text, 'base64').toString('latin1');
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
-}
-
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }

@@ -41,6 +41,7 @@ import {
   type ParamList,
   type ParamState,
 } from './urls';
+import { guarded } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -378,11 +379,6 @@ export function authorizationRequests(sourceCode: SourceCode): readonly Authoriz
   return fileFacts(sourceCode).memo('authorization:requests', () => {
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(AUTHORIZATION_HINT) && !facts.importsAny(NEXTAUTH_MODULES)) return [];
-    try {
-      return computeRequests(sourceCode);
-    } catch {
-      // Never crash a lint run on code the analysis does not understand.
-      return [];
-    }
+    return guarded(() => computeRequests(sourceCode), []);
   });
 }

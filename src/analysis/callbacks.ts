@@ -23,6 +23,7 @@ import { requestInput } from './request-input';
 import type { TokenRequest } from './token-requests';
 import { param } from './urls';
 import { definitionOf, descendants, getProperty, objectLiteral, stringValue, tailName } from './values';
+import { rethrowsAnalysisErrors } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -370,7 +371,8 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
     }
     const stateChecked = fromRedirect && functions.some((fn) => hasStateCheck(sourceCode, fn, exchange));
     return { fromRedirect, functions, stateChecked, behindMiddleware: functions.some(behindMiddleware) };
-  } catch {
+  } catch (error) {
+    if (rethrowsAnalysisErrors()) throw error;
     return { fromRedirect: false, functions, stateChecked: false, behindMiddleware: false };
   }
 }

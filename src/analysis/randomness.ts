@@ -26,6 +26,7 @@ import {
 } from '../knowledge/randomness';
 import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, memberName, originOf, skipWrappers } from './modules';
 import { definitionOf, numberValue, stringValue } from './values';
+import { guarded } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -647,11 +648,7 @@ function assess(sourceCode: SourceCode, node: Node, context: Context, inCall = f
 
 /** What random sources make the value of `node`. Never throws: odd code is opaque. */
 export function assessRandomness(sourceCode: SourceCode, node: Node): Randomness {
-  try {
-    return assess(sourceCode, node, { depth: 0, params: new Map(), seen: new Set() });
-  } catch {
-    return EMPTY;
-  }
+  return guarded(() => assess(sourceCode, node, { depth: 0, params: new Map(), seen: new Set() }), EMPTY);
 }
 
 export type RandomnessFinding =

@@ -33,6 +33,7 @@ import {
 } from './modules';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
+import { guarded, rethrowsAnalysisErrors } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -189,7 +190,8 @@ export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink |
       return target ? { node, target } : undefined;
     }
     return undefined;
-  } catch {
+  } catch (error) {
+    if (rethrowsAnalysisErrors()) throw error;
     return undefined;
   }
 }
@@ -835,7 +837,8 @@ export function redirectChecks(sourceCode: SourceCode, roots: RedirectRoots, at:
           classifyUse(sourceCode, node, collector);
       }
     }
-  } catch {
+  } catch (error) {
+    if (rethrowsAnalysisErrors()) throw error;
     // Odd code: what was found so far stands.
   }
   return { checks: collector.checks, refusesDoubleSlash: collector.refusesDoubleSlash, refusesBackslash: collector.refusesBackslash };
@@ -851,11 +854,8 @@ export function parameterChecks(sourceCode: SourceCode, variable: Variable): Red
     visitedFunctions: new Set(),
     depth: 0,
   };
-  try {
-    classifyVariable(sourceCode, variable, collector);
-  } catch {
-    // keep what was found
-  }
+  // Odd code: what was found so far stands.
+  guarded(() => classifyVariable(sourceCode, variable, collector), undefined);
   return { checks: collector.checks, refusesDoubleSlash: collector.refusesDoubleSlash, refusesBackslash: collector.refusesBackslash };
 }
 

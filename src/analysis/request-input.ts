@@ -18,6 +18,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../ast-utils';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
+import { guarded } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -299,9 +300,5 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
 
 /** Whether `node` is a value of the incoming request or the browser's location query. */
 export function requestInput(sourceCode: SourceCode, node: Node): RequestInput | undefined {
-  try {
-    return requestInputAt(sourceCode, node, 0);
-  } catch {
-    return undefined;
-  }
+  return guarded(() => requestInputAt(sourceCode, node, 0), undefined);
 }

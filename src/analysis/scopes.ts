@@ -19,6 +19,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { IDP_MODULES, IDP_NAMES, idpOfScopeSpelling, idpOfUrl, type Idp } from '../knowledge/scopes';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
+import { decodeQueryText } from './urls';
 import { arrayElements, definitionOf, stringParts, type StringPart } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -120,14 +121,6 @@ export function scopeTokens(sourceCode: SourceCode, input: Node | undefined, dep
   return [];
 }
 
-function decodeQueryValue(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
 export interface ScopeQuery {
   readonly tokens: ScopeToken[];
   /** The IdP of the URL's host, when the string starts with one. */
@@ -161,7 +154,7 @@ export function scopeQuery(sourceCode: SourceCode, node: Node): ScopeQuery | und
     if (!match) continue;
     const value = match[1];
     const at = allKnown ? definitionOf(sourceCode, node) : run.parts.length === 1 ? partNode(run.parts[0]) : node;
-    const tokens: ScopeToken[] = splitScopes(decodeQueryValue(value)).map((scope) => ({ scope, node: at }));
+    const tokens: ScopeToken[] = splitScopes(decodeQueryText(value)).map((scope) => ({ scope, node: at }));
     // `scope=${SCOPES}` or `scope=openid%20${extra}`: the hole continues the value.
     if (match.index + match[0].length === run.text.length && run.hole) {
       if (value.length > 0 && !/(?:%20|\+|,)$/.test(value)) tokens.pop();

@@ -36,6 +36,7 @@ import {
   type ParamState,
 } from './urls';
 import { definitionOf, getProperty, objectLiteral, stringValue, tailName } from './values';
+import { guarded } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -361,11 +362,6 @@ function looksLikeCodeExchange(sourceCode: SourceCode, list: ParamList, node: No
 export function tokenRequests(sourceCode: SourceCode): readonly TokenRequest[] {
   return fileFacts(sourceCode).memo('token-requests:requests', () => {
     if (!fileFacts(sourceCode).mentions(TOKEN_REQUEST_HINT)) return [];
-    try {
-      return computeTokenRequests(sourceCode);
-    } catch {
-      // Never crash a lint run on code the analysis does not understand.
-      return [];
-    }
+    return guarded(() => computeTokenRequests(sourceCode), []);
   });
 }

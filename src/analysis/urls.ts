@@ -22,6 +22,7 @@ import { getStaticValue, findVariable } from '../ast-utils';
 import { fileFacts } from './file-facts';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { arrayElements, definitionOf, objectLiteral, stringParts, stringValue, type StringPart } from './values';
+import { guarded } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -85,6 +86,7 @@ export function listValues(value: string | undefined): string[] {
   return value.split(/[\s+]+/).filter(Boolean);
 }
 
+/** A query-string value as sent: `+` is a space, percent escapes decoded (malformed escapes kept as written). */
 export function decodeQueryText(text: string): string {
   const spaced = text.replace(/\+/g, ' ');
   try {
@@ -889,11 +891,8 @@ export function paramWrites(sourceCode: SourceCode): readonly ParamWrite[] {
       ...nodes.news,
       ...nodes.strings,
     ]) {
-      try {
-        visitForWrites(sourceCode, node, add);
-      } catch {
-        // Odd ASTs: skip the node, keep going.
-      }
+      // Odd ASTs: skip the node, keep going.
+      guarded(() => visitForWrites(sourceCode, node, add), undefined);
     }
     return writes;
   });
