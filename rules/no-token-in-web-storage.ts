@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../src/ast-utils';
+import { findVariable } from '../src/analysis/ast';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 import { fileFacts } from '../src/analysis/file-facts';

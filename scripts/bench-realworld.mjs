@@ -196,6 +196,13 @@ function findingsOf(folder, path) {
       const retry = linter.verify(text, config, file);
       if (!retry.some((message) => message.fatal)) messages = retry;
     }
+    // Flow or TypeScript syntax in a .js file: the TypeScript parser reads both well enough.
+    if (messages.some((message) => message.fatal) && !['.ts', '.tsx', '.mts', '.cts'].includes(extname(file))) {
+      const config = configFor(file);
+      config[0].languageOptions = { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } }, globals: languageGlobals };
+      const retry = linter.verify(text, config, file);
+      if (!retry.some((message) => message.fatal)) messages = retry;
+    }
     const fatal = messages.find((message) => message.fatal);
     if (fatal) unreadable.push(`${path}: ${fatal.message} (line ${fatal.line})`);
     findings = messages.filter((message) => !message.fatal && message.ruleId?.startsWith('oauth/'));

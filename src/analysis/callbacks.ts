@@ -17,7 +17,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast-utils';
+import { findVariable } from './ast';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, skipWrappers } from './modules';
 import { requestInput } from './request-input';
 import type { TokenRequest } from './token-requests';

@@ -13,7 +13,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast-utils';
+import { findVariable } from './ast';
 import { fileFacts } from './file-facts';
 import { memberName, propertyKeyName, skipWrappers } from './modules';
 

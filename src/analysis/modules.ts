@@ -23,7 +23,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, getStaticValue, findVariable } from '../ast-utils';
+import { getPropertyName, getStaticValue, findVariable } from './ast';
 
 export const GLOBAL_MODULE = '<global>';
 export const CALL = '()';

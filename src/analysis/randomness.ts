@@ -15,7 +15,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast-utils';
+import { findVariable } from './ast';
 import {
   ENCODING_BITS_PER_CHAR,
   MIN_RANDOM_BITS,

@@ -20,7 +20,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue, findVariable } from '../ast-utils';
+import { getStaticValue, findVariable } from './ast';
 import {
   GLOBAL_MODULE,
   calleeOrigin,

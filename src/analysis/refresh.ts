@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast-utils';
+import { findVariable } from './ast';
 import { GUARD_NAME, LOCK_METHODS, REFRESH_LIBRARY_CALLS, REFRESH_PATH_SEGMENT, SERIALISING_MODULES } from '../knowledge/refresh';
 import { fileFacts } from './file-facts';
 import {

@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast-utils';
+import { findVariable } from './ast';
 import {
   LIBRARY_WRITES,
   OBJECT_STORE_WRITES,

@@ -15,7 +15,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast-utils';
+import { findVariable } from './ast';
 import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';

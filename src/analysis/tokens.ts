@@ -9,7 +9,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast-utils';
+import { findVariable } from './ast';
 import { localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 

@@ -18,7 +18,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue, findVariable } from '../ast-utils';
+import { getStaticValue, findVariable } from './ast';
 import { fileFacts } from './file-facts';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { arrayElements, definitionOf, objectLiteral, stringParts, stringValue, type StringPart } from './values';

@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, getStaticValue } from '../ast-utils';
+import { findVariable, getStaticValue } from './ast';
 import { childNodes, localFunction, memberName, propertyKeyName, skipWrappers, writtenValues } from './modules';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;

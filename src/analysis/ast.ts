@@ -4,6 +4,7 @@
  * `@typescript-eslint/utils`, which would bring TypeScript into plain-JS projects.
  */
 import * as eslintUtils from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /** The variable a name or identifier refers to from `initialScope`, or null. */
@@ -22,4 +23,33 @@ export function getPropertyName(
   initialScope?: TSESLint.Scope.Scope,
 ): string | null {
   return eslintUtils.getPropertyName(node as never, initialScope as never) ?? null;
+}
+
+type Node = TSESTree.Node;
+
+/** A function with a body: declaration, expression or arrow. */
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export function isFunctionNode(node: Node | null | undefined): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** The nearest function around `node` (not `node` itself), or undefined at the top level. */
+export function enclosingFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunctionNode(current)) return current;
+  return undefined;
+}
+
+/** The nearest function around `node`, or the Program at the top level: the scope a check must sit in. */
+export function enclosingFunctionOrProgram(node: Node): FunctionNode | TSESTree.Program {
+  let current: Node = node;
+  while (current.parent) {
+    current = current.parent;
+    if (isFunctionNode(current)) return current;
+  }
+  return current as TSESTree.Program;
 }
