@@ -2,7 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
-import { enclosingFunction, isCachedBeyondCall, runsPerRequest, writesOuterState } from '../src/analysis/jwt';
+import { enclosingFunctionOrProgram } from '../src/analysis/ast';
+import { isCachedBeyondCall, runsPerRequest, writesOuterState } from '../src/analysis/jwt';
 import { calleeOrigin, matchesPattern, type Origin } from '../src/analysis/modules';
 import { booleanValue, getProperty, numberValue, stringParts } from '../src/analysis/values';
 import { JOSE_REMOTE_JWKS, JWKS_RSA_CLIENTS } from '../src/knowledge/jwt';
@@ -99,7 +100,9 @@ export default createRule<Options, MessageIds>({
     /** Created in per-request code and not kept anywhere beyond the call. */
     function createdPerRequest(call: CallLike): boolean {
       return (
-        enclosingFunction(call).type !== AST_NODE_TYPES.Program && runsPerRequest(sourceCode, call) && !isCachedBeyondCall(sourceCode, call)
+        enclosingFunctionOrProgram(call).type !== AST_NODE_TYPES.Program &&
+        runsPerRequest(sourceCode, call) &&
+        !isCachedBeyondCall(sourceCode, call)
       );
     }
 
@@ -125,7 +128,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (isJwksFetch(call, origin)) {
-        const fn = enclosingFunction(call);
+        const fn = enclosingFunctionOrProgram(call);
         if (fn.type === AST_NODE_TYPES.Program || !runsPerRequest(sourceCode, call)) return;
         // A function that stores what it fetched (module variable, property, map) is a cache.
         if (isCachedBeyondCall(sourceCode, call) || writesOuterState(sourceCode, fn)) return;

@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
+import { enclosingFunctionOrProgram } from '../src/analysis/ast';
 import { authorizationRequests, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
 import { fileFacts } from '../src/analysis/file-facts';
 import {
   claimComparedByHand,
   claimStatus,
-  enclosingFunction,
   isFromTokenResponse,
   jwtFacts,
   tokenOf,
@@ -99,7 +99,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       // A hand comparison after the exchange (`tokens.claims().nonce !== expected`) counts too.
-      if (claimComparedByHand(jwt, { scope: enclosingFunction(call) }, 'nonce')) return;
+      if (claimComparedByHand(jwt, { scope: enclosingFunctionOrProgram(call) }, 'nonce')) return;
       // oauth4webapi is also used for plain OAuth 2.0: only a nonce the module sends makes it OIDC.
       if (!spec.oidc && !flow().sendsNonce) return;
       if (!nonceNeeded()) return;

@@ -17,7 +17,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, enclosingFunction, type FunctionNode } from './ast';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, skipWrappers } from './modules';
 import { requestInput } from './request-input';
 import type { TokenRequest } from './token-requests';
@@ -27,7 +27,6 @@ import { rethrowsAnalysisErrors } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 export interface Callback {
   /** The code the exchange sends comes from the redirect (query, form post, location, request URL). */
@@ -46,18 +45,6 @@ const STATE_NAME = /state/i;
 const NOT_STATE = /readystate|statecode|statusstate|setstate|usestate|getstate|statement|estate|states$|stateless|statemachine/i;
 const CONSTANT_TIME = /timingsafeequal|safecompare|constanttime|securecompare|tsse|timingsafe/i;
 const LOGGING_ROOTS = new Set(['console', 'logger', 'log', 'debug', 'Sentry']);
-
-function enclosingFunction(node: Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    )
-      return current;
-  }
-  return undefined;
-}
 
 /** `new URL(req.url, base)`, `req.originalUrl`, `c.req.url`, `window.location.href`: the URL the redirect arrived at. */
 function isRequestUrl(sourceCode: SourceCode, node: Node, depth = 0): boolean {

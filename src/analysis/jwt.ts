@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, enclosingFunctionOrProgram } from './ast';
 import { JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import {
@@ -86,14 +86,6 @@ function isFunction(node: Node): node is TSESTree.FunctionLike {
     node.type === AST_NODE_TYPES.FunctionExpression ||
     node.type === AST_NODE_TYPES.ArrowFunctionExpression
   );
-}
-
-/** The nearest function (or the Program) that contains `node`. */
-export function enclosingFunction(node: Node): FunctionNode {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) || current.type === AST_NODE_TYPES.Program) return current as FunctionNode;
-  }
-  return node as TSESTree.Program;
 }
 
 function isAncestorOrSelf(ancestor: Node, node: Node): boolean {
@@ -344,7 +336,7 @@ function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunc
     key,
     keySource,
     options,
-    scope: enclosingFunction(call),
+    scope: enclosingFunctionOrProgram(call),
     handRolled: false,
   };
 }
@@ -494,7 +486,7 @@ export function jwtOperationOf(sourceCode: SourceCode, call: CallLike): JwtOpera
         key: undefined,
         keySource: 'unknown',
         options: undefined,
-        scope: enclosingFunction(call),
+        scope: enclosingFunctionOrProgram(call),
         handRolled: true,
       };
     }
@@ -591,7 +583,7 @@ function wrapperOperations(
     ...op,
     node: call,
     token: argumentAt(call, index),
-    scope: enclosingFunction(call),
+    scope: enclosingFunctionOrProgram(call),
     inner: op,
   }));
 }
@@ -675,7 +667,7 @@ export function claimOption(sourceCode: SourceCode, op: JwtOperation, claim: Cla
 export function claimComparedByHand(facts: JwtFacts, op: Pick<JwtOperation, 'scope'>, claim: Claim): boolean {
   const scopes: FunctionNode[] = [op.scope];
   if (op.scope.type !== AST_NODE_TYPES.Program) {
-    for (const call of facts.callers.get(op.scope) ?? []) scopes.push(enclosingFunction(call));
+    for (const call of facts.callers.get(op.scope) ?? []) scopes.push(enclosingFunctionOrProgram(call));
   }
   return scopes.some((scope) => facts.claimChecks.get(scope)?.has(claim) ?? false);
 }
@@ -792,7 +784,7 @@ export function runsPerRequest(sourceCode: SourceCode, node: Node): boolean {
  * (`cache.set(k, …)`), or the function memoises in some other way we can see.
  */
 export function isCachedBeyondCall(sourceCode: SourceCode, expression: Node): boolean {
-  const fn = enclosingFunction(expression);
+  const fn = enclosingFunctionOrProgram(expression);
   let node: Node = expression;
   while (
     node.parent &&

@@ -20,7 +20,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue, findVariable } from './ast';
+import { getStaticValue, findVariable, enclosingFunctionOrProgram } from './ast';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
@@ -794,21 +794,6 @@ function classifyVariable(sourceCode: SourceCode, variable: Variable, collector:
   }
 }
 
-function enclosingFunction(node: Node): Node {
-  let current: Node | undefined = node.parent;
-  while (current) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    )
-      return current;
-    if (!current.parent) return current;
-    current = current.parent;
-  }
-  return node;
-}
-
 /**
  * The checks applied to a redirect target's value: through its variables, and through
  * every read of the same request value in the function around `at`.
@@ -829,7 +814,7 @@ export function redirectChecks(sourceCode: SourceCode, roots: RedirectRoots, at:
       ...roots.others.filter((node) => node.type === AST_NODE_TYPES.MemberExpression).map((node) => sourceCode.getText(node)),
     ]);
     if (texts.size > 0) {
-      for (const node of descendants(enclosingFunction(at))) {
+      for (const node of descendants(enclosingFunctionOrProgram(at))) {
         if (
           (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.CallExpression) &&
           texts.has(sourceCode.getText(node))

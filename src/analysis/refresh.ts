@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, enclosingFunction } from './ast';
 import { GUARD_NAME, LOCK_METHODS, REFRESH_LIBRARY_CALLS, REFRESH_PATH_SEGMENT, SERIALISING_MODULES } from '../knowledge/refresh';
 import { fileFacts } from './file-facts';
 import {
@@ -90,11 +90,6 @@ function callbackFunction(sourceCode: SourceCode, node: Node | undefined): Funct
   if (isFunction(inner)) return inner;
   const fn = localFunction(sourceCode, inner);
   return isFunction(fn as Node | undefined) ? (fn as FunctionNode) : undefined;
-}
-
-function enclosingFunction(node: Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return undefined;
 }
 
 /** `x.status === 401`, `401 == res.statusCode`, `status !== 401`, `case 401:`, `[401, 403].includes(s)`, `=== HttpStatus.UNAUTHORIZED`. */

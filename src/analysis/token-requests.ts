@@ -15,7 +15,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, enclosingFunction } from './ast';
 import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
@@ -101,18 +101,6 @@ function valueReads(sourceCode: SourceCode, declarator: TSESTree.VariableDeclara
   return reads;
 }
 
-function enclosingFunctionOf(node: Node): TSESTree.FunctionLike | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    )
-      return current;
-  }
-  return undefined;
-}
-
 /** The call that sends what a local helper returns, at any of the helper's call sites. */
 function helperResultConsumer(
   sourceCode: SourceCode,
@@ -189,7 +177,7 @@ function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree
       // A body built in a helper (`function tokenParams(code) { …; return params; }`) is sent
       // wherever the helper's result is.
       case AST_NODE_TYPES.ReturnStatement: {
-        const fn = enclosingFunctionOf(parent);
+        const fn = enclosingFunction(parent);
         return fn && depth <= 3 ? helperResultConsumer(sourceCode, fn, depth) : undefined;
       }
       case AST_NODE_TYPES.ArrowFunctionExpression:
