@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
 import { enclosingFunctionOrProgram } from '../src/analysis/ast';
 import { isCachedBeyondCall, runsPerRequest, writesOuterState } from '../src/analysis/jwt';
-import { calleeOrigin, matchesPattern, type Origin } from '../src/analysis/modules';
+import { calleeOrigin, isHttpClientOrigin, matchesPattern, type Origin } from '../src/analysis/modules';
 import { booleanValue, getProperty, numberValue, stringParts } from '../src/analysis/values';
 import { JOSE_REMOTE_JWKS, JWKS_RSA_CLIENTS } from '../src/knowledge/jwt';
 
@@ -17,21 +17,6 @@ type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 
 /** URL text that names a key set endpoint. */
 const JWKS_URL = /jwks|\/certs(?:$|[/?])|\/discovery\/(?:v2\.0\/)?keys|\/oauth2\/(?:v\d\/)?keys|\.well-known\/keys/i;
-
-const HTTP_CALLS = [
-  '<global>#fetch',
-  'node-fetch#',
-  'cross-fetch#',
-  'axios#get',
-  'axios#',
-  'got#',
-  'got#get',
-  'ky#get',
-  'ky#',
-  'undici#fetch',
-  'undici#request',
-  'superagent#get',
-];
 
 export default createRule<Options, MessageIds>({
   name: 'require-jwks-caching',
@@ -107,7 +92,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isJwksFetch(call: CallLike, origin: Origin): boolean {
-      if (!HTTP_CALLS.some((pattern) => matchesPattern(origin, pattern))) return false;
+      if (!isHttpClientOrigin(origin)) return false;
       const url = call.arguments[0];
       if (!url || url.type === AST_NODE_TYPES.SpreadElement) return false;
       return stringParts(sourceCode, url).some((part) => part.text !== undefined && JWKS_URL.test(part.text));

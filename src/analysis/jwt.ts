@@ -21,6 +21,7 @@ import { JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperat
 import { fileFacts } from './file-facts';
 import {
   calleeOrigin,
+  isHttpClientOrigin,
   childNodes,
   localFunction,
   lookup,
@@ -77,7 +78,6 @@ export interface JwtFacts {
 }
 
 const CLAIMS: ReadonlySet<string> = new Set<Claim>(['aud', 'iss', 'nonce']);
-const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'node-fetch', 'superagent', 'undici', 'cross-fetch', 'isomorphic-fetch']);
 const MAX_DEPTH = 8;
 
 function isFunction(node: Node): node is TSESTree.FunctionLike {
@@ -205,8 +205,7 @@ function isRemoteCall(sourceCode: SourceCode, call: CallLike): boolean {
   const origin = calleeOrigin(sourceCode, call);
   if (!origin) return false;
   if (REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(origin, pattern))) return true;
-  if (origin.module === '<global>' && origin.path[0] === 'fetch') return true;
-  return HTTP_MODULES.has(origin.module);
+  return isHttpClientOrigin(origin);
 }
 
 /**

@@ -24,6 +24,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, getStaticValue, findVariable } from './ast';
+import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../knowledge/http';
 
 export const GLOBAL_MODULE = '<global>';
 export const CALL = '()';
@@ -523,6 +524,12 @@ export function originOf(sourceCode: SourceCode, node: Node): Origin | undefined
 /** The origin of a call's callee (what function is being called). */
 export function calleeOrigin(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
   return originOf(sourceCode, call.callee);
+}
+
+/** A call of an HTTP client: global `fetch` / `$fetch`, or any export of a known HTTP client package. */
+export function isHttpClientOrigin(origin: Origin): boolean {
+  if (origin.module === GLOBAL_MODULE) return origin.path.length === 1 && HTTP_CLIENT_GLOBALS.has(origin.path[0]);
+  return HTTP_CLIENT_MODULES.has(origin.module);
 }
 
 /**

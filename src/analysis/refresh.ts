@@ -22,6 +22,7 @@ import { fileFacts } from './file-facts';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
+  isHttpClientOrigin,
   childNodes,
   localFunction,
   lookup,
@@ -61,18 +62,6 @@ const RETRY_HINT =
 
 const HOOK_KEYS = new Set(['afterResponse', 'beforeRetry', 'beforeError', 'beforeRequest', 'onResponseError', 'onResponse', 'onRequest']);
 const HTTP_METHODS = new Set(['post', 'get', 'put', 'patch', 'request', 'fetch', '$fetch', 'send']);
-const HTTP_MODULES = new Set([
-  'axios',
-  'got',
-  'ky',
-  'superagent',
-  'node-fetch',
-  'ofetch',
-  'undici',
-  'cross-fetch',
-  'isomorphic-fetch',
-  'wretch',
-]);
 const UNAUTHORIZED_NAMES = /^(?:UNAUTHORIZED|Unauthorized|HTTP_UNAUTHORIZED|UNAUTHORISED)$/;
 
 function isFunction(node: Node | undefined | null): node is FunctionNode {
@@ -250,8 +239,8 @@ function isHttpCall(sourceCode: SourceCode, call: Call): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const origin = calleeOrigin(sourceCode, call);
   if (origin) {
-    if (origin.module === GLOBAL_MODULE && origin.path.length === 1) return origin.path[0] === 'fetch' || origin.path[0] === '$fetch';
-    if (HTTP_MODULES.has(origin.module)) return true;
+    if (isHttpClientOrigin(origin)) return true;
+    if (origin.module === GLOBAL_MODULE && origin.path.length === 1) return false;
   }
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'fetch' || callee.name === '$fetch' || callee.name === 'ofetch';

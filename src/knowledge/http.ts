@@ -1,0 +1,21 @@
+/**
+ * HTTP clients: the packages whose calls send a request. One list for every analysis that
+ * asks "does this call go over the network" (a key-set fetch, a refresh request, a token request).
+ */
+
+/** Packages whose exports send HTTP requests (any export: `axios.get`, `got.post`, `ky(url)`). */
+export const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set([
+  'axios',
+  'got',
+  'ky',
+  'superagent',
+  'node-fetch',
+  'ofetch',
+  'undici',
+  'cross-fetch',
+  'isomorphic-fetch',
+  'wretch',
+]);
+
+/** Globals that send a request: WHATWG `fetch`, and Nuxt's auto-imported `$fetch`. */
+export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(['fetch', '$fetch']);
