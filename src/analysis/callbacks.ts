@@ -24,6 +24,7 @@ import type { TokenRequest } from './token-requests';
 import { param } from './urls';
 import { definitionOf, descendants, getProperty, objectLiteral, stringValue, tailName } from './values';
 import { rethrowsAnalysisErrors } from './guard';
+import { REQUEST_OBJECT_NAMES } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -39,7 +40,6 @@ export interface Callback {
   readonly behindMiddleware: boolean;
 }
 
-const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c', 'r']);
 const URL_MEMBERS = new Set(['url', 'originalUrl', 'href', 'search', 'query', 'nextUrl']);
 const STATE_NAME = /state/i;
 const NOT_STATE = /readystate|statecode|statusstate|setstate|usestate|getstate|statement|estate|states$|stateless|statemachine/i;
@@ -74,7 +74,9 @@ function isRequestUrl(sourceCode: SourceCode, node: Node, depth = 0): boolean {
     last ??= memberName(sourceCode, current);
     current = skipWrappers(current.object);
   }
-  return current.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(current.name) && last !== undefined && URL_MEMBERS.has(last);
+  return (
+    current.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(current.name) && last !== undefined && URL_MEMBERS.has(last)
+  );
 }
 
 /** Whether a value (the code, the callback params, the current URL) comes from the redirect. */

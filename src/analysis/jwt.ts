@@ -33,6 +33,7 @@ import {
 } from './modules';
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
 import { booleanValue, definitionOf, getPath, stringValue, type PropertyLookup } from './values';
+import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -113,8 +114,6 @@ function isCookieStore(sourceCode: SourceCode, node: Node, depth = 0): boolean {
   return false;
 }
 
-const COOKIE_TOKEN_NAME = /token|jwt|session|sid|auth/i;
-
 /** `cookies().get('app_session')?.value`, `req.cookies.get('session')`, `getCookie(c, 'auth')`: a token from the request. */
 function cookieStoreToken(sourceCode: SourceCode, node: Node, depth = 0): TokenInfo | undefined {
   if (depth > 4) return undefined;
@@ -138,7 +137,7 @@ function cookieStoreToken(sourceCode: SourceCode, node: Node, depth = 0): TokenI
   } else if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'getCookie' && inner.arguments.length === 2) {
     name = stringValue(sourceCode, inner.arguments[1]);
   }
-  if (name === undefined || !COOKIE_TOKEN_NAME.test(name)) return undefined;
+  if (name === undefined || !TOKEN_COOKIE_NAME.test(name)) return undefined;
   return { kind: tokenKindFromName(name) ?? 'unknown-jwt', fromRequest: true, basis: 'source' };
 }
 
@@ -719,7 +718,6 @@ export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss')
 // ---------------------------------------------------------------------------------------
 // Per-request code
 
-const REQUEST_PARAM = /^(?:req|request|ctx|context|event|evt|c|r|header)$/;
 const HANDLER_NAME = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|middleware|handler|handle|authorizer|getKey|getSigningKey)$/;
 const ROUTE_METHODS = new Set([
   'get',
@@ -753,7 +751,7 @@ function functionName(fn: TSESTree.FunctionLike): string | undefined {
 /** A function that runs for every request or every verification: a route handler, middleware, a `getKey` resolver, a function that verifies a token. */
 export function isPerRequestFunction(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
   const first = fn.params[0];
-  if (first?.type === AST_NODE_TYPES.Identifier && REQUEST_PARAM.test(first.name)) return true;
+  if (first?.type === AST_NODE_TYPES.Identifier && (REQUEST_OBJECT_NAMES.has(first.name) || first.name === 'header')) return true;
   if (
     first?.type === AST_NODE_TYPES.ObjectPattern &&
     first.properties.some((p) => p.type === AST_NODE_TYPES.Property && /^(?:req|request|event)$/.test(propertyKeyName(sourceCode, p) ?? ''))

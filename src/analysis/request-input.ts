@@ -19,6 +19,7 @@ import { findVariable } from './ast';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 import { guarded } from './guard';
+import { REQUEST_OBJECT_NAMES } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -34,7 +35,6 @@ export interface RequestInput {
 }
 
 /** Root names that plainly mean the incoming request in server frameworks. */
-const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c', 'r', 'evt', 'httpRequest']);
 const PARTS: Readonly<Record<string, RequestPart>> = {
   query: 'query',
   body: 'body',
@@ -152,7 +152,7 @@ function containsRequest(sourceCode: SourceCode, node: Node): boolean {
     root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression
       ? chainOf(sourceCode, root.callee.object).root
       : root;
-  return inner.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(inner.name);
+  return inner.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(inner.name);
 }
 
 function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): RequestInput | undefined {
@@ -186,7 +186,7 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
   }
   let prefix: RequestInput | undefined;
   if (root.type === AST_NODE_TYPES.Identifier) {
-    if (REQUEST_ROOTS.has(root.name)) prefix = { part: 'url', key: undefined, browser: false };
+    if (REQUEST_OBJECT_NAMES.has(root.name)) prefix = { part: 'url', key: undefined, browser: false };
     else prefix = identifierInput(sourceCode, root, depth);
   } else if (root.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(root) ?? '')) {
     prefix = { part: 'url', key: undefined, browser: calleeName(root)?.startsWith('use') ?? false };
@@ -268,7 +268,7 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   const keys = patternKeys(sourceCode, def.node.id, def.name as TSESTree.Identifier);
   if (!keys) return undefined;
   const init = skipWrappers(def.node.init);
-  if (init.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(init.name))
+  if (init.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(init.name))
     return applySegments({ part: 'url', key: undefined, browser: false }, keys);
   if (init.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(init) ?? '')) {
     const name = calleeName(init) ?? '';

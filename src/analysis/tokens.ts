@@ -12,6 +12,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
 import { localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
+import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -63,7 +64,6 @@ const SDK_TOKEN_CALLS: Readonly<Record<string, TokenKind>> = {
 };
 
 /** Root names that plainly mean an incoming request in server frameworks. */
-const REQUEST_ROOTS = new Set(['req', 'request', 'ctx', 'context', 'event', 'c', 'r']);
 const REQUEST_PARTS = new Set(['headers', 'cookies', 'signedCookies', 'body', 'query', 'params']);
 
 /** `req.headers.authorization`, `ctx.request.body.token`, `req.cookies.at` … */
@@ -75,7 +75,7 @@ function requestPart(sourceCode: SourceCode, node: TSESTree.MemberExpression): {
     chain.unshift(name ?? '?');
     current = skipWrappers(current.object);
   }
-  if (current.type !== AST_NODE_TYPES.Identifier || !REQUEST_ROOTS.has(current.name)) return undefined;
+  if (current.type !== AST_NODE_TYPES.Identifier || !REQUEST_OBJECT_NAMES.has(current.name)) return undefined;
   // ctx.request.headers / event.node.req.headers / c.req.header(...)
   const index = chain.findIndex((segment) => REQUEST_PARTS.has(segment));
   if (index === -1) return undefined;
@@ -134,9 +134,7 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
         const byName = tokenKindFromName(request.name);
         if (byName) return { kind: byName, fromRequest: true, basis: 'source' };
         if (request.part === 'cookies' || request.part === 'signedCookies') {
-          return /token|jwt|session|sid/i.test(request.name ?? '')
-            ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' }
-            : undefined;
+          return TOKEN_COOKIE_NAME.test(request.name ?? '') ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' } : undefined;
         }
         return request.name && /^(?:token|jwt|credential)$/i.test(request.name)
           ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' }
@@ -209,7 +207,7 @@ function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identif
       const init = skipWrappers(def.node.init);
       if (init.type === AST_NODE_TYPES.MemberExpression || init.type === AST_NODE_TYPES.Identifier) {
         const root = init.type === AST_NODE_TYPES.MemberExpression ? requestPart(sourceCode, init) : undefined;
-        const isRequest = root !== undefined || (init.type === AST_NODE_TYPES.Identifier && REQUEST_ROOTS.has(init.name));
+        const isRequest = root !== undefined || (init.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(init.name));
         const tail = init.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, init) : undefined;
         if (isRequest && tail === 'headers' && isAuthorizationHeaderName(key))
           return { kind: 'access', fromRequest: true, basis: 'source' };
