@@ -19,6 +19,7 @@ import {
 } from '../src/analysis/scopes';
 import { stringValue } from '../src/analysis/values';
 import { IDP_LABEL, globToRegExp, matchBroadScope, normaliseScope, type BroadScopeEntry, type Idp } from '../src/knowledge/scopes';
+import { AUTHORIZATION_SERVER_MODULES } from '../src/knowledge/oauth-libraries';
 
 export type Options = [{ forbid?: string[]; allow?: string[] }];
 export type MessageIds = 'broadScope' | 'forbiddenScope';
@@ -31,8 +32,6 @@ const OAUTH_WORDS =
 
 const IDP_SCOPE_SPELLING =
   /https?:\/\/[\w.-]*(?:google|microsoft|salesforce|atlassian|dropbox|slack|gitlab|github|okta|auth0)|\b[A-Z][A-Za-z]{1,40}\.(?:Read|ReadWrite|Send|FullControl|Manage|AccessAsUser)\b|\b(?:Directory|RoleManagement)\./;
-
-const AUTHORIZATION_SERVERS = ['oidc-provider', '@node-oauth/oauth2-server', 'oauth2-server', 'oauth2orize', '@jmondi/oauth2-server'];
 
 /** Request parameters and client options that sit next to `scope` in an OAuth request. */
 const OAUTH_SIBLINGS = new Set([
@@ -121,7 +120,7 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(/scope/i)) return {};
     // Authorization servers declare the scopes they support; they do not request them.
-    if (facts.importsAny(AUTHORIZATION_SERVERS)) return {};
+    if (facts.importsAny(AUTHORIZATION_SERVER_MODULES)) return {};
 
     const forbid = (options.forbid ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
     const allow = (options.allow ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));

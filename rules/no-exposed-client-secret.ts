@@ -15,7 +15,14 @@ import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import { decodeQueryText } from '../src/analysis/urls';
 import { definitionOf, propertyNames, stringParts, stringValue, type StringPart } from '../src/analysis/values';
-import { CLIENT_SECRET_ARGUMENTS, CLIENT_SECRET_FORMATS, isClientSecretName, isPlaceholderSecret } from '../src/knowledge/client-secrets';
+import {
+  BUNDLED_ENV_MODULES,
+  CLIENT_SECRET_ARGUMENTS,
+  CLIENT_SECRET_FORMATS,
+  IDP_PROVIDER_KEYS,
+  isClientSecretName,
+  isPlaceholderSecret,
+} from '../src/knowledge/client-secrets';
 
 export type Options = [];
 export type MessageIds = 'literalSecret' | 'publicEnvSecret' | 'publicConfigSecret' | 'browserSecret';
@@ -325,9 +332,9 @@ export default createRule<Options, MessageIds>({
         }
         // react-native-config values are compiled into the app binary.
         const name = memberName(sourceCode, node);
-        if (name && isClientSecretEnvName(name) && facts.importsAny(['react-native-config'])) {
+        if (name && isClientSecretEnvName(name) && facts.importsAny(BUNDLED_ENV_MODULES)) {
           const origin = originOf(sourceCode, node);
-          if (origin?.module === 'react-native-config' && origin.path.length === 1) report(node, 'browserSecret');
+          if (origin && BUNDLED_ENV_MODULES.includes(origin.module) && origin.path.length === 1) report(node, 'browserSecret');
         }
       },
       Literal(node) {
@@ -347,29 +354,6 @@ export default createRule<Options, MessageIds>({
     } satisfies TSESLint.RuleListener;
   },
 });
-
-/** Provider keys of grant-style configs (`{ github: { key, secret } }`). */
-const IDP_PROVIDER_KEYS = new Set([
-  'github',
-  'gitlab',
-  'google',
-  'facebook',
-  'twitter',
-  'linkedin',
-  'slack',
-  'discord',
-  'microsoft',
-  'azure',
-  'okta',
-  'auth0',
-  'bitbucket',
-  'dropbox',
-  'spotify',
-  'twitch',
-  'salesforce',
-  'atlassian',
-  'apple',
-]);
 
 function partNode(part: StringPart): Node {
   return part.node.type === AST_NODE_TYPES.TemplateElement ? part.node.parent : part.node;

@@ -14,21 +14,12 @@ import {
   KEYCLOAK_INIT_PATTERNS,
   RESPONSE_TYPE_VALUES,
 } from '../src/knowledge/oauth-libraries';
+import { IMPLICIT_FLOW_MODULES } from '../src/knowledge/oauth-libraries';
+import { ANGULAR_OAUTH_MODULE } from '../src/knowledge/storage';
 
 export type Options = [];
 export type MessageIds = 'implicitResponseType' | 'implicitFlowCall' | 'implicitByDefault' | 'implicitOpenApiFlow' | 'implicitGrantType';
 
-const LIBRARIES = [
-  'msal',
-  'angular-oauth2-oidc',
-  'keycloak-js',
-  'oidc-client-ts',
-  'oidc-client',
-  'auth0-js',
-  '@okta/okta-auth-js',
-  'swagger-jsdoc',
-  '@nestjs/swagger',
-];
 const HINT = /response_?types?|responseTypes?|implicit/i;
 
 /** Keys whose value is one response_type list. */
@@ -83,7 +74,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
+    if (!facts.importsAny(IMPLICIT_FLOW_MODULES) && !facts.mentions(HINT)) return {};
     const report = reportOnce(context);
 
     function checkWrite(write: ParamWrite): void {
@@ -163,7 +154,7 @@ export default createRule<Options, MessageIds>({
           // angular-oauth2-oidc: no responseType means the implicit flow.
           // (`initCodeFlow()` forces the code flow whatever the config says.)
           if (
-            request.library === 'angular-oauth2-oidc' &&
+            request.library === ANGULAR_OAUTH_MODULE &&
             request.responseType.fromDefault &&
             request.responseType.state.state === 'absent' &&
             !facts.mentions(/\binitCodeFlow\b/)

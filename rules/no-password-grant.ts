@@ -14,22 +14,11 @@ import {
   PASSWORD_GRANT_METHODS,
   PASSWORD_GRANT_TYPES,
 } from '../src/knowledge/oauth-libraries';
+import { PASSWORD_GRANT_MODULES } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
 export type MessageIds = 'passwordGrantType' | 'passwordGrantCall' | 'passwordGrantEnabled';
 
-const LIBRARIES = [
-  'simple-oauth2',
-  '@azure/msal-node',
-  '@azure/msal-common',
-  'oidc-client-ts',
-  'angular-oauth2-oidc',
-  'auth0-js',
-  'auth0',
-  'client-oauth2',
-  'openid-client',
-  'oauth4webapi',
-];
 const HINT = /grant_?type|grantType|password/i;
 const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
 const GRANT_TYPE_VALUES = new Set([
@@ -65,7 +54,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
+    if (!facts.importsAny(PASSWORD_GRANT_MODULES) && !facts.mentions(HINT)) return {};
     const report = reportOnce(context);
 
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {

@@ -8,6 +8,8 @@ import { isAssertionOrComparison, urlQueryParams } from '../src/analysis/urls';
 import { definitionOf, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
+import { TOKEN_FROM_QUERY_EXTRACTORS } from '../src/knowledge/jwt';
+import { modulesOfPatterns } from '../src/knowledge/patterns';
 
 export type Options = [];
 export type MessageIds = 'tokenInQuery' | 'tokenFromQuery';
@@ -42,6 +44,8 @@ const QUERY_KEYS = new Set(['query', 'queryStringParameters', 'multiValueQuerySt
 /** Call names whose first argument is a token being verified or decoded. */
 const VERIFY_CALL = /^(?:verify|jwtVerify|verifyIdToken|verifyAccessToken|verifyAsync|decode|jwtDecode|decodeJwt|introspect)$/;
 
+const EXTRACTOR_MODULES = modulesOfPatterns(TOKEN_FROM_QUERY_EXTRACTORS);
+
 export default createRule<Options, MessageIds>({
   name: 'no-token-in-url',
   meta: {
@@ -63,7 +67,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.mentions(HINT) && !facts.importsAny(['passport-jwt'])) return {};
+    if (!facts.mentions(HINT) && !facts.importsAny(EXTRACTOR_MODULES)) return {};
     const reportNode = reportOnce(context);
     const report = (node: TSESTree.Node, messageId: MessageIds, kind: string): void =>
       reportNode(node, messageId, { kind: KIND_LABEL[kind] ?? 'a token' });
@@ -267,7 +271,8 @@ export default createRule<Options, MessageIds>({
       }
       // passport-jwt `ExtractJwt.fromUrlQueryParameter('token')`.
       const origin = calleeOrigin(sourceCode, node);
-      if (origin && matchesPattern(origin, 'passport-jwt#ExtractJwt.fromUrlQueryParameter')) report(node, 'tokenFromQuery', 'access');
+      if (origin && TOKEN_FROM_QUERY_EXTRACTORS.some((pattern) => matchesPattern(origin, pattern)))
+        report(node, 'tokenFromQuery', 'access');
     }
 
     function checkDestructuring(node: TSESTree.VariableDeclarator): void {

@@ -6,12 +6,12 @@ import { mayHaveJwtOperations, missingClaimChecks } from '../src/analysis/jwt';
 import { propertyKeyName } from '../src/analysis/modules';
 import { booleanValue } from '../src/analysis/values';
 import { JWT_MODULES } from '../src/knowledge/jwt';
+import { VALIDATE_ISSUER_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [];
 export type MessageIds = 'missingIssuer' | 'issuerValidationOff';
 
 /** Libraries whose configs take `validateIssuer` (passport-azure-ad and its look-alikes). */
-const VALIDATE_ISSUER_MODULES = ['passport-azure-ad', '@azure/passport-azure-ad'];
 
 export default createRule<Options, MessageIds>({
   name: 'require-issuer-check',

@@ -7,6 +7,7 @@ import { isCachedBeyondCall, runsPerRequest, writesOuterState } from '../src/ana
 import { calleeOrigin, isHttpClientOrigin, matchesPattern, type Origin } from '../src/analysis/modules';
 import { booleanValue, getProperty, numberValue, stringParts } from '../src/analysis/values';
 import { JOSE_REMOTE_JWKS, JWKS_RSA_CLIENTS } from '../src/knowledge/jwt';
+import { KEY_SET_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [];
 export type MessageIds =
@@ -49,7 +50,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(['jwks-rsa', 'jose']) && !facts.mentions(/jwks|\/certs|\/keys/i)) return {};
+    if (!facts.importsAny(KEY_SET_MODULES) && !facts.mentions(/jwks|\/certs|\/keys/i)) return {};
 
     function checkJwksRsa(call: CallLike, perRequest: boolean): void {
       const options = call.arguments[0];

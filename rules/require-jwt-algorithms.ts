@@ -129,7 +129,7 @@ export default createRule<Options, MessageIds>({
       // Options we cannot read (a parameter, an unknown spread) may hold the allowlist.
       if (op.options && allowlist.status === 'unknown') return;
       const required =
-        op.spec.requiresAlgorithms === 'always' || (op.spec.requiresAlgorithms === 'jose' && options.requireForJose === true);
+        op.spec.requiresAlgorithms === 'always' || (op.spec.requiresAlgorithms === 'strict' && options.requireForJose === true);
       if (!required) return;
       const alg = suggestedAlgorithm(op);
       const fix = fixFor(op, alg);

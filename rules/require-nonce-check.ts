@@ -15,7 +15,8 @@ import {
 } from '../src/analysis/jwt';
 import { calleeOrigin, lookup, matchesPattern } from '../src/analysis/modules';
 import { definitionOf, getProperty, stringValue } from '../src/analysis/values';
-import { ID_TOKEN_EXCHANGES, JWT_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../src/knowledge/jwt';
+import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../src/knowledge/jwt';
+import { AUTHORIZATION_CLIENT_MODULES } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
 export type MessageIds = 'missingNonceCheck' | 'providerChecksWithoutNonce';
@@ -27,16 +28,7 @@ type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
 const OIDC_PROVIDER =
   /\/(?:google|okta|auth0|azure-ad|azure-ad-b2c|microsoft-entra-id|keycloak|cognito|apple|onelogin|zitadel|authentik|fusionauth|identity-server4|duende-identity-server6|salesforce|gitlab|line|yandex|descope|kinde|logto|passage|ping-id|asgardeo|boxyhq-saml|workos|wikimedia|osso|united-effects|beyondidentity|frontegg|hubspot|mattermost|nextcloud|oidc)$/;
 
-const OIDC_MODULES = [
-  'openid-client',
-  'oauth4webapi',
-  'next-auth',
-  '@auth/core',
-  '@auth/sveltekit',
-  '@auth/express',
-  'google-auth-library',
-  'googleapis',
-];
+const GATE_MODULES = [...ID_TOKEN_MODULES, ...AUTHORIZATION_CLIENT_MODULES];
 
 export default createRule<Options, MessageIds>({
   name: 'require-nonce-check',
@@ -59,7 +51,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny([...JWT_MODULES, ...OIDC_MODULES]) && !facts.mentions(/\bnonce\b|id_?token|\bchecks\s*:/i)) return {};
+    if (!facts.importsAny(GATE_MODULES) && !facts.mentions(/\bnonce\b|id_?token|\bchecks\s*:/i)) return {};
 
     let context_: { requests: readonly AuthorizationRequest[]; sendsNonce: boolean; showsPkce: boolean } | undefined;
     /** What the module's flow shows: authorization requests, a nonce sent, PKCE used. */

@@ -1,10 +1,11 @@
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
 import { fileFacts } from '../src/analysis/file-facts';
-import { originOf } from '../src/analysis/modules';
+import { matchesPattern, originOf } from '../src/analysis/modules';
 import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
 import { booleanValue, getProperty, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
+import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_LIBRARY, PKCE_SKIP_SYMBOLS } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
 export type MessageIds =
@@ -17,22 +18,6 @@ export type MessageIds =
   | 'missingVerifier'
   | 'verifierSkipped';
 
-const LIBRARIES = [
-  'openid-client',
-  'oauth4webapi',
-  'simple-oauth2',
-  'google-auth-library',
-  'googleapis',
-  '@azure/msal-node',
-  'passport-oauth2',
-  'next-auth',
-  '@auth/core',
-  'angular-oauth2-oidc',
-  '@okta/okta-auth-js',
-  'passport-google-oauth20',
-  'passport-github2',
-  'passport-facebook',
-];
 const HINT =
   /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
 
@@ -68,7 +53,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
+    if (!facts.importsAny(AUTHORIZATION_CLIENT_MODULES) && !facts.mentions(HINT)) return {};
     const report = reportOnce(context);
 
     /** Parameters the code sends itself (hand-built URLs, openid-client, simple-oauth2, google, msal-node). */
@@ -92,7 +77,7 @@ export default createRule<Options, MessageIds>({
         checkSentParams(request);
         return;
       }
-      if (request.library === 'next-auth') {
+      if (request.library === NEXTAUTH_LIBRARY) {
         // Written checks without 'pkce' (the default includes it for OAuth providers in Auth.js v5).
         const values = writtenChecks(sourceCode, request);
         if (values && !values.includes('pkce') && request.checks?.status === 'present')
@@ -145,7 +130,7 @@ export default createRule<Options, MessageIds>({
       if (verifier.state !== 'present') return;
       // oauth4webapi's explicit opt-out symbol.
       const origin = originOf(sourceCode, verifier.valueNode);
-      if (origin?.module === 'oauth4webapi' && origin.path.join('.') === 'nopkce')
+      if (origin && PKCE_SKIP_SYMBOLS.some((pattern) => matchesPattern(origin, pattern)))
         report(verifier.valueNode, 'verifierSkipped', { what: 'oauth4webapi nopkce' });
     }
 

@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { cookieCarries, cookieWritesOf, type CookieContent, type CookieFlag, type CookieWrite } from '../src/analysis/cookies';
 import { fileFacts } from '../src/analysis/file-facts';
-import { COOKIE_CALLS } from '../src/knowledge/cookies';
+import { COOKIE_CALLS, OPTION_OBJECT_APIS } from '../src/knowledge/cookies';
 
 export type Options = [];
 export type MessageIds =
@@ -20,21 +20,6 @@ const CONTENT_LABEL: Readonly<Record<CookieContent, string>> = {
   token: 'a token',
   oauth: 'OAuth login state (state, nonce or PKCE verifier)',
 };
-
-/** APIs whose options object takes `secure`/`httpOnly`/`sameSite`, so a suggestion can add them. */
-const OPTION_OBJECT_APIS = new Set([
-  'express',
-  'fastify',
-  'koa',
-  'cookie-serialize',
-  'next',
-  'h3',
-  'hono',
-  'sveltekit',
-  'astro',
-  'remix',
-  'unknown',
-]);
 
 function listWords(words: string[]): string {
   if (words.length <= 1) return words.join('');

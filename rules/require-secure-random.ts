@@ -12,6 +12,8 @@ import {
   type SecretKind,
 } from '../src/analysis/randomness';
 import { stringParts, stringValue, tailName } from '../src/analysis/values';
+import { AUTHORIZATION_CLIENT_MODULES } from '../src/knowledge/oauth-libraries';
+import { AUTH_RANDOM_MODULES } from '../src/knowledge/randomness';
 
 export type Options = [];
 export type MessageIds = 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue';
@@ -23,20 +25,8 @@ const WHAT: Readonly<Record<SecretKind, string>> = {
   csrf: 'CSRF token',
 };
 
-// Libraries and words that show OAuth/OIDC or CSRF code; anything else is skipped cheaply.
-const AUTH_MODULES = [
-  'openid-client',
-  'oauth4webapi',
-  'simple-oauth2',
-  'passport-oauth2',
-  'google-auth-library',
-  'next-auth',
-  '@auth/core',
-  'arctic',
-  'pkce-challenge',
-  'csrf',
-  'csurf',
-];
+const GATE_MODULES = [...AUTHORIZATION_CLIENT_MODULES, ...AUTH_RANDOM_MODULES];
+// Words that show OAuth/OIDC or CSRF code; anything else is skipped cheaply.
 const AUTH_WORDS =
   /oauth|openid|oidc|pkce|authoriz|code_?verifier|nonce|csrf|xsrf|redirect_?uri|response_?type|client_?id|(?:generate|create|make|random|new)_?state/i;
 const SECRET_WORDS = /state|nonce|verifier|csrf|xsrf/i;
@@ -80,7 +70,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.mentions(SECRET_WORDS) || !(facts.importsAny(AUTH_MODULES) || facts.mentions(AUTH_WORDS))) return {};
+    if (!facts.mentions(SECRET_WORDS) || !(facts.importsAny(GATE_MODULES) || facts.mentions(AUTH_WORDS))) return {};
 
     const reported = new Set<TSESTree.Node>();
 

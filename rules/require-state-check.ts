@@ -5,26 +5,23 @@ import { reportOnce } from '../src/report-once';
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
 import { callbackOf } from '../src/analysis/callbacks';
 import { fileFacts } from '../src/analysis/file-facts';
-import { calleeOrigin, originOf } from '../src/analysis/modules';
+import { calleeOrigin, matchesPattern, originOf } from '../src/analysis/modules';
 import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
 import { booleanValue, getProperty, objectLiteral } from '../src/analysis/values';
+import {
+  AUTHORIZATION_CLIENT_MODULES,
+  AUTH_RESPONSE_VALIDATORS,
+  EXCHANGE_AFTER_VALIDATION_LIBRARIES,
+  EXPECT_NO_STATE_SYMBOLS,
+  NEXTAUTH_LIBRARY,
+  PASSPORT_OAUTH2_LIBRARY,
+  STATE_CHECK_SKIP_SYMBOLS,
+} from '../src/knowledge/oauth-libraries';
 
 export type Options = [{ allowPkceInsteadOfState?: boolean }];
 export type MessageIds =
   'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
 
-const LIBRARIES = [
-  'openid-client',
-  'oauth4webapi',
-  'simple-oauth2',
-  'google-auth-library',
-  'googleapis',
-  '@azure/msal-node',
-  'next-auth',
-  '@auth/core',
-  'angular-oauth2-oidc',
-  'passport-oauth2',
-];
 // Words of OAuth client code; files without any (and without the libraries) are skipped cheaply.
 const HINT =
   /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|authorizeURL|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport/i;
@@ -70,20 +67,18 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(LIBRARIES) && !facts.mentions(HINT)) return {};
+    if (!facts.importsAny(AUTHORIZATION_CLIENT_MODULES) && !facts.mentions(HINT)) return {};
     const allowPkce = options.allowPkceInsteadOfState === true;
     const report = reportOnce(context);
 
-    function isSkipSymbol(node: TSESTree.Node, name: 'skipStateCheck' | 'expectNoState'): boolean {
+    function isSkipSymbol(node: TSESTree.Node, symbols: readonly string[]): boolean {
       const origin = originOf(sourceCode, node);
-      return (
-        origin !== undefined && (origin.module === 'oauth4webapi' || origin.module === 'openid-client') && origin.path.join('.') === name
-      );
+      return origin !== undefined && symbols.some((pattern) => matchesPattern(origin, pattern));
     }
 
     function checkAuthorizationRequest(request: AuthorizationRequest): void {
       const knowledge = request.knowledge;
-      if (request.library === 'next-auth') {
+      if (request.library === NEXTAUTH_LIBRARY) {
         const values = writtenChecks(sourceCode, request);
         if (!values || request.checks?.status !== 'present') return;
         if (values.includes('state') || (allowPkce && values.includes('pkce'))) return;
@@ -105,14 +100,14 @@ export default createRule<Options, MessageIds>({
           const state = getProperty(sourceCode, request.options, 'state');
           if (state.status === 'present') {
             if (booleanValue(sourceCode, state.value) === false)
-              report(state.property, 'stateOptionOff', { library: knowledge?.library ?? 'passport-oauth2' });
+              report(state.property, 'stateOptionOff', { library: knowledge?.library ?? PASSPORT_OAUTH2_LIBRARY });
             return;
           }
           if (state.status === 'unknown') return;
           if (getProperty(sourceCode, request.options, 'store').status !== 'absent') return;
           const pkce = getProperty(sourceCode, request.options, 'pkce');
           if (pkce.status === 'unknown' || (pkce.status === 'present' && booleanValue(sourceCode, pkce.value) !== false)) return;
-          report(request.node, 'stateOptionOff', { library: knowledge?.library ?? 'passport-oauth2' });
+          report(request.node, 'stateOptionOff', { library: knowledge?.library ?? PASSPORT_OAUTH2_LIBRARY });
           return;
         }
         case 'builtin': {
@@ -130,7 +125,7 @@ export default createRule<Options, MessageIds>({
 
     /** The library's own state check in the exchange call: v5 `checks.state`, v6 `expectedState`. Undefined when not applicable. */
     function libraryCheck(request: TokenRequest): 'checked' | 'missing' | 'skipped' | 'unknown' | undefined {
-      if (request.library !== 'openid-client' || !request.exchange || request.exchange.checksArg === undefined) return undefined;
+      if (!request.exchange || request.exchange.checksArg === undefined) return undefined;
       const call = request.node as TSESTree.CallExpression;
       const checks = call.arguments[request.exchange.checksArg];
       if (!checks) return 'missing';
@@ -139,7 +134,7 @@ export default createRule<Options, MessageIds>({
         const found = getProperty(sourceCode, checks, key);
         if (found.status === 'unknown') return 'unknown';
         if (found.status !== 'present') continue;
-        if (isSkipSymbol(found.value, 'skipStateCheck')) {
+        if (isSkipSymbol(found.value, STATE_CHECK_SKIP_SYMBOLS)) {
           report(found.property, 'stateCheckSkipped', { what: 'skipStateCheck' });
           return 'skipped';
         }
@@ -151,7 +146,7 @@ export default createRule<Options, MessageIds>({
     function checkExchange(request: TokenRequest): void {
       if (request.grantType !== 'authorization_code') return;
       // oauth4webapi: the exchange takes the params validateAuthResponse returned; the check is judged there.
-      if (request.library === 'oauth4webapi') return;
+      if (EXCHANGE_AFTER_VALIDATION_LIBRARIES.has(request.library)) return;
       const library = libraryCheck(request);
       if (library === 'checked' || library === 'skipped' || library === 'unknown') return;
       if (allowPkce && request.codeVerifier.state === 'present') return;
@@ -163,15 +158,15 @@ export default createRule<Options, MessageIds>({
     /** oauth4webapi `validateAuthResponse(as, client, params, expectedState)`. */
     function checkValidateAuthResponse(call: TSESTree.CallExpression): void {
       const origin = calleeOrigin(sourceCode, call);
-      if (origin?.module !== 'oauth4webapi' || origin.path.join('.') !== 'validateAuthResponse') return;
+      if (!origin || !AUTH_RESPONSE_VALIDATORS.some((pattern) => matchesPattern(origin, pattern))) return;
       if (call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return;
       const expected = call.arguments[3];
       if (!expected) {
         if (call.arguments.length === 3) report(call, 'expectsNoState');
         return;
       }
-      if (isSkipSymbol(expected, 'skipStateCheck')) report(expected, 'stateCheckSkipped', { what: 'oauth.skipStateCheck' });
-      else if (isSkipSymbol(expected, 'expectNoState')) report(expected, 'expectsNoState');
+      if (isSkipSymbol(expected, STATE_CHECK_SKIP_SYMBOLS)) report(expected, 'stateCheckSkipped', { what: 'oauth.skipStateCheck' });
+      else if (isSkipSymbol(expected, EXPECT_NO_STATE_SYMBOLS)) report(expected, 'expectsNoState');
     }
 
     return {

@@ -60,3 +60,29 @@ export function isPlaceholderSecret(value: string): boolean {
   if (/^[A-Z][A-Z0-9_]{2,60}$/.test(trimmed) && trimmed.includes('_')) return true; // an env var name, `GITHUB_CLIENT_SECRET`
   return PLACEHOLDER_WORDS.test(trimmed) || TEMPLATE_MARKER.test(trimmed);
 }
+
+/** Env modules whose values are compiled into the app bundle (React Native): a secret read there ships to devices. */
+export const BUNDLED_ENV_MODULES: readonly string[] = ['react-native-config'];
+
+/** Provider keys of grant-style configs (`{ github: { key, secret } }`). */
+export const IDP_PROVIDER_KEYS: ReadonlySet<string> = new Set([
+  'github',
+  'gitlab',
+  'google',
+  'facebook',
+  'twitter',
+  'linkedin',
+  'slack',
+  'discord',
+  'microsoft',
+  'azure',
+  'okta',
+  'auth0',
+  'bitbucket',
+  'dropbox',
+  'spotify',
+  'twitch',
+  'salesforce',
+  'atlassian',
+  'apple',
+]);

@@ -134,3 +134,18 @@ export const TOKEN_PRODUCERS = [
 export const SET_COOKIE_HEADER = 'set-cookie';
 /** Methods that set a response header: `res.setHeader`, `reply.header`, `ctx.set`, `headers.append` … */
 export const HEADER_SETTERS = new Set(['setHeader', 'header', 'set', 'append', 'appendHeader']);
+
+/** APIs whose options object takes `secure`/`httpOnly`/`sameSite`, so a suggestion can add them. */
+export const OPTION_OBJECT_APIS: ReadonlySet<CookieApi | 'unknown'> = new Set<CookieApi | 'unknown'>([
+  'express',
+  'fastify',
+  'koa',
+  'cookie-serialize',
+  'next',
+  'h3',
+  'hono',
+  'sveltekit',
+  'astro',
+  'remix',
+  'unknown',
+]);

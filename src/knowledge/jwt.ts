@@ -5,6 +5,7 @@
  * Patterns use `matchesPattern` syntax (`module#path`, `()` for a call or `new`, `*`/`**`).
  * `src/analysis/jwt.ts` reads these tables; rules never name a library export themselves.
  */
+import { modulesOfPatterns } from './patterns';
 
 export type JwtOperationKind =
   /** Checks the signature (and, for most libraries, the claims named in the options). */
@@ -56,8 +57,8 @@ export interface JwtFunctionSpec {
   readonly currentDate?: readonly string[];
   /** Options path whose `header: true` / `complete`-only use makes a decode header-only. */
   readonly headerFlag?: string;
-  /** Algorithm allowlist is required (reported when missing) unless the rule option says otherwise. */
-  readonly requiresAlgorithms?: 'always' | 'jose' | 'never';
+  /** Algorithm allowlist required: always, or only under the rule's `requireForJose` option ('strict', as the strict config sets it). */
+  readonly requiresAlgorithms?: 'always' | 'strict' | 'never';
 }
 
 const JSONWEBTOKEN_IGNORE = ['ignoreExpiration', 'ignoreNotBefore'] as const;
@@ -88,7 +89,7 @@ const joseJwtVerify: JwtFunctionSpec = {
   issuer: ['issuer'],
   clockTolerance: ['clockTolerance'],
   currentDate: ['currentDate'],
-  requiresAlgorithms: 'jose',
+  requiresAlgorithms: 'strict',
 };
 
 /** jose's signature-only verifiers: no claim options at all, claims must be compared by hand. */
@@ -99,7 +100,7 @@ const joseSignatureVerify: JwtFunctionSpec = {
   key: 1,
   options: 2,
   algorithms: ['algorithms'],
-  requiresAlgorithms: 'jose',
+  requiresAlgorithms: 'strict',
 };
 
 const nestVerify: JwtFunctionSpec = {
@@ -285,3 +286,15 @@ export const ID_TOKEN_EXCHANGES: ReadonlyMap<string, IdTokenExchangeSpec> = new 
 
 /** openid-client v5 `client.validateIdToken(tokenSet, nonce, ...)`: the nonce is argument 1. */
 export const VALIDATE_ID_TOKEN = ['openid-client#**.Client.().validateIdToken'] as const;
+
+/** passport-azure-ad: its `validateIssuer` option decides the issuer check. */
+export const VALIDATE_ISSUER_MODULES: readonly string[] = ['passport-azure-ad', '@azure/passport-azure-ad'];
+
+/** Modules that fetch key sets (the gate of require-jwks-caching). */
+export const KEY_SET_MODULES: readonly string[] = modulesOfPatterns(REMOTE_KEY_SOURCES, JWKS_RSA_CLIENTS);
+
+/** Extractors that read a bearer token out of the URL query. */
+export const TOKEN_FROM_QUERY_EXTRACTORS: readonly string[] = ['passport-jwt#ExtractJwt.fromUrlQueryParameter'];
+
+/** Modules that verify, decode or exchange ID tokens (with the authorization clients: the gate of require-nonce-check). */
+export const ID_TOKEN_MODULES: readonly string[] = modulesOfPatterns(JWT_MODULES, ID_TOKEN_EXCHANGES.keys(), VALIDATE_ID_TOKEN);

@@ -6,6 +6,7 @@
  * Patterns are origins as `module#path` (see `matchesPattern` in src/analysis/modules.ts):
  * `()` is a call or `new`, `*` any one segment, `**` any run of segments.
  */
+import { modulesOfPatterns } from './patterns';
 
 /** How a library handles one of the protections (PKCE, state, nonce). */
 export type Protection =
@@ -542,3 +543,58 @@ export const PARAM_ALIASES: Readonly<Record<string, string>> = {
   grantType: 'grant_type',
   responseMode: 'response_mode',
 };
+
+/** oauth4webapi / openid-client symbols that switch the callback's state comparison off, or expect no state. */
+export const STATE_CHECK_SKIP_SYMBOLS: readonly string[] = ['oauth4webapi#skipStateCheck', 'openid-client#skipStateCheck'];
+export const EXPECT_NO_STATE_SYMBOLS: readonly string[] = ['oauth4webapi#expectNoState', 'openid-client#expectNoState'];
+
+/** oauth4webapi's explicit opt-out of PKCE in the code exchange. */
+export const PKCE_SKIP_SYMBOLS: readonly string[] = ['oauth4webapi#nopkce'];
+
+/** The library label of passport-oauth2, whose strategies take `state` as an option. */
+export const PASSPORT_OAUTH2_LIBRARY = 'passport-oauth2';
+
+/** The library label of next-auth / Auth.js provider configurations (their `checks` option decides state and PKCE). */
+export const NEXTAUTH_LIBRARY = 'next-auth';
+
+/** OpenAPI generators whose security schemes can declare the implicit flow. */
+export const OPENAPI_MODULES: readonly string[] = ['swagger-jsdoc', '@nestjs/swagger'];
+
+/** Authorization-server frameworks: the scopes they name are what they grant, not what a client requests. */
+export const AUTHORIZATION_SERVER_MODULES: readonly string[] = [
+  'oidc-provider',
+  '@node-oauth/oauth2-server',
+  'oauth2-server',
+  'oauth2orize',
+  '@jmondi/oauth2-server',
+];
+
+/** Client libraries that build authorization requests or exchange codes: the gate of the state, PKCE and nonce rules. */
+export const AUTHORIZATION_CLIENT_MODULES: readonly string[] = modulesOfPatterns(
+  AUTHORIZATION_LIBRARIES.keys(),
+  EXCHANGE_CALLS.keys(),
+  NEXTAUTH_MODULES,
+  NEXTAUTH_PROVIDER_MODULES,
+);
+
+/** Libraries whose calls can use the password grant. */
+export const PASSWORD_GRANT_MODULES: readonly string[] = modulesOfPatterns(
+  PASSWORD_GRANT_CALLS.keys(),
+  [...PASSWORD_GRANT_METHODS.values()].flat(),
+  EXCHANGE_CALLS.keys(),
+);
+
+/** Libraries whose calls or settings can select the implicit flow. */
+export const IMPLICIT_FLOW_MODULES: readonly string[] = modulesOfPatterns(
+  AUTHORIZATION_LIBRARIES.keys(),
+  IMPLICIT_FLOW_CALLS.keys(),
+  [...IMPLICIT_FLOW_METHODS.values()].flat(),
+  KEYCLOAK_INIT_PATTERNS,
+  OPENAPI_MODULES,
+);
+
+/** oauth4webapi validates the callback (state included) before the exchange: its exchange is judged at this call. */
+export const AUTH_RESPONSE_VALIDATORS: readonly string[] = ['oauth4webapi#validateAuthResponse'];
+
+/** Libraries whose code exchange takes parameters an auth-response validator returned (see AUTH_RESPONSE_VALIDATORS). */
+export const EXCHANGE_AFTER_VALIDATION_LIBRARIES: ReadonlySet<string> = new Set(modulesOfPatterns(AUTH_RESPONSE_VALIDATORS));

@@ -102,3 +102,6 @@ export const ENCODING_BITS_PER_CHAR: Readonly<Record<string, number>> = {
 export const MIN_RANDOM_BITS = 128;
 /** RFC 7636 §4.1: a code_verifier has at least 43 characters. */
 export const MIN_VERIFIER_CHARS = 43;
+
+/** Libraries that make OAuth state, PKCE verifiers or CSRF tokens (with the authorization clients: the gate of require-secure-random). */
+export const AUTH_RANDOM_MODULES: readonly string[] = ['arctic', 'pkce-challenge', 'csrf', 'csurf'];
