@@ -25,6 +25,8 @@ const CHECKS = [
   { name: 'self-lint', command: [bin('eslint'), '.'] },
   { name: 'format', command: [bin('prettier'), '--check', '.'] },
   { name: 'build', command: [bin('tsc'), '-p', 'tsconfig.build.json'] },
+  // rules/index.ts and the no-broad-scopes scope table are generated (scripts/generate.mjs).
+  { name: 'generated files', command: [process.execPath, 'scripts/generate.mjs', '--check'] },
   { name: 'docs check', command: [bin('eslint-doc-generator'), '--check'] },
   { name: 'publint', command: [bin('publint'), '--strict'] },
   // `cjs-only-exports-default`: the CommonJS exports object *is* the plugin and

@@ -38,9 +38,13 @@ describe('rule files, registry, tests and docs', () => {
 });
 
 describe('the catalog table (src/catalog.ts)', () => {
-  it('holds the 19 rules of the catalog', () => {
-    expect(RULE_IDS).toHaveLength(19);
-    expect(Object.values(CATALOG).filter((entry) => 'recommended' in entry)).toHaveLength(18);
+  it('holds exactly the implemented rules, each with a valid level and check', () => {
+    expect([...RULE_IDS].sort()).toEqual(implemented);
+    for (const entry of Object.values(CATALOG) as { recommended?: string; check?: number }[]) {
+      if ('recommended' in entry) expect(['error', 'warn']).toContain(entry.recommended);
+      if ('check' in entry) expect(entry.check).toBeGreaterThanOrEqual(1);
+      if ('check' in entry) expect(entry.check).toBeLessThanOrEqual(8);
+    }
   });
 
   it('every implemented rule is a catalog rule', () => {

@@ -43,6 +43,8 @@ describe('the test command', () => {
       "'--check'",
       "'--strict'",
       "bin('attw'), '--pack'",
+      "bin('prettier'), '--check'",
+      "'scripts/generate.mjs', '--check'",
     ])
       expect(script).toContain(step);
   });
