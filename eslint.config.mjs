@@ -3,6 +3,7 @@
 import { defineConfig } from 'eslint/config';
 import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -18,6 +19,15 @@ export default defineConfig(
     rules: {
       // `_`-prefixed names mark deliberately unused parameters and bindings.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // The plugin's regular expressions run on every linted file: none may backtrack super-linearly.
+    files: ['src/**/*.ts', 'rules/**/*.ts', 'scripts/**/*.mjs'],
+    extends: [regexp.configs['flat/recommended']],
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

@@ -361,7 +361,7 @@ function partNode(part: StringPart): Node {
 
 /** Base64 text decoded when it is printable ASCII, else undefined. */
 function decodeBase64(text: string): string | undefined {
-  if (!/^[A-Za-z0-9+/]{4,400}={0,2}$/.test(text)) return undefined;
+  if (!/^[A-Z0-9+/]{4,400}={0,2}$/i.test(text)) return undefined;
   const decoded = Buffer.from(text, 'base64').toString('latin1');
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
 }

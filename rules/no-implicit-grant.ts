@@ -20,7 +20,7 @@ import { ANGULAR_OAUTH_MODULE } from '../src/knowledge/storage';
 export type Options = [];
 export type MessageIds = 'implicitResponseType' | 'implicitFlowCall' | 'implicitByDefault' | 'implicitOpenApiFlow' | 'implicitGrantType';
 
-const HINT = /response_?types?|responseTypes?|implicit/i;
+const HINT = /response_?types?|implicit/i;
 
 /** Keys whose value is one response_type list. */
 const RESPONSE_TYPE_KEYS = new Set(['response_type']);

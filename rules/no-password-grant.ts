@@ -19,7 +19,7 @@ import { PASSWORD_GRANT_MODULES } from '../src/knowledge/oauth-libraries';
 export type Options = [];
 export type MessageIds = 'passwordGrantType' | 'passwordGrantCall' | 'passwordGrantEnabled';
 
-const HINT = /grant_?type|grantType|password/i;
+const HINT = /grant_?type|password/i;
 const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
 const GRANT_TYPE_VALUES = new Set([
   'authorization_code',

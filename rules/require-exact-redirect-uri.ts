@@ -29,7 +29,7 @@ const LOOSE_HOW: Readonly<Record<string, string>> = {
   regex: 'pattern',
 };
 // Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
-const VALIDATOR_FUNCTION = /(?:valid|safe|allow|check|verify|trust|saniti|clean|permit|^is)/i;
+const VALIDATOR_FUNCTION = /valid|safe|allow|check|verify|trust|saniti|clean|permit|^is/i;
 const TARGET_WORDS = /redirect|return|callback|next|continue|dest|goto|target/i;
 
 export default createRule<Options, MessageIds>({

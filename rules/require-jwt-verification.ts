@@ -51,7 +51,7 @@ const DURATION_UNITS: Readonly<Record<string, number>> = {
 
 /** jose duration strings (`'10 minutes'`, `'2h'`) in seconds. */
 function durationSeconds(text: string): number | undefined {
-  const match = /^\s*(\d{1,12}(?:\.\d{1,6})?)\s*([a-z]{1,8})?\s*$/i.exec(text);
+  const match = /^\s*(\d{1,12}(?:\.\d{1,6})?)\s*(?:([a-z]{1,8})\s*)?$/i.exec(text);
   if (!match) return undefined;
   const value = Number(match[1]);
   if (!match[2]) return value;

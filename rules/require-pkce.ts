@@ -18,8 +18,7 @@ export type MessageIds =
   | 'missingVerifier'
   | 'verifierSkipped';
 
-const HINT =
-  /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
+const HINT = /response_?type|code_?challenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-pkce',

@@ -44,7 +44,7 @@ const AUTH_PARAM_KEYS = new Set([
 ]);
 // `?state=${x}` / `&nonce=` in a URL built as a string.
 const QUERY_SECRET = /[?&#](state|nonce|code_verifier)=$/;
-const QUERY_CONSTANT = /[?&](state|nonce)=([^&#${}]{1,200})/;
+const QUERY_CONSTANT = /[?&](state|nonce)=[^&#${}]{1,200}/;
 
 export default createRule<Options, MessageIds>({
   name: 'require-secure-random',

@@ -24,7 +24,7 @@ export type MessageIds =
 
 // Words of OAuth client code; files without any (and without the libraries) are skipped cheaply.
 const HINT =
-  /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|authorizeURL|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport/i;
+  /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-state-check',

@@ -43,7 +43,7 @@ function listFiles(path) {
 }
 
 // `// ruleid: a, b` or `// ok-next-line: a` at the end of a line (or alone on it).
-const MARKER = /\/\/\s*(ruleid|ok)(-next-line)?:\s*([\w@/,\s-]+?)\s*$/;
+const MARKER = /\/\/\s*(ruleid|ok)(-next-line)?:\s*([\w@/,-]+(?:\s+[\w@/,-]+)*)\s*$/;
 
 /** Expected findings per line: Map<line, { kind, rules }>. */
 export function parseAnnotations(text) {

@@ -241,7 +241,7 @@ function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.Object
 
 /** Any mention that makes a file worth analysing for authorization requests. */
 export const AUTHORIZATION_HINT =
-  /response_?type|responseType|authoriz|generateAuthUrl|authorizeURL|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
+  /response_?type|authoriz|generateAuthUrl|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
 
 function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const requests: AuthorizationRequest[] = [];

@@ -230,7 +230,7 @@ function optionsClear(sourceCode: SourceCode, options: Node | undefined): boolea
       const time = numberValue(sourceCode, value.arguments[0]);
       if (time !== undefined && time < 86_400_000) return true;
       const text = stringValue(sourceCode, value.arguments[0]);
-      if (text !== undefined && /\b19[0-9]{2}\b/.test(text)) return true;
+      if (text !== undefined && /\b19\d{2}\b/.test(text)) return true;
     }
     const number = numberValue(sourceCode, value);
     if (number !== undefined && number <= 0) return true;
@@ -290,7 +290,7 @@ function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
 function cookiesSetApi(sourceCode: SourceCode, call: TSESTree.CallExpression, jar: Node, filename: string): CookieApi {
   const origin = calleeOrigin(sourceCode, call);
   if (origin && NEXT_COOKIE_SETTERS.some((pattern) => matchesPattern(origin, pattern))) return 'next';
-  if (importsAnyOf(sourceCode, SVELTEKIT_MODULES) || /[+](?:page|layout)\.server\.|[+]server\.|hooks\.server\./.test(filename))
+  if (importsAnyOf(sourceCode, SVELTEKIT_MODULES) || /\+(?:page|layout)\.server\.|\+server\.|hooks\.server\./.test(filename))
     return 'sveltekit';
   if (importsAnyOf(sourceCode, ASTRO_MODULES) || /\.astro$/.test(filename)) return 'astro';
   const root = rootIdentifier(jar);
@@ -512,7 +512,7 @@ function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieStri
     attributes.add(attribute);
     if (attribute === 'samesite') sameSiteValue = value.toLowerCase();
     if (attribute === 'max-age' && /^-?0+$|^-/.test(value)) clearing = true;
-    if (attribute === 'expires' && /\b19[0-9]{2}\b/.test(value)) clearing = true;
+    if (attribute === 'expires' && /\b19\d{2}\b/.test(value)) clearing = true;
   }
   if (valueKnown && valueText.trim() === '') clearing = true;
   return {

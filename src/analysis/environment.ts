@@ -112,7 +112,7 @@ export function envRead(sourceCode: SourceCode, node: Node, depth = 0): EnvRead 
   return undefined;
 }
 
-const TEST_FILE = /(?:\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$)|(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__)[\\/]/;
+const TEST_FILE = /\.(?:test|spec|e2e-spec|cy)\.[cm]?[jt]sx?$|(?:^|[\\/])(?:__tests__|__mocks__|__fixtures__)[\\/]/;
 
 /** Test and mock files: secrets and fake values there are test data. */
 export function isTestFile(filename: string): boolean {

@@ -373,7 +373,7 @@ const VALIDATOR_NAME =
 const FLAG_NAME = /^(?:ok|is[A-Z_]|has[A-Z_]|can[A-Z_])|valid|allowed|safe|trusted|permitted|matches|known|registered/i;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 /** `^http:\/\/127\.0\.0\.1` / `^http://localhost` / `^http:\/\/\[::1\]` followed by a port, a path or the end. */
-const LOOPBACK_REGEX_PREFIX = /^\^https?:(?:\\\/|\/){2}(?:127\\\.0\\\.0\\\.1|localhost|\\\[::1\\\])(?:\(|:|\\\/|\/|\$|\[)/;
+const LOOPBACK_REGEX_PREFIX = /^\^https?:(?:\\\/|\/){2}(?:127\\\.0\\\.0\\\.1|localhost|\\\[::1\\\])(?:[(:/$[]|\\\/)/;
 const URL_PARTS = new Set(['host', 'hostname', 'origin', 'href', 'protocol', 'pathname', 'port', 'search', 'hash']);
 
 interface Collector {
@@ -876,7 +876,7 @@ export function storedRedirectTarget(sourceCode: SourceCode, node: Node): Node |
 export function isRedirectTargetName(name: string | undefined): boolean {
   if (!name) return false;
   const compact = name.toLowerCase().replace(/[_\-]/g, '');
-  return /^(?:redirect(?:uri|url|to|path)?|returnto|returnurl|returnpath|return|next|nexturl|nextpath|continue|continueurl|callback(?:url|uri)?|goto|dest|destination|target(?:url)?|successurl|redirecturi|backurl|back|from|redirectafterlogin|postloginredirect|rurl|ru)$/.test(
+  return /^(?:redirect(?:uri|url|to|path)?|returnto|returnurl|returnpath|return|next|nexturl|nextpath|continue|continueurl|callback(?:url|uri)?|goto|dest|destination|target(?:url)?|successurl|backurl|back|from|redirectafterlogin|postloginredirect|rurl|ru)$/.test(
     compact,
   );
 }

@@ -177,7 +177,7 @@ function isFlagValue(sourceCode: SourceCode, node: Node): boolean {
   const constant = inner.type === AST_NODE_TYPES.Literal ? { value: inner.value } : undefined;
   if (constant && (typeof constant.value === 'boolean' || typeof constant.value === 'number')) return true;
   const text = stringValue(sourceCode, inner);
-  return text !== undefined && /^(?:true|false|yes|no|on|off|[0-9]{1,3})$/i.test(text);
+  return text !== undefined && /^(?:true|false|yes|no|on|off|\d{1,3})$/i.test(text);
 }
 
 /** A key or store name that plainly names something else: OAuth transaction data, CSRF tokens, preferences. */

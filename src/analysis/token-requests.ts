@@ -62,7 +62,7 @@ export interface TokenRequest {
   readonly checks: Node | undefined;
 }
 
-export const TOKEN_REQUEST_HINT = /grant_?type|grantType|getToken|callback|Grant|acquireTokenBy|client_?secret|client_?id/i;
+export const TOKEN_REQUEST_HINT = /grant_?type|getToken|callback|Grant|acquireTokenBy|client_?secret|client_?id/i;
 
 function normalised(list: ParamList | undefined): ParamList | undefined {
   if (!list) return undefined;

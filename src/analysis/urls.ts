@@ -104,7 +104,7 @@ export function containerOf(node: Node): Node {
 
 // --- strings -------------------------------------------------------------------------------
 
-const FORM_BODY_START = /^[A-Za-z_][\w.\-[\]]{0,63}=/;
+const FORM_BODY_START = /^[A-Z_][\w.\-[\]]{0,63}=/i;
 
 interface Builder {
   params: Param[];

@@ -85,7 +85,7 @@ export function readBearerToken(headers: RequestHeaders): string {
   if (typeof value !== 'string' || value === '') {
     throw new BearerTokenError(401, undefined, 'missing bearer token');
   }
-  const match = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(value);
+  const match = /^Bearer ([\w\-.~+/]+=*)$/i.exec(value);
   if (match === null) {
     throw new BearerTokenError(400, 'invalid_request', 'malformed Authorization header');
   }
