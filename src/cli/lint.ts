@@ -10,11 +10,12 @@ import type { ConfigName } from '../configs';
 import * as plugin from '../index';
 import { fileKind, type FileKind } from './files';
 import { loadParsers, type ParserName } from './parsers';
+import { withAddGlobals } from './scope-shim';
 
 /** A file that was selected but not linted: its parser is missing, or it does not parse. */
 export interface NotLinted {
   filePath: string;
-  reason: 'parse-error' | 'missing-parser' | 'too-large';
+  reason: 'parse-error' | 'missing-parser' | 'too-large' | 'lint-error';
   message: string;
   line?: number;
   column?: number;
@@ -53,8 +54,10 @@ const INSTALL_HINT: Record<ParserName, string> = {
   'svelte-eslint-parser': 'Svelte files need svelte-eslint-parser (npm i -D svelte-eslint-parser)',
 };
 
-export function missingParserMessage(name: ParserName): string {
-  return `Not linted: ${INSTALL_HINT[name]}.`;
+/** Why a file needing a missing parser is not linted; the load error too when the parser is there but broken. */
+export function missingParserMessage(name: ParserName, loadError = ''): string {
+  const notFound = loadError === '' || loadError.includes(`'${name}'`);
+  return `Not linted: ${INSTALL_HINT[name]}${notFound ? '' : `; it is installed but failed to load: ${loadError}`}.`;
 }
 
 /** Files linted per ESLint call: small enough for steady progress, large enough to be cheap. */
@@ -124,9 +127,15 @@ function buildConfig(
   }
   const svelte = parsers['svelte-eslint-parser'];
   if (svelte) {
+    // svelte-eslint-parser 1.x has no `addGlobals`, which ESLint 10 requires (see scope-shim.ts).
     config.push({
       files: ['**/*.svelte'],
-      languageOptions: { parser: svelte, ecmaVersion: 'latest', sourceType: 'module', parserOptions: { parser: scriptParser } },
+      languageOptions: {
+        parser: withAddGlobals(svelte),
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        parserOptions: { parser: scriptParser },
+      },
     });
   }
   config.push({ plugins: { oauth: plugin as unknown as ESLintClass.Plugin }, rules: configRules(name) });
@@ -157,6 +166,27 @@ function ownMessages(result: ESLintClass.LintResult): ESLintClass.LintResult {
   };
 }
 
+/**
+ * Lints a batch; when ESLint throws (a parser or rule crash), lints the batch's files one by
+ * one so that one bad file is listed as not linted instead of stopping the audit.
+ */
+async function lintBatch(eslint: ESLintClass, batch: string[], notLinted: NotLinted[]): Promise<ESLintClass.LintResult[]> {
+  try {
+    return await eslint.lintFiles(batch);
+  } catch {
+    const results: ESLintClass.LintResult[] = [];
+    for (const file of batch) {
+      try {
+        results.push(...(await eslint.lintFiles([file])));
+      } catch (error) {
+        const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+        notLinted.push({ filePath: file, reason: 'lint-error', message: `Not linted: ESLint failed on this file: ${message}` });
+      }
+    }
+    return results;
+  }
+}
+
 export async function runAudit(options: LintOptions): Promise<AuditResult> {
   const { ESLint } = loadESLint();
   const kinds = new Set(options.files.map((file) => fileKind(file)));
@@ -175,7 +205,7 @@ export async function runAudit(options: LintOptions): Promise<AuditResult> {
     const kind = fileKind(file);
     const parser = kind ? PARSER_OF[kind] : undefined;
     if (parser && missing[parser]) {
-      notLinted.push({ filePath: file, reason: 'missing-parser', message: missingParserMessage(parser) });
+      notLinted.push({ filePath: file, reason: 'missing-parser', message: missingParserMessage(parser, missing[parser]) });
     } else {
       toLint.push(file);
     }
@@ -199,11 +229,11 @@ export async function runAudit(options: LintOptions): Promise<AuditResult> {
   const results: ESLintClass.LintResult[] = [];
   for (let start = 0; start < toLint.length; start += BATCH_SIZE) {
     const batch = toLint.slice(start, start + BATCH_SIZE);
-    for (let result of await eslint.lintFiles(batch)) {
+    for (let result of await lintBatch(eslint, batch, notLinted)) {
       let fatal = fatalMessage(result);
       if (fatal && ['.js', '.jsx'].includes(extname(result.filePath))) {
         scriptESLint ??= new ESLint(eslintOptions('commonjs'));
-        const [retry] = await scriptESLint.lintFiles([result.filePath]);
+        const [retry] = await scriptESLint.lintFiles([result.filePath]).catch((): ESLintClass.LintResult[] => []);
         if (retry && !fatalMessage(retry)) {
           result = retry;
           fatal = undefined;
