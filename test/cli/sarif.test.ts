@@ -30,7 +30,10 @@ interface SarifLog {
   runs: {
     tool: { driver: { name: string; rules: SarifRule[] } };
     results: SarifResult[];
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications: { level: string; message: { text: string }; descriptor: { id: string } }[] }[];
+    invocations: {
+      executionSuccessful: boolean;
+      toolExecutionNotifications: { level: string; message: { text: string }; descriptor: { id: string } }[];
+    }[];
   }[];
 }
 interface SarifRule {
@@ -104,11 +107,13 @@ describe('SARIF 2.1.0', { timeout: 120_000 }, () => {
   it('reports findings with level, rule index and region, paths relative to the project', () => {
     const { results, tool } = log.runs[0];
     const active = results.filter((result) => !result.suppressions);
-    expect(active.map((result) => [result.locations[0].physicalLocation.artifactLocation.uri, result.ruleId, result.level]).sort()).toEqual([
-      ['src/scopes.js', 'oauth/no-broad-scopes', 'warning'],
-      ['src/verify.js', 'oauth/require-jwt-algorithms', 'error'],
-      ['src/with%20space.js', 'oauth/require-jwt-algorithms', 'error'],
-    ]);
+    expect(active.map((result) => [result.locations[0].physicalLocation.artifactLocation.uri, result.ruleId, result.level]).sort()).toEqual(
+      [
+        ['src/scopes.js', 'oauth/no-broad-scopes', 'warning'],
+        ['src/verify.js', 'oauth/require-jwt-algorithms', 'error'],
+        ['src/with%20space.js', 'oauth/require-jwt-algorithms', 'error'],
+      ],
+    );
     for (const result of results) {
       expect(tool.driver.rules[result.ruleIndex].id).toBe(result.ruleId);
       expect(result.locations[0].physicalLocation.artifactLocation.uriBaseId).toBe('%SRCROOT%');

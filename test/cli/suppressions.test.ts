@@ -49,8 +49,14 @@ describe('bulk suppressions with the ESLint CLI', { timeout: 120_000 }, () => {
     expect(eslint(project.dir, ['.']).status).toBe(0);
 
     // A new finding in a new file, and a second one of an already suppressed rule in an old file.
-    writeFileSync(join(project.dir, 'src', 'c.js'), "export const state = Math.random().toString(36).slice(2);\nsessionStorage.setItem('oauth_state', state);\n");
-    appendFileSync(join(project.dir, 'src', 'a.js'), "export const verify2 = (token, key) => jwt.verify(token, key, { algorithms: ['none'] });\n");
+    writeFileSync(
+      join(project.dir, 'src', 'c.js'),
+      "export const state = Math.random().toString(36).slice(2);\nsessionStorage.setItem('oauth_state', state);\n",
+    );
+    appendFileSync(
+      join(project.dir, 'src', 'a.js'),
+      "export const verify2 = (token, key) => jwt.verify(token, key, { algorithms: ['none'] });\n",
+    );
     const after = eslint(project.dir, ['.']);
     expect(after.status).toBe(1);
     expect(after.output).toContain('src/c.js');
