@@ -145,6 +145,7 @@ describe('file selection', { timeout: 120_000 }, () => {
       'src/sloppy.js':
         "const jwt = require('jsonwebtoken');\nwith (Math) { max(1, 2); }\nmodule.exports = (t, k) => jwt.verify(t, k, { algorithms: ['none'] });\n",
       'src/broken.js': 'export const = ;\n',
+      'src/huge.js': `// ${'x'.repeat(1_100_000)}\n${JS_ERROR}`,
       'src/api.ts': TS_ERROR,
       'src/page.tsx': `${TS_ERROR}export const Page = (): unknown => <main />;\n`,
       'src/esm.mts': TS_ERROR,
@@ -213,9 +214,11 @@ describe('file selection', { timeout: 120_000 }, () => {
     expect(report.summary.excluded.tests).toBe(TESTS.length);
     expect(report.notifications).toEqual([
       expect.objectContaining({ kind: 'parse-error', filePath: join(project.dir, 'src', 'broken.js'), line: 1, level: 'error' }),
+      expect.objectContaining({ kind: 'too-large', filePath: join(project.dir, 'src', 'huge.js'), level: 'warning' }),
     ]);
     // On stderr too, with what to do about the tests.
-    expect(run.stderr).toMatch(/NOT LINTED: 1 file[\s\S]*src\/broken\.js:1:\d+\s+Parsing error/);
+    expect(run.stderr).toMatch(/NOT LINTED: 2 files[\s\S]*src\/broken\.js:1:\d+\s+Parsing error/);
+    expect(run.stderr).toContain('src/huge.js  Not linted: larger than 1 MB');
     expect(run.stderr).toContain(`${TESTS.length} test files (--include-tests to lint them)`);
   });
 
