@@ -7,5 +7,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // RuleTester suites are many small synchronous tests; threads keep memory flat.
     pool: 'threads',
+    // Many suites spawn node (ESLint's CLI, oauth-lint, the benchmark, a language server);
+    // on a 2-core machine running them side by side, 5 s is not enough for one spawn.
+    testTimeout: 60_000,
   },
 });

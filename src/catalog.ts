@@ -34,6 +34,18 @@ export const CATALOG = {
 
 export type RuleId = keyof typeof CATALOG;
 
+/** The review checks a catalog entry's `check` refers to, by number (shown by `oauth-lint list`). */
+export const REVIEW_CHECKS: Readonly<Record<number, string>> = {
+  1: 'state',
+  2: 'nonce',
+  3: 'signature/JWKS',
+  4: 'audience',
+  5: 'issuer',
+  6: 'exact redirect URI',
+  7: 'token storage',
+  8: 'minimal scopes',
+};
+
 export const RULE_IDS = Object.keys(CATALOG).sort() as RuleId[];
 
 export function catalogEntry(id: string): CatalogEntry | undefined {

@@ -56,8 +56,11 @@ describe('package.json', () => {
   });
 
   it('brings no TypeScript and no typescript-eslint stack at run time: AST types only, with a range that dedupes', () => {
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@eslint-community/eslint-utils', '@typescript-eslint/types']);
+    // `ignore` (no dependencies of its own) reads .gitignore files for the oauth-lint CLI; its
+    // range is ESLint's own (^5), so npm dedupes it with the copy ESLint already installs.
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(['@eslint-community/eslint-utils', '@typescript-eslint/types', 'ignore']);
     expect(pkg.dependencies['@typescript-eslint/types']).toMatch(/^\^8\./);
+    expect(pkg.dependencies.ignore).toMatch(/^\^5\./);
   });
 
   it('has the scripts the README and CI use', () => {
