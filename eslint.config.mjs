@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // fixtures/ are annotated corpora of (deliberately) insecure code, linted by the benchmark.
-    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**'],
+    // .realworld/ holds the public repositories bench:realworld materialises; .scratch/ is local scratch space.
+    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**', '.realworld/**', '.scratch/**'],
   },
   {
     files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
