@@ -36,12 +36,15 @@ const CLIENT_ID = 'spa-in-browser';
 const ACCESS_TOKEN_TTL_SECONDS = 60;
 const TRANSACTION_KEY = 'oauth.login-transaction';
 
-const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-const chromiumPath = CHROMIUM_CANDIDATES.find((path) => path !== undefined && path !== '' && existsSync(path));
+/** CHROMIUM_PATH, when set, is the only binary tried: a wrong path is reported, not bypassed. */
+const CHROMIUM_CANDIDATES = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const chromiumPath = CHROMIUM_CANDIDATES.find((path) => existsSync(path));
 const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false' && process.env.CI !== '0';
 const NO_BROWSER =
   chromiumPath === undefined
-    ? `no Chromium binary found (looked for ${CHROMIUM_CANDIDATES.filter(Boolean).join(', ')}). ` +
+    ? `no Chromium binary found (looked for ${CHROMIUM_CANDIDATES.join(', ')}). ` +
       `Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`
     : undefined;
 if (NO_BROWSER !== undefined && !inCi) {
@@ -96,6 +99,20 @@ describe.skipIf(NO_BROWSER !== undefined && !inCi)(
   () => {
     beforeAll(async () => {
       if (NO_BROWSER !== undefined) throw new Error(`cannot start a browser: ${NO_BROWSER}`);
+      // Chromium starts while the page is bundled and the servers come up.
+      const launching = chromium
+        .launch({
+          executablePath: chromiumPath,
+          headless: true,
+          timeout: 20_000,
+          // localhost is the server's 127.0.0.1; spares a refused [::1] attempt per connection.
+          args: ['--host-resolver-rules=MAP localhost 127.0.0.1'],
+        })
+        .catch((error: unknown) => {
+          throw new Error(`cannot start a browser: ${chromiumPath} did not launch: ${String(error)}`);
+        });
+      // Settled here too, so a failed launch is not an unhandled rejection while the rest waits.
+      launching.catch(() => {});
       const bundle = await buildPage();
       app = createServer((req, res) => {
         const url = new URL(req.url ?? '/', appOrigin);
@@ -137,17 +154,7 @@ describe.skipIf(NO_BROWSER !== undefined && !inCi)(
           },
         ],
       });
-      try {
-        browser = await chromium.launch({
-          executablePath: chromiumPath,
-          headless: true,
-          timeout: 20_000,
-          // localhost is the server's 127.0.0.1; spares a refused [::1] attempt per connection.
-          args: ['--host-resolver-rules=MAP localhost 127.0.0.1'],
-        });
-      } catch (error) {
-        throw new Error(`cannot start a browser: ${chromiumPath} did not launch: ${String(error)}`);
-      }
+      browser = await launching;
     }, 40_000);
 
     afterAll(async () => {
