@@ -76,6 +76,7 @@ export interface TestIdpOptions {
   extraClients?: ClientMetadata[];
   /** Login and consent as HTML forms a browser fills in, instead of the auto-approving handler. */
   loginPages?: boolean;
+  /** Access-token lifetime (default an hour); short for a test that lets one expire. */
   accessTokenTtlSeconds?: number;
 }
 
