@@ -8,8 +8,9 @@
  * certificate generator and a custom trust store threaded through both oauth4webapi's and
  * jose's fetch, for no extra coverage of the logic under test.
  *
- * Interactions (login, consent) are a tiny auto-approving handler instead of HTML forms;
- * the device-flow pages are oidc-provider's own, driven with fetch and a cookie jar.
+ * Interactions (login, consent) are a tiny auto-approving handler instead of HTML forms,
+ * unless `loginPages` asks for real pages (the browser test fills them in); the device-flow
+ * pages are oidc-provider's own, driven with fetch and a cookie jar.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -20,7 +21,7 @@ import Provider from 'oidc-provider';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JWK } from 'jose';
-import type { Configuration } from 'oidc-provider';
+import type { ClientMetadata, Configuration, InteractionResults, KoaContextWithOIDC } from 'oidc-provider';
 
 export const WEB_APP = {
   clientId: 'web-app',
@@ -71,6 +72,12 @@ export interface TestIdpOptions {
   deviceCodeTtlSeconds?: number;
   /** RFC 8628 §3.5 rate limit in front of the token endpoint (oidc-provider has none). */
   enforceDevicePollingInterval?: boolean;
+  /** Clients registered besides the four above (e.g. one whose redirect URI is a test server's). */
+  extraClients?: ClientMetadata[];
+  /** Login and consent as HTML forms a browser fills in, instead of the auto-approving handler. */
+  loginPages?: boolean;
+  /** Access-token lifetime (default an hour); short for a test that lets one expire. */
+  accessTokenTtlSeconds?: number;
 }
 
 export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestIdp> {
@@ -85,7 +92,8 @@ export async function startTestIdp(options: TestIdpOptions = {}): Promise<TestId
     const dispatch = async (): Promise<void> => {
       if (provider === undefined || handler === undefined) throw new Error('IdP not ready');
       if (path.startsWith('/interaction/')) {
-        await finishInteraction(provider, req, res, idp.denyInteractions);
+        if (options.loginPages) await interactionPage(provider, req, res);
+        else await finishInteraction(provider, req, res, idp.denyInteractions);
         return;
       }
       if (options.enforceDevicePollingInterval && req.method === 'POST' && path === '/token') {
@@ -179,7 +187,13 @@ function providerConfiguration(key: SigningKey, options: TestIdpOptions): Config
         response_types: [],
         token_endpoint_auth_method: 'client_secret_basic',
       },
+      ...(options.extraClients ?? []),
     ],
+    // A browser may call the token, userinfo and revocation endpoints only from the origin of
+    // one of the client's registered redirect URIs, and only for a public client (this is
+    // oidc-provider's default, stated so the policy is visible and its notice stays quiet).
+    clientBasedCORS: (_ctx: KoaContextWithOIDC, origin: string, client) =>
+      client.clientAuthMethod === 'none' && (client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
     jwks: { keys: [key.privateJwk as never] },
     clientDefaults: { id_token_signed_response_alg: SIGNING_ALG },
     cookies: { keys: ['reference-tests-cookie-signing-key'] },
@@ -194,7 +208,7 @@ function providerConfiguration(key: SigningKey, options: TestIdpOptions): Config
     rotateRefreshToken: true,
     // Explicit TTLs (seconds); also keeps oidc-provider's "default ttl" notices out of the output.
     ttl: {
-      AccessToken: 3600,
+      AccessToken: options.accessTokenTtlSeconds ?? 3600,
       AuthorizationCode: 60,
       ClientCredentials: 600,
       DeviceCode: options.deviceCodeTtlSeconds ?? 600,
@@ -233,25 +247,22 @@ function providerConfiguration(key: SigningKey, options: TestIdpOptions): Config
 async function finishInteraction(provider: Provider, req: IncomingMessage, res: ServerResponse, deny: boolean): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   if (deny) {
-    await provider.interactionFinished(
-      req,
-      res,
-      { error: 'access_denied', error_description: 'the user said no' },
-      { mergeWithLastSubmission: false },
-    );
+    await provider.interactionFinished(req, res, DENIED, { mergeWithLastSubmission: false });
     return;
   }
   if (details.prompt.name === 'login') {
-    await provider.interactionFinished(
-      req,
-      res,
-      { login: { accountId: ACCOUNT_ID } },
-      {
-        mergeWithLastSubmission: false,
-      },
-    );
+    await provider.interactionFinished(req, res, { login: { accountId: ACCOUNT_ID } }, { mergeWithLastSubmission: false });
     return;
   }
+  await provider.interactionFinished(req, res, await grantConsent(provider, details), { mergeWithLastSubmission: true });
+}
+
+const DENIED: InteractionResults = { error: 'access_denied', error_description: 'the user said no' };
+
+type InteractionDetails = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+/** Grants what the consent prompt asks for, on the existing grant or a new one. */
+async function grantConsent(provider: Provider, details: InteractionDetails): Promise<InteractionResults> {
   const { accountId } = details.session ?? {};
   const grant = details.grantId
     ? await provider.Grant.find(details.grantId)
@@ -267,8 +278,50 @@ async function finishInteraction(provider: Provider, req: IncomingMessage, res: 
   for (const [resource, scopes] of Object.entries(promptDetails.missingResourceScopes ?? {})) {
     grant.addResourceScope(resource, scopes.join(' '));
   }
-  const grantId = await grant.save();
-  await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  return { consent: { grantId: await grant.save() } };
+}
+
+/**
+ * Real login and consent pages: GET renders a form, POST submits it. Any user name signs
+ * in (the account store invents the account); consent can be allowed or denied.
+ */
+async function interactionPage(provider: Provider, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const details = await provider.interactionDetails(req, res);
+  const action = `/interaction/${encodeURIComponent(details.uid)}`;
+  if (req.method !== 'POST') {
+    const scopes = String(details.params['scope'] ?? '');
+    const form =
+      details.prompt.name === 'login'
+        ? `<h1>Sign in</h1>
+<form method="post" action="${action}">
+<label>User name <input name="login" autocomplete="username" required autofocus></label>
+<button type="submit">Sign in</button>
+</form>`
+        : `<h1>Authorize ${escapeHtml(String(details.params['client_id']))}</h1>
+<p>It asks for: <span id="scopes">${escapeHtml(scopes)}</span></p>
+<form method="post" action="${action}">
+<button type="submit" name="decision" value="allow">Allow</button>
+<button type="submit" name="decision" value="deny">Deny</button>
+</form>`;
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('cache-control', 'no-store');
+    res.end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Test IdP</title>${form}</html>`);
+    return;
+  }
+  const form = new URLSearchParams(await readBody(req));
+  if (form.get('decision') === 'deny') {
+    await provider.interactionFinished(req, res, DENIED, { mergeWithLastSubmission: false });
+  } else if (details.prompt.name === 'login') {
+    const accountId = form.get('login')?.trim();
+    if (!accountId) throw new Error('login form submitted without a user name');
+    await provider.interactionFinished(req, res, { login: { accountId } }, { mergeWithLastSubmission: false });
+  } else {
+    await provider.interactionFinished(req, res, await grantConsent(provider, details), { mergeWithLastSubmission: true });
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
