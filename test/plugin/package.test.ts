@@ -83,7 +83,8 @@ describe('the built plugin is one object, whichever way it is loaded', () => {
   it('require() gives the plugin; .default and every config point back at it', () => {
     const plugin = require(DIST_ENTRY);
     expect(plugin.default).toBe(plugin);
-    for (const config of Object.values(plugin.configs) as { plugins: { oauth: unknown } }[]) expect(config.plugins.oauth).toBe(plugin);
+    for (const config of Object.values(plugin.configs) as { plugins?: { oauth: unknown } }[][])
+      expect(config.at(-1)!.plugins!.oauth).toBe(plugin);
     expect(Object.keys(plugin).sort()).toEqual(['configs', 'default', 'meta', 'rules']);
   });
 
@@ -92,7 +93,7 @@ describe('the built plugin is one object, whichever way it is loaded', () => {
       "import oauth, { configs, rules, meta } from 'eslint-plugin-oauth';",
       "import { createRequire } from 'node:module';",
       'const required = createRequire(import.meta.url)("eslint-plugin-oauth");',
-      'const same = oauth === required && configs === oauth.configs && rules === oauth.rules && meta === oauth.meta && configs.recommended.plugins.oauth === oauth && oauth.default === oauth;',
+      'const same = oauth === required && configs === oauth.configs && rules === oauth.rules && meta === oauth.meta && configs.recommended.at(-1).plugins.oauth === oauth && oauth.default === oauth;',
       'console.log(JSON.stringify({ same, name: meta.name }));',
     ].join('\n');
     // Run from the package root: Node resolves the package's own name through its exports.
