@@ -100,6 +100,7 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
     };
   }
 
+  // Two CLI runs with worker threads: seconds on a loaded machine, beyond the 5 s default.
   it('lints several files with --concurrency 2 and the same findings as without', () => {
     const parallel = runCli('2');
     const serial = runCli('off');
@@ -118,7 +119,7 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
     } else {
       expect(parallel.status).toBe(0);
     }
-  });
+  }, 60_000);
 });
 
 describe('the trigger table', () => {
