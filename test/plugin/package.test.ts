@@ -84,7 +84,7 @@ describe('package.json', () => {
     expect(pkg.scripts.prepack).toMatch(/npm run build$/);
   });
 
-
+  it('has the scripts the README and CI use', () => {
     for (const script of [
       'build',
       'typecheck',
