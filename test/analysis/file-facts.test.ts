@@ -14,7 +14,14 @@ import plugin from '../../src/index';
 const componentParser = {
   meta: { name: 'component-parser' },
   parseForESLint(code: string) {
-    const program = espree.parse(code, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true });
+    const program = espree.parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      range: true,
+      loc: true,
+      tokens: true,
+      comment: true,
+    });
     const script = { type: 'ComponentScript', body: program.body, range: program.range, loc: program.loc };
     return {
       ast: { ...program, body: [script] },

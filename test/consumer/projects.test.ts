@@ -39,6 +39,8 @@ import plugin from '../../src/index';
 import { ROOT, read } from '../plugin/support';
 
 const TIMEOUT = 15 * 60_000;
+/** ESLint, tsc and oxlint runs: seconds, more on a loaded machine. */
+const SLOW = 180_000;
 const WORK = mkdtempSync(join(tmpdir(), 'oauth-consumers-'));
 const devVersion = (name: string) => (JSON.parse(read('node_modules', name, 'package.json')) as { version: string }).version;
 
@@ -112,6 +114,7 @@ const JS_EXPECTED: Record<string, string[]> = {
   'src/verify.cjs': ['oauth/require-jwt-algorithms'],
   'src/__tests__/storage.test.js': [],
   'tests/helpers.js': [],
+  'eslint.config.mjs': [],
   'src/typed.ts': [`fatal: Parsing error: ${MISSING_TYPESCRIPT_PARSER}`],
 };
 
@@ -151,6 +154,9 @@ const TS_EXPECTED: Record<string, string[]> = {
   'src/Claims.svelte': ['oauth/require-jwt-algorithms'],
   'src/__tests__/storage.test.ts': [],
   'e2e/login.spec.ts': [],
+  'eslint.config.mjs': [],
+  'eslint.config.ts': [],
+  'wrong/config.mjs': [],
 };
 
 const TS_ESLINT_CONFIG = `// @ts-check
@@ -253,8 +259,9 @@ const PROJECTS: Project[] = [
       'eslint.config.mjs': TS_ESLINT_CONFIG,
       'eslint.config.ts': TS_ESLINT_CONFIG_TS,
       'tsconfig.json': TSCONFIG,
-      'wrong/eslint.config.mjs': WRONG_CONFIG,
-      'wrong/tsconfig.json': JSON.stringify({ ...JSON.parse(TSCONFIG), files: ['eslint.config.mjs'] }),
+      // Not named eslint.config.*: ESLint 10 would load it as the config of wrong/.
+      'wrong/config.mjs': WRONG_CONFIG,
+      'wrong/tsconfig.json': JSON.stringify({ ...JSON.parse(TSCONFIG), files: ['config.mjs'] }),
     },
     expected: TS_EXPECTED,
   })),
@@ -292,7 +299,14 @@ beforeAll(async () => {
       const dir = join(WORK, project.name);
       writeFiles(dir, { ...project.files, 'package.json': JSON.stringify({ name: project.name, private: true, type: 'module' }) });
       const deps = Object.entries({ eslint: project.eslint, ...project.dependencies }).map(([name, range]) => `${name}@${range}`);
-      const install = run('npm', ['install', '--no-save', '--prefer-offline', '--ignore-scripts', tarball, ...deps], dir);
+      // As a user adds the plugin to an existing project: its own packages first, then the
+      // plugin, which must fit in beside them (npm keeps an installed version that satisfies
+      // a new range, so a shared @typescript-eslint/types shows here).
+      const install = (async () => {
+        const own = await run('npm', ['install', '--prefer-offline', '--ignore-scripts', ...deps], dir);
+        if (own.status !== 0) return { ...own, stderr: `installing the project's own packages failed:\n${own.stderr}` };
+        return run('npm', ['install', '--prefer-offline', '--ignore-scripts', tarball], dir);
+      })();
       installs.set(project.name, install);
       await install;
     }
@@ -379,7 +393,7 @@ describe.each(PROJECTS)('a consumer project: $name', (project) => {
     expect(install.status, install.stderr).toBe(0);
   });
 
-  it('lints every source file with the README setup and reports exactly the expected findings', () => {
+  it('lints every source file with the README setup and reports exactly the expected findings', { timeout: SLOW }, () => {
     const { findings, stderr } = eslintFindings(dir);
     expect(stderr).toBe('');
     expect(findings).toEqual(project.expected);
@@ -397,7 +411,7 @@ describe.each(PROJECTS)('a consumer project: $name', (project) => {
       expect(bytes).toBeLessThan(3e6);
     });
 
-    it('installs beside jose 5 and oauth4webapi 2; the reference entry point then says what it needs', () => {
+    it('installs beside jose 5 and oauth4webapi 2; the reference entry point then says what it needs', { timeout: SLOW }, () => {
       const result = spawnSync(process.execPath, ['-e', "require('eslint-plugin-oauth/reference')"], { cwd: dir, encoding: 'utf8' });
       expect(result.status).not.toBe(0);
       expect(result.stderr).toMatch(
@@ -413,15 +427,19 @@ describe.each(PROJECTS)('a consumer project: $name', (project) => {
       expect(existsSync(join(dir, 'node_modules', 'eslint-plugin-oauth', 'node_modules'))).toBe(false);
     });
 
-    it('type-checks defineConfig(oauth.configs.recommended) and plugins: { oauth } in eslint.config.mjs and eslint.config.ts', () => {
-      const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
-      const good = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
-      expect(good.stdout + good.stderr).toBe('');
-      expect(good.status).toBe(0);
-      const wrong = spawnSync(process.execPath, [tsc, '-p', join('wrong', 'tsconfig.json')], { cwd: dir, encoding: 'utf8' });
-      expect(wrong.status).not.toBe(0);
-      expect(wrong.stdout).toMatch(/Property 'nonexistent' does not exist/);
-    });
+    it(
+      'type-checks defineConfig(oauth.configs.recommended) and plugins: { oauth } in eslint.config.mjs and eslint.config.ts',
+      { timeout: SLOW },
+      () => {
+        const tsc = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+        const good = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
+        expect(good.stdout + good.stderr).toBe('');
+        expect(good.status).toBe(0);
+        const wrong = spawnSync(process.execPath, [tsc, '-p', join('wrong', 'tsconfig.json')], { cwd: dir, encoding: 'utf8' });
+        expect(wrong.status).not.toBe(0);
+        expect(wrong.stdout).toMatch(/Property 'nonexistent' does not exist/);
+      },
+    );
   }
 });
 
@@ -436,7 +454,7 @@ describe('oxlint with the plugin as a JS plugin (the README recipe)', () => {
     expect(config.rules).toEqual(plugin.configs.recommended.at(-1)!.rules);
   });
 
-  it('reports the findings in JavaScript and skips test code', () => {
+  it('reports the findings in JavaScript and skips test code', { timeout: SLOW }, () => {
     const dir = join(WORK, 'eslint10-js');
     writeFileSync(join(dir, '.oxlintrc.json'), recipe!);
     const result = spawnSync(
@@ -488,7 +506,7 @@ describe('the packed tarball', () => {
 
   it('has no emitted type that needs @typescript-eslint/utils in the entry point users load', () => {
     expect(packedFiles).toContain('dist/src/index.d.ts');
-    const index = readFileSync(join(ROOT, 'dist', 'src', 'index.d.ts'), 'utf8');
+    const index = readFileSync(join(WORK, 'clone', 'dist', 'src', 'index.d.ts'), 'utf8');
     expect(index).not.toMatch(/@typescript-eslint\/utils/);
   });
 
@@ -498,7 +516,7 @@ describe('the packed tarball', () => {
     const markdown = packedFiles.filter((file) => file.endsWith('.md'));
     expect(markdown.length).toBeGreaterThan(20);
     for (const file of markdown) {
-      const text = readFileSync(join(ROOT, file), 'utf8');
+      const text = readFileSync(join(WORK, 'clone', file), 'utf8');
       for (const [, target] of text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
         if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) continue;
         const path = posix.normalize(posix.join(posix.dirname(file), decodeURI(target.split('#')[0])));
