@@ -2,10 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The plugin suites load dist/ as a package; build it once first.
     globalSetup: ['test/global-setup.ts'],
     // RuleTester suites are many small synchronous tests; threads keep memory flat.
     pool: 'threads',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**'], sequence: { groupOrder: 0 } } },
+      // npm pack and installs into temporary projects take the machine's cores: they run
+      // after every other suite, so their load cannot time those out.
+      { extends: true, test: { name: 'consumer', include: ['test/consumer/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -314,7 +314,7 @@ beforeAll(async () => {
   await Promise.all([worker(), worker()]);
 }, TIMEOUT);
 
-afterAll(() => rmSync(WORK, { recursive: true, force: true }));
+afterAll(() => rmSync(WORK, { recursive: true, force: true }), TIMEOUT);
 
 function eslintFindings(dir: string): { status: number | null; findings: Record<string, string[]>; stderr: string } {
   const result = spawnSync(process.execPath, [join(dir, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', '.'], {
