@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The plugin suites load dist/ as a package; build it once first.
     globalSetup: ['test/global-setup.ts'],
     // RuleTester suites are many small synchronous tests; threads keep memory flat.
@@ -10,5 +9,11 @@ export default defineConfig({
     // Many suites spawn node (ESLint's CLI, oauth-lint, the benchmark, a language server);
     // on a 2-core machine running them side by side, 5 s is not enough for one spawn.
     testTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**'], sequence: { groupOrder: 0 } } },
+      // npm pack and installs into temporary projects take the machine's cores: they run
+      // after every other suite, so their load cannot time those out.
+      { extends: true, test: { name: 'consumer', include: ['test/consumer/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
   },
 });

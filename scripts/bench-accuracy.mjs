@@ -85,7 +85,14 @@ function linterFor(file) {
         cwd: resolve('/'),
         overrideConfigFile: true,
         overrideConfig: [
-          { ...plugin.configs.all, files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], languageOptions: languageOptionsFor(file) },
+          // The rules of the `all` config (its last entry), on every corpus file: the
+          // config's exclusion of test code is not applied, so corpora may hold test-named files.
+          {
+            ...plugin.configs.all.at(-1),
+            files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+            ignores: [],
+            languageOptions: languageOptionsFor(file),
+          },
         ],
         // Corpora are linted wherever they are, node_modules included.
         ignorePatterns: ['!**/node_modules/'],

@@ -28,11 +28,16 @@ const CHECKS = [
   // rules/index.ts and the no-broad-scopes scope table are generated (scripts/generate.mjs).
   { name: 'generated files', command: [process.execPath, 'scripts/generate.mjs', '--check'] },
   { name: 'docs check', command: [bin('eslint-doc-generator'), '--check'] },
-  { name: 'publint', command: [bin('publint'), '--strict'] },
+  // publint and attw pack the package; `prepack` would rebuild what the build step just built.
+  { name: 'publint', command: [bin('publint'), '--strict'], env: { npm_config_ignore_scripts: 'true' } },
   // `cjs-only-exports-default`: the CommonJS exports object *is* the plugin and
   // `exports.default` points back at it, so every way of importing it yields the plugin
   // (held by test/plugin/package.test.ts); attw cannot see that and warns.
-  { name: 'attw', command: [bin('attw'), '--pack', '.', '--profile', 'node16', '--ignore-rules', 'cjs-only-exports-default'] },
+  {
+    name: 'attw',
+    command: [bin('attw'), '--pack', '.', '--profile', 'node16', '--ignore-rules', 'cjs-only-exports-default'],
+    env: { npm_config_ignore_scripts: 'true' },
+  },
 ];
 
 function run(command, env = {}) {
@@ -46,7 +51,7 @@ const skipChecks = process.env.OAUTH_TEST_SKIP_CHECKS === '1';
 const outcomes = [];
 for (const check of skipChecks ? [] : CHECKS) {
   console.log(`\n▶ ${check.name}: ${check.command.map((part) => part.replace(`${root}/node_modules/.bin/`, '')).join(' ')}`);
-  const ok = run(check.command);
+  const ok = run(check.command, check.env);
   outcomes.push({ name: check.name, ok });
   console.log(ok ? `✔ ${check.name}` : `✘ ${check.name} failed`);
 }

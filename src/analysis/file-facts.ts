@@ -33,9 +33,26 @@ const cache = new WeakMap<object, FileFacts>();
 // Linear scans: a fixed prefix and a quoted specifier without nested quantifiers.
 const REQUIRE_OR_IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,200})\1/g;
 
+const ESTREE_TYPES = new Set<string>(Object.values(AST_NODE_TYPES));
+
+/**
+ * The module-level statements of the file. Parsers for component formats put the script's
+ * statements under a node of their own in `Program.body` (svelte-eslint-parser: a
+ * `SvelteScriptElement` whose `body` holds the imports), so non-ESTree nodes with a
+ * statement list are looked into.
+ */
+function moduleStatements(body: readonly TSESTree.Node[], into: TSESTree.Node[] = []): TSESTree.Node[] {
+  for (const statement of body) {
+    into.push(statement);
+    const inner = (statement as { body?: unknown }).body;
+    if (!ESTREE_TYPES.has(statement.type) && Array.isArray(inner)) moduleStatements(inner as TSESTree.Node[], into);
+  }
+  return into;
+}
+
 function collectModules(sourceCode: SourceCode): Set<string> {
   const modules = new Set<string>();
-  for (const statement of sourceCode.ast.body) {
+  for (const statement of moduleStatements(sourceCode.ast.body)) {
     if (
       (statement.type === AST_NODE_TYPES.ImportDeclaration ||
         statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||

@@ -1,8 +1,11 @@
 /**
  * Reference implementations for eslint-plugin-oauth: the patterns every rule's docs point
- * to. Walkthrough: docs/reference.md. Runtime dependencies (jose, oauth4webapi) are
- * optional peer dependencies of the plugin; install them to use this entry point.
+ * to. Walkthrough: docs/reference.md. They run on jose ^6.1 and oauth4webapi ^3.8, which
+ * the project installs itself: importing this entry point checks for them first and says
+ * what to install (./requirements).
  */
+// First, before any module that imports jose or oauth4webapi.
+import './requirements.js';
 export * from './authorization-code.js';
 export * from './bearer.js';
 export * from './client-credentials.js';

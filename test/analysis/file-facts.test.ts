@@ -2,6 +2,50 @@ import { describe, expect, it } from 'vitest';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { fileFacts } from '../../src/analysis/file-facts';
 import { analyze } from '../helpers/analyze';
+import * as espree from 'espree';
+import { Linter } from 'eslint';
+import type { TSESLint } from '@typescript-eslint/utils';
+import plugin from '../../src/index';
+
+/**
+ * A parser shaped like svelte-eslint-parser: the script's statements sit under a
+ * `ComponentScript` node in Program.body, not in Program.body itself.
+ */
+const componentParser = {
+  meta: { name: 'component-parser' },
+  parseForESLint(code: string) {
+    const program = espree.parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      range: true,
+      loc: true,
+      tokens: true,
+      comment: true,
+    });
+    const script = { type: 'ComponentScript', body: program.body, range: program.range, loc: program.loc };
+    return {
+      ast: { ...program, body: [script] },
+      visitorKeys: { ...espree.VisitorKeys, ComponentScript: ['body'] },
+    };
+  },
+};
+
+function lintComponent(code: string, probe?: (sourceCode: TSESLint.SourceCode) => void) {
+  const linter = new Linter({ configType: 'flat' });
+  const rule = { create: (context: { sourceCode: TSESLint.SourceCode }) => ({ Program: () => probe?.(context.sourceCode) }) };
+  return linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.component'],
+        languageOptions: { parser: componentParser as Linter.Parser },
+        plugins: { test: { rules: { probe: rule as never } }, oauth: plugin },
+        rules: { 'test/probe': 'error', 'oauth/require-jwt-algorithms': 'error' },
+      },
+    ],
+    'file.component',
+  );
+}
 
 describe('fileFacts', () => {
   it('collects imported and required modules, normalised', () => {
@@ -36,5 +80,18 @@ describe('fileFacts', () => {
       fileFacts(sc).memo('test:key', () => ++computed);
     });
     expect(computed).toBe(1);
+  });
+
+  it('finds the imports of a component script nested under a parser-specific node (Svelte)', () => {
+    let modules: string[] = [];
+    const messages = lintComponent(
+      "import jwt from 'jsonwebtoken';\nexport const verify = (token, key) => jwt.verify(token, key, { algorithms: ['none'] });\n",
+      (sc) => {
+        modules = [...fileFacts(sc).modules];
+      },
+    );
+    expect(modules).toEqual(['jsonwebtoken']);
+    // The rules that gate on imports see the file: the `none` algorithm is reported.
+    expect(messages.map((message) => `${message.ruleId}@${message.line}`)).toEqual(['oauth/require-jwt-algorithms@2']);
   });
 });

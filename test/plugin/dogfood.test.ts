@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
-import { ESLint, type Linter } from 'eslint';
+import { ESLint } from 'eslint';
 import globals from 'globals';
 import { describe, expect, it } from 'vitest';
 import plugin from '../../src/index';
@@ -35,7 +35,7 @@ function strictLinter(): ESLint {
       },
       { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } } },
       { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tsParser, globals: { ...globals.browser, ...globals.node } } },
-      { ...(plugin.configs.strict as Linter.Config), files: ['**/*.{js,mjs,cjs,jsx,ts,tsx}'] },
+      { ...plugin.configs.strict.at(-1), files: ['**/*.{js,mjs,cjs,jsx,ts,tsx}'], ignores: [] },
     ],
     ignore: false,
   });

@@ -13,7 +13,6 @@ import { DIST_ENTRY, languageOptions, pickTrigger, ROOT, TRIGGERS } from './supp
 
 const require = createRequire(__filename);
 type ESLintClass = typeof import('eslint').ESLint;
-type Config = import('eslint').Linter.Config;
 type Plugin = typeof import('../../src/index');
 
 const plugin = require(DIST_ENTRY) as Plugin;
@@ -30,7 +29,7 @@ describe.each(Object.entries(ESLINTS))('%s', (_version, ESLint) => {
       const eslint = new ESLint({
         cwd: ROOT,
         overrideConfigFile: true,
-        overrideConfig: [{ files: ['**/*.ts'], languageOptions: languageOptions('ts') }, plugin.configs[name] as Config],
+        overrideConfig: [{ files: ['**/*.ts'], languageOptions: languageOptions('ts') }, ...plugin.configs[name]],
       });
       const [ts] = await eslint.lintText('export const n: number = 1;\n', { filePath: join(ROOT, 'example.ts') });
       const [js] = await eslint.lintText('export const n = 1;\n', { filePath: join(ROOT, 'example.js') });
@@ -38,7 +37,7 @@ describe.each(Object.entries(ESLINTS))('%s', (_version, ESLint) => {
     });
 
     it.runIf(trigger)(`reports a real problem with the ${name} config`, async () => {
-      const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: [plugin.configs[name] as Config] });
+      const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: plugin.configs[name] });
       for (const filePath of [join(ROOT, 'example.js'), join(ROOT, 'example.mjs')]) {
         const [result] = await eslint.lintText(trigger!.code, { filePath });
         expect(result.messages.filter((message) => message.fatal)).toEqual([]);
@@ -51,7 +50,7 @@ describe.each(Object.entries(ESLINTS))('%s', (_version, ESLint) => {
     const eslint = new ESLint({
       cwd: ROOT,
       overrideConfigFile: true,
-      overrideConfig: [{ plugins: { oauth: plugin as never } }, plugin.configs.recommended as Config],
+      overrideConfig: [{ plugins: { oauth: plugin } }, ...plugin.configs.recommended],
     });
     const [result] = await eslint.lintText('export {};\n', { filePath: join(ROOT, 'example.js') });
     expect(result.messages).toEqual([]);
@@ -70,7 +69,7 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
     writeFileSync(join(dir, 'package.json'), '{ "name": "user-app", "private": true, "type": "module" }\n');
     writeFileSync(
       join(dir, 'eslint.config.mjs'),
-      "import oauth from 'eslint-plugin-oauth';\n\nexport default [oauth.configs.recommended];\n",
+      "import oauth from 'eslint-plugin-oauth';\n\nexport default [...oauth.configs.recommended];\n",
     );
     files.forEach((file, index) => {
       // Every other file holds the problem, so per-file state leaking between files would show.
@@ -101,6 +100,7 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
     };
   }
 
+  // Two CLI runs with worker threads: seconds on a loaded machine, beyond the 5 s default.
   it('lints several files with --concurrency 2 and the same findings as without', () => {
     const parallel = runCli('2');
     const serial = runCli('off');
@@ -119,7 +119,7 @@ describe('a user project with eslint.config.mjs, ESLint 10 CLI', () => {
     } else {
       expect(parallel.status).toBe(0);
     }
-  });
+  }, 60_000);
 });
 
 describe('the trigger table', () => {

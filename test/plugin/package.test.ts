@@ -8,7 +8,8 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST_ENTRY, read, ROOT } from './support';
+import { DOCS_BASE_URL } from '../../src/create-rule';
+import { DIST_ENTRY, headings, read, ROOT } from './support';
 
 const require = createRequire(__filename);
 const pkg = JSON.parse(read('package.json')) as {
@@ -63,6 +64,29 @@ describe('package.json', () => {
     expect(pkg.dependencies.ignore).toMatch(/^\^5\./);
   });
 
+  it('installs next to any version of jose and oauth4webapi: neither is a dependency or a peer', () => {
+    const declared = { ...pkg.dependencies, ...pkg.peerDependencies, ...(pkg as { optionalDependencies?: object }).optionalDependencies };
+    expect(Object.keys(declared)).not.toContain('jose');
+    expect(Object.keys(declared)).not.toContain('oauth4webapi');
+    expect(Object.keys(pkg.peerDependencies)).toEqual(['eslint']);
+  });
+
+  it('states one home: repository, homepage, bugs and the docs URLs all point at the same GitHub repository', () => {
+    const home = 'https://github.com/eslint-plugin-oauth/eslint-plugin-oauth';
+    const fields = pkg as unknown as { repository: { url: string }; homepage: string; bugs: { url: string }; license: string };
+    expect(fields.repository.url).toBe(`git+${home}.git`);
+    expect(fields.homepage).toBe(`${home}#readme`);
+    expect(fields.bugs.url).toBe(`${home}/issues`);
+    expect(DOCS_BASE_URL).toBe(`${home}/blob/main/docs/rules`);
+    expect(fields.license).toBe('MIT');
+    expect(read('LICENSE')).toMatch(/^MIT License\n/);
+    expect(read('CHANGELOG.md')).toMatch(/^# Changelog\n/);
+  });
+
+  it('builds dist/ before packing, from a clean clone too (prepack)', () => {
+    expect(pkg.scripts.prepack).toMatch(/npm run build$/);
+  });
+
   it('has the scripts the README and CI use', () => {
     for (const script of [
       'build',
@@ -86,7 +110,8 @@ describe('the built plugin is one object, whichever way it is loaded', () => {
   it('require() gives the plugin; .default and every config point back at it', () => {
     const plugin = require(DIST_ENTRY);
     expect(plugin.default).toBe(plugin);
-    for (const config of Object.values(plugin.configs) as { plugins: { oauth: unknown } }[]) expect(config.plugins.oauth).toBe(plugin);
+    for (const config of Object.values(plugin.configs) as { plugins?: { oauth: unknown } }[][])
+      expect(config.at(-1)!.plugins!.oauth).toBe(plugin);
     expect(Object.keys(plugin).sort()).toEqual(['configs', 'default', 'meta', 'rules']);
   });
 
@@ -95,7 +120,7 @@ describe('the built plugin is one object, whichever way it is loaded', () => {
       "import oauth, { configs, rules, meta } from 'eslint-plugin-oauth';",
       "import { createRequire } from 'node:module';",
       'const required = createRequire(import.meta.url)("eslint-plugin-oauth");',
-      'const same = oauth === required && configs === oauth.configs && rules === oauth.rules && meta === oauth.meta && configs.recommended.plugins.oauth === oauth && oauth.default === oauth;',
+      'const same = oauth === required && configs === oauth.configs && rules === oauth.rules && meta === oauth.meta && configs.recommended.at(-1).plugins.oauth === oauth && oauth.default === oauth;',
       'console.log(JSON.stringify({ same, name: meta.name }));',
     ].join('\n');
     // Run from the package root: Node resolves the package's own name through its exports.
@@ -109,8 +134,18 @@ describe('README', () => {
   const readme = read('README.md');
   const commands = [...readme.matchAll(/```(?:sh|bash|shell)\n([\s\S]*?)```/g)].map((match) => match[1].trim());
 
-  it('starts with the one-line command that installs and runs the main job', () => {
-    expect(commands[0]).toBe('npm ci && npm run example');
+  it('starts with what a user needs: install, set up, configs and files, editor, CI; contributor commands after', () => {
+    expect(commands[0]).toBe('npm install --save-dev eslint-plugin-oauth');
+    const sections = headings(readme, 2);
+    const order = ['Install', 'Set up', 'Configs', 'Vue, Svelte and Astro', 'In the editor', 'CI', 'Rules', 'Contributing'];
+    expect(sections.filter((section) => order.includes(section))).toEqual(order);
+    expect(headings(readme, 3)).toContain('CI with code scanning');
+    expect(readme).toContain('oauth-lint --format sarif');
+  });
+
+  it('gives the one-line command that installs and runs the main job (the example), under Contributing', () => {
+    expect(commands).toContain('npm ci && npm run example');
+    expect(readme.indexOf('npm ci && npm run example')).toBeGreaterThan(readme.indexOf('## Contributing'));
     expect(readme).toMatch(/exits with code 1/i);
   });
 
@@ -126,7 +161,7 @@ describe('README', () => {
 
   it('shows flat-config usage and has the generated rules list markers', () => {
     expect(readme).toContain("import oauth from 'eslint-plugin-oauth';");
-    expect(readme).toContain('oauth.configs.recommended');
+    expect(readme).toContain('export default defineConfig(oauth.configs.recommended);');
     expect(readme).toContain('<!-- begin auto-generated rules list -->');
     expect(readme).toContain('<!-- end auto-generated rules list -->');
   });
