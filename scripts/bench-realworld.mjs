@@ -175,7 +175,9 @@ function configFor(file) {
       globals: languageGlobals,
     };
   }
-  return [{ files: ['**/*'], languageOptions, plugins: { oauth: plugin }, rules }];
+  // ESLint's flat config matches `.ts`/`.tsx`/`.mts`/`.cts`/`.jsx` only when a pattern names the
+  // extension (`**/*` alone leaves them unlinted with a line-0 "No matching configuration").
+  return [{ files: ['**/*', '**/*.{ts,tsx,mts,cts,jsx}'], languageOptions, plugins: { oauth: plugin }, rules }];
 }
 
 const findingsByFile = new Map();
@@ -203,7 +205,8 @@ function findingsOf(folder, path) {
       const retry = linter.verify(text, config, file);
       if (!retry.some((message) => message.fatal)) messages = retry;
     }
-    const fatal = messages.find((message) => message.fatal);
+    // A fatal parse error, or ESLint's own notice that no configuration applied to the file.
+    const fatal = messages.find((message) => message.fatal || (message.ruleId === null && message.line === 0));
     if (fatal) unreadable.push(`${path}: ${fatal.message} (line ${fatal.line})`);
     findings = messages.filter((message) => !message.fatal && message.ruleId?.startsWith('oauth/'));
   }
