@@ -20,6 +20,7 @@ import { findVariable } from './ast';
 import { GLOBAL_JWT_DECODERS, JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import {
+  CALL,
   calleeOrigin,
   childNodes,
   localFunction,
@@ -78,7 +79,21 @@ export interface JwtFacts {
 }
 
 const CLAIMS: ReadonlySet<string> = new Set<Claim>(['aud', 'iss', 'nonce']);
-const HTTP_MODULES = new Set(['axios', 'got', 'ky', 'node-fetch', 'superagent', 'undici', 'cross-fetch', 'isomorphic-fetch']);
+const HTTP_MODULES = new Set([
+  'axios',
+  'got',
+  'ky',
+  'node-fetch',
+  'superagent',
+  'undici',
+  'cross-fetch',
+  'isomorphic-fetch',
+  'request',
+  'request-promise',
+  'request-promise-native',
+  'needle',
+  'ofetch',
+]);
 const MAX_DEPTH = 8;
 /** A key's provenance runs longer than a value's: JWKS response → keys → one key's fields → JWK object → PEM → key map → key. */
 const KEY_MAX_DEPTH = 14;
@@ -216,7 +231,16 @@ function isRemoteCall(sourceCode: SourceCode, call: CallLike): boolean {
   const origin = calleeOrigin(sourceCode, call);
   if (!origin) return false;
   if (REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(origin, pattern))) return true;
+  // Anything an HTTP client returns (the request, the response, its body) is remote data.
   if (origin.module === '<global>' && origin.path[0] === 'fetch') return true;
+  return HTTP_MODULES.has(origin.module);
+}
+
+/** The request itself: global `fetch(…)`, `axios.get(…)`, `request(…)` — not a method of its response (`res.json()`). */
+function isHttpCall(sourceCode: SourceCode, call: CallLike): boolean {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin || origin.path.includes(CALL)) return false;
+  if (origin.module === '<global>') return origin.path.length === 1 && origin.path[0] === 'fetch';
   return HTTP_MODULES.has(origin.module);
 }
 
@@ -915,4 +939,83 @@ export function writesOuterState(sourceCode: SourceCode, fn: TSESTree.FunctionLi
     for (const child of childNodes(node)) stack.push(child);
   }
   return false;
+}
+
+/** A URL path of a key set: `/jwks`, `/certs`, `/keys` (Apple's `/auth/keys`, Google's `/oauth2/v3/certs`). */
+const KEY_SET_PATH = /jwks|\/certs?(?:$|[/?.])|\/keys(?:$|[/?.])/i;
+
+/**
+ * The helper reads a key set: it names a key-set URL, or reads the JWKS document's `keys`
+ * member (`JSON.parse(body).keys[0]`, `const { keys } = await res.json()`).
+ */
+function readsKeySet(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
+  if (!fn.body) return false;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && KEY_SET_PATH.test(node.value)) return true;
+    if (node.type === AST_NODE_TYPES.TemplateElement && KEY_SET_PATH.test(node.value.raw)) return true;
+    if (node.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node) === 'keys') {
+      const object = skipWrappers(node.object);
+      // `Object.keys(x)` is not a JWKS read.
+      if (!(object.type === AST_NODE_TYPES.Identifier && object.name === 'Object')) return true;
+    }
+    if (
+      node.type === AST_NODE_TYPES.Property &&
+      node.parent.type === AST_NODE_TYPES.ObjectPattern &&
+      propertyKeyName(sourceCode, node) === 'keys'
+    )
+      return true;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return false;
+}
+
+function httpCallsIn(sourceCode: SourceCode, fn: TSESTree.FunctionLike): CallLike[] {
+  const calls: CallLike[] = [];
+  if (!fn.body) return calls;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isHttpCall(sourceCode, node))
+      calls.push(node);
+    if (isFunction(node)) continue;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return calls;
+}
+
+/**
+ * HTTP requests that fetch the verification key anew for every token: the key of a verify
+ * comes from a helper of the file (`const key = await getApplePublicKey()`) that requests the
+ * issuer's key set with a plain HTTP client and keeps nothing between calls, and the function
+ * that verifies keeps nothing either. The shape of hand-written Sign in with Apple / Google
+ * verifiers; `createRemoteJWKSet` and jwks-rsa cache for you.
+ */
+export function uncachedKeyFetches(sourceCode: SourceCode): CallLike[] {
+  return fileFacts(sourceCode).memo('jwt:uncached-key-fetches', () => {
+    const found = new Set<CallLike>();
+    for (const op of jwtFacts(sourceCode).operations) {
+      if (op.inner || op.kind !== 'verify' || !op.key || op.scope.type === AST_NODE_TYPES.Program) continue;
+      if (writesOuterState(sourceCode, op.scope)) continue;
+      const seen = new Set<Node>();
+      const visit = (node: Node, depth: number): void => {
+        if (depth > MAX_DEPTH || seen.has(node)) return;
+        seen.add(node);
+        const value = skipWrappers(node);
+        if (value.type === AST_NODE_TYPES.AwaitExpression) return visit(value.argument, depth + 1);
+        if (value.type === AST_NODE_TYPES.Identifier) {
+          const definition = definitionOf(sourceCode, value);
+          if (definition !== value) visit(definition, depth + 1);
+          return;
+        }
+        if (value.type !== AST_NODE_TYPES.CallExpression) return;
+        const helper = localFunction(sourceCode, value.callee);
+        if (!helper || writesOuterState(sourceCode, helper) || !readsKeySet(sourceCode, helper)) return;
+        for (const call of httpCallsIn(sourceCode, helper)) if (!isCachedBeyondCall(sourceCode, call)) found.add(call);
+      };
+      visit(op.key, 0);
+    }
+    return [...found];
+  });
 }
