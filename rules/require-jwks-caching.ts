@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
 import { enclosingFunctionOrProgram } from '../src/analysis/ast';
-import { isCachedBeyondCall, runsPerRequest, writesOuterState } from '../src/analysis/jwt';
+import { isCachedBeyondCall, runsPerRequest, uncachedKeyFetches, writesOuterState } from '../src/analysis/jwt';
 import { calleeOrigin, isHttpClientOrigin, matchesPattern, type Origin } from '../src/analysis/modules';
 import { booleanValue, getProperty, numberValue, stringParts } from '../src/analysis/values';
 import { JOSE_REMOTE_JWKS, JWKS_RSA_CLIENTS } from '../src/knowledge/jwt';
@@ -118,13 +118,21 @@ export default createRule<Options, MessageIds>({
         if (fn.type === AST_NODE_TYPES.Program || !runsPerRequest(sourceCode, call)) return;
         // A function that stores what it fetched (module variable, property, map) is a cache.
         if (isCachedBeyondCall(sourceCode, call) || writesOuterState(sourceCode, fn)) return;
+        reportedFetches.add(call);
         context.report({ node: call, messageId: 'perRequestFetch' });
       }
     }
 
+    const reportedFetches = new Set<Node>();
     return {
       CallExpression: check,
       NewExpression: check,
+      'Program:exit'() {
+        // A helper that fetches the key set for every verification, whatever its URL looks like.
+        for (const call of uncachedKeyFetches(sourceCode)) {
+          if (!reportedFetches.has(call)) context.report({ node: call, messageId: 'perRequestFetch' });
+        }
+      },
     };
   },
 });

@@ -7,9 +7,31 @@ import * as eslintUtils from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-/** The variable a name or identifier refers to from `initialScope`, or null. */
+/**
+ * The variable a name or identifier refers to from `initialScope`, or null. A TypeScript
+ * ambient declaration (`declare const process: …`, `declare function jwt_decode(…)`) only
+ * describes a global that exists elsewhere, so it does not shadow it: the lookup goes on
+ * in the enclosing scopes, and a name that only such a declaration binds is a global.
+ */
 export function findVariable(initialScope: TSESLint.Scope.Scope, nameOrNode: string | TSESTree.Identifier): TSESLint.Scope.Variable | null {
-  return eslintUtils.findVariable(initialScope as never, nameOrNode as never) as TSESLint.Scope.Variable | null;
+  const found = eslintUtils.findVariable(initialScope as never, nameOrNode as never) as TSESLint.Scope.Variable | null;
+  if (!found || !isAmbientVariable(found)) return found;
+  const upper = found.scope.upper;
+  if (!upper) return null;
+  return findVariable(upper, typeof nameOrNode === 'string' ? nameOrNode : nameOrNode.name);
+}
+
+/** A variable that only TypeScript ambient declarations bind: the global it describes. */
+export function isAmbientVariable(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.length > 0 && variable.defs.every(isAmbientDefinition);
+}
+
+/** `declare const x`, `declare let x`, `declare var x`, `declare function f()`, `declare class C`. */
+function isAmbientDefinition(def: TSESLint.Scope.Definition): boolean {
+  if (def.type === 'Variable') return def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.declare === true;
+  if (def.type === 'FunctionName') return def.node.type === AST_NODE_TYPES.TSDeclareFunction && def.node.declare === true;
+  if (def.type === 'ClassName') return 'declare' in def.node && def.node.declare === true;
+  return false;
 }
 
 /** The static value of an expression (`{ value }`), or null when it is not known. */

@@ -211,13 +211,21 @@ function isInlineProvider(sourceCode: SourceCode, object: TSESTree.ObjectExpress
   const value = skipWrappers(type.value);
   if (value.type !== AST_NODE_TYPES.Literal || (value.value !== 'oauth' && value.value !== 'oidc')) return false;
   if (isProvidersArray(object.parent)) return true;
+  const isProviderType = (annotation: TSESTree.TypeNode | undefined): boolean => {
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+    const origin = originOf(sourceCode, annotation.typeName);
+    return origin !== undefined && NEXTAUTH_MODULES.some((module) => origin.module === module || origin.module.startsWith(`${module}/`));
+  };
+  // `({ … }) as OAuthConfig<P>` / `{ … } satisfies OIDCConfig<P>`: a custom provider factory's result.
+  const wrapper = object.parent;
+  if (
+    (wrapper?.type === AST_NODE_TYPES.TSAsExpression || wrapper?.type === AST_NODE_TYPES.TSSatisfiesExpression) &&
+    isProviderType(wrapper.typeAnnotation)
+  )
+    return true;
   const declarator = object.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const annotation = declarator.id.typeAnnotation?.typeAnnotation;
-  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {
-    const origin = originOf(sourceCode, annotation.typeName);
-    if (origin && NEXTAUTH_MODULES.some((module) => origin.module === module || origin.module.startsWith(`${module}/`))) return true;
-  }
+  if (isProviderType(declarator.id.typeAnnotation?.typeAnnotation)) return true;
   const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
   return variable?.references.some((reference) => !reference.init && isProvidersArray(reference.identifier.parent)) ?? false;
 }

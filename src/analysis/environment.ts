@@ -13,7 +13,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, isAmbientVariable } from './ast';
 import { fileFacts } from './file-facts';
 import { memberName, propertyKeyName, skipWrappers } from './modules';
 
@@ -194,6 +194,13 @@ function usesBrowserGlobals(sourceCode: SourceCode): boolean {
   for (const name of BROWSER_GLOBALS) {
     const variable = globalScope.set.get(name);
     if (variable && variable.defs.length === 0) references.push(...variable.references);
+  }
+  // `declare const window: …` at a module's top level describes the global, it does not shadow it.
+  for (const scope of globalScope.childScopes) {
+    if (scope.type !== 'module') continue;
+    for (const variable of scope.variables) {
+      if (BROWSER_GLOBALS.has(variable.name) && isAmbientVariable(variable)) references.push(...variable.references);
+    }
   }
   let used = false;
   for (const reference of references) {

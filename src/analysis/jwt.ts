@@ -17,9 +17,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunctionOrProgram } from './ast';
-import { JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
+import { GLOBAL_JWT_DECODERS, JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import {
+  CALL,
   calleeOrigin,
   isHttpClientOrigin,
   childNodes,
@@ -29,6 +30,7 @@ import {
   memberName,
   originOf,
   propertyKeyName,
+  requiredModule,
   skipWrappers,
 } from './modules';
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
@@ -80,6 +82,8 @@ export interface JwtFacts {
 
 const CLAIMS: ReadonlySet<string> = new Set<Claim>(['aud', 'iss', 'nonce']);
 const MAX_DEPTH = 8;
+/** A key's provenance runs longer than a value's: JWKS response → keys → one key's fields → JWK object → PEM → key map → key. */
+const KEY_MAX_DEPTH = 14;
 
 function isFunction(node: Node): node is TSESTree.FunctionLike {
   return (
@@ -204,6 +208,14 @@ function isRemoteCall(sourceCode: SourceCode, call: CallLike): boolean {
   const origin = calleeOrigin(sourceCode, call);
   if (!origin) return false;
   if (REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(origin, pattern))) return true;
+  // Anything an HTTP client returns (the request, the response, its body) is remote data.
+  return isHttpClientOrigin(origin);
+}
+
+/** The request itself: global `fetch(…)`, `axios.get(…)`, `request(…)` — not a method of its response (`res.json()`). */
+function isHttpCall(sourceCode: SourceCode, call: CallLike): boolean {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin || origin.path.includes(CALL)) return false;
   return isHttpClientOrigin(origin);
 }
 
@@ -225,7 +237,7 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
     return remote !== undefined && (remote.module === 'jwks-rsa' || REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(remote, pattern)));
   };
   const visit = (current: Node, depth: number): boolean => {
-    if (depth > MAX_DEPTH || seen.has(current)) return false;
+    if (depth > KEY_MAX_DEPTH || seen.has(current)) return false;
     seen.add(current);
     const value = skipWrappers(current);
     // A function as the key is a `getKey(header, callback)` / `async (header) => key` resolver.
@@ -235,7 +247,12 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         if (localFunction(sourceCode, value)) return true;
         const definition = definitionOf(sourceCode, value);
         if (definition !== value) return visit(definition, depth + 1);
-        return isRemoteOrigin(value);
+        // `for (const jwk of keys)`: an element of what the loop walks.
+        const iterated = forOfSource(sourceCode, value);
+        if (iterated) return visit(iterated, depth + 1);
+        // `const { data } = await axios.get(jwksUrl)`: part of an HTTP response.
+        const origin = originOf(sourceCode, value);
+        return isRemoteOrigin(value) || (origin !== undefined && isHttpClientOrigin(origin));
       }
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
@@ -255,6 +272,9 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         }
         if (object.type === AST_NODE_TYPES.ThisExpression) return isRemoteOrigin(value);
         if (isRemoteOrigin(value)) return true;
+        // `this.pems[kid]`, `keys[header.kid]`: a key map filled elsewhere — what is stored in it.
+        if (value.computed && name === undefined && entriesStoredIn(sourceCode, value.object).some((entry) => visit(entry, depth + 1)))
+          return true;
         return visit(value.object, depth + 1) || (value.computed && visit(value.property, depth + 1));
       }
       case AST_NODE_TYPES.Literal:
@@ -264,6 +284,13 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         return false;
       case AST_NODE_TYPES.AwaitExpression:
         return visit(value.argument, depth + 1);
+      case AST_NODE_TYPES.ObjectExpression:
+        // A JWK built field by field (`{ kty, n: key.n, e: key.e }`): its values, not its keys.
+        return value.properties.some((property) =>
+          property.type === AST_NODE_TYPES.SpreadElement
+            ? visit(property.argument, depth + 1)
+            : !isFunction(property.value) && visit(property.value, depth + 1),
+        );
       case AST_NODE_TYPES.BlockStatement:
         for (const statement of value.body) {
           if (statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument && visit(statement.argument, depth + 1)) return true;
@@ -277,8 +304,55 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         return false;
     }
   };
-  if (visit(inner, 0)) return 'remote';
+  if (isImportedKeyResolver(sourceCode, inner) || visit(inner, 0)) return 'remote';
   return local ? 'local' : 'unknown';
+}
+
+/** The iterated expression of the `for (const x of …)` that declares `identifier`. */
+function forOfSource(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | undefined {
+  const def = findVariable(sourceCode.getScope(identifier), identifier)?.defs[0];
+  if (def?.type !== 'Variable') return undefined;
+  const declaration = def.node.parent;
+  const loop = declaration?.parent;
+  return loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration ? loop.right : undefined;
+}
+
+/** `map[k] = v` anywhere in the file for a map written as `map` (same text): the values stored in a keyed collection. */
+function entriesStoredIn(sourceCode: SourceCode, map: Node): Node[] {
+  const text = sourceCode.getText(skipWrappers(map));
+  const stored = fileFacts(sourceCode).memo('jwt:keyed-writes', () => {
+    const byMap = new Map<string, Node[]>();
+    for (const assignment of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.AssignmentExpression)) {
+      const left = assignment.left;
+      if (assignment.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression || !left.computed) continue;
+      const key = sourceCode.getText(skipWrappers(left.object));
+      const list = byMap.get(key) ?? [];
+      list.push(assignment.right);
+      byMap.set(key, list);
+    }
+    return byMap;
+  });
+  return stored.get(text) ?? [];
+}
+
+/** Verb-first names of a function that finds a (public) key: `getKey`, `getSigningKey`, `fetchJwks`, `resolvePublicKey`; not `getSecret`. */
+const KEY_RESOLVER_NAME = /^(?:get|fetch|load|resolve|lookup|find|retrieve)(?:[A-Z_]\w{0,40})?(?:Key|Keys|Cert|Certs|Jwks?|JWKS?)$/;
+
+/**
+ * The key argument is a function imported from another module and named as one that finds
+ * a key (`const getKey = require('./getKey')`, `import { getSigningKey } from './auth'`):
+ * jsonwebtoken calls a function key as `(header, callback)` to resolve it per token — the
+ * shape of a JWKS lookup. A call (`getSecret()`) hands over its result instead, and is not this.
+ */
+function isImportedKeyResolver(sourceCode: SourceCode, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || !KEY_RESOLVER_NAME.test(node.name)) return false;
+  const def = findVariable(sourceCode.getScope(node), node)?.defs[0];
+  if (def?.type === 'ImportBinding') return true;
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  let init = skipWrappers(def.node.init);
+  // `require('./keys').getKey`
+  while (init.type === AST_NODE_TYPES.MemberExpression) init = skipWrappers(init.object);
+  return requiredModule(init) !== undefined;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -639,7 +713,7 @@ export function jwtFacts(sourceCode: SourceCode): JwtFacts {
 /** Cheap gate: could the file contain a JWT operation at all? */
 export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly string[]): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.importsAny(modules) || facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/);
+  return facts.importsAny(modules) || facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/) || facts.mentions(GLOBAL_JWT_DECODERS);
 }
 
 /** A decode of a token that the same function (or its caller/callee scope) also verifies, before or after. */
@@ -839,4 +913,83 @@ export function writesOuterState(sourceCode: SourceCode, fn: TSESTree.FunctionLi
     for (const child of childNodes(node)) stack.push(child);
   }
   return false;
+}
+
+/** A URL path of a key set: `/jwks`, `/certs`, `/keys` (Apple's `/auth/keys`, Google's `/oauth2/v3/certs`). */
+const KEY_SET_PATH = /jwks|\/certs?(?:$|[/?.])|\/keys(?:$|[/?.])/i;
+
+/**
+ * The helper reads a key set: it names a key-set URL, or reads the JWKS document's `keys`
+ * member (`JSON.parse(body).keys[0]`, `const { keys } = await res.json()`).
+ */
+function readsKeySet(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
+  if (!fn.body) return false;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && KEY_SET_PATH.test(node.value)) return true;
+    if (node.type === AST_NODE_TYPES.TemplateElement && KEY_SET_PATH.test(node.value.raw)) return true;
+    if (node.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node) === 'keys') {
+      const object = skipWrappers(node.object);
+      // `Object.keys(x)` is not a JWKS read.
+      if (!(object.type === AST_NODE_TYPES.Identifier && object.name === 'Object')) return true;
+    }
+    if (
+      node.type === AST_NODE_TYPES.Property &&
+      node.parent.type === AST_NODE_TYPES.ObjectPattern &&
+      propertyKeyName(sourceCode, node) === 'keys'
+    )
+      return true;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return false;
+}
+
+function httpCallsIn(sourceCode: SourceCode, fn: TSESTree.FunctionLike): CallLike[] {
+  const calls: CallLike[] = [];
+  if (!fn.body) return calls;
+  const stack: Node[] = [fn.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if ((node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) && isHttpCall(sourceCode, node))
+      calls.push(node);
+    if (isFunction(node)) continue;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+  return calls;
+}
+
+/**
+ * HTTP requests that fetch the verification key anew for every token: the key of a verify
+ * comes from a helper of the file (`const key = await getApplePublicKey()`) that requests the
+ * issuer's key set with a plain HTTP client and keeps nothing between calls, and the function
+ * that verifies keeps nothing either. The shape of hand-written Sign in with Apple / Google
+ * verifiers; `createRemoteJWKSet` and jwks-rsa cache for you.
+ */
+export function uncachedKeyFetches(sourceCode: SourceCode): CallLike[] {
+  return fileFacts(sourceCode).memo('jwt:uncached-key-fetches', () => {
+    const found = new Set<CallLike>();
+    for (const op of jwtFacts(sourceCode).operations) {
+      if (op.inner || op.kind !== 'verify' || !op.key || op.scope.type === AST_NODE_TYPES.Program) continue;
+      if (writesOuterState(sourceCode, op.scope)) continue;
+      const seen = new Set<Node>();
+      const visit = (node: Node, depth: number): void => {
+        if (depth > MAX_DEPTH || seen.has(node)) return;
+        seen.add(node);
+        const value = skipWrappers(node);
+        if (value.type === AST_NODE_TYPES.AwaitExpression) return visit(value.argument, depth + 1);
+        if (value.type === AST_NODE_TYPES.Identifier) {
+          const definition = definitionOf(sourceCode, value);
+          if (definition !== value) visit(definition, depth + 1);
+          return;
+        }
+        if (value.type !== AST_NODE_TYPES.CallExpression) return;
+        const helper = localFunction(sourceCode, value.callee);
+        if (!helper || writesOuterState(sourceCode, helper) || !readsKeySet(sourceCode, helper)) return;
+        for (const call of httpCallsIn(sourceCode, helper)) if (!isCachedBeyondCall(sourceCode, call)) found.add(call);
+      };
+      visit(op.key, 0);
+    }
+    return [...found];
+  });
 }

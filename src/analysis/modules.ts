@@ -472,6 +472,15 @@ function computeOriginOfNode(sourceCode: SourceCode, input: Node, state: Resolve
         if (calleeOrigin && calleeOrigin.module === 'util' && calleeOrigin.path.join('.') === 'promisify' && node.arguments[0]) {
           return originOfNode(sourceCode, node.arguments[0], state);
         }
+        // `jwt.verify.bind(jwt)` is the same function with `this` fixed.
+        if (
+          node.type === AST_NODE_TYPES.CallExpression &&
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberName(sourceCode, callee) === 'bind'
+        ) {
+          const bound = originOfNode(sourceCode, callee.object, state);
+          if (bound) return bound;
+        }
         if (calleeOrigin) return withSegments(calleeOrigin, CALL);
         // A local helper that returns a module value: `async function getJose() { return import('jose') }`.
         const fn = localFunction(sourceCode, callee);

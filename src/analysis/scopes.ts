@@ -252,8 +252,14 @@ export function idpsAround(sourceCode: SourceCode, node: Node): Set<Idp> {
 
 // Host names in URL strings, one linear scan of the text.
 const URL_HOSTS = /https?:\/\/([a-z0-9.-]{1,253})(\/api\/v2)?/gi;
+/**
+ * Configuration names that say which IdP an OAuth client talks to: `GITHUB_CLIENT_ID`,
+ * `process.env.GOOGLE_CLIENT_SECRET`, `GITHUB_OAUTH_URL`, `SLACK_APP_ID` (upper snake case,
+ * as environment variables are written).
+ */
+const IDP_CONFIG_NAME = /\b([A-Z]{2,12}(?:_AD)?)_(?:OAUTH|CLIENT|APP)_[A-Z_]{0,20}/g;
 
-/** The IdPs a file talks to: its imports and the hosts of URLs in its text. */
+/** The IdPs a file talks to: its imports, the hosts of URLs in its text, its IdP client settings. */
 export function fileIdps(sourceCode: SourceCode): ReadonlySet<Idp> {
   return fileFacts(sourceCode).memo('scopes:fileIdps', () => {
     const idps = new Set<Idp>();
@@ -263,6 +269,10 @@ export function fileIdps(sourceCode: SourceCode): ReadonlySet<Idp> {
     }
     for (const match of sourceCode.text.matchAll(URL_HOSTS)) {
       const idp = idpOfUrl(`https://${match[1]}${match[2] ?? ''}`);
+      if (idp) idps.add(idp);
+    }
+    for (const match of sourceCode.text.matchAll(IDP_CONFIG_NAME)) {
+      const idp = Object.hasOwn(IDP_NAMES, match[1].toLowerCase()) ? IDP_NAMES[match[1].toLowerCase()] : undefined;
       if (idp) idps.add(idp);
     }
     return idps;

@@ -42,14 +42,14 @@ export function tokenKindFromName(name: string | undefined): TokenKind | undefin
   if (compact === 'code' || compact === 'authorizationcode' || compact === 'authcode' || compact === 'oauthcode') return 'code';
   const kind: TokenKind | undefined = compact.includes('refreshtoken')
     ? 'refresh'
-    : compact.includes('idtoken')
+    : compact.includes('idtoken') || compact.includes('identitytoken')
       ? 'id'
       : compact.includes('accesstoken') || compact === 'bearertoken' || compact === 'bearer'
         ? 'access'
         : undefined;
   if (!kind) return undefined;
   // Strip the token word itself before looking for qualifiers that change the meaning.
-  const rest = compact.replace(/refreshtoken|idtoken|accesstoken/g, '');
+  const rest = compact.replace(/refreshtoken|idtoken|identitytoken|accesstoken/g, '');
   return NOT_A_TOKEN.test(rest) ? undefined : kind;
 }
 
@@ -80,6 +80,20 @@ function requestPart(sourceCode: SourceCode, node: TSESTree.MemberExpression): {
   const index = chain.findIndex((segment) => REQUEST_PARTS.has(segment));
   if (index === -1) return undefined;
   return { part: chain[index], name: chain[index + 1] };
+}
+
+/**
+ * The token a named field of an incoming request holds: a token name (`id_token`,
+ * `identityToken`, `access_token`); `credential`, the field Google Identity Services / One
+ * Tap posts its ID token in; a cookie named like a session or token; a bare `token`/`jwt`.
+ */
+function requestFieldKind(part: string, name: string | undefined): TokenKind | undefined {
+  const byName = tokenKindFromName(name);
+  if (byName) return byName;
+  if (name === undefined) return undefined;
+  if (part === 'cookies' || part === 'signedCookies') return TOKEN_COOKIE_NAME.test(name) ? 'unknown-jwt' : undefined;
+  if (/^credential$/i.test(name)) return 'id';
+  return /^(?:token|jwt)$/i.test(name) ? 'unknown-jwt' : undefined;
 }
 
 function isAuthorizationHeaderName(name: string | undefined): boolean {
@@ -131,14 +145,8 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
       if (request) {
         if (request.part === 'headers' && isAuthorizationHeaderName(request.name))
           return { kind: 'access', fromRequest: true, basis: 'source' };
-        const byName = tokenKindFromName(request.name);
-        if (byName) return { kind: byName, fromRequest: true, basis: 'source' };
-        if (request.part === 'cookies' || request.part === 'signedCookies') {
-          return TOKEN_COOKIE_NAME.test(request.name ?? '') ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' } : undefined;
-        }
-        return request.name && /^(?:token|jwt|credential)$/i.test(request.name)
-          ? { kind: 'unknown-jwt', fromRequest: true, basis: 'source' }
-          : undefined;
+        const kind = requestFieldKind(request.part, request.name);
+        return kind ? { kind, fromRequest: true, basis: 'source' } : undefined;
       }
       // `authorization.split(' ')[1]`: an index into a transformed token is the token.
       if (node.computed && skipWrappers(node.object).type === AST_NODE_TYPES.CallExpression) {
@@ -211,6 +219,10 @@ function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identif
         const tail = init.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, init) : undefined;
         if (isRequest && tail === 'headers' && isAuthorizationHeaderName(key))
           return { kind: 'access', fromRequest: true, basis: 'source' };
+        // `const { credential } = req.body`: the request's field, named by its key.
+        const part = root?.name === undefined ? root?.part : undefined;
+        const fromRequest = part !== undefined ? requestFieldKind(part, key) : undefined;
+        if (fromRequest) return { kind: fromRequest, fromRequest: true, basis: 'source' };
         const byName = tokenKindFromName(key) ?? tokenKindFromName(identifier.name);
         if (byName) return { kind: byName, fromRequest: isRequest, basis: isRequest ? 'source' : 'name' };
       }

@@ -335,7 +335,8 @@ function paramsOfEntries(sourceCode: SourceCode, node: Node): Builder | undefine
 function isGlobalConstructor(sourceCode: SourceCode, node: Node, name: string): boolean {
   if (node.type !== AST_NODE_TYPES.NewExpression) return false;
   const origin = originOf(sourceCode, node.callee);
-  return origin?.module === GLOBAL_MODULE && origin.path.length === 1 && origin.path[0] === name;
+  // Node's `require('url').URL` / `import { URLSearchParams } from 'node:url'` are the same classes as the globals.
+  return (origin?.module === GLOBAL_MODULE || origin?.module === 'url') && origin.path.length === 1 && origin.path[0] === name;
 }
 
 const STRINGIFY_PATTERNS = ['querystring#stringify', 'querystring#encode', 'qs#stringify', 'query-string#stringify', 'url#format'];

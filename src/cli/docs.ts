@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REVIEW_CHECKS, RULE_IDS } from '../catalog';
-import type { ConfigName } from '../configs';
-import { rules } from '../index';
+import type { ConfigName } from '../index';
+import { rules } from '../../rules/index';
 import { RULE_SEVERITY } from '../knowledge/severity';
 import { packageRoot } from '../package-info';
 import { securitySeverity } from './cvss';

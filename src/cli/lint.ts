@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import type { ESLint as ESLintClass, Linter } from 'eslint';
-import type { ConfigName } from '../configs';
+import type { ConfigName } from '../index';
 import * as plugin from '../index';
 import { fileKind, type FileKind } from './files';
 import { loadParsers, type ParserName } from './parsers';

@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { stripVTControlCharacters, parseArgs } from 'node:util';
-import type { ConfigName } from '../configs';
+import type { ConfigName } from '../index';
 import { readPackageJson } from '../package-info';
 import { explainRule, listRules, ruleIdOf, similarRuleIds } from './docs';
 import { selectFiles } from './files';

@@ -3,7 +3,7 @@
  * and what it left out by design, plus the facts a report states about its own run.
  */
 import { relative, sep } from 'node:path';
-import type { ConfigName } from '../configs';
+import type { ConfigName } from '../index';
 import type { AuditResult, NotLinted } from './lint';
 
 export interface Report {

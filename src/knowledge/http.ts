@@ -15,6 +15,10 @@ export const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set([
   'cross-fetch',
   'isomorphic-fetch',
   'wretch',
+  'request',
+  'request-promise',
+  'request-promise-native',
+  'needle',
 ]);
 
 /** Globals that send a request: WHATWG `fetch`, and Nuxt's auto-imported `$fetch`. */

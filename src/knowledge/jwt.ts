@@ -192,6 +192,17 @@ export const JWT_FUNCTIONS: ReadonlyMap<string, JwtFunctionSpec> = new Map<strin
   ['jwt-decode#', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
   ['jwt-decode#jwtDecode', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
   ['jwt-decode#default', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
+  // jwt-js-decode: `decode`/`jwtDecode` return `{ header, payload, signature }` unchecked;
+  // `verify`/`jwtVerify(token, key)` resolve to a boolean (signature only, no claim options).
+  ['jwt-js-decode#decode', { kind: 'decode', library: 'jwt-js-decode', token: 0 }],
+  ['jwt-js-decode#jwtDecode', { kind: 'decode', library: 'jwt-js-decode', token: 0 }],
+  ['jwt-js-decode#verify', { kind: 'verify', library: 'jwt-js-decode', token: 0, key: 1, requiresAlgorithms: 'never' }],
+  ['jwt-js-decode#jwtVerify', { kind: 'verify', library: 'jwt-js-decode', token: 0, key: 1, requiresAlgorithms: 'never' }],
+  // jws (under jsonwebtoken): `decode(signature)` reads without checking; `verify(signature, alg, key)`.
+  ['jws#decode', { kind: 'decode', library: 'jws', token: 0 }],
+  ['jws#verify', { kind: 'verify', library: 'jws', token: 0, key: 2, requiresAlgorithms: 'never' }],
+  // jwt-decode's standalone build, loaded by a script tag, defines the global `jwt_decode`.
+  ['<global>#jwt_decode', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
   ['@nestjs/jwt#JwtService.().verify', nestVerify],
   ['@nestjs/jwt#JwtService.().verifyAsync', nestVerify],
   ['@nestjs/jwt#JwtService.().decode', { kind: 'decode', library: '@nestjs/jwt', token: 0, options: 1, headerFlag: 'complete' }],
@@ -213,6 +224,8 @@ export const JWT_MODULES: readonly string[] = [
   'jsonwebtoken',
   'jose',
   'jwt-decode',
+  'jwt-js-decode',
+  'jws',
   '@nestjs/jwt',
   'google-auth-library',
   'googleapis',
@@ -224,6 +237,9 @@ export const JWT_MODULES: readonly string[] = [
   'oauth4webapi',
   'passport-azure-ad',
 ];
+
+/** Globals that decode a JWT (script-tag builds): a file that calls one is worth analysing without an import. */
+export const GLOBAL_JWT_DECODERS = /\bjwt_decode\s*\(/;
 
 /** Calls whose result is a remote key set or a key fetched from the IdP. */
 export const REMOTE_KEY_SOURCES: readonly string[] = ['jose#createRemoteJWKSet', 'jose#createRemoteJWKSet.()', 'jwks-rsa#**'];

@@ -370,6 +370,20 @@ const COMPILED: readonly CompiledEntry[] = BROAD_SCOPES.map((entry) => {
   };
 });
 
+/**
+ * Scopes that a broad entry's pattern would also match but that are narrow: each with why.
+ * Checked before the catalog.
+ */
+export const NARROW_LOOK_ALIKES: readonly { readonly idp: Idp; readonly pattern: string; readonly why: string }[] = [
+  {
+    idp: 'okta',
+    pattern: 'okta.myAccount.*',
+    why: "Okta's MyAccount API: the signed-in user's own profile, email, phone and authenticators (self-service), not the org's users",
+  },
+];
+
+const COMPILED_NARROW = NARROW_LOOK_ALIKES.map((entry) => globToRegExp(entry.pattern));
+
 const GRAPH_PREFIX = /^https:\/\/graph\.microsoft\.com\//i;
 
 /**
@@ -389,6 +403,7 @@ export function matchBroadScope(scope: string, contextIdps: ReadonlySet<Idp>): B
   if (normalised.length === 0 || normalised.length > 200) return undefined;
   // A scope of a custom resource (`api://app/Mail.Send`) is not Graph's.
   const qualified = normalised !== scope.trim() ? false : /^[a-z][a-z0-9+.-]*:\/\//i.test(normalised);
+  if (COMPILED_NARROW.some((regexp) => regexp.test(normalised))) return undefined;
   for (const { entry, exact, regexp } of COMPILED) {
     if (entry.contextual && !contextIdps.has(entry.idp)) continue;
     if (qualified && !entry.pattern.includes('://')) continue;

@@ -33,6 +33,11 @@ describe('environment: env reads and where a module runs', () => {
     ]);
   });
 
+  it('reads process.env under a TypeScript ambient `declare const process`', () => {
+    const code = `declare const process: { env: Record<string, string> }; probe(process.env.VITE_CLIENT_SECRET);`;
+    expect(probe(code, (sc, n) => envRead(sc, n)?.name ?? null)).toEqual(['VITE_CLIENT_SECRET']);
+  });
+
   it('knows the public prefixes', () => {
     expect(
       ['NEXT_PUBLIC_A', 'VITE_B', 'REACT_APP_C', 'PUBLIC_D', 'NUXT_PUBLIC_E', 'EXPO_PUBLIC_F', 'GATSBY_G', 'SECRET'].map(publicEnvPrefix),
@@ -62,5 +67,8 @@ describe('environment: env reads and where a module runs', () => {
     expect(env(`import React from 'react';`, 'app/page.tsx')).toEqual(['unknown']);
     expect(env(`import React from 'react';`, 'src/components/Login.tsx')).toEqual(['browser']);
     expect(env(`const x = 1;`, 'src/lib/x.ts')).toEqual(['unknown']);
+    // An ambient declaration describes the browser global; a real local does shadow it.
+    expect(env(`declare const localStorage: Storage; localStorage.setItem('a', 'b');`, 'src/auth.ts')).toEqual(['browser']);
+    expect(env(`const localStorage = new Map(); localStorage.set('a', 'b');`, 'src/auth.ts')).toEqual(['unknown']);
   });
 });

@@ -158,6 +158,27 @@ describe('jwt: key sources', () => {
     ]);
   });
 
+  it('counts imported key resolvers and key maps filled from the issuer as remote', () => {
+    const code = `
+      import axios from 'axios';
+      import jwt from 'jsonwebtoken';
+      import jwkToPem from 'jwk-to-pem';
+      import { getSigningKey, getSecret, getKey } from './keys';
+      const pems = {};
+      const local = {};
+      local[KID] = process.env.PUBLIC_KEY;
+      async function load() {
+        const { data } = await axios.get(JWKS_URL);
+        for (const k of data.keys) pems[k.kid] = jwkToPem({ kty: k.kty, n: k.n, e: k.e });
+      }
+      jwt.verify(t, getSigningKey, {});
+      jwt.verify(t, getSecret, {});
+      jwt.verify(t, getKey(), {});
+      jwt.verify(t, pems[kid], {});
+      jwt.verify(t, local[kid], {});`;
+    expect(withOps(code, (sc, op) => keySourceOf(sc, op.key))).toEqual(['remote', 'unknown', 'unknown', 'remote', 'local']);
+  });
+
   it('follows lazily created key sets and class fields', () => {
     const code = `
       let jwks; let josePromise;

@@ -101,6 +101,22 @@ describe('originOf: where a name comes from', () => {
     expect(calleeOrigins(`let jwt = require('jsonwebtoken'); jwt = other; jwt.verify(t);`, { typescript: false })).toEqual([]);
   });
 
+  it('reads TypeScript ambient declarations as the global they describe, not as shadowing', () => {
+    const code = `
+      declare const localStorage: Storage;
+      declare function jwt_decode(token: string): unknown;
+      declare var fetch: typeof globalThis.fetch;
+      localStorage.setItem('a', b); jwt_decode(t); fetch(u);`;
+    expect(calleeOrigins(code)).toEqual(['<global>.localStorage.setItem', '<global>.jwt_decode', '<global>.fetch']);
+    // A real binding still shadows: a const with a value, an overloaded local function.
+    const local = `
+      const localStorage = makeStore();
+      function jwt_decode(token: string): unknown;
+      function jwt_decode(token: unknown) { return token; }
+      localStorage.setItem('a', b); jwt_decode(t);`;
+    expect(calleeOrigins(local)).toEqual(['<global>.makeStore', '<global>.makeStore.().setItem']);
+  });
+
   it('treats globals and window/globalThis/self aliases alike', () => {
     expect(
       calleeOrigins(`window.localStorage.setItem('a', b); globalThis.fetch(u); self.sessionStorage.getItem('k');`, { typescript: false }),

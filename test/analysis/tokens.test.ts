@@ -29,6 +29,18 @@ describe('tokens: which token an expression holds', () => {
     ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it('reads sign-in credentials as ID tokens: Apple identityToken, a posted Google credential', () => {
+    expect(['identityToken', 'apple_identity_token', 'identityTokenExpiry'].map(tokenKindFromName)).toEqual(['id', 'id', undefined]);
+    const code = `
+      function h(req) {
+        probe(req.body.credential);
+        const { credential, token, theme } = req.body;
+        probe(credential); probe(token); probe(theme);
+        probe(credential2);
+      }`;
+    expect(kinds(code)).toEqual(['id:request', 'id:request', 'unknown-jwt:request', null, null]);
+  });
+
   it('classifies by source first: request headers, cookies, SDK calls', () => {
     const code = `
       function h(req) {

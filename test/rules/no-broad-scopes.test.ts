@@ -6,6 +6,9 @@ const espreeTester = createEspreeRuleTester();
 
 ruleTester.run('no-broad-scopes', rule, {
   valid: [
+    // Okta MyAccount scopes are the signed-in user's own self-service scopes.
+    `import { OktaAuth } from '@okta/okta-auth-js';
+export const okta = new OktaAuth({ issuer: ISSUER, clientId: CLIENT_ID, scopes: ['openid', 'profile', 'okta.myAccount.email.manage', 'okta.myAccount.phone.read'] });`,
     // Narrow Google scopes.
     `import { OAuth2Client } from 'google-auth-library';\nconst c = new OAuth2Client();\nc.generateAuthUrl({ access_type: 'offline', scope: ['https://www.googleapis.com/auth/drive.file', 'https://www.googleapis.com/auth/gmail.readonly'] });`,
     // Graph user-scoped permissions.
@@ -37,6 +40,12 @@ ruleTester.run('no-broad-scopes', rule, {
     `const url = \`https://discord.com/oauth2/authorize?client_id=\${id}&response_type=code&scope=identify%20guilds\`;`,
   ],
   invalid: [
+    {
+      // Okta org-wide user management.
+      code: `import { OktaAuth } from '@okta/okta-auth-js';
+export const okta = new OktaAuth({ issuer: ISSUER, clientId: CLIENT_ID, scopes: ['openid', 'profile', 'okta.users.manage'] });`,
+      errors: [{ messageId: 'broadScope', line: 2, column: 103, endLine: 2, endColumn: 122 }],
+    },
     {
       code: `import { AuthorizationCode } from 'simple-oauth2';\nconst GMAIL_SCOPES = [\n  'openid',\n  'https://mail.google.com/',\n];\nconst url = client.authorizeURL({ scope: GMAIL_SCOPES, state });`,
       errors: [{ messageId: 'broadScope', line: 4, column: 3, endLine: 4, endColumn: 29 }],
@@ -91,9 +100,30 @@ ruleTester.run('no-broad-scopes', rule, {
 
 espreeTester.run('no-broad-scopes (espree)', rule, {
   valid: [
+    // No IdP named anywhere: `user` is not a catalogued scope of an unknown server.
+    `export default (req, res) => {
+  const query = 'scope=user&scope=read:org';
+  const params = new URLSearchParams({ client_id: process.env.AUTH_CLIENT_ID ?? '', state: req.session.state });
+  res.redirect(\`\${process.env.AUTH_SERVER_URL}/authorize?\${query}&\${params}\`);
+};`,
+    // GitHub's read-only profile scope.
+    `export default (req, res) => {
+  const query = 'scope=read:user&scope=read:org';
+  const params = new URLSearchParams({ client_id: process.env.GITHUB_CLIENT_ID ?? '', state: req.session.state });
+  res.redirect(\`\${process.env.GITHUB_OAUTH_URL}/authorize?\${query}&\${params}\`);
+};`,
     `const { Strategy } = require('passport-github2');\npassport.use(new Strategy({ clientID, clientSecret, callbackURL, scope: ['read:user'] }, verify));`,
   ],
   invalid: [
+    {
+      // A query-string piece held in a const; GITHUB_* client settings say the IdP is GitHub.
+      code: `export default (req, res) => {
+  const query = 'scope=user&scope=read:org';
+  const params = new URLSearchParams({ client_id: process.env.GITHUB_CLIENT_ID ?? '', state: req.session.state });
+  res.redirect(\`\${process.env.GITHUB_OAUTH_URL}/authorize?\${query}&\${params}\`);
+};`,
+      errors: [{ messageId: 'broadScope', line: 2, column: 17, endLine: 2, endColumn: 44 }],
+    },
     {
       code: `const { Strategy } = require('passport-github2');\npassport.use(new Strategy({ clientID, clientSecret, callbackURL, scope: ['repo', 'delete_repo'] }, verify));`,
       errors: [{ messageId: 'broadScope', line: 2, column: 74, endLine: 2, endColumn: 80 }],

@@ -5,6 +5,21 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-audience-check', rule, {
   valid: [
+    // A key map filled from the environment: the app's own key, not an external issuer's.
+    `import jwt from 'jsonwebtoken';
+const keys: Record<string, string> = {};
+keys[CURRENT_KID] = process.env.SESSION_PUBLIC_KEY!;
+export const check = (token: string, kid: string) => jwt.verify(token, keys[kid], { algorithms: ['RS256'] });`,
+    // An imported function that returns a secret, and a key getter called for its value: not a per-token key resolver.
+    `import jwt from 'jsonwebtoken';
+import { getSecret, getKey } from './keys';
+export const a = (token: string) => jwt.verify(token, getSecret, { algorithms: ['HS256'] });
+export const b = (token: string) => jwt.verify(token, getKey(), { algorithms: ['HS256'] });`,
+    // Apple identity token with audience and issuer.
+    `import jwt from 'jsonwebtoken';
+export function verifyAppleIdentity(identityToken: string, applePublicKey: string) {
+  return jwt.verify(identityToken, applePublicKey, { algorithms: ['RS256'], audience: BUNDLE_ID, issuer: 'https://appleid.apple.com' });
+}`,
     // Audience option given.
     `import { jwtVerify, createRemoteJWKSet } from 'jose';
      const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/.well-known/jwks.json'));
@@ -53,6 +68,35 @@ ruleTester.run('require-audience-check', rule, {
      export async function check(idToken: string) { const { payload } = await jwtVerify(idToken, JWKS, { issuer: ISS }); const { aud } = payload; if (aud !== CLIENT_ID) throw new Error(); return payload; }`,
   ],
   invalid: [
+    {
+      // Sign in with Apple: `identityToken` is an ID token whatever the key parameter holds.
+      code: `import jwt from 'jsonwebtoken';
+export function verifyAppleIdentity(identityToken: string, applePublicKey: string) {
+  return jwt.verify(identityToken, applePublicKey, { algorithms: ['RS256'] });
+}`,
+      errors: [{ messageId: 'missingAudience', line: 3, column: 10, endLine: 3, endColumn: 78 }],
+    },
+    {
+      // A key resolver imported from another module and passed as the key: a per-token (JWKS) lookup.
+      code: `import jwt from 'jsonwebtoken';
+import { getSigningKey } from './jwks';
+export const auth = (req, res, next) =>
+  jwt.verify(req.headers.authorization?.slice(7) ?? '', getSigningKey, { algorithms: ['RS256'] }, (err) => (err ? res.sendStatus(401) : next()));`,
+      errors: [{ messageId: 'missingAudience', line: 4, column: 3, endLine: 4, endColumn: 145 }],
+    },
+    {
+      // The key comes from a map filled with PEMs built from the issuer's JWKS response.
+      code: `import axios from 'axios';
+import jwt from 'jsonwebtoken';
+import jwkToPem from 'jwk-to-pem';
+const pems: Record<string, string> = {};
+export async function loadKeys() {
+  const { data } = await axios.get(\`\${ISSUER}/.well-known/jwks.json\`);
+  for (const k of data.keys) pems[k.kid] = jwkToPem({ kty: k.kty, n: k.n, e: k.e });
+}
+export const check = (token: string, kid: string) => jwt.verify(token, pems[kid], { algorithms: ['RS256'], issuer: ISSUER });`,
+      errors: [{ messageId: 'missingAudience', line: 9, column: 54, endLine: 9, endColumn: 125 }],
+    },
     {
       code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
 const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/jwks'));

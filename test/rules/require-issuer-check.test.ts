@@ -5,6 +5,21 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-issuer-check', rule, {
   valid: [
+    // A key map filled from the environment: the app's own key, not an external issuer's.
+    `import jwt from 'jsonwebtoken';
+const keys: Record<string, string> = {};
+keys[CURRENT_KID] = process.env.SESSION_PUBLIC_KEY!;
+export const check = (token: string, kid: string) => jwt.verify(token, keys[kid], { algorithms: ['RS256'] });`,
+    // An imported function that returns a secret, and a key getter called for its value: not a per-token key resolver.
+    `import jwt from 'jsonwebtoken';
+import { getSecret, getKey } from './keys';
+export const a = (token: string) => jwt.verify(token, getSecret, { algorithms: ['HS256'] });
+export const b = (token: string) => jwt.verify(token, getKey(), { algorithms: ['HS256'] });`,
+    // Apple identity token with audience and issuer.
+    `import jwt from 'jsonwebtoken';
+export function verifyAppleIdentity(identityToken: string, applePublicKey: string) {
+  return jwt.verify(identityToken, applePublicKey, { algorithms: ['RS256'], audience: BUNDLE_ID, issuer: 'https://appleid.apple.com' });
+}`,
     `import { jwtVerify, createRemoteJWKSet } from 'jose';
      const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/jwks'));
      export const check = (t: string) => jwtVerify(t, JWKS, { issuer: 'https://idp.example.com', audience: 'api' });`,
@@ -53,6 +68,22 @@ ruleTester.run('require-issuer-check', rule, {
      export const check = (t: string) => jwt.verify(t, process.env.SERVICE_PUBLIC_KEY!, { algorithms: ['RS256'], audience: 'billing' });`,
   ],
   invalid: [
+    {
+      // Sign in with Apple: `identityToken` is an ID token whatever the key parameter holds.
+      code: `import jwt from 'jsonwebtoken';
+export function verifyAppleIdentity(identityToken: string, applePublicKey: string) {
+  return jwt.verify(identityToken, applePublicKey, { algorithms: ['RS256'] });
+}`,
+      errors: [{ messageId: 'missingIssuer', line: 3, column: 10, endLine: 3, endColumn: 78 }],
+    },
+    {
+      // A key resolver imported from another module and passed as the key: a per-token (JWKS) lookup.
+      code: `import jwt from 'jsonwebtoken';
+import { getSigningKey } from './jwks';
+export const auth = (req, res, next) =>
+  jwt.verify(req.headers.authorization?.slice(7) ?? '', getSigningKey, { algorithms: ['RS256'] }, (err) => (err ? res.sendStatus(401) : next()));`,
+      errors: [{ messageId: 'missingIssuer', line: 4, column: 3, endLine: 4, endColumn: 145 }],
+    },
     {
       code: `import jwt from 'jsonwebtoken';
 import jwksRsa from 'jwks-rsa';

@@ -5,6 +5,29 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwks-caching', rule, {
   valid: [
+    // The helper keeps the key set in a module variable.
+    `import fetch from 'node-fetch';
+import jwt from 'jsonwebtoken';
+import jwkToPem from 'jwk-to-pem';
+let cachedKeys: { kid: string }[] | undefined;
+async function applePublicKey(kid: string) {
+  if (!cachedKeys) cachedKeys = (await (await fetch('https://appleid.apple.com/auth/keys')).json()).keys;
+  return jwkToPem(cachedKeys.find((k) => k.kid === kid));
+}
+export async function verifyApple(identityToken: string, kid: string) {
+  const key = await applePublicKey(kid);
+  return jwt.verify(identityToken, key, { algorithms: ['RS256'], audience: BUNDLE_ID, issuer: 'https://appleid.apple.com' });
+}`,
+    // A secret fetched from a vault is not a key set (no JWKS path, no `keys`).
+    `import axios from 'axios';
+import jwt from 'jsonwebtoken';
+async function sessionSecret() {
+  const { data } = await axios.get(\`\${VAULT_URL}/v1/secret/data/session\`);
+  return data.data.value;
+}
+export async function readSession(token: string) {
+  return jwt.verify(token, await sessionSecret(), { algorithms: ['HS256'] });
+}`,
     `import jwksClient from 'jwks-rsa';
      export const client = jwksClient({ jwksUri: JWKS_URI, cache: true, cacheMaxAge: 600000, rateLimit: true, jwksRequestsPerMinute: 10 });`,
     // cache defaults to true in jwks-rsa 2+.
@@ -45,6 +68,22 @@ ruleTester.run('require-jwks-caching', rule, {
      export const client = jwksClient(config.jwks);`,
   ],
   invalid: [
+    {
+      // A helper fetches Apple's key set for every verification and keeps nothing.
+      code: `import fetch from 'node-fetch';
+import jwt from 'jsonwebtoken';
+import jwkToPem from 'jwk-to-pem';
+async function applePublicKey(kid: string) {
+  const res = await fetch('https://appleid.apple.com/auth/keys');
+  const { keys } = await res.json();
+  return jwkToPem(keys.find((k) => k.kid === kid));
+}
+export async function verifyApple(identityToken: string, kid: string) {
+  const key = await applePublicKey(kid);
+  return jwt.verify(identityToken, key, { algorithms: ['RS256'], audience: BUNDLE_ID, issuer: 'https://appleid.apple.com' });
+}`,
+      errors: [{ messageId: 'perRequestFetch', line: 5, column: 21, endLine: 5, endColumn: 65 }],
+    },
     {
       code: `import jwksClient from 'jwks-rsa';
 export const client = jwksClient({ jwksUri: JWKS_URI, cache: false, rateLimit: true });`,

@@ -5,6 +5,11 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwt-algorithms', rule, {
   valid: [
+    // promisify(jwt.verify.bind(jwt)) with an allowlist.
+    `import { promisify } from 'node:util';
+import jwt from 'jsonwebtoken';
+const verifyAsync = promisify(jwt.verify.bind(jwt));
+export const check = (token: string) => verifyAsync(token, PUBLIC_KEY, { algorithms: ['RS256'] });`,
     // Allowlist given inline.
     `import jwt from 'jsonwebtoken';
      jwt.verify(token, publicKey, { algorithms: ['RS256'], audience: 'api' });`,
@@ -59,6 +64,31 @@ ruleTester.run('require-jwt-algorithms', rule, {
      jwt.verify(token, key, { ...baseOptions, audience: 'api' });`,
   ],
   invalid: [
+    {
+      // promisify(jwt.verify.bind(jwt)) is jsonwebtoken's verify.
+      code: `import { promisify } from 'node:util';
+import jwt from 'jsonwebtoken';
+const verifyAsync = promisify(jwt.verify.bind(jwt));
+export const check = (token: string) => verifyAsync(token, PUBLIC_KEY);`,
+      errors: [
+        {
+          messageId: 'missingAlgorithms',
+          line: 4,
+          column: 41,
+          endLine: 4,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'addAlgorithms',
+              output: `import { promisify } from 'node:util';
+import jwt from 'jsonwebtoken';
+const verifyAsync = promisify(jwt.verify.bind(jwt));
+export const check = (token: string) => verifyAsync(token, PUBLIC_KEY, { algorithms: ['RS256'] });`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `import jwt from 'jsonwebtoken';
 jwt.verify(token, publicKey);`,

@@ -5,6 +5,24 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwt-verification', rule, {
   valid: [
+    // The posted credential is verified by google-auth-library before its claims are read.
+    `import { OAuth2Client } from 'google-auth-library';
+import { jwtDecode } from 'jwt-decode';
+const google = new OAuth2Client();
+export async function googleLogin(req, res) {
+  const { credential } = req.body;
+  await google.verifyIdToken({ idToken: credential, audience: process.env.GOOGLE_CLIENT_ID });
+  res.json(jwtDecode<{ email: string }>(credential));
+}`,
+    // A local function that happens to be called jwt_decode is not the script-tag global.
+    `const jwt_decode = (token: string) => token.length;
+export const size = (idToken: string) => jwt_decode(idToken);`,
+    // jwt-js-decode: verified, then decoded.
+    `import { decode, verify } from 'jwt-js-decode';
+app.post('/login', async (req, res) => {
+  if (!(await verify(req.body.credential, GOOGLE_PUBLIC_KEY))) return res.sendStatus(401);
+  res.json(decode(req.body.credential).payload);
+});`,
     // Header-only reads for a kid lookup.
     `import jwt from 'jsonwebtoken';
      export function kidOf(req) { const { header } = jwt.decode(req.headers.authorization.slice(7), { complete: true }); return header.kid; }`,
@@ -52,6 +70,31 @@ ruleTester.run('require-jwt-verification', rule, {
     },
   ],
   invalid: [
+    {
+      // Google Identity Services posts its ID token as `credential`; jwt-js-decode only decodes.
+      code: `import { jwtDecode } from 'jwt-js-decode';
+app.post('/auth/google', (req, res) => {
+  const { payload } = jwtDecode(req.body.credential);
+  res.cookie('user', payload.email).json({ email: payload.email });
+});`,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 23, endLine: 3, endColumn: 53 }],
+    },
+    {
+      // The same credential destructured from the request body.
+      code: `import { jwtDecode } from 'jwt-decode';
+export async function googleLogin(req, res) {
+  const { credential } = req.body;
+  const profile = jwtDecode<{ email: string }>(credential);
+  res.json(await users.upsert(profile.email));
+}`,
+      errors: [{ messageId: 'unverifiedDecode', line: 4, column: 19, endLine: 4, endColumn: 59 }],
+    },
+    {
+      // A TypeScript ambient declaration describes jwt-decode's script-tag global; it does not shadow it.
+      code: `declare function jwt_decode(token: string): { email: string };
+export const whoAmI = (idToken: string) => jwt_decode(idToken).email;`,
+      errors: [{ messageId: 'unverifiedDecode', line: 2, column: 44, endLine: 2, endColumn: 63 }],
+    },
     {
       code: `import { decodeJwt } from 'jose';
 const claims = decodeJwt(tokens.id_token);`,
@@ -155,6 +198,13 @@ createEspreeRuleTester().run('require-jwt-verification (espree)', rule, {
      module.exports = (req, res, next) => { req.user = jwt.verify(req.cookies.session, process.env.SECRET, { algorithms: ['HS256'] }); next(); };`,
   ],
   invalid: [
+    {
+      // jwt-decode's standalone build defines the global `jwt_decode`.
+      code: `const params = new URLSearchParams(location.hash.slice(1));
+const claims = jwt_decode(params.get('id_token'));
+document.querySelector('#name').textContent = claims.name;`,
+      errors: [{ messageId: 'unverifiedDecode', line: 2, column: 16, endLine: 2, endColumn: 50 }],
+    },
     {
       code: `const jwt = require('jsonwebtoken');
 module.exports = (req, res, next) => { req.user = jwt.decode(req.cookies.session); next(); };`,

@@ -5,6 +5,35 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-nonce-check', rule, {
   valid: [
+    // A custom provider typed with `as OAuthConfig` whose checks hold 'pkce'.
+    `import type { OAuthConfig } from 'next-auth/providers/oauth';
+export const CorpIdp = (issuer: string) =>
+  ({
+    id: 'corp',
+    name: 'Corp',
+    type: 'oauth',
+    wellKnown: \`\${issuer}/.well-known/openid-configuration\`,
+    authorization: { params: { scope: 'openid email' } },
+    checks: ['pkce', 'state'],
+  }) as OAuthConfig<Record<string, string>>;`,
+    // The same module compares the nonce by hand.
+    `const { URL } = require('url');
+const jwt = require('jsonwebtoken');
+function authorizeUrl(clientId, redirectUri, state) {
+  const url = new URL('https://appleid.apple.com/auth/authorize');
+  url.searchParams.append('response_type', 'code');
+  url.searchParams.append('client_id', clientId);
+  url.searchParams.append('redirect_uri', redirectUri);
+  url.searchParams.append('state', state);
+  url.searchParams.append('scope', 'openid email');
+  return url.toString();
+}
+function claimsOf(idToken, key, expectedNonce) {
+  const claims = jwt.verify(idToken, key, { algorithms: ['RS256'], audience: CLIENT_ID, issuer: 'https://appleid.apple.com' });
+  if (claims.nonce !== expectedNonce) throw new Error("nonce");
+  return claims;
+}
+module.exports = { authorizeUrl, claimsOf };`,
     // A PKCE flow that sends no nonce: a plain decode of the ID token is not this rule's case.
     `const q = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, code_challenge: c, code_challenge_method: 'S256' });
      export async function finish(res) { const tokens = await res.json(); return JSON.parse(atob(tokens.id_token.split('.')[1])); }`,
@@ -64,6 +93,40 @@ ruleTester.run('require-nonce-check', rule, {
      const url = new URL(as.authorization_endpoint); url.searchParams.set('response_type', 'code'); url.searchParams.set('nonce', nonce);`,
   ],
   invalid: [
+    {
+      // A custom provider factory's object typed with `as OAuthConfig`: an OIDC provider with checks 'none'.
+      code: `import type { OAuthConfig } from 'next-auth/providers/oauth';
+export const CorpIdp = (issuer: string) =>
+  ({
+    id: 'corp',
+    name: 'Corp',
+    type: 'oauth',
+    wellKnown: \`\${issuer}/.well-known/openid-configuration\`,
+    authorization: { params: { scope: 'openid email' } },
+    checks: 'none',
+  }) as OAuthConfig<Record<string, string>>;`,
+      errors: [{ messageId: 'providerChecksWithoutNonce', line: 9, column: 13, endLine: 9, endColumn: 19 }],
+    },
+    {
+      // Node's `require('url').URL` builds the authorization request; the ID token's nonce is never compared.
+      code: `const { URL } = require('url');
+const jwt = require('jsonwebtoken');
+function authorizeUrl(clientId, redirectUri, state) {
+  const url = new URL('https://appleid.apple.com/auth/authorize');
+  url.searchParams.append('response_type', 'code');
+  url.searchParams.append('client_id', clientId);
+  url.searchParams.append('redirect_uri', redirectUri);
+  url.searchParams.append('state', state);
+  url.searchParams.append('scope', 'openid email');
+  return url.toString();
+}
+function claimsOf(idToken, key) {
+  const claims = jwt.verify(idToken, key, { algorithms: ['RS256'], audience: CLIENT_ID, issuer: 'https://appleid.apple.com' });
+  return claims;
+}
+module.exports = { authorizeUrl, claimsOf };`,
+      errors: [{ messageId: 'missingNonceCheck', line: 13, column: 18, endLine: 13, endColumn: 127 }],
+    },
     {
       // A module that sends a nonce and trusts the decoded ID token without comparing it.
       code: `const q = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, nonce, code_challenge: c, code_challenge_method: 'S256' });
