@@ -60,3 +60,15 @@ export function isPlaceholderSecret(value: string): boolean {
   if (/^[A-Z][A-Z0-9_]{2,60}$/.test(trimmed) && trimmed.includes('_')) return true; // an env var name, `GITHUB_CLIENT_SECRET`
   return PLACEHOLDER_WORDS.test(trimmed) || TEMPLATE_MARKER.test(trimmed);
 }
+
+/**
+ * Env names (after a public prefix is removed) of auth secrets other than OAuth client
+ * secrets: JWT signing secrets, private keys, API secret keys, session and Auth.js secrets.
+ * `API_KEY`, `PUBLISHABLE_KEY`, `ANON_KEY` are public by design and do not match.
+ */
+const AUTH_SECRET_ENV =
+  /(?:^|_)(?:SECRET|SECRET_?KEY|PRIVATE_?KEY|SIGNING_?(?:KEY|SECRET)|JWT_?(?:SIGNING_?)?KEY|(?:JWT|API|AUTH|NEXTAUTH|SESSION|HMAC|TOKEN|APP|ENCRYPTION|COOKIE)_?SECRET)$/i;
+
+export function isAuthSecretEnvName(name: string): boolean {
+  return name.length <= 100 && AUTH_SECRET_ENV.test(name);
+}
