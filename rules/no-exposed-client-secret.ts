@@ -20,12 +20,14 @@ import {
   CLIENT_SECRET_ARGUMENTS,
   CLIENT_SECRET_FORMATS,
   IDP_PROVIDER_KEYS,
+  isAuthSecretEnvName,
   isClientSecretName,
   isPlaceholderSecret,
 } from '../src/knowledge/client-secrets';
 
 export type Options = [];
-export type MessageIds = 'literalSecret' | 'publicEnvSecret' | 'publicConfigSecret' | 'browserSecret';
+export type MessageIds =
+  'literalSecret' | 'publicEnvSecret' | 'publicConfigSecret' | 'browserSecret' | 'browserSecretSent' | 'publicEnvAuthSecret';
 
 type Node = TSESTree.Node;
 
@@ -57,6 +59,10 @@ export default createRule<Options, MessageIds>({
         "Client secret read from '{{name}}': bundlers inline '{{prefix}}' variables into browser code, so every visitor can read it. Keep the secret in a server-only variable, or make the app a public client using PKCE.",
       publicConfigSecret:
         "Client secret put in '{{config}}', which is shipped to the browser bundle where every visitor can read it. Keep it in server-only config, or make the app a public client using PKCE.",
+      publicEnvAuthSecret:
+        "Auth secret read from '{{name}}': bundlers inline '{{prefix}}' variables into browser code, so every visitor can read it and sign tokens or requests as the app. Keep it in a server-only variable and do the signing on the server.",
+      browserSecretSent:
+        'Client secret sent from code that ships to browsers or devices: anyone can read it in the bundle or the network panel and impersonate this client. Do the token exchange on a server (backend-for-frontend), or make the app a public client using PKCE.',
       browserSecret:
         'Client secret read in code that ships to browsers or devices, where anyone can extract it. Do the token exchange on a server (backend-for-frontend), or make the app a public client using PKCE.',
     },
@@ -67,7 +73,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     if (isTestFile(context.filename)) return {};
     const facts = fileFacts(sourceCode);
-    if (!facts.mentions(/secret|GOCSPX-|Basic\s/i)) return {};
+    if (!facts.mentions(/secret|GOCSPX-|Basic\s|private_?key|signing_?key|jwt_?key/i)) return {};
 
     const path = projectPath(context.filename, context.cwd);
     // Basic client authentication is read only in files that talk to a token endpoint.
@@ -121,6 +127,33 @@ export default createRule<Options, MessageIds>({
       }
       const definition = definitionOf(sourceCode, node);
       if (definition !== node) checkSecretValue(definition, depth + 1);
+    }
+
+    /**
+     * A client secret handed to a request from browser code is reported where it is sent; a
+     * literal or public env read written right there is already reported at the value.
+     */
+    function reportSentFromBrowser(at: Node, value: Node): void {
+      if (!inBrowser()) return;
+      const inner = skipWrappers(value);
+      if (inner.type === AST_NODE_TYPES.Literal || (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0))
+        return;
+      if (isEmptyOrPlaceholder(definitionOf(sourceCode, inner)) || envRead(sourceCode, inner)) return;
+      report(at, 'browserSecretSent');
+    }
+
+    /** A value that holds a client secret: named so (`clientSecret`, `this.client_secret`), or a secret literal or env read. */
+    function holdsClientSecret(value: Node): boolean {
+      const inner = skipWrappers(value);
+      const name =
+        inner.type === AST_NODE_TYPES.Identifier
+          ? inner.name
+          : inner.type === AST_NODE_TYPES.MemberExpression
+            ? memberName(sourceCode, inner)
+            : undefined;
+      if (isClientSecretName(name)) return true;
+      const read = envRead(sourceCode, inner);
+      return read !== undefined && isClientSecretEnvName(read.name);
     }
 
     /** The key of the property whose value is `object`, if any. */
@@ -218,18 +251,27 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `id:secret` text before base64: the secret is the literal after the colon, or the hole after it. */
-    function checkClientCredentialsText(node: Node): void {
+    function checkClientCredentialsText(node: Node, sentAt?: Node): void {
       const parts = stringParts(sourceCode, node);
       for (let i = 0; i < parts.length; i++) {
         const text = parts[i].text;
         if (text === undefined) continue;
         const colon = text.indexOf(':');
         if (colon === -1) continue;
-        const after = text.slice(colon + 1);
+        // `id + ':' + SECRET` with SECRET a const: the secret is the next part's text.
+        const inNext = colon === text.length - 1 && parts[i + 1]?.text !== undefined;
+        const after = inNext ? (parts[i + 1].text ?? '') : text.slice(colon + 1);
         if (after.length > 0) {
-          if (!isPlaceholderSecret(after)) report(partNode(parts[i]), 'literalSecret');
+          if (!isPlaceholderSecret(after)) {
+            const at = partNode(parts[inNext ? i + 1 : i]);
+            report(at, 'literalSecret');
+            // A secret const sent from here: the send is a finding of its own.
+            if (sentAt && inBrowser() && !(at.range[0] >= sentAt.range[0] && at.range[1] <= sentAt.range[1]))
+              report(sentAt, 'browserSecretSent');
+          }
         } else if (parts[i + 1] && parts[i + 1].text === undefined) {
           checkSecretValue(parts[i + 1].node);
+          if (sentAt && holdsClientSecret(parts[i + 1].node)) reportSentFromBrowser(sentAt, parts[i + 1].node);
         }
         return;
       }
@@ -249,8 +291,21 @@ export default createRule<Options, MessageIds>({
       for (const part of parts) {
         if (part.text !== undefined) continue;
         const input = base64Input(part.node);
-        if (input) checkClientCredentialsText(input);
+        if (input) checkClientCredentialsText(input, value);
       }
+    }
+
+    /** `'client_secret'`, or a constant of a class or module we cannot read named for it (`this.CLIENT_SECRET`). */
+    function parameterName(node: Node): string | undefined {
+      const text = stringValue(sourceCode, node);
+      if (text !== undefined) return text;
+      const inner = skipWrappers(node);
+      if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
+        const name = memberName(sourceCode, inner);
+        // Only SCREAMING_CASE names: constants holding the parameter's name, not the secret itself.
+        return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
+      }
+      return undefined;
     }
 
     const isConcatenation = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+';
@@ -263,10 +318,19 @@ export default createRule<Options, MessageIds>({
           checkBasicAuthorization(node.value);
           return;
         }
+        // axios `auth: { username: clientId, password: clientSecret }`: HTTP Basic client authentication.
+        if (key === 'password' && node.parent.parent?.type === AST_NODE_TYPES.Property && holderKey(node.parent) === 'auth') {
+          if (holdsClientSecret(node.value)) reportSentFromBrowser(node, node.value);
+          return;
+        }
         if (!(isClientSecretName(key) || (key === 'secret' && isClientConfigSecret(node)))) return;
         const publicConfig = publicConfigKind(node);
         if (publicConfig && !isEmptyOrPlaceholder(node.value)) report(node.value, 'publicConfigSecret', { config: publicConfig });
-        else checkSecretValue(node.value);
+        else {
+          checkSecretValue(node.value);
+          // `client_secret` is the wire name of the token request's body field.
+          if (key === 'client_secret') reportSentFromBrowser(node, node.value);
+        }
       },
       VariableDeclarator(node) {
         if (!node.init) return;
@@ -283,6 +347,13 @@ export default createRule<Options, MessageIds>({
             const prefix = publicEnvPrefix(key);
             if (prefix) report(property.key, 'publicEnvSecret', { name: key, prefix });
             else if (inBrowser()) report(property.key, 'browserSecret');
+          }
+          for (const property of node.id.properties) {
+            if (property.type !== AST_NODE_TYPES.Property) continue;
+            const key = propertyKeyName(sourceCode, property);
+            const prefix = key ? publicEnvPrefix(key) : undefined;
+            if (key && prefix && !isClientSecretEnvName(key) && isAuthSecretEnvName(key.slice(prefix.length)))
+              report(property.key, 'publicEnvAuthSecret', { name: key, prefix });
           }
         }
       },
@@ -311,8 +382,9 @@ export default createRule<Options, MessageIds>({
         // params.set('client_secret', value) / body.append('client_secret', value)
         if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length >= 2) {
           const method = memberName(sourceCode, callee);
-          if ((method === 'set' || method === 'append') && isClientSecretName(stringValue(sourceCode, node.arguments[0]))) {
+          if ((method === 'set' || method === 'append') && isClientSecretName(parameterName(node.arguments[0]))) {
             checkSecretValue(node.arguments[1]);
+            reportSentFromBrowser(node, node.arguments[1]);
             return;
           }
         }
@@ -328,6 +400,11 @@ export default createRule<Options, MessageIds>({
         const read = envObjectKind(sourceCode, node.object) ? envRead(sourceCode, node) : undefined;
         if (read && isClientSecretEnvName(read.name)) {
           reportEnv(read);
+          return;
+        }
+        // JWT signing secrets, private keys and API secrets behind a public prefix ship to browsers too.
+        if (read?.publicPrefix && isAuthSecretEnvName(read.name.slice(read.publicPrefix.length))) {
+          report(read.node, 'publicEnvAuthSecret', { name: read.name, prefix: read.publicPrefix });
           return;
         }
         // react-native-config values are compiled into the app binary.

@@ -4,24 +4,36 @@ import { findVariable } from '../src/analysis/ast';
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
 import { propertyKeyName } from '../src/analysis/modules';
+import { arrayElements, stringValue } from '../src/analysis/values';
+import { REGISTERED_REDIRECT_URI_KEYS } from '../src/knowledge/oauth-libraries';
 import {
   isClientRedirectUri,
   isRedirectTargetName,
+  looseRegisteredRedirectUri,
   parameterChecks,
   redirectChecks,
   redirectRoots,
   redirectSink,
+  redirectUriValidation,
   storedRedirectTarget,
   type RedirectCheck,
   type RedirectChecks,
 } from '../src/analysis/redirects';
 
 export type Options = [];
-export type MessageIds = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated';
+export type MessageIds =
+  | 'looseCheck'
+  | 'hostOnly'
+  | 'originOnly'
+  | 'relativeIncomplete'
+  | 'unvalidated'
+  | 'unregisteredRedirectUri'
+  | 'wildcardRegistration'
+  | 'httpRegistration';
 
 // Files with no redirect and no redirect-target names are skipped cheaply.
 const REDIRECT_WORDS =
-  /redirect|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
+  /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
 const LOOSE_HOW: Readonly<Record<string, string>> = {
   prefix: 'prefix',
   substring: 'substring',
@@ -50,6 +62,12 @@ export default createRule<Options, MessageIds>({
         "Comparing only the origin of a client's redirect_uri accepts any path on that origin, which lets an attacker capture the code through an open redirect there (RFC 9700 §4.1). Compare the full URI with === against the client's registered redirect URIs.",
       relativeIncomplete:
         "A `startsWith('/')`-style check also accepts `//evil.example` and `/\\evil.example`, which browsers open as another host. Also refuse a leading `//` and `/\\`, or parse with `new URL(target, base)` and compare its origin with ===.",
+      unregisteredRedirectUri:
+        "This accepts the client's requested `{{name}}` without comparing it to the redirect URIs registered for the client, so an attacker can have the authorization code sent to a site of theirs (RFC 6749 §10.6, RFC 9700 §4.1). Compare it with === against the client's registered redirect URIs and refuse anything else.",
+      wildcardRegistration:
+        'A wildcard in a registered redirect URI cannot be matched exactly: any URI it covers (another subdomain, another path with an open redirect) can receive the authorization code (RFC 9700 §4.1). Register each full redirect URI.',
+      httpRegistration:
+        'This registered redirect URI uses plain http: on a host other than the loopback, so the authorization code travels unencrypted and can be intercepted (RFC 9700 §4.1; RFC 8252 §7.3 allows http only for 127.0.0.1, [::1] or localhost). Register an https: URI.',
       unvalidated:
         'This redirects to `{{name}}` taken from the request without checking it: an open redirect that phishing and token theft rely on. Allow only relative paths (refusing `//` and `/\\`) or exact URIs from an allow-list.',
     },
@@ -173,12 +191,40 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** oauth2orize-style `server.authorization((clientID, redirectURI, done) => …)`: the URI must be compared before `done` accepts it. */
+    function checkValidationCallback(call: TSESTree.CallExpression): void {
+      const validation = redirectUriValidation(sourceCode, call);
+      if (!validation || validation.accepts.length === 0) return;
+      if (judge(parameterChecks(sourceCode, validation.redirectUri), true)) return;
+      for (const accept of validation.accepts) {
+        if (reported.has(accept)) continue;
+        reported.add(accept);
+        context.report({ node: accept, messageId: 'unregisteredRedirectUri', data: { name: validation.redirectUri.name } });
+      }
+    }
+
+    /** A client registration: `redirect_uris: ['https://*.example.com/cb', 'http://app.example.com/cb']`. */
+    function checkRegistration(property: TSESTree.Property): void {
+      for (const element of arrayElements(sourceCode, property.value) ?? []) {
+        const uri = stringValue(sourceCode, element);
+        const problem = uri === undefined ? undefined : looseRegisteredRedirectUri(uri);
+        if (!problem || reported.has(element)) continue;
+        reported.add(element);
+        context.report({ node: element, messageId: problem === 'wildcard' ? 'wildcardRegistration' : 'httpRegistration' });
+      }
+    }
+
     return {
-      CallExpression: checkSink,
+      CallExpression(node) {
+        checkSink(node);
+        checkValidationCallback(node);
+      },
       NewExpression: checkSink,
       AssignmentExpression: checkSink,
       Property(node) {
-        if (propertyKeyName(sourceCode, node) === 'redirect') checkNextAuthRedirect(node);
+        const key = propertyKeyName(sourceCode, node);
+        if (key === 'redirect') checkNextAuthRedirect(node);
+        else if (key !== undefined && REGISTERED_REDIRECT_URI_KEYS.has(key)) checkRegistration(node);
       },
       'FunctionDeclaration, FunctionExpression, ArrowFunctionExpression'(node: TSESTree.FunctionLike) {
         checkValidator(node, functionName(node));

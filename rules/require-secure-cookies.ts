@@ -57,6 +57,8 @@ export default createRule<Options, MessageIds>({
     if (!facts.importsAny(COOKIE_MODULES) && !facts.mentions(GATE)) return {};
     const filename = context.filename;
 
+    const reportedValues = new Set<TSESTree.Node>();
+
     function cookieLabel(write: CookieWrite): string {
       if (write.isSessionCookie) return write.nameText ? `The session cookie '${write.nameText}'` : 'The session cookie';
       return write.nameText ? `Cookie '${write.nameText}'` : 'This cookie';
@@ -82,6 +84,9 @@ export default createRule<Options, MessageIds>({
       for (const flag of ['secure', 'httpOnly', 'sameSite'] as const) {
         const status = flags[flag];
         if (status.status !== 'wrong') continue;
+        // A session config object is read where it is written and again where it is passed on: one finding.
+        if (reportedValues.has(status.node)) return;
+        reportedValues.add(status.node);
         const lowered = cookie.charAt(0).toLowerCase() + cookie.slice(1);
         // A literal written in the options can be swapped for the safe value; a Set-Cookie string cannot.
         const replaceable = status.node.type === AST_NODE_TYPES.Literal;

@@ -5,9 +5,11 @@ import { fileFacts } from '../src/analysis/file-facts';
 import { localFunction, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import {
   assessRandomness,
+  issuedValues,
   randomnessVerdict,
   secretKindFromFunctionName,
   secretKindFromName,
+  secretKindFromParamName,
   type RandomnessFinding,
   type SecretKind,
 } from '../src/analysis/randomness';
@@ -23,13 +25,18 @@ const WHAT: Readonly<Record<SecretKind, string>> = {
   nonce: 'OIDC `nonce`',
   verifier: 'PKCE `code_verifier`',
   csrf: 'CSRF token',
+  code: 'authorization code',
+  'access-token': 'access token',
+  'refresh-token': 'refresh token',
+  'device-code': 'device code',
+  'user-code': 'device-flow user code',
 };
 
 const GATE_MODULES = [...AUTHORIZATION_CLIENT_MODULES, ...AUTH_RANDOM_MODULES];
 // Words that show OAuth/OIDC or CSRF code; anything else is skipped cheaply.
 const AUTH_WORDS =
-  /oauth|openid|oidc|pkce|authoriz|code_?verifier|nonce|csrf|xsrf|redirect_?uri|response_?type|client_?id|(?:generate|create|make|random|new)_?state/i;
-const SECRET_WORDS = /state|nonce|verifier|csrf|xsrf/i;
+  /oauth|openid|oidc|pkce|authoriz|code_?verifier|nonce|csrf|xsrf|redirect_?uri|response_?type|client_?id|access_?token|refresh_?token|device_?code|grant_?type|(?:generate|create|make|random|new)_?state/i;
+const SECRET_WORDS = /state|nonce|verifier|csrf|xsrf|token|code/i;
 // Keys that make an object an authorization request's parameters (where a constant state is a finding).
 const AUTH_PARAM_KEYS = new Set([
   'client_id',
@@ -42,8 +49,8 @@ const AUTH_PARAM_KEYS = new Set([
   'codeChallenge',
   'scope',
 ]);
-// `?state=${x}` / `&nonce=` in a URL built as a string.
-const QUERY_SECRET = /[?&#](state|nonce|code_verifier)=$/;
+// `?state=${x}` / `&nonce=` / `?code=` (a code handed out) in a URL built as a string.
+const QUERY_SECRET = /[?&#](state|nonce|code_verifier|code|access_token|refresh_token)=$/;
 const QUERY_CONSTANT = /[?&](state|nonce)=[^&#${}]{1,200}/;
 
 export default createRule<Options, MessageIds>({
@@ -113,6 +120,12 @@ export default createRule<Options, MessageIds>({
       if (finding) report(finding, kind);
     }
 
+    /** `url.query`, `u.searchParams`: the query object of a URL being built. */
+    function isQueryObject(node: TSESTree.Node): boolean {
+      const inner = skipWrappers(node);
+      return inner.type === AST_NODE_TYPES.MemberExpression && /^(?:query|searchParams)$/.test(tailName(sourceCode, inner) ?? '');
+    }
+
     function isAuthorizationParams(object: TSESTree.ObjectExpression): boolean {
       return object.properties.some(
         (property) => property.type === AST_NODE_TYPES.Property && AUTH_PARAM_KEYS.has(propertyKeyName(sourceCode, property) ?? ''),
@@ -125,8 +138,7 @@ export default createRule<Options, MessageIds>({
       for (let i = 0; i + 1 < parts.length; i++) {
         const text = parts[i].text;
         const match = text === undefined ? null : QUERY_SECRET.exec(text);
-        if (match && parts[i + 1].text === undefined)
-          check(parts[i + 1].node, match[1] === 'code_verifier' ? 'verifier' : (match[1] as SecretKind));
+        if (match && parts[i + 1].text === undefined) check(parts[i + 1].node, secretKindFromParamName(match[1]));
       }
     }
 
@@ -137,8 +149,15 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression(node) {
         if (node.operator !== '=' && node.operator !== '??=' && node.operator !== '||=') return;
         const left = skipWrappers(node.left);
-        if (left.type === AST_NODE_TYPES.Identifier || left.type === AST_NODE_TYPES.MemberExpression)
-          check(node.right, secretKindFromName(tailName(sourceCode, left)));
+        if (left.type === AST_NODE_TYPES.Identifier) check(node.right, secretKindFromName(left.name));
+        else if (left.type === AST_NODE_TYPES.MemberExpression)
+          // `url.query.code = code`: a parameter of a URL being built.
+          check(
+            node.right,
+            isQueryObject(left.object)
+              ? secretKindFromParamName(tailName(sourceCode, left))
+              : secretKindFromName(tailName(sourceCode, left)),
+          );
       },
       Property(node) {
         if (node.parent.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init') return;
@@ -156,12 +175,14 @@ export default createRule<Options, MessageIds>({
           if (arg.type !== AST_NODE_TYPES.Literal && arg.type !== AST_NODE_TYPES.TemplateLiteral && arg.type !== AST_NODE_TYPES.Identifier)
             continue;
           const key = stringValue(sourceCode, arg);
-          const kind = secretKindFromName(key);
-          if (!kind) continue;
           const method = tailName(sourceCode, node.callee);
+          const kind = method === 'set' || method === 'append' ? secretKindFromParamName(key) : secretKindFromName(key);
+          if (!kind) continue;
           check(args[i + 1], kind, (method === 'set' || method === 'append') && (kind === 'state' || kind === 'nonce') && key === kind);
           break;
         }
+        // Codes and tokens an authorization-server library's issue callback hands out; a constant is a finding there.
+        for (const issued of issuedValues(sourceCode, node)) check(issued.node, issued.kind, true);
         // `buildAuthorizeUrl(Math.random())` where the helper's parameter is `state`.
         const fn = localFunction(sourceCode, skipWrappers(node.callee));
         if (fn) {

@@ -450,6 +450,14 @@ function sessionMiddlewareWrite(sourceCode: SourceCode, call: Node, spec: Cookie
   };
 }
 
+const EXPRESS_SESSION_OPTIONS: CookieCall = { api: 'express-session', sessionOptions: 0, cookiePath: ['cookie'] };
+// Options only express-session takes: an object with them and a `cookie` object is its configuration.
+const EXPRESS_SESSION_KEYS = ['resave', 'saveUninitialized'];
+
+function isSessionOptionsShape(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  return EXPRESS_SESSION_KEYS.some((key) => getProperty(sourceCode, object, key).status === 'present');
+}
+
 /** A parsed `Set-Cookie` / `document.cookie` string: name, value, and which attributes are known. */
 interface ParsedCookieString {
   readonly nameText?: string;
@@ -462,6 +470,20 @@ interface ParsedCookieString {
   /** A hole after the first `;`: attributes may hide there. */
   readonly attributesUnknown: boolean;
   readonly clearing: boolean;
+}
+
+/** The constant texts a conditional hole can take: `c ? ' Secure' : ''`, `c && '; Secure'`. */
+function constantBranches(sourceCode: SourceCode, node: Node): string[] | undefined {
+  const inner = skipWrappers(definitionOf(sourceCode, node));
+  const branches =
+    inner.type === AST_NODE_TYPES.ConditionalExpression
+      ? [inner.consequent, inner.alternate]
+      : inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&'
+        ? [inner.right]
+        : undefined;
+  if (!branches) return undefined;
+  const texts = branches.map((branch) => stringValue(sourceCode, branch));
+  return texts.every((text): text is string => text !== undefined) ? (texts as string[]) : undefined;
 }
 
 function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieString | undefined {
@@ -485,7 +507,12 @@ function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieStri
       } else if (section === 'value') {
         valueKnown = false;
         valueNode ??= part.node;
-      } else attributesUnknown = true;
+      } else {
+        // `${production ? '; Secure' : ''}`: a flag added under a condition counts as set (as `secure: isProd` does).
+        const branches = part.node ? constantBranches(sourceCode, part.node) : undefined;
+        if (branches) attributesText += `;${branches.join(';')};`;
+        else attributesUnknown = true;
+      }
       continue;
     }
     for (const char of part.text) {
@@ -630,6 +657,15 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
       if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return [];
       const key = propertyKeyName(sourceCode, node);
       if (isSetCookieName(key)) return headerValueWrites(sourceCode, node.value);
+      // express-session options kept in a config object (exported, or passed on later): a wrong flag is wrong where written.
+      if (key === 'cookie' && isSessionOptionsShape(sourceCode, node.parent)) {
+        const write = sessionMiddlewareWrite(sourceCode, node.parent, EXPRESS_SESSION_OPTIONS, node.parent);
+        if (!write) return [];
+        const flags = Object.fromEntries(
+          FLAGS.map((flag) => [flag, write.flags[flag].status === 'wrong' ? write.flags[flag] : UNKNOWN]),
+        ) as Record<CookieFlag, FlagStatus>;
+        return [{ ...write, flags }];
+      }
       // API Gateway HTTP API responses: `{ statusCode, cookies: ['sid=…; HttpOnly'] }`.
       if (
         key === 'cookies' &&

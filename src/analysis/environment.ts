@@ -232,6 +232,8 @@ export function moduleEnvironment(sourceCode: SourceCode, filename: string): Mod
     if (facts.importsAny(BROWSER_MODULES)) return 'browser';
     if (/\.(?:jsx|tsx)$/.test(path) && facts.importsAny(['react']) && !APP_ROUTER_PATH.test(path)) return 'browser';
     if (usesBrowserGlobals(sourceCode)) return 'browser';
+    // The front end of a full-stack repository (its server parts were ruled out above).
+    if (/(?:^|\/)frontend\/(?:.{0,200}\/)?src\//.test(path)) return 'browser';
     return 'unknown';
   });
 }

@@ -17,21 +17,25 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
 import {
+  CHARSET_BITS,
   ENCODING_BITS_PER_CHAR,
   MIN_RANDOM_BITS,
   MIN_VERIFIER_CHARS,
   RANDOM_SOURCES,
+  ISSUE_CALLBACKS,
   TYPED_ARRAY_BYTES,
+  type MintedKind,
+  type RandomSource,
   type WeakReason,
 } from '../knowledge/randomness';
-import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, memberName, originOf, skipWrappers } from './modules';
-import { definitionOf, numberValue, stringValue } from './values';
+import { GLOBAL_MODULE, calleeOrigin, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { definitionOf, getProperty, numberValue, stringValue } from './values';
 import { guarded } from './guard';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
 
-export type SecretKind = 'state' | 'nonce' | 'verifier' | 'csrf';
+export type SecretKind = 'state' | 'nonce' | 'verifier' | 'csrf' | MintedKind;
 
 // Words that make a secret-ish name mean something else: `STATE_KEY`, `nonceLength`, `csrfHeaderName`.
 const NOT_A_SECRET =
@@ -55,7 +59,57 @@ export function secretKindFromName(name: string | undefined): SecretKind | undef
     return NOT_A_SECRET.test(compact.replace(/(?:code|pkce)?verifier/, '')) ? undefined : 'verifier';
   }
   if (STATE_PREFIXES.test(compact)) return 'state';
-  return undefined;
+  return mintedKindFromCompactName(compact);
+}
+
+// What an authorization server mints, by name: `accessToken`, `refresh_token`, `authCode`, `deviceCode`.
+const MINTED_NAME =
+  /^(?:new|generated|issued|random)?(access|refresh)token(?:value|string|str)?$|^(?:new|generated|issued|random)?(?:authorization|authz|auth)code$|^(device|user)code$/;
+
+function mintedKindFromCompactName(compact: string): MintedKind | undefined {
+  const match = MINTED_NAME.exec(compact);
+  if (!match) return undefined;
+  if (match[1]) return match[1] === 'access' ? 'access-token' : 'refresh-token';
+  if (match[2]) return match[2] === 'device' ? 'device-code' : 'user-code';
+  return 'code';
+}
+
+/**
+ * A parameter name in a URL or body that carries a secret: the names above, and `code`,
+ * which as a parameter (`?code=`, `query.code = …`, `params.set('code', …)`) is the
+ * authorization code being handed out.
+ */
+export function secretKindFromParamName(name: string | undefined): SecretKind | undefined {
+  return name === 'code' ? 'code' : secretKindFromName(name);
+}
+
+/**
+ * The values an authorization server's issue callback hands back as minted codes and
+ * tokens: oauth2orize `server.grant(oauth2orize.grant.code((client, redirectUri, user, ares, done) =>
+ * done(null, code)))`. Empty for any other call.
+ */
+export function issuedValues(sourceCode: SourceCode, call: TSESTree.CallExpression): { node: Node; kind: MintedKind }[] {
+  const kinds = lookup(calleeOrigin(sourceCode, call), ISSUE_CALLBACKS);
+  if (!kinds) return [];
+  const issue = [...call.arguments]
+    .reverse()
+    .find(
+      (arg): arg is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression =>
+        arg.type === AST_NODE_TYPES.ArrowFunctionExpression || arg.type === AST_NODE_TYPES.FunctionExpression,
+    );
+  const done = issue?.params[issue.params.length - 1];
+  if (!issue || done?.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = sourceCode.scopeManager?.acquire(issue)?.set.get(done.name);
+  const values: { node: Node; kind: MintedKind }[] = [];
+  for (const reference of variable?.references ?? []) {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== reference.identifier) continue;
+    parent.arguments.forEach((argument, index) => {
+      const kind = kinds[index];
+      if (kind && argument.type !== AST_NODE_TYPES.SpreadElement) values.push({ node: argument, kind });
+    });
+  }
+  return values;
 }
 
 /** Generator helpers named for what they make: `generateState`, `createNonce`, `makeCodeVerifier`. */
@@ -186,6 +240,54 @@ function filledByCsprng(sourceCode: SourceCode, identifier: TSESTree.Identifier)
   return undefined;
 }
 
+/** Bits per character of a charset given by name (`'numeric'`) or as its characters (`'abc123'`). */
+function charsetBits(sourceCode: SourceCode, node: Node | undefined, fallback: string): number | undefined {
+  const text = node ? stringValue(sourceCode, node) : fallback;
+  if (text === undefined) return undefined;
+  const named = CHARSET_BITS[text];
+  if (named !== undefined) return named;
+  const distinct = new Set(text).size;
+  return distinct > 1 ? Math.log2(distinct) : undefined;
+}
+
+/** `randomstring.generate(8)`, `generate({ length: 8, charset: 'numeric' })`, `uid2(24)`: length × bits per character. */
+function charsetDraw(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  source: Extract<RandomSource, { kind: 'charset' }>,
+  context: Context,
+  reportAt: (sizeNode: Node | undefined) => Node,
+): Randomness {
+  const first = node.arguments[0] as Node | undefined;
+  const options = first && definitionOf(sourceCode, first).type === AST_NODE_TYPES.ObjectExpression ? first : undefined;
+  let lengthNode: Node | undefined;
+  let charsetNode: Node | undefined;
+  if (options) {
+    const length = getProperty(sourceCode, options, 'length');
+    if (length.status === 'unknown') return { weak: [], strong: [{ node, label: source.label, bits: Infinity }], opaque: [] };
+    lengthNode = length.status === 'present' ? length.value : undefined;
+    for (const key of source.charsetKeys) {
+      const charset = getProperty(sourceCode, options, key);
+      if (charset.status === 'unknown') return { weak: [], strong: [{ node, label: source.label, bits: Infinity }], opaque: [] };
+      if (charset.status === 'present') charsetNode = charset.value;
+    }
+  } else {
+    lengthNode = source.lengthArg >= 0 ? (node.arguments[source.lengthArg] as Node | undefined) : undefined;
+    charsetNode = source.charsetArg === undefined ? undefined : (node.arguments[source.charsetArg] as Node | undefined);
+  }
+  const length = lengthNode ? numberOf(sourceCode, lengthNode, context) : source.defaultLength;
+  const bitsPerChar = charsetBits(sourceCode, charsetNode, source.defaultCharset);
+  if (length === undefined || bitsPerChar === undefined)
+    return { weak: [], strong: [{ node, label: source.label, bits: Infinity }], opaque: [] };
+  return {
+    weak: [],
+    strong: [{ node: reportAt(lengthNode), label: source.label, bits: Math.floor(length * bitsPerChar) }],
+    opaque: [],
+    chars: length,
+    bitsPerChar,
+  };
+}
+
 function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): Randomness {
   const origin = calleeOrigin(sourceCode, node);
   const source = lookup(origin, RANDOM_SOURCES);
@@ -204,14 +306,18 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
         const sizeNode = node.arguments[0];
         const size = sizeNode ? numberOf(sourceCode, sizeNode, context) : 21;
         if (sizeNode && size === undefined) return { weak: [], strong: [{ node, label: source.label, bits: Infinity }], opaque: [] };
+        // 21 characters (126 bits) is nanoid's default, sized to match UUIDv4: counted as randomUUID is.
+        const chars = size ?? 21;
         return {
           weak: [],
-          strong: [{ node: reportAt(sizeNode), label: source.label, bits: (size ?? 21) * 6 }],
+          strong: [{ node: reportAt(sizeNode), label: source.label, bits: chars >= 21 ? Math.max(chars * 6, MIN_RANDOM_BITS) : chars * 6 }],
           opaque: [],
           chars: size,
           bitsPerChar: 6,
         };
       }
+      case 'charset':
+        return charsetDraw(sourceCode, node, source, context, reportAt);
       case 'bytes': {
         const sizeNode = node.arguments[source.sizeArg];
         const bytes = sizeNode ? numberOf(sourceCode, sizeNode, context) : undefined;
@@ -258,6 +364,9 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
     if (object.type !== AST_NODE_TYPES.Super && method !== undefined && STRING_METHODS.has(method)) {
       return transform(sourceCode, node, method, assess(sourceCode, object, context), context);
     }
+    // `new Generator(30).create()`, `this.toText(buffer)`: a method of a class of this file is a helper too.
+    const classMethod = localClassMethod(sourceCode, callee);
+    if (classMethod) return assessHelper(sourceCode, classMethod, node, context);
   }
   // A helper of the same file: follow its returns with its parameters bound to the arguments.
   const fn = localFunction(sourceCode, callee);
@@ -422,6 +531,61 @@ function assessHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike, call: T
   }
 }
 
+/** `buffer[i] = value` writes into an array variable: what they put there, or undefined when none. */
+function elementWrites(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, context: Context): Randomness | undefined {
+  const parts: Randomness[] = [];
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || !member.computed) continue;
+    const assignment = member.parent;
+    if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member)
+      parts.push(assess(sourceCode, assignment.right, context, true));
+  }
+  return parts.length > 0 ? { ...union(parts), constant: undefined } : undefined;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class whose method `this` belongs to (arrow functions see their outer `this`). */
+function classOfThis(node: Node): ClassNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression) {
+      const owner = current.parent;
+      return owner?.type === AST_NODE_TYPES.MethodDefinition || owner?.type === AST_NODE_TYPES.PropertyDefinition
+        ? (owner.parent.parent as ClassNode)
+        : undefined;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+  }
+  return undefined;
+}
+
+/** `this.method(...)` in a class, or `instance.method(...)` on `new LocalClass(...)`: the method's function. */
+function localClassMethod(sourceCode: SourceCode, callee: TSESTree.MemberExpression): TSESTree.FunctionExpression | undefined {
+  const name = memberName(sourceCode, callee);
+  if (name === undefined) return undefined;
+  const object = skipWrappers(callee.object);
+  let cls: ClassNode | undefined;
+  if (object.type === AST_NODE_TYPES.ThisExpression) cls = classOfThis(object);
+  else {
+    const made = definitionOf(sourceCode, object);
+    if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = findVariable(sourceCode.getScope(made.callee), made.callee);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'ClassName') cls = def.node as ClassNode;
+  }
+  for (const element of cls?.body.body ?? []) {
+    if (
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      element.kind === 'method' &&
+      !element.static &&
+      propertyKeyName(sourceCode, element) === name
+    )
+      return element.value as TSESTree.FunctionExpression;
+  }
+  return undefined;
+}
+
 /** The union of what a function returns (expression bodies included). */
 function assessFunctionReturns(sourceCode: SourceCode, fn: TSESTree.FunctionLike, context: Context, inCall: boolean): Randomness {
   if (!fn.body) return opaque(fn);
@@ -460,14 +624,21 @@ function assessVariableWrites(
   const def = variable.defs[0];
   if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const parts: Randomness[] = [];
+  let built = false;
   for (const reference of variable.references) {
     if (!reference.isWrite()) continue;
     const parent = reference.identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init) parts.push(assess(sourceCode, parent.init, context));
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init) {
+      // `const out = []` filled by `push` below: the empty start adds nothing.
+      const init = skipWrappers(parent.init);
+      if (!(init.type === AST_NODE_TYPES.ArrayExpression && init.elements.length === 0))
+        parts.push(assess(sourceCode, parent.init, context));
+    }
     // `out += CHARSET[Math.floor(Math.random() * n)]`: each appended piece is picked by its index.
-    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression)
+    else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) {
+      built ||= parent.operator === '+=';
       parts.push(assess(sourceCode, parent.right, context, parent.operator === '+='));
-    else if (parent?.type === AST_NODE_TYPES.UpdateExpression)
+    } else if (parent?.type === AST_NODE_TYPES.UpdateExpression)
       parts.push({ weak: [{ node: parent, reason: 'counter', label: 'a counter' }], strong: [], opaque: [] });
     else return opaque(identifier);
   }
@@ -477,12 +648,14 @@ function assessVariableWrites(
     if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
     const call = member.parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && memberName(sourceCode, member) === 'push') {
+      built = true;
       parts.push(...call.arguments.map((argument) => assess(sourceCode, argument as Node, context, true)));
     }
   }
   if (parts.length === 0) return opaque(identifier);
   const merged = union(parts);
-  return { ...merged, constant: undefined };
+  // Pieces appended in a loop: the length is unknown, whatever one piece's is.
+  return { ...merged, constant: undefined, chars: parts.length === 1 && !built ? merged.chars : undefined };
 }
 
 function assessIdentifier(sourceCode: SourceCode, node: TSESTree.Identifier, context: Context): Randomness {
@@ -512,10 +685,14 @@ function assessIdentifier(sourceCode: SourceCode, node: TSESTree.Identifier, con
         const reportNode = size && context.callSite && boundParameter(sourceCode, size, context) ? context.callSite : filled.node;
         return { weak: [], strong: [{ ...filled, node: reportNode, bits: bytes === undefined ? Infinity : bytes * 8 }], opaque: [], bytes };
       }
-      return opaque(node);
+      // `buffer[i] = (Math.random() * n) | 0` in a loop fills the array by hand.
+      return elementWrites(sourceCode, variable, context) ?? opaque(node);
     }
   }
   const definition = definitionOf(sourceCode, node);
+  // `const out = []; … out.push(piece)`: the array is what is pushed into it.
+  if (definition.type === AST_NODE_TYPES.ArrayExpression && definition.elements.length === 0)
+    return assessVariableWrites(sourceCode, node, variable, context) ?? opaque(node);
   if (definition !== node) return assess(sourceCode, definition, context);
   // `const { codeVerifier } = await client.generateCodeVerifierAsync()`: the parts of a generated object.
   if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init) {
@@ -595,6 +772,9 @@ function assessNode(sourceCode: SourceCode, input: Node, context: Context, inCal
       if (node.computed && inCall) {
         const index = assess(sourceCode, node.property, context, true);
         if (index.weak.length > 0 || index.strong.length > 0) return { ...index, chars: 1, constant: undefined };
+        // `bytes[i]`: an element of a random array is as random as the array.
+        const array = assess(sourceCode, object, context, true);
+        if (array.weak.length > 0 || array.strong.length > 0) return { ...array, chars: undefined, bytes: undefined, constant: undefined };
       }
       const origin = originOf(sourceCode, node);
       if (origin?.module === GLOBAL_MODULE && origin.path[0] === 'Math') return { weak: [], strong: [], opaque: [] };
@@ -707,6 +887,8 @@ export function randomnessVerdict(
       if (chars !== undefined && chars < MIN_VERIFIER_CHARS && result.opaque.length === 0)
         return { kind: 'short-verifier', node: source.node, chars };
     }
+    // RFC 8628 §6.1: user codes are short on purpose (typed by hand, rate-limited); only a predictable source is a finding.
+    if (kind === 'user-code') return undefined;
     return { kind: 'few-bits', node: source.node, bits: strongBits, label: source.label };
   }
   if (result.weak.length > 0) {

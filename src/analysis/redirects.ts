@@ -25,12 +25,14 @@ import {
   GLOBAL_MODULE,
   calleeOrigin,
   localFunction,
+  lookup,
   matchesPattern,
   memberName,
   originOf,
   returnedExpressions,
   skipWrappers,
 } from './modules';
+import { REDIRECT_URI_VALIDATORS } from '../knowledge/oauth-libraries';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
@@ -512,6 +514,75 @@ function refusal(text: string | undefined): 'slash' | 'backslash' | undefined {
   return undefined;
 }
 
+const DENY_CAPABLE = new Set(['startsWith', 'endsWith', 'includes', 'match', 'search']);
+
+/** `done(err)`, `done(null, false)`, `next(new Error())`, `res.status(400).send()`, `reply.code(403)`: a refusal. */
+function isRefusalCall(node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const [first, second] = node.arguments;
+  const callee = skipWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    // `done(new Error(…))`, `next(err)`, `cb('invalid redirect_uri')`, `done(null, false)`.
+    if (
+      first?.type === AST_NODE_TYPES.NewExpression ||
+      (first?.type === AST_NODE_TYPES.Identifier && /^(?:err|error|e)$/i.test(first.name)) ||
+      (first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string')
+    )
+      return true;
+    return second?.type === AST_NODE_TYPES.Literal && second.value === false;
+  }
+  // `res.status(400).json(…)`: a 4xx anywhere along the chain.
+  for (let current: Node = callee; ;) {
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const arg = current.arguments[0];
+      if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'number' && arg.value >= 400 && arg.value < 500) return true;
+      current = skipWrappers(current.callee);
+    } else if (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+    else return false;
+  }
+}
+
+/** The branch refuses: it throws, or returns nothing, `false`/`null`, a constant, or a refusal call. */
+function refuses(statement: TSESTree.Statement | null | undefined): boolean {
+  if (!statement) return false;
+  const last = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-1) : statement;
+  if (!last) return false;
+  if (last.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (last.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  const value = last.argument ? skipWrappers(last.argument) : undefined;
+  if (!value) {
+    // `res.status(400).end(); return;`
+    const before = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body.at(-2) : undefined;
+    return !before || (before.type === AST_NODE_TYPES.ExpressionStatement && isRefusalCall(skipWrappers(before.expression)));
+  }
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === false || value.value === null;
+  return isRefusalCall(value);
+}
+
+/** A check whose true branch refuses the value: `if (uri.includes('#')) return done(new Error(…))` allows nothing. */
+function isDenyCheck(call: TSESTree.CallExpression): boolean {
+  let current: Node = call;
+  for (let i = 0; i < 4; i++) {
+    const parent: Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||') {
+      current = parent;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === current) return refuses(parent.consequent);
+    return false;
+  }
+  return false;
+}
+
+/** `url.includes('?') ? '&' : '?'`: picks a query separator, checks nothing. */
+function isSeparatorChoice(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  if (parent?.type !== AST_NODE_TYPES.ConditionalExpression || parent.test !== call) return false;
+  const constant = (node: Node): boolean =>
+    node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && node.value.length <= 1;
+  return constant(skipWrappers(parent.consequent)) && constant(skipWrappers(parent.alternate));
+}
+
 /** What is done with one occurrence of the target's value (a variable read or the request read itself). */
 function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collector): void {
   const use = valueUse(sourceCode, occurrence);
@@ -522,6 +593,8 @@ function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collec
     const name = memberName(sourceCode, parent);
     const call = parent.parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+      // `if (x.includes('javascript:')) return reject()` and `x.includes('?') ? '&' : '?'` allow nothing.
+      if (name !== undefined && DENY_CAPABLE.has(name) && (isDenyCheck(call) || isSeparatorChoice(call))) return;
       classifyMethod(sourceCode, name, call, collector);
       return;
     }
@@ -885,4 +958,56 @@ export function isRedirectTargetName(name: string | undefined): boolean {
 export function isClientRedirectUri(names: Iterable<string | undefined>): boolean {
   for (const name of names) if (name && name.toLowerCase().replace(/[_\-]/g, '') === 'redirecturi') return true;
   return false;
+}
+
+// --- authorization-server code --------------------------------------------------------------
+
+export interface RedirectUriValidation {
+  /** The app's validation callback. */
+  readonly fn: TSESTree.FunctionLike;
+  /** Its parameter holding the client's requested redirect URI. */
+  readonly redirectUri: Variable;
+  /** Calls of its `done` callback that hand the requested URI back as accepted. */
+  readonly accepts: readonly TSESTree.CallExpression[];
+}
+
+/**
+ * oauth2orize-style validation callbacks: `server.authorization((clientID, redirectURI, done) => …)`.
+ * The requested URI must be compared with the client's registered ones before `done` accepts it.
+ */
+export function redirectUriValidation(sourceCode: SourceCode, call: TSESTree.CallExpression): RedirectUriValidation | undefined {
+  const library = lookup(calleeOrigin(sourceCode, call), REDIRECT_URI_VALIDATORS);
+  if (!library) return undefined;
+  const fn = call.arguments.find(
+    (arg): arg is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression =>
+      arg.type === AST_NODE_TYPES.ArrowFunctionExpression || arg.type === AST_NODE_TYPES.FunctionExpression,
+  );
+  const uriParam = fn?.params[library.redirectUriParam];
+  const doneParam = fn?.params[fn.params.length - 1];
+  if (!fn || uriParam?.type !== AST_NODE_TYPES.Identifier || doneParam?.type !== AST_NODE_TYPES.Identifier || uriParam === doneParam)
+    return undefined;
+  const scope = sourceCode.scopeManager?.acquire(fn);
+  const redirectUri = scope?.set.get(uriParam.name);
+  const done = scope?.set.get(doneParam.name);
+  if (!redirectUri || !done) return undefined;
+  const accepts: TSESTree.CallExpression[] = [];
+  for (const reference of done.references) {
+    const parent = reference.identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== reference.identifier) continue;
+    const accepted = parent.arguments[2];
+    if (accepted?.type === AST_NODE_TYPES.Identifier && findVariable(sourceCode.getScope(accepted), accepted) === redirectUri)
+      accepts.push(parent);
+  }
+  return { fn, redirectUri, accepts };
+}
+
+/**
+ * Why a registered redirect URI cannot be matched exactly or safely: a wildcard, or plain
+ * `http:` on a host other than the loopback (RFC 8252 §7.3 allows only that).
+ */
+export function looseRegisteredRedirectUri(uri: string): 'wildcard' | 'http' | undefined {
+  if (uri.includes('*')) return 'wildcard';
+  const match = /^http:\/\/(\[[^\]]{1,60}\]|[^/:?#]{1,255})/i.exec(uri);
+  if (!match) return undefined;
+  return LOOPBACK_HOSTS.has(match[1].toLowerCase()) ? undefined : 'http';
 }

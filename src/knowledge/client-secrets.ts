@@ -86,3 +86,15 @@ export const IDP_PROVIDER_KEYS: ReadonlySet<string> = new Set([
   'atlassian',
   'apple',
 ]);
+
+/**
+ * Env names (after a public prefix is removed) of auth secrets other than OAuth client
+ * secrets: JWT signing secrets, private keys, API secret keys, session and Auth.js secrets.
+ * `API_KEY`, `PUBLISHABLE_KEY`, `ANON_KEY` are public by design and do not match.
+ */
+const AUTH_SECRET_ENV =
+  /(?:^|_)(?:SECRET|SECRET_?KEY|PRIVATE_?KEY|SIGNING_?(?:KEY|SECRET)|JWT_?(?:SIGNING_?)?KEY|(?:JWT|API|AUTH|NEXTAUTH|SESSION|HMAC|TOKEN|APP|ENCRYPTION|COOKIE)_?SECRET)$/i;
+
+export function isAuthSecretEnvName(name: string): boolean {
+  return name.length <= 100 && AUTH_SECRET_ENV.test(name);
+}

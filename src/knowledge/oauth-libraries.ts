@@ -598,3 +598,18 @@ export const AUTH_RESPONSE_VALIDATORS: readonly string[] = ['oauth4webapi#valida
 
 /** Libraries whose code exchange takes parameters an auth-response validator returned (see AUTH_RESPONSE_VALIDATORS). */
 export const EXCHANGE_AFTER_VALIDATION_LIBRARIES: ReadonlySet<string> = new Set(modulesOfPatterns(AUTH_RESPONSE_VALIDATORS));
+
+/**
+ * Authorization-server libraries that hand the client's requested redirect URI to an app
+ * callback for validation (the app must compare it with the client's registered URIs):
+ * oauth2orize `server.authorization(validate)` / `server.authorize(validate)`, whose
+ * `validate(clientID, redirectURI, …, done)` answers `done(err, client, redirectURI)`.
+ * `redirectUriParam` is the callback parameter holding the requested URI.
+ */
+export const REDIRECT_URI_VALIDATORS: ReadonlyMap<string, { readonly redirectUriParam: number }> = new Map([
+  ['oauth2orize#createServer.().authorization', { redirectUriParam: 1 }],
+  ['oauth2orize#createServer.().authorize', { redirectUriParam: 1 }],
+]);
+
+/** Keys of a client registration that list its redirect URIs (RFC 7591 and common spellings). */
+export const REGISTERED_REDIRECT_URI_KEYS: ReadonlySet<string> = new Set(['redirect_uris', 'redirectUris', 'redirectURIs']);

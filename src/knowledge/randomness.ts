@@ -17,6 +17,20 @@ export type RandomSource =
   | { readonly kind: 'fixed'; readonly bits: number; readonly chars?: number; readonly label: string }
   /** nanoid(size): 6 bits per character, 21 characters by default. */
   | { readonly kind: 'nanoid'; readonly label: string }
+  /**
+   * A CSPRNG string generator drawing characters from a charset: the length is argument
+   * `lengthArg` or an options object's `length`, the charset a name (see `CHARSET_BITS`) or the
+   * characters themselves, from argument `charsetArg` or an options key in `charsetKeys`.
+   */
+  | {
+      readonly kind: 'charset';
+      readonly label: string;
+      readonly lengthArg: number;
+      readonly defaultLength?: number;
+      readonly defaultCharset: string;
+      readonly charsetArg?: number;
+      readonly charsetKeys: readonly string[];
+    }
   /** A predictable source. */
   | { readonly kind: 'weak'; readonly reason: WeakReason; readonly label: string };
 
@@ -32,7 +46,10 @@ export const RANDOM_SOURCES: ReadonlyMap<string, RandomSource> = new Map<string,
   // UUIDv4 has 122 random bits: the catalog counts it as secure.
   ['crypto#randomUUID', { kind: 'fixed', bits: 128, chars: 36, label: 'crypto.randomUUID' }],
   ['crypto#webcrypto.randomUUID', { kind: 'fixed', bits: 128, chars: 36, label: 'crypto.randomUUID' }],
-  ['crypto#pseudoRandomBytes', { kind: 'weak', reason: 'non-crypto', label: 'crypto.pseudoRandomBytes' }],
+  // Node's pseudoRandomBytes is an alias of randomBytes (the same CSPRNG), despite its name.
+  ['crypto#pseudoRandomBytes', { kind: 'bytes', sizeArg: 0, label: 'crypto.pseudoRandomBytes' }],
+  ['crypto#prng', { kind: 'bytes', sizeArg: 0, label: 'crypto.prng' }],
+  ['crypto#rng', { kind: 'bytes', sizeArg: 0, label: 'crypto.rng' }],
   ['<global>#crypto.getRandomValues', { kind: 'fill', fillArg: 0, label: 'crypto.getRandomValues' }],
   ['<global>#msCrypto.getRandomValues', { kind: 'fill', fillArg: 0, label: 'msCrypto.getRandomValues' }],
   ['<global>#crypto.randomUUID', { kind: 'fixed', bits: 128, chars: 36, label: 'crypto.randomUUID' }],
@@ -59,6 +76,28 @@ export const RANDOM_SOURCES: ReadonlyMap<string, RandomSource> = new Map<string,
   ['uid-safe', { kind: 'bytes', sizeArg: 0, label: 'uid-safe' }],
   ['uid-safe#sync', { kind: 'bytes', sizeArg: 0, label: 'uid-safe' }],
   ['nanoid#nanoid', { kind: 'nanoid', label: 'nanoid' }],
+  // String generators backed by crypto.randomBytes (randomstring since 1.1.5).
+  [
+    'randomstring#generate',
+    {
+      kind: 'charset',
+      label: 'randomstring.generate',
+      lengthArg: 0,
+      defaultLength: 32,
+      defaultCharset: 'alphanumeric',
+      charsetKeys: ['charset'],
+    },
+  ],
+  [
+    'crypto-random-string',
+    { kind: 'charset', label: 'cryptoRandomString', lengthArg: -1, defaultCharset: 'hex', charsetKeys: ['type', 'characters'] },
+  ],
+  ['uid2', { kind: 'charset', label: 'uid2', lengthArg: 0, defaultCharset: 'alphanumeric', charsetKeys: [] }],
+  [
+    'rand-token#generate',
+    { kind: 'charset', label: 'rand-token', lengthArg: 0, defaultCharset: 'alphanumeric', charsetArg: 1, charsetKeys: [] },
+  ],
+  ['rand-token#uid', { kind: 'charset', label: 'rand-token', lengthArg: 0, defaultCharset: 'alphanumeric', charsetKeys: [] }],
   // Predictable sources.
   ['<global>#Math.random', { kind: 'weak', reason: 'math-random', label: 'Math.random()' }],
   ['<global>#Date.now', { kind: 'weak', reason: 'time', label: 'Date.now()' }],
@@ -73,6 +112,10 @@ export const RANDOM_SOURCES: ReadonlyMap<string, RandomSource> = new Map<string,
   ['nanoid/non-secure#nanoid', { kind: 'weak', reason: 'non-crypto', label: 'nanoid/non-secure' }],
   ['nanoid/non-secure#customAlphabet', { kind: 'weak', reason: 'non-crypto', label: 'nanoid/non-secure' }],
   ['nanoid/non-secure#**.()', { kind: 'weak', reason: 'non-crypto', label: 'nanoid/non-secure' }],
+  // hat and shortid draw from Math.random.
+  ['hat', { kind: 'weak', reason: 'math-random', label: 'hat()' }],
+  ['shortid#generate', { kind: 'weak', reason: 'non-crypto', label: 'shortid' }],
+  ['shortid', { kind: 'weak', reason: 'non-crypto', label: 'shortid' }],
   ['lodash#random', { kind: 'weak', reason: 'math-random', label: '_.random()' }],
   ['lodash/random', { kind: 'weak', reason: 'math-random', label: '_.random()' }],
   ['underscore#random', { kind: 'weak', reason: 'math-random', label: '_.random()' }],
@@ -98,6 +141,20 @@ export const ENCODING_BITS_PER_CHAR: Readonly<Record<string, number>> = {
   base64url: 6,
 };
 
+/** Bits each character carries for the named charsets of randomstring and crypto-random-string. */
+export const CHARSET_BITS: Readonly<Record<string, number>> = {
+  alphanumeric: Math.log2(62),
+  alphabetic: Math.log2(52),
+  numeric: Math.log2(10),
+  hex: 4,
+  binary: 1,
+  octal: 3,
+  base64: 6,
+  'url-safe': 6,
+  distinguishable: Math.log2(19),
+  'ascii-printable': Math.log2(95),
+};
+
 /** Minimum strength the catalog asks for (RFC 9700 §4.7 / RFC 7636 §7.1: 128 bits, 16 bytes). */
 export const MIN_RANDOM_BITS = 128;
 /** RFC 7636 §4.1: a code_verifier has at least 43 characters. */
@@ -105,3 +162,22 @@ export const MIN_VERIFIER_CHARS = 43;
 
 /** Libraries that make OAuth state, PKCE verifiers or CSRF tokens (with the authorization clients: the gate of require-secure-random). */
 export const AUTH_RANDOM_MODULES: readonly string[] = ['arctic', 'pkce-challenge', 'csrf', 'csurf'];
+
+/** Values an authorization server mints, which must be unguessable like a state. */
+export type MintedKind = 'code' | 'access-token' | 'refresh-token' | 'device-code' | 'user-code';
+
+/**
+ * Authorization-server libraries whose issue callbacks hand minted values to a `done`
+ * callback (its last parameter): which `done` argument is which. oauth2orize's
+ * `grant.code(issue)` issues `done(err, code)`; exchanges issue
+ * `done(err, accessToken, refreshToken, params)`.
+ */
+const EXCHANGE_DONE: readonly (MintedKind | undefined)[] = [undefined, 'access-token', 'refresh-token'];
+export const ISSUE_CALLBACKS: ReadonlyMap<string, readonly (MintedKind | undefined)[]> = new Map([
+  ['oauth2orize#grant.code', [undefined, 'code']],
+  ['oauth2orize#grants.code', [undefined, 'code']],
+  ['oauth2orize#grant.token', [undefined, 'access-token']],
+  ['oauth2orize#grants.token', [undefined, 'access-token']],
+  ['oauth2orize#exchange.*', EXCHANGE_DONE],
+  ['oauth2orize#exchanges.*', EXCHANGE_DONE],
+]);

@@ -1,4 +1,5 @@
 import rule from '../../rules/no-exposed-client-secret';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -171,6 +172,93 @@ espreeTester.run('no-exposed-client-secret (espree)', rule, {
       code: `const token = localStorage.getItem('t');\nconst cfg = { clientId: 'spa', clientSecret: process.env.AUTH0_CLIENT_SECRET };`,
       filename: 'src/app.js',
       errors: [{ messageId: 'browserSecret', line: 2, column: 46, endLine: 2, endColumn: 77 }],
+    },
+  ],
+});
+
+// Secrets sent from browser code, and auth secrets other than client secrets behind a public env prefix.
+const bodyFromConst = `const CLIENT_SECRET = 'Rq8LMx20aPzv7Kd1';
+export async function getToken() {
+  const params = new URLSearchParams();
+  params.append('grant_type', 'client_credentials');
+  params.append('client_secret', CLIENT_SECRET);
+  return fetch('/realms/app/protocol/openid-connect/token', { method: 'POST', body: params });
+}
+window.addEventListener('load', getToken);`;
+const basicFromConst = `const clientId = 'a1b2c3d4e5';
+const clientSecret = 'f6e5d4c3b2a1f6e5';
+export async function exchange(code) {
+  localStorage.removeItem('verifier');
+  return fetch('https://accounts.example.com/api/token', {
+    method: 'POST',
+    headers: { Authorization: 'Basic ' + btoa(clientId + ':' + clientSecret) },
+    body: new URLSearchParams({ code, grant_type: 'authorization_code' }),
+  });
+}`;
+const sdkOption = `export class LoginClient {
+  private readonly CLIENT_SECRET = 'client_secret';
+  exchange(options: { clientSecret: string }, code: string) {
+    const body = new URLSearchParams();
+    body.append('grant_type', 'authorization_code');
+    body.append(this.CLIENT_SECRET, options.clientSecret);
+    body.append('code', code);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', window.location.origin + '/token');
+    xhr.send(body);
+  }
+}`;
+const axiosBasic = `import axios from 'axios';
+export function token(clientId: string, clientSecret: string) {
+  document.title = 'Signing in';
+  return axios.post('/oauth/token', 'grant_type=client_credentials', { auth: { username: clientId, password: clientSecret } });
+}`;
+
+ruleTester.run('no-exposed-client-secret (sent from browsers, other auth secrets)', rule, {
+  valid: [
+    // Server code sending its secret.
+    {
+      code: `import express from 'express';\nconst params = new URLSearchParams();\nparams.append('client_secret', process.env.CLIENT_SECRET);`,
+      filename: 'src/server/token.ts',
+    },
+    // A user's own login over Basic auth in browser code, not a client secret.
+    `export function login(username: string, password: string) { document.title = 'x'; return fetch('/api/login', { headers: { Authorization: 'Basic ' + btoa(username + ':' + password) } }); } // oauth`,
+    `import axios from 'axios';\nexport function login(user: string, pass: string) { document.title = 'x'; return axios.get('/me', { auth: { username: user, password: pass } }); }`,
+    // Public-by-design keys behind a public prefix, and server-only secrets.
+    `export const maps = process.env.NEXT_PUBLIC_MAPS_API_KEY; export const stripe = import.meta.env.VITE_STRIPE_PUBLISHABLE_KEY;`,
+    `export const key = process.env.JWT_SECRET; export const pem = process.env.PRIVATE_KEY;`,
+    `export const anon = import.meta.env.VITE_SUPABASE_ANON_KEY; export const pub = process.env.NEXT_PUBLIC_JWT_PUBLIC_KEY;`,
+  ],
+  invalid: [
+    {
+      code: bodyFromConst,
+      errors: [
+        { messageId: 'literalSecret', ...at(bodyFromConst, "'Rq8LMx20aPzv7Kd1'") },
+        { messageId: 'browserSecretSent', ...at(bodyFromConst, "params.append('client_secret', CLIENT_SECRET)") },
+      ],
+    },
+    {
+      code: basicFromConst,
+      errors: [
+        { messageId: 'literalSecret', ...at(basicFromConst, "'f6e5d4c3b2a1f6e5'") },
+        { messageId: 'browserSecretSent', ...at(basicFromConst, "'Basic ' + btoa(clientId + ':' + clientSecret)") },
+      ],
+    },
+    {
+      code: sdkOption,
+      errors: [{ messageId: 'browserSecretSent', ...at(sdkOption, 'body.append(this.CLIENT_SECRET, options.clientSecret)') }],
+    },
+    { code: axiosBasic, errors: [{ messageId: 'browserSecretSent', ...at(axiosBasic, 'password: clientSecret') }] },
+    {
+      code: `export const signingKey = process.env.NEXT_PUBLIC_JWT_SECRET;`,
+      errors: [{ messageId: 'publicEnvAuthSecret', line: 1, column: 27, endLine: 1, endColumn: 61 }],
+    },
+    {
+      code: `const { VITE_PRIVATE_KEY } = import.meta.env;\nexport default VITE_PRIVATE_KEY;`,
+      errors: [{ messageId: 'publicEnvAuthSecret', line: 1, column: 9, endLine: 1, endColumn: 25 }],
+    },
+    {
+      code: `export const secret = process.env.REACT_APP_API_SECRET;`,
+      errors: [{ messageId: 'publicEnvAuthSecret', line: 1, column: 23, endLine: 1, endColumn: 55 }],
     },
   ],
 });

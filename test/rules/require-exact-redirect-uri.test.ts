@@ -264,3 +264,133 @@ espreeTester.run('require-exact-redirect-uri (espree)', rule, {
     invalid(hono, 'unvalidated', "c.redirect(next ?? '/')"),
   ],
 });
+
+// Authorization-server code: oauth2orize validation callbacks and client registrations.
+type ServerMessageId = MessageId | 'unregisteredRedirectUri' | 'wildcardRegistration' | 'httpRegistration';
+function serverInvalid(code: string, messageId: ServerMessageId, snippet: string, nth = 0) {
+  return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
+}
+
+const unchecked = `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+app.get('/authorize', server.authorization((clientID, redirectURI, done) => {
+  Clients.findOne({ id: clientID }, (err, client) => {
+    if (err) return done(err);
+    return done(null, client, redirectURI);
+  });
+}));`;
+
+const prefixChecked = `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+app.get('/authorize', server.authorize((clientID, redirectURI, done) => {
+  const client = clients.get(clientID);
+  if (!redirectURI.startsWith(client.baseUrl)) return done(null, false);
+  done(null, client, redirectURI);
+}));`;
+
+const withScope = `import oauth2orize from 'oauth2orize';
+const server = oauth2orize.createServer();
+export const authorize = server.authorization(async (clientId, redirectUri, scope, type, done) => {
+  const client = await db.clients.find(clientId);
+  done(null, client, redirectUri);
+});`;
+
+const registrations = `export const clients = [
+  { client_id: 'wiki', redirect_uris: ['https://*.wiki.example.com/callback'] },
+  { client_id: 'reports', redirect_uris: ['http://reports.example.com/oauth/cb', 'https://reports.example.com/oauth/cb'] },
+];`;
+
+ruleTester.run('require-exact-redirect-uri (authorization servers)', rule, {
+  valid: [
+    // Exact comparison with the registered URIs.
+    `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+app.get('/authorize', server.authorization((clientID, redirectURI, done) => {
+  const client = clients.get(clientID);
+  if (!client || !client.redirectUris.includes(redirectURI)) return done(null, false);
+  return done(null, client, redirectURI);
+}));`,
+    `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+server.authorization((clientID, redirectURI, done) => {
+  const client = clients.get(clientID);
+  if (client.redirectUri !== redirectURI) return done(new Error('redirect_uri mismatch'));
+  done(null, client, redirectURI);
+});`,
+    // The registered URI is handed back, not the requested one.
+    `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+server.authorization((clientID, redirectURI, done) => {
+  const client = clients.get(clientID);
+  done(null, client, client.redirectUri);
+});`,
+    // Not oauth2orize: an app's own `authorization` method.
+    `const server = createApi();
+server.authorization((clientID, redirectURI, done) => done(null, clientID, redirectURI));`,
+    // Loopback http (RFC 8252), private-use schemes and exact https URIs.
+    `export const clients = [{ client_id: 'cli', redirect_uris: ['http://127.0.0.1/callback', 'http://localhost:8080/cb', 'http://[::1]/cb'] }];`,
+    `export const clients = [{ client_id: 'app', redirect_uris: ['com.example.app:/oauth2redirect', 'https://app.example.com/callback'] }];`,
+    // A singular redirect_uri in a client's own request config is not a registration.
+    `export const config = { client_id: 'x', redirect_uri: 'http://app.example.com/cb' };`,
+    // Values from config are not known.
+    `export const client = { client_id: 'x', redirect_uris: [process.env.REDIRECT_URI] };`,
+    // Deny checks and separator choices next to an exact check allow nothing.
+    `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+server.authorization((clientID, redirectURI, done) => {
+  if (redirectURI.includes('#')) return done(new Error('fragment not allowed'));
+  const client = clients.get(clientID);
+  if (!client.redirectUris.includes(redirectURI)) return done(null, false);
+  done(null, client, redirectURI);
+});`,
+    `app.get('/login', (req, res) => {
+  const returnTo = req.query.returnTo;
+  if (returnTo.startsWith('//') || returnTo.startsWith('/\\\\')) return res.status(400).send('bad returnTo');
+  if (!ALLOWED_RETURN_PATHS.has(returnTo)) return res.status(400).end();
+  res.redirect(returnTo + (returnTo.includes('?') ? '&' : '?') + 'welcome=1');
+});`,
+  ],
+  invalid: [
+    serverInvalid(unchecked, 'unregisteredRedirectUri', 'done(null, client, redirectURI)'),
+    serverInvalid(prefixChecked, 'looseCheck', 'redirectURI.startsWith(client.baseUrl)'),
+    serverInvalid(withScope, 'unregisteredRedirectUri', 'done(null, client, redirectUri)'),
+    {
+      code: registrations,
+      errors: [
+        { messageId: 'wildcardRegistration', ...at(registrations, "'https://*.wiki.example.com/callback'") },
+        { messageId: 'httpRegistration', ...at(registrations, "'http://reports.example.com/oauth/cb'") },
+      ],
+    },
+    serverInvalid(
+      `const REDIRECTS = ['https://shop.example.com/*'];\nexport const client = { clientId: 'shop', redirectUris: REDIRECTS };`,
+      'wildcardRegistration',
+      "'https://shop.example.com/*'",
+    ),
+    // A deny check alone leaves every other URI accepted.
+    serverInvalid(
+      `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+server.authorization((clientID, redirectURI, done) => {
+  if (redirectURI.startsWith('javascript:')) return done(null, false);
+  done(null, clients.get(clientID), redirectURI);
+});`,
+      'unregisteredRedirectUri',
+      'done(null, clients.get(clientID), redirectURI)',
+    ),
+    // An allow check written as `if (x.startsWith(a)) return accept` stays a prefix check.
+    serverInvalid(
+      `app.get('/login', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith(APP_ORIGIN)) return res.redirect(next);
+  res.redirect('/');
+});`,
+      'looseCheck',
+      'next.startsWith(APP_ORIGIN)',
+    ),
+    serverInvalid(
+      `const oauth2orize = require('oauth2orize');\nconst server = oauth2orize.createServer();\nserver.authorization(function (clientID, redirectURI, done) { done(null, { id: clientID }, redirectURI); });`,
+      'unregisteredRedirectUri',
+      'done(null, { id: clientID }, redirectURI)',
+    ),
+  ],
+});

@@ -1,4 +1,5 @@
 import rule from '../../rules/require-secure-cookies';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -423,6 +424,61 @@ espreeTester.run('require-secure-cookies (espree)', rule, {
               output: `function remember(res, token) {\n  res.cookie('remember_me', token, { httpOnly: true, secure: true, sameSite: 'lax' });\n}`,
             },
           ],
+        },
+      ],
+    },
+  ],
+});
+
+// express-session options kept in a config object, and Set-Cookie strings with a conditional flag.
+const exportedSessionConfig = `module.exports = {
+  session: { secret: process.env.SECRET, resave: false, saveUninitialized: false, cookie: { httpOnly: true, secure: false } },
+};`;
+const passedOnConfig = `import session from 'express-session';
+const sessionOptions = { secret: process.env.SECRET, resave: false, saveUninitialized: true, cookie: { secure: false, sameSite: 'lax' } };
+app.use(session(sessionOptions));`;
+const conditionalSecure =
+  "export default function handler(req, res) {\n  res.setHeader('Set-Cookie', `session=${jwt}; Path=/; HttpOnly;${process.env.NODE_ENV === 'production' ? ' Secure' : ''}`);\n}";
+
+ruleTester.run('require-secure-cookies (config objects and conditional flags)', rule, {
+  valid: [
+    // An express-session-shaped config with sound flags, or flags left to the place it is used.
+    `export const sessionConfig = { secret: process.env.SECRET, resave: false, saveUninitialized: false, cookie: { secure: true, sameSite: 'lax' } };`,
+    `export const sessionConfig = { secret: process.env.SECRET, resave: false, saveUninitialized: false, cookie: { maxAge: 3600000 } };`,
+    // A `cookie` object that is not session middleware configuration.
+    `export const consent = { banner: true, cookie: { secure: false, name: 'consent' } };`,
+    // All three flags, Secure under a condition.
+    "res.setHeader('Set-Cookie', `session=${jwt}; Path=/; HttpOnly; SameSite=Lax${isProd ? '; Secure' : ''}`);",
+    // An attribute hole we cannot read stays unknown.
+    "res.setHeader('Set-Cookie', `session=${jwt}; Path=/; HttpOnly${cookieAttributes}`);",
+  ],
+  invalid: [
+    {
+      code: exportedSessionConfig,
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          ...at(exportedSessionConfig, 'false', 2),
+          suggestions: [{ messageId: 'useSafeValue', output: exportedSessionConfig.replace('secure: false', 'secure: true') }],
+        },
+      ],
+    },
+    {
+      code: passedOnConfig,
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          ...at(passedOnConfig, 'false', 1),
+          suggestions: [{ messageId: 'useSafeValue', output: passedOnConfig.replace('secure: false', 'secure: true') }],
+        },
+      ],
+    },
+    {
+      code: conditionalSecure,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(conditionalSecure, "`session=${jwt}; Path=/; HttpOnly;${process.env.NODE_ENV === 'production' ? ' Secure' : ''}`"),
         },
       ],
     },

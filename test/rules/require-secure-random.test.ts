@@ -180,3 +180,131 @@ espreeTester.run('require-secure-random (espree)', rule, {
     invalid(csrfJs, 'weakSource', 'Math.random()'),
   ],
 });
+
+// Authorization-server code: codes and tokens it mints, and the generators real servers use.
+const oauth2orizeConstants = `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+server.grant(oauth2orize.grant.code((client, redirectUri, user, ares, done) => {
+  const code = 'abc';
+  done(null, code);
+}));
+server.exchange(oauth2orize.exchange.code((client, code, redirectUri, done) => {
+  done(null, 'static-access', 'static-refresh', { expires_in: 3600 });
+}));`;
+
+const oauth2orizeHelper = `const oauth2orize = require('oauth2orize');
+const server = oauth2orize.createServer();
+function uid(len) {
+  let out = '';
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < len; i++) out += chars[Math.floor(Math.random() * chars.length)];
+  return out;
+}
+server.exchange(oauth2orize.exchange.password((client, username, password, scope, done) => {
+  const token = uid(256);
+  done(null, token);
+}));`;
+
+const shortCode = `const randomstring = require('randomstring');
+app.post('/approve', (req, res) => {
+  const code = randomstring.generate(8);
+  const target = url.parse(req.body.redirect_uri, true);
+  target.query.code = code;
+  res.redirect(url.format(target));
+});`;
+
+const minted = `app.post('/token', (req, res) => {
+  const accessToken = 'at_' + Math.random().toString(36).slice(2);
+  res.json({ access_token: accessToken, token_type: 'Bearer' });
+});
+app.post('/device/code', (req, res) => {
+  const deviceCode = String(Date.now());
+  res.json({ device_code: deviceCode });
+});`;
+
+const redirectWithCode = `app.get('/authorize', (req, res) => {
+  res.redirect(\`\${req.query.redirect_uri}?code=\${Math.random().toString(36).slice(2)}&state=\${req.query.state}\`);
+});`;
+
+const classGenerator = `class Rng {
+  private size: number;
+  private alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  constructor(size: number) { this.size = size; }
+  create(): string {
+    const buffer = new Uint8Array(this.size);
+    for (let i = 0; i < this.size; i += 1) buffer[i] = (Math.random() * this.alphabet.length) | 0;
+    return this.text(buffer);
+  }
+  private text(buffer: Uint8Array): string {
+    const out = [];
+    for (let i = 0; i < buffer.length; i += 1) out.push(this.alphabet[buffer[i] % this.alphabet.length]);
+    return out.join('');
+  }
+}
+export function authorizeUrl(clientId: string) {
+  const nonce = new Rng(32).create();
+  return \`https://idp.example.com/authorize?response_type=id_token&client_id=\${clientId}&nonce=\${nonce}\`;
+}`;
+
+ruleTester.run('require-secure-random (authorization servers and generators)', rule, {
+  valid: [
+    // Node's pseudoRandomBytes is randomBytes under another name.
+    `import crypto from 'node:crypto';\nexport const state = crypto.pseudoRandomBytes(32).toString('hex'); // oauth`,
+    // nanoid's default size is its UUID-equivalent.
+    `import { nanoid } from 'nanoid';\nexport function login(res) { const state = nanoid(); res.redirect('/authorize?client_id=x&state=' + state); }`,
+    // randomstring's default is 32 alphanumeric characters (190 bits) from crypto.randomBytes.
+    `const randomstring = require('randomstring');\nconst accessToken = randomstring.generate(); // oauth server`,
+    `const randomstring = require('randomstring');\nconst codeVerifier = randomstring.generate(80); // pkce`,
+    `const uid2 = require('uid2');\nconst oauth2orize = require('oauth2orize');\nconst server = oauth2orize.createServer();\nserver.grant(oauth2orize.grant.code((c, r, u, a, done) => done(null, uid2(32))));`,
+    // RFC 8628 user codes are short on purpose; only a predictable source is a finding.
+    `const randomstring = require('randomstring');\nconst userCode = randomstring.generate({ length: 8, charset: 'ABCDEFGHJKLMNPQRSTVWXZ' }); // oauth device`,
+    // A code read from the request, and a constant that is not minted (a client's mock value).
+    `app.get('/cb', (req, res) => { const target = new URL(BASE); target.searchParams.set('code', req.query.code); res.redirect(target.href); }); // oauth`,
+    `export const accessToken = 'test-token'; // oauth fixture value, not minted by a server`,
+    // Other callbacks of oauth2orize: serializeClient's done hands back an id, not a token.
+    `const oauth2orize = require('oauth2orize');\nconst server = oauth2orize.createServer();\nserver.serializeClient((client, done) => done(null, 'client-id'));`,
+    // A random UI id beside OAuth code.
+    `export const toastId = Math.random().toString(36); // oauth callback page`,
+  ],
+  invalid: [
+    {
+      code: oauth2orizeConstants,
+      errors: [
+        { messageId: 'constantValue', ...at(oauth2orizeConstants, "'abc'") },
+        { messageId: 'constantValue', ...at(oauth2orizeConstants, "'static-access'") },
+        { messageId: 'constantValue', ...at(oauth2orizeConstants, "'static-refresh'") },
+      ],
+    },
+    invalid(oauth2orizeHelper, 'weakSource', 'Math.random()'),
+    invalid(shortCode, 'tooFewBits', 'randomstring.generate(8)'),
+    {
+      code: minted,
+      errors: [
+        { messageId: 'weakSource', ...at(minted, 'Math.random()') },
+        { messageId: 'weakSource', ...at(minted, 'Date.now()') },
+      ],
+    },
+    invalid(redirectWithCode, 'weakSource', 'Math.random()'),
+    invalid(classGenerator, 'weakSource', 'Math.random()'),
+    invalid(
+      `const randomstring = require('randomstring');\nconst refreshToken = randomstring.generate({ length: 12, charset: 'hex' }); // oauth`,
+      'tooFewBits',
+      "randomstring.generate({ length: 12, charset: 'hex' })",
+    ),
+    invalid(
+      `const hat = require('hat');\nexport function mint() { const authCode = hat(); return authCode; } // oauth`,
+      'weakSource',
+      'hat()',
+    ),
+    invalid(
+      `import { nanoid } from 'nanoid';\nexport function login(res) { const state = nanoid(10); res.redirect('/authorize?client_id=x&state=' + state); }`,
+      'tooFewBits',
+      'nanoid(10)',
+    ),
+    invalid(
+      `const oauth2orize = require('oauth2orize');\nconst server = oauth2orize.createServer();\nserver.grant(oauth2orize.grant.token((client, user, ares, done) => { done(null, Date.now().toString(36)); }));`,
+      'weakSource',
+      'Date.now()',
+    ),
+  ],
+});
