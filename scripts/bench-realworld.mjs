@@ -175,7 +175,7 @@ function configFor(file) {
       globals: languageGlobals,
     };
   }
-  return [{ files: ['**/*'], languageOptions, plugins: { oauth: plugin }, rules }];
+  return [{ files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], languageOptions, plugins: { oauth: plugin }, rules }];
 }
 
 const findingsByFile = new Map();
