@@ -285,3 +285,17 @@ export const ID_TOKEN_EXCHANGES: ReadonlyMap<string, IdTokenExchangeSpec> = new 
 
 /** openid-client v5 `client.validateIdToken(tokenSet, nonce, ...)`: the nonce is argument 1. */
 export const VALIDATE_ID_TOKEN = ['openid-client#**.Client.().validateIdToken'] as const;
+
+/**
+ * Calls that mint a JWT (or an encrypted session token): their result is a bearer credential
+ * the app issued, whatever the variable holding it is called.
+ */
+export const TOKEN_PRODUCERS = [
+  'jsonwebtoken#sign',
+  'jose#SignJWT.**.sign',
+  'jose#EncryptJWT.**.encrypt',
+  'next-auth/jwt#encode',
+  '@auth/core/jwt#encode',
+  '@nestjs/jwt#JwtService.().sign',
+  '@nestjs/jwt#JwtService.().signAsync',
+];
