@@ -3,20 +3,22 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from '../src/analysis/ast';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
-import { classifyToken, tokenKindFromName, type TokenKind } from '../src/analysis/tokens';
-import { isAssertionOrComparison, urlQueryParams } from '../src/analysis/urls';
-import { definitionOf, stringValue } from '../src/analysis/values';
+import { authorizationRequests, requestParam } from '../src/analysis/authorization';
+import { urlDestinationOf } from '../src/analysis/redirects';
+import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName, type TokenKind } from '../src/analysis/tokens';
+import { isAssertionOrComparison, urlPathValues, urlQueryParams, type Param } from '../src/analysis/urls';
+import { definitionOf, stringParts, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 import { TOKEN_FROM_QUERY_EXTRACTORS } from '../src/knowledge/jwt';
 import { modulesOfPatterns } from '../src/knowledge/patterns';
 
 export type Options = [];
-export type MessageIds = 'tokenInQuery' | 'tokenFromQuery';
+export type MessageIds = 'tokenInQuery' | 'tokenInPath' | 'tokenFromQuery';
 
 // Generic `token` names only count when their value is a classified token, whose source or name says so.
 const HINT =
-  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter/i;
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|\bstate\s*:/i;
 
 /** Parameter names that carry a token by spelling. */
 const TOKEN_KINDS: ReadonlySet<TokenKind> = new Set(['access', 'id', 'refresh']);
@@ -31,12 +33,20 @@ const GENERIC_TOKEN_NAMES = new Set([
   'authtoken',
   'session_token',
   'sessiontoken',
+  'session',
   'at',
 ]);
 /** OIDC puts these in the query by design (logout `id_token_hint`, revocation hints). */
-const ALLOWED_NAMES = new Set(['id_token_hint', 'token_type_hint', 'login_hint', 'token_type', 'response_type', 'code', 'state']);
+// `request` is a signed OIDC request object (JAR), meant for the query.
+const ALLOWED_NAMES = new Set(['id_token_hint', 'token_type_hint', 'login_hint', 'token_type', 'response_type', 'code', 'request']);
 
-const KIND_LABEL: Record<string, string> = { access: 'access token', id: 'ID token', refresh: 'refresh token', 'unknown-jwt': 'token' };
+const KIND_LABEL: Record<string, string> = {
+  access: 'access token',
+  id: 'ID token',
+  refresh: 'refresh token',
+  'unknown-jwt': 'token',
+  issued: 'a token the app signed (a bearer credential)',
+};
 
 /** Roots of request objects whose `.query` is the incoming query string. */
 const QUERY_KEYS = new Set(['query', 'queryStringParameters', 'multiValueQueryStringParameters']);
@@ -51,13 +61,15 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow access, ID and refresh tokens in URL query strings',
+      description: 'Disallow access, ID, refresh and session tokens in URL query strings and paths',
       recommended: 'error',
       check: 7,
     },
     messages: {
       tokenInQuery:
         'This puts {{kind}} in a URL query string. URLs end up in server and proxy logs, browser history and Referer headers, so the token leaks (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
+      tokenInPath:
+        'This puts {{kind}} in a URL path. URLs end up in server and proxy logs, browser history and Referer headers, so the token leaks (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
       tokenFromQuery:
         'This reads {{kind}} from the URL query string, so clients must put the token in URLs, where logs, history and Referer headers leak it (RFC 6750 §2.3, §5.3). Accept bearer tokens only from the Authorization header.',
     },
@@ -86,16 +98,70 @@ export default createRule<Options, MessageIds>({
       return inner;
     }
 
+    /**
+     * Names around a URL that say it is a one-time link (password reset, email verification,
+     * magic link, invitation): its known text, the variable it is kept in, the enclosing functions.
+     */
+    function oneTimeLinkContext(url: TSESTree.Node): string[] {
+      const texts = [
+        stringParts(sourceCode, url)
+          .map((part) => part.text ?? '/')
+          .join(''),
+      ];
+      for (let current: TSESTree.Node | undefined = url.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier)
+          texts.push(current.id.name);
+        if ((current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) && current.id)
+          texts.push(current.id.name);
+        if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) {
+          const key = propertyKeyName(sourceCode, current);
+          if (key) texts.push(key);
+        }
+      }
+      return texts;
+    }
+
+    /**
+     * The credential a value is: an OAuth token (by source or name), or a token the app signs
+     * itself (`jwt.sign(...)`) unless the names around it say it is a one-time link token.
+     */
+    function credentialOf(value: TSESTree.Node | undefined, url: TSESTree.Node, names: readonly string[] = []): string | undefined {
+      if (!value) return undefined;
+      const inner = unwrap(value);
+      const info = classifyToken(sourceCode, inner);
+      if (info && TOKEN_KINDS.has(info.kind)) return info.kind;
+      const issued = issuedTokenOf(sourceCode, inner);
+      if (!issued) return undefined;
+      return [...names, ...issued.names, ...oneTimeLinkContext(url)].some(namesOneTimeLink) ? undefined : 'issued';
+    }
+
     /** The kind of token a query parameter carries, by its name or (for generic names) its value. */
-    function tokenInParam(name: string, value: TSESTree.Node | undefined): string | undefined {
+    function tokenInParam(entry: Param, url: TSESTree.Node): string | undefined {
+      const { name, valueNode: value } = entry;
+      // `?${KEY}=${value}`: the value decides; an ID token may be a logout hint.
+      if (entry.nameUnknown) {
+        const kind = credentialOf(value, url);
+        return kind === 'id' ? undefined : kind;
+      }
       const lower = name.toLowerCase();
       if (ALLOWED_NAMES.has(lower)) return undefined;
+      if (lower === 'state') return tokenAsState(value);
       const byName = tokenKindFromName(name);
       if (byName && TOKEN_KINDS.has(byName)) return byName;
       if (!GENERIC_TOKEN_NAMES.has(lower.replace(/[-_]/g, '')) && !GENERIC_TOKEN_NAMES.has(lower)) return undefined;
+      return credentialOf(value, url, [name]);
+    }
+
+    /**
+     * A token used as the OAuth `state`: an OAuth token, or the user's own session token taken
+     * from the request. A signed state (`jwt.sign({ nonce, returnTo })`) is a state, not a credential.
+     */
+    function tokenAsState(value: TSESTree.Node | undefined): string | undefined {
       if (!value) return undefined;
       const info = classifyToken(sourceCode, unwrap(value));
-      return info && TOKEN_KINDS.has(info.kind) ? info.kind : undefined;
+      if (!info) return undefined;
+      if (TOKEN_KINDS.has(info.kind)) return info.kind;
+      return info.kind === 'unknown-jwt' && info.fromRequest ? 'unknown-jwt' : undefined;
     }
 
     /** The token kind named by a query key read (`req.query.access_token`); generic names count when verified. */
@@ -291,10 +357,24 @@ export default createRule<Options, MessageIds>({
       CallExpression: checkCall,
       VariableDeclarator: checkDestructuring,
       'Program:exit'() {
-        for (const { param } of urlQueryParams(sourceCode)) {
-          const kind = tokenInParam(param.name, param.valueNode);
+        for (const { param, url } of urlQueryParams(sourceCode)) {
+          const kind = tokenInParam(param, url);
           if (!kind || isAssertionOrComparison(param.reportNode)) continue;
           report(param.reportNode, 'tokenInQuery', kind);
+        }
+        // Library-built authorization requests: `generateAuthUrl({ state: accessToken })`.
+        for (const request of authorizationRequests(sourceCode)) {
+          if (request.source === 'url') continue;
+          const state = requestParam(request, 'state');
+          if (state.state !== 'present') continue;
+          const kind = tokenAsState(state.valueNode);
+          if (kind && !isAssertionOrComparison(state.reportNode)) report(state.reportNode, 'tokenInQuery', kind);
+        }
+        // A token as a whole path segment of a URL that is redirected to, requested, or absolute.
+        for (const { valueNode, url, absolute } of urlPathValues(sourceCode)) {
+          if (!absolute && !urlDestinationOf(sourceCode, url)) continue;
+          const kind = credentialOf(valueNode, url);
+          if (kind && !isAssertionOrComparison(url)) report(valueNode, 'tokenInPath', kind);
         }
       },
     };

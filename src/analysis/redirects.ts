@@ -36,6 +36,7 @@ import { REDIRECT_URI_VALIDATORS } from '../knowledge/oauth-libraries';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
+import { HTTP_CLIENT_MODULES } from '../knowledge/http';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -1010,4 +1011,53 @@ export function looseRegisteredRedirectUri(uri: string): 'wildcard' | 'http' | u
   const match = /^http:\/\/(\[[^\]]{1,60}\]|[^/:?#]{1,255})/i.exec(uri);
   if (!match) return undefined;
   return LOOPBACK_HOSTS.has(match[1].toLowerCase()) ? undefined : 'http';
+}
+
+const GLOBAL_URL_CALLS = new Set(['fetch', '$fetch', 'open', 'window.open']);
+
+function isHttpRequestCall(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin) return false;
+  if (origin.module === GLOBAL_MODULE) return GLOBAL_URL_CALLS.has(origin.path.join('.'));
+  return HTTP_CLIENT_MODULES.has(origin.module);
+}
+
+/**
+ * Where a URL-valued expression goes: 'redirect' when a redirect or navigation targets it,
+ * 'request' when an HTTP request (`fetch`, axios, got, ky, …) or `window.open` is made to it —
+ * directly, through a `const`, or through one URL-building call (`res.redirect(clientUrl(path))`).
+ * Undefined when it goes nowhere the analysis can see.
+ */
+export function urlDestinationOf(sourceCode: SourceCode, node: Node, depth = 0): 'redirect' | 'request' | undefined {
+  if (depth > 2) return undefined;
+  let current: Node = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  )
+    current = current.parent;
+  const parent = current.parent;
+  if (!parent) return undefined;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === current)
+    return redirectSink(sourceCode, parent) ? 'redirect' : undefined;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+    const sink = redirectSink(sourceCode, parent);
+    if (sink && skipWrappers(sink.target) === skipWrappers(current)) return 'redirect';
+    if (parent.arguments[0] === current && isHttpRequestCall(sourceCode, parent)) return 'request';
+    // A URL-building helper: what it returns goes where its call goes.
+    if (parent.arguments[0] === current && !sink) return urlDestinationOf(sourceCode, parent, depth + 1);
+    return undefined;
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode.getScope(parent.id), parent.id);
+    if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const destination = urlDestinationOf(sourceCode, reference.identifier as Node, depth + 1);
+      if (destination) return destination;
+    }
+  }
+  return undefined;
 }

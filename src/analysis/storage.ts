@@ -36,6 +36,7 @@ import {
   propertyKeyName,
   skipWrappers,
 } from './modules';
+import { tokenResponseOf } from './token-requests';
 import { classifyToken, credentialKindFromName, nameWords, tokenKindFromName, type TokenKind } from './tokens';
 import { arrayElements, booleanValue, definitionOf, descendants, getProperty, stringValue, tailName } from './values';
 
@@ -213,7 +214,73 @@ const NOT_STORED_CREDENTIAL_WORDS = new Set([
   'expiration',
 ]);
 
-/** Which token a value holds, looking into `JSON.stringify(...)` and object literals (one level of nesting). */
+/** `Object.assign(target, ...sources)` (a global call): the objects it merges, else undefined. */
+function objectAssignArguments(sourceCode: SourceCode, node: Node): Node[] | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const origin = calleeOrigin(sourceCode, node);
+  if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'Object.assign') return undefined;
+  return node.arguments.filter((arg): arg is TSESTree.Expression => arg.type !== AST_NODE_TYPES.SpreadElement);
+}
+
+/** Which token an object literal's properties hold; a generic key (`token`) defers to a more specific value. */
+function credentialInObject(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth: number): TokenKind | undefined {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      const spread = credentialInValue(sourceCode, property.argument, depth + 1);
+      if (spread) return spread;
+      continue;
+    }
+    const keyKind = credentialKindFromName(propertyKeyName(sourceCode, property));
+    const valueKind = credentialInValue(sourceCode, property.value, depth + 1);
+    if (keyKind && keyKind !== 'code' && !isEmptyValue(sourceCode, property.value))
+      return keyKind === 'unknown-jwt' && valueKind ? valueKind : keyKind;
+    if (valueKind) return valueKind;
+  }
+  return undefined;
+}
+
+/**
+ * Tokens put into an object held by a variable after it was made and before `at`:
+ * `user.accessToken = t`, `Object.assign(user, { tokens })`. Same function only.
+ */
+function credentialAddedLater(sourceCode: SourceCode, identifier: TSESTree.Identifier, at: Node, depth: number): TokenKind | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Variable') return undefined;
+  for (const reference of variable.references) {
+    const read = reference.identifier as Node;
+    if (reference.init || read.range[0] >= at.range[0]) continue;
+    const parent = read.parent;
+    if (
+      parent?.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === read &&
+      parent.parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.parent.left === parent &&
+      parent.parent.operator === '='
+    ) {
+      const value = parent.parent.right;
+      if (isEmptyValue(sourceCode, value)) continue;
+      const keyKind = credentialKindFromName(memberName(sourceCode, parent));
+      const valueKind = credentialInValue(sourceCode, value, depth + 1);
+      if (keyKind && keyKind !== 'code') return keyKind === 'unknown-jwt' && valueKind ? valueKind : keyKind;
+      if (valueKind) return valueKind;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === read) {
+      const sources = objectAssignArguments(sourceCode, parent);
+      for (const source of sources?.slice(1) ?? []) {
+        const kind = credentialInValue(sourceCode, source, depth + 1);
+        if (kind) return kind;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which token a value holds, looking into `JSON.stringify(...)`, object literals (also
+ * merged with `Object.assign` or filled in after they were made), and the whole parsed
+ * response of a token request (`JSON.stringify(await res.json())`).
+ */
 export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0): TokenKind | undefined {
   if (depth > 3) return undefined;
   const value = unwrapSerialisation(sourceCode, node);
@@ -222,16 +289,15 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
   if (classified && classified.kind !== 'code') return classified.kind;
   const definition = skipWrappers(definitionOf(sourceCode, value));
   if (definition.type === AST_NODE_TYPES.ObjectExpression) {
-    for (const property of definition.properties) {
-      if (property.type === AST_NODE_TYPES.SpreadElement) {
-        const spread = credentialInValue(sourceCode, property.argument, depth + 1);
-        if (spread) return spread;
-        continue;
-      }
-      const keyKind = credentialKindFromName(propertyKeyName(sourceCode, property));
-      if (keyKind && keyKind !== 'code' && !isEmptyValue(sourceCode, property.value)) return keyKind;
-      const valueKind = credentialInValue(sourceCode, property.value, depth + 1);
-      if (valueKind) return valueKind;
+    const inLiteral = credentialInObject(sourceCode, definition, depth);
+    if (inLiteral) return inLiteral;
+    return value.type === AST_NODE_TYPES.Identifier ? credentialAddedLater(sourceCode, value, node, depth) : undefined;
+  }
+  const merged = objectAssignArguments(sourceCode, definition);
+  if (merged) {
+    for (const source of merged) {
+      const kind = credentialInValue(sourceCode, source, depth + 1);
+      if (kind) return kind;
     }
     return undefined;
   }
@@ -239,6 +305,8 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
     const viaDefinition = classifyToken(sourceCode, definition);
     if (viaDefinition && viaDefinition.kind !== 'code') return viaDefinition.kind;
   }
+  // The token endpoint's whole answer: it holds the access token (and the refresh token, if any).
+  if (tokenResponseOf(sourceCode, value)) return 'access';
   // `token`, `data.jwt`, `auth.tokens`: the generic names classifyToken leaves alone.
   const name = tailName(sourceCode, value);
   const byName = credentialKindFromName(name);

@@ -19,7 +19,7 @@ import { findVariable, enclosingFunction } from './ast';
 import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
-import { calleeOrigin, localFunction, memberName, originOf, skipWrappers } from './modules';
+import { calleeOrigin, localFunction, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { classifyToken } from './tokens';
 import {
   ABSENT_PARAM,
@@ -352,4 +352,47 @@ export function tokenRequests(sourceCode: SourceCode): readonly TokenRequest[] {
     if (!fileFacts(sourceCode).mentions(TOKEN_REQUEST_HINT)) return [];
     return guarded(() => computeTokenRequests(sourceCode), []);
   });
+}
+
+/**
+ * The token request whose whole response an expression holds: `await res.json()` of a
+ * `fetch` that sent a `grant_type`, axios's `res.data` / `const { data } = await axios.post(…)`,
+ * `fetch(…).then((r) => r.json())`, through variables. A property read of the response
+ * (`data.expires_in`) is not the response. Undefined when the value is anything else.
+ */
+export function tokenResponseOf(sourceCode: SourceCode, node: Node | undefined, depth = 0): TokenRequest | undefined {
+  if (!node || depth > 8) return undefined;
+  const value = skipWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return tokenResponseOf(sourceCode, value.argument, depth + 1);
+    case AST_NODE_TYPES.Identifier: {
+      const definition = definitionOf(sourceCode, value);
+      if (definition !== value) return tokenResponseOf(sourceCode, definition, depth + 1);
+      // `const { data } = await axios.post(TOKEN_URL, body)`.
+      const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
+      if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
+      const property = def.node.id.properties.find(
+        (entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && entry.value === def.name,
+      );
+      return property && propertyKeyName(sourceCode, property) === 'data'
+        ? tokenResponseOf(sourceCode, def.node.init, depth + 1)
+        : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      return memberName(sourceCode, value) === 'data' ? tokenResponseOf(sourceCode, value.object, depth + 1) : undefined;
+    case AST_NODE_TYPES.CallExpression: {
+      const request = tokenRequests(sourceCode).find((entry) => entry.node === value);
+      if (request) return request;
+      const callee = skipWrappers(value.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const method = memberName(sourceCode, callee);
+      // `res.json()`, and `.then(…)` of a request whose callback parses the body.
+      if ((method === 'json' && value.arguments.length === 0) || method === 'then')
+        return tokenResponseOf(sourceCode, callee.object, depth + 1);
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
 }

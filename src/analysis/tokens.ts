@@ -10,8 +10,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
-import { localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
-import { definitionOf, stringValue } from './values';
+import { TOKEN_PRODUCERS } from '../knowledge/jwt';
+import { calleeOrigin, localFunction, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
+import { definitionOf, stringValue, tailName } from './values';
 import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -167,6 +168,9 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
             : undefined;
       // Own keys only: `.toString()` must not find Object.prototype.toString.
       if (method && Object.hasOwn(SDK_TOKEN_CALLS, method)) return { kind: SDK_TOKEN_CALLS[method], fromRequest: false, basis: 'source' };
+      // A token set's accessor: `tokens.accessToken()` (arctic's OAuth2Tokens, token-set classes).
+      const accessor = tokenSetAccessor(sourceCode, node);
+      if (accessor) return { kind: accessor, fromRequest: false, basis: 'name' };
       // A local helper (`const token = bearerFrom(req)`) holds what it returns.
       const helper = localFunction(sourceCode, callee);
       if (helper) {
@@ -197,6 +201,28 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
     default:
       return undefined;
   }
+}
+
+/** Accessor methods of a token set that return the token itself. */
+const TOKEN_SET_ACCESSORS: Readonly<Record<string, TokenKind>> = { accessToken: 'access', idToken: 'id', refreshToken: 'refresh' };
+
+/**
+ * `tokens.accessToken()`: a zero-argument accessor named exactly after a token, called on an
+ * object whose name says it holds tokens. A bare `refreshToken()` (an app's refresh action)
+ * or `auth.refreshToken()` is not one.
+ */
+function tokenSetAccessor(sourceCode: SourceCode, call: TSESTree.CallExpression): TokenKind | undefined {
+  const callee = skipWrappers(call.callee);
+  if (call.arguments.length !== 0 || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(sourceCode, callee);
+  if (!method || !Object.hasOwn(TOKEN_SET_ACCESSORS, method)) return undefined;
+  const receiver = tailName(sourceCode, callee.object);
+  const words = nameWords(receiver);
+  return words.length > 0 &&
+    (words.at(-1) === 'tokens' || words.includes('token')) &&
+    !words.some((word) => NOT_A_CREDENTIAL_WORDS.has(word))
+    ? TOKEN_SET_ACCESSORS[method]
+    : undefined;
 }
 
 /** `const { id_token } = tokens` / `const { authorization } = req.headers` / `const [, token] = header.split(' ')`. */
@@ -396,4 +422,64 @@ export function credentialKindFromName(name: string | undefined): TokenKind | un
   const pair = words.length > 1 ? `${words[words.length - 2]} ${last}` : '';
   if (!GENERIC_TOKEN_TAILS.has(last) && !GENERIC_TOKEN_PAIRS.has(pair)) return undefined;
   return words.some((word) => NOT_A_CREDENTIAL_WORDS.has(word)) ? undefined : 'unknown-jwt';
+}
+
+/**
+ * Words of one-time link tokens: email verification, password reset, magic links,
+ * invitations. Such a token is meant to travel in a URL; a session or API token is not.
+ */
+const ONE_TIME_LINK_WORDS = new Set([
+  'reset',
+  'password',
+  'forgot',
+  'recover',
+  'recovery',
+  'verify',
+  'verification',
+  'confirm',
+  'confirmation',
+  'email',
+  'mail',
+  'invite',
+  'invitation',
+  'magic',
+  'activate',
+  'activation',
+  'unsubscribe',
+  'otp',
+  'passwordless',
+]);
+
+/** True when a name or a URL's text names a one-time link (`resetToken`, `/verify-email`, `magicLink`). */
+export function namesOneTimeLink(text: string | undefined): boolean {
+  return nameWords(text).some((word) => ONE_TIME_LINK_WORDS.has(word));
+}
+
+/**
+ * A JWT or session token the app itself mints (`jwt.sign(...)`, jose `new SignJWT(…).sign(key)`,
+ * `jwtService.sign(...)`, next-auth `encode`), held directly, through variables, or returned by a
+ * helper of this file. Returns the names met on the way (the variables and helpers), so callers
+ * can tell a one-time link token (`resetToken`, `makeInviteToken()`) from a session token.
+ */
+export function issuedTokenOf(sourceCode: SourceCode, node: Node, depth = 0): { names: string[] } | undefined {
+  if (depth > 6) return undefined;
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.AwaitExpression) return issuedTokenOf(sourceCode, inner.argument, depth + 1);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const definition = definitionOf(sourceCode, inner);
+    if (definition === inner) return undefined;
+    const found = issuedTokenOf(sourceCode, definition, depth + 1);
+    return found && { names: [inner.name, ...found.names] };
+  }
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const origin = calleeOrigin(sourceCode, inner);
+  if (origin && TOKEN_PRODUCERS.some((pattern) => matchesPattern(origin, pattern))) return { names: [] };
+  const helper = localFunction(sourceCode, inner.callee);
+  if (!helper) return undefined;
+  const helperName = tailName(sourceCode, inner.callee);
+  for (const returned of returnedExpressions(helper) ?? []) {
+    const found = issuedTokenOf(sourceCode, returned, depth + 1);
+    if (found) return { names: helperName ? [helperName, ...found.names] : found.names };
+  }
+  return undefined;
 }

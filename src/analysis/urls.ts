@@ -40,6 +40,8 @@ export interface Param {
   readonly inFragment: boolean;
   /** True when the parameter was removed (`searchParams.delete`). */
   readonly deleted?: boolean;
+  /** True for `?${key}=value`: a parameter whose name is not known (`name` is then ''). */
+  readonly nameUnknown?: boolean;
 }
 
 export type ParamListKind = 'string' | 'search-params' | 'url' | 'object' | 'stringify';
@@ -58,6 +60,8 @@ export interface ParamList {
   readonly hasQuery: boolean;
   /** Sub-constructions whose parameters this list includes (for callers that de-duplicate). */
   readonly includes: readonly Node[];
+  /** Strings only: `name=value` pairs whose name is a hole (`?${KEY}=${value}`), kept apart from `params`. */
+  readonly unnamed?: readonly Param[];
 }
 
 export type ParamState =
@@ -110,6 +114,18 @@ interface Builder {
   params: Param[];
   complete: boolean;
   includes: Node[];
+  unnamed: Param[];
+}
+
+/**
+ * A hole that only chooses the query separator: `url.includes('?') ? '&' : '?'`, inline or
+ * through a const. It reads as `?` before the query and `&` inside it.
+ */
+function isSeparatorChoice(sourceCode: SourceCode, node: Node): boolean {
+  const definition = skipWrappers(definitionOf(sourceCode, node));
+  if (definition.type !== AST_NODE_TYPES.ConditionalExpression) return false;
+  const branches = [stringValue(sourceCode, definition.consequent), stringValue(sourceCode, definition.alternate)];
+  return branches.every((text) => text === '?' || text === '&') && branches[0] !== branches[1];
 }
 
 /**
@@ -123,7 +139,7 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
   let hasQuery = false;
   const bodyMode = first?.text !== undefined && (FORM_BODY_START.test(first.text) || first.text.startsWith('?'));
   if (bodyMode) mode = 'query';
-  const builder: Builder = { params: [], complete: true, includes: [] };
+  const builder: Builder = { params: [], complete: true, includes: [], unnamed: [] };
   let base = '';
   let name: string | undefined = '';
   let value = '';
@@ -136,6 +152,16 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
   const flush = (): void => {
     if (name === undefined) {
       builder.complete = false;
+      // `?${KEY}=${value}`: the value is still known to be sent in the URL.
+      if (inValue && valueNode && mode !== 'path')
+        builder.unnamed.push({
+          name: '',
+          value: valueKnown ? decodeQueryText(value) : undefined,
+          valueNode,
+          reportNode: node,
+          inFragment: mode === 'fragment',
+          nameUnknown: true,
+        });
     } else if (name !== '' && nameNode) {
       const decodedName = decodeQueryText(name);
       const container = containerOf(nameNode);
@@ -204,6 +230,10 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
       continue;
     }
     // A hole.
+    if (isSeparatorChoice(sourceCode, part.node)) {
+      addText(mode === 'path' ? '?' : '&', part);
+      continue;
+    }
     if (mode === 'path') continue;
     if (inValue) {
       valueKnown = false;
@@ -242,6 +272,7 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
     base: bodyMode ? undefined : base,
     hasQuery,
     includes: builder.includes,
+    unnamed: builder.unnamed,
   };
 }
 
@@ -275,7 +306,7 @@ export function paramText(sourceCode: SourceCode, node: Node): string | undefine
 function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): ParamList | undefined {
   const object = objectLiteral(sourceCode, node);
   if (!object) return undefined;
-  const builder: Builder = { params: [], complete: true, includes: [] };
+  const builder: Builder = { params: [], complete: true, includes: [], unnamed: [] };
   for (const property of object.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
       const spread = depth < MAX_DEPTH ? paramsOfNode(sourceCode, property.argument, depth + 1) : undefined;
@@ -317,7 +348,7 @@ function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): Para
 function paramsOfEntries(sourceCode: SourceCode, node: Node): Builder | undefined {
   const entries = arrayElements(sourceCode, node);
   if (!entries) return undefined;
-  const builder: Builder = { params: [], complete: true, includes: [] };
+  const builder: Builder = { params: [], complete: true, includes: [], unnamed: [] };
   for (const entry of entries) {
     const pair = arrayElements(sourceCode, entry);
     const name = pair?.[0] ? stringValue(sourceCode, pair[0]) : undefined;
@@ -1072,14 +1103,16 @@ export function urlQueryParams(sourceCode: SourceCode): readonly UrlParam[] {
     const nodes = fileNodes(sourceCode);
     const add = (entry: Param, url: Node): void => {
       if (entry.inFragment || entry.deleted) return;
-      const key = `${entry.name}@${entry.reportNode.range[0]}:${entry.reportNode.range[1]}`;
+      const at = entry.nameUnknown ? entry.valueNode : entry.reportNode;
+      const key = `${entry.name}@${at.range[0]}:${at.range[1]}`;
       if (seen.has(key)) return;
       seen.add(key);
       result.push({ param: entry, url });
     };
     for (const node of nodes.strings) {
       const list = paramsOf(sourceCode, node);
-      if (list?.kind === 'string' && list.hasQuery && list.base !== undefined) for (const entry of list.params) add(entry, node);
+      if (list?.kind === 'string' && list.hasQuery && list.base !== undefined)
+        for (const entry of [...list.params, ...(list.unnamed ?? [])]) add(entry, node);
     }
     for (const node of nodes.news) {
       if (!isGlobalConstructor(sourceCode, node, 'URL')) continue;
@@ -1090,6 +1123,56 @@ export function urlQueryParams(sourceCode: SourceCode): readonly UrlParam[] {
       if (!isQueryOptionObject(sourceCode, object)) continue;
       const list = paramsOf(sourceCode, object);
       for (const entry of list?.params ?? []) add(entry, object);
+    }
+    return result;
+  });
+}
+
+// --- values that fill a whole path segment ----------------------------------------------------
+
+export interface UrlPathValue {
+  /** The hole that is a whole path segment: `/done/${token}`, `base + '/' + token + '?x=1'`. */
+  readonly valueNode: Node;
+  /** The string construction (template or concatenation) it sits in. */
+  readonly url: Node;
+  /** The known text before the hole starts with a scheme and host (`https://api.example.com/…`). */
+  readonly absolute: boolean;
+  /** Known path text before the hole, holes left out (`/auth/success/`). */
+  readonly pathText: string;
+}
+
+const SCHEME = /^[a-z][a-z\d+.-]{1,20}:\/\//i;
+
+/**
+ * Every hole of a string construction that fills a whole URL path segment: after a `/` and
+ * before the next `/`, `?`, `#` or the end, before any query starts. Whether the string is a
+ * URL at all is the caller's question (see `absolute`, and where the string is sent).
+ */
+export function urlPathValues(sourceCode: SourceCode): readonly UrlPathValue[] {
+  return fileFacts(sourceCode).memo('urls:pathValues', () => {
+    const result: UrlPathValue[] = [];
+    for (const node of fileNodes(sourceCode).strings) {
+      if (node.type === AST_NODE_TYPES.Literal) continue;
+      const parts = stringParts(sourceCode, node);
+      let pathText = '';
+      let before: string | undefined;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i];
+        if (part.text !== undefined) {
+          const end = part.text.search(/[?#]/);
+          pathText += end === -1 ? part.text : part.text.slice(0, end);
+          if (end !== -1) break;
+          before = part.text;
+          continue;
+        }
+        if (isSeparatorChoice(sourceCode, part.node)) break;
+        const next = parts[i + 1];
+        const wholeSegment =
+          next === undefined || (next.text !== undefined ? /^[/?#]/.test(next.text) : isSeparatorChoice(sourceCode, next.node));
+        if (before?.endsWith('/') && wholeSegment)
+          result.push({ valueNode: part.node, url: node, absolute: SCHEME.test(parts[0].text ?? ''), pathText });
+        before = undefined;
+      }
     }
     return result;
   });

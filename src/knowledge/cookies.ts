@@ -119,16 +119,8 @@ export const KOA_MODULES = ['koa', '@koa/router', 'koa-router', 'koa-session'];
 export const SVELTEKIT_MODULES = ['@sveltejs/kit', '$app/server'];
 export const ASTRO_MODULES = ['astro', 'astro:middleware'];
 
-/** JWT-producing calls: a cookie holding their result holds a token. */
-export const TOKEN_PRODUCERS = [
-  'jsonwebtoken#sign',
-  'jose#SignJWT.**.sign',
-  'jose#EncryptJWT.**.encrypt',
-  'next-auth/jwt#encode',
-  '@auth/core/jwt#encode',
-  '@nestjs/jwt#JwtService.().sign',
-  '@nestjs/jwt#JwtService.().signAsync',
-];
+/** JWT-producing calls: a cookie holding their result holds a token (the list lives with the JWT knowledge). */
+export { TOKEN_PRODUCERS } from './jwt';
 
 /** Header name that carries cookies in raw responses. */
 export const SET_COOKIE_HEADER = 'set-cookie';

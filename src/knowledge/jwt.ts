@@ -314,3 +314,17 @@ export const TOKEN_FROM_QUERY_EXTRACTORS: readonly string[] = ['passport-jwt#Ext
 
 /** Modules that verify, decode or exchange ID tokens (with the authorization clients: the gate of require-nonce-check). */
 export const ID_TOKEN_MODULES: readonly string[] = modulesOfPatterns(JWT_MODULES, ID_TOKEN_EXCHANGES.keys(), VALIDATE_ID_TOKEN);
+
+/**
+ * Calls that mint a JWT (or an encrypted session token): their result is a bearer credential
+ * the app issued, whatever the variable holding it is called.
+ */
+export const TOKEN_PRODUCERS = [
+  'jsonwebtoken#sign',
+  'jose#SignJWT.**.sign',
+  'jose#EncryptJWT.**.encrypt',
+  'next-auth/jwt#encode',
+  '@auth/core/jwt#encode',
+  '@nestjs/jwt#JwtService.().sign',
+  '@nestjs/jwt#JwtService.().signAsync',
+];

@@ -6,6 +6,7 @@ import {
   redirectRoots,
   redirectSink,
   storedRedirectTarget,
+  urlDestinationOf,
 } from '../../src/analysis/redirects';
 import { collect } from '../helpers/analyze';
 
@@ -122,5 +123,22 @@ describe('redirects: checks applied to the target', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('redirects: where a URL goes', () => {
+  it('follows a URL to a redirect, a request or window.open, through a const and one URL-building call', () => {
+    const code = `import axios from 'axios';
+export function f(res, a, b, c, d, e, g, h) {
+  res.redirect(\`/x/\${a}\`);
+  const u = \`/y/\${b}\`; fetch(u);
+  res.redirect(toClient('/z/' + c));
+  axios.get(\`/w/\${d}\`);
+  window.open(\`/v/\${e}\`);
+  console.log(\`/l/\${g}\`);
+  cache.set(\`/c/\${h}\`, 1);
+}`;
+    const found = collect(code, 'TemplateLiteral, BinaryExpression', (sc, node) => urlDestinationOf(sc, node) ?? null);
+    expect(found).toEqual(['redirect', 'request', 'redirect', 'request', 'request', null, null]);
   });
 });

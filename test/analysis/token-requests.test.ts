@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenRequests } from '../../src/analysis/token-requests';
+import { tokenRequests, tokenResponseOf } from '../../src/analysis/token-requests';
 import { collect } from '../helpers/analyze';
 
 function requests(code: string, typescript = true): string[] {
@@ -103,5 +103,24 @@ describe('token-requests: token endpoint calls with their grant and parameters',
   it('ignores assertions and bodies without grant_type, in JavaScript too', () => {
     const code = `expect(body).toEqual({ grant_type: 'authorization_code', code });\nawait fetch('/api/login', { method: 'POST', body: JSON.stringify({ email, password }) });`;
     expect(requests(code, false)).toEqual([]);
+  });
+});
+
+describe('token-requests: the whole response of a token request', () => {
+  it('follows res.json(), axios data and .then() back to the request, and refuses other values', () => {
+    const code = `import axios from 'axios';
+export async function f(code, rt) {
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code }) });
+  const body = await res.json();
+  const { data } = await axios.post(TOKEN_URL, { grant_type: 'refresh_token', refresh_token: rt });
+  const chained = await fetch(TOKEN_URL, { method: 'POST', body: 'grant_type=client_credentials' }).then((r) => r.json());
+  const me = await (await fetch('/api/me')).json();
+  probe(body); probe(data); probe(chained); probe(body.expires_in); probe(me);
+}`;
+    const found = collect(code, 'CallExpression[callee.name="probe"]', (sc, node) => {
+      const request = tokenResponseOf(sc, (node as import('@typescript-eslint/utils').TSESTree.CallExpression).arguments[0]);
+      return request ? (request.grantType ?? '?') : null;
+    });
+    expect(found).toEqual(['authorization_code', 'refresh_token', 'client_credentials', null, null]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { classifyToken, tokenKindFromName } from '../../src/analysis/tokens';
+import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName } from '../../src/analysis/tokens';
 import { collect } from '../helpers/analyze';
 
 function kinds(code: string): (string | null)[] {
@@ -93,6 +93,41 @@ describe('tokens: names that are Object.prototype members', () => {
       null,
       null,
       null,
+    ]);
+  });
+});
+
+describe('tokens: token-set accessors and tokens the app signs', () => {
+  it('classifies `tokens.accessToken()` on a token set, not an app action', () => {
+    expect(
+      kinds(
+        `probe(tokens.accessToken()); probe(oauthTokens.refreshToken()); probe(refreshToken()); probe(auth.refreshToken()); probe(tokens.accessToken(true)); probe(csrfToken.idToken());`,
+      ),
+    ).toEqual(['access', 'refresh', null, null, null, null]);
+  });
+
+  it('finds JWTs the app signs through variables, awaits and local helpers, with the names on the way', () => {
+    const code = `import jwt from 'jsonwebtoken';
+import { SignJWT } from 'jose';
+function makeInviteToken(id) { return jwt.sign({ id }, KEY); }
+const session = jwt.sign({ sub }, KEY);
+const edge = await new SignJWT({ sub }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+probe(session); probe(edge); probe(makeInviteToken(1)); probe(other.sign(x)); probe(tokens.access_token);`;
+    const found = collect(code, 'CallExpression[callee.name="probe"]', (sc, node) => {
+      const issued = issuedTokenOf(sc, (node as TSESTree.CallExpression).arguments[0]);
+      return issued ? issued.names.join(',') || '-' : null;
+    });
+    expect(found).toEqual(['session', 'edge', 'makeInviteToken', null, null]);
+  });
+
+  it('tells one-time link names from session names', () => {
+    expect(['resetToken', '/verify-email', 'magicLink', 'sendInvitation', 'sessionToken', '/auth/done'].map(namesOneTimeLink)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { param, paramWrites, paramsOf, urlQueryParams } from '../../src/analysis/urls';
+import { param, paramWrites, paramsOf, urlPathValues, urlQueryParams } from '../../src/analysis/urls';
 import { collect } from '../helpers/analyze';
 
 /** Runs `pick` on the first argument of every `probe(...)` call. */
@@ -149,5 +149,44 @@ describe('urls: query parameters however they are built', () => {
   it('works on plain JavaScript', () => {
     const code = `probe(new URLSearchParams({ response_type: 'code' }));`;
     expect(probe(code, summary, false)).toEqual([{ kind: 'search-params', complete: true, params: { response_type: 'code' } }]);
+  });
+});
+
+describe('urls: separators chosen at run time, unnamed parameters, path segments', () => {
+  it('reads a `? : &` choice as the query separator, inline or through a const', () => {
+    const code = `const sep = next.includes('?') ? '&' : '?'; probe(\`\${next}\${sep}token=\${t}&page=2\`); probe(next + (flag ? '&' : '?') + 'lang=en');`;
+    expect(probe(code, summary)).toEqual([
+      { kind: 'string', complete: true, params: { token: '?', page: '2' } },
+      { kind: 'string', complete: true, params: { lang: 'en' } },
+    ]);
+  });
+
+  it('does not take any conditional for a separator', () => {
+    const code = `probe(\`\${base}\${mode ? '/a' : '/b'}token=\${t}\`);`;
+    expect(probe(code, summary)).toEqual([null]);
+  });
+
+  it('keeps `?${KEY}=value` pairs apart, with the value node', () => {
+    const code = `probe(\`/?\${KEY}=\${tokens.accessToken()}&tab=1\`);`;
+    const [list] = probe(code, (sc, n) => paramsOf(sc, n) ?? null);
+    expect(list?.params.map((p) => p.name)).toEqual(['tab']);
+    expect(list?.unnamed?.map((p) => [p.nameUnknown, p.valueNode.type])).toEqual([[true, 'CallExpression']]);
+    expect(list?.complete).toBe(false);
+  });
+
+  it('lists holes that fill a whole path segment, before any query', () => {
+    const code = `const a = \`https://api.example.com/v1/\${t}\`; const b = base + '/done/' + tok + '?x=' + y; const c = \`/files/\${id}.png\`; const d = \`/q?next=/\${v}\`; const sep = q ? "&" : "?"; const e = \`\${root}/\${u}\${sep}k=1\`;`;
+    const values = collect(code, 'Program', (sc) => urlPathValues(sc))[0];
+    expect(
+      values.map((v) => [
+        v.valueNode.type === 'Identifier' ? (v.valueNode as TSESTree.Identifier).name : v.valueNode.type,
+        v.absolute,
+        v.pathText,
+      ]),
+    ).toEqual([
+      ['t', true, 'https://api.example.com/v1/'],
+      ['tok', false, '/done/'],
+      ['u', false, '/'],
+    ]);
   });
 });

@@ -60,6 +60,47 @@ const res = await fetch(accessTokenUrl, { method: 'POST', body });`,
       code: `export const cookieValue = (req) => req.cookies.access_token;
 const theme = req.query.theme;`,
     },
+    // One-time link tokens signed by the app: password reset, email verification, invitations.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export function passwordResetLink(user: { id: string }) {
+  const resetToken = jwt.sign({ sub: user.id }, process.env.RESET_SECRET!, { expiresIn: '15m' });
+  return \`\${process.env.APP_URL}/account/new-password?token=\${resetToken}\`;
+}
+export function confirmLink(email: string) {
+  return \`\${process.env.APP_URL}/verify-email?token=\${jwt.sign({ email }, process.env.MAIL_SECRET!)}\`;
+}`,
+    },
+    // A signed state (nonce and return path) is a state, not a credential; a state named so.
+    {
+      code: `import jwt from 'jsonwebtoken';
+export function login(res: any, nonce: string, returnTo: string) {
+  const state = jwt.sign({ nonce, returnTo }, process.env.STATE_SECRET!, { expiresIn: '10m' });
+  res.redirect(\`https://github.com/login/oauth/authorize?client_id=abc&state=\${state}\`);
+}`,
+    },
+    // Ids, not tokens, in path segments; a token in a cache key that is no URL.
+    {
+      code: `export async function load(user: { id: string }, tokens: { access_token: string }, cache: Map<string, string>) {
+  await fetch(\`https://api.example.com/v1/users/\${user.id}/avatar\`);
+  cache.set(\`grants/\${tokens.access_token}\`, '1');
+  console.log('/session/' + tokens.access_token);
+}`,
+    },
+    // A separator choice with an ordinary parameter; an unknown parameter name holding an ID token (a logout hint).
+    {
+      code: `export function back(res: any, next: string, page: number, hintKey: string, idToken: string) {
+  const sep = next.includes('?') ? '&' : '?';
+  res.redirect(\`\${next}\${sep}page=\${page}\`);
+  res.redirect(\`\${ISSUER}/logout?\${hintKey}=\${idToken}\`);
+}`,
+    },
+    // A bare refreshToken() action is not a token.
+    {
+      code: `export async function retry(res: any) {
+  res.redirect(\`/?\${KEY}=\${await refreshToken()}\`);
+}`,
+    },
   ],
   invalid: [
     {
@@ -140,6 +181,75 @@ passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromUrlQueryParameter('to
   return params.get('access_token');
 }`,
       errors: [{ messageId: 'tokenFromQuery', line: 3, column: 10, endLine: 3, endColumn: 36 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+export function done(req: any, res: any, user: { id: string }) {
+  const appToken = jwt.sign({ sub: user.id }, process.env.JWT_SECRET!, { expiresIn: '7d' });
+  const back = req.cookies.return_to || '/home';
+  const sep = back.includes('?') ? '&' : '?';
+  res.redirect(\`\${back}\${sep}token=\${appToken}\`);
+}`,
+      errors: [
+        {
+          messageId: 'tokenInQuery',
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 48,
+          data: { kind: 'a token the app signed (a bearer credential)' },
+        },
+      ],
+    },
+    {
+      code: `import { SignJWT } from 'jose';
+export async function handoff(res: any, key: Uint8Array, uid: string) {
+  const session = await new SignJWT({ uid }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+  return res.redirect(process.env.SPA_URL + '/auth/complete?session=' + session);
+}`,
+      errors: [{ messageId: 'tokenInQuery', line: 4, column: 45, endLine: 4, endColumn: 70 }],
+    },
+    {
+      code: `import { TOKEN_QUERY_KEY } from './keys';
+export async function load({ url }: any) {
+  const tokens = await provider.validateAuthorizationCode(url.searchParams.get('code'));
+  redirect(302, \`/?\${TOKEN_QUERY_KEY}=\${tokens.accessToken()}\`);
+}`,
+      errors: [{ messageId: 'tokenInQuery', line: 4, column: 17, endLine: 4, endColumn: 63, data: { kind: 'access token' } }],
+    },
+    {
+      code: `export function finish(res: any, body: { access_token: string }) {
+  res.redirect(toClient(CLIENT_SUCCESS_PATH + '/' + body.access_token));
+}`,
+      errors: [{ messageId: 'tokenInPath', line: 2, column: 53, endLine: 2, endColumn: 70, data: { kind: 'access token' } }],
+    },
+    {
+      code: `export async function profile(tokens: { refresh_token: string }) {
+  const url = \`\${API_BASE}/sessions/\${tokens.refresh_token}/renew\`;
+  return fetch(url, { method: 'POST' });
+}`,
+      errors: [{ messageId: 'tokenInPath', line: 2, column: 39, endLine: 2, endColumn: 59, data: { kind: 'refresh token' } }],
+    },
+    {
+      code: `export function open(accessToken: string) {
+  window.location.href = \`https://reports.example.com/embed/\${accessToken}\`;
+}`,
+      errors: [{ messageId: 'tokenInPath', line: 2, column: 63, endLine: 2, endColumn: 74 }],
+    },
+    {
+      code: `export function connect(req: any, res: any) {
+  const state = req.cookies.session_token;
+  res.redirect(\`https://slack.com/oauth/v2/authorize?client_id=\${ID}&scope=chat:write&state=\${state}\`);
+}`,
+      errors: [{ messageId: 'tokenInQuery', line: 3, column: 16, endLine: 3, endColumn: 102 }],
+    },
+    {
+      code: `import { google } from 'googleapis';
+const client = new google.auth.OAuth2(ID, SECRET, CALLBACK);
+export function link(req: any, res: any) {
+  res.redirect(client.generateAuthUrl({ scope: ['openid'], state: req.headers.authorization }));
+}`,
+      errors: [{ messageId: 'tokenInQuery', line: 4, column: 60, endLine: 4, endColumn: 92 }],
     },
   ],
 });

@@ -53,6 +53,22 @@ ruleTester.run('no-token-in-web-storage', rule, {
     `import { OktaAuth } from '@okta/okta-auth-js'; export const okta = new OktaAuth({ issuer, clientId, tokenManager: { storage: 'sessionStorage' } });`,
     // Globals named like Object.prototype members are not storage.
     `constructor.setItem('access_token', t); toString.setItem('refresh_token', t);`,
+    // A profile merged or filled in without a token, a token added only after the write, a property of the token response that is not a token.
+    `export function keep(profile, tokens) {
+       const user = Object.assign({}, profile, { theme: 'dark' });
+       localStorage.setItem('user', JSON.stringify(user));
+       const session = { name: profile.name };
+       session.lastSeen = Date.now();
+       localStorage.setItem('session', JSON.stringify(session));
+       session.accessToken = tokens.access_token;
+     }`,
+    `export async function exchange(code) {
+       const res = await fetch('/oauth/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code }) });
+       const body = await res.json();
+       localStorage.setItem('expires_at', String(Date.now() + body.expires_in * 1000));
+       const me = await (await fetch('/api/me')).json();
+       localStorage.setItem('me', JSON.stringify(me));
+     }`,
     // cacheLocation of some unrelated cache library.
     `import { createCache } from 'lru-widget'; createCache({ cacheLocation: 'localStorage' });`,
   ],
@@ -201,6 +217,70 @@ ruleTester.run('no-token-in-web-storage', rule, {
     {
       code: `import { OAuthService } from 'angular-oauth2-oidc';\nclass Auth {\n  constructor(private oauth: OAuthService) {\n    this.oauth.setStorage(localStorage);\n  }\n}`,
       errors: [{ messageId: 'sdkTokenCacheInStorage', line: 4, column: 27, endLine: 4, endColumn: 39 }],
+    },
+    {
+      code: `export function onProfile(body, access_token, refresh_token) {\n  const user = Object.assign(body, { token: { access_token, refresh_token } });\n  localStorage.setItem('appUser', JSON.stringify(user));\n}`,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 56,
+          data: { token: 'Access token', area: 'localStorage' },
+        },
+      ],
+    },
+    {
+      code: `export function remember(fragment) {\n  const session = { at: Date.now() };\n  session.refreshToken = fragment.get('refresh_token');\n  sessionStorage.setItem('session', JSON.stringify(session));\n}`,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 61,
+          data: { token: 'Refresh token', area: 'sessionStorage' },
+        },
+      ],
+    },
+    {
+      code: `export function remember(profile, tokens) {\n  const user = { name: profile.name };\n  Object.assign(user, { tokens });\n  localStorage.setItem('u', JSON.stringify(user));\n}`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 4, column: 3, endLine: 4, endColumn: 50, data: { token: 'Token', area: 'localStorage' } },
+      ],
+    },
+    {
+      code: `export function keep(claims) {\n  localStorage.setItem('auth', JSON.stringify({ user: { token: claims.id_token } }));\n}`,
+      errors: [
+        { messageId: 'tokenInStorage', line: 2, column: 3, endLine: 2, endColumn: 85, data: { token: 'ID token', area: 'localStorage' } },
+      ],
+    },
+    {
+      code: `export async function exchange(code, verifier) {\n  const res = await fetch('https://id.example.com/token', {\n    method: 'POST',\n    body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier }),\n  });\n  const data = await res.json();\n  localStorage.setItem('oauth', JSON.stringify(data));\n}`,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 54,
+          data: { token: 'Access token', area: 'localStorage' },
+        },
+      ],
+    },
+    {
+      code: `import axios from 'axios';\nexport async function renew(rt) {\n  const { data } = await axios.post('/oauth/token', { grant_type: 'refresh_token', refresh_token: rt });\n  localStorage.setItem('spotify', JSON.stringify(data));\n}`,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 56,
+          data: { token: 'Access token', area: 'localStorage' },
+        },
+      ],
     },
   ],
 });
