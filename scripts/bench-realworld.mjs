@@ -175,7 +175,7 @@ function configFor(file) {
       globals: languageGlobals,
     };
   }
-  return [{ files: ['**/*'], languageOptions, plugins: { oauth: plugin }, rules }];
+  return [{ files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions, plugins: { oauth: plugin }, rules }];
 }
 
 const findingsByFile = new Map();
@@ -196,7 +196,8 @@ function findingsOf(folder, path) {
       const retry = linter.verify(text, config, file);
       if (!retry.some((message) => message.fatal)) messages = retry;
     }
-    const fatal = messages.find((message) => message.fatal);
+    // A file no config matches (ESLint lints only files a `files` pattern names) must not pass as silent.
+    const fatal = messages.find((message) => message.fatal || message.ruleId === null);
     if (fatal) unreadable.push(`${path}: ${fatal.message} (line ${fatal.line})`);
     findings = messages.filter((message) => !message.fatal && message.ruleId?.startsWith('oauth/'));
   }
