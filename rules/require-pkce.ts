@@ -33,8 +33,9 @@ const LIBRARIES = [
   'passport-github2',
   'passport-facebook',
 ];
+// `client_id` / `redirect_uri`: GitHub-style authorization requests name no response_type.
 const HINT =
-  /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
+  /response_?type|responseType|code_?challenge|codeChallenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce|client_?id|redirect_?uri|passport/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-pkce',
