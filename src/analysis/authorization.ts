@@ -282,7 +282,7 @@ function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.Object
 
 /** Any mention that makes a file worth analysing for authorization requests. */
 export const AUTHORIZATION_HINT =
-  /response_?type|responseType|authoriz|generateAuthUrl|authorizeURL|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
+  /response_?type|responseType|authoriz|client_id|generateAuthUrl|authorizeURL|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
 
 function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const requests: AuthorizationRequest[] = [];
@@ -365,7 +365,9 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   for (const { list } of found) for (const node of list.includes) included.add(node);
   for (const { request, list } of found) {
     if (included.has(request.node) || covered.has(request.node)) continue;
-    requests.push({ ...request, node: innermostWithResponseType(found, list) ?? request.node });
+    // Short-form requests name no response_type: where client_id is written stands in for it.
+    const key = param(list, 'response_type').state === 'present' ? 'response_type' : 'client_id';
+    requests.push({ ...request, node: innermostWriting(found, list, key) ?? request.node });
   }
   // In source order, so reports and callers see them as written.
   return requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -374,18 +376,19 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
 /**
  * `${endpoint}?${new URLSearchParams({ response_type: 'code', … })}`: the parameters are read
  * from the whole URL, but a missing one is reported where they are written (the innermost
- * construction that sets response_type), which is where the fix goes.
+ * construction that sets response_type, or client_id for a short-form request), which is where the fix goes.
  */
-function innermostWithResponseType(
+function innermostWriting(
   found: readonly { request: AuthorizationRequest; list: ParamList }[],
   outer: ParamList,
+  key: 'response_type' | 'client_id',
 ): Node | undefined {
   // Where the parameters are written: an object literal (its spreads included), or a construction
   // that writes response_type itself. `new URLSearchParams(params)` only reads the `params` object
   // written elsewhere, and a base object spread into another is not where this request's
   // parameters are written.
   const writers = found.filter(({ request, list }) => {
-    const responseType = param(list, 'response_type');
+    const responseType = param(list, key);
     if (!outer.includes.includes(request.node) || responseType.state !== 'present') return false;
     const node = request.node;
     if (node.type === AST_NODE_TYPES.ObjectExpression) return true;

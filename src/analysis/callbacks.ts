@@ -289,7 +289,7 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     )
       return true;
     // The returned state handed to a lookup or a verification: `await redis.get(\`state:${state}\`)`, `jwt.verify(state, key)`.
-    if (LOGGING_ROOTS.has(rootName(callee) ?? '') || STATE_DECODERS.test(name ?? '')) continue;
+    if (LOGGING_ROOTS.has(rootName(callee) ?? '') || STATE_DECODERS.test(name ?? '') || NOT_STATE.test(name ?? '')) continue;
     const lookup = name === 'get' || name === 'getItem' || name === 'getdel' || name === 'getDel';
     const handsOverState = node.arguments.some((arg) => {
       if (arg.type === AST_NODE_TYPES.SpreadElement) return false;

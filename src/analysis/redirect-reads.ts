@@ -205,7 +205,9 @@ function functionName(fn: FunctionNode): TSESTree.Identifier | undefined {
 function identifierPart(identifier: TSESTree.Identifier, context: Context, depth: number): UrlPart | undefined {
   const { sourceCode } = context;
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  if (!variable || variable.defs.length !== 1) return undefined;
+  // An undeclared global of sloppy code (`parameters = location.hash.split('&')`): its one assignment.
+  if (!variable) return implicitGlobalPart(identifier, context, depth);
+  if (variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'Variable') {
     const declarator = def.node;
@@ -271,6 +273,13 @@ function identifierPart(identifier: TSESTree.Identifier, context: Context, depth
     }
   }
   return undefined;
+}
+
+function implicitGlobalPart(identifier: TSESTree.Identifier, context: Context, depth: number): UrlPart | undefined {
+  const writes = fileFacts(context.sourceCode)
+    .nodesOfType(AST_NODE_TYPES.AssignmentExpression)
+    .filter((write) => write.left.type === AST_NODE_TYPES.Identifier && write.left.name === identifier.name);
+  return writes.length === 1 && writes[0].operator === '=' ? partOf(writes[0].right, context, depth + 1) : undefined;
 }
 
 /** A local helper (function or `this.method`) that reads the URL and returns something made from it. */
@@ -349,9 +358,18 @@ function partOf(input: Node, context: Context, depth: number): UrlPart | undefin
       return partOf(node.argument, context, depth + 1);
     case AST_NODE_TYPES.LogicalExpression:
       return partOf(node.left, context, depth + 1);
-    case AST_NODE_TYPES.MemberExpression:
+    case AST_NODE_TYPES.MemberExpression: {
+      // The other parts of a location (`location.origin`, `location.pathname`) are not the redirect's parameters.
+      const object = skipWrappers(node.object);
+      const origin =
+        object.type === AST_NODE_TYPES.Identifier || object.type === AST_NODE_TYPES.MemberExpression
+          ? originOf(sourceCode, object)
+          : undefined;
+      if (origin?.module === GLOBAL_MODULE && /^(?:document\.)?location$/.test(origin.path.join('.'))) return undefined;
+      if (isRouterObject(sourceCode, object, context, depth + 1)) return undefined;
       // `parts[1]`, `match[2]`, `parsed.access_token`: still from the URL.
-      return partOf(node.object, context, depth + 1);
+      return partOf(object, context, depth + 1);
+    }
     case AST_NODE_TYPES.NewExpression: {
       const name = calleeName(sourceCode, node);
       if ((name === 'URLSearchParams' || name === 'URL') && node.arguments[0]) return partOf(node.arguments[0], context, depth + 1);
