@@ -40,6 +40,18 @@ const GRANT_TYPE_VALUES = new Set([
   'urn:ietf:params:oauth:grant-type:token-exchange',
 ]);
 
+/** `RESPONSE_TYPE`, `responseTypeToken`, `ResponseType` (not `response_types_supported`, a list). */
+function isResponseTypeName(name: string | undefined): boolean {
+  if (!name) return false;
+  const compact = name.toLowerCase().replace(/[_\-]/g, '');
+  return compact.includes('responsetype') && !compact.includes('responsetypes');
+}
+
+function enumName(body: TSESTree.TSEnumBody): string | undefined {
+  const declaration = body.parent;
+  return declaration?.type === AST_NODE_TYPES.TSEnumDeclaration ? declaration.id.name : undefined;
+}
+
 /** A response_type list that asks for a token from the authorization endpoint. */
 function isImplicitResponseType(value: string | undefined, strict: boolean): boolean {
   const values = listValues(value);
@@ -147,7 +159,30 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * A response type kept under a name that says so — `const RESPONSE_TYPE = 'token'`, a class
+     * field `RESPONSE_TYPE_IDTOKEN_TOKEN = 'id_token token'`, `enum ResponseType { Token = 'token' }` —
+     * is the value an authorize URL or SDK call is built from: reported where it is written.
+     */
+    function checkNamedConstant(name: string | undefined, value: TSESTree.Node | null | undefined, owner?: string): void {
+      if (!value || !(isResponseTypeName(name) || isResponseTypeName(owner))) return;
+      const literal = skipWrappers(value);
+      if (literal.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'string') return;
+      if (!isImplicitResponseType(literal.value, true)) return;
+      report(literal, 'implicitResponseType', { value: listValues(literal.value).join(' ') });
+    }
+
     return {
+      VariableDeclarator(node) {
+        if (node.id.type === AST_NODE_TYPES.Identifier) checkNamedConstant(node.id.name, node.init);
+      },
+      PropertyDefinition(node) {
+        checkNamedConstant(propertyKeyName(sourceCode, node), node.value);
+      },
+      TSEnumMember(node) {
+        const key = node.id.type === AST_NODE_TYPES.Identifier ? node.id.name : undefined;
+        checkNamedConstant(key, node.initializer, node.parent.type === AST_NODE_TYPES.TSEnumBody ? enumName(node.parent) : undefined);
+      },
       'Program:exit'() {
         for (const write of paramWrites(sourceCode)) checkWrite(write);
         for (const request of authorizationRequests(sourceCode)) {
@@ -169,6 +204,8 @@ export default createRule<Options, MessageIds>({
         if (key === undefined) return;
         if (RESPONSE_TYPES_ARRAY_KEYS.has(key) || GRANT_TYPES_ARRAY_KEYS.has(key)) checkArrayProperty(node, key);
         else if (key === 'implicit' || key === 'flow') checkOpenApi(node, key);
+        // `response_type` / `responseType` are parameter writes (checkWrite); other response-type names are constants.
+        else if (!RESPONSE_TYPE_KEYS.has(key) && !RESPONSE_TYPE_SDK_KEYS.has(key)) checkNamedConstant(key, node.value as TSESTree.Node);
       },
       CallExpression: checkCall,
       NewExpression: checkCall,

@@ -14,12 +14,13 @@ import {
   type JwtOperation,
 } from '../src/analysis/jwt';
 import { calleeOrigin, lookup, matchesPattern } from '../src/analysis/modules';
+import { comparesNonce, redirectReads, uncheckedAt } from '../src/analysis/redirect-reads';
 import { definitionOf, getProperty, stringValue } from '../src/analysis/values';
 import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../src/knowledge/jwt';
 import { AUTHORIZATION_CLIENT_MODULES } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
-export type MessageIds = 'missingNonceCheck' | 'providerChecksWithoutNonce';
+export type MessageIds = 'missingNonceCheck' | 'providerChecksWithoutNonce' | 'redirectIdTokenWithoutNonce';
 
 type Node = TSESTree.Node;
 type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -42,6 +43,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingNonceCheck:
         'This ID token is validated without comparing its `nonce` claim to the nonce sent with the authorization request, so a stolen or replayed ID token is accepted (OIDC Core 3.1.3.7). Pass the stored nonce ({{how}}) or compare `claims.nonce` with it.',
+      redirectIdTokenWithoutNonce:
+        'This ID token is taken out of the redirect URL (implicit or hybrid flow) without comparing its `nonce` claim to the nonce sent with the request, so an ID token replayed or injected into the redirect is accepted (OIDC Core 3.2.2.11). Send a fresh nonce, keep it, and compare it with the claim of the verified token.',
       providerChecksWithoutNonce:
         "These `checks` hold neither 'nonce' nor 'pkce', so nothing binds the ID token to this login and a replayed one is accepted. Add 'pkce' (and 'state'), or 'nonce'.",
     },
@@ -161,6 +164,14 @@ export default createRule<Options, MessageIds>({
         const jwt = jwtFacts(sourceCode);
         for (const op of jwt.operations) checkOperation(op, jwt);
         for (const request of flow().requests) checkProvider(request);
+        // The implicit and hybrid flows: an ID token read from the redirect URL needs its nonce compared there.
+        const done = new Set<Node | undefined>();
+        for (const read of redirectReads(sourceCode)) {
+          if (read.param !== 'id_token' || done.has(read.fn)) continue;
+          done.add(read.fn);
+          for (const node of uncheckedAt(sourceCode, read, (scope) => comparesNonce(sourceCode, scope)))
+            context.report({ node, messageId: 'redirectIdTokenWithoutNonce' });
+        }
       },
       CallExpression(node) {
         const origin = calleeOrigin(sourceCode, node);

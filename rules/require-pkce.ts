@@ -18,7 +18,9 @@ export type MessageIds =
   | 'missingVerifier'
   | 'verifierSkipped';
 
-const HINT = /response_?type|code_?challenge|grant_?type|authorizationUrl|authorizeURL|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce/i;
+// `client_id` / `redirect_uri`: GitHub-style authorization requests name no response_type.
+const HINT =
+  /response_?type|code_?challenge|grant_?type|authorizationUrl|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce|client_?id|redirect_?uri|passport/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-pkce',

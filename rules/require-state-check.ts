@@ -3,9 +3,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
-import { callbackOf } from '../src/analysis/callbacks';
+import { callbackOf, checksState } from '../src/analysis/callbacks';
 import { fileFacts } from '../src/analysis/file-facts';
-import { calleeOrigin, matchesPattern, originOf } from '../src/analysis/modules';
+import { calleeOrigin, GLOBAL_MODULE, matchesPattern, originOf, skipWrappers } from '../src/analysis/modules';
+import { handsBackState, redirectReads, uncheckedAt, type RedirectRead } from '../src/analysis/redirect-reads';
+import { HTTP_CLIENT_MODULES } from '../src/knowledge/http';
 import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
 import { booleanValue, getProperty, objectLiteral } from '../src/analysis/values';
 import {
@@ -20,11 +22,28 @@ import {
 
 export type Options = [{ allowPkceInsteadOfState?: boolean }];
 export type MessageIds =
-  'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
+  | 'missingState'
+  | 'stateNotCompared'
+  | 'stateCheckSkipped'
+  | 'stateOptionOff'
+  | 'checksWithoutState'
+  | 'expectsNoState'
+  | 'redirectReadWithoutState';
 
 // Words of OAuth client code; files without any (and without the libraries) are skipped cheaply.
 const HINT =
-  /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport/i;
+  /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport|access_?token|id_?token|launchWebAuthFlow/i;
+/** A module that handles OAuth tokens: a `code` in its URL is an authorization code. */
+const OAUTH_CONTEXT = /oauth|authori[sz]|access_?token|refresh_?token|id_?token|client_?id|redirect_?uri|openid|oidc/i;
+/** Pages that take one-time codes from links (reset, confirmation, invitation, coupon): their `code` is not OAuth's. */
+const ONE_TIME_CODE_CONTEXT =
+  /password|reset|confirm|invit|coupon|promo|voucher|referral|magic.?link|verification.?code|verify.?email|\botp\b/i;
+const LOGGING_ROOTS = new Set(['console', 'logger', 'log', 'debug']);
+const PARAM_LABEL: Readonly<Record<RedirectRead['param'], string>> = {
+  access_token: 'the access token',
+  id_token: 'the ID token',
+  code: 'the authorization code',
+};
 
 export default createRule<Options, MessageIds>({
   name: 'require-state-check',
@@ -48,6 +67,8 @@ export default createRule<Options, MessageIds>({
         "`checks` does not include 'state', so this provider's callbacks are not bound to the browser that started the login (login CSRF). Add 'state' to checks (with 'pkce').",
       expectsNoState:
         'validateAuthResponse is told to expect no state, so the callback is not bound to the request that started it (login CSRF). Send a state with the request and pass the stored value here.',
+      redirectReadWithoutState:
+        "This callback takes {{what}} out of the redirect URL without comparing the returned `state` to the one stored before the redirect, so a token or code an attacker puts into the victim's redirect is accepted (login CSRF, token injection; RFC 6749 §10.12). Send a random state, keep it, and compare it with the state in the same URL before using anything from it.",
     },
     schema: [
       {
@@ -169,11 +190,93 @@ export default createRule<Options, MessageIds>({
       else if (isSkipSymbol(expected, EXPECT_NO_STATE_SYMBOLS)) report(expected, 'expectsNoState');
     }
 
+    /** Where a value (a variable's, or the expression itself) goes: the calls it is an argument of. */
+    function callsTaking(value: TSESTree.Node): TSESTree.CallExpression[] {
+      const uses: TSESTree.Node[] = [value];
+      const declarator = value.parent;
+      if (
+        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.init === value &&
+        declarator.id.type === AST_NODE_TYPES.Identifier
+      ) {
+        const variable = sourceCode.getDeclaredVariables(declarator)[0];
+        for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
+      }
+      const calls: TSESTree.CallExpression[] = [];
+      for (const use of uses) {
+        // Up through objects, templates and JSON.stringify to the call that receives it.
+        let child: TSESTree.Node = use;
+        for (let current = use.parent; current; child = current, current = current.parent) {
+          if (current.type === AST_NODE_TYPES.CallExpression) {
+            if (current.callee !== child) calls.push(current);
+            if (!isJsonStringify(current)) break;
+            continue;
+          }
+          if (
+            current.type !== AST_NODE_TYPES.Property &&
+            current.type !== AST_NODE_TYPES.ObjectExpression &&
+            current.type !== AST_NODE_TYPES.TemplateLiteral &&
+            current.type !== AST_NODE_TYPES.ArrayExpression &&
+            current.type !== AST_NODE_TYPES.BinaryExpression &&
+            current.type !== AST_NODE_TYPES.TSAsExpression &&
+            current.type !== AST_NODE_TYPES.TSNonNullExpression
+          )
+            break;
+        }
+      }
+      return calls;
+    }
+
+    function isJsonStringify(call: TSESTree.CallExpression): boolean {
+      const origin = calleeOrigin(sourceCode, call);
+      return origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'JSON.stringify';
+    }
+
+    /**
+     * The code is sent on for an exchange: to the backend (fetch, an HTTP client), to the opener
+     * (`postMessage`), or to a function of the app. A package's own call (an SDK that completes
+     * the login itself) is that package's business.
+     */
+    function sendsCodeOn(read: RedirectRead): boolean {
+      return callsTaking(read.node).some((call) => {
+        const callee = skipWrappers(call.callee);
+        let root: TSESTree.Node = callee;
+        while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+        if (root.type === AST_NODE_TYPES.Identifier && LOGGING_ROOTS.has(root.name)) return false;
+        const origin = calleeOrigin(sourceCode, call);
+        if (!origin || origin.module === GLOBAL_MODULE) return !/Storage|setState|useState/.test(sourceCode.getText(callee));
+        return origin.module.startsWith('.') || origin.module.startsWith('/') || HTTP_CLIENT_MODULES.has(origin.module);
+      });
+    }
+
+    function checkRedirectReads(): void {
+      const reads = redirectReads(sourceCode);
+      if (reads.length === 0) return;
+      let codeReads: boolean | undefined;
+      const codeReadsCount = (): boolean =>
+        (codeReads ??=
+          facts.mentions(OAUTH_CONTEXT) &&
+          !facts.mentions(ONE_TIME_CODE_CONTEXT) &&
+          // An exchange in this module is judged at the exchange (stateNotCompared).
+          !tokenRequests(sourceCode).some((request) => request.grantType === 'authorization_code'));
+      // One finding per callback: the first read in a function stands for the others.
+      const done = new Set<TSESTree.Node | undefined>();
+      for (const read of reads) {
+        if (done.has(read.fn)) continue;
+        if (read.param === 'code' && (!codeReadsCount() || !sendsCodeOn(read))) continue;
+        if (handsBackState(sourceCode, read.fn)) continue;
+        const at = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));
+        done.add(read.fn);
+        for (const node of at) report(node, 'redirectReadWithoutState', { what: PARAM_LABEL[read.param] });
+      }
+    }
+
     return {
       ...(facts.mentions(/validateAuthResponse/) ? { CallExpression: checkValidateAuthResponse } : {}),
       'Program:exit'() {
         for (const request of authorizationRequests(sourceCode)) checkAuthorizationRequest(request);
         for (const request of tokenRequests(sourceCode)) checkExchange(request);
+        checkRedirectReads();
       },
     };
   },

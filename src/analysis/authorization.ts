@@ -75,6 +75,40 @@ export const NEXTAUTH_PROVIDER: AuthorizationLibrary = {
 };
 
 const AUTHORIZE_PATH = /\/(?:authorize|authorization|auth|dialog\/oauth)\/?$/i;
+/** Endpoints that take `client_id` and a return URL but are not the authorization endpoint. */
+const NOT_AUTHORIZE_PATH = /token|logout|signout|sign-out|end_?session|revoke|introspect|userinfo|register|device/i;
+/** Parameters of other requests (token, logout) that share `client_id` and `redirect_uri` with an authorization request. */
+const NOT_AUTHORIZE_PARAMS = [
+  'code',
+  'grant_type',
+  'client_secret',
+  'refresh_token',
+  'code_verifier',
+  'assertion',
+  'subject_token',
+  'device_code',
+  'token',
+  'id_token_hint',
+  'post_logout_redirect_uri',
+  'logout_uri',
+];
+
+/**
+ * GitHub-, Facebook- and Slack-style authorization requests name no `response_type`: their
+ * authorization endpoint only runs the code flow. A query (URL string, `URLSearchParams`,
+ * `new URL`, a query-string library's `stringify`) that sends `client_id` to an authorize
+ * path, or `client_id` with `redirect_uri` to an endpoint that is not another OAuth endpoint,
+ * is such a code request. Parameter objects alone are not: configs hold both names too.
+ */
+function isShortFormCodeRequest(list: ParamList): boolean {
+  if (list.kind === 'object' || param(list, 'client_id').state !== 'present') return false;
+  if (NOT_AUTHORIZE_PARAMS.some((name) => param(list, name).state !== 'absent')) return false;
+  const base = list.base;
+  if (base !== undefined && AUTHORIZE_PATH.test(base)) return true;
+  if (param(list, 'redirect_uri').state !== 'present') return false;
+  // A known base must look like an OAuth authorize endpoint; an unknown one (a hole, a helper) may be.
+  return base === undefined || base === '' || (!NOT_AUTHORIZE_PATH.test(base) && /oauth|authori[sz]/i.test(base));
+}
 
 /** A parameter under its OAuth name, of the request (present / absent / unknown). */
 export function requestParam(request: AuthorizationRequest, name: string): ParamState {
@@ -211,27 +245,20 @@ function isInlineProvider(sourceCode: SourceCode, object: TSESTree.ObjectExpress
   const value = skipWrappers(type.value);
   if (value.type !== AST_NODE_TYPES.Literal || (value.value !== 'oauth' && value.value !== 'oidc')) return false;
   if (isProvidersArray(object.parent)) return true;
-  const isProviderType = (annotation: TSESTree.TypeNode | undefined): boolean => {
-    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return false;
-    const origin = originOf(sourceCode, annotation.typeName);
-    return origin !== undefined && NEXTAUTH_MODULES.some((module) => origin.module === module || origin.module.startsWith(`${module}/`));
-  };
-  // `({ … }) as OAuthConfig<P>` / `{ … } satisfies OIDCConfig<P>`: a custom provider factory's result.
-  const wrapper = object.parent;
-  if (
-    (wrapper?.type === AST_NODE_TYPES.TSAsExpression || wrapper?.type === AST_NODE_TYPES.TSSatisfiesExpression) &&
-    isProviderType(wrapper.typeAnnotation)
-  )
-    return true;
+  // `const idp: OIDCConfig<Profile> = {...}`, `({...}) as OAuthConfig<any>`, `{...} satisfies OAuthConfig<P>`.
+  const typeName = typeNameOf(object);
+  if (typeName) {
+    const origin = originOf(sourceCode, typeName);
+    if (origin && NEXTAUTH_MODULES.some((module) => origin.module === module || origin.module.startsWith(`${module}/`))) return true;
+  }
   const declarator = object.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  if (isProviderType(declarator.id.typeAnnotation?.typeAnnotation)) return true;
   const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
   return variable?.references.some((reference) => !reference.init && isProvidersArray(reference.identifier.parent)) ?? false;
 }
 
-/** `const config: AuthConfig = {...}` / `{...} satisfies AuthConfig` / `<AuthConfig>{...}` of angular-oauth2-oidc. */
-function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+/** The named type an object literal is declared or asserted as: `const c: T = {...}`, `{...} satisfies T`, `{...} as T`, `<T>{...}`. */
+function typeNameOf(object: TSESTree.ObjectExpression): TSESTree.Identifier | undefined {
   let annotation: TSESTree.TypeNode | undefined;
   const parent = object.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier)
@@ -242,14 +269,21 @@ function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.Object
     parent?.type === AST_NODE_TYPES.TSTypeAssertion
   )
     annotation = parent.typeAnnotation;
-  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return false;
-  const origin = originOf(sourceCode, annotation.typeName);
+  if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return annotation.typeName;
+}
+
+/** `const config: AuthConfig = {...}` / `{...} satisfies AuthConfig` / `<AuthConfig>{...}` of angular-oauth2-oidc. */
+function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  const typeName = typeNameOf(object);
+  if (!typeName) return false;
+  const origin = originOf(sourceCode, typeName);
   return origin?.module === 'angular-oauth2-oidc' && origin.path.join('.') === 'AuthConfig';
 }
 
 /** Any mention that makes a file worth analysing for authorization requests. */
 export const AUTHORIZATION_HINT =
-  /response_?type|authoriz|generateAuthUrl|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
+  /response_?type|authoriz|client_id|generateAuthUrl|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
 
 function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const requests: AuthorizationRequest[] = [];
@@ -305,8 +339,10 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
     const list = paramsOf(sourceCode, candidate);
     if (!list) continue;
     const responseType = param(list, 'response_type');
+    const shortForm = responseType.state === 'absent' && isShortFormCodeRequest(list);
     const isRequest =
       responseType.state === 'present' ||
+      shortForm ||
       (list.kind !== 'object' && list.base !== undefined && AUTHORIZE_PATH.test(list.base) && param(list, 'client_id').state === 'present');
     if (!isRequest || isSdkSettingsObject(list)) continue;
     found.push({
@@ -318,7 +354,9 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
         options: undefined,
         params: list,
         knowledge: undefined,
-        responseType: { value: responseType.state === 'present' ? responseType.value : undefined, state: responseType, fromDefault: false },
+        responseType: shortForm
+          ? { value: 'code', state: responseType, fromDefault: true }
+          : { value: responseType.state === 'present' ? responseType.value : undefined, state: responseType, fromDefault: false },
         checks: undefined,
       },
     });
@@ -328,7 +366,9 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   for (const { list } of found) for (const node of list.includes) included.add(node);
   for (const { request, list } of found) {
     if (included.has(request.node) || covered.has(request.node)) continue;
-    requests.push({ ...request, node: innermostWithResponseType(found, list) ?? request.node });
+    // Short-form requests name no response_type: where client_id is written stands in for it.
+    const key = param(list, 'response_type').state === 'present' ? 'response_type' : 'client_id';
+    requests.push({ ...request, node: innermostWriting(found, list, key) ?? request.node });
   }
   // In source order, so reports and callers see them as written.
   return requests.sort((a, b) => a.node.range[0] - b.node.range[0]);
@@ -337,16 +377,33 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
 /**
  * `${endpoint}?${new URLSearchParams({ response_type: 'code', … })}`: the parameters are read
  * from the whole URL, but a missing one is reported where they are written (the innermost
- * construction that sets response_type), which is where the fix goes.
+ * construction that sets response_type, or client_id for a short-form request), which is where the fix goes.
  */
-function innermostWithResponseType(
+function innermostWriting(
   found: readonly { request: AuthorizationRequest; list: ParamList }[],
   outer: ParamList,
+  key: 'response_type' | 'client_id',
 ): Node | undefined {
+  // Where the parameters are written: an object literal (its spreads included), or a construction
+  // that writes response_type itself. `new URLSearchParams(params)` only reads the `params` object
+  // written elsewhere, and a base object spread into another is not where this request's
+  // parameters are written.
+  const writers = found.filter(({ request, list }) => {
+    const responseType = param(list, key);
+    if (!outer.includes.includes(request.node) || responseType.state !== 'present') return false;
+    const node = request.node;
+    if (node.type === AST_NODE_TYPES.ObjectExpression) return true;
+    const inside = (written: Node): boolean => written.range[0] >= node.range[0] && written.range[1] <= node.range[1];
+    return inside(responseType.valueNode) || inside(responseType.reportNode);
+  });
+  const spreadInto = new Set<Node>();
+  for (const { request, list } of writers)
+    if (request.node.type === AST_NODE_TYPES.ObjectExpression) for (const node of list.includes) spreadInto.add(node);
   let best: Node | undefined;
-  for (const { request, list } of found) {
-    if (!outer.includes.includes(request.node) || param(list, 'response_type').state !== 'present') continue;
-    if (!best || request.node.range[1] - request.node.range[0] < best.range[1] - best.range[0]) best = request.node;
+  for (const { request } of writers) {
+    const node = request.node;
+    if (spreadInto.has(node)) continue;
+    if (!best || node.range[1] - node.range[0] < best.range[1] - best.range[0]) best = node;
   }
   return best;
 }

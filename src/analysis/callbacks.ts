@@ -19,6 +19,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction, type FunctionNode } from './ast';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, skipWrappers } from './modules';
+import { callSitesOf, scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
 import type { TokenRequest } from './token-requests';
 import { param } from './urls';
@@ -42,7 +43,11 @@ export interface Callback {
 
 const URL_MEMBERS = new Set(['url', 'originalUrl', 'href', 'search', 'query', 'nextUrl']);
 const STATE_NAME = /state/i;
-const NOT_STATE = /readystate|statecode|statusstate|setstate|usestate|getstate|statement|estate|states$|stateless|statemachine/i;
+// The History API's and UI frameworks' state is not the OAuth state.
+const NOT_STATE =
+  /readystate|statecode|statusstate|setstate|usestate|getstate|statement|estate|states$|stateless|statemachine|replacestate|pushstate|popstate|historystate|statechange/i;
+/** Calls that decode or reshape the returned state (to read a return path from it): no comparison. */
+const STATE_DECODERS = /^(?:atob|btoa|parse|stringify|decodeURIComponent|decodeURI|unescape|from|toString|String)$/;
 const CONSTANT_TIME = /timingsafeequal|safecompare|constanttime|securecompare|tsse|timingsafe/i;
 const LOGGING_ROOTS = new Set(['console', 'logger', 'log', 'debug', 'Sentry']);
 
@@ -230,6 +235,15 @@ function isStateValue(sourceCode: SourceCode, node: Node, depth = 0): boolean {
   }
 }
 
+/** A state the code makes to send (`const state = generateKey()`, `btoa(JSON.stringify({...}))`): handing it on is sending, not checking. */
+function isFreshState(sourceCode: SourceCode, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = skipWrappers(definitionOf(sourceCode, node));
+  if (definition.type !== AST_NODE_TYPES.CallExpression && definition.type !== AST_NODE_TYPES.NewExpression) return false;
+  const name = definition.type === AST_NODE_TYPES.CallExpression ? calleeName(sourceCode, definition) : undefined;
+  return /random|generate|uuid|nanoid|btoa|stringify|create|make|cuid/i.test(name ?? '');
+}
+
 function calleeName(sourceCode: SourceCode, call: TSESTree.CallExpression): string | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
@@ -244,8 +258,8 @@ function rootName(node: Node): string | undefined {
 }
 
 /** A state check somewhere in the function: a comparison, constant-time compare, a state helper, a lookup of the returned state. */
-function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode, exchange: Node, depth = 0): boolean {
-  for (const node of descendants(fn.body)) {
+function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Program, exchange: Node | undefined, depth = 0): boolean {
+  for (const node of descendants(fn.type === AST_NODE_TYPES.Program ? fn : fn.body)) {
     if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(node.operator)) {
       if (isStateValue(sourceCode, node.left as Node) || isStateValue(sourceCode, node.right)) return true;
       continue;
@@ -265,12 +279,12 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode, exchange: Node,
     )
       return true;
     // The returned state handed to a lookup or a verification: `await redis.get(\`state:${state}\`)`, `jwt.verify(state, key)`.
-    if (LOGGING_ROOTS.has(rootName(callee) ?? '')) continue;
+    if (LOGGING_ROOTS.has(rootName(callee) ?? '') || STATE_DECODERS.test(name ?? '') || NOT_STATE.test(name ?? '')) continue;
     const lookup = name === 'get' || name === 'getItem' || name === 'getdel' || name === 'getDel';
     const handsOverState = node.arguments.some((arg) => {
       if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
       const argument = skipWrappers(arg);
-      if (argument.type === AST_NODE_TYPES.Literal) return false;
+      if (argument.type === AST_NODE_TYPES.Literal || isFreshState(sourceCode, argument)) return false;
       // A store keyed by the returned state: `redis.get(\`oauth:state:${state}\`)`.
       if (lookup)
         return (
@@ -303,6 +317,20 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode, exchange: Node,
     }
   }
   return false;
+}
+
+/**
+ * Whether a function (or the top level of a module) visibly checks the returned `state`: a
+ * comparison, a constant-time compare, a state helper, a lookup keyed by the returned state,
+ * also inside the local helpers it calls.
+ */
+export function checksState(sourceCode: SourceCode, scope: FunctionNode | TSESTree.Program): boolean {
+  try {
+    return hasStateCheck(sourceCode, scope, undefined);
+  } catch {
+    // Unknown: count as checked, so nothing is reported on code the analysis cannot read.
+    return true;
+  }
 }
 
 /** `app.get('/callback', checkState, handler)` / `router.get('/cb', passport.authenticate(...), handler)`. */
@@ -358,7 +386,13 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
         }
       }
     }
-    const stateChecked = fromRedirect && functions.some((fn) => hasStateCheck(sourceCode, fn, exchange));
+    let stateChecked = fromRedirect && functions.some((fn) => hasStateCheck(sourceCode, fn, exchange));
+    // The exchange in a helper of this file (`exchange(req, res)`) called only after the route compared the state.
+    if (fromRedirect && !stateChecked && own) {
+      const calls = callSitesOf(sourceCode, own).filter((call) => !scopesAround(call).includes(own));
+      stateChecked =
+        calls.length > 0 && calls.every((call) => scopesAround(call).some((scope) => hasStateCheck(sourceCode, scope, exchange)));
+    }
     return { fromRedirect, functions, stateChecked, behindMiddleware: functions.some(behindMiddleware) };
   } catch (error) {
     if (rethrowsAnalysisErrors()) throw error;

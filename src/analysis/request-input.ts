@@ -42,6 +42,9 @@ const PARTS: Readonly<Record<string, RequestPart>> = {
   cookies: 'cookies',
   signedCookies: 'cookies',
   searchParams: 'search-params',
+  // AWS Lambda / API Gateway and Netlify Functions events.
+  queryStringParameters: 'query',
+  multiValueQueryStringParameters: 'query',
 };
 /** Calls whose result is the request's query or search params (h3, Nuxt, Vue Router, Next, React Router). */
 const QUERY_FACTORIES = new Set([

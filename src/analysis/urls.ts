@@ -147,6 +147,8 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
   let inValue = false;
   let nameNode: Node | undefined;
   let valueNode: Node | undefined;
+  /** The parts the value's text came from (a const's literal when it is interpolated: `response_type=${RESPONSE_TYPE}`). */
+  let valueTextNodes: Node[] = [];
   let sawAny = false;
 
   const flush = (): void => {
@@ -169,7 +171,7 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
         name: decodedName,
         value: inValue && valueKnown ? decodeQueryText(value) : inValue ? undefined : '',
         valueNode: valueNode ?? container,
-        reportNode: container,
+        reportNode: inValue && valueKnown ? (constantValueLiteral(valueTextNodes, container) ?? container) : container,
         inFragment: mode === 'fragment',
       });
     }
@@ -179,6 +181,7 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
     inValue = false;
     nameNode = undefined;
     valueNode = undefined;
+    valueTextNodes = [];
   };
 
   const addText = (text: string, part: StringPart): void => {
@@ -217,6 +220,7 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
       }
       if (inValue) {
         value += char;
+        if (!valueTextNodes.includes(part.node)) valueTextNodes.push(part.node);
       } else if (name !== undefined) {
         if (name === '') nameNode = part.node;
         name += char;
@@ -274,6 +278,18 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
     includes: builder.includes,
     unnamed: builder.unnamed,
   };
+}
+
+/**
+ * The string literal a parameter's whole value was read from, when it is written outside the
+ * URL (a `const` interpolated into it): a wrong value is reported where it is written.
+ */
+function constantValueLiteral(nodes: readonly Node[], container: Node): Node | undefined {
+  if (nodes.length !== 1) return undefined;
+  const [node] = nodes;
+  if (node.type !== AST_NODE_TYPES.Literal || typeof node.value !== 'string') return undefined;
+  const outside = node.range[1] <= container.range[0] || node.range[0] >= container.range[1];
+  return outside ? node : undefined;
 }
 
 // --- objects -------------------------------------------------------------------------------

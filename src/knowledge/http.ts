@@ -19,6 +19,7 @@ export const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set([
   'request-promise',
   'request-promise-native',
   'needle',
+  'redaxios',
 ]);
 
 /** Globals that send a request: WHATWG `fetch`, and Nuxt's auto-imported `$fetch`. */

@@ -45,8 +45,10 @@ describe('authorization: requests however they are built', () => {
     ].join('\n');
     expect(requests(code)).toEqual([
       { line: 2, library: 'url', responseType: 'code', code: true, state: 'present', challenge: 'absent' },
-      { line: 3, library: 'url', responseType: null, code: null, state: 'absent', challenge: 'absent' },
-      { line: 5, library: 'url', responseType: null, code: null, state: 'absent', challenge: 'absent' },
+      // An authorize path with client_id and no response_type: a GitHub-style code request (rules.md, second round).
+      { line: 3, library: 'url', responseType: 'code', code: true, state: 'absent', challenge: 'absent' },
+      // No response_type: a GitHub-style code request (rules.md, second round).
+      { line: 5, library: 'url', responseType: 'code', code: true, state: 'absent', challenge: 'absent' },
     ]);
   });
 

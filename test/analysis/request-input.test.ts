@@ -40,6 +40,11 @@ describe('request-input: values of the incoming request', () => {
     ]);
   });
 
+  it('reads AWS Lambda / API Gateway and Netlify Functions events', () => {
+    const code = `export const handler = async (event) => { const { code, state } = event.queryStringParameters; probe(code); probe(event.queryStringParameters.state); };`;
+    expect(inputs(code)).toEqual(['query:code', 'query:state']);
+  });
+
   it('reads the browser location and router search params', () => {
     const code = `
       const params = new URLSearchParams(window.location.search); probe(params.get('code'));

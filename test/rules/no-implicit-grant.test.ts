@@ -1,4 +1,5 @@
 import rule from '../../rules/no-implicit-grant';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -207,6 +208,55 @@ await keycloak.init({ onLoad: 'login-required', flow: 'implicit' });`,
       code: `import qs from 'qs';
 export const authorizeUrl = AUTH + '?' + qs.stringify({ response_type: 'token', client_id: CLIENT_ID });`,
       errors: [{ messageId: 'implicitResponseType', line: 2, column: 57, endLine: 2, endColumn: 79 }],
+    },
+  ],
+});
+
+// --- Response types kept in named constants (rules.md: a wrong value is reported where it is written) ---
+
+const constInHref = `const AUTH_ENDPOINT = 'https://accounts.example.com/authorize';
+const RESPONSE_TYPE = 'token';
+export const Login = () => <a href={\`\${AUTH_ENDPOINT}?client_id=\${CLIENT_ID}&redirect_uri=\${REDIRECT}&response_type=\${RESPONSE_TYPE}\`}>Log in</a>;`;
+
+const classField = `export class LegacyClient {
+  private readonly RESPONSE_TYPE_IDTOKEN_TOKEN: string = 'id_token token';
+  private readonly RESPONSE_TYPE_CODE: string = 'code';
+}`;
+
+const enumMembers = `export enum ResponseType {
+  Code = 'code',
+  Token = 'token',
+}`;
+
+const constantsObject = `export const OAUTH = { RESPONSE_TYPE_IMPLICIT: 'id_token token', RESPONSE_TYPE_CODE: 'code' };`;
+
+ruleTester.run('no-implicit-grant: named response-type constants', rule, {
+  valid: [
+    `const RESPONSE_TYPE = 'code'; location.href = \`\${AUTH}?response_type=\${RESPONSE_TYPE}&client_id=\${ID}\`;`,
+    `const RESPONSE_TYPE_ID_TOKEN = 'id_token';`,
+    // An HTTP client's response type.
+    `const responseType = 'json'; export const get = (url: string) => axios.get(url, { responseType });`,
+    `export enum ResponseType { Code = 'code', CodeIdToken = 'code id_token' }`,
+    // A token type is not a response type.
+    `const TOKEN_TYPE = 'token';`,
+  ],
+  invalid: [
+    {
+      code: constInHref,
+      filename: 'login.tsx',
+      errors: [{ messageId: 'implicitResponseType', data: { value: 'token' }, ...at(constInHref, "'token'") }],
+    },
+    {
+      code: classField,
+      errors: [{ messageId: 'implicitResponseType', data: { value: 'id_token token' }, ...at(classField, "'id_token token'") }],
+    },
+    {
+      code: enumMembers,
+      errors: [{ messageId: 'implicitResponseType', data: { value: 'token' }, ...at(enumMembers, "'token'") }],
+    },
+    {
+      code: constantsObject,
+      errors: [{ messageId: 'implicitResponseType', data: { value: 'id_token token' }, ...at(constantsObject, "'id_token token'") }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import rule from '../../rules/require-nonce-check';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -236,6 +237,98 @@ createEspreeRuleTester().run('require-nonce-check (espree)', rule, {
 const client = new (Issuer.discover(ISSUER)).Client({ client_id: ID });
 module.exports = (req, tx) => client.callback(REDIRECT, client.callbackParams(req), { state: tx.state });`,
       errors: [{ messageId: 'missingNonceCheck', line: 3, column: 31, endLine: 3, endColumn: 105 }],
+    },
+  ],
+});
+
+// --- ID tokens taken out of the redirect URL (implicit and hybrid flows; rules.md, second round) ---
+
+const fragmentIdToken = `export function finishLogin() {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  if (fragment.get('state') !== sessionStorage.getItem('state')) throw new Error('state');
+  const idToken = fragment.get('id_token');
+  return jwtDecode(idToken).email;
+}`;
+
+const extensionIdToken = `export function signIn(url) {
+  chrome.identity.launchWebAuthFlow({ url, interactive: true }, (redirected) => {
+    let idToken = redirected.substring(redirected.indexOf('id_token=') + 9);
+    idToken = idToken.substring(0, idToken.indexOf('&'));
+    chrome.storage.session.set({ idToken });
+  });
+}`;
+
+// The parser is shared; one caller compares the nonce, the other does not.
+const sharedParser = `export class FragmentLogin {
+  private read() {
+    const fragment = new URLSearchParams(window.location.hash.slice(1));
+    return { idToken: fragment.get('id_token'), state: fragment.get('state') };
+  }
+  checked() {
+    const result = this.read();
+    if (jwtDecode(result.idToken).nonce !== sessionStorage.getItem('nonce')) throw new Error('nonce');
+    return result;
+  }
+  quick() {
+    const result = this.read();
+    return jwtDecode(result.idToken).email;
+  }
+}`;
+
+const nextAuthAsOidc = `import type { OAuthConfig } from 'next-auth/providers/oauth';
+export const Corp = (url: string) => ({
+  id: 'corp',
+  type: 'oauth',
+  wellKnown: url + '/.well-known/openid-configuration',
+  authorization: { params: { scope: 'openid email' } },
+  checks: 'none',
+} as OAuthConfig<any>);`;
+
+ruleTester.run('require-nonce-check: ID tokens read from the redirect URL', rule, {
+  valid: [
+    // The nonce claim compared with the stored one.
+    `export function finishLogin() {
+       const idToken = new URLSearchParams(window.location.hash.slice(1)).get('id_token');
+       if (jwtDecode(idToken).nonce !== sessionStorage.getItem('oidc_nonce')) throw new Error('nonce mismatch');
+       return idToken;
+     }`,
+    // A verification given the expected nonce.
+    `export async function finishLogin() {
+       const idToken = new URLSearchParams(window.location.hash.slice(1)).get('id_token');
+       return verifyIdToken(idToken, { nonce: sessionStorage.getItem('oidc_nonce'), audience: CLIENT_ID });
+     }`,
+    // Only the access token is read from the fragment.
+    `export function finishLogin() { return new URLSearchParams(window.location.hash.slice(1)).get('access_token'); }`,
+    // An ID token from the token endpoint, whose request used location.origin for its redirect_uri.
+    `async function redeem(code) {
+       const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: v, redirect_uri: \`\${window.location.origin}/cb\` }) });
+       return res.json();
+     }
+     export async function done(code) { const tokens = await redeem(code); return tokens.id_token; }`,
+    // Every caller of the shared parser compares the nonce.
+    `export class FragmentLogin {
+       private read() { return new URLSearchParams(window.location.hash.slice(1)).get('id_token'); }
+       checked() { const t = this.read(); if (claimsOf(t).nonce !== storedNonce()) throw new Error('nonce'); return t; }
+     }`,
+  ],
+  invalid: [
+    {
+      code: fragmentIdToken,
+      errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(fragmentIdToken, "fragment.get('id_token')") }],
+    },
+    {
+      code: extensionIdToken,
+      errors: [
+        { messageId: 'redirectIdTokenWithoutNonce', ...at(extensionIdToken, "redirected.substring(redirected.indexOf('id_token=') + 9)") },
+      ],
+    },
+    {
+      code: sharedParser,
+      errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(sharedParser, 'this.read()', 1) }],
+    },
+    {
+      code: nextAuthAsOidc,
+      errors: [{ messageId: 'providerChecksWithoutNonce', ...at(nextAuthAsOidc, "'none'") }],
     },
   ],
 });

@@ -1,4 +1,5 @@
 import rule from '../../rules/require-pkce';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -254,6 +255,48 @@ export async function cb(req) {
     {
       code: `const url = \`\${AUTH}?response_type=code&client_id=\${ID}&code_challenge=\${challenge}\`;`,
       errors: [{ messageId: 'missingMethod', line: 1, column: 13, endLine: 1, endColumn: 85 }],
+    },
+  ],
+});
+
+// --- Short-form (GitHub-style) authorization requests and strategies built on passport-oauth2 ---
+
+const githubShortForm = `app.get('/login', (req, res) => {
+  res.redirect(\`https://github.com/login/oauth/authorize?client_id=\${CLIENT_ID}&state=\${req.session.state}\`);
+});`;
+
+const passportGithub = `const passportGithub = require('passport-github');
+passport.use(new passportGithub.Strategy({ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, scope: 'user:email', state: true }, verify));`;
+
+ruleTester.run('require-pkce: short-form requests and passport strategies', rule, {
+  valid: [
+    `res.redirect(\`https://github.com/login/oauth/authorize?client_id=\${ID}&state=\${s}&code_challenge=\${c}&code_challenge_method=S256\`);`,
+    // The token endpoint's URL carries client_id and code: not an authorization request.
+    `export const tokenUrl = \`https://github.com/login/oauth/access_token?client_id=\${ID}&client_secret=\${SECRET}&code=\${code}&code_verifier=\${v}\`;`,
+    `const passportGithub = require('passport-github'); passport.use(new passportGithub.Strategy({ clientID: ID, clientSecret: S, state: true, pkce: true }, verify));`,
+  ],
+  invalid: [
+    {
+      code: githubShortForm,
+      errors: [
+        {
+          messageId: 'missingChallenge',
+          ...at(githubShortForm, '`https://github.com/login/oauth/authorize?client_id=${CLIENT_ID}&state=${req.session.state}`'),
+        },
+      ],
+    },
+    {
+      code: passportGithub,
+      errors: [
+        {
+          messageId: 'pkceOptionOff',
+          data: { library: 'passport-github' },
+          ...at(
+            passportGithub,
+            "{ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, scope: 'user:email', state: true }",
+          ),
+        },
+      ],
     },
   ],
 });

@@ -5,7 +5,14 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
-type MessageId = 'missingState' | 'stateNotCompared' | 'stateCheckSkipped' | 'stateOptionOff' | 'checksWithoutState' | 'expectsNoState';
+type MessageId =
+  | 'missingState'
+  | 'stateNotCompared'
+  | 'stateCheckSkipped'
+  | 'stateOptionOff'
+  | 'checksWithoutState'
+  | 'expectsNoState'
+  | 'redirectReadWithoutState';
 function invalid(code: string, messageId: MessageId, snippet: string, nth = 0) {
   return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
 }
@@ -217,5 +224,169 @@ espreeTester.run('require-state-check (espree)', rule, {
       "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) })",
     ),
     invalid(koaNoCompare, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body })"),
+  ],
+});
+
+// --- Browser callbacks that take tokens or the code out of the redirect URL (rules.md, second round) ---
+
+function readWithoutState(code: string, snippet: string, what: string, nth = 0) {
+  return { code, errors: [{ messageId: 'redirectReadWithoutState' as const, data: { what }, ...at(code, snippet, nth) }] };
+}
+
+const fragmentParams = `export function completeLogin() {
+  const fragment = new URLSearchParams(window.location.hash.substring(1));
+  const token = fragment.get('access_token');
+  sessionStorage.setItem('api', token ?? '');
+}`;
+
+const splitFindLoop = `export function useFragmentToken() {
+  const raw = window.location.hash;
+  const found = raw.slice(1).split('&').find((pair) => pair.startsWith('access_token='))?.split('=')[1];
+  return found;
+}`;
+
+const regexOnHref = `export function tokenFromAddressBar() {
+  const hit = window.location.href.match(/access_token=([^&]*)/);
+  return hit ? hit[1] : undefined;
+}`;
+
+const routerFragment = `import { useLocation } from 'react-router-dom';
+import queryString from 'query-string';
+export function useImplicitToken() {
+  const { hash } = useLocation();
+  const fromUrl = queryString.parse(hash).access_token;
+  return fromUrl;
+}`;
+
+const vueRouteFragment = `export default {
+  mounted() {
+    const idToken = new URLSearchParams(this.$route.hash.slice(1)).get('id_token');
+    this.$store.commit('signedIn', idToken);
+  },
+};`;
+
+const extensionFlow = `export function signIn(url: string) {
+  chrome.identity.launchWebAuthFlow({ url, interactive: true }, (redirected) => {
+    const token = redirected?.substring(redirected.indexOf('id_token=') + 9);
+    chrome.storage.session.set({ token });
+  });
+}`;
+
+const localParser = `function readFragment() {
+  return Object.fromEntries(new URLSearchParams(location.hash.slice(1)));
+}
+export function boot() {
+  const { access_token } = readFragment();
+  api.defaults.headers.Authorization = 'Bearer ' + access_token;
+}`;
+
+const importedGetter = `import { getHashParam } from './url-helpers';
+export function boot() {
+  const accessToken = getHashParam('access_token');
+  const returned = getHashParam('state');
+  const { returnTo } = JSON.parse(atob(decodeURIComponent(returned)));
+  store.dispatch(login(accessToken, returnTo));
+}`;
+
+const codeSentToBackend = `export async function finishSpotifyConnect() {
+  const code = window.location.search.split('=')[1];
+  await fetch('/api/spotify/connect', { method: 'POST', body: JSON.stringify({ code, accessToken: session.access_token }) });
+}`;
+
+const codeToOpener = `export function relayCode() {
+  const code = new URLSearchParams(window.location.search).get('code');
+  window.opener.postMessage({ code }, OAUTH_ORIGIN);
+}`;
+
+const githubShortForm = `app.get('/login', (req, res) => {
+  res.redirect(\`https://github.com/login/oauth/authorize?client_id=\${CLIENT_ID}\`);
+});`;
+
+const stringifyShortForm = `import querystring from 'querystring';
+export const loginUrl = AUTH_BASE + '?' + querystring.stringify({ client_id: CLIENT_ID, redirect_uri: CALLBACK, scope: 'identify' });`;
+
+const nextAuthAsConfig = `import type { OAuthConfig } from 'next-auth/providers/oauth';
+export const Corp = (url: string) => ({
+  id: 'corp',
+  type: 'oauth',
+  wellKnown: url + '/.well-known/openid-configuration',
+  authorization: { params: { response_type: 'code', scope: 'openid email' } },
+  checks: 'none',
+} as OAuthConfig<any>);`;
+
+ruleTester.run('require-state-check: browser callbacks and short-form requests', rule, {
+  valid: [
+    // The returned state is compared before the token is used.
+    `export function completeLogin() {
+       const fragment = new URLSearchParams(window.location.hash.substring(1));
+       if (fragment.get('state') !== sessionStorage.getItem('oauth_state')) throw new Error('state mismatch');
+       return fragment.get('access_token');
+     }`,
+    // A presence test is not a read: the callback route takes it from there.
+    `if (window.location.hash.includes('access_token')) router.push('/callback');`,
+    // The fragment shown for debugging: no parameter is taken.
+    `console.table(location.hash.substr(1).split('&').map((kv) => kv.split('=')));`,
+    // A parser that hands the returned state back to its caller, which compares it.
+    `export function parseCallback() {
+       const fragment = new URLSearchParams(window.location.hash.substring(1));
+       return { accessToken: fragment.get('access_token'), state: fragment.get('state') };
+     }`,
+    // A password-reset page: its code is a one-time link code, not an authorization code.
+    `export async function submitNewPassword(password: string) {
+       const code = new URLSearchParams(window.location.search).get('code');
+       await fetch('/api/reset-password', { method: 'POST', body: JSON.stringify({ code, password }) });
+     }`,
+    // The code handed to an SDK that completes the login itself.
+    `import { supabase } from '@supabase/supabase-js';
+     export async function onOAuthReturn() {
+       const code = new URLSearchParams(window.location.search).get('code');
+       if (code) await supabase.auth.exchangeCodeForSession(code);
+       const accessToken = localStorage.getItem('oauth_hint');
+     }`,
+    // location.origin builds the redirect_uri of a token request: its response is not read from the URL.
+    `async function redeem(code: string) {
+       const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: \`\${window.location.origin}/cb\`, code_verifier: verifier() }) });
+       return res.json();
+     }
+     export async function done(code: string) { const tokens = await redeem(code); return tokens.access_token; }`,
+    // GitHub's token endpoint with client_id and redirect_uri: not an authorization request.
+    `export const tokenUrl = \`https://github.com/login/oauth/access_token?client_id=\${ID}&client_secret=\${SECRET}&code=\${code}&redirect_uri=\${CB}\`;`,
+    // A logout URL names client_id and a return URL too.
+    `export const logoutUrl = \`\${ISSUER}/v2/logout?client_id=\${ID}&redirect_uri=\${encodeURIComponent(HOME)}\`;`,
+    // A short-form request that sends state.
+    `res.redirect(\`https://github.com/login/oauth/authorize?client_id=\${CLIENT_ID}&redirect_uri=\${CB}&state=\${state}\`);`,
+    // A config object holding client_id and redirect_uri is not a request.
+    `export const spotify = { client_id: ID, redirect_uri: CALLBACK, scopes: ['user-read-email'] };`,
+    // The exchange runs in a helper that the route calls only after comparing the state.
+    `app.get('/cb', (req, res) => {
+       if (!req.query.state || req.query.state !== req.cookies.oauth_state) return res.status(403).end();
+       exchangeCode(req, res);
+     });
+     function exchangeCode(req, res) {
+       const { code } = req.query;
+       return fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: req.cookies.v }) });
+     }`,
+    // A server reading its own request's query: not a browser redirect read (no-token-in-url's case).
+    `app.get('/me', (req, res) => res.json(lookup(req.query.access_token)));`,
+  ],
+  invalid: [
+    readWithoutState(fragmentParams, "fragment.get('access_token')", 'the access token'),
+    readWithoutState(splitFindLoop, "raw.slice(1).split('&').find((pair) => pair.startsWith('access_token='))", 'the access token'),
+    readWithoutState(regexOnHref, 'window.location.href.match(/access_token=([^&]*)/)', 'the access token'),
+    readWithoutState(routerFragment, 'queryString.parse(hash).access_token', 'the access token'),
+    readWithoutState(vueRouteFragment, "new URLSearchParams(this.$route.hash.slice(1)).get('id_token')", 'the ID token'),
+    readWithoutState(extensionFlow, "redirected?.substring(redirected.indexOf('id_token=') + 9)", 'the ID token'),
+    readWithoutState(localParser, 'access_token', 'the access token'),
+    // The returned state is only decoded for a return path: no comparison.
+    readWithoutState(importedGetter, "getHashParam('access_token')", 'the access token'),
+    readWithoutState(codeSentToBackend, "window.location.search.split('=')[1]", 'the authorization code'),
+    readWithoutState(codeToOpener, "new URLSearchParams(window.location.search).get('code')", 'the authorization code'),
+    invalid(githubShortForm, 'missingState', '`https://github.com/login/oauth/authorize?client_id=${CLIENT_ID}`'),
+    invalid(
+      stringifyShortForm,
+      'missingState',
+      "querystring.stringify({ client_id: CLIENT_ID, redirect_uri: CALLBACK, scope: 'identify' })",
+    ),
+    invalid(nextAuthAsConfig, 'checksWithoutState', "checks: 'none'"),
   ],
 });
