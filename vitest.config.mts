@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // RuleTester suites are many small synchronous tests; threads keep memory flat.
     pool: 'threads',
+    // Many suites spawn ESLint, the benchmark or Vitest itself: seconds each, more on a
+    // shared, loaded machine, where the 5 s default fails them for no fault of the code.
+    testTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**'], sequence: { groupOrder: 0 } } },
       // npm pack and installs into temporary projects take the machine's cores: they run
