@@ -18,8 +18,11 @@ function runTestCommand(args: string[]) {
   return { status: result.status, last: lines[lines.length - 1], stdout: result.stdout };
 }
 
+// Each case runs a whole Vitest in a child process: tens of seconds on a loaded machine.
+const SPAWNS_VITEST = { timeout: 120_000 };
+
 describe('the test command', () => {
-  it('ends with "N passed, 0 failed" counting the Vitest tests, and exits 0', () => {
+  it('ends with "N passed, 0 failed" counting the Vitest tests, and exits 0', SPAWNS_VITEST, () => {
     const { status, last, stdout } = runTestCommand(['test/plugin/structure.test.ts', '-t', 'catalog table']);
     expect(last).toMatch(/^\d+ passed, 0 failed$/);
     expect(Number(last.split(' ')[0])).toBeGreaterThanOrEqual(3);
@@ -27,7 +30,7 @@ describe('the test command', () => {
     expect(status).toBe(0);
   });
 
-  it('counts a Vitest run that fails as a failure, and exits 1', () => {
+  it('counts a Vitest run that fails as a failure, and exits 1', SPAWNS_VITEST, () => {
     const { status, last } = runTestCommand(['test/plugin/no-such-file.test.ts']);
     expect(last).toMatch(/^0 passed, [1-9]\d* failed$/);
     expect(status).toBe(1);
