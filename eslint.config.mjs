@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // fixtures/ are annotated corpora of (deliberately) insecure code, linted by the benchmark.
-    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**'],
+    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**', '.realworld/**', '.scratch/**'],
   },
   {
     files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
