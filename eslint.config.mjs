@@ -7,8 +7,9 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    // fixtures/ are annotated corpora of (deliberately) insecure code, linted by the benchmark.
-    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**'],
+    // fixtures/ are annotated corpora of (deliberately) insecure code, linted by the benchmark; .realworld/ holds the
+    // public repositories bench:realworld materialises (with their own eslint configs).
+    ignores: ['dist/**', 'fixtures/**', 'node_modules/**', 'coverage/**', '.realworld/**', '.scratch/**'],
   },
   {
     files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
