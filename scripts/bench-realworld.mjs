@@ -13,7 +13,8 @@
  * as in the real project. Missing mirrors or commits are listed, never guessed.
  *
  * Scoring: a VULN is found when the rule reports within ±3 lines of `line`; a SAFE is a false
- * positive when the rule reports within ±3 lines. UNSURE rows are scored apart. Findings of a
+ * positive when the rule reports within ±3 lines (a finding belongs to the nearest label of its
+ * rule, so a VULN next to a SAFE look-alike does not make the SAFE a false positive). UNSURE rows are scored apart. Findings of a
  * rule near no label of that rule are listed with --unlabelled (they may be true).
  */
 import { spawnSync } from 'node:child_process';
@@ -229,11 +230,23 @@ for (const label of labels) {
     unscored.push(label);
     continue;
   }
+  const distance = (finding, line) =>
+    line < finding.line ? finding.line - line : line > (finding.endLine ?? finding.line) ? line - (finding.endLine ?? finding.line) : 0;
+  const sameSpot = labels.filter(
+    (other) =>
+      other !== label &&
+      other.repo === label.repo &&
+      other.commit === label.commit &&
+      other.path === label.path &&
+      other.rule === label.rule,
+  );
+  // A finding belongs to the nearest label of its rule: a VULN two lines from a SAFE look-alike
+  // is found by a finding on the VULN's line without that finding counting against the SAFE.
   const near = findings.filter(
     (finding) =>
       finding.ruleId === `oauth/${label.rule}` &&
-      finding.line - WINDOW <= label.line &&
-      label.line <= (finding.endLine ?? finding.line) + WINDOW,
+      distance(finding, label.line) <= WINDOW &&
+      !sameSpot.some((other) => distance(finding, other.line) < distance(finding, label.line)),
   );
   const score = perRule.get(label.rule);
   const reported = near.length > 0;
