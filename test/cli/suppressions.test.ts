@@ -22,7 +22,7 @@ describe('bulk suppressions with the ESLint CLI', { timeout: 120_000 }, () => {
   beforeAll(() => {
     project = makeProject({
       'package.json': '{ "name": "legacy-app", "private": true, "type": "module" }\n',
-      'eslint.config.mjs': "import oauth from 'eslint-plugin-oauth';\n\nexport default [oauth.configs.recommended];\n",
+      'eslint.config.mjs': "import oauth from 'eslint-plugin-oauth';\n\nexport default [...oauth.configs.recommended];\n",
       'src/a.js': JS_ERROR,
       'src/b.js': `${JS_ERROR}export function save(tokens) {\n  localStorage.setItem('refresh_token', tokens.refresh_token);\n}\n`,
     });
