@@ -28,7 +28,10 @@ mkdirSync(join(dir, 'src'));
 symlinkSync(root, join(dir, 'node_modules', 'eslint-plugin-oauth'), 'dir');
 symlinkSync(join(root, 'node_modules', 'eslint'), join(dir, 'node_modules', 'eslint'), 'dir');
 writeFileSync(join(dir, 'package.json'), '{ "name": "editor-app", "private": true, "type": "module" }\n');
-writeFileSync(join(dir, 'eslint.config.mjs'), "import oauth from 'eslint-plugin-oauth';\n\nexport default [...oauth.configs.recommended];\n");
+writeFileSync(
+  join(dir, 'eslint.config.mjs'),
+  "import oauth from 'eslint-plugin-oauth';\n\nexport default [...oauth.configs.recommended];\n",
+);
 const file = join(dir, 'src', 'auth.js');
 const text = "export function save(tokens) {\n  localStorage.setItem('refresh_token', tokens.refresh_token);\n}\n";
 writeFileSync(file, text);
