@@ -16,6 +16,7 @@ import {
 } from '../src/knowledge/oauth-libraries';
 import { IMPLICIT_FLOW_MODULES } from '../src/knowledge/oauth-libraries';
 import { ANGULAR_OAUTH_MODULE } from '../src/knowledge/storage';
+import { GRANT_TYPE_VALUES, GRANT_TYPES_ARRAY_KEYS } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
 export type MessageIds = 'implicitResponseType' | 'implicitFlowCall' | 'implicitByDefault' | 'implicitOpenApiFlow' | 'implicitGrantType';
@@ -28,17 +29,6 @@ const RESPONSE_TYPE_KEYS = new Set(['response_type']);
 const RESPONSE_TYPE_SDK_KEYS = new Set(['responseType']);
 /** Keys whose value is an array of allowed response types / grant types (client registrations). */
 const RESPONSE_TYPES_ARRAY_KEYS = new Set(['response_types', 'responseTypes']);
-const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
-const GRANT_TYPE_VALUES = new Set([
-  'authorization_code',
-  'refresh_token',
-  'client_credentials',
-  'password',
-  'implicit',
-  'urn:ietf:params:oauth:grant-type:device_code',
-  'urn:ietf:params:oauth:grant-type:jwt-bearer',
-  'urn:ietf:params:oauth:grant-type:token-exchange',
-]);
 
 /** `RESPONSE_TYPE`, `responseTypeToken`, `ResponseType` (not `response_types_supported`, a list). */
 function isResponseTypeName(name: string | undefined): boolean {

@@ -15,22 +15,12 @@ import {
   PASSWORD_GRANT_TYPES,
 } from '../src/knowledge/oauth-libraries';
 import { PASSWORD_GRANT_MODULES } from '../src/knowledge/oauth-libraries';
+import { GRANT_TYPE_VALUES, GRANT_TYPES_ARRAY_KEYS } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
 export type MessageIds = 'passwordGrantType' | 'passwordGrantCall' | 'passwordGrantEnabled';
 
 const HINT = /grant_?type|password/i;
-const GRANT_TYPES_ARRAY_KEYS = new Set(['grant_types', 'grantTypes', 'grants']);
-const GRANT_TYPE_VALUES = new Set([
-  'authorization_code',
-  'refresh_token',
-  'client_credentials',
-  'password',
-  'implicit',
-  'urn:ietf:params:oauth:grant-type:device_code',
-  'urn:ietf:params:oauth:grant-type:jwt-bearer',
-  'urn:ietf:params:oauth:grant-type:token-exchange',
-]);
 
 export default createRule<Options, MessageIds>({
   name: 'no-password-grant',

@@ -613,3 +613,18 @@ export const REDIRECT_URI_VALIDATORS: ReadonlyMap<string, { readonly redirectUri
 
 /** Keys of a client registration that list its redirect URIs (RFC 7591 and common spellings). */
 export const REGISTERED_REDIRECT_URI_KEYS: ReadonlySet<string> = new Set(['redirect_uris', 'redirectUris', 'redirectURIs']);
+
+/** Registration keys that list a client's grant types (RFC 7591 `grant_types`, oauth2-server `grants`). */
+export const GRANT_TYPES_ARRAY_KEYS: ReadonlySet<string> = new Set(['grant_types', 'grantTypes', 'grants']);
+
+/** The grant types OAuth defines: a list of only these is a grant-type list, not some other array. */
+export const GRANT_TYPE_VALUES: ReadonlySet<string> = new Set([
+  'authorization_code',
+  'refresh_token',
+  'client_credentials',
+  'password',
+  'implicit',
+  'urn:ietf:params:oauth:grant-type:device_code',
+  'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  'urn:ietf:params:oauth:grant-type:token-exchange',
+]);
