@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync, existsSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { TEST_FILES } from '../configs';
 
 /** The kinds of source file the CLI lints, by extension. */
 export type FileKind = 'js' | 'cjs' | 'ts' | 'tsx' | 'vue' | 'svelte';
@@ -62,11 +63,12 @@ export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Test code, as the rule catalog scopes it ("Decisions, second round"): the configs do not
- * apply the rules to `*.test.*`, `*.spec.*`, `*.test-d.ts` and files under `__tests__/`,
- * `__mocks__/`, `test/`, `tests/`, `e2e/` — test suites build bad tokens on purpose.
+ * Test code, as the configs scope it (`TEST_FILES` in src/configs.ts, one list): the
+ * folders its directory globs name (`__tests__`, `test`, …); `isTestFileName` reads the file-name globs.
  */
-export const TEST_DIRECTORIES: ReadonlySet<string> = new Set(['__tests__', '__mocks__', 'test', 'tests', 'e2e']);
+export const TEST_DIRECTORIES: ReadonlySet<string> = new Set(
+  TEST_FILES.filter((glob) => glob.startsWith('**/') && glob.endsWith('/**')).map((glob) => glob.slice(3, -3)),
+);
 
 export function isTestFileName(name: string): boolean {
   return /\.(?:test|spec)\./.test(name) || name.endsWith('.test-d.ts');
