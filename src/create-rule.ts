@@ -1,5 +1,7 @@
-import type { ESLintUtils, TSESLint } from '@typescript-eslint/utils';
+import type { ESLintUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogEntry } from './catalog';
+import { isInFile } from './analysis/functions';
+import { registerLintedFile } from './analysis/project/files';
 
 /** Where every rule's documentation lives; `meta.docs.url` points here. */
 export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-oauth/eslint-plugin-oauth/blob/main/docs/rules';
@@ -56,6 +58,23 @@ export function applyDefaultOptions<Options extends readonly unknown[]>(
   return options as unknown as Options;
 }
 
+/**
+ * The context with a `report` that drops reports on nodes of other modules. The analysis may
+ * hand back a node from an imported module; a location there means nothing in this file
+ * (the finding belongs to that module, reported when it is linted).
+ */
+function inFileReports<Context extends TSESLint.RuleContext<string, readonly unknown[]>>(context: Context): Context {
+  const sourceCode = context.sourceCode;
+  return Object.create(context, {
+    report: {
+      value: (descriptor: Parameters<Context['report']>[0]) => {
+        if ('node' in descriptor && descriptor.node && !isInFile(sourceCode, descriptor.node as TSESTree.Node)) return;
+        context.report(descriptor);
+      },
+    },
+  }) as Context;
+}
+
 /** A rule as this plugin exports it: ESLint's rule shape with typed options and messages. */
 export type OAuthRuleModule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<
   MessageIds,
@@ -83,6 +102,10 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     name: rule.name,
     meta,
     defaultOptions: rule.defaultOptions,
-    create: (context) => rule.create(context, applyDefaultOptions(defaults, context.options)),
+    create: (context) => {
+      // The analysis follows imports from the file ESLint lints: it needs the file's path and parser.
+      registerLintedFile(context);
+      return rule.create(inFileReports(context), applyDefaultOptions(defaults, context.options));
+    },
   };
 }

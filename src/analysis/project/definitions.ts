@@ -1,0 +1,264 @@
+/**
+ * Where a name is defined, across the project's own modules: the function or value an
+ * identifier, a namespace member or a `require`d property stands for, in the file that
+ * defines it. Local bindings answer in the same file; an import of a project module answers
+ * in that module (its exports: ESM declarations, `export { a as b }`, re-exports and barrels,
+ * default exports, CommonJS `module.exports` / `exports.x`). Packages are not followed.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { findVariable } from '../ast';
+import { fileFacts } from '../file-facts';
+import { requiredModule, skipWrappers } from '../modules';
+import { fileInfo } from './files';
+import { loadModule } from './load';
+import { resolveModule } from './resolve';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+/** A node together with the SourceCode of the file it belongs to. */
+export interface Located<T extends Node = Node> {
+  readonly sourceCode: SourceCode;
+  readonly node: T;
+}
+
+/** Re-export chains (barrels of barrels) followed at most this far. */
+const MAX_REEXPORTS = 4;
+
+/** The project module an import specifier names, parsed; undefined for packages and unknown modules. */
+export function importedModule(sourceCode: SourceCode, specifier: string): SourceCode | undefined {
+  const info = fileInfo(sourceCode);
+  if (!info?.filename || specifier.length === 0) return undefined;
+  // Resolution per importing file, once per specifier.
+  const resolved = fileFacts(sourceCode).memo(`project-module:${specifier}`, () => resolveModule(info.filename, specifier) ?? null);
+  return resolved ? loadModule(sourceCode, resolved) : undefined;
+}
+
+/** Every write to a module-level name is its one declaration (`let` reassigned later is unknown). */
+function singleDefinition(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, seen: Set<string>): Located | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  switch (def.type) {
+    case 'FunctionName':
+      return { sourceCode, node: def.node as Node };
+    case 'ClassName':
+      return { sourceCode, node: def.node as Node };
+    case 'Variable': {
+      const declarator = def.node;
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) {
+        // `const { a } = require('./x')`: the property of the required module.
+        if (declarator.id.type === AST_NODE_TYPES.ObjectPattern && declarator.init) {
+          const required = requiredModule(declarator.init);
+          const property = declarator.id.properties.find(
+            (p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === def.name.name,
+          ) as TSESTree.Property | undefined;
+          if (required !== undefined && property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier) {
+            const module = importedModule(sourceCode, required);
+            return module ? exportedDefinition(module, property.key.name, seen) : undefined;
+          }
+        }
+        return undefined;
+      }
+      if (declarator.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && r.identifier !== declarator.id))
+        return undefined;
+      return { sourceCode, node: skipWrappers(declarator.init) };
+    }
+    case 'ImportBinding': {
+      const node = def.node;
+      if (node.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : String(node.imported.value);
+        const source = node.parent.source?.value;
+        const module = source === undefined ? undefined : importedModule(sourceCode, source);
+        return module ? exportedDefinition(module, imported, seen) : undefined;
+      }
+      if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+        const module = importedModule(sourceCode, node.parent.source.value);
+        return module ? exportedDefinition(module, 'default', seen) : undefined;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The module a namespace-like binding stands for: `import * as m`, `const m = require('./m')`, a CJS default import. */
+function namespaceModule(sourceCode: SourceCode, node: Node): SourceCode | undefined {
+  const inner = skipWrappers(node);
+  const required = requiredModule(inner);
+  if (required !== undefined) return importedModule(sourceCode, required);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def.type === 'ImportBinding') {
+    if (def.node.type === AST_NODE_TYPES.ImportNamespaceSpecifier || def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+      return importedModule(sourceCode, def.node.parent.source.value);
+    }
+    return undefined;
+  }
+  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && def.node.parent.kind === 'const') {
+    const source = requiredModule(def.node.init);
+    return source === undefined ? undefined : importedModule(sourceCode, source);
+  }
+  return undefined;
+}
+
+/**
+ * The definition an expression names: an identifier's declaration (in this file or, through
+ * an import, in a project module), or `ns.name` of an imported module.
+ */
+export function definitionOf(sourceCode: SourceCode, expression: Node, seen: Set<string> = new Set()): Located | undefined {
+  const node = skipWrappers(expression);
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode.getScope(node), node);
+    return variable ? singleDefinition(sourceCode, variable, seen) : undefined;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+    const module = namespaceModule(sourceCode, node.object);
+    if (module) return exportedDefinition(module, node.property.name, seen);
+  }
+  return undefined;
+}
+
+function locatedName(sourceCode: SourceCode, identifier: TSESTree.Identifier, seen: Set<string>): Located | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  return variable ? singleDefinition(sourceCode, variable, seen) : undefined;
+}
+
+/** The property `name` of an object literal (shorthand, method or value). */
+function objectProperty(sourceCode: SourceCode, object: TSESTree.ObjectExpression, name: string, seen: Set<string>): Located | undefined {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key =
+      property.key.type === AST_NODE_TYPES.Identifier
+        ? property.key.name
+        : property.key.type === AST_NODE_TYPES.Literal
+          ? String(property.key.value)
+          : undefined;
+    if (key !== name) continue;
+    const value = skipWrappers(property.value);
+    if (value.type === AST_NODE_TYPES.Identifier) return locatedName(sourceCode, value, seen) ?? { sourceCode, node: value };
+    return { sourceCode, node: value };
+  }
+  return undefined;
+}
+
+/** `module.exports` or `exports`. */
+function isExportsObject(node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name === 'exports';
+  return (
+    inner.type === AST_NODE_TYPES.MemberExpression &&
+    inner.object.type === AST_NODE_TYPES.Identifier &&
+    inner.object.name === 'module' &&
+    !inner.computed &&
+    inner.property.type === AST_NODE_TYPES.Identifier &&
+    inner.property.name === 'exports'
+  );
+}
+
+/** What a module exports under `name` ('default' for the default export). */
+export function exportedDefinition(module: SourceCode, name: string, seen: Set<string> = new Set()): Located | undefined {
+  const key = `${fileInfo(module)?.filename ?? ''}#${name}`;
+  // Cycles between modules, and barrels of barrels, end here.
+  if (seen.has(key) || seen.size > MAX_REEXPORTS * 4) return undefined;
+  seen.add(key);
+  const starSources: string[] = [];
+  let commonJs: Located | undefined;
+  for (const statement of module.ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        const declaration = statement.declaration;
+        if (declaration) {
+          if (
+            (declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
+            declaration.id?.name === name
+          ) {
+            return { sourceCode: module, node: declaration };
+          }
+          if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+            for (const declarator of declaration.declarations) {
+              if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name) {
+                return locatedName(module, declarator.id, seen);
+              }
+            }
+          }
+          continue;
+        }
+        for (const specifier of statement.specifiers) {
+          const exported =
+            specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : String(specifier.exported.value);
+          if (exported !== name) continue;
+          const local = specifier.local.type === AST_NODE_TYPES.Identifier ? specifier.local.name : String(specifier.local.value);
+          if (statement.source) {
+            const next = importedModule(module, statement.source.value);
+            return next ? exportedDefinition(next, local, seen) : undefined;
+          }
+          if (specifier.local.type === AST_NODE_TYPES.Identifier) return locatedName(module, specifier.local, seen);
+          return undefined;
+        }
+        continue;
+      }
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        if (name !== 'default') continue;
+        const declaration = statement.declaration as Node;
+        if (declaration.type === AST_NODE_TYPES.Identifier) return locatedName(module, declaration, seen);
+        return { sourceCode: module, node: skipWrappers(declaration) };
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (!statement.exported && name !== 'default') starSources.push(statement.source.value);
+        continue;
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const expression = statement.expression;
+        if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+        const left = expression.left;
+        const right = skipWrappers(expression.right);
+        // `module.exports = …`
+        if (isExportsObject(left) && left.type === AST_NODE_TYPES.MemberExpression) {
+          const required = requiredModule(right);
+          if (required !== undefined) {
+            const next = importedModule(module, required);
+            commonJs = next ? exportedDefinition(next, name, seen) : undefined;
+            continue;
+          }
+          if (name === 'default') {
+            commonJs =
+              right.type === AST_NODE_TYPES.Identifier
+                ? (locatedName(module, right, seen) ?? commonJs)
+                : { sourceCode: module, node: right };
+            continue;
+          }
+          let object: Node | undefined = right;
+          if (right.type === AST_NODE_TYPES.Identifier) object = locatedName(module, right, seen)?.node;
+          if (object?.type === AST_NODE_TYPES.ObjectExpression) commonJs = objectProperty(module, object, name, seen) ?? commonJs;
+          continue;
+        }
+        // `module.exports.name = …` / `exports.name = …`
+        if (
+          left.type === AST_NODE_TYPES.MemberExpression &&
+          isExportsObject(left.object) &&
+          !left.computed &&
+          left.property.type === AST_NODE_TYPES.Identifier &&
+          left.property.name === name
+        ) {
+          commonJs =
+            right.type === AST_NODE_TYPES.Identifier
+              ? (locatedName(module, right, seen) ?? { sourceCode: module, node: right })
+              : { sourceCode: module, node: right };
+        }
+        continue;
+      }
+      default:
+        continue;
+    }
+  }
+  if (commonJs) return commonJs;
+  for (const source of starSources) {
+    const next = importedModule(module, source);
+    const found = next ? exportedDefinition(next, name, seen) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,66 @@
+/**
+ * What the analysis knows about the file a SourceCode belongs to: its path and how it was
+ * parsed. Rules register the file they lint (src/create-rule.ts); the module loader
+ * registers the project modules it parses on their behalf, so an analysis that follows an
+ * import can parse the next module the same way. A WeakMap keyed by the SourceCode: nothing
+ * outlives the file, and no file's findings depend on which file was linted before it.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** A parser as ESLint's `languageOptions.parser` holds it. */
+export interface ParserLike {
+  parse?: (code: string, options?: unknown) => unknown;
+  parseForESLint?: (code: string, options?: unknown) => unknown;
+  meta?: { name?: string };
+}
+
+export interface FileInfo {
+  /** Absolute path of the file; modules are followed only from files on disk. */
+  readonly filename: string;
+  readonly parser: ParserLike | undefined;
+  readonly parserOptions: Readonly<Record<string, unknown>>;
+  readonly ecmaVersion: unknown;
+  readonly sourceType: unknown;
+  /** How many imports away from the linted file this module is (0 for the linted file). */
+  readonly hops: number;
+}
+
+const files = new WeakMap<object, FileInfo>();
+
+export function registerFile(sourceCode: SourceCode, info: FileInfo): void {
+  files.set(sourceCode, info);
+}
+
+export function fileInfo(sourceCode: SourceCode): FileInfo | undefined {
+  return files.get(sourceCode);
+}
+
+interface RuleContextLike {
+  readonly sourceCode?: SourceCode;
+  readonly filename?: string;
+  readonly physicalFilename?: string;
+  readonly languageOptions?: {
+    parser?: unknown;
+    parserOptions?: Record<string, unknown>;
+    ecmaVersion?: unknown;
+    sourceType?: unknown;
+  };
+}
+
+/** Records the file a rule is linting (once per SourceCode; every rule calls it). */
+export function registerLintedFile(context: RuleContextLike): void {
+  const sourceCode = context.sourceCode;
+  if (!sourceCode || files.has(sourceCode)) return;
+  const options = context.languageOptions ?? {};
+  files.set(sourceCode, {
+    // Code blocks of Markdown and the like have a virtual `filename`; imports resolve from the real file.
+    filename: context.physicalFilename ?? context.filename ?? '',
+    parser: options.parser as ParserLike | undefined,
+    parserOptions: options.parserOptions ?? {},
+    ecmaVersion: options.ecmaVersion,
+    sourceType: options.sourceType,
+    hops: 0,
+  });
+}
