@@ -37,6 +37,8 @@ export type MessageIds = 'tokenInStorage' | 'sdkTokenCacheInStorage';
 type Node = TSESTree.Node;
 
 // Cheap text gate: files that name no storage API and no SDK option are skipped.
+/** A file that mentions tokens may hand one to a storage wrapper of another module. */
+const TOKEN_MENTION = /token/i;
 const GATE = /localStorage|sessionStorage|objectStore|cacheLocation|WebStorageStateStore|OAuthStorage|setStorage|tokenManager/;
 // Files that configure an auth SDK's cache without importing it (an `authConfig.ts` of plain objects).
 const AUTH_CONFIG_HINT = /auth0|msal|clientId|client_id|authority/i;
@@ -88,7 +90,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     const usesSdk = facts.importsAny(AUTH_SDK_MODULES);
-    if (!usesSdk && !facts.importsAny(STORAGE_MODULES) && !facts.mentions(GATE)) return {};
+    const storageWrappersElsewhere = facts.importsProjectModules && facts.mentions(TOKEN_MENTION);
+    if (!usesSdk && !facts.importsAny(STORAGE_MODULES) && !facts.mentions(GATE) && !storageWrappersElsewhere) return {};
     const allowedInSession = new Set<string>(options.allowSessionStorageFor ?? []);
     const report = reportOnce(context);
 

@@ -2,7 +2,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
-import { localFunction, propertyKeyName, skipWrappers } from '../src/analysis/modules';
+import { calledFunction } from '../src/analysis/functions';
+import { propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import {
   assessRandomness,
   issuedValues,
@@ -183,8 +184,8 @@ export default createRule<Options, MessageIds>({
         }
         // Codes and tokens an authorization-server library's issue callback hands out; a constant is a finding there.
         for (const issued of issuedValues(sourceCode, node)) check(issued.node, issued.kind, true);
-        // `buildAuthorizeUrl(Math.random())` where the helper's parameter is `state`.
-        const fn = localFunction(sourceCode, skipWrappers(node.callee));
+        // `buildAuthorizeUrl(Math.random())` where the helper's parameter (here or in an imported module) is `state`.
+        const fn = calledFunction(sourceCode, node.callee)?.fn;
         if (fn) {
           fn.params.forEach((param, index) => {
             const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
-import { callbackOf, checksState } from '../src/analysis/callbacks';
+import { callbackOf, checksState, handsCodeToUncheckedExchange } from '../src/analysis/callbacks';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, GLOBAL_MODULE, matchesPattern, originOf, skipWrappers } from '../src/analysis/modules';
 import { handsBackState, redirectReads, uncheckedAt, type RedirectRead } from '../src/analysis/redirect-reads';
@@ -33,6 +33,7 @@ export type MessageIds =
 // Words of OAuth client code; files without any (and without the libraries) are skipped cheaply.
 const HINT =
   /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|next-auth|@auth\/|passport|access_?token|id_?token|launchWebAuthFlow/i;
+const CODE_MENTION = /\bcode\b/;
 /** A module that handles OAuth tokens: a `code` in its URL is an authorization code. */
 const OAUTH_CONTEXT = /oauth|authori[sz]|access_?token|refresh_?token|id_?token|client_?id|redirect_?uri|openid|oidc/i;
 /** Pages that take one-time codes from links (reset, confirmation, invitation, coupon): their `code` is not OAuth's. */
@@ -88,7 +89,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(AUTHORIZATION_CLIENT_MODULES) && !facts.mentions(HINT)) return {};
+    // A file that reads a `code` and imports its own modules may hand it to an exchange helper there.
+    const exchangeElsewhere = facts.importsProjectModules && facts.mentions(CODE_MENTION);
+    const oauthHere = facts.importsAny(AUTHORIZATION_CLIENT_MODULES) || facts.mentions(HINT);
+    if (!oauthHere && !exchangeElsewhere) return {};
     const allowPkce = options.allowPkceInsteadOfState === true;
     const report = reportOnce(context);
 
@@ -173,7 +177,8 @@ export default createRule<Options, MessageIds>({
       if (allowPkce && request.codeVerifier.state === 'present') return;
       const callback = callbackOf(sourceCode, request);
       if (!callback.fromRedirect || callback.stateChecked || callback.behindMiddleware) return;
-      report(request.node, 'stateNotCompared');
+      // The code handed to the exchanging helper: reported at that call, as for a helper in another module.
+      for (const at of callback.handOffs.length > 0 ? callback.handOffs : [request.node]) report(at, 'stateNotCompared');
     }
 
     /** oauth4webapi `validateAuthResponse(as, client, params, expectedState)`. */
@@ -272,8 +277,14 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
-      ...(facts.mentions(/validateAuthResponse/) ? { CallExpression: checkValidateAuthResponse } : {}),
+      ...(oauthHere && facts.mentions(/validateAuthResponse/) ? { CallExpression: checkValidateAuthResponse } : {}),
       'Program:exit'() {
+        if (exchangeElsewhere) {
+          for (const call of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+            if (call.arguments.length > 0 && handsCodeToUncheckedExchange(sourceCode, call)) report(call, 'stateNotCompared');
+          }
+        }
+        if (!oauthHere) return;
         for (const request of authorizationRequests(sourceCode)) checkAuthorizationRequest(request);
         for (const request of tokenRequests(sourceCode)) checkExchange(request);
         checkRedirectReads();

@@ -18,10 +18,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction, type FunctionNode } from './ast';
-import { GLOBAL_MODULE, localFunction, memberName, originOf, skipWrappers } from './modules';
+import { calledFunction } from './functions';
+import { GLOBAL_MODULE, memberName, originOf, skipWrappers } from './modules';
 import { callSitesOf, scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
-import type { TokenRequest } from './token-requests';
+import { tokenRequests, type TokenRequest } from './token-requests';
 import { param } from './urls';
 import { definitionOf, descendants, getProperty, objectLiteral, stringValue, tailName } from './values';
 import { rethrowsAnalysisErrors } from './guard';
@@ -39,13 +40,25 @@ export interface Callback {
   readonly stateChecked: boolean;
   /** The handler runs after middleware the analysis cannot see into. */
   readonly behindMiddleware: boolean;
+  /**
+   * Calls that hand the redirect's code to the helper that exchanges it: where a missing
+   * check is reported (rules.md, "Across modules and helpers"). Empty when the code is read
+   * where it is exchanged.
+   */
+  readonly handOffs: readonly TSESTree.CallExpression[];
 }
 
 const URL_MEMBERS = new Set(['url', 'originalUrl', 'href', 'search', 'query', 'nextUrl']);
 const STATE_NAME = /state/i;
 // The History API's and UI frameworks' state is not the OAuth state.
 const NOT_STATE =
-  /readystate|statecode|statusstate|setstate|usestate|getstate|statement|estate|states$|stateless|statemachine|replacestate|pushstate|popstate|historystate|statechange/i;
+  /readystate|statecode|statusstate|setstate|usestate|getstate|statement|states$|stateless|statemachine|replacestate|pushstate|popstate|historystate|statechange/i;
+/** Real estate, not the OAuth state: case-sensitive, so `sameState` and `expectedState` stay states. */
+const REAL_ESTATE = /[Ee]state|ESTATE/;
+
+function isNotState(name: string): boolean {
+  return NOT_STATE.test(name) || REAL_ESTATE.test(name);
+}
 /** Calls that decode or reshape the returned state (to read a return path from it): no comparison. */
 const STATE_DECODERS = /^(?:atob|btoa|parse|stringify|decodeURIComponent|decodeURI|unescape|from|toString|String)$/;
 const CONSTANT_TIME = /timingsafeequal|safecompare|constanttime|securecompare|tsse|timingsafe/i;
@@ -211,14 +224,14 @@ function isStateValue(sourceCode: SourceCode, node: Node, depth = 0): boolean {
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.MemberExpression: {
       const name = tailName(sourceCode, inner);
-      if (name !== undefined && STATE_NAME.test(name) && !NOT_STATE.test(name)) return true;
+      if (name !== undefined && STATE_NAME.test(name) && !isNotState(name)) return true;
       if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed) return isStateValue(sourceCode, inner.object, depth + 1);
       return false;
     }
     case AST_NODE_TYPES.CallExpression: {
       const callee = skipWrappers(inner.callee);
       const key = inner.arguments[0] ? stringValue(sourceCode, inner.arguments[0]) : undefined;
-      if (key !== undefined && STATE_NAME.test(key) && !NOT_STATE.test(key)) return true;
+      if (key !== undefined && STATE_NAME.test(key) && !isNotState(key)) return true;
       // `Buffer.from(state)`, `state.toString()`, `String(state)`.
       if (callee.type === AST_NODE_TYPES.MemberExpression && !inner.arguments.length)
         return isStateValue(sourceCode, callee.object, depth + 1);
@@ -269,17 +282,17 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     const name = calleeName(sourceCode, node);
     if (name && CONSTANT_TIME.test(name)) return true;
     // `verifyState(req)`, `consumeOAuthState(...)`, `stateStore.verify(...)`.
-    if (name && STATE_NAME.test(name) && !NOT_STATE.test(name) && !/^(?:set|save|store|create|generate|new|make)/i.test(name)) return true;
+    if (name && STATE_NAME.test(name) && !isNotState(name) && !/^(?:set|save|store|create|generate|new|make)/i.test(name)) return true;
     const callee = skipWrappers(node.callee);
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
       STATE_NAME.test(rootName(callee) ?? '') &&
-      !NOT_STATE.test(rootName(callee) ?? '') &&
+      !isNotState(rootName(callee) ?? '') &&
       /verify|validate|check|consume|get|take|pop|has|delete|compare|find/i.test(name ?? '')
     )
       return true;
     // The returned state handed to a lookup or a verification: `await redis.get(\`state:${state}\`)`, `jwt.verify(state, key)`.
-    if (LOGGING_ROOTS.has(rootName(callee) ?? '') || STATE_DECODERS.test(name ?? '') || NOT_STATE.test(name ?? '')) continue;
+    if (LOGGING_ROOTS.has(rootName(callee) ?? '') || STATE_DECODERS.test(name ?? '') || isNotState(name ?? '')) continue;
     const lookup = name === 'get' || name === 'getItem' || name === 'getdel' || name === 'getDel';
     const handsOverState = node.arguments.some((arg) => {
       if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
@@ -301,19 +314,11 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     ) {
       return true;
     }
-    // A helper of the same file that checks.
+    // A helper that checks, in this file or in a module it imports.
     if (depth < 2) {
-      const helper = localFunction(sourceCode, callee);
-      if (
-        helper &&
-        helper !== fn &&
-        helper.body &&
-        (helper.type === AST_NODE_TYPES.FunctionDeclaration ||
-          helper.type === AST_NODE_TYPES.FunctionExpression ||
-          helper.type === AST_NODE_TYPES.ArrowFunctionExpression)
-      ) {
-        if (hasStateCheck(sourceCode, helper, exchange, depth + 1)) return true;
-      }
+      const helper = calledFunction(sourceCode, callee);
+      if (helper && helper.fn !== fn && hasStateCheck(helper.sourceCode, helper.fn, helper.imported ? undefined : exchange, depth + 1))
+        return true;
     }
   }
   return false;
@@ -359,6 +364,7 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
   };
   addWithEnclosing(own);
   let fromRedirect = false;
+  const handOffs: TSESTree.CallExpression[] = [];
   try {
     const carrier = codeCarrier(sourceCode, request);
     if (carrier) {
@@ -377,9 +383,13 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
               ? (skipWrappers(inner.object) as Node)
               : undefined;
         if (root?.type === AST_NODE_TYPES.Identifier) {
+          const parameter = findVariable(sourceCode.getScope(root), root)?.defs[0];
+          // Only a helper that makes the exchange itself lacks the check; one that builds the params does not.
+          const exchangesInHelper = parameter?.type === 'Parameter' && within(parameter.node as Node, exchange);
           for (const { call, argument } of callersFor(sourceCode, root)) {
-            if (root === inner ? isFromRedirect(sourceCode, argument) : isFromRedirect(sourceCode, argument)) {
+            if (isFromRedirect(sourceCode, argument)) {
               fromRedirect = true;
+              if (exchangesInHelper) handOffs.push(call);
               addWithEnclosing(enclosingFunction(call));
             }
           }
@@ -393,9 +403,100 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
       stateChecked =
         calls.length > 0 && calls.every((call) => scopesAround(call).some((scope) => hasStateCheck(sourceCode, scope, exchange)));
     }
-    return { fromRedirect, functions, stateChecked, behindMiddleware: functions.some(behindMiddleware) };
+    return { fromRedirect, functions, stateChecked, behindMiddleware: functions.some(behindMiddleware), handOffs };
   } catch (error) {
     if (rethrowsAnalysisErrors()) throw error;
-    return { fromRedirect: false, functions, stateChecked: false, behindMiddleware: false };
+    return { fromRedirect: false, functions, stateChecked: false, behindMiddleware: false, handOffs: [] };
   }
+}
+
+/** Which parameter of `fn` a value comes from: the parameter itself or a property read of it (`params.code`). */
+function parameterIndexOf(sourceCode: SourceCode, fn: FunctionNode, node: Node | undefined): number | undefined {
+  if (!node) return undefined;
+  let inner = skipWrappers(node);
+  for (let i = 0; i < 6 && inner.type === AST_NODE_TYPES.MemberExpression; i++) inner = skipWrappers(inner.object);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+    // `const code = params.code` / `const { code } = body` is still the parameter's value.
+    return def.node.parent.kind === 'const' ? parameterIndexOf(sourceCode, fn, def.node.init) : undefined;
+  }
+  if (def?.type !== 'Parameter' || def.node !== fn) return undefined;
+  const index = fn.params.findIndex((p) => {
+    const binding = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
+    return (
+      binding === def.name ||
+      (binding.type === AST_NODE_TYPES.ObjectPattern && binding.range[0] <= def.name.range[0] && def.name.range[1] <= binding.range[1])
+    );
+  });
+  return index === -1 ? undefined : index;
+}
+
+function within(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+const exchangeSummaries = new WeakMap<Node, ReadonlySet<number>>();
+
+/**
+ * The parameters of `fn` whose value becomes the code of an authorization-code exchange, in
+ * `fn` or in the helpers it calls (of this file or imported), and whose state nobody in that
+ * chain compares or hands to the library's check. An empty set when the function exchanges
+ * nothing, checks the state itself, or cannot be read. Computed once per function.
+ */
+export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: FunctionNode, depth = 0): ReadonlySet<number> {
+  const cached = exchangeSummaries.get(fn);
+  if (cached) return cached;
+  const params = new Set<number>();
+  exchangeSummaries.set(fn, params);
+  if (depth > 3 || !fn.body) return params;
+  try {
+    if (hasStateCheck(sourceCode, fn, undefined)) return params;
+    for (const request of tokenRequests(sourceCode)) {
+      if (request.grantType !== 'authorization_code' || !within(fn, request.node)) continue;
+      // The library compares the state it is given (`checks.state`, `expectedState`).
+      if (request.checks) continue;
+      const index = parameterIndexOf(sourceCode, fn, codeCarrier(sourceCode, request));
+      if (index !== undefined) params.add(index);
+    }
+    for (const node of descendants(fn.body)) {
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      const helper = calledFunction(sourceCode, node.callee);
+      if (!helper || helper.fn === fn) continue;
+      const inner = uncheckedCodeExchangeParams(helper.sourceCode, helper.fn, depth + 1);
+      for (const index of inner) {
+        const argument = node.arguments[index];
+        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+        const outer = parameterIndexOf(sourceCode, fn, argument);
+        if (outer !== undefined) params.add(outer);
+      }
+    }
+  } catch (error) {
+    if (rethrowsAnalysisErrors()) throw error;
+    params.clear();
+  }
+  return params;
+}
+
+/**
+ * A call that hands the redirect's code to a helper of another module which exchanges it
+ * without comparing the state, made where no state is compared either: the missing check is
+ * reported at this call (rules.md, "Across modules and helpers").
+ */
+export function handsCodeToUncheckedExchange(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const helper = calledFunction(sourceCode, call.callee);
+  if (!helper?.imported) return false;
+  const params = uncheckedCodeExchangeParams(helper.sourceCode, helper.fn);
+  if (params.size === 0) return false;
+  const fromRedirect = [...params].some((index) => {
+    const argument = call.arguments[index];
+    return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && isFromRedirect(sourceCode, argument);
+  });
+  if (!fromRedirect) return false;
+  const around: FunctionNode[] = [];
+  for (let current = enclosingFunction(call); current; current = enclosingFunction(current)) around.push(current);
+  if (around.some(behindMiddleware)) return false;
+  const scopes: (FunctionNode | TSESTree.Program)[] = around.length > 0 ? around : [sourceCode.ast as TSESTree.Program];
+  return !scopes.some((scope) => hasStateCheck(sourceCode, scope, undefined));
 }

@@ -36,17 +36,8 @@ import {
   type CookieFlag,
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
-import {
-  GLOBAL_MODULE,
-  calleeOrigin,
-  localFunction,
-  lookup,
-  matchesPattern,
-  memberName,
-  originOf,
-  propertyKeyName,
-  skipWrappers,
-} from './modules';
+import { calledFunction } from './functions';
+import { GLOBAL_MODULE, calleeOrigin, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { credentialInValue, isEmptyValue } from './storage';
 import { credentialKindFromName, nameWords } from './tokens';
 import {
@@ -855,9 +846,10 @@ function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): 
  * The write is the call, with the helper's name and value parameters taken from its arguments.
  */
 export function scriptCookieHelperWriteOf(sourceCode: SourceCode, call: TSESTree.CallExpression): CookieWrite | undefined {
-  const fn = localFunction(sourceCode, skipWrappers(call.callee));
-  if (!fn) return undefined;
-  const helper = scriptCookieHelper(sourceCode, fn);
+  // The helper may sit in another module (`import { setCookie } from './cookies'`).
+  const target = calledFunction(sourceCode, call.callee);
+  if (!target) return undefined;
+  const helper = scriptCookieHelper(target.sourceCode, target.fn);
   if (!helper) return undefined;
   const args = plainArguments(call);
   const value = args?.[helper.valueParam];

@@ -15,6 +15,12 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 export interface FileFacts {
   /** Module specifiers the file imports or requires (normalised: `node:crypto` → `crypto`). */
   readonly modules: ReadonlySet<string>;
+  /**
+   * True when the file imports modules of its own project (relative specifiers and the
+   * usual path aliases: `./x`, `../x`, `@/x`, `~/x`, `#x`, `$lib/x`): the analysis may then
+   * find a sink or a check in another module, so rules gated on a text mention look closer.
+   */
+  readonly importsProjectModules: boolean;
   /** True when the file imports any of these modules (or a subpath of one: `next-auth/providers/okta`). */
   importsAny(modules: Iterable<string>): boolean;
   /** True when the file's text matches the pattern. Results are cached per pattern. */
@@ -32,6 +38,8 @@ const cache = new WeakMap<object, FileFacts>();
 
 // Linear scans: a fixed prefix and a quoted specifier without nested quantifiers.
 const REQUIRE_OR_IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,200})\1/g;
+
+const PROJECT_SPECIFIER = /^(?:\.{1,2}\/|\/|@\/|~\/|#|\$lib\/)/;
 
 const ESTREE_TYPES = new Set<string>(Object.values(AST_NODE_TYPES));
 
@@ -100,6 +108,10 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
     get modules() {
       modules ??= collectModules(sourceCode);
       return modules;
+    },
+    get importsProjectModules() {
+      for (const specifier of this.modules) if (PROJECT_SPECIFIER.test(specifier)) return true;
+      return false;
     },
     importsAny(wanted) {
       const present = this.modules;

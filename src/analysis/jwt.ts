@@ -19,6 +19,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunctionOrProgram } from './ast';
 import { GLOBAL_JWT_DECODERS, JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
+import { calledFunction } from './functions';
 import {
   CALL,
   calleeOrigin,
@@ -244,7 +245,7 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
     if (isFunction(value)) return true;
     switch (value.type) {
       case AST_NODE_TYPES.Identifier: {
-        if (localFunction(sourceCode, value)) return true;
+        if (calledFunction(sourceCode, value)) return true;
         const definition = definitionOf(sourceCode, value);
         if (definition !== value) return visit(definition, depth + 1);
         // `for (const jwk of keys)`: an element of what the loop walks.

@@ -373,7 +373,11 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
   if (fn) return assessHelper(sourceCode, fn, node, context);
   // Known pass-through wrappers and unknown functions of the value: `String(x)`,
   // `base64url(bytes)`, `Math.floor(Math.random() * n)`, `btoa(...)`, `Buffer.from(x)`.
-  const args = node.arguments.map((argument) =>
+  // A number handed to an unknown function is a size or an option (`randomString(16)`), not the value.
+  const valueArguments = node.arguments.filter(
+    (argument) => !(argument.type === AST_NODE_TYPES.Literal && typeof argument.value === 'number'),
+  );
+  const args = valueArguments.map((argument) =>
     assess(sourceCode, argument.type === AST_NODE_TYPES.SpreadElement ? argument.argument : argument, context, true),
   );
   if (args.length === 0) return opaque(node);

@@ -25,6 +25,7 @@ import {
   type StorageArea,
 } from '../knowledge/storage';
 import { fileFacts } from './file-facts';
+import { calledFunction } from './functions';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
@@ -151,6 +152,13 @@ export function storageWriteOf(sourceCode: SourceCode, node: Node): StorageWrite
 /** Unwraps `JSON.stringify(x)`, `String(x)`, `btoa(x)`, `encrypt`-less serialisations that keep the secret readable. */
 function unwrapSerialisation(sourceCode: SourceCode, node: Node): Node {
   let current = skipWrappers(node);
+  // `typeof v === 'string' ? v : JSON.stringify(v)`: both branches store the same value.
+  if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+    const whenTrue = unwrapSerialisation(sourceCode, current.consequent);
+    const whenFalse = unwrapSerialisation(sourceCode, current.alternate);
+    if (whenTrue.type === AST_NODE_TYPES.Identifier && whenFalse.type === AST_NODE_TYPES.Identifier && whenTrue.name === whenFalse.name)
+      return whenTrue;
+  }
   for (let i = 0; i < 4 && current.type === AST_NODE_TYPES.CallExpression && current.arguments.length >= 1; i++) {
     const callee = skipWrappers(current.callee);
     const origin = calleeOrigin(sourceCode, current);
@@ -397,7 +405,7 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
 }
 
 /** The function a call's callee names in this file: a local function, an object-literal method, a class method via `this`. */
-function calledFunction(sourceCode: SourceCode, callee: Node): TSESTree.FunctionLike | undefined {
+function calledFunctionHere(sourceCode: SourceCode, callee: Node): TSESTree.FunctionLike | undefined {
   const inner = skipWrappers(callee);
   const local = localFunction(sourceCode, inner);
   if (local) return local;
@@ -456,10 +464,13 @@ function localClass(sourceCode: SourceCode, callee: Node): TSESTree.ClassDeclara
  * call's arguments where the helper passes parameters through.
  */
 export function wrapperWritesOf(sourceCode: SourceCode, call: TSESTree.CallExpression): StorageWrite[] {
-  const fn = calledFunction(sourceCode, call.callee);
-  if (!fn) return [];
+  const local = calledFunctionHere(sourceCode, call.callee);
+  const target = local ? { sourceCode, fn: local, imported: false } : calledFunction(sourceCode, call.callee);
+  if (!target) return [];
   const writes: StorageWrite[] = [];
-  for (const shape of wrapperShapes(sourceCode, fn)) {
+  for (const shape of wrapperShapes(target.sourceCode, target.fn)) {
+    // A wrapper in another module: what the call hands over is judged here; what the wrapper writes on its own is judged there.
+    if (target.imported && shape.valueParam === undefined) continue;
     const key = shape.keyParam === undefined ? undefined : call.arguments[shape.keyParam];
     const value = shape.valueParam === undefined ? shape.value : call.arguments[shape.valueParam];
     if (key?.type === AST_NODE_TYPES.SpreadElement || value?.type === AST_NODE_TYPES.SpreadElement) continue;

@@ -11,7 +11,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
 import { TOKEN_PRODUCERS } from '../knowledge/jwt';
-import { calleeOrigin, localFunction, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
+import { calledFunction } from './functions';
+import { calleeOrigin, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { definitionOf, stringValue, tailName } from './values';
 import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
@@ -172,10 +173,10 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
       const accessor = tokenSetAccessor(sourceCode, node);
       if (accessor) return { kind: accessor, fromRequest: false, basis: 'name' };
       // A local helper (`const token = bearerFrom(req)`) holds what it returns.
-      const helper = localFunction(sourceCode, callee);
+      const helper = calledFunction(sourceCode, callee);
       if (helper) {
-        for (const returned of returnedExpressions(helper) ?? []) {
-          const fromHelper = classify(sourceCode, returned, depth + 1);
+        for (const returned of returnedExpressions(helper.fn) ?? []) {
+          const fromHelper = classify(helper.sourceCode, returned, depth + 1);
           if (fromHelper?.basis === 'source') return fromHelper;
         }
       }
@@ -474,11 +475,11 @@ export function issuedTokenOf(sourceCode: SourceCode, node: Node, depth = 0): { 
   if (inner.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const origin = calleeOrigin(sourceCode, inner);
   if (origin && TOKEN_PRODUCERS.some((pattern) => matchesPattern(origin, pattern))) return { names: [] };
-  const helper = localFunction(sourceCode, inner.callee);
+  const helper = calledFunction(sourceCode, inner.callee);
   if (!helper) return undefined;
   const helperName = tailName(sourceCode, inner.callee);
-  for (const returned of returnedExpressions(helper) ?? []) {
-    const found = issuedTokenOf(sourceCode, returned, depth + 1);
+  for (const returned of returnedExpressions(helper.fn) ?? []) {
+    const found = issuedTokenOf(helper.sourceCode, returned, depth + 1);
     if (found) return { names: helperName ? [helperName, ...found.names] : found.names };
   }
   return undefined;

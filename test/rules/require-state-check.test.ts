@@ -218,11 +218,8 @@ espreeTester.run('require-state-check (espree)', rule, {
     `const { auth } = require('express-openid-connect'); app.use(auth({ issuerBaseURL: I, baseURL: B, clientID: C, secret: S, authorizationParams: { response_type: 'code' } }));`,
   ],
   invalid: [
-    invalid(
-      spaCallback,
-      'stateNotCompared',
-      "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) })",
-    ),
+    // The code handed to the helper that exchanges it: reported at that call (rules.md, "Across modules and helpers").
+    invalid(spaCallback, 'stateNotCompared', "exchange(params.get('code'), sessionStorage.getItem('pkce_verifier'))"),
     invalid(koaNoCompare, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body })"),
   ],
 });

@@ -98,7 +98,9 @@ function namespaceModule(sourceCode: SourceCode, node: Node): SourceCode | undef
     }
     return undefined;
   }
-  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && def.node.parent.kind === 'const') {
+  // `var models = require('./models')` written once is as good as a const.
+  const writes = variable.references.filter((reference) => reference.isWrite()).length;
+  if (def.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && writes <= 1) {
     const source = requiredModule(def.node.init);
     return source === undefined ? undefined : importedModule(sourceCode, source);
   }
@@ -118,6 +120,93 @@ export function definitionOf(sourceCode: SourceCode, expression: Node, seen: Set
   if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
     const module = namespaceModule(sourceCode, node.object);
     if (module) return exportedDefinition(module, node.property.name, seen);
+    // `this.authService.exchange(...)` of an injected service, `UserAuth.login(...)` of an imported class or object.
+    const object = skipWrappers(node.object);
+    const owner =
+      object.type === AST_NODE_TYPES.MemberExpression && skipWrappers(object.object).type === AST_NODE_TYPES.ThisExpression
+        ? injectedClass(sourceCode, object, seen)
+        : object.type === AST_NODE_TYPES.Identifier
+          ? definitionOf(sourceCode, object, seen)
+          : undefined;
+    if (owner) return memberOf(owner, node.property.name, seen);
+  }
+  return undefined;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+function isClass(node: Node): node is ClassNode {
+  return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
+}
+
+/** A method or function-valued property `name` of a class, an object literal or an instance (`new Service()`). */
+function memberOf(owner: Located, name: string, seen: Set<string>): Located | undefined {
+  let node = skipWrappers(owner.node);
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const cls = definitionOf(owner.sourceCode, node.callee, seen);
+    if (!cls) return undefined;
+    return memberOf(cls, name, seen);
+  }
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return objectProperty(owner.sourceCode, node, name, seen);
+  if (!isClass(node)) return undefined;
+  for (const element of node.body.body) {
+    if (
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      element.kind === 'method' &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name
+    ) {
+      return { sourceCode: owner.sourceCode, node: element.value };
+    }
+    if (
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name &&
+      element.value
+    ) {
+      node = skipWrappers(element.value);
+      if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)
+        return { sourceCode: owner.sourceCode, node };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The class of `this.name` in a class: a constructor parameter property or a field typed
+ * with a class (dependency injection: `constructor(private readonly auth: AuthService)`), or
+ * a field initialised with `new Service()`.
+ */
+function injectedClass(sourceCode: SourceCode, member: TSESTree.MemberExpression, seen: Set<string>): Located | undefined {
+  if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = member.property.name;
+  let cls: Node | undefined = member.parent;
+  while (cls && !isClass(cls)) cls = cls.parent;
+  if (!cls || !isClass(cls)) return undefined;
+  const typed = (annotation: TSESTree.TSTypeAnnotation | undefined): Located | undefined => {
+    const type = annotation?.typeAnnotation;
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return definitionOf(sourceCode, type.typeName, seen);
+  };
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (binding.type === AST_NODE_TYPES.Identifier && binding.name === name) return typed(binding.typeAnnotation);
+      }
+    }
+    if (
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name
+    ) {
+      if (element.value) return { sourceCode, node: skipWrappers(element.value) };
+      return typed(element.typeAnnotation);
+    }
   }
   return undefined;
 }
@@ -243,10 +332,13 @@ export function exportedDefinition(module: SourceCode, name: string, seen: Set<s
           left.property.type === AST_NODE_TYPES.Identifier &&
           left.property.name === name
         ) {
-          commonJs =
-            right.type === AST_NODE_TYPES.Identifier
-              ? (locatedName(module, right, seen) ?? { sourceCode: module, node: right })
-              : { sourceCode: module, node: right };
+          // `exports.callback = require('./callback')`: that module's default export.
+          const required = requiredModule(right);
+          const next = required === undefined ? undefined : importedModule(module, required);
+          if (next) commonJs = exportedDefinition(next, 'default', seen);
+          else if (right.type === AST_NODE_TYPES.Identifier)
+            commonJs = locatedName(module, right, seen) ?? { sourceCode: module, node: right };
+          else commonJs = { sourceCode: module, node: right };
         }
         continue;
       }
