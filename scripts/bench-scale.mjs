@@ -95,7 +95,11 @@ for (const project of projects) {
     const path = relative(tree.folder, result.filePath);
     // Test code: the user's other config objects still match it, but ours leaves it out.
     const config = await eslint.calculateConfigForFile(result.filePath);
-    if (!Object.keys(config?.rules ?? {}).some((id) => id.startsWith('oauth/'))) continue;
+    const active = Object.entries(config?.rules ?? {}).filter(([id, entry]) => {
+      const level = Array.isArray(entry) ? entry[0] : entry;
+      return id.startsWith('oauth/') && level !== 0 && level !== 'off';
+    });
+    if (active.length === 0) continue;
     fileCount += 1;
     const lines = result.source?.split('\n') ?? readFileSync(result.filePath, 'utf8').split('\n');
     for (const message of result.messages) {
