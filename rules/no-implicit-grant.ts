@@ -89,6 +89,22 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * A registration whose `response_types` are all written and none returns a token from the
+     * authorization endpoint (`code`, `id_token`, `code id_token`): its `'implicit'` grant type
+     * is what OIDC Dynamic Registration requires for an ID token from that endpoint, not the
+     * implicit grant this rule is about.
+     */
+    function onlyHybridResponseTypes(property: TSESTree.Property): boolean {
+      for (const key of RESPONSE_TYPES_ARRAY_KEYS) {
+        const sibling = getProperty(sourceCode, property.parent, key);
+        if (sibling.status !== 'present') continue;
+        const types = arrayElements(sourceCode, sibling.value)?.map((element) => stringValue(sourceCode, element));
+        return types !== undefined && types.length > 0 && types.every((type) => type !== undefined && !isImplicitResponseType(type, true));
+      }
+      return false;
+    }
+
     /** `response_types: ['code', 'id_token token']`, `grant_types: ['implicit']`. */
     function checkArrayProperty(property: TSESTree.Property, key: string): void {
       const elements = arrayElements(sourceCode, property.value);
@@ -102,6 +118,7 @@ export default createRule<Options, MessageIds>({
       }
       // Only arrays that are plainly grant-type lists (`grants` is a generic word).
       if (!values.every((value) => value !== undefined && GRANT_TYPE_VALUES.has(value))) return;
+      if (onlyHybridResponseTypes(property)) return;
       elements.forEach((element, i) => {
         if (values[i] === 'implicit') report(element, 'implicitGrantType');
       });

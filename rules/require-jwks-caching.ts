@@ -4,9 +4,9 @@ import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
 import { enclosingFunctionOrProgram } from '../src/analysis/ast';
 import { isCachedBeyondCall, runsPerRequest, uncachedKeyFetches, writesOuterState } from '../src/analysis/jwt';
-import { calleeOrigin, isHttpClientOrigin, matchesPattern, type Origin } from '../src/analysis/modules';
-import { booleanValue, getProperty, numberValue, stringParts } from '../src/analysis/values';
-import { JOSE_REMOTE_JWKS, JWKS_RSA_CLIENTS } from '../src/knowledge/jwt';
+import { calleeOrigin, isHttpClientOrigin, matchesPattern, originOf, type Origin } from '../src/analysis/modules';
+import { booleanValue, definitionOf, getProperty, numberValue, stringParts } from '../src/analysis/values';
+import { JOSE_JWKS_CACHE, JOSE_REMOTE_JWKS, JWKS_RSA_CLIENTS } from '../src/knowledge/jwt';
 import { KEY_SET_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [];
@@ -83,6 +83,17 @@ export default createRule<Options, MessageIds>({
       if (maxAge.status === 'present') checkMaxAge(maxAge.value);
     }
 
+    /** `createRemoteJWKSet(url, { [jwksCache]: store })`: the keys live in a store kept elsewhere, so a new key set per request refetches nothing. */
+    function keepsExternalCache(call: CallLike): boolean {
+      const options = call.arguments[1] && definitionOf(sourceCode, call.arguments[1]);
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      return options.properties.some((property) => {
+        if (property.type !== AST_NODE_TYPES.Property || !property.computed) return false;
+        const origin = originOf(sourceCode, property.key);
+        return origin !== undefined && matchesPattern(origin, JOSE_JWKS_CACHE);
+      });
+    }
+
     /** Created in per-request code and not kept anywhere beyond the call. */
     function createdPerRequest(call: CallLike): boolean {
       return (
@@ -109,7 +120,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (matchesPattern(origin, JOSE_REMOTE_JWKS)) {
-        if (createdPerRequest(call)) context.report({ node: call, messageId: 'perRequest' });
+        if (createdPerRequest(call) && !keepsExternalCache(call)) context.report({ node: call, messageId: 'perRequest' });
         checkRemoteJwkSet(call);
         return;
       }

@@ -118,9 +118,14 @@ export default createRule<Options, MessageIds>({
         // A hand-rolled validation: the ID token is decoded and some claims are compared, but not the nonce.
         const info = tokenOf(sourceCode, op.token);
         if (info?.kind !== 'id' || info.fromRequest) return;
-        if (flow().requests.length === 0 && !isFromTokenResponse(sourceCode, op.token)) return;
+        const fromResponse = isFromTokenResponse(sourceCode, op.token);
+        if (flow().requests.length === 0 && !fromResponse) return;
         // Claims read from a decode are trusted; when the module sent a nonce, it must be compared.
         const validated = claimComparedByHand(jwt, op, 'iss') || claimComparedByHand(jwt, op, 'aud');
+        // A decode that validates nothing and reads a token not just received from a response — a
+        // stored session's ID token, one handed in from a grant that sends no nonce (token
+        // exchange, passwordless, passkey) — only reads claims: there is no login to bind it to.
+        if (!validated && !fromResponse) return;
         if ((!validated && !flow().sendsNonce) || claimComparedByHand(jwt, op, 'nonce')) return;
         if (!nonceNeeded()) return;
         report(op.node, 'compare `payload.nonce`');

@@ -17,13 +17,13 @@
  * rule, so a VULN next to a SAFE look-alike does not make the SAFE a false positive). UNSURE rows are scored apart. Findings of a
  * rule near no label of that rule are listed with --unlabelled (they may be true).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import globals from 'globals';
+import { DEFAULT_MIRRORS, materialise } from './lib/mirrors.mjs';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
@@ -41,7 +41,7 @@ const flag = (name) => {
   if (index !== -1) args.splice(index, 1);
   return index !== -1;
 };
-const mirrors = resolve(option('--mirrors', process.env.OAUTH_MIRRORS ?? '/work/.mirror'));
+const mirrors = resolve(option('--mirrors', DEFAULT_MIRRORS));
 const onlyRule = option('--rule', undefined);
 const asJson = flag('--json');
 const showUnlabelled = flag('--unlabelled');
@@ -75,85 +75,14 @@ for (const manifest of manifests) {
 }
 
 // ---- materialise -----------------------------------------------------------------------
-/** The git dir of a mirror: `owner+name/repo` (bare) or `owner+name/repo/.git`. */
-function gitDirOf(repo) {
-  const base = join(mirrors, repo.replace('/', '+'));
-  for (const candidate of [join(base, 'repo'), join(base, 'repo/.git'), base]) {
-    if (existsSync(join(candidate, 'HEAD')) && existsSync(join(candidate, 'objects'))) return candidate;
-  }
-  return undefined;
-}
-
-/** Files a lint of the tree can need: sources, and the manifests and tsconfigs that say how imports resolve. */
-const TREE_FILE = /(?:\.(?:[cm]?[jt]sx?|vue|svelte|astro)|(?:^|\/)(?:package|tsconfig[^/]*|jsconfig)\.json)$/;
-
-/**
- * The commit's source files as [path, content] (one `git cat-file --batch` for all of them;
- * snapshots may lack big or LFS blobs, so a missing blob is skipped), or undefined when the
- * commit is not in the mirror.
- */
-function sourceBlobs(gitDir, commit) {
-  const listing = spawnSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '-z', commit], { maxBuffer: 1 << 28 });
-  if (listing.status !== 0) return undefined;
-  const entries = listing.stdout
-    .toString('utf8')
-    .split('\0')
-    .filter(Boolean)
-    .map((line) => {
-      const [info, path] = line.split('\t');
-      const [, type, sha] = info.split(' ');
-      return { type, sha, path };
-    })
-    .filter(({ type, path }) => type === 'blob' && TREE_FILE.test(path) && !/(?:^|\/)node_modules\//.test(path));
-  const batch = spawnSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
-    input: entries.map(({ sha }) => sha).join('\n') + '\n',
-    maxBuffer: 1 << 30,
-  });
-  const out = batch.stdout;
-  const blobs = [];
-  let offset = 0;
-  for (const { path } of entries) {
-    const headerEnd = out.indexOf(10, offset);
-    if (headerEnd === -1) break;
-    const header = out.subarray(offset, headerEnd).toString('utf8').split(' ');
-    offset = headerEnd + 1;
-    if (header[1] === 'missing') continue;
-    const size = Number(header[2]);
-    blobs.push([path, out.subarray(offset, offset + size)]);
-    offset += size + 1;
-  }
-  return blobs;
-}
-
 const missing = [];
 const trees = new Map(); // repo@commit → folder
 for (const { repo, commit } of labels) {
   const key = `${repo}@${commit}`;
   if (trees.has(key)) continue;
-  const folder = join(workDir, repo.replace('/', '+'), commit);
-  const gitDir = gitDirOf(repo);
-  if (existsSync(join(folder, '.materialised'))) {
-    trees.set(key, folder);
-    continue;
-  }
-  if (!gitDir) {
-    missing.push(`${repo}: no mirror under ${mirrors}`);
-    trees.set(key, undefined);
-    continue;
-  }
-  const blobs = sourceBlobs(gitDir, commit);
-  if (!blobs) {
-    missing.push(`${repo}@${commit}: commit not in the mirror`);
-    trees.set(key, undefined);
-    continue;
-  }
-  rmSync(folder, { recursive: true, force: true });
-  for (const [path, content] of blobs) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), content);
-  }
-  writeFileSync(join(folder, '.materialised'), `${repo}@${commit}\n`);
-  trees.set(key, folder);
+  const tree = materialise({ mirrors, workDir, repo, commit });
+  if (tree.missing) missing.push(tree.missing);
+  trees.set(key, tree.folder);
 }
 
 // ---- lint ------------------------------------------------------------------------------

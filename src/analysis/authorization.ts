@@ -423,8 +423,18 @@ const SDK_SETTINGS_KEYS = [
   'post_logout_redirect_uri',
 ];
 function isSdkSettingsObject(list: ParamList): boolean {
-  return list.kind === 'object' && SDK_SETTINGS_KEYS.some((key) => param(list, key).state === 'present');
+  return (
+    list.kind === 'object' &&
+    (SDK_SETTINGS_KEYS.some((key) => param(list, key).state === 'present') ||
+      // A complete object that names response_type and no other parameter of the request (a
+      // conformance-suite variant, a metadata or settings record) is not one: a request names
+      // its client, its return address or what it asks for.
+      (list.complete && !REQUEST_COMPANION_PARAMS.some((key) => param(list, key).state !== 'absent')))
+  );
 }
+
+/** Parameters an authorization request sends beside response_type. */
+const REQUEST_COMPANION_PARAMS = ['client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'audience', 'prompt'];
 
 /**
  * The values a next-auth / Auth.js provider's `checks` option lists (`'state'`,

@@ -17,7 +17,15 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunctionOrProgram } from './ast';
-import { GLOBAL_JWT_DECODERS, JWT_FUNCTIONS, REMOTE_KEY_SOURCES, type JwtFunctionSpec, type JwtOperationKind } from '../knowledge/jwt';
+import {
+  GLOBAL_JWT_DECODERS,
+  HOLDER_KEY_CLAIM,
+  HOLDER_KEY_SOURCES,
+  JWT_FUNCTIONS,
+  REMOTE_KEY_SOURCES,
+  type JwtFunctionSpec,
+  type JwtOperationKind,
+} from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import { calledFunction } from './functions';
 import {
@@ -35,7 +43,7 @@ import {
   skipWrappers,
 } from './modules';
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
-import { booleanValue, definitionOf, getPath, stringValue, type PropertyLookup } from './values';
+import { booleanValue, definitionOf, descendants, getPath, stringValue, type PropertyLookup } from './values';
 import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -225,12 +233,24 @@ function isHttpCall(sourceCode: SourceCode, call: CallLike): boolean {
  * `getKey`-style callback, anything built from an HTTP response. Local: literals,
  * environment variables, files, encoded secrets. Otherwise unknown.
  */
+/** A key resolver that returns the confirmation key of another token (`payload.cnf.jwk`). */
+function readsHolderKey(sourceCode: SourceCode, fn: Node): boolean {
+  for (const node of descendants(fn)) {
+    if (node.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node) === HOLDER_KEY_CLAIM) return true;
+  }
+  return false;
+}
+
 export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): KeySource {
   if (!node) return 'unknown';
   const inner = skipWrappers(node);
   if (stringValue(sourceCode, inner) === '') return 'empty';
   const origin = originOf(sourceCode, inner);
   if (origin && (origin.module === 'jwks-rsa' || REMOTE_KEY_SOURCES.some((pattern) => matchesPattern(origin, pattern)))) return 'remote';
+  // A proof of possession (DPoP, a client attestation's PoP): signed by the holder with the key
+  // embedded in its header or confirmed (`cnf`) by a token already verified — no issuer to check.
+  if (origin && HOLDER_KEY_SOURCES.some((pattern) => matchesPattern(origin, pattern))) return 'local';
+  if (isFunction(inner) && readsHolderKey(sourceCode, inner)) return 'local';
   let local = false;
   const seen = new Set<Node>();
   const isRemoteOrigin = (candidate: Node): boolean => {
@@ -513,16 +533,28 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
     return undefined;
   const seen = new Set<Node>();
   let found: { token: Node; header: boolean } | undefined;
-  const visit = (node: Node, depth: number, via: Node | undefined): void => {
+  // `segment`: the index read from a variable that holds the split parts (`parts[0]` of
+  // `const parts = t.split('.')`), carried back to the split, which then reads as unindexed.
+  const visit = (node: Node, depth: number, via: Node | undefined, segment?: number): void => {
     if (found || depth > MAX_DEPTH || seen.has(node)) return;
     seen.add(node);
     const inner = skipWrappers(node);
     if (isSplitOnDot(sourceCode, inner)) {
-      const index = segmentIndex(inner, via);
+      const index = segmentIndex(inner, via) ?? segment;
       found = { token: (skipWrappers(inner.callee) as TSESTree.MemberExpression).object, header: index === 0 };
       return;
     }
     if (isFunction(inner)) return;
+    if (
+      inner.type === AST_NODE_TYPES.MemberExpression &&
+      inner.computed &&
+      inner.property.type === AST_NODE_TYPES.Literal &&
+      typeof inner.property.value === 'number' &&
+      skipWrappers(inner.object).type === AST_NODE_TYPES.Identifier
+    ) {
+      visit(inner.object, depth + 1, undefined, inner.property.value);
+      return;
+    }
     if (inner.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(sourceCode.getScope(inner), inner);
       const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -531,7 +563,7 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
         def.node.init &&
         (def.node.parent.kind === 'const' || (variable?.references.filter((r) => r.isWrite()).length ?? 2) <= 1)
       ) {
-        visit(def.node.init, depth + 1, def.node.id.type === AST_NODE_TYPES.ArrayPattern ? def.name : undefined);
+        visit(def.node.init, depth + 1, def.node.id.type === AST_NODE_TYPES.ArrayPattern ? def.name : undefined, segment);
       }
       return;
     }

@@ -186,7 +186,40 @@ function isFlagValue(sourceCode: SourceCode, node: Node): boolean {
   const constant = inner.type === AST_NODE_TYPES.Literal ? { value: inner.value } : undefined;
   if (constant && (typeof constant.value === 'boolean' || typeof constant.value === 'number')) return true;
   const text = stringValue(sourceCode, inner);
-  return text !== undefined && /^(?:true|false|yes|no|on|off|\d{1,3})$/i.test(text);
+  if (text !== undefined) return /^(?:true|false|yes|no|on|off|\d{1,3})$/i.test(text);
+  return isBooleanExpression(sourceCode, stringifiedOperand(inner));
+}
+
+/** What `'' + x`, `` `${x}` ``, `String(x)` and `x.toString()` turn into text: `x`. */
+function stringifiedOperand(node: Node): Node {
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+') {
+    const isEmpty = (side: Node) => side.type === AST_NODE_TYPES.Literal && side.value === '';
+    if (isEmpty(node.left)) return skipWrappers(node.right);
+    if (isEmpty(node.right)) return skipWrappers(node.left);
+  }
+  if (
+    node.type === AST_NODE_TYPES.TemplateLiteral &&
+    node.expressions.length === 1 &&
+    node.quasis.every((quasi) => quasi.value.cooked === '')
+  )
+    return skipWrappers(node.expressions[0]);
+  if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.length === 1) {
+    const callee = skipWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && node.arguments[0].type !== AST_NODE_TYPES.SpreadElement)
+      return skipWrappers(node.arguments[0]);
+  }
+  return node;
+}
+
+/** A boolean: a comparison, a negation, or a variable or parameter declared `: boolean` (a setting, never a token). */
+function isBooleanExpression(sourceCode: SourceCode, node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') return true;
+  if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!=', '<', '>', '<=', '>='].includes(node.operator))
+    return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(sourceCode.getScope(node), node)?.defs[0];
+  const annotation = def?.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+  return annotation?.type === AST_NODE_TYPES.TSBooleanKeyword;
 }
 
 /** A key or store name that plainly names something else: OAuth transaction data, CSRF tokens, preferences. */

@@ -757,7 +757,8 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
     case AST_NODE_TYPES.Identifier: {
       const definition = definitionOf(sourceCode, node);
       if (definition === node) return undefined;
-      return paramsOfNode(sourceCode, definition, depth + 1);
+      const list = paramsOfNode(sourceCode, definition, depth + 1);
+      return list?.kind === 'object' ? withMemberWrites(sourceCode, node, list) : list;
     }
     case AST_NODE_TYPES.ObjectExpression:
       return paramsOfObject(sourceCode, node, depth);
@@ -800,6 +801,37 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
     default:
       return undefined;
   }
+}
+
+/**
+ * An object of parameters held in a variable also sends what is written into it afterwards
+ * (`params.state = state`, also under an `if`): a parameter added conditionally may be sent,
+ * so it counts as present. A write whose name cannot be read makes the list incomplete.
+ */
+function withMemberWrites(sourceCode: SourceCode, identifier: TSESTree.Identifier, list: ParamList): ParamList {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  if (!variable) return list;
+  const added: Param[] = [];
+  let complete = list.complete;
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const assignment = member.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member || assignment.operator !== '=') continue;
+    const name = memberName(sourceCode, member);
+    if (name === undefined) {
+      complete = false;
+      continue;
+    }
+    added.push({
+      name,
+      value: paramText(sourceCode, assignment.right),
+      valueNode: assignment.right,
+      reportNode: assignment.right,
+      inFragment: false,
+    });
+  }
+  return added.length === 0 && complete === list.complete ? list : { ...list, params: [...list.params, ...added], complete };
 }
 
 /** Constructions are read once per file (their mutations walk the variable's references). */

@@ -176,6 +176,21 @@ const nestModuleConfig: JwtFunctionSpec = {
 
 const koaJwtConfig: JwtFunctionSpec = { ...expressJwtConfig, library: 'koa-jwt' };
 
+/** jsrsasign `JWS.verify(token, key, acceptAlgs)`: the signature only, algorithms as a plain array. */
+const jsrsasignVerify: JwtFunctionSpec = { kind: 'verify', library: 'jsrsasign', token: 0, key: 1, requiresAlgorithms: 'never' };
+
+/** jsrsasign `JWS.verifyJWT(token, key, { alg: [...], iss: [...], aud: [...], verifyAt })`. */
+const jsrsasignVerifyJwt: JwtFunctionSpec = {
+  kind: 'verify',
+  library: 'jsrsasign',
+  token: 0,
+  key: 1,
+  options: 2,
+  audience: ['aud'],
+  issuer: ['iss'],
+  requiresAlgorithms: 'never',
+};
+
 /** Every JWT operation, keyed by origin pattern. First match wins. */
 export const JWT_FUNCTIONS: ReadonlyMap<string, JwtFunctionSpec> = new Map<string, JwtFunctionSpec>([
   ['jsonwebtoken#verify', jsonwebtokenVerify],
@@ -201,6 +216,15 @@ export const JWT_FUNCTIONS: ReadonlyMap<string, JwtFunctionSpec> = new Map<strin
   // jws (under jsonwebtoken): `decode(signature)` reads without checking; `verify(signature, alg, key)`.
   ['jws#decode', { kind: 'decode', library: 'jws', token: 0 }],
   ['jws#verify', { kind: 'verify', library: 'jws', token: 0, key: 2, requiresAlgorithms: 'never' }],
+  // jsrsasign (`require('jsrsasign')` exports `KJUR` and its `jws` namespace): `JWS.verify(token,
+  // key, acceptAlgs)` checks the signature only (a boolean); `JWS.verifyJWT(token, key, { alg,
+  // iss, aud, … })` checks signature and claims; `JWS.parse` and `readSafeJSONString` read unchecked.
+  ['jsrsasign#KJUR.jws.JWS.verify', jsrsasignVerify],
+  ['jsrsasign#jws.JWS.verify', jsrsasignVerify],
+  ['jsrsasign#KJUR.jws.JWS.verifyJWT', jsrsasignVerifyJwt],
+  ['jsrsasign#jws.JWS.verifyJWT', jsrsasignVerifyJwt],
+  ['jsrsasign#KJUR.jws.JWS.parse', { kind: 'decode', library: 'jsrsasign', token: 0 }],
+  ['jsrsasign#jws.JWS.parse', { kind: 'decode', library: 'jsrsasign', token: 0 }],
   // jwt-decode's standalone build, loaded by a script tag, defines the global `jwt_decode`.
   ['<global>#jwt_decode', { kind: 'decode', library: 'jwt-decode', token: 0, options: 1, headerFlag: 'header' }],
   ['@nestjs/jwt#JwtService.().verify', nestVerify],
@@ -226,6 +250,7 @@ export const JWT_MODULES: readonly string[] = [
   'jwt-decode',
   'jwt-js-decode',
   'jws',
+  'jsrsasign',
   '@nestjs/jwt',
   'google-auth-library',
   'googleapis',
@@ -240,6 +265,12 @@ export const JWT_MODULES: readonly string[] = [
 
 /** Globals that decode a JWT (script-tag builds): a file that calls one is worth analysing without an import. */
 export const GLOBAL_JWT_DECODERS = /\bjwt_decode\s*\(/;
+
+/** Keys a proof of possession is checked with: the one embedded in its own header (jose `EmbeddedJWK`). */
+export const HOLDER_KEY_SOURCES: readonly string[] = ['jose#EmbeddedJWK'];
+
+/** The confirmation claim (RFC 7800) that carries the holder's key inside a verified token. */
+export const HOLDER_KEY_CLAIM = 'cnf';
 
 /** Calls whose result is a remote key set or a key fetched from the IdP. */
 export const REMOTE_KEY_SOURCES: readonly string[] = ['jose#createRemoteJWKSet', 'jose#createRemoteJWKSet.()', 'jwks-rsa#**'];
@@ -257,6 +288,9 @@ export const JWKS_RSA_CLIENTS: readonly string[] = [
 ];
 
 export const JOSE_REMOTE_JWKS = 'jose#createRemoteJWKSet';
+
+/** jose's `jwksCache` symbol: an options key (`[jwksCache]: store`) that keeps the key set's cache outside the call. */
+export const JOSE_JWKS_CACHE = 'jose#jwksCache';
 
 /** HMAC algorithms (shared secret). */
 export const HMAC_ALGORITHM = /^HS(?:256|384|512)$/;

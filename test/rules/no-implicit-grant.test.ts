@@ -7,6 +7,13 @@ const espreeTester = createEspreeRuleTester();
 
 ruleTester.run('no-implicit-grant', rule, {
   valid: [
+    // OIDC Registration: an ID token from the authorization endpoint (code id_token) needs the 'implicit' grant type; no token is returned there.
+    `export const client = {
+  client_id: 'rp',
+  grant_types: ['implicit', 'authorization_code', 'refresh_token'],
+  response_types: ['code', 'code id_token'],
+  redirect_uris: ['https://rp.example.com/cb'],
+};`,
     {
       code: `location.href = \`\${AUTH}/authorize?response_type=code&client_id=\${CLIENT_ID}&code_challenge=\${challenge}&code_challenge_method=S256&state=\${state}\`;`,
     },
@@ -65,6 +72,18 @@ export function login(s: OAuthService) { s.configure(authConfig); s.initCodeFlow
     },
   ],
   invalid: [
+    {
+      // The same registration with a response type that does return a token: the implicit grant is really on.
+      code: `export const client = {
+  client_id: 'rp',
+  grant_types: ['implicit', 'authorization_code'],
+  response_types: ['code', 'code id_token token'],
+};`,
+      errors: [
+        { messageId: 'implicitGrantType', line: 3, column: 17, endLine: 3, endColumn: 27 },
+        { messageId: 'implicitResponseType', line: 4, column: 28, endLine: 4, endColumn: 49 },
+      ],
+    },
     {
       code: `const AUTH = 'https://login.example.com/oauth2';
 export function login(state: string) {

@@ -6,6 +6,12 @@ const espreeTester = createEspreeRuleTester();
 
 ruleTester.run('no-token-in-web-storage', rule, {
   valid: [
+    // A boolean setting whose name mentions the token (whether to request one), stored as text.
+    `class Settings {
+  set requestAccessToken(value: boolean) {
+    localStorage.setItem('requestAccessToken', '' + value);
+  }
+}`,
     // A PKCE verifier and state kept for the length of a redirect.
     `sessionStorage.setItem('pkce_verifier', verifier);
      sessionStorage.setItem('auth_tx', JSON.stringify({ state, nonce, verifier }));`,

@@ -5,6 +5,16 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-issuer-check', rule, {
   valid: [
+    // A proof of possession: signed with the key its verified attestation confirms (cnf.jwk), audience checked; it has no issuer.
+    `import * as jose from 'jose';
+export async function verifyPop(pop: string, attestation: { payload: { cnf: { jwk: jose.JWK } } }) {
+  return jose.jwtVerify(pop, async (header) => jose.importJWK(attestation.payload.cnf.jwk, header.alg), { audience: ISSUER });
+}`,
+    // DPoP: the proof carries its own key (EmbeddedJWK).
+    `import * as jose from 'jose';
+export async function verifyDpop(proof: string) {
+  return jose.jwtVerify(proof, jose.EmbeddedJWK, { typ: 'dpop+jwt', algorithms: ['ES256'] });
+}`,
     // A key map filled from the environment: the app's own key, not an external issuer's.
     `import jwt from 'jsonwebtoken';
 const keys: Record<string, string> = {};

@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwks-caching', rule, {
   valid: [
+    // A key set created per request around a cache kept outside it (jose's `jwksCache` symbol): nothing is refetched.
+    `import * as jose from 'jose';
+const caches = new Map();
+export async function verifyLogoutToken(token: string, jwksUri: string) {
+  if (!caches.has(jwksUri)) caches.set(jwksUri, {});
+  const keys = jose.createRemoteJWKSet(new URL(jwksUri), { [jose.jwksCache]: caches.get(jwksUri) });
+  return jose.jwtVerify(token, keys, { issuer: ISSUER, audience: CLIENT_ID });
+}`,
     // The helper keeps the key set in a module variable.
     `import fetch from 'node-fetch';
 import jwt from 'jsonwebtoken';

@@ -5,6 +5,24 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwt-verification', rule, {
   valid: [
+    // jsrsasign checks the signature first (`jws.JWS.verify` of the module's `jws` namespace); the decode is of a verified token.
+    `const jose = require('jsrsasign');
+const base64url = require('base64url');
+function onTokens(body, rsaKey) {
+  const pubKey = jose.KEYUTIL.getKey(rsaKey);
+  if (jose.jws.JWS.verify(body.id_token, pubKey, ['RS256'])) {
+    const tokenParts = body.id_token.split('.');
+    const payload = JSON.parse(base64url.decode(tokenParts[1]));
+    return payload.sub;
+  }
+}`,
+    // Only the header segment, read through the variable that holds the parts: a kid lookup, no claims trusted.
+    `export function keyIdOf(idToken: string) {
+  const tokenParts = idToken.split('.');
+  const headerJson = atob(tokenParts[0]);
+  const header = JSON.parse(headerJson);
+  return header.kid;
+}`,
     // The posted credential is verified by google-auth-library before its claims are read.
     `import { OAuth2Client } from 'google-auth-library';
 import { jwtDecode } from 'jwt-decode';
@@ -70,6 +88,15 @@ app.post('/login', async (req, res) => {
     },
   ],
   invalid: [
+    {
+      // The same parts variable, its payload segment: claims read unverified.
+      code: `export function subjectOf(idToken: string) {
+  const tokenParts = idToken.split('.');
+  const claims = JSON.parse(atob(tokenParts[1]));
+  return claims.sub;
+}`,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 18, endLine: 3, endColumn: 49 }],
+    },
     {
       // Google Identity Services posts its ID token as `credential`; jwt-js-decode only decodes.
       code: `import { jwtDecode } from 'jwt-js-decode';

@@ -118,6 +118,19 @@ const applyFormPost = `app.post('/auth/apple/callback', async (req, res) => {
 
 ruleTester.run('require-state-check', rule, {
   valid: [
+    // State added after the parameter object, under a condition (PKCE first, state when the server lacks it).
+    `import * as client from 'openid-client';
+export function loginUrl(config: client.Configuration, code_challenge: string) {
+  const parameters: Record<string, string> = { redirect_uri: CALLBACK, scope: 'openid', code_challenge, code_challenge_method: 'S256' };
+  if (!config.serverMetadata().supportsPKCE()) {
+    parameters.state = client.randomState();
+  }
+  return client.buildAuthorizationUrl(config, parameters);
+}`,
+    // A conformance-suite variant record: response_type and no parameter of a request.
+    `export const DEFAULTS = {
+  'oidcc-client-test-plan': { response_mode: 'default', client_registration: 'static_client', response_type: 'code', client_auth_type: 'client_secret_basic' },
+};`,
     { code: stateAddedInUrl },
     // Requests that send state.
     `const u = \`https://idp/authorize?response_type=code&client_id=web&state=\${state}&code_challenge=\${c}\`;`,
