@@ -7,11 +7,16 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  */
 export function reportOnce<MessageIds extends string>(
   context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
-): (node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>) => void {
+): (
+  node: TSESTree.Node,
+  messageId: MessageIds,
+  data?: Record<string, string>,
+  suggest?: readonly TSESLint.SuggestionReportDescriptor<MessageIds>[],
+) => void {
   const reported = new WeakSet<TSESTree.Node>();
-  return (node, messageId, data) => {
+  return (node, messageId, data, suggest) => {
     if (reported.has(node)) return;
     reported.add(node);
-    context.report({ node, messageId, data });
+    context.report(suggest && suggest.length > 0 ? { node, messageId, data, suggest } : { node, messageId, data });
   };
 }
