@@ -4,7 +4,6 @@ import { matchesPattern, originOf } from '../src/analysis/modules';
 import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
 import { booleanValue, getProperty, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
-import { reportOnce } from '../src/report-once';
 import { replaceQueryValue, replaceStringLiteral } from '../src/fixes';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_LIBRARY, PKCE_SKIP_SYMBOLS } from '../src/knowledge/oauth-libraries';
@@ -60,7 +59,18 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(AUTHORIZATION_CLIENT_MODULES) && !facts.mentions(HINT)) return {};
-    const report = reportOnce(context);
+    const reported = new WeakSet<TSESTree.Node>();
+    /** One finding per node (a construct is often reached along two paths), with the suggestions that fit it. */
+    function report(
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      data?: Record<string, string>,
+      suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [],
+    ): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data, suggest });
+    }
 
     /** Parameters the code sends itself (hand-built URLs, openid-client, simple-oauth2, google, msal-node). */
     function checkSentParams(request: AuthorizationRequest): void {

@@ -25,7 +25,12 @@ function stringLiteral(node: Node): { node: TSESTree.Literal | TSESTree.Template
  * Replaces a string literal whose whole value satisfies `matches` with `value`, keeping its
  * quote character. `value` is plain text chosen by the rule (no quotes or backslashes).
  */
-export function replaceStringLiteral(sourceCode: SourceCode, node: Node, matches: (text: string) => boolean, value: string): Fix | undefined {
+export function replaceStringLiteral(
+  sourceCode: SourceCode,
+  node: Node,
+  matches: (text: string) => boolean,
+  value: string,
+): Fix | undefined {
   const literal = stringLiteral(node);
   if (!literal || !matches(literal.value)) return undefined;
   const quote = sourceCode.getText(literal.node).charAt(0);
@@ -95,12 +100,19 @@ export function addProperty(sourceCode: SourceCode, object: Node, text: string):
   const last = inner.properties.at(-1);
   if (!last) return (fixer) => fixer.replaceText(inner, `{ ${text} }`);
   const after = sourceCode.getTokenAfter(last);
-  if (after?.value === ',') return (fixer) => fixer.insertTextAfter(after, ` ${text},`);
+  const trailingComma = after?.value === ',' ? after : undefined;
+  // A multi-line object gets the property on a line of its own, indented like the last one.
+  if (last.loc.start.line !== inner.loc.start.line) {
+    const indent = /^\s*/.exec(sourceCode.lines[last.loc.start.line - 1])?.[0] ?? '';
+    if (trailingComma) return (fixer) => fixer.insertTextAfter(trailingComma, `\n${indent}${text},`);
+    return (fixer) => fixer.insertTextAfter(last, `,\n${indent}${text}`);
+  }
+  if (trailingComma) return (fixer) => fixer.insertTextAfter(trailingComma, ` ${text},`);
   return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
 }
 
 /** Removes one element (and its comma) from the array literal that holds it. */
-export function removeArrayElement(sourceCode: SourceCode, element: Node): Fix | undefined {
+export function removeArrayElement(element: Node): Fix | undefined {
   const array = element.parent;
   if (array?.type !== AST_NODE_TYPES.ArrayExpression || array.elements.length < 2) return undefined;
   const index = array.elements.indexOf(element as TSESTree.Expression);

@@ -7,16 +7,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  */
 export function reportOnce<MessageIds extends string>(
   context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
-): (
-  node: TSESTree.Node,
-  messageId: MessageIds,
-  data?: Record<string, string>,
-  suggest?: readonly TSESLint.SuggestionReportDescriptor<MessageIds>[],
-) => void {
+): (node: TSESTree.Node, messageId: MessageIds, data?: Record<string, string>) => void {
   const reported = new WeakSet<TSESTree.Node>();
-  return (node, messageId, data, suggest) => {
+  return (node, messageId, data) => {
     if (reported.has(node)) return;
     reported.add(node);
-    context.report(suggest && suggest.length > 0 ? { node, messageId, data, suggest } : { node, messageId, data });
+    context.report({ node, messageId, data });
   };
 }
