@@ -6,7 +6,8 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { skipWrappers } from './analysis/modules';
+import { findVariable } from './analysis/ast';
+import { childNodes, normaliseModule, requiredModule, skipWrappers } from './analysis/modules';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -123,4 +124,132 @@ export function removeArrayElement(element: Node): Fix | undefined {
   if (next) return (fixer) => fixer.removeRange([element.range[0], next.range[0]]);
   if (previous) return (fixer) => fixer.removeRange([previous.range[1], element.range[1]]);
   return undefined;
+}
+
+// --- a CSPRNG in place of Math.random() ---------------------------------------------------
+
+/** Methods whose result is a string: `Math.random().toString(36).slice(2)` is one. */
+const STRING_METHODS = new Set(['toString', 'substring', 'substr', 'slice', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'replace']);
+/** Globals a self-contained `Math.random()` expression may use. */
+const PLAIN_GLOBALS = new Set(['Math', 'Date', 'String', 'Number', 'parseInt']);
+
+/** The expression uses nothing but literals, Math/Date/String/Number and Math.random() itself. */
+function selfContained(sourceCode: SourceCode, node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    // A global only: a local `Math` or `Date` would be something else.
+    return PLAIN_GLOBALS.has(node.name) && !findVariable(sourceCode.getScope(node), node)?.defs.length;
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression)
+    return selfContained(sourceCode, node.object) && (!node.computed || selfContained(sourceCode, node.property));
+  if (
+    node.type !== AST_NODE_TYPES.Literal &&
+    node.type !== AST_NODE_TYPES.CallExpression &&
+    node.type !== AST_NODE_TYPES.NewExpression &&
+    node.type !== AST_NODE_TYPES.BinaryExpression &&
+    node.type !== AST_NODE_TYPES.UnaryExpression &&
+    node.type !== AST_NODE_TYPES.TemplateLiteral &&
+    node.type !== AST_NODE_TYPES.TemplateElement
+  )
+    return false;
+  return childNodes(node).every((child) => selfContained(sourceCode, child));
+}
+
+/** True when the expression's value is a string (so a string-valued CSPRNG call can take its place). */
+function isStringExpression(node: Node): boolean {
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (node.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+')
+    return isStringExpression(node.left) || isStringExpression(node.right);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = node.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === 'String';
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    STRING_METHODS.has(callee.property.name)
+  );
+}
+
+function callsMathRandom(node: Node): boolean {
+  if (
+    node.type === AST_NODE_TYPES.CallExpression &&
+    node.callee.type === AST_NODE_TYPES.MemberExpression &&
+    node.callee.object.type === AST_NODE_TYPES.Identifier &&
+    node.callee.object.name === 'Math' &&
+    node.callee.property.type === AST_NODE_TYPES.Identifier &&
+    node.callee.property.name === 'random'
+  )
+    return true;
+  return childNodes(node).some(callsMathRandom);
+}
+
+/** What a name is bound to here: Node's crypto module, one of its exports, something else, or nothing (a global). */
+function binding(sourceCode: SourceCode, at: Node, name: string): { module: string; imported: string | undefined } | 'other' | 'global' {
+  const variable = findVariable(sourceCode.getScope(at), name);
+  if (!variable || variable.defs.length === 0) return 'global';
+  if (variable.defs.length !== 1) return 'other';
+  const def = variable.defs[0];
+  if (def.type === 'ImportBinding') {
+    const declaration = def.parent as TSESTree.ImportDeclaration;
+    const module = normaliseModule(String(declaration.source.value));
+    const specifier = def.node;
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier)
+      return {
+        module,
+        imported: specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value,
+      };
+    return { module, imported: undefined };
+  }
+  if (def.type === 'Variable' && def.node.init) {
+    const module = requiredModule(def.node.init);
+    if (module === undefined) return 'other';
+    // `const crypto = require('crypto')` or `const { randomBytes } = require('crypto')`.
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return { module: normaliseModule(module), imported: undefined };
+    const property =
+      def.node.id.type === AST_NODE_TYPES.ObjectPattern
+        ? def.node.id.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value === def.name)
+        : undefined;
+    const key =
+      property?.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    return key ? { module: normaliseModule(module), imported: key } : 'other';
+  }
+  return 'other';
+}
+
+/**
+ * A CSPRNG expression that can stand where `node` — a self-contained, string-valued
+ * `Math.random()` expression — is, written the way this file can call it: Node's
+ * `randomBytes` when the file imports it (or the crypto module), else the global Web Crypto
+ * `crypto` (browsers; Node.js 19 and later). `randomUUID()` (122 random bits, 36 characters)
+ * for a state, nonce or CSRF token; 32 random bytes for a PKCE code_verifier, which must be
+ * 43 to 128 characters. Undefined when the expression or the file's bindings do not fit.
+ */
+export function secureRandomReplacement(
+  sourceCode: SourceCode,
+  node: Node,
+  forVerifier: boolean,
+): { text: string; label: string } | undefined {
+  const inner = skipWrappers(node);
+  if (!isStringExpression(inner) || !callsMathRandom(inner) || !selfContained(sourceCode, inner)) return undefined;
+  const randomBytes = binding(sourceCode, inner, 'randomBytes');
+  if (typeof randomBytes === 'object' && randomBytes.module === 'crypto' && randomBytes.imported === 'randomBytes')
+    return written("randomBytes(32).toString('base64url')");
+  const crypto = binding(sourceCode, inner, 'crypto');
+  if (typeof crypto === 'object')
+    return crypto.module === 'crypto' && crypto.imported === undefined
+      ? written("crypto.randomBytes(32).toString('base64url')")
+      : undefined;
+  if (crypto === 'other') return undefined;
+  // Hex of 32 bytes: 64 characters, within the verifier's 43–128, with no encoding helper needed.
+  if (forVerifier)
+    return {
+      text: "Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('')",
+      label: '32 bytes of `crypto.getRandomValues()` as hex',
+    };
+  return written('crypto.randomUUID()');
+}
+
+/** A replacement whose label is its own code. */
+function written(text: string): { text: string; label: string } {
+  return { text, label: `\`${text}\`` };
 }
