@@ -26,7 +26,7 @@ export default createRule<Options, MessageIds>({
       missingAlgorithms:
         "This {{library}} verification has no `algorithms` allowlist, so the token's own `alg` header chooses how it is checked (algorithm confusion, RFC 8725 §3.1). Pass the algorithms your issuer signs with, e.g. `algorithms: ['{{alg}}']`.",
       noneAlgorithm:
-        'The JWT algorithm `none` is allowed here. An unsigned token then passes as valid, so anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.',
+        'The JWT algorithm `none` is allowed here, so an unsigned token passes as valid and anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.',
       mixedAlgorithms:
         'This allowlist mixes HMAC (`HS*`) with asymmetric algorithms. A token HMAC-signed with the public key as the secret then verifies (algorithm confusion, RFC 8725 §2.1). Allow only the family your key belongs to.',
       addAlgorithms: "Add `algorithms: ['{{alg}}']`.",

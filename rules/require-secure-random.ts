@@ -66,11 +66,11 @@ export default createRule<Options, MessageIds>({
       weakSource:
         '{{source}} is predictable, and its value becomes the {{what}}. An attacker who can guess it can forge the login callback or replay the response. Use crypto.getRandomValues / crypto.randomBytes(32) or the library generator (generators.state(), randomState(), randomPKCECodeVerifier()).',
       tooFewBits:
-        'The {{what}} carries only {{bits}} random bits from {{source}}. Under 128 bits it can be brute-forced. Use at least 16 random bytes (32 recommended).',
+        'The {{what}} carries only {{bits}} random bits from {{source}}, few enough to brute-force (under 128). Use at least 16 random bytes (32 recommended).',
       shortVerifier:
-        'This PKCE `code_verifier` is {{chars}} characters long. RFC 7636 requires 43 to 128 characters (at least 256 bits of entropy is recommended). Use 32 random bytes, base64url-encoded (43 characters).',
+        'This PKCE `code_verifier` is {{chars}} characters long, outside the 43 to 128 that RFC 7636 requires. Use 32 random bytes, base64url-encoded (43 characters; 256 bits of entropy is recommended).',
       constantValue:
-        'The {{what}} is a constant. A fixed value protects nothing: anyone can send it. Generate a fresh value per request with crypto.getRandomValues / crypto.randomBytes(32).',
+        'The {{what}} is a constant, which protects nothing: anyone can send it. Generate a fresh value per request with crypto.getRandomValues / crypto.randomBytes(32).',
       useCsprng: 'Use {{replacement}} instead.',
     },
     hasSuggestions: true,
