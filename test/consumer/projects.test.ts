@@ -514,6 +514,20 @@ describe('oxlint with the plugin as a JS plugin (the README recipe)', () => {
       expect(result.status).toBe(1);
     },
   );
+
+  it("applies the rules' suggestions with --fix-suggestions", { timeout: SLOW }, () => {
+    const dir = join(WORK, 'eslint10-js');
+    writeFiles(dir, {
+      'fix/verify.mjs':
+        "import jwt from 'jsonwebtoken';\nexport const v = (t, k) => jwt.verify(t, k, { algorithms: ['RS256', 'none'] });\n",
+    });
+    const oxlint = join(dir, 'node_modules', 'oxlint', 'bin', 'oxlint');
+    const result = spawnSync(process.execPath, [oxlint, '--fix-suggestions', 'fix/verify.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'fix', 'verify.mjs'), 'utf8')).toBe(
+      "import jwt from 'jsonwebtoken';\nexport const v = (t, k) => jwt.verify(t, k, { algorithms: ['RS256'] });\n",
+    );
+  });
 });
 
 describe('the packed tarball', () => {
