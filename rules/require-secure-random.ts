@@ -85,7 +85,17 @@ export default createRule<Options, MessageIds>({
     const reported = new Set<TSESTree.Node>();
 
     // Where a CSPRNG call can replace the whole expression: the OAuth/CSRF values a client makes (not codes or tokens a server mints).
-    const REPLACEABLE: ReadonlySet<SecretKind> = new Set(['state', 'nonce', 'csrf', 'verifier']);
+    const REPLACEABLE: Readonly<Record<SecretKind, boolean>> = {
+      state: true,
+      nonce: true,
+      csrf: true,
+      verifier: true,
+      code: false,
+      'access-token': false,
+      'refresh-token': false,
+      'device-code': false,
+      'user-code': false,
+    };
 
     /** `Math.random().toString(36).slice(2)` and the like, as a whole → a CSPRNG call the file can make. */
     function suggestions(
@@ -93,7 +103,7 @@ export default createRule<Options, MessageIds>({
       kind: SecretKind,
       expression: TSESTree.Node | undefined,
     ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
-      if (!expression || finding.kind !== 'weak' || finding.reason !== 'math-random' || !REPLACEABLE.has(kind)) return [];
+      if (!expression || finding.kind !== 'weak' || finding.reason !== 'math-random' || !REPLACEABLE[kind]) return [];
       const replacement = secureRandomReplacement(sourceCode, expression, kind === 'verifier');
       if (!replacement) return [];
       const target = skipWrappers(expression);

@@ -15,7 +15,8 @@ import { rules } from '../../rules/index';
 import { ROOT } from './support';
 
 /** Verbs a fix starts with: a suggestion title may start with one, a problem message may not. */
-const IMPERATIVE = /^(?:Use|Add|Set|Remove|Keep|Pass|Replace|Send|Compare|Switch|Declare|Register|Allow|Accept|Verify|Load|Do|Make|Generate|Request|Leave|Move|Store)\b/;
+const IMPERATIVE =
+  /^(?:Use|Add|Set|Remove|Keep|Pass|Replace|Send|Compare|Switch|Declare|Register|Allow|Accept|Verify|Load|Do|Make|Generate|Request|Leave|Move|Store)\b/;
 
 /** Replaces `{{name}}` with a word, so sentence rules see the message as it reads. */
 const rendered = (message: string): string => message.replace(/\{\{\s*\w+\s*\}\}/g, 'X');
