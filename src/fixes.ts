@@ -190,7 +190,9 @@ function binding(sourceCode: SourceCode, at: Node, name: string): { module: stri
   if (variable.defs.length !== 1) return 'other';
   const def = variable.defs[0];
   if (def.type === 'ImportBinding') {
-    const declaration = def.parent as TSESTree.ImportDeclaration;
+    // `import crypto = require('crypto')` (TypeScript) has no import declaration: left alone.
+    const declaration = def.parent;
+    if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return 'other';
     const module = normaliseModule(String(declaration.source.value));
     const specifier = def.node;
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier)

@@ -454,6 +454,13 @@ const state = PREFIX + Math.random().toString(36).slice(2); // oauth`,
 `,
     errors: [{ messageId: 'weakSource', line: 1, column: 94, endLine: 1, endColumn: 107, suggestions: [] }],
   },
+  // TypeScript's `import x = require()`: no suggestion (and no crash).
+  {
+    code: `import crypto = require('crypto');
+export const nonce = Math.random().toString(36).slice(2); // oidc
+`,
+    errors: [{ messageId: 'weakSource', line: 2, column: 22, endLine: 2, endColumn: 35, suggestions: [] }],
+  },
 ];
 
 ruleTester.run('require-secure-random: suggestions', rule, {
