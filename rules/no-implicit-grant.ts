@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { authorizationRequests, lookupCall } from '../src/analysis/authorization';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from '../src/analysis/modules';
 import { isAssertionOrComparison, listValues, paramWrites, type ParamWrite } from '../src/analysis/urls';
 import { arrayElements, getProperty, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
-import { reportOnce } from '../src/report-once';
+import { addProperty, removeArrayElement, replaceQueryValue, replaceStringLiteral } from '../src/fixes';
 import {
   IMPLICIT_FLOW_CALLS,
   IMPLICIT_FLOW_METHODS,
@@ -19,7 +19,16 @@ import { ANGULAR_OAUTH_MODULE } from '../src/knowledge/storage';
 import { GRANT_TYPE_VALUES, GRANT_TYPES_ARRAY_KEYS } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
-export type MessageIds = 'implicitResponseType' | 'implicitFlowCall' | 'implicitByDefault' | 'implicitOpenApiFlow' | 'implicitGrantType';
+export type MessageIds =
+  | 'implicitResponseType'
+  | 'implicitFlowCall'
+  | 'implicitByDefault'
+  | 'implicitOpenApiFlow'
+  | 'implicitGrantType'
+  | 'useCodeResponseType'
+  | 'removeResponseType'
+  | 'addCodeResponseType'
+  | 'removeImplicitGrant';
 
 const HINT = /response_?types?|implicit/i;
 
@@ -69,7 +78,12 @@ export default createRule<Options, MessageIds>({
         'This OAuth security scheme declares the implicit flow. API clients generated or configured from it will use a grant that RFC 9700 says not to use. Declare the authorizationCode flow (with PKCE) instead.',
       implicitGrantType:
         "'implicit' is enabled as a grant type. The implicit grant returns tokens in the redirect URL, where they leak (RFC 9700 §2.1.2). Remove it and use the authorization code flow with PKCE.",
+      useCodeResponseType: "Use response_type 'code' (the callback then gets a code to exchange, with PKCE, instead of tokens in the URL).",
+      removeResponseType: "Remove '{{value}}' and keep 'code'.",
+      addCodeResponseType: "Add responseType: 'code' (angular-oauth2-oidc then runs the code flow with PKCE).",
+      removeImplicitGrant: "Remove 'implicit' from the grant types.",
     },
+    hasSuggestions: true,
     schema: [],
     defaultOptions: [],
   },
@@ -77,7 +91,33 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(IMPLICIT_FLOW_MODULES) && !facts.mentions(HINT)) return {};
-    const report = reportOnce(context);
+    const reported = new WeakSet<TSESTree.Node>();
+    /** One finding per node (a construct is often reached along two paths), with the suggestions that fit it. */
+    function report(
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      data?: Record<string, string>,
+      suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [],
+    ): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data, suggest });
+    }
+
+    type Suggestions = TSESLint.SuggestionReportDescriptor<MessageIds>[];
+    const isCode = (value: string | undefined) => value === 'code';
+
+    /** 'token' → 'code' where the literal is written: the value, the const it comes from, or the text of a URL. */
+    function useCode(write: ParamWrite, strict: boolean): Suggestions {
+      // An SDK's `responseType` (auth0-js, msal): whether it can run the code flow is the SDK's, not a value swap.
+      if (strict) return [];
+      const implicit = (text: string) => isImplicitResponseType(text, strict);
+      const fix =
+        replaceStringLiteral(sourceCode, write.valueNode, implicit, 'code') ??
+        replaceStringLiteral(sourceCode, write.reportNode, implicit, 'code') ??
+        replaceQueryValue(sourceCode, write.reportNode, write.name, implicit, 'code');
+      return fix ? [{ messageId: 'useCodeResponseType', fix }] : [];
+    }
 
     function checkWrite(write: ParamWrite): void {
       if (write.inFragment) return;
@@ -85,7 +125,7 @@ export default createRule<Options, MessageIds>({
         // The SDK-style key is shared with HTTP clients (`responseType: 'json'`): only OAuth lists count.
         const strict = !RESPONSE_TYPE_KEYS.has(write.name);
         if (!isImplicitResponseType(write.value, strict) || isAssertionOrComparison(write.reportNode)) return;
-        report(write.reportNode, 'implicitResponseType', { value: listValues(write.value).join(' ') });
+        report(write.reportNode, 'implicitResponseType', { value: listValues(write.value).join(' ') }, useCode(write, strict));
       }
     }
 
@@ -112,7 +152,17 @@ export default createRule<Options, MessageIds>({
       const values = elements.map((element) => stringValue(sourceCode, element));
       if (RESPONSE_TYPES_ARRAY_KEYS.has(key)) {
         elements.forEach((element, i) => {
-          if (isImplicitResponseType(values[i], true)) report(element, 'implicitResponseType', { value: listValues(values[i]).join(' ') });
+          if (!isImplicitResponseType(values[i], true)) return;
+          const value = listValues(values[i]).join(' ');
+          // A registration that already allows 'code' loses the implicit entry; otherwise the entry becomes 'code'.
+          const remove = values.some(isCode) ? removeArrayElement(element) : undefined;
+          const replace = values.some(isCode) ? undefined : replaceStringLiteral(sourceCode, element, () => true, 'code');
+          const suggest: Suggestions = remove
+            ? [{ messageId: 'removeResponseType', data: { value }, fix: remove }]
+            : replace
+              ? [{ messageId: 'useCodeResponseType', fix: replace }]
+              : [];
+          report(element, 'implicitResponseType', { value }, suggest);
         });
         return;
       }
@@ -120,7 +170,10 @@ export default createRule<Options, MessageIds>({
       if (!values.every((value) => value !== undefined && GRANT_TYPE_VALUES.has(value))) return;
       if (onlyHybridResponseTypes(property)) return;
       elements.forEach((element, i) => {
-        if (values[i] === 'implicit') report(element, 'implicitGrantType');
+        if (values[i] !== 'implicit') return;
+        // Only when other grant types remain: an empty list is not a working registration.
+        const fix = removeArrayElement(element);
+        report(element, 'implicitGrantType', undefined, fix ? [{ messageId: 'removeImplicitGrant', fix }] : []);
       });
     }
 
@@ -176,7 +229,15 @@ export default createRule<Options, MessageIds>({
       const literal = skipWrappers(value);
       if (literal.type !== AST_NODE_TYPES.Literal || typeof literal.value !== 'string') return;
       if (!isImplicitResponseType(literal.value, true)) return;
-      report(literal, 'implicitResponseType', { value: listValues(literal.value).join(' ') });
+      // `RESPONSE_TYPE = 'token'` becomes 'code'; a name that says more (`RESPONSE_TYPE_IMPLICIT`, `ResponseType.Token`) would then lie.
+      const plainName = (name ?? '').toLowerCase().replace(/[_\-]/g, '').endsWith('responsetype');
+      const fix = plainName ? replaceStringLiteral(sourceCode, literal, () => true, 'code') : undefined;
+      report(
+        literal,
+        'implicitResponseType',
+        { value: listValues(literal.value).join(' ') },
+        fix ? [{ messageId: 'useCodeResponseType', fix }] : [],
+      );
     }
 
     return {
@@ -201,7 +262,8 @@ export default createRule<Options, MessageIds>({
             request.responseType.state.state === 'absent' &&
             !facts.mentions(/\binitCodeFlow\b/)
           ) {
-            report(request.node, 'implicitByDefault');
+            const fix = addProperty(sourceCode, request.node, "responseType: 'code'");
+            report(request.node, 'implicitByDefault', undefined, fix ? [{ messageId: 'addCodeResponseType', fix }] : []);
           }
         }
       },

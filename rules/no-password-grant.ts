@@ -36,7 +36,7 @@ export default createRule<Options, MessageIds>({
       passwordGrantCall:
         "{{what}} uses the resource owner password grant: the app handles the user's password. It cannot do MFA or federation and is removed in OAuth 2.1 (RFC 9700 §2.4). Use the authorization code flow with PKCE (or the device flow for CLIs).",
       passwordGrantEnabled:
-        "The password grant is enabled here. It lets clients collect users' passwords and is removed in OAuth 2.1 (RFC 9700 §2.4). Remove it from the allowed grant types.",
+        "The password grant is enabled here, which lets clients collect users' passwords. It is removed in OAuth 2.1 (RFC 9700 §2.4). Remove it from the allowed grant types.",
     },
     schema: [],
     defaultOptions: [],

@@ -67,9 +67,9 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       tokenInQuery:
-        'This puts {{kind}} in a URL query string. URLs end up in server and proxy logs, browser history and Referer headers, so the token leaks (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
+        'This puts {{kind}} in a URL query string, where server and proxy logs, browser history and Referer headers leak it (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
       tokenInPath:
-        'This puts {{kind}} in a URL path. URLs end up in server and proxy logs, browser history and Referer headers, so the token leaks (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
+        'This puts {{kind}} in a URL path, where server and proxy logs, browser history and Referer headers leak it (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
       tokenFromQuery:
         'This reads {{kind}} from the URL query string, so clients must put the token in URLs, where logs, history and Referer headers leak it (RFC 6750 §2.3, §5.3). Accept bearer tokens only from the Authorization header.',
     },

@@ -65,7 +65,7 @@ export default createRule<Options, MessageIds>({
     },
     messages: {
       tokenInStorage:
-        '{{token}} is written to {{area}}. Any script running on the page (an XSS payload, a compromised dependency) can read it there and replay it. Keep tokens in memory, or behind a backend-for-frontend in an HttpOnly cookie.',
+        '{{token}} is written to {{area}}, where any script running on the page (an XSS payload, a compromised dependency) can read and replay it. Keep tokens in memory, or behind a backend-for-frontend in an HttpOnly cookie.',
       sdkTokenCacheInStorage:
         'This option makes the auth SDK keep its tokens in localStorage, where any script running on the page can read and replay them. Keep the SDK default (an in-memory cache) and use refresh-token rotation or silent renewal to survive reloads.',
     },

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { addProperty, flipBooleanLiteral } from '../src/fixes';
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
 import { enclosingFunctionOrProgram } from '../src/analysis/ast';
@@ -11,7 +12,14 @@ import { KEY_SET_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [];
 export type MessageIds =
-  'cacheDisabled' | 'missingRateLimit' | 'rateLimitDisabled' | 'badCacheMaxAge' | 'noCooldown' | 'perRequest' | 'perRequestFetch';
+  | 'cacheDisabled'
+  | 'missingRateLimit'
+  | 'rateLimitDisabled'
+  | 'badCacheMaxAge'
+  | 'noCooldown'
+  | 'perRequest'
+  | 'perRequestFetch'
+  | 'enableOption';
 
 type Node = TSESTree.Node;
 type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -43,7 +51,9 @@ export default createRule<Options, MessageIds>({
         'The key set is created inside code that runs for every request, so its cache is thrown away each time and every token fetches the JWKS again. Create it once at module level and reuse it.',
       perRequestFetch:
         'The JWKS is fetched inside code that runs for every request, with no cache around it. Use `createRemoteJWKSet` or jwks-rsa created once at module level, which cache and rate-limit the fetch.',
+      enableOption: 'Set `{{option}}: true`.',
     },
+    hasSuggestions: true,
     schema: [],
     defaultOptions: [],
   },
@@ -57,15 +67,27 @@ export default createRule<Options, MessageIds>({
       if (!options || options.type === AST_NODE_TYPES.SpreadElement) return;
       const cache = getProperty(sourceCode, options, 'cache');
       if (cache.status === 'present' && booleanValue(sourceCode, cache.value) === false)
-        context.report({ node: cache.value, messageId: 'cacheDisabled' });
+        context.report({ node: cache.value, messageId: 'cacheDisabled', suggest: turnOn(cache.value, 'cache') });
       const maxAge = getProperty(sourceCode, options, 'cacheMaxAge');
       if (maxAge.status === 'present') checkMaxAge(maxAge.value);
       const rateLimit = getProperty(sourceCode, options, 'rateLimit');
       if (rateLimit.status === 'present' && booleanValue(sourceCode, rateLimit.value) === false) {
-        context.report({ node: rateLimit.value, messageId: 'rateLimitDisabled' });
+        context.report({ node: rateLimit.value, messageId: 'rateLimitDisabled', suggest: turnOn(rateLimit.value, 'rateLimit') });
       } else if (rateLimit.status === 'absent' && !perRequest) {
-        context.report({ node: call, messageId: 'missingRateLimit' });
+        // jwks-rsa's default budget (10 requests a minute) applies once rateLimit is on.
+        const fix = addProperty(sourceCode, options, 'rateLimit: true');
+        context.report({
+          node: call,
+          messageId: 'missingRateLimit',
+          suggest: fix ? [{ messageId: 'enableOption', data: { option: 'rateLimit' }, fix }] : [],
+        });
       }
+    }
+
+    /** `cache: false` / `rateLimit: false` → true, where the literal is written. */
+    function turnOn(value: Node, option: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      const fix = flipBooleanLiteral(value, false);
+      return fix ? [{ messageId: 'enableOption', data: { option }, fix }] : [];
     }
 
     function checkMaxAge(value: Node): void {

@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
+import { removeArrayElement } from '../src/fixes';
 import { jwtFacts, mayHaveJwtOperations, type JwtOperation } from '../src/analysis/jwt';
 import { arrayElements, definitionOf, getPath, objectLiteral, stringValue } from '../src/analysis/values';
 import { ASYMMETRIC_ALGORITHM, HMAC_ALGORITHM, JWT_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [{ requireForJose?: boolean }];
-export type MessageIds = 'missingAlgorithms' | 'noneAlgorithm' | 'mixedAlgorithms' | 'addAlgorithms';
+export type MessageIds = 'missingAlgorithms' | 'noneAlgorithm' | 'mixedAlgorithms' | 'addAlgorithms' | 'removeNone';
 
 type Node = TSESTree.Node;
 
@@ -25,10 +26,11 @@ export default createRule<Options, MessageIds>({
       missingAlgorithms:
         "This {{library}} verification has no `algorithms` allowlist, so the token's own `alg` header chooses how it is checked (algorithm confusion, RFC 8725 §3.1). Pass the algorithms your issuer signs with, e.g. `algorithms: ['{{alg}}']`.",
       noneAlgorithm:
-        'The JWT algorithm `none` is allowed here. An unsigned token then passes as valid, so anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.',
+        'The JWT algorithm `none` is allowed here, so an unsigned token passes as valid and anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.',
       mixedAlgorithms:
         'This allowlist mixes HMAC (`HS*`) with asymmetric algorithms. A token HMAC-signed with the public key as the secret then verifies (algorithm confusion, RFC 8725 §2.1). Allow only the family your key belongs to.',
       addAlgorithms: "Add `algorithms: ['{{alg}}']`.",
+      removeNone: "Remove 'none' from the allowlist.",
     },
     schema: [
       {
@@ -100,6 +102,15 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
+    /** `['RS256', 'none']` → `['RS256']`: only when a signed algorithm stays in the list. */
+    function reportNone(element: Node, elements: readonly Node[]): void {
+      if (reported.has(element)) return;
+      reported.add(element);
+      const others = elements.filter((other) => other !== element && stringValue(sourceCode, other)?.toLowerCase() !== 'none');
+      const fix = others.length > 0 ? removeArrayElement(element) : undefined;
+      context.report({ node: element, messageId: 'noneAlgorithm', suggest: fix ? [{ messageId: 'removeNone', fix }] : [] });
+    }
+
     function checkAllowlist(value: Node): void {
       const elements = arrayElements(sourceCode, value);
       if (!elements) {
@@ -111,7 +122,7 @@ export default createRule<Options, MessageIds>({
       for (const element of elements) {
         const alg = stringValue(sourceCode, element);
         if (alg === undefined) continue;
-        if (alg.toLowerCase() === 'none') report(element, 'noneAlgorithm');
+        if (alg.toLowerCase() === 'none') reportNone(element, elements);
         if (HMAC_ALGORITHM.test(alg)) hmac = true;
         if (ASYMMETRIC_ALGORITHM.test(alg)) asymmetric = true;
       }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { flipBooleanLiteral } from '../src/fixes';
 import { createRule } from '../src/create-rule';
 import {
   isFromTokenResponse,
@@ -15,7 +16,7 @@ import { booleanValue, definitionOf, getPath, numberValue, staticValue, stringVa
 import { JWT_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [{ allowTokenEndpointIdTokens?: boolean }];
-export type MessageIds = 'unverifiedDecode' | 'checkDisabled' | 'clockTolerance' | 'pinnedDate' | 'emptyKey';
+export type MessageIds = 'unverifiedDecode' | 'checkDisabled' | 'clockTolerance' | 'pinnedDate' | 'emptyKey' | 'turnCheckOn';
 
 type Node = TSESTree.Node;
 
@@ -80,7 +81,9 @@ export default createRule<Options, MessageIds>({
         '`currentDate` is pinned to a constant, so `exp` and `nbf` are checked against a fixed moment and expired tokens stay valid. Remove it in production code.',
       emptyKey:
         "The verification key is an empty string, so the signature check cannot protect anything. Pass the issuer's public key, a JWKS or a real secret.",
+      turnCheckOn: 'Set `{{option}}: false` (the library default).',
     },
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -126,7 +129,15 @@ export default createRule<Options, MessageIds>({
       for (const option of op.spec.ignoreOptions ?? []) {
         const lookup = getPath(sourceCode, op.options, option.split('.'));
         if (lookup.status === 'present' && booleanValue(sourceCode, lookup.value) === true) {
-          context.report({ node: lookup.value, messageId: 'checkDisabled', data: { option: option.split('.').at(-1) ?? option } });
+          const name = option.split('.').at(-1) ?? option;
+          // `ignoreExpiration: true` → false: the library default, written where the literal is.
+          const fix = flipBooleanLiteral(lookup.value, true);
+          context.report({
+            node: lookup.value,
+            messageId: 'checkDisabled',
+            data: { option: name },
+            suggest: fix ? [{ messageId: 'turnCheckOn', data: { option: name }, fix }] : [],
+          });
         }
       }
       if (op.spec.clockTolerance) {

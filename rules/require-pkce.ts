@@ -4,7 +4,8 @@ import { matchesPattern, originOf } from '../src/analysis/modules';
 import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
 import { booleanValue, getProperty, stringValue } from '../src/analysis/values';
 import { createRule } from '../src/create-rule';
-import { reportOnce } from '../src/report-once';
+import { replaceQueryValue, replaceStringLiteral } from '../src/fixes';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_LIBRARY, PKCE_SKIP_SYMBOLS } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
@@ -16,7 +17,8 @@ export type MessageIds =
   | 'pkceDisabled'
   | 'checksWithoutPkce'
   | 'missingVerifier'
-  | 'verifierSkipped';
+  | 'verifierSkipped'
+  | 'useS256';
 
 // `client_id` / `redirect_uri`: GitHub-style authorization requests name no response_type.
 const HINT =
@@ -47,7 +49,9 @@ export default createRule<Options, MessageIds>({
         'This authorization code exchange sends no code_verifier, so the code is redeemed without PKCE and a stolen or injected code works for anyone (RFC 9700 §2.1.1). Send the code_verifier kept from the authorization request.',
       verifierSkipped:
         'The code exchange opts out of PKCE ({{what}}), so a stolen or injected authorization code works for anyone (RFC 9700 §2.1.1). Pass the code_verifier kept from the authorization request.',
+      useS256: "Use code_challenge_method 'S256' (code_challenge must then be BASE64URL(SHA-256(code_verifier)), not the verifier itself).",
     },
+    hasSuggestions: true,
     schema: [],
     defaultOptions: [],
   },
@@ -55,7 +59,18 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(AUTHORIZATION_CLIENT_MODULES) && !facts.mentions(HINT)) return {};
-    const report = reportOnce(context);
+    const reported = new WeakSet<TSESTree.Node>();
+    /** One finding per node (a construct is often reached along two paths), with the suggestions that fit it. */
+    function report(
+      node: TSESTree.Node,
+      messageId: MessageIds,
+      data?: Record<string, string>,
+      suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [],
+    ): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data, suggest });
+    }
 
     /** Parameters the code sends itself (hand-built URLs, openid-client, simple-oauth2, google, msal-node). */
     function checkSentParams(request: AuthorizationRequest): void {
@@ -68,8 +83,23 @@ export default createRule<Options, MessageIds>({
       if (challenge.state !== 'present') return;
       const method = requestParam(request, 'code_challenge_method');
       if (method.state === 'present' && method.value !== undefined && method.value.toLowerCase() === 'plain')
-        report(method.reportNode, 'plainMethod');
+        reportPlain(method.valueNode, method.reportNode);
       else if (method.state === 'absent') report(request.node, 'missingMethod');
+    }
+
+    /**
+     * 'plain' → 'S256' where the literal is written: the parameter's own value, the const it
+     * comes from, or the text of a URL. The message of the suggestion says the challenge must
+     * then be hashed — a challenge that is the verifier itself stops working with S256.
+     */
+    function reportPlain(valueNode: TSESTree.Node, reportNode: TSESTree.Node): void {
+      const isPlain = (text: string) => text.toLowerCase() === 'plain';
+      const fix =
+        replaceStringLiteral(sourceCode, valueNode, isPlain, 'S256') ??
+        replaceStringLiteral(sourceCode, reportNode, isPlain, 'S256') ??
+        replaceQueryValue(sourceCode, reportNode, 'code_challenge_method', isPlain, 'S256');
+      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix ? [{ messageId: 'useS256', fix }] : [];
+      report(reportNode, 'plainMethod', undefined, suggest);
     }
 
     function checkAuthorizationRequest(request: AuthorizationRequest): void {

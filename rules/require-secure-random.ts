@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
+import { secureRandomReplacement } from '../src/fixes';
 import { fileFacts } from '../src/analysis/file-facts';
 import { calledFunction } from '../src/analysis/functions';
 import { propertyKeyName, skipWrappers } from '../src/analysis/modules';
@@ -19,7 +20,7 @@ import { AUTHORIZATION_CLIENT_MODULES } from '../src/knowledge/oauth-libraries';
 import { AUTH_RANDOM_MODULES } from '../src/knowledge/randomness';
 
 export type Options = [];
-export type MessageIds = 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue';
+export type MessageIds = 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue' | 'useCsprng';
 
 const WHAT: Readonly<Record<SecretKind, string>> = {
   state: 'OAuth `state`',
@@ -66,12 +67,14 @@ export default createRule<Options, MessageIds>({
       weakSource:
         '{{source}} is predictable, and its value becomes the {{what}}. An attacker who can guess it can forge the login callback or replay the response. Use crypto.getRandomValues / crypto.randomBytes(32) or the library generator (generators.state(), randomState(), randomPKCECodeVerifier()).',
       tooFewBits:
-        'The {{what}} carries only {{bits}} random bits from {{source}}. Under 128 bits it can be brute-forced. Use at least 16 random bytes (32 recommended).',
+        'The {{what}} carries only {{bits}} random bits from {{source}}, few enough to brute-force (under 128). Use at least 16 random bytes (32 recommended).',
       shortVerifier:
-        'This PKCE `code_verifier` is {{chars}} characters long. RFC 7636 requires 43 to 128 characters (at least 256 bits of entropy is recommended). Use 32 random bytes, base64url-encoded (43 characters).',
+        'This PKCE `code_verifier` is {{chars}} characters long, outside the 43 to 128 that RFC 7636 requires. Use 32 random bytes, base64url-encoded (43 characters; 256 bits of entropy is recommended).',
       constantValue:
-        'The {{what}} is a constant. A fixed value protects nothing: anyone can send it. Generate a fresh value per request with crypto.getRandomValues / crypto.randomBytes(32).',
+        'The {{what}} is a constant, which protects nothing: anyone can send it. Generate a fresh value per request with crypto.getRandomValues / crypto.randomBytes(32).',
+      useCsprng: 'Use {{replacement}} instead.',
     },
+    hasSuggestions: true,
     schema: [],
     defaultOptions: [],
   },
@@ -82,13 +85,46 @@ export default createRule<Options, MessageIds>({
 
     const reported = new Set<TSESTree.Node>();
 
-    function report(finding: RandomnessFinding, kind: SecretKind): void {
+    // Where a CSPRNG call can replace the whole expression: the OAuth/CSRF values a client makes (not codes or tokens a server mints).
+    const REPLACEABLE: Readonly<Record<SecretKind, boolean>> = {
+      state: true,
+      nonce: true,
+      csrf: true,
+      verifier: true,
+      code: false,
+      'access-token': false,
+      'refresh-token': false,
+      'device-code': false,
+      'user-code': false,
+    };
+
+    /** `Math.random().toString(36).slice(2)` and the like, as a whole → a CSPRNG call the file can make. */
+    function suggestions(
+      finding: RandomnessFinding,
+      kind: SecretKind,
+      expression: TSESTree.Node | undefined,
+    ): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+      if (!expression || finding.kind !== 'weak' || finding.reason !== 'math-random' || !REPLACEABLE[kind]) return [];
+      const replacement = secureRandomReplacement(sourceCode, expression, kind === 'verifier');
+      if (!replacement) return [];
+      const target = skipWrappers(expression);
+      return [
+        { messageId: 'useCsprng', data: { replacement: replacement.label }, fix: (fixer) => fixer.replaceText(target, replacement.text) },
+      ];
+    }
+
+    function report(finding: RandomnessFinding, kind: SecretKind, expression?: TSESTree.Node): void {
       if (reported.has(finding.node)) return;
       reported.add(finding.node);
       const what = WHAT[kind];
       switch (finding.kind) {
         case 'weak':
-          context.report({ node: finding.node, messageId: 'weakSource', data: { source: finding.label, what } });
+          context.report({
+            node: finding.node,
+            messageId: 'weakSource',
+            data: { source: finding.label, what },
+            suggest: suggestions(finding, kind, expression),
+          });
           return;
         case 'few-bits':
           context.report({
@@ -118,7 +154,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const finding = randomnessVerdict(sourceCode, assessRandomness(sourceCode, inner), kind, allowConstant);
-      if (finding) report(finding, kind);
+      if (finding) report(finding, kind, inner);
     }
 
     /** `url.query`, `u.searchParams`: the query object of a URL being built. */

@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
       expectsNoState:
         'validateAuthResponse is told to expect no state, so the callback is not bound to the request that started it (login CSRF). Send a state with the request and pass the stored value here.',
       redirectReadWithoutState:
-        "This callback takes {{what}} out of the redirect URL without comparing the returned `state` to the one stored before the redirect, so a token or code an attacker puts into the victim's redirect is accepted (login CSRF, token injection; RFC 6749 §10.12). Send a random state, keep it, and compare it with the state in the same URL before using anything from it.",
+        'This callback takes {{what}} out of the redirect URL without comparing the returned `state` to the one stored before the redirect, so a token or code an attacker injects is accepted (login CSRF, token injection; RFC 6749 §10.12). Send a random state, keep it, and compare it with the state in the same URL before using anything from it.',
     },
     schema: [
       {

@@ -25,11 +25,19 @@ it('diagnostics and code actions from oauth rules appear through the ESLint lang
     expect.objectContaining({
       code: 'oauth/no-token-in-web-storage',
       source: 'eslint',
-      line: 2,
+      line: 3,
       character: 3,
-      message: 'Refresh token is written to localStorage',
+      message:
+        'Refresh token is written to localStorage, where any script running on the page (an XSS payload, a compromised dependency) can read and replay it',
+    }),
+    expect.objectContaining({
+      code: 'oauth/require-jwt-algorithms',
+      line: 5,
+      message: 'The JWT algorithm `none` is allowed here, so an unsigned token passes as valid and anyone can forge one',
     }),
   ]);
+  // A rule's suggestion is offered as a quick fix, under its own title (vscode-eslint appends the rule).
+  expect(summary.codeActions).toContain("Remove 'none' from the allowlist. (oauth/require-jwt-algorithms)");
   expect(summary.codeActions).toContain('Show documentation for oauth/no-token-in-web-storage');
   expect(summary.codeActions).toContain('Disable oauth/no-token-in-web-storage for this line');
 });

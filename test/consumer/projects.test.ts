@@ -13,7 +13,8 @@
  *   typescript-eslint stack;
  * - `defineConfig(oauth.configs.recommended)` and `plugins: { oauth }` type-check in
  *   eslint.config.mjs (`// @ts-check`) and eslint.config.ts;
- * - the README's oxlint recipe (JS plugins) reports findings;
+ * - the README's oxlint recipe (JS plugins) reports findings in JS, JSX, CommonJS and the
+ *   scripts of .vue/.svelte/.astro files;
  * - the packed docs link only to packed files.
  *
  * Installs share npm's cache and prefer it (`--prefer-offline`): a minute or two in all.
@@ -443,6 +444,26 @@ describe.each(PROJECTS)('a consumer project: $name', (project) => {
   }
 });
 
+/** Components oxlint reads without any parser setup: the scripts of Vue, Svelte and Astro files. */
+const OXLINT_COMPONENTS: Record<string, string> = {
+  'components/Profile.vue':
+    "<script setup>\nlocalStorage.setItem('refresh_token', props.tokens.refresh_token);\n</script>\n<template><p>Signed in</p></template>\n",
+  'components/Claims.svelte':
+    "<script>\n  import jwt from 'jsonwebtoken';\n  export let token;\n  const claims = jwt.verify(token, 'key', { algorithms: ['none'] });\n</script>\n<p>{claims.sub}</p>\n",
+  'components/Login.astro': [
+    '---',
+    "import jwt from 'jsonwebtoken';",
+    "const token = Astro.url.searchParams.get('t') ?? '';",
+    "const claims = jwt.verify(token, 'key', { algorithms: ['none'] });",
+    '---',
+    '<p>{claims.sub}</p>',
+    '<script>',
+    "  localStorage.setItem('access_token', window.__TOKENS__.access_token);",
+    '</script>',
+    '',
+  ].join('\n'),
+};
+
 describe('oxlint with the plugin as a JS plugin (the README recipe)', () => {
   const readme = read('README.md');
   const recipe = /<!-- oxlint recipe -->\s*```json\n([\s\S]*?)```/.exec(readme)?.[1];
@@ -454,26 +475,58 @@ describe('oxlint with the plugin as a JS plugin (the README recipe)', () => {
     expect(config.rules).toEqual(plugin.configs.recommended.at(-1)!.rules);
   });
 
-  it('reports the findings in JavaScript and skips test code', { timeout: SLOW }, () => {
+  it(
+    'reports the findings in JavaScript, JSX, CommonJS and the scripts of .vue/.svelte/.astro files, and skips test code',
+    { timeout: SLOW },
+    () => {
+      const dir = join(WORK, 'eslint10-js');
+      writeFileSync(join(dir, '.oxlintrc.json'), recipe!);
+      // Components in a folder of their own: the ESLint run of this project has no parser for them.
+      writeFiles(dir, OXLINT_COMPONENTS);
+      const result = spawnSync(
+        process.execPath,
+        [
+          join(dir, 'node_modules', 'oxlint', 'bin', 'oxlint'),
+          '--format',
+          'unix',
+          'src/storage.js',
+          'src/verify.mjs',
+          'src/verify.cjs',
+          'src/Login.jsx',
+          'src/__tests__/storage.test.js',
+          ...Object.keys(OXLINT_COMPONENTS),
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
+      const findings = [...result.stdout.matchAll(/^(\S+?):(\d+):\d+: .*\[\w+\/(oauth\([\w-]+\))\]$/gm)].map(
+        (match) => `${match[1]}:${match[2]} ${match[3]}`,
+      );
+      expect(findings.sort()).toEqual([
+        'components/Claims.svelte:4 oauth(require-jwt-algorithms)',
+        'components/Login.astro:4 oauth(require-jwt-algorithms)',
+        'components/Login.astro:8 oauth(no-token-in-web-storage)',
+        'components/Profile.vue:2 oauth(no-token-in-web-storage)',
+        'src/Login.jsx:2 oauth(no-implicit-grant)',
+        'src/storage.js:2 oauth(no-token-in-web-storage)',
+        'src/verify.cjs:2 oauth(require-jwt-algorithms)',
+        'src/verify.mjs:2 oauth(require-jwt-algorithms)',
+      ]);
+      expect(result.status).toBe(1);
+    },
+  );
+
+  it("applies the rules' suggestions with --fix-suggestions", { timeout: SLOW }, () => {
     const dir = join(WORK, 'eslint10-js');
-    writeFileSync(join(dir, '.oxlintrc.json'), recipe!);
-    const result = spawnSync(
-      process.execPath,
-      [
-        join(dir, 'node_modules', 'oxlint', 'bin', 'oxlint'),
-        '--format',
-        'unix',
-        'src/storage.js',
-        'src/verify.mjs',
-        'src/__tests__/storage.test.js',
-      ],
-      { cwd: dir, encoding: 'utf8' },
+    writeFiles(dir, {
+      'fix/verify.mjs':
+        "import jwt from 'jsonwebtoken';\nexport const v = (t, k) => jwt.verify(t, k, { algorithms: ['RS256', 'none'] });\n",
+    });
+    const oxlint = join(dir, 'node_modules', 'oxlint', 'bin', 'oxlint');
+    const result = spawnSync(process.execPath, [oxlint, '--fix-suggestions', 'fix/verify.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'fix', 'verify.mjs'), 'utf8')).toBe(
+      "import jwt from 'jsonwebtoken';\nexport const v = (t, k) => jwt.verify(t, k, { algorithms: ['RS256'] });\n",
     );
-    const findings = [...result.stdout.matchAll(/^(\S+?):\d+:\d+: .*\[\w+\/(oauth\([\w-]+\))\]$/gm)].map(
-      (match) => `${match[1]} ${match[2]}`,
-    );
-    expect(findings.sort()).toEqual(['src/storage.js oauth(no-token-in-web-storage)', 'src/verify.mjs oauth(require-jwt-algorithms)']);
-    expect(result.status).toBe(1);
   });
 });
 

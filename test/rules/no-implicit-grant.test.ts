@@ -80,16 +80,112 @@ export function login(s: OAuthService) { s.configure(authConfig); s.initCodeFlow
   response_types: ['code', 'code id_token token'],
 };`,
       errors: [
-        { messageId: 'implicitGrantType', line: 3, column: 17, endLine: 3, endColumn: 27 },
-        { messageId: 'implicitResponseType', line: 4, column: 28, endLine: 4, endColumn: 49 },
+        {
+          messageId: 'implicitGrantType',
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'removeImplicitGrant',
+              output: `export const client = {
+  client_id: 'rp',
+  grant_types: ['authorization_code'],
+  response_types: ['code', 'code id_token token'],
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'implicitResponseType',
+          line: 4,
+          column: 28,
+          endLine: 4,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'removeResponseType',
+              output: `export const client = {
+  client_id: 'rp',
+  grant_types: ['implicit', 'authorization_code'],
+  response_types: ['code'],
+};`,
+            },
+          ],
+        },
       ],
+    },
+    {
+      code: `export const client = { client_id: 'spa', response_types: ['id_token token'], grant_types: ['implicit'] };`,
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 1,
+          column: 60,
+          endLine: 1,
+          endColumn: 76,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `export const client = { client_id: 'spa', response_types: ['code'], grant_types: ['implicit'] };`,
+            },
+          ],
+        },
+        { messageId: 'implicitGrantType', line: 1, column: 93, endLine: 1, endColumn: 103, suggestions: [] },
+      ],
+    },
+    {
+      code: `window.location.href = "https://idp.example.com/authorize?client_id=spa&response_type=id_token+token&nonce=" + nonce;`,
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 1,
+          column: 24,
+          endLine: 1,
+          endColumn: 109,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `window.location.href = "https://idp.example.com/authorize?client_id=spa&response_type=code&nonce=" + nonce;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import auth0 from 'auth0-js';
+export const webAuth = new auth0.WebAuth({ domain: 'tenant.eu.auth0.com', clientID: 'abc', responseType: 'token id_token' });`,
+      errors: [{ messageId: 'implicitResponseType', line: 2, column: 92, endLine: 2, endColumn: 122, suggestions: [] }],
+    },
+    {
+      code: `enum ResponseType { Token = 'token', Code = 'code' }
+`,
+      errors: [{ messageId: 'implicitResponseType', line: 1, column: 29, endLine: 1, endColumn: 36, suggestions: [] }],
     },
     {
       code: `const AUTH = 'https://login.example.com/oauth2';
 export function login(state: string) {
   location.href = \`\${AUTH}/authorize?response_type=token&client_id=\${CLIENT_ID}&state=\${state}\`;
 }`,
-      errors: [{ messageId: 'implicitResponseType', line: 3, column: 19, endLine: 3, endColumn: 96 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 96,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `const AUTH = 'https://login.example.com/oauth2';
+export function login(state: string) {
+  location.href = \`\${AUTH}/authorize?response_type=code&client_id=\${CLIENT_ID}&state=\${state}\`;
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `const params = new URLSearchParams({
@@ -98,14 +194,50 @@ export function login(state: string) {
   nonce,
 });
 window.location.assign(\`\${ISSUER}/authorize?\${params}\`);`,
-      errors: [{ messageId: 'implicitResponseType', line: 2, column: 3, endLine: 2, endColumn: 34 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `const params = new URLSearchParams({
+  response_type: 'code',
+  client_id: CLIENT_ID,
+  nonce,
+});
+window.location.assign(\`\${ISSUER}/authorize?\${params}\`);`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `const url = new URL('/oauth/authorize', ISSUER);
 url.searchParams.set('client_id', CLIENT_ID);
 url.searchParams.set('response_type', 'token');
 window.open(url.toString());`,
-      errors: [{ messageId: 'implicitResponseType', line: 3, column: 1, endLine: 3, endColumn: 47 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `const url = new URL('/oauth/authorize', ISSUER);
+url.searchParams.set('client_id', CLIENT_ID);
+url.searchParams.set('response_type', 'code');
+window.open(url.toString());`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `const RESPONSE_TYPE = 'code token';
@@ -114,7 +246,26 @@ export function buildAuthorizeUrl(state) {
   const query = { response_type: RESPONSE_TYPE, client_id: CLIENT_ID, state };
   return \`\${AUTHORIZE_URL}?\${new URLSearchParams(query)}\`;
 }`,
-      errors: [{ messageId: 'implicitResponseType', line: 1, column: 23, endLine: 1, endColumn: 35 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 1,
+          column: 23,
+          endLine: 1,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `const RESPONSE_TYPE = 'code';
+
+export function buildAuthorizeUrl(state) {
+  const query = { response_type: RESPONSE_TYPE, client_id: CLIENT_ID, state };
+  return \`\${AUTHORIZE_URL}?\${new URLSearchParams(query)}\`;
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { UserManager } from 'oidc-client-ts';
@@ -124,7 +275,27 @@ export const mgr = new UserManager({
   redirect_uri: location.origin + '/cb',
   response_type: 'id_token token',
 });`,
-      errors: [{ messageId: 'implicitResponseType', line: 6, column: 3, endLine: 6, endColumn: 34 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 34,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `import { UserManager } from 'oidc-client-ts';
+export const mgr = new UserManager({
+  authority: 'https://sso.example.com',
+  client_id: 'portal',
+  redirect_uri: location.origin + '/cb',
+  response_type: 'code',
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import auth0 from 'auth0-js';
@@ -143,7 +314,28 @@ export const authConfig: AuthConfig = {
   redirectUri: window.location.origin,
   scope: 'openid profile api',
 };`,
-      errors: [{ messageId: 'implicitByDefault', line: 2, column: 39, endLine: 7, endColumn: 2 }],
+      errors: [
+        {
+          messageId: 'implicitByDefault',
+          line: 2,
+          column: 39,
+          endLine: 7,
+          endColumn: 2,
+          suggestions: [
+            {
+              messageId: 'addCodeResponseType',
+              output: `import { AuthConfig } from 'angular-oauth2-oidc';
+export const authConfig: AuthConfig = {
+  issuer: 'https://idsvr.example.com',
+  clientId: 'spa',
+  redirectUri: window.location.origin,
+  scope: 'openid profile api',
+  responseType: 'code',
+};`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { Injectable } from '@angular/core';
@@ -176,20 +368,73 @@ const config = new DocumentBuilder()
     },
     {
       code: `const url = AUTHORIZE + '?response_type=token&client_id=' + encodeURIComponent(CLIENT_ID);`,
-      errors: [{ messageId: 'implicitResponseType', line: 1, column: 25, endLine: 1, endColumn: 58 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 1,
+          column: 25,
+          endLine: 1,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `const url = AUTHORIZE + '?response_type=code&client_id=' + encodeURIComponent(CLIENT_ID);`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `export const clients = [
   { client_id: 'legacy-spa', response_types: ['code', 'id_token token'], grant_types: ['authorization_code', 'implicit'] },
 ];`,
       errors: [
-        { messageId: 'implicitResponseType', line: 2, column: 55, endLine: 2, endColumn: 71 },
-        { messageId: 'implicitGrantType', line: 2, column: 110, endLine: 2, endColumn: 120 },
+        {
+          messageId: 'implicitResponseType',
+          line: 2,
+          column: 55,
+          endLine: 2,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'removeResponseType',
+              output: `export const clients = [
+  { client_id: 'legacy-spa', response_types: ['code'], grant_types: ['authorization_code', 'implicit'] },
+];`,
+            },
+          ],
+        },
+        {
+          messageId: 'implicitGrantType',
+          line: 2,
+          column: 110,
+          endLine: 2,
+          endColumn: 120,
+          suggestions: [
+            {
+              messageId: 'removeImplicitGrant',
+              output: `export const clients = [
+  { client_id: 'legacy-spa', response_types: ['code', 'id_token token'], grant_types: ['authorization_code'] },
+];`,
+            },
+          ],
+        },
       ],
     },
     {
       code: `const href = \`\${AUTH}?client_id=\${id}&response_type=id_token%20token&nonce=\${n}\`;`,
-      errors: [{ messageId: 'implicitResponseType', line: 1, column: 14, endLine: 1, endColumn: 81 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 1,
+          column: 14,
+          endLine: 1,
+          endColumn: 81,
+          suggestions: [
+            { messageId: 'useCodeResponseType', output: `const href = \`\${AUTH}?client_id=\${id}&response_type=code&nonce=\${n}\`;` },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -226,7 +471,22 @@ await keycloak.init({ onLoad: 'login-required', flow: 'implicit' });`,
     {
       code: `import qs from 'qs';
 export const authorizeUrl = AUTH + '?' + qs.stringify({ response_type: 'token', client_id: CLIENT_ID });`,
-      errors: [{ messageId: 'implicitResponseType', line: 2, column: 57, endLine: 2, endColumn: 79 }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          line: 2,
+          column: 57,
+          endLine: 2,
+          endColumn: 79,
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `import qs from 'qs';
+export const authorizeUrl = AUTH + '?' + qs.stringify({ response_type: 'code', client_id: CLIENT_ID });`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
@@ -263,7 +523,21 @@ ruleTester.run('no-implicit-grant: named response-type constants', rule, {
     {
       code: constInHref,
       filename: 'login.tsx',
-      errors: [{ messageId: 'implicitResponseType', data: { value: 'token' }, ...at(constInHref, "'token'") }],
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          data: { value: 'token' },
+          ...at(constInHref, "'token'"),
+          suggestions: [
+            {
+              messageId: 'useCodeResponseType',
+              output: `const AUTH_ENDPOINT = 'https://accounts.example.com/authorize';
+const RESPONSE_TYPE = 'code';
+export const Login = () => <a href={\`\${AUTH_ENDPOINT}?client_id=\${CLIENT_ID}&redirect_uri=\${REDIRECT}&response_type=\${RESPONSE_TYPE}\`}>Log in</a>;`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: classField,

@@ -77,6 +77,47 @@ export async function readSession(token: string) {
   ],
   invalid: [
     {
+      code: `import jwksClient from 'jwks-rsa';
+const CACHE = false;
+export const client = jwksClient({ jwksUri: JWKS_URI, cache: CACHE, rateLimit: true });`,
+      errors: [{ messageId: 'cacheDisabled', line: 3, column: 62, endLine: 3, endColumn: 67, suggestions: [] }],
+    },
+    {
+      code: `import jwksClient from 'jwks-rsa';
+const options = { jwksUri: JWKS_URI };
+export const client = jwksClient(options);`,
+      errors: [{ messageId: 'missingRateLimit', line: 3, column: 23, endLine: 3, endColumn: 42, suggestions: [] }],
+    },
+    {
+      code: `import jwksClient from 'jwks-rsa';
+export const client = jwksClient({
+  jwksUri: JWKS_URI,
+  cache: true,
+});
+`,
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          line: 2,
+          column: 23,
+          endLine: 5,
+          endColumn: 3,
+          suggestions: [
+            {
+              messageId: 'enableOption',
+              output: `import jwksClient from 'jwks-rsa';
+export const client = jwksClient({
+  jwksUri: JWKS_URI,
+  cache: true,
+  rateLimit: true,
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A helper fetches Apple's key set for every verification and keeps nothing.
       code: `import fetch from 'node-fetch';
 import jwt from 'jsonwebtoken';
@@ -95,17 +136,62 @@ export async function verifyApple(identityToken: string, kid: string) {
     {
       code: `import jwksClient from 'jwks-rsa';
 export const client = jwksClient({ jwksUri: JWKS_URI, cache: false, rateLimit: true });`,
-      errors: [{ messageId: 'cacheDisabled', line: 2, column: 62, endLine: 2, endColumn: 67 }],
+      errors: [
+        {
+          messageId: 'cacheDisabled',
+          line: 2,
+          column: 62,
+          endLine: 2,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'enableOption',
+              output: `import jwksClient from 'jwks-rsa';
+export const client = jwksClient({ jwksUri: JWKS_URI, cache: true, rateLimit: true });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import jwksClient from 'jwks-rsa';
 export const client = jwksClient({ jwksUri: JWKS_URI });`,
-      errors: [{ messageId: 'missingRateLimit', line: 2, column: 23, endLine: 2, endColumn: 56 }],
+      errors: [
+        {
+          messageId: 'missingRateLimit',
+          line: 2,
+          column: 23,
+          endLine: 2,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'enableOption',
+              output: `import jwksClient from 'jwks-rsa';
+export const client = jwksClient({ jwksUri: JWKS_URI, rateLimit: true });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { JwksClient } from 'jwks-rsa';
 export const client = new JwksClient({ jwksUri: JWKS_URI, rateLimit: false });`,
-      errors: [{ messageId: 'rateLimitDisabled', line: 2, column: 70, endLine: 2, endColumn: 75 }],
+      errors: [
+        {
+          messageId: 'rateLimitDisabled',
+          line: 2,
+          column: 70,
+          endLine: 2,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'enableOption',
+              output: `import { JwksClient } from 'jwks-rsa';
+export const client = new JwksClient({ jwksUri: JWKS_URI, rateLimit: true });`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `import { createRemoteJWKSet } from 'jose';
@@ -176,7 +262,22 @@ createEspreeRuleTester().run('require-jwks-caching (espree)', rule, {
     {
       code: `const jwksRsa = require('jwks-rsa');
 module.exports = jwksRsa({ jwksUri: U, cache: false, rateLimit: true });`,
-      errors: [{ messageId: 'cacheDisabled', line: 2, column: 47, endLine: 2, endColumn: 52 }],
+      errors: [
+        {
+          messageId: 'cacheDisabled',
+          line: 2,
+          column: 47,
+          endLine: 2,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'enableOption',
+              output: `const jwksRsa = require('jwks-rsa');
+module.exports = jwksRsa({ jwksUri: U, cache: true, rateLimit: true });`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

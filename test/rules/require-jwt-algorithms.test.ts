@@ -65,6 +65,33 @@ export const check = (token: string) => verifyAsync(token, PUBLIC_KEY, { algorit
   ],
   invalid: [
     {
+      code: `import jwt from 'jsonwebtoken';
+jwt.verify(token, key, { algorithms: ['none'] });`,
+      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 39, endLine: 2, endColumn: 45, suggestions: [] }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+jwt.verify(token, key, { algorithms: ['none', 'HS256'] });
+`,
+      errors: [
+        {
+          messageId: 'noneAlgorithm',
+          line: 2,
+          column: 39,
+          endLine: 2,
+          endColumn: 45,
+          suggestions: [
+            {
+              messageId: 'removeNone',
+              output: `import jwt from 'jsonwebtoken';
+jwt.verify(token, key, { algorithms: ['HS256'] });
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // promisify(jwt.verify.bind(jwt)) is jsonwebtoken's verify.
       code: `import { promisify } from 'node:util';
 import jwt from 'jsonwebtoken';
@@ -176,7 +203,22 @@ jwt.verify(token, key, OPTS);`,
     {
       code: `import jwt from 'jsonwebtoken';
 jwt.verify(token, key, { algorithms: ['RS256', 'none'] });`,
-      errors: [{ messageId: 'noneAlgorithm', line: 2, column: 48, endLine: 2, endColumn: 54 }],
+      errors: [
+        {
+          messageId: 'noneAlgorithm',
+          line: 2,
+          column: 48,
+          endLine: 2,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'removeNone',
+              output: `import jwt from 'jsonwebtoken';
+jwt.verify(token, key, { algorithms: ['RS256'] });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Mixed families in a const elsewhere: reported at the array.

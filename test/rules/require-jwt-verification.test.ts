@@ -98,6 +98,13 @@ app.post('/login', async (req, res) => {
       errors: [{ messageId: 'unverifiedDecode', line: 3, column: 18, endLine: 3, endColumn: 49 }],
     },
     {
+      code: `import jwt from 'jsonwebtoken';
+const SKIP = true;
+jwt.verify(token, key, { algorithms: ['RS256'], ignoreExpiration: SKIP });
+`,
+      errors: [{ messageId: 'checkDisabled', line: 3, column: 67, endLine: 3, endColumn: 71, suggestions: [] }],
+    },
+    {
       // Google Identity Services posts its ID token as `credential`; jwt-js-decode only decodes.
       code: `import { jwtDecode } from 'jwt-js-decode';
 app.post('/auth/google', (req, res) => {
@@ -179,7 +186,23 @@ export function handler(req) {
     {
       code: `import jwt from 'jsonwebtoken';
 jwt.verify(token, key, { algorithms: ['RS256'], ignoreExpiration: true });`,
-      errors: [{ messageId: 'checkDisabled', data: { option: 'ignoreExpiration' }, line: 2, column: 67, endLine: 2, endColumn: 71 }],
+      errors: [
+        {
+          messageId: 'checkDisabled',
+          data: { option: 'ignoreExpiration' },
+          line: 2,
+          column: 67,
+          endLine: 2,
+          endColumn: 71,
+          suggestions: [
+            {
+              messageId: 'turnCheckOn',
+              output: `import jwt from 'jsonwebtoken';
+jwt.verify(token, key, { algorithms: ['RS256'], ignoreExpiration: false });`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Wrong value in a const elsewhere: reported at the value.
@@ -187,7 +210,21 @@ jwt.verify(token, key, { algorithms: ['RS256'], ignoreExpiration: true });`,
 const OPTIONS = { algorithms: ['RS256'], ignoreNotBefore: true, clockTolerance: 3600 };
 jwt.verify(token, key, OPTIONS);`,
       errors: [
-        { messageId: 'checkDisabled', line: 2, column: 59, endLine: 2, endColumn: 63 },
+        {
+          messageId: 'checkDisabled',
+          line: 2,
+          column: 59,
+          endLine: 2,
+          endColumn: 63,
+          suggestions: [
+            {
+              messageId: 'turnCheckOn',
+              output: `import jwt from 'jsonwebtoken';
+const OPTIONS = { algorithms: ['RS256'], ignoreNotBefore: false, clockTolerance: 3600 };
+jwt.verify(token, key, OPTIONS);`,
+            },
+          ],
+        },
         { messageId: 'clockTolerance', data: { seconds: '3600', max: '300' }, line: 2, column: 81, endLine: 2, endColumn: 85 },
       ],
     },
@@ -207,7 +244,22 @@ jwt.verify(token, '', { algorithms: ['HS256'] });`,
     {
       code: `import { Strategy } from 'passport-jwt';
 passport.use(new Strategy({ secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'], ignoreExpiration: true }, verify));`,
-      errors: [{ messageId: 'checkDisabled', line: 2, column: 107, endLine: 2, endColumn: 111 }],
+      errors: [
+        {
+          messageId: 'checkDisabled',
+          line: 2,
+          column: 107,
+          endLine: 2,
+          endColumn: 111,
+          suggestions: [
+            {
+              messageId: 'turnCheckOn',
+              output: `import { Strategy } from 'passport-jwt';
+passport.use(new Strategy({ secretOrKey: process.env.JWT_SECRET, algorithms: ['HS256'], ignoreExpiration: false }, verify));`,
+            },
+          ],
+        },
+      ],
     },
     {
       // Even with the option, an ID token read from storage is not from the token endpoint.

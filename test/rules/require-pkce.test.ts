@@ -93,6 +93,95 @@ export const token = () => c.getToken({ scope: 'payouts' });`,
   ],
   invalid: [
     {
+      code: `const METHOD = 'plain';
+const params = new URLSearchParams({ response_type: 'code', client_id: ID, state, code_challenge: verifier, code_challenge_method: METHOD });`,
+      errors: [
+        {
+          messageId: 'plainMethod',
+          line: 1,
+          column: 16,
+          endLine: 1,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useS256',
+              output: `const METHOD = 'S256';
+const params = new URLSearchParams({ response_type: 'code', client_id: ID, state, code_challenge: verifier, code_challenge_method: METHOD });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `location.assign(\`\${AUTH}/authorize?response_type=code&client_id=\${ID}&state=\${state}&code_challenge=\${verifier}&code_challenge_method=plain\`);`,
+      errors: [
+        {
+          messageId: 'plainMethod',
+          line: 1,
+          column: 17,
+          endLine: 1,
+          endColumn: 141,
+          suggestions: [
+            {
+              messageId: 'useS256',
+              output: `location.assign(\`\${AUTH}/authorize?response_type=code&client_id=\${ID}&state=\${state}&code_challenge=\${verifier}&code_challenge_method=S256\`);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const url = AUTH + '/authorize?response_type=code&code_challenge_method=plain&client_id=' + ID + '&state=' + state + '&code_challenge=' + verifier;`,
+      errors: [
+        {
+          messageId: 'plainMethod',
+          line: 1,
+          column: 20,
+          endLine: 1,
+          endColumn: 90,
+          suggestions: [
+            {
+              messageId: 'useS256',
+              output: `const url = AUTH + '/authorize?response_type=code&code_challenge_method=S256&client_id=' + ID + '&state=' + state + '&code_challenge=' + verifier;`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const url = new URL(AUTH);
+url.searchParams.set('response_type', 'code');
+url.searchParams.set('client_id', ID);
+url.searchParams.set('state', state);
+url.searchParams.set('code_challenge', verifier);
+url.searchParams.set('code_challenge_method', 'plain');`,
+      errors: [
+        {
+          messageId: 'plainMethod',
+          line: 6,
+          column: 1,
+          endLine: 6,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'useS256',
+              output: `const url = new URL(AUTH);
+url.searchParams.set('response_type', 'code');
+url.searchParams.set('client_id', ID);
+url.searchParams.set('state', state);
+url.searchParams.set('code_challenge', verifier);
+url.searchParams.set('code_challenge_method', 'S256');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `const params = new URLSearchParams({ response_type: 'code', client_id: ID, state, code_challenge: verifier, code_challenge_method: 'pl' + 'ain' });
+`,
+      errors: [{ messageId: 'plainMethod', line: 1, column: 109, endLine: 1, endColumn: 144, suggestions: [] }],
+    },
+    {
       code: `import * as client from 'openid-client';
 export async function login(config: client.Configuration, state: string) {
   return client.buildAuthorizationUrl(config, { redirect_uri: REDIRECT_URI, scope: 'openid email', state });
@@ -161,7 +250,28 @@ export const providers = [
   code_challenge: verifier,
   code_challenge_method: 'plain',
 });`,
-      errors: [{ messageId: 'plainMethod', line: 7, column: 3, endLine: 7, endColumn: 33 }],
+      errors: [
+        {
+          messageId: 'plainMethod',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'useS256',
+              output: `const params = new URLSearchParams({
+  response_type: 'code',
+  client_id: CLIENT_ID,
+  redirect_uri: REDIRECT_URI,
+  state,
+  code_challenge: verifier,
+  code_challenge_method: 'S256',
+});`,
+            },
+          ],
+        },
+      ],
     },
     {
       code: `export function authorizeUrl(state: string, challenge: string) {

@@ -1,12 +1,25 @@
-import rule from '../../rules/require-secure-random';
+import type { TestCaseError } from '@typescript-eslint/rule-tester';
+import rule, { type MessageIds } from '../../rules/require-secure-random';
 import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
-function invalid(code: string, messageId: 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue', snippet: string, nth = 0) {
-  return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
+function invalid(
+  code: string,
+  messageId: 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue',
+  snippet: string,
+  nth = 0,
+  suggestions?: { messageId: 'useCsprng'; output: string }[],
+) {
+  return { code, errors: [{ messageId, ...at(code, snippet, nth), ...(suggestions ? { suggestions } : {}) }] };
+}
+
+/** The one suggestion: `expression` in `code` replaced by `replacement`. */
+function useCsprng(code: string, expression: string, replacement: string) {
+  if (!code.includes(expression)) throw new Error(`not in the code: ${expression}`);
+  return [{ messageId: 'useCsprng' as const, output: code.replace(expression, replacement) }];
 }
 
 const mathRandomState = `import { AuthorizationCode } from 'simple-oauth2';
@@ -132,7 +145,14 @@ ruleTester.run('require-secure-random', rule, {
     `export function callback(req) { const state = req.query.state; const nonce = req.session.nonce; return state === nonce; } // oauth`,
   ],
   invalid: [
-    invalid(mathRandomState, 'weakSource', 'Math.random()'),
+    // `crypto` is a global here (the tester declares browser and Node globals): Web Crypto's randomUUID.
+    invalid(
+      mathRandomState,
+      'weakSource',
+      'Math.random()',
+      0,
+      useCsprng(mathRandomState, 'Math.random().toString(36).substring(2)', 'crypto.randomUUID()'),
+    ),
     invalid(helperState, 'weakSource', 'Math.random()'),
     invalid(appendedInLoop, 'weakSource', 'Math.random()'),
     invalid(fewBytes, 'tooFewBits', 'crypto.randomBytes(8)'),
@@ -177,7 +197,13 @@ espreeTester.run('require-secure-random (espree)', rule, {
         { messageId: 'tooFewBits', ...at(pkceUtils, 'crypto.getRandomValues(new Uint8Array(8))') },
       ],
     },
-    invalid(csrfJs, 'weakSource', 'Math.random()'),
+    invalid(
+      csrfJs,
+      'weakSource',
+      'Math.random()',
+      0,
+      useCsprng(csrfJs, 'Math.random().toString(36).slice(2) + Date.now()', 'crypto.randomUUID()'),
+    ),
   ],
 });
 
@@ -307,4 +333,138 @@ ruleTester.run('require-secure-random (authorization servers and generators)', r
       'Date.now()',
     ),
   ],
+});
+
+// Suggestions: a CSPRNG call in place of a whole Math.random() expression, written the way the
+// file can call it; none where the expression uses other values or `crypto` is something else.
+const suggestionCases: {
+  code: string;
+  errors: (TestCaseError<MessageIds> & { suggestions: { messageId: MessageIds; output: string }[] })[];
+}[] = [
+  {
+    code: `import crypto from 'node:crypto';
+export function login(req, res) {
+  const state = Math.random().toString(36).slice(2);
+  req.session.oauthState = state;
+  res.redirect(\`\${AUTHORIZE}?response_type=code&client_id=\${ID}&state=\${state}\`);
+}`,
+    errors: [
+      {
+        messageId: 'weakSource',
+        line: 3,
+        column: 17,
+        endLine: 3,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'useCsprng',
+            output: `import crypto from 'node:crypto';
+export function login(req, res) {
+  const state = crypto.randomBytes(32).toString('base64url');
+  req.session.oauthState = state;
+  res.redirect(\`\${AUTHORIZE}?response_type=code&client_id=\${ID}&state=\${state}\`);
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `const { randomBytes } = require('crypto');
+app.use((req, res, next) => {
+  req.session.csrfToken ??= Math.random().toString(36).substring(2, 15) + Math.random().toString(36).substring(2, 15);
+  next();
+});`,
+    errors: [
+      {
+        messageId: 'weakSource',
+        line: 3,
+        column: 29,
+        endLine: 3,
+        endColumn: 42,
+        suggestions: [
+          {
+            messageId: 'useCsprng',
+            output: `const { randomBytes } = require('crypto');
+app.use((req, res, next) => {
+  req.session.csrfToken ??= randomBytes(32).toString('base64url');
+  next();
+});`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `// PKCE in the browser
+const codeVerifier = Math.random().toString(36).slice(2) + Math.random().toString(36).slice(2);
+sessionStorage.setItem('pkce_verifier', codeVerifier);`,
+    errors: [
+      {
+        messageId: 'weakSource',
+        line: 2,
+        column: 22,
+        endLine: 2,
+        endColumn: 35,
+        suggestions: [
+          {
+            messageId: 'useCsprng',
+            output: `// PKCE in the browser
+const codeVerifier = Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+sessionStorage.setItem('pkce_verifier', codeVerifier);`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `export function generateNonce() {
+  return \`\${Date.now()}\${Math.random()}\`;
+}`,
+    errors: [
+      {
+        messageId: 'weakSource',
+        line: 2,
+        column: 26,
+        endLine: 2,
+        endColumn: 39,
+        suggestions: [
+          {
+            messageId: 'useCsprng',
+            output: `export function generateNonce() {
+  return crypto.randomUUID();
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    code: `import crypto from 'crypto-js';
+const state = Math.random().toString(36).slice(2); // oauth`,
+    errors: [{ messageId: 'weakSource', line: 2, column: 15, endLine: 2, endColumn: 28, suggestions: [] }],
+  },
+  {
+    code: `const PREFIX = 'st_';
+const state = PREFIX + Math.random().toString(36).slice(2); // oauth`,
+    errors: [{ messageId: 'weakSource', line: 2, column: 24, endLine: 2, endColumn: 37, suggestions: [] }],
+  },
+  {
+    code: `const params = new URLSearchParams({ response_type: 'code', client_id: ID, state: Math.floor(Math.random() * 1e9) });
+`,
+    errors: [{ messageId: 'weakSource', line: 1, column: 94, endLine: 1, endColumn: 107, suggestions: [] }],
+  },
+  // TypeScript's `import x = require()`: no suggestion (and no crash).
+  {
+    code: `import crypto = require('crypto');
+export const nonce = Math.random().toString(36).slice(2); // oidc
+`,
+    errors: [{ messageId: 'weakSource', line: 2, column: 22, endLine: 2, endColumn: 35, suggestions: [] }],
+  },
+];
+
+ruleTester.run('require-secure-random: suggestions', rule, {
+  // What the suggestions write is itself secure enough for the rule.
+  valid: suggestionCases.flatMap((test) => test.errors.flatMap((error) => error.suggestions.map((suggestion) => suggestion.output))),
+  invalid: suggestionCases,
 });
