@@ -19,7 +19,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { enclosingFunction, findVariable } from './ast';
 import { fileFacts } from './file-facts';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { requestInput } from './request-input';
@@ -480,18 +480,6 @@ function readsUrl(fn: FunctionNode, context: Context): boolean {
     if (sourcePart(node, context, 1)) return true;
   }
   return false;
-}
-
-function enclosingFunction(node: Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    )
-      return current;
-  }
-  return undefined;
 }
 
 /**
