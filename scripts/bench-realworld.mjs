@@ -22,6 +22,8 @@ import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import svelteParser from 'svelte-eslint-parser';
+import vueParser from 'vue-eslint-parser';
 import globals from 'globals';
 import { DEFAULT_MIRRORS, materialise } from './lib/mirrors.mjs';
 
@@ -94,7 +96,15 @@ const languageGlobals = { ...globals.browser, ...globals.node };
 function configFor(file) {
   const extension = extname(file);
   let languageOptions;
-  if (['.ts', '.tsx', '.mts', '.cts'].includes(extension)) {
+  if (extension === '.vue' || extension === '.svelte') {
+    // Single-file components: the framework parser reads the template, the TypeScript parser
+    // the <script> block (it reads plain JS too), as a Vue or Svelte project configures them.
+    languageOptions = {
+      parser: extension === '.vue' ? vueParser : svelteParser,
+      parserOptions: { parser: tsParser, sourceType: 'module', ecmaVersion: 'latest', extraFileExtensions: ['.vue', '.svelte'] },
+      globals: languageGlobals,
+    };
+  } else if (['.ts', '.tsx', '.mts', '.cts'].includes(extension)) {
     languageOptions = { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: extension === '.tsx' } }, globals: languageGlobals };
   } else {
     const script = extension === '.cjs';
@@ -107,9 +117,11 @@ function configFor(file) {
   }
   // ESLint's flat config matches `.ts`/`.tsx`/`.mts`/`.cts`/`.jsx` only when a pattern names the
   // extension (`**/*` alone leaves them unlinted with a line-0 "No matching configuration").
-  return [{ files: ['**/*', '**/*.{ts,tsx,mts,cts,jsx}'], languageOptions, plugins: { oauth: plugin }, rules }];
+  return [{ files: ['**/*', '**/*.{ts,tsx,mts,cts,jsx,vue,svelte}'], languageOptions, plugins: { oauth: plugin }, rules }];
 }
 
+// TypeScript files and components are parsed one way only; plain JS gets script and TS-parser retries.
+const NO_RETRY = new Set(['.ts', '.tsx', '.mts', '.cts', '.vue', '.svelte']);
 const findingsByFile = new Map();
 const unreadable = [];
 function findingsOf(folder, path) {
@@ -122,14 +134,14 @@ function findingsOf(folder, path) {
     const text = readFileSync(file, 'utf8');
     let messages = linter.verify(text, configFor(file), file);
     // A module that is not ESM: parse it again as a script.
-    if (messages.some((message) => message.fatal) && !['.ts', '.tsx', '.mts', '.cts'].includes(extname(file))) {
+    if (messages.some((message) => message.fatal) && !NO_RETRY.has(extname(file))) {
       const config = configFor(file);
       config[0].languageOptions.sourceType = 'script';
       const retry = linter.verify(text, config, file);
       if (!retry.some((message) => message.fatal)) messages = retry;
     }
     // Flow or TypeScript syntax in a .js file: the TypeScript parser reads both well enough.
-    if (messages.some((message) => message.fatal) && !['.ts', '.tsx', '.mts', '.cts'].includes(extname(file))) {
+    if (messages.some((message) => message.fatal) && !NO_RETRY.has(extname(file))) {
       const config = configFor(file);
       config[0].languageOptions = { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } }, globals: languageGlobals };
       const retry = linter.verify(text, config, file);

@@ -44,6 +44,15 @@ function deepMerge(first: Record<string, unknown>, second: Record<string, unknow
   return merged;
 }
 
+/** The value, frozen all the way down: merged options are shared by every file, so no rule may change them. */
+function deepFreeze<Value>(value: Value): Value {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
 /** The user's options over the rule's defaults, position by position (ESLint <9.15 does not merge them). */
 export function applyDefaultOptions<Options extends readonly unknown[]>(
   defaults: Options,
@@ -62,17 +71,21 @@ export function applyDefaultOptions<Options extends readonly unknown[]>(
  * The context with a `report` that drops reports on nodes of other modules. The analysis may
  * hand back a node from an imported module; a location there means nothing in this file
  * (the finding belongs to that module, reported when it is linted).
+ *
+ * A proxy over an empty target rather than `Object.create(context)`: ESLint's context is
+ * frozen (so `report` cannot simply be assigned), and an object used as a prototype is
+ * rebuilt by V8 — once per rule per file, that was the plugin's largest fixed cost.
  */
 function inFileReports<Context extends TSESLint.RuleContext<string, readonly unknown[]>>(context: Context): Context {
   const sourceCode = context.sourceCode;
-  return Object.create(context, {
-    report: {
-      value: (descriptor: Parameters<Context['report']>[0]) => {
-        if ('node' in descriptor && descriptor.node && !isInFile(sourceCode, descriptor.node as TSESTree.Node)) return;
-        context.report(descriptor);
-      },
-    },
-  }) as Context;
+  const report = (descriptor: Parameters<Context['report']>[0]): void => {
+    if ('node' in descriptor && descriptor.node && !isInFile(sourceCode, descriptor.node as TSESTree.Node)) return;
+    context.report(descriptor);
+  };
+  return new Proxy({} as Context, {
+    get: (_target, key) => (key === 'report' ? report : Reflect.get(context, key, context)),
+    has: (_target, key) => key in context,
+  });
 }
 
 /** A rule as this plugin exports it: ESLint's rule shape with typed options and messages. */
@@ -98,6 +111,18 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   }
   const meta = { ...rule.meta, docs };
   const defaults = (meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  // ESLint hands each file a fresh options array, so the merge is cached by content: configs
+  // hold a handful of distinct option sets, most of them empty.
+  const mergedOptions = new Map<string, Options>();
+  const optionsFor = (userOptions: readonly unknown[] | undefined): Options => {
+    const key = userOptions && userOptions.length > 0 ? JSON.stringify(userOptions) : '';
+    let merged = mergedOptions.get(key);
+    if (!merged) {
+      merged = deepFreeze(applyDefaultOptions(defaults, userOptions));
+      if (mergedOptions.size < 100) mergedOptions.set(key, merged);
+    }
+    return merged;
+  };
   return {
     name: rule.name,
     meta,
@@ -105,7 +130,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     create: (context) => {
       // The analysis follows imports from the file ESLint lints: it needs the file's path and parser.
       registerLintedFile(context);
-      return rule.create(inFileReports(context), applyDefaultOptions(defaults, context.options));
+      return rule.create(inFileReports(context), optionsFor(context.options));
     },
   };
 }

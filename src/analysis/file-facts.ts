@@ -31,10 +31,11 @@ export interface FileFacts {
    * The file's nodes of the given types, in source order (pre-order), from one walk of the
    * tree shared by every analysis that needs to scan the whole file.
    */
-  nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): Extract<TSESTree.Node, { type: T }>[];
+  nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): readonly Extract<TSESTree.Node, { type: T }>[];
 }
 
 const cache = new WeakMap<object, FileFacts>();
+const NO_NODES: readonly TSESTree.Node[] = Object.freeze([]);
 
 // Linear scans: a fixed prefix and a quoted specifier without nested quantifiers.
 const REQUIRE_OR_IMPORT = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,200})\1/g;
@@ -86,10 +87,13 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   let facts = cache.get(sourceCode);
   if (facts) return facts;
   let modules: Set<string> | undefined;
+  let importedNames: Set<string> | undefined;
   const mentionCache = new Map<RegExp, boolean>();
   const memos = new Map<string, unknown>();
   let index: Map<AST_NODE_TYPES, TSESTree.Node[]> | undefined;
   const order = new Map<TSESTree.Node, number>();
+  // Lists handed out are shared by every caller: readonly by type.
+  const mixedLists = new Map<string, TSESTree.Node[]>();
   const buildIndex = (): Map<AST_NODE_TYPES, TSESTree.Node[]> => {
     const byType = new Map<AST_NODE_TYPES, TSESTree.Node[]>();
     const stack: TSESTree.Node[] = [sourceCode.ast as TSESTree.Node];
@@ -114,11 +118,17 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       return false;
     },
     importsAny(wanted) {
-      const present = this.modules;
-      for (const name of wanted) {
-        if (present.has(name)) return true;
-        for (const specifier of present) if (specifier.startsWith(`${name}/`)) return true;
+      if (!importedNames) {
+        // Every specifier and each of its prefixes at a `/`, so that `next-auth/providers/okta`
+        // answers for `next-auth`: one set lookup per wanted name.
+        importedNames = new Set();
+        for (const specifier of this.modules) {
+          for (let slash = specifier.indexOf('/'); slash > 0; slash = specifier.indexOf('/', slash + 1))
+            importedNames.add(specifier.slice(0, slash));
+          importedNames.add(specifier);
+        }
       }
+      for (const name of wanted) if (importedNames.has(name)) return true;
       return false;
     },
     mentions(pattern) {
@@ -134,10 +144,15 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
-    nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): Extract<TSESTree.Node, { type: T }>[] {
+    nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): readonly Extract<TSESTree.Node, { type: T }>[] {
       index ??= buildIndex();
-      const lists = types.map((type) => index!.get(type) ?? []);
-      const nodes = lists.length === 1 ? [...lists[0]] : lists.flat().sort((a, b) => order.get(a)! - order.get(b)!);
+      if (types.length === 1) return (index.get(types[0]) ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
+      const key = types.join();
+      let nodes = mixedLists.get(key);
+      if (!nodes) {
+        nodes = types.flatMap((type) => index!.get(type) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+        mixedLists.set(key, nodes);
+      }
       return nodes as Extract<TSESTree.Node, { type: T }>[];
     },
   };
