@@ -577,6 +577,13 @@ export const AUTHORIZATION_CLIENT_MODULES: readonly string[] = modulesOfPatterns
   NEXTAUTH_PROVIDER_MODULES,
 );
 
+/**
+ * Names of client libraries whose mere mention (an import type, a re-export from another
+ * module, a comment) marks a file as OAuth client code: `@auth/` is the Auth.js scope, and
+ * `passport` every passport strategy.
+ */
+export const OAUTH_CLIENT_LIBRARY_MENTIONS: readonly string[] = ['next-auth', '@auth/', 'passport'];
+
 /** Libraries whose calls can use the password grant. */
 export const PASSWORD_GRANT_MODULES: readonly string[] = modulesOfPatterns(
   PASSWORD_GRANT_CALLS.keys(),
