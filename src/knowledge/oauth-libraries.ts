@@ -621,6 +621,15 @@ export const REDIRECT_URI_VALIDATORS: ReadonlyMap<string, { readonly redirectUri
 /** Keys of a client registration that list its redirect URIs (RFC 7591 and common spellings). */
 export const REGISTERED_REDIRECT_URI_KEYS: ReadonlySet<string> = new Set(['redirect_uris', 'redirectUris', 'redirectURIs']);
 
+/** Keys whose value is one response_type list. */
+export const RESPONSE_TYPE_KEYS: ReadonlySet<string> = new Set(['response_type']);
+/** SDK option keys that hold a response_type list too (also used for unrelated things, `responseType: 'json'`: the value decides). */
+export const RESPONSE_TYPE_SDK_KEYS: ReadonlySet<string> = new Set(['responseType']);
+/** Registration keys whose value is an array of allowed response types. */
+export const RESPONSE_TYPES_ARRAY_KEYS: ReadonlySet<string> = new Set(['response_types', 'responseTypes']);
+/** angular-oauth2-oidc's method that runs the code flow whatever the config's responseType says. */
+export const ANGULAR_CODE_FLOW_METHOD = 'initCodeFlow';
+
 /** Registration keys that list a client's grant types (RFC 7591 `grant_types`, oauth2-server `grants`). */
 export const GRANT_TYPES_ARRAY_KEYS: ReadonlySet<string> = new Set(['grant_types', 'grantTypes', 'grants']);
 
