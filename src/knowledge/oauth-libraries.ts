@@ -349,6 +349,45 @@ export const NEXTAUTH_PROVIDER_MODULES: readonly string[] = [
   '@auth/solid-start/providers/',
   '@auth/qwik/providers/',
 ];
+/** next-auth / Auth.js built-in providers that are OpenID Connect providers (they receive an ID token): the last segment of the provider module. */
+export const NEXTAUTH_OIDC_PROVIDERS: ReadonlySet<string> = new Set([
+  'google',
+  'okta',
+  'auth0',
+  'azure-ad',
+  'azure-ad-b2c',
+  'microsoft-entra-id',
+  'keycloak',
+  'cognito',
+  'apple',
+  'onelogin',
+  'zitadel',
+  'authentik',
+  'fusionauth',
+  'identity-server4',
+  'duende-identity-server6',
+  'salesforce',
+  'gitlab',
+  'line',
+  'yandex',
+  'descope',
+  'kinde',
+  'logto',
+  'passage',
+  'ping-id',
+  'asgardeo',
+  'boxyhq-saml',
+  'workos',
+  'wikimedia',
+  'osso',
+  'united-effects',
+  'beyondidentity',
+  'frontegg',
+  'hubspot',
+  'mattermost',
+  'nextcloud',
+  'oidc',
+]);
 /** Modules whose default export takes a config with `providers: [...]`. */
 export const NEXTAUTH_MODULES: readonly string[] = [
   'next-auth',
@@ -577,6 +616,13 @@ export const AUTHORIZATION_CLIENT_MODULES: readonly string[] = modulesOfPatterns
   NEXTAUTH_PROVIDER_MODULES,
 );
 
+/**
+ * Names of client libraries whose mere mention (an import type, a re-export from another
+ * module, a comment) marks a file as OAuth client code: `@auth/` is the Auth.js scope, and
+ * `passport` every passport strategy.
+ */
+export const OAUTH_CLIENT_LIBRARY_MENTIONS: readonly string[] = ['next-auth', '@auth/', 'passport'];
+
 /** Libraries whose calls can use the password grant. */
 export const PASSWORD_GRANT_MODULES: readonly string[] = modulesOfPatterns(
   PASSWORD_GRANT_CALLS.keys(),
@@ -613,6 +659,15 @@ export const REDIRECT_URI_VALIDATORS: ReadonlyMap<string, { readonly redirectUri
 
 /** Keys of a client registration that list its redirect URIs (RFC 7591 and common spellings). */
 export const REGISTERED_REDIRECT_URI_KEYS: ReadonlySet<string> = new Set(['redirect_uris', 'redirectUris', 'redirectURIs']);
+
+/** Keys whose value is one response_type list. */
+export const RESPONSE_TYPE_KEYS: ReadonlySet<string> = new Set(['response_type']);
+/** SDK option keys that hold a response_type list too (also used for unrelated things, `responseType: 'json'`: the value decides). */
+export const RESPONSE_TYPE_SDK_KEYS: ReadonlySet<string> = new Set(['responseType']);
+/** Registration keys whose value is an array of allowed response types. */
+export const RESPONSE_TYPES_ARRAY_KEYS: ReadonlySet<string> = new Set(['response_types', 'responseTypes']);
+/** angular-oauth2-oidc's method that runs the code flow whatever the config's responseType says. */
+export const ANGULAR_CODE_FLOW_METHOD = 'initCodeFlow';
 
 /** Registration keys that list a client's grant types (RFC 7591 `grant_types`, oauth2-server `grants`). */
 export const GRANT_TYPES_ARRAY_KEYS: ReadonlySet<string> = new Set(['grant_types', 'grantTypes', 'grants']);

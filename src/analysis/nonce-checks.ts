@@ -1,0 +1,195 @@
+/**
+ * The `nonce` check of OpenID Connect clients (require-nonce-check), as plain findings:
+ *
+ * - an ID token validated (a library exchange or validation, a verify call, a hand-rolled
+ *   decode that checks `iss`/`aud`) without its `nonce` claim compared to the nonce sent,
+ *   where the module sends a nonce or shows no PKCE (then the nonce is the only binding);
+ * - a next-auth / Auth.js OIDC provider whose `checks` hold neither 'nonce' nor 'pkce';
+ * - an ID token taken out of the redirect URL (implicit / hybrid flow) without a nonce comparison.
+ *
+ * Modules that show no OIDC flow (no authorization request, and an ID token that does not
+ * come from a token response) are out of scope. `nonceChecksApply` is the cheap file gate.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunctionOrProgram } from './ast';
+import { authorizationRequests, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
+import { fileFacts } from './file-facts';
+import { claimComparedByHand, claimStatus, isFromTokenResponse, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
+import { calleeOrigin, lookup, matchesPattern } from './modules';
+import { comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
+import { definitionOf, getProperty, stringValue } from './values';
+import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../knowledge/jwt';
+import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_OIDC_PROVIDERS } from '../knowledge/oauth-libraries';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export type NonceFinding =
+  /** `how`: what to pass or compare (`` `expectedNonce` ``, 'second argument', 'compare `payload.nonce`'). */
+  | { readonly kind: 'missingNonceCheck'; readonly node: Node; readonly how: string }
+  | { readonly kind: 'providerChecksWithoutNonce'; readonly node: Node }
+  | { readonly kind: 'redirectIdTokenWithoutNonce'; readonly node: Node };
+
+const GATE_MODULES = [...ID_TOKEN_MODULES, ...AUTHORIZATION_CLIENT_MODULES];
+const HINT = /\bnonce\b|id_?token|\bchecks\s*:/i;
+const PKCE_MENTION = /code_?verifier|pkceCodeVerifier|code_?challenge/i;
+
+/** The cheap file gate: an ID-token or authorization library, or the words of a nonce check. */
+export function nonceChecksApply(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  return facts.importsAny(GATE_MODULES) || facts.mentions(HINT);
+}
+
+/** What the module's flow shows: authorization requests, a nonce sent, PKCE used. */
+interface Flow {
+  readonly requests: readonly AuthorizationRequest[];
+  readonly sendsNonce: boolean;
+  readonly showsPkce: boolean;
+}
+
+function flowOf(sourceCode: SourceCode): Flow {
+  return fileFacts(sourceCode).memo('nonce-checks:flow', () => {
+    const requests = authorizationRequests(sourceCode);
+    const sendsNonce = requests.some(
+      (request) => request.knowledge?.nonce.mode !== 'builtin' && requestParam(request, 'nonce').state === 'present',
+    );
+    const showsPkce =
+      requests.some(
+        (request) => requestParam(request, 'code_challenge').state === 'present' || request.knowledge?.pkce.mode === 'builtin',
+      ) || fileFacts(sourceCode).mentions(PKCE_MENTION);
+    return { requests, sendsNonce, showsPkce };
+  });
+}
+
+/** The nonce is what binds the ID token to this login: sent by the module, or the only defence (no PKCE). */
+function nonceNeeded(sourceCode: SourceCode): boolean {
+  const { sendsNonce, showsPkce } = flowOf(sourceCode);
+  return sendsNonce || !showsPkce;
+}
+
+/** Every nonce-check finding of the file, in report order (memoised per file). */
+export function nonceCheckFindings(sourceCode: SourceCode): readonly NonceFinding[] {
+  return fileFacts(sourceCode).memo('nonce-checks', () => {
+    const findings: NonceFinding[] = [];
+    for (const call of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) callFindings(sourceCode, call, findings);
+    const jwt = jwtFacts(sourceCode);
+    for (const op of jwt.operations) operationFindings(sourceCode, op, jwt, findings);
+    for (const request of flowOf(sourceCode).requests) providerFindings(sourceCode, request, findings);
+    // The implicit and hybrid flows: an ID token read from the redirect URL needs its nonce compared there.
+    const done = new Set<Node | undefined>();
+    for (const read of redirectReads(sourceCode)) {
+      if (read.param !== 'id_token' || done.has(read.fn)) continue;
+      done.add(read.fn);
+      for (const node of uncheckedAt(sourceCode, read, (scope) => comparesNonce(sourceCode, scope)))
+        findings.push({ kind: 'redirectIdTokenWithoutNonce', node });
+    }
+    return findings;
+  });
+}
+
+/** Library exchanges that validate the ID token, and openid-client v5 `client.validateIdToken(tokenSet, nonce)`. */
+function callFindings(sourceCode: SourceCode, call: TSESTree.CallExpression, findings: NonceFinding[]): void {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin) return;
+  const spec = lookup(origin, ID_TOKEN_EXCHANGES);
+  if (spec) {
+    exchangeFindings(sourceCode, call, spec, jwtFacts(sourceCode), findings);
+    return;
+  }
+  if (VALIDATE_ID_TOKEN.some((pattern) => matchesPattern(origin, pattern))) {
+    const nonce = call.arguments[1];
+    if (nonce && !(nonce.type === AST_NODE_TYPES.Identifier && nonce.name === 'undefined')) return;
+    if (!nonceNeeded(sourceCode)) return;
+    findings.push({ kind: 'missingNonceCheck', node: call, how: 'second argument' });
+  }
+}
+
+function exchangeFindings(
+  sourceCode: SourceCode,
+  call: CallLike,
+  spec: IdTokenExchangeSpec,
+  jwt: JwtFacts,
+  findings: NonceFinding[],
+): void {
+  const arg = call.arguments[spec.checksArg];
+  if (arg?.type === AST_NODE_TYPES.SpreadElement) return;
+  if (spec.nonceProperty) {
+    if (arg && getProperty(sourceCode, arg, spec.nonceProperty).status !== 'absent') return;
+  } else if (arg) {
+    return;
+  }
+  // A hand comparison after the exchange (`tokens.claims().nonce !== expected`) counts too.
+  if (claimComparedByHand(jwt, { scope: enclosingFunctionOrProgram(call) }, 'nonce')) return;
+  // oauth4webapi is also used for plain OAuth 2.0: only a nonce the module sends makes it OIDC.
+  if (!spec.oidc && !flowOf(sourceCode).sendsNonce) return;
+  if (!nonceNeeded(sourceCode)) return;
+  findings.push({ kind: 'missingNonceCheck', node: call, how: `\`${spec.nonceProperty ?? 'expectedNonce'}\`` });
+}
+
+function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFacts, findings: NonceFinding[]): void {
+  if (op.inner) return;
+  const flow = flowOf(sourceCode);
+  if (op.kind === 'verify') {
+    const info = tokenOf(sourceCode, op.token);
+    const isIdToken = op.spec.idToken === true || info?.kind === 'id';
+    if (!isIdToken || info?.fromRequest) return;
+    // Out of scope: an ID token received from elsewhere, in a module that shows no OIDC flow.
+    if (flow.requests.length === 0 && !isFromTokenResponse(sourceCode, op.token)) return;
+    if (claimStatus(sourceCode, jwt, op, 'nonce') !== 'missing') return;
+    if (!nonceNeeded(sourceCode)) return;
+    findings.push({ kind: 'missingNonceCheck', node: op.node, how: op.spec.nonce ? '`nonce` option' : 'compare `payload.nonce`' });
+    return;
+  }
+  if (op.kind === 'decode') {
+    // A hand-rolled validation: the ID token is decoded and some claims are compared, but not the nonce.
+    const info = tokenOf(sourceCode, op.token);
+    if (info?.kind !== 'id' || info.fromRequest) return;
+    const fromResponse = isFromTokenResponse(sourceCode, op.token);
+    if (flow.requests.length === 0 && !fromResponse) return;
+    // Claims read from a decode are trusted; when the module sent a nonce, it must be compared.
+    const validated = claimComparedByHand(jwt, op, 'iss') || claimComparedByHand(jwt, op, 'aud');
+    // A decode that validates nothing and reads a token not just received from a response — a
+    // stored session's ID token, one handed in from a grant that sends no nonce (token
+    // exchange, passwordless, passkey) — only reads claims: there is no login to bind it to.
+    if (!validated && !fromResponse) return;
+    if ((!validated && !flow.sendsNonce) || claimComparedByHand(jwt, op, 'nonce')) return;
+    if (!nonceNeeded(sourceCode)) return;
+    findings.push({ kind: 'missingNonceCheck', node: op.node, how: 'compare `payload.nonce`' });
+  }
+}
+
+function providerFindings(sourceCode: SourceCode, request: AuthorizationRequest, findings: NonceFinding[]): void {
+  const values = writtenChecks(sourceCode, request);
+  if (!values || request.checks?.status !== 'present' || !isOidcProvider(sourceCode, request)) return;
+  if (values.includes('nonce') || values.includes('pkce')) return;
+  findings.push({ kind: 'providerChecksWithoutNonce', node: definitionOf(sourceCode, request.checks.value) });
+}
+
+/** A next-auth / Auth.js provider that runs OIDC: `type: 'oidc'`, an OAuth one asking for `openid`, or a built-in OIDC provider. */
+export function isOidcProvider(sourceCode: SourceCode, request: AuthorizationRequest): boolean {
+  const options = request.options;
+  const type = getProperty(sourceCode, options, 'type');
+  if (type.status === 'present') {
+    const value = stringValue(sourceCode, type.value);
+    if (value === 'oidc') return true;
+    if (value === 'oauth') {
+      // An OAuth provider that asks for `openid` (or reads an ID token) runs OIDC.
+      const scope = requestParam(request, 'scope');
+      if (scope.state === 'present' && scope.value !== undefined && scope.value.split(/\s+/).includes('openid')) return true;
+      return (
+        getProperty(sourceCode, options, 'idToken').status === 'present' ||
+        getProperty(sourceCode, options, 'wellKnown').status === 'present'
+      );
+    }
+  }
+  // The provider factory call: `Okta({ … })` (the request node is its options object).
+  const call = request.node.type === AST_NODE_TYPES.ObjectExpression ? request.node.parent : request.node;
+  if (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) {
+    const module = calleeOrigin(sourceCode, call)?.module;
+    const slash = module?.lastIndexOf('/') ?? -1;
+    return module !== undefined && slash !== -1 && NEXTAUTH_OIDC_PROVIDERS.has(module.slice(slash + 1));
+  }
+  return false;
+}

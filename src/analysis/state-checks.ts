@@ -1,0 +1,316 @@
+/**
+ * The `state` check of OAuth client code (require-state-check), as plain findings:
+ *
+ * - an authorization request that sends no `state` (or a library configured to send none:
+ *   passport-oauth2 without `state: true`, next-auth `checks` without 'state');
+ * - a code exchange whose callback never compares the returned state — in this file, or when
+ *   the redirect's code is handed to a helper of another module that exchanges it unchecked;
+ * - switches that turn a library's check off (`skipStateCheck`, `expectNoState`,
+ *   `disableOAuth2StateCheck: true`);
+ * - a browser callback that takes a token or code out of the redirect URL without comparing
+ *   the state there (implicit and hybrid flows).
+ *
+ * `stateChecksApply` is the cheap file gate; `stateCheckFindings` lists the findings in the
+ * order they are to be reported (the first finding at a node wins).
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
+import { callbackOf, checksState, handsCodeToUncheckedExchange } from './callbacks';
+import { fileFacts } from './file-facts';
+import { calleeOrigin, GLOBAL_MODULE, matchesPattern, originOf, skipWrappers } from './modules';
+import { handsBackState, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
+import { tokenRequests, type TokenRequest } from './token-requests';
+import { booleanValue, getProperty, objectLiteral } from './values';
+import { HTTP_CLIENT_MODULES } from '../knowledge/http';
+import {
+  AUTHORIZATION_CLIENT_MODULES,
+  AUTH_RESPONSE_VALIDATORS,
+  EXCHANGE_AFTER_VALIDATION_LIBRARIES,
+  EXPECT_NO_STATE_SYMBOLS,
+  NEXTAUTH_LIBRARY,
+  OAUTH_CLIENT_LIBRARY_MENTIONS,
+  PASSPORT_OAUTH2_LIBRARY,
+  STATE_CHECK_SKIP_SYMBOLS,
+} from '../knowledge/oauth-libraries';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export type StateFindingKind =
+  | 'missingState'
+  | 'stateNotCompared'
+  | 'stateCheckSkipped'
+  | 'stateOptionOff'
+  | 'checksWithoutState'
+  | 'expectsNoState'
+  | 'redirectReadWithoutState';
+
+export interface StateFinding {
+  readonly node: Node;
+  readonly kind: StateFindingKind;
+  /** `stateCheckSkipped`: the switch (`what`); `stateOptionOff`: the library (`library`). */
+  readonly data?: Readonly<Record<string, string>>;
+  /** `redirectReadWithoutState`: what the callback takes out of the URL. */
+  readonly param?: RedirectParam;
+}
+
+export interface StateCheckOptions {
+  /** PKCE (code_challenge sent, code_verifier checked) stands in for the state. */
+  readonly allowPkceInsteadOfState: boolean;
+}
+
+/** Words of OAuth client code; with the client libraries' names, what makes a file worth reading. */
+const OAUTH_WORDS =
+  /authoriz|oauth|openid|oidc|grant_?type|response_?type|client_?id|redirect_?uri|code_?verifier|generateAuthUrl|getAuthCodeUrl|validateAuthResponse|callbackParams|acquireTokenByCode|access_?token|id_?token|launchWebAuthFlow/i;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const HINT = new RegExp(`${OAUTH_WORDS.source}|${OAUTH_CLIENT_LIBRARY_MENTIONS.map(escapeRegExp).join('|')}`, 'i');
+const CODE_MENTION = /\bcode\b/;
+const AUTH_RESPONSE_VALIDATOR_MENTION = /validateAuthResponse/;
+/** A module that handles OAuth tokens: a `code` in its URL is an authorization code. */
+const OAUTH_CONTEXT = /oauth|authori[sz]|access_?token|refresh_?token|id_?token|client_?id|redirect_?uri|openid|oidc/i;
+/** Pages that take one-time codes from links (reset, confirmation, invitation, coupon): their `code` is not OAuth's. */
+const ONE_TIME_CODE_CONTEXT =
+  /password|reset|confirm|invit|coupon|promo|voucher|referral|magic.?link|verification.?code|verify.?email|\botp\b/i;
+/** Calls that only log a value: the code is not sent on. */
+const LOGGING_ROOTS = new Set(['console', 'logger', 'log', 'debug']);
+/** Browser calls that keep a value (web storage, component state) rather than send it. */
+const KEEPS_VALUE = /Storage|setState|useState/;
+
+interface Scope {
+  /** The file shows OAuth client code (a client library, or its words). */
+  readonly oauthHere: boolean;
+  /** The file reads a `code` and imports its own modules: it may hand it to an exchange helper there. */
+  readonly exchangeElsewhere: boolean;
+}
+
+function scopeOf(sourceCode: SourceCode): Scope {
+  const facts = fileFacts(sourceCode);
+  return {
+    oauthHere: facts.importsAny(AUTHORIZATION_CLIENT_MODULES) || facts.mentions(HINT),
+    exchangeElsewhere: facts.importsProjectModules && facts.mentions(CODE_MENTION),
+  };
+}
+
+/** The cheap file gate: OAuth client code here, or a code that may go to an exchange in another module. */
+export function stateChecksApply(sourceCode: SourceCode): boolean {
+  const scope = scopeOf(sourceCode);
+  return scope.oauthHere || scope.exchangeElsewhere;
+}
+
+/** Every state-check finding of the file (memoised per file and option). */
+export function stateCheckFindings(sourceCode: SourceCode, options: StateCheckOptions): readonly StateFinding[] {
+  const allowPkce = options.allowPkceInsteadOfState;
+  return fileFacts(sourceCode).memo(`state-checks:${allowPkce}`, () => computeFindings(sourceCode, allowPkce));
+}
+
+function computeFindings(sourceCode: SourceCode, allowPkce: boolean): StateFinding[] {
+  const facts = fileFacts(sourceCode);
+  const { oauthHere, exchangeElsewhere } = scopeOf(sourceCode);
+  const findings: StateFinding[] = [];
+  if (oauthHere && facts.mentions(AUTH_RESPONSE_VALIDATOR_MENTION)) {
+    for (const call of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) validateAuthResponseFindings(sourceCode, call, findings);
+  }
+  if (exchangeElsewhere) {
+    for (const call of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      if (call.arguments.length > 0 && handsCodeToUncheckedExchange(sourceCode, call))
+        findings.push({ node: call, kind: 'stateNotCompared' });
+    }
+  }
+  if (!oauthHere) return findings;
+  for (const request of authorizationRequests(sourceCode)) authorizationRequestFindings(sourceCode, request, allowPkce, findings);
+  for (const request of tokenRequests(sourceCode)) exchangeFindings(sourceCode, request, allowPkce, findings);
+  redirectReadFindings(sourceCode, findings);
+  return findings;
+}
+
+function isSymbolOf(sourceCode: SourceCode, node: Node, symbols: readonly string[]): boolean {
+  const origin = originOf(sourceCode, node);
+  return origin !== undefined && symbols.some((pattern) => matchesPattern(origin, pattern));
+}
+
+function authorizationRequestFindings(
+  sourceCode: SourceCode,
+  request: AuthorizationRequest,
+  allowPkce: boolean,
+  findings: StateFinding[],
+): void {
+  const knowledge = request.knowledge;
+  if (request.library === NEXTAUTH_LIBRARY) {
+    const values = writtenChecks(sourceCode, request);
+    if (!values || request.checks?.status !== 'present') return;
+    if (values.includes('state') || (allowPkce && values.includes('pkce'))) return;
+    findings.push({ node: request.checks.property, kind: 'checksWithoutState' });
+    return;
+  }
+  const library = knowledge?.library ?? PASSPORT_OAUTH2_LIBRARY;
+  switch (knowledge?.state.mode ?? 'params') {
+    case 'params': {
+      if (isCodeFlow(request) !== true) return;
+      if (requestParam(request, 'state').state !== 'absent') return;
+      if (allowPkce && requestParam(request, 'code_challenge').state === 'present') return;
+      findings.push({ node: request.node, kind: 'missingState' });
+      return;
+    }
+    case 'option': {
+      // passport-oauth2: no state unless `state: true`, a `store`, or `pkce: true` (which brings its state store).
+      if (!request.options || !objectLiteral(sourceCode, request.options)) return;
+      const state = getProperty(sourceCode, request.options, 'state');
+      if (state.status === 'present') {
+        if (booleanValue(sourceCode, state.value) === false)
+          findings.push({ node: state.property, kind: 'stateOptionOff', data: { library } });
+        return;
+      }
+      if (state.status === 'unknown') return;
+      if (getProperty(sourceCode, request.options, 'store').status !== 'absent') return;
+      const pkce = getProperty(sourceCode, request.options, 'pkce');
+      if (pkce.status === 'unknown' || (pkce.status === 'present' && booleanValue(sourceCode, pkce.value) !== false)) return;
+      findings.push({ node: request.node, kind: 'stateOptionOff', data: { library } });
+      return;
+    }
+    case 'builtin': {
+      // angular-oauth2-oidc `disableOAuth2StateCheck: true`.
+      if (!request.options) return;
+      const off = getProperty(sourceCode, request.options, 'disableOAuth2StateCheck');
+      if (off.status === 'present' && booleanValue(sourceCode, off.value) === true)
+        findings.push({ node: off.property, kind: 'stateCheckSkipped', data: { what: '`disableOAuth2StateCheck: true`' } });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The library's own state check in the exchange call: v5 `checks.state`, v6 `expectedState`. Undefined when not applicable. */
+function libraryCheck(
+  sourceCode: SourceCode,
+  request: TokenRequest,
+  findings: StateFinding[],
+): 'checked' | 'missing' | 'skipped' | 'unknown' | undefined {
+  if (!request.exchange || request.exchange.checksArg === undefined) return undefined;
+  const call = request.node as TSESTree.CallExpression;
+  const checks = call.arguments[request.exchange.checksArg];
+  if (!checks) return 'missing';
+  if (!objectLiteral(sourceCode, checks)) return 'unknown';
+  for (const key of ['expectedState', 'state']) {
+    const found = getProperty(sourceCode, checks, key);
+    if (found.status === 'unknown') return 'unknown';
+    if (found.status !== 'present') continue;
+    if (isSymbolOf(sourceCode, found.value, STATE_CHECK_SKIP_SYMBOLS)) {
+      findings.push({ node: found.property, kind: 'stateCheckSkipped', data: { what: 'skipStateCheck' } });
+      return 'skipped';
+    }
+    return 'checked';
+  }
+  return 'missing';
+}
+
+function exchangeFindings(sourceCode: SourceCode, request: TokenRequest, allowPkce: boolean, findings: StateFinding[]): void {
+  if (request.grantType !== 'authorization_code') return;
+  // oauth4webapi: the exchange takes the params validateAuthResponse returned; the check is judged there.
+  if (EXCHANGE_AFTER_VALIDATION_LIBRARIES.has(request.library)) return;
+  const library = libraryCheck(sourceCode, request, findings);
+  if (library === 'checked' || library === 'skipped' || library === 'unknown') return;
+  if (allowPkce && request.codeVerifier.state === 'present') return;
+  const callback = callbackOf(sourceCode, request);
+  if (!callback.fromRedirect || callback.stateChecked || callback.behindMiddleware) return;
+  // The code handed to the exchanging helper: reported at that call, as for a helper in another module.
+  for (const node of callback.handOffs.length > 0 ? callback.handOffs : [request.node]) findings.push({ node, kind: 'stateNotCompared' });
+}
+
+/** oauth4webapi `validateAuthResponse(as, client, params, expectedState)`. */
+function validateAuthResponseFindings(sourceCode: SourceCode, call: TSESTree.CallExpression, findings: StateFinding[]): void {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin || !AUTH_RESPONSE_VALIDATORS.some((pattern) => matchesPattern(origin, pattern))) return;
+  if (call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return;
+  const expected = call.arguments[3];
+  if (!expected) {
+    if (call.arguments.length === 3) findings.push({ node: call, kind: 'expectsNoState' });
+    return;
+  }
+  if (isSymbolOf(sourceCode, expected, STATE_CHECK_SKIP_SYMBOLS))
+    findings.push({ node: expected, kind: 'stateCheckSkipped', data: { what: 'oauth.skipStateCheck' } });
+  else if (isSymbolOf(sourceCode, expected, EXPECT_NO_STATE_SYMBOLS)) findings.push({ node: expected, kind: 'expectsNoState' });
+}
+
+function isJsonStringify(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const origin = calleeOrigin(sourceCode, call);
+  return origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'JSON.stringify';
+}
+
+/** Where a value (a variable's, or the expression itself) goes: the calls it is an argument of. */
+function callsTaking(sourceCode: SourceCode, value: Node): TSESTree.CallExpression[] {
+  const uses: Node[] = [value];
+  const declarator = value.parent;
+  if (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.init === value &&
+    declarator.id.type === AST_NODE_TYPES.Identifier
+  ) {
+    const variable = sourceCode.getDeclaredVariables(declarator)[0];
+    for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
+  }
+  const calls: TSESTree.CallExpression[] = [];
+  for (const use of uses) {
+    // Up through objects, templates and JSON.stringify to the call that receives it.
+    let child: Node = use;
+    for (let current = use.parent; current; child = current, current = current.parent) {
+      if (current.type === AST_NODE_TYPES.CallExpression) {
+        if (current.callee !== child) calls.push(current);
+        if (!isJsonStringify(sourceCode, current)) break;
+        continue;
+      }
+      if (
+        current.type !== AST_NODE_TYPES.Property &&
+        current.type !== AST_NODE_TYPES.ObjectExpression &&
+        current.type !== AST_NODE_TYPES.TemplateLiteral &&
+        current.type !== AST_NODE_TYPES.ArrayExpression &&
+        current.type !== AST_NODE_TYPES.BinaryExpression &&
+        current.type !== AST_NODE_TYPES.TSAsExpression &&
+        current.type !== AST_NODE_TYPES.TSNonNullExpression
+      )
+        break;
+    }
+  }
+  return calls;
+}
+
+/**
+ * The code is sent on for an exchange: to the backend (fetch, an HTTP client), to the opener
+ * (`postMessage`), or to a function of the app. A package's own call (an SDK that completes
+ * the login itself) is that package's business.
+ */
+export function sendsCodeOn(sourceCode: SourceCode, read: RedirectRead): boolean {
+  return callsTaking(sourceCode, read.node).some((call) => {
+    const callee = skipWrappers(call.callee);
+    let root: Node = callee;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+    if (root.type === AST_NODE_TYPES.Identifier && LOGGING_ROOTS.has(root.name)) return false;
+    const origin = calleeOrigin(sourceCode, call);
+    if (!origin || origin.module === GLOBAL_MODULE) return !KEEPS_VALUE.test(sourceCode.getText(callee));
+    return origin.module.startsWith('.') || origin.module.startsWith('/') || HTTP_CLIENT_MODULES.has(origin.module);
+  });
+}
+
+function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[]): void {
+  const reads = redirectReads(sourceCode);
+  if (reads.length === 0) return;
+  const facts = fileFacts(sourceCode);
+  let codeReads: boolean | undefined;
+  const codeReadsCount = (): boolean =>
+    (codeReads ??=
+      facts.mentions(OAUTH_CONTEXT) &&
+      !facts.mentions(ONE_TIME_CODE_CONTEXT) &&
+      // An exchange in this module is judged at the exchange (stateNotCompared).
+      !tokenRequests(sourceCode).some((request) => request.grantType === 'authorization_code'));
+  // One finding per callback: the first read in a function stands for the others.
+  const done = new Set<Node | undefined>();
+  for (const read of reads) {
+    if (done.has(read.fn)) continue;
+    if (read.param === 'code' && (!codeReadsCount() || !sendsCodeOn(sourceCode, read))) continue;
+    if (handsBackState(sourceCode, read.fn)) continue;
+    const at = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));
+    done.add(read.fn);
+    for (const node of at) findings.push({ node, kind: 'redirectReadWithoutState', param: read.param });
+  }
+}
