@@ -36,7 +36,7 @@ import {
   type CookieFlag,
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
-import { calledFunction } from './functions';
+import { calledFunction, parameterIndexOf } from './functions';
 import { GLOBAL_MODULE, calleeOrigin, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { credentialInValue, isEmptyValue } from './storage';
 import { credentialKindFromName, nameWords } from './tokens';
@@ -783,11 +783,10 @@ export function cookieCarries(sourceCode: SourceCode, write: CookieWrite): Cooki
   return contentFromValue(sourceCode, write.value);
 }
 
-/** Index of the function parameter an expression passes through unchanged (also inside `encodeURIComponent(x)` / `escape(x)`). */
-function parameterIndexOf(sourceCode: SourceCode, fn: TSESTree.FunctionLike, node: Node | undefined): number | undefined {
+/** The expression a cookie value is encoded from: `x` of `encodeURIComponent(x)`, `escape(x)`, `String(x)`, `(x || '')`. */
+function encodedFrom(node: Node | undefined): Node | undefined {
   if (!node) return undefined;
   let inner = skipWrappers(node);
-  // `(value || '')`
   if (inner.type === AST_NODE_TYPES.LogicalExpression) inner = skipWrappers(inner.left);
   if (
     inner.type === AST_NODE_TYPES.CallExpression &&
@@ -797,14 +796,7 @@ function parameterIndexOf(sourceCode: SourceCode, fn: TSESTree.FunctionLike, nod
   ) {
     inner = skipWrappers(inner.arguments[0]);
   }
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(sourceCode.getScope(inner), inner);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
-  const index = fn.params.findIndex((param) => {
-    const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    return binding.type === AST_NODE_TYPES.Identifier && binding === variable.defs[0].name;
-  });
-  return index === -1 ? undefined : index;
+  return inner;
 }
 
 interface ScriptCookieHelper {
@@ -827,9 +819,9 @@ function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): 
       if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'document.cookie') continue;
       const parsed = parseCookieString(sourceCode, node.right);
       if (!parsed) continue;
-      const valueParam = parameterIndexOf(sourceCode, fn, parsed.valueNode);
+      const valueParam = parameterIndexOf(sourceCode, fn, encodedFrom(parsed.valueNode));
       if (valueParam === undefined) continue;
-      const nameParam = parameterIndexOf(sourceCode, fn, parsed.nameNode);
+      const nameParam = parameterIndexOf(sourceCode, fn, encodedFrom(parsed.nameNode));
       if (nameParam === undefined && parsed.nameText === undefined) continue;
       // A helper that names its credential cookie itself is reported inside, not at every caller.
       if (nameParam === undefined && contentFromName(parsed.nameText)) continue;
