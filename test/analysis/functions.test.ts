@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from '../../src/analysis/ast';
+import { functionName, isFunctionNode } from '../../src/analysis/ast';
 import { parameterIndexOf, type ParameterTrace } from '../../src/analysis/functions';
 import { collect } from '../helpers/analyze';
 
@@ -46,5 +46,18 @@ describe('parameterIndexOf', () => {
   it('ends a cycle of const aliases', () => {
     const code = 'function f(p) { const a = b.x; const b = a.y; use(a); }';
     expect(indexes(code, { throughReads: true })).toEqual(['-']);
+  });
+});
+
+describe('functionName (ast.ts)', () => {
+  it('names declarations, const-bound functions and methods, not computed keys', () => {
+    const code = `
+      function generateState() {}
+      const createNonce = () => 1;
+      const o = { makeVerifier() {}, [key]() {} };
+      class C { mint() {} }
+      run(() => 2);`;
+    const names = collect(code, ':function', (_sourceCode, node) => (isFunctionNode(node) ? String(functionName(node) ?? '-') : undefined));
+    expect(names).toEqual(['generateState', 'createNonce', 'makeVerifier', '-', 'mint', '-']);
   });
 });
