@@ -11,6 +11,8 @@
  *                          `document.cookie =` and js-cookie
  *   cookieCarries(write)   what the cookie holds when it matters: a session, a token, or the
  *                          state / nonce / PKCE verifier of an OAuth flow
+ *   cookieFindingsAt(node) what is wrong with the writes at a node that carry one of those:
+ *                          a flag switched off, flags missing, a credential a script writes
  *
  * Each flag is `set` (a good value, a non-constant value, or the library's default),
  * `missing`, `wrong` (with the node where the wrong value was written) or `unknown`
@@ -23,11 +25,13 @@ import {
   ASTRO_MODULES,
   COOKIE_CALLS,
   COOKIE_DEFAULTS,
+  COOKIE_TEXT_HINT,
   FASTIFY_MODULES,
   FLAG_OPTION_NAMES,
   HEADER_SETTERS,
   KOA_MODULES,
   NEXT_COOKIE_SETTERS,
+  OPTION_OBJECT_APIS,
   SET_COOKIE_HEADER,
   SVELTEKIT_MODULES,
   TOKEN_PRODUCERS,
@@ -858,4 +862,69 @@ export function scriptCookieHelperWriteOf(sourceCode: SourceCode, call: TSESTree
     scriptWritten: true,
     isSessionCookie: false,
   };
+}
+
+// --- what require-secure-cookies reports ---------------------------------------------------
+
+const COOKIE_MODULES = [...new Set([...COOKIE_CALLS.keys()].map((pattern) => pattern.split('#')[0]))];
+
+/** The cheap gate: false when the file can set no cookie. */
+export function mayWriteCookies(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  return facts.importsAny(COOKIE_MODULES) || facts.mentions(COOKIE_TEXT_HINT);
+}
+
+export type CookieFinding =
+  /** A page script writes a session or token into a cookie, which can never be HttpOnly: at the write. */
+  | { readonly kind: 'script-written'; readonly write: CookieWrite; readonly content: CookieContent }
+  /** A flag switched off (`secure: false`, `SameSite=None` without Secure), at the value as written. */
+  | {
+      readonly kind: 'wrong-flag';
+      readonly write: CookieWrite;
+      readonly content: CookieContent;
+      readonly flag: CookieFlag;
+      readonly node: Node;
+      readonly text: string;
+      /** `SameSite=None` (reported as such) rather than a flag turned off. */
+      readonly sameSiteNone: boolean;
+    }
+  /** Flags neither written nor set by the library's default, at the write. */
+  | { readonly kind: 'missing-flags'; readonly write: CookieWrite; readonly content: CookieContent; readonly missing: CookieFlag[] };
+
+/** One finding per write at `node` that carries a session, a token or OAuth state: the first wrong value, else the missing flags. */
+export function cookieFindingsAt(sourceCode: SourceCode, node: Node, filename = ''): CookieFinding[] {
+  const findings: CookieFinding[] = [];
+  for (const write of cookieWritesOf(sourceCode, node, filename)) {
+    const finding = writeFinding(sourceCode, write);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function writeFinding(sourceCode: SourceCode, write: CookieWrite): CookieFinding | undefined {
+  if (write.clearing) return undefined;
+  const content = cookieCarries(sourceCode, write);
+  if (!content) return undefined;
+  // Only credentials matter here: a script may keep its own OAuth state in a cookie.
+  if (write.scriptWritten) return content === 'oauth' ? undefined : { kind: 'script-written', write, content };
+  for (const flag of FLAGS) {
+    const status = write.flags[flag];
+    if (status.status === 'wrong')
+      return {
+        kind: 'wrong-flag',
+        write,
+        content,
+        flag,
+        node: status.node,
+        text: status.text,
+        sameSiteNone: flag === 'sameSite' && /none/i.test(status.text),
+      };
+  }
+  const missing = FLAGS.filter((flag) => write.flags[flag].status === 'missing');
+  return missing.length === 0 ? undefined : { kind: 'missing-flags', write, content, missing };
+}
+
+/** The call whose options a suggestion may extend with flags: a write of an API that takes an options object. */
+export function optionsCallOf(write: CookieWrite): TSESTree.CallExpression | undefined {
+  return OPTION_OBJECT_APIS.has(write.api) && write.node.type === AST_NODE_TYPES.CallExpression ? write.node : undefined;
 }
