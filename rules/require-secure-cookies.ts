@@ -1,17 +1,20 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
-import { cookieCarries, cookieWritesOf, type CookieContent, type CookieFlag, type CookieWrite } from '../src/analysis/cookies';
-import { fileFacts } from '../src/analysis/file-facts';
-import { COOKIE_CALLS, OPTION_OBJECT_APIS } from '../src/knowledge/cookies';
+import { addCallOptions } from '../src/fixes';
+import {
+  cookieFindingsAt,
+  mayWriteCookies,
+  optionsCallOf,
+  type CookieContent,
+  type CookieFinding,
+  type CookieFlag,
+  type CookieWrite,
+} from '../src/analysis/cookies';
 
 export type Options = [];
 export type MessageIds =
   'missingFlags' | 'insecureFlag' | 'sameSiteNoneWithoutSecure' | 'tokenInScriptCookie' | 'addFlags' | 'useSafeValue';
-
-// Cheap text gate: a file that never says "cookie" sets none (Set-Cookie, res.cookie, setCookie, cookies.set, session middleware).
-const GATE = /cookie|session/i;
-const COOKIE_MODULES = [...new Set([...COOKIE_CALLS.keys()].map((pattern) => pattern.split('#')[0]))];
 
 const FLAG_LABEL: Readonly<Record<CookieFlag, string>> = { secure: 'Secure', httpOnly: 'HttpOnly', sameSite: 'SameSite' };
 const FLAG_FIX: Readonly<Record<CookieFlag, string>> = { secure: 'secure: true', httpOnly: 'httpOnly: true', sameSite: "sameSite: 'lax'" };
@@ -24,6 +27,15 @@ const CONTENT_LABEL: Readonly<Record<CookieContent, string>> = {
 function listWords(words: string[]): string {
   if (words.length <= 1) return words.join('');
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+function cookieLabel(write: CookieWrite): string {
+  if (write.isSessionCookie) return write.nameText ? `The session cookie '${write.nameText}'` : 'The session cookie';
+  return write.nameText ? `Cookie '${write.nameText}'` : 'This cookie';
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 export default createRule<Options, MessageIds>({
@@ -53,110 +65,56 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(COOKIE_MODULES) && !facts.mentions(GATE)) return {};
+    if (!mayWriteCookies(sourceCode)) return {};
     const filename = context.filename;
-
+    // A session config object is read where it is written and again where it is passed on: one finding.
     const reportedValues = new Set<TSESTree.Node>();
 
-    function cookieLabel(write: CookieWrite): string {
-      if (write.isSessionCookie) return write.nameText ? `The session cookie '${write.nameText}'` : 'The session cookie';
-      return write.nameText ? `Cookie '${write.nameText}'` : 'This cookie';
-    }
-
-    function check(write: CookieWrite): void {
-      if (write.clearing) return;
-      const content = cookieCarries(sourceCode, write);
-      if (!content) return;
-      const cookie = cookieLabel(write);
-      if (write.scriptWritten) {
-        // Only credentials matter here: a script may keep its own OAuth state in a cookie.
-        if (content !== 'oauth')
-          context.report({
-            node: write.node,
-            messageId: 'tokenInScriptCookie',
-            data: { content: CONTENT_LABEL[content], cookie: cookie.charAt(0).toLowerCase() + cookie.slice(1) },
-          });
-        return;
-      }
-      const flags = write.flags;
-      // One finding per cookie write: the first wrong value if there is one, else the missing flags at the call.
-      for (const flag of ['secure', 'httpOnly', 'sameSite'] as const) {
-        const status = flags[flag];
-        if (status.status !== 'wrong') continue;
-        // A session config object is read where it is written and again where it is passed on: one finding.
-        if (reportedValues.has(status.node)) return;
-        reportedValues.add(status.node);
-        const lowered = cookie.charAt(0).toLowerCase() + cookie.slice(1);
+    function report(finding: CookieFinding): void {
+      const cookie = cookieLabel(finding.write);
+      const content = CONTENT_LABEL[finding.content];
+      if (finding.kind === 'script-written') {
+        context.report({ node: finding.write.node, messageId: 'tokenInScriptCookie', data: { content, cookie: lowerFirst(cookie) } });
+      } else if (finding.kind === 'wrong-flag') {
+        if (reportedValues.has(finding.node)) return;
+        reportedValues.add(finding.node);
         // A literal written in the options can be swapped for the safe value; a Set-Cookie string cannot.
-        const replaceable = status.node.type === AST_NODE_TYPES.Literal;
-        const safe = flag === 'sameSite' ? "'lax'" : 'true';
-        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = replaceable
-          ? [{ messageId: 'useSafeValue', data: { value: safe }, fix: (fixer) => fixer.replaceText(status.node, safe) }]
-          : [];
-        if (flag === 'sameSite' && /none/i.test(status.text)) {
+        const safe = finding.flag === 'sameSite' ? "'lax'" : 'true';
+        const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] =
+          finding.node.type === AST_NODE_TYPES.Literal
+            ? [{ messageId: 'useSafeValue', data: { value: safe }, fix: (fixer) => fixer.replaceText(finding.node, safe) }]
+            : [];
+        if (finding.sameSiteNone)
+          context.report({ node: finding.node, messageId: 'sameSiteNoneWithoutSecure', data: { cookie, content }, suggest });
+        else
           context.report({
-            node: status.node,
-            messageId: 'sameSiteNoneWithoutSecure',
-            data: { cookie, content: CONTENT_LABEL[content] },
-            suggest,
-          });
-        } else {
-          context.report({
-            node: status.node,
+            node: finding.node,
             messageId: 'insecureFlag',
-            data: { text: status.text, cookie: lowered, content: CONTENT_LABEL[content] },
+            data: { text: finding.text, cookie: lowerFirst(cookie), content },
             suggest,
           });
-        }
-        return;
+      } else {
+        const { write, missing } = finding;
+        const call = optionsCallOf(write);
+        const fix = call && addCallOptions(sourceCode, call, write.options, write.value, missing.map((flag) => FLAG_FIX[flag]).join(', '));
+        const codeFlags = listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``));
+        const headerFlags = listWords(missing.map((flag) => (flag === 'sameSite' ? 'SameSite=Lax' : FLAG_LABEL[flag])));
+        context.report({
+          node: write.node,
+          suggest: fix ? [{ messageId: 'addFlags', data: { fix: codeFlags }, fix }] : [],
+          messageId: 'missingFlags',
+          data: {
+            cookie,
+            content,
+            flags: listWords(missing.map((flag) => FLAG_LABEL[flag])),
+            fix: write.api === 'set-cookie-header' || write.api === 'document-cookie' ? headerFlags : codeFlags,
+          },
+        });
       }
-      const missing = (['secure', 'httpOnly', 'sameSite'] as const).filter((flag) => flags[flag].status === 'missing');
-      if (missing.length === 0) return;
-      const addition = missing.map((flag) => FLAG_FIX[flag]).join(', ');
-      const suggestFix = suggestAddFlags(write, addition);
-      context.report({
-        node: write.node,
-        suggest: suggestFix
-          ? [{ messageId: 'addFlags', data: { fix: listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)) }, fix: suggestFix }]
-          : [],
-        messageId: 'missingFlags',
-        data: {
-          cookie,
-          content: CONTENT_LABEL[content],
-          flags: listWords(missing.map((flag) => FLAG_LABEL[flag])),
-          fix:
-            write.api === 'set-cookie-header' || write.api === 'document-cookie'
-              ? listWords(missing.map((flag) => (flag === 'sameSite' ? 'SameSite=Lax' : FLAG_LABEL[flag])))
-              : listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``)),
-        },
-      });
-    }
-
-    /** Adds the missing flags to an inline options object, or a new options argument after the value. */
-    function suggestAddFlags(write: CookieWrite, addition: string): TSESLint.ReportFixFunction | undefined {
-      if (!OPTION_OBJECT_APIS.has(write.api) || write.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-      const call = write.node;
-      const options = write.options;
-      if (options) {
-        // Only an object literal written in the call itself: a shared const is changed where it is defined, by hand.
-        if (options.type !== AST_NODE_TYPES.ObjectExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument))
-          return undefined;
-        const last = options.properties.at(-1);
-        if (!last) return (fixer) => fixer.replaceText(options, `{ ${addition} }`);
-        const after = sourceCode.getTokenAfter(last);
-        const hasTrailingComma = after?.value === ',';
-        return (fixer) =>
-          fixer.insertTextAfter(hasTrailingComma && after ? after : last, hasTrailingComma ? ` ${addition},` : `, ${addition}`);
-      }
-      // `res.cookie(name, value)`: the value must be the last argument.
-      const value = write.value;
-      if (!value || call.arguments.at(-1) !== value) return undefined;
-      return (fixer) => fixer.insertTextAfter(value, `, { ${addition} }`);
     }
 
     function visit(node: TSESTree.Node): void {
-      for (const write of cookieWritesOf(sourceCode, node, filename)) check(write);
+      for (const finding of cookieFindingsAt(sourceCode, node, filename)) report(finding);
     }
 
     return {

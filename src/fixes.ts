@@ -112,6 +112,32 @@ export function addProperty(sourceCode: SourceCode, object: Node, text: string):
   return (fixer) => fixer.insertTextAfter(last, `, ${text}`);
 }
 
+/**
+ * Adds `text` (e.g. `secure: true`) to a call's options: into its options object when that
+ * is an object literal written in the call itself (a shared const is changed where it is
+ * defined, by hand), or as a new options argument after `value` when the call has no
+ * options and `value` is its last argument.
+ */
+export function addCallOptions(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  options: Node | undefined,
+  value: Node | undefined,
+  text: string,
+): Fix | undefined {
+  if (options) {
+    if (options.type !== AST_NODE_TYPES.ObjectExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument))
+      return undefined;
+    const last = options.properties.at(-1);
+    if (!last) return (fixer) => fixer.replaceText(options, `{ ${text} }`);
+    const after = sourceCode.getTokenAfter(last);
+    const hasTrailingComma = after?.value === ',';
+    return (fixer) => fixer.insertTextAfter(hasTrailingComma && after ? after : last, hasTrailingComma ? ` ${text},` : `, ${text}`);
+  }
+  if (!value || call.arguments.at(-1) !== value) return undefined;
+  return (fixer) => fixer.insertTextAfter(value, `, { ${text} }`);
+}
+
 /** Removes one element (and its comma) from the array literal that holds it. */
 export function removeArrayElement(element: Node): Fix | undefined {
   const array = element.parent;

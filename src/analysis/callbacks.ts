@@ -18,7 +18,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction, type FunctionNode } from './ast';
-import { calledFunction } from './functions';
+import { calledFunction, parameterIndexOf } from './functions';
 import { GLOBAL_MODULE, memberName, originOf, skipWrappers } from './modules';
 import { callSitesOf, scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
@@ -410,28 +410,8 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
   }
 }
 
-/** Which parameter of `fn` a value comes from: the parameter itself or a property read of it (`params.code`). */
-function parameterIndexOf(sourceCode: SourceCode, fn: FunctionNode, node: Node | undefined): number | undefined {
-  if (!node) return undefined;
-  let inner = skipWrappers(node);
-  for (let i = 0; i < 6 && inner.type === AST_NODE_TYPES.MemberExpression; i++) inner = skipWrappers(inner.object);
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(sourceCode.getScope(inner), inner);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
-    // `const code = params.code` / `const { code } = body` is still the parameter's value.
-    return def.node.parent.kind === 'const' ? parameterIndexOf(sourceCode, fn, def.node.init) : undefined;
-  }
-  if (def?.type !== 'Parameter' || def.node !== fn) return undefined;
-  const index = fn.params.findIndex((p) => {
-    const binding = p.type === AST_NODE_TYPES.AssignmentPattern ? p.left : p;
-    return (
-      binding === def.name ||
-      (binding.type === AST_NODE_TYPES.ObjectPattern && binding.range[0] <= def.name.range[0] && def.name.range[1] <= binding.range[1])
-    );
-  });
-  return index === -1 ? undefined : index;
-}
+// Which parameter a code comes from: the parameter itself or a property read of it (`params.code`).
+const THROUGH_READS = { throughReads: true } as const;
 
 function within(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
@@ -457,7 +437,7 @@ export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: Function
       if (request.grantType !== 'authorization_code' || !within(fn, request.node)) continue;
       // The library compares the state it is given (`checks.state`, `expectedState`).
       if (request.checks) continue;
-      const index = parameterIndexOf(sourceCode, fn, codeCarrier(sourceCode, request));
+      const index = parameterIndexOf(sourceCode, fn, codeCarrier(sourceCode, request), THROUGH_READS);
       if (index !== undefined) params.add(index);
     }
     for (const node of descendants(fn.body)) {
@@ -468,7 +448,7 @@ export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: Function
       for (const index of inner) {
         const argument = node.arguments[index];
         if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-        const outer = parameterIndexOf(sourceCode, fn, argument);
+        const outer = parameterIndexOf(sourceCode, fn, argument, THROUGH_READS);
         if (outer !== undefined) params.add(outer);
       }
     }

@@ -11,6 +11,8 @@
  *                          `document.cookie =` and js-cookie
  *   cookieCarries(write)   what the cookie holds when it matters: a session, a token, or the
  *                          state / nonce / PKCE verifier of an OAuth flow
+ *   cookieFindingsAt(node) what is wrong with the writes at a node that carry one of those:
+ *                          a flag switched off, flags missing, a credential a script writes
  *
  * Each flag is `set` (a good value, a non-constant value, or the library's default),
  * `missing`, `wrong` (with the node where the wrong value was written) or `unknown`
@@ -23,11 +25,13 @@ import {
   ASTRO_MODULES,
   COOKIE_CALLS,
   COOKIE_DEFAULTS,
+  COOKIE_TEXT_HINT,
   FASTIFY_MODULES,
   FLAG_OPTION_NAMES,
   HEADER_SETTERS,
   KOA_MODULES,
   NEXT_COOKIE_SETTERS,
+  OPTION_OBJECT_APIS,
   SET_COOKIE_HEADER,
   SVELTEKIT_MODULES,
   TOKEN_PRODUCERS,
@@ -36,7 +40,7 @@ import {
   type CookieFlag,
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
-import { calledFunction } from './functions';
+import { calledFunction, parameterIndexOf } from './functions';
 import { GLOBAL_MODULE, calleeOrigin, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { credentialInValue, isEmptyValue } from './storage';
 import { credentialKindFromName, nameWords } from './tokens';
@@ -783,11 +787,10 @@ export function cookieCarries(sourceCode: SourceCode, write: CookieWrite): Cooki
   return contentFromValue(sourceCode, write.value);
 }
 
-/** Index of the function parameter an expression passes through unchanged (also inside `encodeURIComponent(x)` / `escape(x)`). */
-function parameterIndexOf(sourceCode: SourceCode, fn: TSESTree.FunctionLike, node: Node | undefined): number | undefined {
+/** The expression a cookie value is encoded from: `x` of `encodeURIComponent(x)`, `escape(x)`, `String(x)`, `(x || '')`. */
+function encodedFrom(node: Node | undefined): Node | undefined {
   if (!node) return undefined;
   let inner = skipWrappers(node);
-  // `(value || '')`
   if (inner.type === AST_NODE_TYPES.LogicalExpression) inner = skipWrappers(inner.left);
   if (
     inner.type === AST_NODE_TYPES.CallExpression &&
@@ -797,14 +800,7 @@ function parameterIndexOf(sourceCode: SourceCode, fn: TSESTree.FunctionLike, nod
   ) {
     inner = skipWrappers(inner.arguments[0]);
   }
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(sourceCode.getScope(inner), inner);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
-  const index = fn.params.findIndex((param) => {
-    const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-    return binding.type === AST_NODE_TYPES.Identifier && binding === variable.defs[0].name;
-  });
-  return index === -1 ? undefined : index;
+  return inner;
 }
 
 interface ScriptCookieHelper {
@@ -827,9 +823,9 @@ function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): 
       if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'document.cookie') continue;
       const parsed = parseCookieString(sourceCode, node.right);
       if (!parsed) continue;
-      const valueParam = parameterIndexOf(sourceCode, fn, parsed.valueNode);
+      const valueParam = parameterIndexOf(sourceCode, fn, encodedFrom(parsed.valueNode));
       if (valueParam === undefined) continue;
-      const nameParam = parameterIndexOf(sourceCode, fn, parsed.nameNode);
+      const nameParam = parameterIndexOf(sourceCode, fn, encodedFrom(parsed.nameNode));
       if (nameParam === undefined && parsed.nameText === undefined) continue;
       // A helper that names its credential cookie itself is reported inside, not at every caller.
       if (nameParam === undefined && contentFromName(parsed.nameText)) continue;
@@ -866,4 +862,69 @@ export function scriptCookieHelperWriteOf(sourceCode: SourceCode, call: TSESTree
     scriptWritten: true,
     isSessionCookie: false,
   };
+}
+
+// --- what require-secure-cookies reports ---------------------------------------------------
+
+const COOKIE_MODULES = [...new Set([...COOKIE_CALLS.keys()].map((pattern) => pattern.split('#')[0]))];
+
+/** The cheap gate: false when the file can set no cookie. */
+export function mayWriteCookies(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  return facts.importsAny(COOKIE_MODULES) || facts.mentions(COOKIE_TEXT_HINT);
+}
+
+export type CookieFinding =
+  /** A page script writes a session or token into a cookie, which can never be HttpOnly: at the write. */
+  | { readonly kind: 'script-written'; readonly write: CookieWrite; readonly content: CookieContent }
+  /** A flag switched off (`secure: false`, `SameSite=None` without Secure), at the value as written. */
+  | {
+      readonly kind: 'wrong-flag';
+      readonly write: CookieWrite;
+      readonly content: CookieContent;
+      readonly flag: CookieFlag;
+      readonly node: Node;
+      readonly text: string;
+      /** `SameSite=None` (reported as such) rather than a flag turned off. */
+      readonly sameSiteNone: boolean;
+    }
+  /** Flags neither written nor set by the library's default, at the write. */
+  | { readonly kind: 'missing-flags'; readonly write: CookieWrite; readonly content: CookieContent; readonly missing: CookieFlag[] };
+
+/** One finding per write at `node` that carries a session, a token or OAuth state: the first wrong value, else the missing flags. */
+export function cookieFindingsAt(sourceCode: SourceCode, node: Node, filename = ''): CookieFinding[] {
+  const findings: CookieFinding[] = [];
+  for (const write of cookieWritesOf(sourceCode, node, filename)) {
+    const finding = writeFinding(sourceCode, write);
+    if (finding) findings.push(finding);
+  }
+  return findings;
+}
+
+function writeFinding(sourceCode: SourceCode, write: CookieWrite): CookieFinding | undefined {
+  if (write.clearing) return undefined;
+  const content = cookieCarries(sourceCode, write);
+  if (!content) return undefined;
+  // Only credentials matter here: a script may keep its own OAuth state in a cookie.
+  if (write.scriptWritten) return content === 'oauth' ? undefined : { kind: 'script-written', write, content };
+  for (const flag of FLAGS) {
+    const status = write.flags[flag];
+    if (status.status === 'wrong')
+      return {
+        kind: 'wrong-flag',
+        write,
+        content,
+        flag,
+        node: status.node,
+        text: status.text,
+        sameSiteNone: flag === 'sameSite' && /none/i.test(status.text),
+      };
+  }
+  const missing = FLAGS.filter((flag) => write.flags[flag].status === 'missing');
+  return missing.length === 0 ? undefined : { kind: 'missing-flags', write, content, missing };
+}
+
+/** The call whose options a suggestion may extend with flags: a write of an API that takes an options object. */
+export function optionsCallOf(write: CookieWrite): TSESTree.CallExpression | undefined {
+  return OPTION_OBJECT_APIS.has(write.api) && write.node.type === AST_NODE_TYPES.CallExpression ? write.node : undefined;
 }

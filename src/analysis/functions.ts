@@ -4,8 +4,9 @@
  * analyse the helper with the SourceCode it comes with, so a check (or a missing one) in
  * `../services/github` is judged like one written inline.
  */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isFunctionNode } from './ast';
+import { type FunctionNode, findVariable, isFunctionNode } from './ast';
 import { guarded } from './guard';
 import { localFunction, skipWrappers } from './modules';
 import { type Located, definitionOf } from './project/definitions';
@@ -51,4 +52,60 @@ export function isInFile(sourceCode: SourceCode, node: Node): boolean {
   let current: Node = node;
   while (current.parent) current = current.parent;
   return current === (sourceCode.ast as Node);
+}
+
+export interface ParameterTrace {
+  /**
+   * Also a property read of a parameter (`params.code`), a const holding one (`const code =
+   * params.code`) and a name a destructured parameter binds (`function f({ code })`).
+   */
+  readonly throughReads?: boolean;
+  /** Only a parameter the function never reassigns (the value written is the one passed). */
+  readonly unchanged?: boolean;
+}
+
+/** How many const aliases a parameter's value is followed through (`const a = p.x; const b = a.y`). */
+const ALIAS_HOPS = 6;
+
+/**
+ * Which parameter of `fn` an expression is (its index), or undefined: the one place an
+ * analysis asks which argument of a call becomes a value inside the function it calls.
+ */
+export function parameterIndexOf(
+  sourceCode: SourceCode,
+  fn: TSESTree.FunctionLike,
+  node: Node | undefined,
+  trace: ParameterTrace = {},
+  hops = 0,
+): number | undefined {
+  if (!node) return undefined;
+  let inner = skipWrappers(node);
+  if (trace.throughReads) for (let i = 0; i < 6 && inner.type === AST_NODE_TYPES.MemberExpression; i++) inner = skipWrappers(inner.object);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || !def) return undefined;
+  if (trace.throughReads && def.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+    // `const code = params.code` is still the parameter's value.
+    return def.node.parent.kind === 'const' && hops < ALIAS_HOPS
+      ? parameterIndexOf(sourceCode, fn, def.node.init, trace, hops + 1)
+      : undefined;
+  }
+  if (def.type !== 'Parameter' || def.node !== fn) return undefined;
+  if (trace.unchanged && variable.references.some((reference) => reference.isWrite())) return undefined;
+  const index = fn.params.findIndex((param) => {
+    const binding =
+      param.type === AST_NODE_TYPES.AssignmentPattern
+        ? param.left
+        : param.type === AST_NODE_TYPES.TSParameterProperty
+          ? param.parameter
+          : param;
+    if (binding === def.name) return true;
+    return trace.throughReads === true && binding.type === AST_NODE_TYPES.ObjectPattern && within(binding, def.name);
+  });
+  return index === -1 ? undefined : index;
+}
+
+function within(outer: Node, inner: Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

@@ -25,7 +25,7 @@ import {
   type StorageArea,
 } from '../knowledge/storage';
 import { fileFacts } from './file-facts';
-import { calledFunction } from './functions';
+import { calledFunction, parameterIndexOf } from './functions';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
@@ -388,25 +388,8 @@ interface WrapperShape {
   readonly value?: Node;
 }
 
-/** Index of the parameter an expression is (unchanged), if it is one. */
-function parameterIndex(sourceCode: SourceCode, fn: TSESTree.FunctionLike, node: Node | undefined): number | undefined {
-  if (!node) return undefined;
-  const inner = skipWrappers(node);
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(sourceCode.getScope(inner), inner);
-  if (!variable || variable.defs.length !== 1 || variable.defs[0].type !== 'Parameter') return undefined;
-  if (variable.references.some((reference) => reference.isWrite())) return undefined;
-  const index = fn.params.findIndex((param) => {
-    const binding =
-      param.type === AST_NODE_TYPES.AssignmentPattern
-        ? param.left
-        : param.type === AST_NODE_TYPES.TSParameterProperty
-          ? param.parameter
-          : param;
-    return binding.type === AST_NODE_TYPES.Identifier && binding.name === inner.name && variable.defs[0].name === binding;
-  });
-  return index === -1 ? undefined : index;
-}
+// A helper that rewrites its parameter before storing it stores something else.
+const UNCHANGED = { unchanged: true } as const;
 
 /** Storage writes inside a helper whose key or value is one of its parameters. Cached per function. */
 function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): WrapperShape[] {
@@ -420,8 +403,8 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.AssignmentExpression) continue;
     const write = storageWriteOf(sourceCode, node);
     if (!write || !write.value) continue;
-    const keyParam = parameterIndex(sourceCode, fn, write.key);
-    const valueParam = parameterIndex(sourceCode, fn, unwrapSerialisation(sourceCode, write.value));
+    const keyParam = parameterIndexOf(sourceCode, fn, write.key, UNCHANGED);
+    const valueParam = parameterIndexOf(sourceCode, fn, unwrapSerialisation(sourceCode, write.value), UNCHANGED);
     if (keyParam === undefined && valueParam === undefined) continue;
     // A write that already shows a token inside the helper is reported there, not at every caller.
     if (storedCredential(sourceCode, write)) continue;

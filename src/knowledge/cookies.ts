@@ -122,6 +122,9 @@ export const ASTRO_MODULES = ['astro', 'astro:middleware'];
 /** JWT-producing calls: a cookie holding their result holds a token (the list lives with the JWT knowledge). */
 export { TOKEN_PRODUCERS } from './jwt';
 
+/** Text without which a file sets no cookie (Set-Cookie, res.cookie, setCookie, cookies.set, session middleware). */
+export const COOKIE_TEXT_HINT = /cookie|session/i;
+
 /** Header name that carries cookies in raw responses. */
 export const SET_COOKIE_HEADER = 'set-cookie';
 /** Methods that set a response header: `res.setHeader`, `reply.header`, `ctx.set`, `headers.append` … */

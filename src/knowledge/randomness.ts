@@ -181,3 +181,32 @@ export const ISSUE_CALLBACKS: ReadonlyMap<string, readonly (MintedKind | undefin
   ['oauth2orize#exchange.*', EXCHANGE_DONE],
   ['oauth2orize#exchanges.*', EXCHANGE_DONE],
 ]);
+
+/** Words that show OAuth/OIDC or CSRF code (the text gate of require-secure-random); anything else is skipped cheaply. */
+export const AUTH_WORDS =
+  /oauth|openid|oidc|pkce|authoriz|code_?verifier|nonce|csrf|xsrf|redirect_?uri|response_?type|client_?id|access_?token|refresh_?token|device_?code|grant_?type|(?:generate|create|make|random|new)_?state/i;
+/** A file that never names one of these secrets makes none. */
+export const SECRET_WORDS = /state|nonce|verifier|csrf|xsrf|token|code/i;
+
+/** Keys that make an object an authorization request's parameters (where a constant state is a finding). */
+export const AUTH_PARAM_KEYS: ReadonlySet<string> = new Set([
+  'client_id',
+  'clientId',
+  'redirect_uri',
+  'redirectUri',
+  'response_type',
+  'responseType',
+  'code_challenge',
+  'codeChallenge',
+  'scope',
+]);
+
+/** `?state=${x}` / `&nonce=` / `?code=` (a code handed out) right before a hole in a URL built as a string. */
+export const QUERY_SECRET = /[?&#](state|nonce|code_verifier|code|access_token|refresh_token)=$/;
+/** A string that is an authorization URL's query, and the constant state or nonce written in it. */
+export const AUTH_QUERY_HINT = /client_id=|response_type=/;
+export const QUERY_CONSTANT = /[?&](state|nonce)=[^&#${}]{1,200}/;
+/** Members that hold the query of a URL being built: `url.query`, `u.searchParams`. */
+export const URL_QUERY_MEMBERS: ReadonlySet<string> = new Set(['query', 'searchParams']);
+/** Methods that set a URL or form parameter by name: `params.set('state', v)`, `form.append('nonce', v)`. */
+export const PARAM_SETTERS: ReadonlySet<string> = new Set(['set', 'append']);

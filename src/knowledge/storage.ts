@@ -1,6 +1,6 @@
 /**
  * Where browser code keeps data, and which auth SDK options put tokens there.
- * Data only; src/analysis/storage.ts and rules/no-token-in-web-storage.ts read it.
+ * Data only; src/analysis/storage.ts and src/analysis/token-storage.ts read it.
  */
 
 export type StorageArea = 'local' | 'session' | 'indexeddb' | 'library';
@@ -132,3 +132,19 @@ export const STORAGE_HOOKS: ReadonlyMap<string, StorageHook> = new Map<string, S
 export const ZUSTAND_PERSIST = 'zustand/middleware#persist';
 export const ZUSTAND_JSON_STORAGE = 'zustand/middleware#createJSONStorage';
 export const PINIA_DEFINE_STORE = 'pinia#defineStore';
+
+/** Text that shows a file may touch web storage or an SDK's token cache (the cheap gate before any analysis). */
+export const STORAGE_TEXT_HINT =
+  /localStorage|sessionStorage|objectStore|cacheLocation|WebStorageStateStore|OAuthStorage|setStorage|tokenManager/;
+/** A file that mentions tokens may hand one to a storage wrapper of another module. */
+export const TOKEN_MENTION = /token/i;
+/** Files that configure an auth SDK's cache without importing it (an `authConfig.ts` of plain objects). */
+export const AUTH_CONFIG_HINT = /auth0|msal|clientId|client_id|authority/i;
+/** An Okta config written without importing the SDK. */
+export const OKTA_HINT = /okta/i;
+/** msal-browser's enum member for localStorage (`BrowserCacheLocation.LocalStorage`). */
+export const CACHE_LOCATION_LOCAL_STORAGE = 'LocalStorage';
+/** The option of an Okta `tokenManager` that picks its storage. */
+export const OKTA_STORAGE_OPTION = 'storage';
+/** A store variable named for the user (`userStore`, `persistentUserStore`) keeps tokens. */
+export const USER_STORE_NAME = /user/i;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cookieCarries, cookieWritesOf, type CookieWrite } from '../../src/analysis/cookies';
-import { collect } from '../helpers/analyze';
+import {
+  cookieCarries,
+  cookieFindingsAt,
+  cookieWritesOf,
+  mayWriteCookies,
+  optionsCallOf,
+  type CookieWrite,
+} from '../../src/analysis/cookies';
+import { analyze, collect } from '../helpers/analyze';
 
 function describeWrite(write: CookieWrite, carries: string | undefined): string {
   const flags = (['secure', 'httpOnly', 'sameSite'] as const).map((flag) => `${flag[0]}=${write.flags[flag].status}`).join(',');
@@ -99,5 +106,63 @@ describe('cookies: helpers and later assignments', () => {
   it('counts a flag assigned later through the options variable as set', () => {
     const code = `import session from 'express-session'; const s = { secret, cookie: { secure: false } }; if (prod) s.cookie.secure = true; session(s);`;
     expect(cookies(code)).toEqual(['express-session:?:session:s=set,h=set,s=missing']);
+  });
+});
+
+/** Each finding as `kind:content@text`, with the flag or the missing flags. */
+function findings(code: string): string[] {
+  const found: string[] = [];
+  collect(code, ':matches(CallExpression, NewExpression, AssignmentExpression, Property)', (sc, node) => {
+    for (const finding of cookieFindingsAt(sc, node)) {
+      if (finding.kind === 'wrong-flag')
+        found.push(`wrong-flag:${finding.content}@${sc.getText(finding.node)}:${finding.flag}${finding.sameSiteNone ? ':none' : ''}`);
+      else if (finding.kind === 'missing-flags') found.push(`missing-flags:${finding.content}:${finding.missing.join(',')}`);
+      else found.push(`script-written:${finding.content}`);
+    }
+    return undefined;
+  });
+  return found;
+}
+
+describe('cookies: findings for require-secure-cookies', () => {
+  it('gives the first wrong value of a write, else its missing flags', () => {
+    expect(findings(`res.cookie('sid', id, { secure: false, httpOnly: false });`)).toEqual(['wrong-flag:session@false:secure']);
+    expect(findings(`res.cookie('access_token', t, { secure: true, sameSite: 'none', httpOnly: true });`)).toEqual([]);
+    expect(findings(`res.cookie('access_token', t, { sameSite: 'none', httpOnly: true });`)).toEqual([
+      "wrong-flag:token@'none':sameSite:none",
+    ]);
+    expect(findings(`res.cookie('access_token', t, { secure: true });`)).toEqual(['missing-flags:token:httpOnly,sameSite']);
+  });
+
+  it('reports credentials a page script writes, not its OAuth state, and is silent on clearing and harmless cookies', () => {
+    expect(findings('document.cookie = `access_token=${token}; path=/`;')).toEqual(['script-written:token']);
+    expect(findings('document.cookie = `oauth_state=${state}; path=/`;')).toEqual([]);
+    expect(findings(`res.cookie('access_token', '', { maxAge: 0 });`)).toEqual([]);
+    expect(findings(`res.cookie('theme', 'dark');`)).toEqual([]);
+  });
+
+  it('knows which writes take an options object a suggestion can extend', () => {
+    const calls = collect(
+      `res.cookie('sid', id); document.cookie = 'sid=' + id;`,
+      ':matches(CallExpression, AssignmentExpression)',
+      (sc, node) =>
+        cookieWritesOf(sc, node)
+          .map((write) => (optionsCallOf(write) ? 'call' : 'none'))
+          .join(),
+    );
+    expect(calls).toEqual(['call', 'none']);
+  });
+
+  it('gates on cookie words and cookie modules', () => {
+    const gate = (code: string): boolean => {
+      let answer = false;
+      analyze(code, 'Program', (sc) => {
+        answer = mayWriteCookies(sc);
+      });
+      return answer;
+    };
+    expect(gate(`res.cookie('a', b);`)).toBe(true);
+    expect(gate(`import { serialize } from 'cookie';`)).toBe(true);
+    expect(gate(`res.json({ ok: true });`)).toBe(false);
   });
 });
