@@ -75,3 +75,17 @@ export function enclosingFunctionOrProgram(node: Node): FunctionNode | TSESTree.
   }
   return current as TSESTree.Program;
 }
+
+/** The name a function is known by: its own, the variable it initialises, or the (non-computed) key it is the value of. */
+export function functionName(fn: TSESTree.FunctionLike): string | undefined {
+  if (fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (
+    (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) &&
+    !parent.computed &&
+    parent.key.type === AST_NODE_TYPES.Identifier
+  )
+    return parent.key.name;
+  return undefined;
+}

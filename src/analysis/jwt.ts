@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, enclosingFunctionOrProgram } from './ast';
+import { findVariable, enclosingFunctionOrProgram, functionName } from './ast';
 import {
   GLOBAL_JWT_DECODERS,
   HOLDER_KEY_CLAIM,
@@ -841,19 +841,6 @@ const ROUTE_METHODS = new Set([
   'addHook',
   'createServer',
 ]);
-
-function functionName(fn: TSESTree.FunctionLike): string | undefined {
-  if (fn.id) return fn.id.name;
-  const parent = fn.parent;
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
-  if (
-    (parent?.type === AST_NODE_TYPES.Property || parent?.type === AST_NODE_TYPES.MethodDefinition) &&
-    !parent.computed &&
-    parent.key.type === AST_NODE_TYPES.Identifier
-  )
-    return parent.key.name;
-  return undefined;
-}
 
 /** A function that runs for every request or every verification: a route handler, middleware, a `getKey` resolver, a function that verifies a token. */
 export function isPerRequestFunction(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
