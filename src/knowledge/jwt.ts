@@ -393,3 +393,9 @@ export const DURATION_UNITS: Readonly<Record<string, number>> = {
   year: 31557600,
   years: 31557600,
 };
+
+/** URL text that names a key set endpoint. */
+export const JWKS_URL = /jwks|\/certs(?:$|[/?])|\/discovery\/(?:v2\.0\/)?keys|\/oauth2\/(?:v\d\/)?keys|\.well-known\/keys/i;
+
+/** Words of a file that may fetch a key set without a key-set library. */
+export const JWKS_HINT = /jwks|\/certs|\/keys/i;
