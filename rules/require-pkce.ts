@@ -1,12 +1,7 @@
-import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from '../src/analysis/authorization';
-import { fileFacts } from '../src/analysis/file-facts';
-import { matchesPattern, originOf } from '../src/analysis/modules';
-import { tokenRequests, type TokenRequest } from '../src/analysis/token-requests';
-import { booleanValue, getProperty, stringValue } from '../src/analysis/values';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { pkceFindings } from '../src/analysis/pkce';
 import { createRule } from '../src/create-rule';
 import { replaceQueryValue, replaceStringLiteral } from '../src/fixes';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_LIBRARY, PKCE_SKIP_SYMBOLS } from '../src/knowledge/oauth-libraries';
 
 export type Options = [];
 export type MessageIds =
@@ -19,10 +14,6 @@ export type MessageIds =
   | 'missingVerifier'
   | 'verifierSkipped'
   | 'useS256';
-
-// `client_id` / `redirect_uri`: GitHub-style authorization requests name no response_type.
-const HINT =
-  /response_?type|code_?challenge|grant_?type|authorizationUrl|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce|client_?id|redirect_?uri|passport/i;
 
 export default createRule<Options, MessageIds>({
   name: 'require-pkce',
@@ -57,118 +48,36 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(AUTHORIZATION_CLIENT_MODULES) && !facts.mentions(HINT)) return {};
-    const reported = new WeakSet<TSESTree.Node>();
-    /** One finding per node (a construct is often reached along two paths), with the suggestions that fit it. */
-    function report(
-      node: TSESTree.Node,
-      messageId: MessageIds,
-      data?: Record<string, string>,
-      suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = [],
-    ): void {
-      if (reported.has(node)) return;
-      reported.add(node);
-      context.report({ node, messageId, data, suggest });
-    }
-
-    /** Parameters the code sends itself (hand-built URLs, openid-client, simple-oauth2, google, msal-node). */
-    function checkSentParams(request: AuthorizationRequest): void {
-      if (isCodeFlow(request) !== true) return;
-      const challenge = requestParam(request, 'code_challenge');
-      if (challenge.state === 'absent') {
-        report(request.node, 'missingChallenge');
-        return;
-      }
-      if (challenge.state !== 'present') return;
-      const method = requestParam(request, 'code_challenge_method');
-      if (method.state === 'present' && method.value !== undefined && method.value.toLowerCase() === 'plain')
-        reportPlain(method.valueNode, method.reportNode);
-      else if (method.state === 'absent') report(request.node, 'missingMethod');
-    }
-
-    /**
-     * 'plain' → 'S256' where the literal is written: the parameter's own value, the const it
-     * comes from, or the text of a URL. The message of the suggestion says the challenge must
-     * then be hashed — a challenge that is the verifier itself stops working with S256.
-     */
-    function reportPlain(valueNode: TSESTree.Node, reportNode: TSESTree.Node): void {
-      const isPlain = (text: string) => text.toLowerCase() === 'plain';
-      const fix =
-        replaceStringLiteral(sourceCode, valueNode, isPlain, 'S256') ??
-        replaceStringLiteral(sourceCode, reportNode, isPlain, 'S256') ??
-        replaceQueryValue(sourceCode, reportNode, 'code_challenge_method', isPlain, 'S256');
-      const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix ? [{ messageId: 'useS256', fix }] : [];
-      report(reportNode, 'plainMethod', undefined, suggest);
-    }
-
-    function checkAuthorizationRequest(request: AuthorizationRequest): void {
-      const knowledge = request.knowledge;
-      if (!knowledge) {
-        checkSentParams(request);
-        return;
-      }
-      if (request.library === NEXTAUTH_LIBRARY) {
-        // Written checks without 'pkce' (the default includes it for OAuth providers in Auth.js v5).
-        const values = writtenChecks(sourceCode, request);
-        if (values && !values.includes('pkce') && request.checks?.status === 'present')
-          report(request.checks.property, 'checksWithoutPkce');
-        return;
-      }
-      const pkce = knowledge.pkce;
-      switch (pkce.mode) {
-        case 'params': {
-          // A PKCE parameter in the method plain is reported even when the response type is unknown.
-          checkSentParams(request);
-          return;
-        }
-        case 'option': {
-          if (!request.options) {
-            report(request.node, 'pkceOptionOff', { library: knowledge.library });
-            return;
-          }
-          const option = getProperty(sourceCode, request.options, pkce.option);
-          if (option.status === 'absent') report(request.node, 'pkceOptionOff', { library: knowledge.library });
-          else if (option.status === 'present' && booleanValue(sourceCode, option.value) === false)
-            report(option.property, 'pkceOptionOff', { library: knowledge.library });
-          return;
-        }
-        case 'builtin': {
-          if (!pkce.off || !request.options) return;
-          if (isCodeFlow(request) === false) return;
-          const option = getProperty(sourceCode, request.options, pkce.off.option);
-          if (option.status !== 'present') return;
-          const value = booleanValue(sourceCode, option.value) ?? stringValue(sourceCode, option.value);
-          if (value === pkce.off.value)
-            report(option.property, 'pkceDisabled', {
-              option: `${pkce.off.option}: ${String(pkce.off.value)}`,
-              library: knowledge.library,
-            });
-          return;
-        }
-        default:
-          return;
-      }
-    }
-
-    function checkTokenRequest(request: TokenRequest): void {
-      if (request.grantType !== 'authorization_code') return;
-      const verifier = request.codeVerifier;
-      if (verifier.state === 'absent') {
-        report(request.node, 'missingVerifier');
-        return;
-      }
-      if (verifier.state !== 'present') return;
-      // oauth4webapi's explicit opt-out symbol.
-      const origin = originOf(sourceCode, verifier.valueNode);
-      if (origin && PKCE_SKIP_SYMBOLS.some((pattern) => matchesPattern(origin, pattern)))
-        report(verifier.valueNode, 'verifierSkipped', { what: 'oauth4webapi nopkce' });
-    }
-
+    const isPlain = (text: string) => text.toLowerCase() === 'plain';
     return {
       'Program:exit'() {
-        for (const request of authorizationRequests(sourceCode)) checkAuthorizationRequest(request);
-        for (const request of tokenRequests(sourceCode)) checkTokenRequest(request);
+        for (const finding of pkceFindings(sourceCode)) {
+          switch (finding.kind) {
+            case 'plainMethod': {
+              // 'plain' → 'S256' where the literal is written: the parameter's own value, the const
+              // it comes from, or the text of a URL. The suggestion's message says the challenge
+              // must then be hashed — a challenge that is the verifier itself stops working with S256.
+              const fix =
+                replaceStringLiteral(sourceCode, finding.valueNode, isPlain, 'S256') ??
+                replaceStringLiteral(sourceCode, finding.node, isPlain, 'S256') ??
+                replaceQueryValue(sourceCode, finding.node, 'code_challenge_method', isPlain, 'S256');
+              const suggest: TSESLint.SuggestionReportDescriptor<MessageIds>[] = fix ? [{ messageId: 'useS256', fix }] : [];
+              context.report({ node: finding.node, messageId: 'plainMethod', suggest });
+              break;
+            }
+            case 'pkceOptionOff':
+              context.report({ node: finding.node, messageId: 'pkceOptionOff', data: { library: finding.library } });
+              break;
+            case 'pkceDisabled':
+              context.report({ node: finding.node, messageId: 'pkceDisabled', data: { option: finding.option, library: finding.library } });
+              break;
+            case 'verifierSkipped':
+              context.report({ node: finding.node, messageId: 'verifierSkipped', data: { what: finding.what } });
+              break;
+            default:
+              context.report({ node: finding.node, messageId: finding.kind });
+          }
+        }
       },
     };
   },

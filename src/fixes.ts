@@ -8,6 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './analysis/ast';
 import { childNodes, normaliseModule, requiredModule, skipWrappers } from './analysis/modules';
+import { getPath, objectLiteral } from './analysis/values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -149,6 +150,54 @@ export function removeArrayElement(element: Node): Fix | undefined {
   // `['none', 'RS256']` → `['RS256']`; `['RS256', 'none']` → `['RS256']`.
   if (next) return (fixer) => fixer.removeRange([element.range[0], next.range[0]]);
   if (previous) return (fixer) => fixer.removeRange([previous.range[1], element.range[1]]);
+  return undefined;
+}
+
+/**
+ * Adds `leaf` (e.g. `algorithms: ['RS256']`) at `path` (its last segment names the leaf) under
+ * a call's options: into the options object literal, wrapping it in the nested objects the path
+ * still lacks (`verifyOptions: { algorithms: [...] }`), or, when the call passes no options, as a
+ * new options argument after the key (`verify(token, key)` → `verify(token, key, { … })`).
+ */
+export function addCallOption(
+  sourceCode: SourceCode,
+  call: Node,
+  options: Node | undefined,
+  path: readonly string[],
+  leaf: string,
+  positions: { readonly key?: number; readonly options?: number },
+): Fix | undefined {
+  let object = options ? objectLiteral(sourceCode, options) : undefined;
+  // Nested options: descend while the parents exist.
+  let depth = 0;
+  while (object && depth < path.length - 1) {
+    const parent = getPath(sourceCode, object, [path[depth]]);
+    if (parent.status !== 'present') break;
+    object = objectLiteral(sourceCode, parent.value);
+    depth += 1;
+  }
+  let property = leaf;
+  for (let i = path.length - 2; i >= depth; i--) property = `${path[i]}: { ${property} }`;
+  if (object) {
+    const target = object;
+    if (target.properties.length === 0) return (fixer) => fixer.replaceText(target, `{ ${property} }`);
+    const last = target.properties[target.properties.length - 1];
+    return (fixer) => fixer.insertTextAfter(last, `, ${property}`);
+  }
+  if (
+    options ||
+    path.length > 1 ||
+    positions.options === undefined ||
+    positions.key === undefined ||
+    call.type !== AST_NODE_TYPES.CallExpression
+  )
+    return undefined;
+  const args = call.arguments;
+  const keyArg = args[positions.key];
+  if (!keyArg || args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  if (args.length === positions.key + 1) return (fixer) => fixer.insertTextAfter(keyArg, `, { ${property} }`);
+  const next = args[positions.options];
+  if (args.length === positions.options + 1 && next) return (fixer) => fixer.insertTextBefore(next, `{ ${property} }, `);
   return undefined;
 }
 

@@ -13,14 +13,35 @@
  *                                names (`provider: 'github'`, `authenticate('github')`,
  *                                grant-style `github: { scope }`), URLs in sibling options
  *   fileIdps(sc)                 the IdPs a file talks to (imports, URL hosts in strings)
+ *   broadScopeFindings(sc, opts) the over-broad (catalog) or forbidden (`opts.forbid`) scopes
+ *                                a file requests, one finding per line
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { IDP_MODULES, IDP_NAMES, idpOfScopeSpelling, idpOfUrl, type Idp } from '../knowledge/scopes';
+import { AUTHORIZATION_SERVER_MODULES } from '../knowledge/oauth-libraries';
+import {
+  DENYLIST_NAME,
+  IDP_MODULES,
+  IDP_NAMES,
+  IDP_SCOPE_SPELLING,
+  OAUTH_HOLDERS,
+  OAUTH_SIBLINGS,
+  OAUTH_WORDS,
+  OIDC_SCOPES,
+  globToRegExp,
+  idpOfScopeSpelling,
+  idpOfUrl,
+  matchBroadScope,
+  normaliseScope,
+  type BroadScopeEntry,
+  type Idp,
+} from '../knowledge/scopes';
+import { authorizationRequests } from './authorization';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, localFunction, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
-import { decodeQueryText } from './urls';
-import { arrayElements, definitionOf, stringParts, type StringPart } from './values';
+import { tokenRequests } from './token-requests';
+import { decodeQueryText, param } from './urls';
+import { arrayElements, definitionOf, stringParts, stringValue, type StringPart } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -287,4 +308,179 @@ export function idpsOfScopeList(tokens: readonly ScopeToken[]): Set<Idp> {
     if (idp) idps.add(idp);
   }
   return idps;
+}
+
+export interface BroadScopeOptions {
+  /** Extra scopes to report wherever requested (`*` globs). */
+  readonly forbid?: readonly string[];
+  /** Catalog scopes the project accepts (`*` globs). */
+  readonly allow?: readonly string[];
+}
+
+export interface BroadScopeFinding {
+  readonly node: Node;
+  /** The scopes found on that line, in source order. */
+  readonly scopes: readonly string[];
+  /** The catalog entry of the first one; undefined when it is forbidden by `forbid`. */
+  readonly entry: BroadScopeEntry | undefined;
+}
+
+interface ScopeHit {
+  readonly node: Node;
+  readonly scope: string;
+  readonly entry: BroadScopeEntry | undefined;
+}
+
+/** An object that is an OAuth request or client config: OAuth siblings, an OAuth holder key, or an IdP call around it. */
+function isOAuthObject(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && OAUTH_SIBLINGS.has(propertyKeyName(sourceCode, property) ?? '')) return true;
+  }
+  const holder = object.parent;
+  if (holder?.type === AST_NODE_TYPES.Property && OAUTH_HOLDERS.has(propertyKeyName(sourceCode, holder) ?? '')) return true;
+  return idpsAround(sourceCode, object).size > 0;
+}
+
+const hasOidcScope = (tokens: readonly ScopeToken[]): boolean => tokens.some((token) => OIDC_SCOPES.test(token.scope));
+const isConcatenation = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+';
+
+/** The scopes requested at one node, and whether the place is the scope parameter itself (`strong`) rather than a name. */
+type ScopePlace = { readonly tokens: ScopeToken[]; readonly strong: boolean; readonly idp?: Idp } | undefined;
+
+function scopePlace(sourceCode: SourceCode, node: Node): ScopePlace {
+  switch (node.type) {
+    case AST_NODE_TYPES.Property: {
+      const object = node.parent;
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      const key = propertyKeyName(sourceCode, node);
+      if (!isScopeKey(key) || DENYLIST_NAME.test(key ?? '')) return undefined;
+      const tokens = scopeTokens(sourceCode, node.value);
+      return { tokens, strong: isExactScopeKey(key) && (isOAuthObject(sourceCode, object) || hasOidcScope(tokens)) };
+    }
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (node.id.type !== AST_NODE_TYPES.Identifier || !node.init || !isScopeKey(node.id.name) || DENYLIST_NAME.test(node.id.name))
+        return undefined;
+      const tokens = scopeTokens(sourceCode, node.init);
+      return { tokens, strong: /scopes?$/i.test(node.id.name) && hasOidcScope(tokens) };
+    }
+    case AST_NODE_TYPES.AssignmentExpression: {
+      // `url.searchParams.scope = …` is rare; `config.scope = 'admin'` is an option write.
+      if (node.left.type !== AST_NODE_TYPES.MemberExpression || !isScopeKey(memberName(sourceCode, node.left))) return undefined;
+      return { tokens: scopeTokens(sourceCode, node.right), strong: isExactScopeKey(memberName(sourceCode, node.left)) };
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // params.set('scope', …) / searchParams.append('scope', …)
+      const callee = skipWrappers(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || node.arguments.length < 2) return undefined;
+      const method = memberName(sourceCode, callee);
+      if ((method !== 'set' && method !== 'append') || !isExactScopeKey(stringValue(sourceCode, node.arguments[0]))) return undefined;
+      return { tokens: scopeTokens(sourceCode, node.arguments[1]), strong: true };
+    }
+    case AST_NODE_TYPES.JSXAttribute: {
+      if (node.name.type !== AST_NODE_TYPES.JSXIdentifier || !isScopeKey(node.name.name) || !node.value) return undefined;
+      const value = node.value.type === AST_NODE_TYPES.JSXExpressionContainer ? node.value.expression : node.value;
+      if (value.type === AST_NODE_TYPES.JSXEmptyExpression) return undefined;
+      return { tokens: scopeTokens(sourceCode, value), strong: isExactScopeKey(node.name.name) };
+    }
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.BinaryExpression: {
+      // A `scope=` query in URL text: the outermost piece of a concatenation is read once.
+      if (isConcatenation(node.parent)) return undefined;
+      const mentionsScope =
+        node.type === AST_NODE_TYPES.Literal
+          ? typeof node.value === 'string' && node.value.includes('scope=')
+          : node.type === AST_NODE_TYPES.TemplateLiteral
+            ? node.quasis.some((quasi) => (quasi.value.cooked ?? '').includes('scope='))
+            : node.operator === '+' && sourceCode.getText(node).includes('scope=');
+      const query = mentionsScope ? scopeQuery(sourceCode, node) : undefined;
+      return query && { tokens: query.tokens, strong: true, idp: query.idp };
+    }
+    default:
+      return undefined;
+  }
+}
+
+const SCOPE_PLACES = [
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.CallExpression,
+  AST_NODE_TYPES.JSXAttribute,
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.BinaryExpression,
+] as const;
+
+function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions): BroadScopeFinding[] {
+  const facts = fileFacts(sourceCode);
+  if (!facts.mentions(/scope/i)) return [];
+  // Authorization servers declare the scopes they support; they do not request them.
+  if (facts.importsAny(AUTHORIZATION_SERVER_MODULES)) return [];
+  const oauthFile = facts.mentions(OAUTH_WORDS);
+  // Outside OAuth code only IdP-specific scope spellings count (URLs, Graph-style names).
+  if (!oauthFile && !facts.mentions(IDP_SCOPE_SPELLING)) return [];
+  const forbid = (options.forbid ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
+  const allow = (options.allow ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
+  const hits = new Map<Node, ScopeHit[]>();
+
+  const add = (hit: ScopeHit): void => {
+    const list = hits.get(hit.node) ?? [];
+    if (!list.some((existing) => existing.scope === hit.scope)) list.push(hit);
+    hits.set(hit.node, list);
+  };
+
+  /** Weighs the scopes found at one place; `strong` says the place is a scope parameter, not a name. */
+  function consider(tokens: readonly ScopeToken[], location: Node, strong: boolean, extraIdp?: Idp): void {
+    if (tokens.length === 0) return;
+    let contextIdps: Set<Idp> | undefined;
+    const idpsInContext = (): Set<Idp> => {
+      if (contextIdps) return contextIdps;
+      contextIdps = idpsOfScopeList(tokens);
+      for (const idp of idpsAround(sourceCode, location)) contextIdps.add(idp);
+      if (extraIdp) contextIdps.add(extraIdp);
+      if (contextIdps.size === 0) for (const idp of fileIdps(sourceCode)) contextIdps.add(idp);
+      return contextIdps;
+    };
+    for (const token of tokens) {
+      const normalised = normaliseScope(token.scope);
+      if (forbid.some((pattern) => pattern.test(normalised))) {
+        add({ node: token.node, scope: token.scope, entry: undefined });
+        continue;
+      }
+      if (!oauthFile && !/^https?:\/\//.test(token.scope) && !/^[A-Z]/.test(token.scope)) continue;
+      const entry = matchBroadScope(token.scope, idpsInContext());
+      if (!entry || allow.some((pattern) => pattern.test(normalised))) continue;
+      // `all`, `admin`, `*` are broad only as the value of a scope parameter.
+      if (entry.idp === 'generic' && (!strong || !oauthFile)) continue;
+      add({ node: token.node, scope: token.scope, entry });
+    }
+  }
+
+  for (const node of facts.nodesOfType(...SCOPE_PLACES)) {
+    const place = scopePlace(sourceCode, node);
+    if (place) consider(place.tokens, node, place.strong, place.idp);
+  }
+  // Requests the shared request analyses found (library calls, URL/params constructions)
+  // whose scope parameter is a value of its own; strings were read above.
+  for (const request of [...authorizationRequests(sourceCode), ...tokenRequests(sourceCode)]) {
+    const scope = param(request.params, 'scope');
+    if (scope.state !== 'present' || request.params?.kind === 'string' || scope.valueNode === request.params?.node) continue;
+    consider(scopeTokens(sourceCode, scope.valueNode), request.node, true);
+  }
+  // One finding per line: a line with two broad scopes is one place to fix.
+  const byLine = new Map<number, ScopeHit[]>();
+  for (const list of hits.values()) {
+    for (const hit of list) byLine.set(hit.node.loc.start.line, [...(byLine.get(hit.node.loc.start.line) ?? []), hit]);
+  }
+  return [...byLine.values()].map((list) => {
+    list.sort((a, b) => a.node.range[0] - b.node.range[0]);
+    return { node: list[0].node, scopes: [...new Set(list.map((hit) => hit.scope))], entry: list[0].entry };
+  });
+}
+
+/** The over-broad or forbidden scopes a file requests, one finding per line (shared per file and options). */
+export function broadScopeFindings(sourceCode: SourceCode, options: BroadScopeOptions = {}): readonly BroadScopeFinding[] {
+  const key = `scopes:broad:${JSON.stringify([options.forbid ?? [], options.allow ?? []])}`;
+  return fileFacts(sourceCode).memo(key, () => computeBroadScopes(sourceCode, options));
 }

@@ -362,3 +362,40 @@ export const TOKEN_PRODUCERS = [
   '@nestjs/jwt#JwtService.().sign',
   '@nestjs/jwt#JwtService.().signAsync',
 ];
+
+/** Longest clock skew a reviewer accepts (RFC 8725 leaves it to the app; 5 minutes is the common ceiling). */
+export const MAX_CLOCK_TOLERANCE_SECONDS = 300;
+
+/** Units of jose duration strings (`'10 minutes'`, `'2h'`), in seconds. */
+export const DURATION_UNITS: Readonly<Record<string, number>> = {
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  d: 86400,
+  day: 86400,
+  days: 86400,
+  w: 604800,
+  week: 604800,
+  weeks: 604800,
+  y: 31557600,
+  year: 31557600,
+  years: 31557600,
+};
+
+/** URL text that names a key set endpoint. */
+export const JWKS_URL = /jwks|\/certs(?:$|[/?])|\/discovery\/(?:v2\.0\/)?keys|\/oauth2\/(?:v\d\/)?keys|\.well-known\/keys/i;
+
+/** Words of a file that may fetch a key set without a key-set library. */
+export const JWKS_HINT = /jwks|\/certs|\/keys/i;

@@ -683,3 +683,11 @@ export const GRANT_TYPE_VALUES: ReadonlySet<string> = new Set([
   'urn:ietf:params:oauth:grant-type:jwt-bearer',
   'urn:ietf:params:oauth:grant-type:token-exchange',
 ]);
+
+/**
+ * Words of a file that may build an authorization request or exchange a code without a known
+ * client library; `client_id` / `redirect_uri`: GitHub-style authorization requests name no
+ * response_type.
+ */
+export const AUTHORIZATION_REQUEST_HINT =
+  /response_?type|code_?challenge|grant_?type|authorizationUrl|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce|client_?id|redirect_?uri|passport/i;

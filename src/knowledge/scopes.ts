@@ -538,3 +538,61 @@ export function idpOfUrl(text: string): Idp | undefined {
   for (const [pattern, idp] of IDP_HOSTS) if (pattern.test(host)) return idp;
   return undefined;
 }
+
+/** Words that say a file is about OAuth at all; generic and contextual scopes need one. */
+export const OAUTH_WORDS =
+  /oauth|openid|authoriz|client_?id|redirect_?ur[il]|callbackURL|passport|next-auth|@auth\/|msal|googleapis|google-auth|access_type|response_type|grant_type|okta|auth0|signInWithOAuth|getToken|accessToken/i;
+
+/** Scope spellings only an IdP uses (scope URLs, Graph-style names): they count outside OAuth code too. */
+export const IDP_SCOPE_SPELLING =
+  /https?:\/\/[\w.-]*(?:google|microsoft|salesforce|atlassian|dropbox|slack|gitlab|github|okta|auth0)|\b[A-Z][A-Za-z]{1,40}\.(?:Read|ReadWrite|Send|FullControl|Manage|AccessAsUser)\b|\b(?:Directory|RoleManagement)\./;
+
+/** Request parameters and client options that sit next to `scope` in an OAuth request. */
+export const OAUTH_SIBLINGS: ReadonlySet<string> = new Set([
+  'client_id',
+  'clientId',
+  'clientID',
+  'redirect_uri',
+  'redirectUri',
+  'redirectURI',
+  'callbackURL',
+  'callbackUrl',
+  'response_type',
+  'responseType',
+  'grant_type',
+  'grantType',
+  'audience',
+  'state',
+  'prompt',
+  'access_type',
+  'accessType',
+  'authority',
+  'authorizationURL',
+  'tokenURL',
+  'code_challenge',
+  'nonce',
+  'login_hint',
+  'loginHint',
+  'include_granted_scopes',
+  'resource',
+  'account',
+  'provider',
+  'issuer',
+  'domain',
+]);
+
+/** Keys whose object value holds request parameters (`authorizationParams: { scope }`). */
+export const OAUTH_HOLDERS: ReadonlySet<string> = new Set([
+  'params',
+  'authorizationParams',
+  'authorization',
+  'extraQueryParameters',
+  'customParameters',
+  'options',
+]);
+
+/** Names of lists that hold scopes to refuse, not to request. */
+export const DENYLIST_NAME = /broad|forbid|block|deny|disallow|danger|banned|restricted|sensitive|exclude|reject/i;
+
+/** Scopes that say the list is an OAuth request. */
+export const OIDC_SCOPES = /^(?:openid|profile|email|offline_access|https?:\/\/\S+)$/;

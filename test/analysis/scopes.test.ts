@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { fileIdps, idpsAround, isScopeKey, scopeQuery, scopeTokens } from '../../src/analysis/scopes';
+import {
+  broadScopeFindings,
+  fileIdps,
+  idpsAround,
+  isScopeKey,
+  scopeQuery,
+  scopeTokens,
+  type BroadScopeOptions,
+} from '../../src/analysis/scopes';
 import { BROAD_SCOPES, globToRegExp, idpOfScopeSpelling, idpOfUrl, matchBroadScope, type Idp } from '../../src/knowledge/scopes';
 import { collect } from '../helpers/analyze';
 
@@ -169,5 +177,42 @@ describe('scopes (analysis)', () => {
     expect(around).toEqual(['github', 'gitlab', 'slack', 'salesforce', '-']);
     const file = collect(code, 'Program', (sc) => [...fileIdps(sc)].sort().join(','));
     expect(file).toEqual(['github,google,salesforce']);
+  });
+});
+
+describe('broadScopeFindings (analysis)', () => {
+  const findings = (code: string, options?: BroadScopeOptions) =>
+    collect(code, 'Program', (sourceCode) => broadScopeFindings(sourceCode, options))
+      .flat()
+      .map((finding) => ({
+        line: finding.node.loc.start.line,
+        scopes: finding.scopes,
+        idp: finding.entry?.idp,
+      }));
+
+  it('finds catalog scopes in requests, one finding per line', () => {
+    expect(
+      findings(`const client = new OAuth2Client({ clientId: ID });
+const url = client.generateAuthUrl({ access_type: 'offline', scope: ['https://mail.google.com/', 'https://www.googleapis.com/auth/drive'] });`),
+    ).toEqual([{ line: 2, scopes: ['https://mail.google.com/', 'https://www.googleapis.com/auth/drive'], idp: 'google' }]);
+  });
+
+  it('reads a scope= parameter in URL text, with the IdP of its host', () => {
+    expect(findings('location.href = `https://github.com/login/oauth/authorize?client_id=${ID}&scope=repo`;')).toEqual([
+      { line: 1, scopes: ['repo'], idp: 'github' },
+    ]);
+  });
+
+  it('reports `forbid` scopes without a catalog entry and leaves `allow` scopes alone', () => {
+    const code = `authorize({ client_id: ID, redirect_uri: CB, scope: 'write:billing repo', provider: 'github' });`;
+    expect(findings(code, { forbid: ['write:*'] })).toEqual([{ line: 1, scopes: ['write:billing', 'repo'], idp: undefined }]);
+    expect(findings(code, { allow: ['repo'] })).toEqual([]);
+  });
+
+  it('stays silent on denylists, generic names outside a scope parameter, and authorization servers', () => {
+    expect(findings(`const BROAD_SCOPES = ['https://mail.google.com/']; const oauth = true;`)).toEqual([]);
+    expect(findings(`const adminScopes = ['admin']; const client_id = ID;`)).toEqual([]);
+    expect(findings(`import Provider from 'oidc-provider'; new Provider(ISSUER, { scopes: ['https://mail.google.com/'] });`)).toEqual([]);
+    expect(findings(`const permissions = { scope: 'all' };`)).toEqual([]);
   });
 });

@@ -378,12 +378,20 @@ const githubShortForm = `app.get('/login', (req, res) => {
 const passportGithub = `const passportGithub = require('passport-github');
 passport.use(new passportGithub.Strategy({ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, scope: 'user:email', state: true }, verify));`;
 
+// Every passport-oauth2 strategy the knowledge lists is gated and judged, not only the common ones.
+const passportDiscord = `import { Strategy as DiscordStrategy } from 'passport-discord';
+passport.use(new DiscordStrategy({ clientID: ID, clientSecret: S, callbackURL: CB, scope: ['identify'], state: true }, verify));`;
+const passportGitlab = `const GitLabStrategy = require('passport-gitlab2').Strategy;
+passport.use(new GitLabStrategy({ clientID: ID, clientSecret: S, callbackURL: CB, pkce: false }, verify));`;
+
 ruleTester.run('require-pkce: short-form requests and passport strategies', rule, {
   valid: [
     `res.redirect(\`https://github.com/login/oauth/authorize?client_id=\${ID}&state=\${s}&code_challenge=\${c}&code_challenge_method=S256\`);`,
     // The token endpoint's URL carries client_id and code: not an authorization request.
     `export const tokenUrl = \`https://github.com/login/oauth/access_token?client_id=\${ID}&client_secret=\${SECRET}&code=\${code}&code_verifier=\${v}\`;`,
     `const passportGithub = require('passport-github'); passport.use(new passportGithub.Strategy({ clientID: ID, clientSecret: S, state: true, pkce: true }, verify));`,
+    `import { Strategy as DiscordStrategy } from 'passport-discord';
+passport.use(new DiscordStrategy({ clientID: ID, clientSecret: S, callbackURL: CB, state: true, pkce: true }, verify));`,
   ],
   invalid: [
     {
@@ -407,6 +415,20 @@ ruleTester.run('require-pkce: short-form requests and passport strategies', rule
           ),
         },
       ],
+    },
+    {
+      code: passportDiscord,
+      errors: [
+        {
+          messageId: 'pkceOptionOff',
+          data: { library: 'passport-discord' },
+          ...at(passportDiscord, "{ clientID: ID, clientSecret: S, callbackURL: CB, scope: ['identify'], state: true }"),
+        },
+      ],
+    },
+    {
+      code: passportGitlab,
+      errors: [{ messageId: 'pkceOptionOff', data: { library: 'passport-gitlab2' }, ...at(passportGitlab, 'pkce: false') }],
     },
   ],
 });

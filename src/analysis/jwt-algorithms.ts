@@ -1,0 +1,104 @@
+/**
+ * JWT algorithm allowlists: the findings of require-jwt-algorithms, as plain data.
+ *
+ *   jwtAlgorithmFindings(sc, opts)  verify calls with no `algorithms` allowlist (jose only
+ *                                   with `requireForJose`), `none` allowed or used to sign,
+ *                                   and allowlists that mix HMAC with asymmetric algorithms
+ *   suggestedAlgorithm(sc, op)      the algorithm a fix should add: HS256 for a local secret,
+ *                                   RS256 otherwise
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ASYMMETRIC_ALGORITHM, HMAC_ALGORITHM } from '../knowledge/jwt';
+import { fileFacts } from './file-facts';
+import { jwtFacts, type JwtOperation } from './jwt';
+import { arrayElements, definitionOf, getPath, stringValue } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export type JwtAlgorithmFinding =
+  /** `op` has no allowlist; `alg` is the algorithm to suggest. */
+  | { readonly kind: 'missingAlgorithms'; readonly node: Node; readonly op: JwtOperation; readonly alg: string }
+  /** `removable`: the element can go and a signed algorithm stays in the list. */
+  | { readonly kind: 'noneAlgorithm'; readonly node: Node; readonly removable: boolean }
+  | { readonly kind: 'mixedAlgorithms'; readonly node: Node };
+
+export interface JwtAlgorithmOptions {
+  /** jose verifications without `algorithms` count too (jose refuses `none` and mismatched key types itself). */
+  readonly requireForJose?: boolean;
+}
+
+const isNone = (sourceCode: SourceCode, node: Node): boolean => stringValue(sourceCode, node)?.toLowerCase() === 'none';
+
+/** HS256 for a local secret, RS256 otherwise: a suggestion must not break a working HMAC setup. */
+export function suggestedAlgorithm(sourceCode: SourceCode, op: JwtOperation): string {
+  if (op.keySource === 'local' && op.key && /secret|TextEncoder|hmac/i.test(sourceCode.getText(op.key))) return 'HS256';
+  if (op.keySource === 'local' && op.key && stringValue(sourceCode, op.key) !== undefined) return 'HS256';
+  return 'RS256';
+}
+
+function computeFindings(sourceCode: SourceCode, options: JwtAlgorithmOptions): JwtAlgorithmFinding[] {
+  const findings: JwtAlgorithmFinding[] = [];
+  // One allowlist const shared by several calls is one finding.
+  const reported = new Set<Node>();
+  const add = (finding: JwtAlgorithmFinding): void => {
+    if (reported.has(finding.node)) return;
+    reported.add(finding.node);
+    findings.push(finding);
+  };
+
+  function checkAllowlist(value: Node): void {
+    const elements = arrayElements(sourceCode, value);
+    if (!elements) {
+      if (isNone(sourceCode, value)) add({ kind: 'noneAlgorithm', node: value, removable: false });
+      return;
+    }
+    let hmac = false;
+    let asymmetric = false;
+    for (const element of elements) {
+      const alg = stringValue(sourceCode, element);
+      if (alg === undefined) continue;
+      if (alg.toLowerCase() === 'none') {
+        const removable = elements.some((other) => other !== element && !isNone(sourceCode, other));
+        add({ kind: 'noneAlgorithm', node: element, removable });
+      }
+      if (HMAC_ALGORITHM.test(alg)) hmac = true;
+      if (ASYMMETRIC_ALGORITHM.test(alg)) asymmetric = true;
+    }
+    if (hmac && asymmetric) add({ kind: 'mixedAlgorithms', node: definitionOf(sourceCode, value) });
+  }
+
+  function checkVerify(op: JwtOperation): void {
+    const path = op.spec.algorithms;
+    if (!path) return;
+    const allowlist = getPath(sourceCode, op.options, path);
+    if (allowlist.status === 'present') {
+      checkAllowlist(allowlist.value);
+      return;
+    }
+    // Options we cannot read (a parameter, an unknown spread) may hold the allowlist.
+    if (op.options && allowlist.status === 'unknown') return;
+    const required =
+      op.spec.requiresAlgorithms === 'always' || (op.spec.requiresAlgorithms === 'strict' && options.requireForJose === true);
+    if (required) findings.push({ kind: 'missingAlgorithms', node: op.node, op, alg: suggestedAlgorithm(sourceCode, op) });
+  }
+
+  function checkSign(op: JwtOperation): void {
+    const algorithm = op.spec.algorithm ? getPath(sourceCode, op.options, op.spec.algorithm) : undefined;
+    if (algorithm?.status === 'present' && isNone(sourceCode, algorithm.value))
+      add({ kind: 'noneAlgorithm', node: algorithm.value, removable: false });
+  }
+
+  for (const op of jwtFacts(sourceCode).operations) {
+    // Calls of local helpers are judged where the library call is.
+    if (op.inner) continue;
+    if (op.kind === 'verify' || op.kind === 'config') checkVerify(op);
+    if (op.kind === 'sign' || op.kind === 'config') checkSign(op);
+  }
+  return findings;
+}
+
+/** What require-jwt-algorithms reports in a file (shared per file and option). */
+export function jwtAlgorithmFindings(sourceCode: SourceCode, options: JwtAlgorithmOptions = {}): readonly JwtAlgorithmFinding[] {
+  return fileFacts(sourceCode).memo(`jwt-algorithms:${options.requireForJose === true}`, () => computeFindings(sourceCode, options));
+}

@@ -1,0 +1,218 @@
+/**
+ * How redirect targets and redirect URIs are validated: the findings of
+ * require-exact-redirect-uri, as plain data.
+ *
+ *   redirectValidationFindings(sc)  loose checks (prefix, substring, host or origin only, a
+ *                                   `startsWith('/')` that lets `//evil` through), redirects
+ *                                   to request input with no check at all, oauth2orize-style
+ *                                   validation callbacks that accept the client's URI
+ *                                   unchecked, and registered redirect URIs with a wildcard
+ *                                   or plain http.
+ *
+ * The checks themselves are found by `redirects.ts`; this module judges them where they are
+ * met: at a redirect sink, where a target is stored for later, in a next-auth `redirect`
+ * callback, in a validator function (`isSafeRedirect(url)`), and in client registrations.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { REGISTERED_REDIRECT_URI_KEYS } from '../knowledge/oauth-libraries';
+import { findVariable, functionName } from './ast';
+import { fileFacts } from './file-facts';
+import { propertyKeyName } from './modules';
+import {
+  isClientRedirectUri,
+  isRedirectTargetName,
+  looseRegisteredRedirectUri,
+  parameterChecks,
+  redirectChecks,
+  redirectRoots,
+  redirectSink,
+  redirectUriValidation,
+  storedRedirectTarget,
+  type RedirectCheck,
+  type RedirectChecks,
+} from './redirects';
+import { arrayElements, stringValue } from './values';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+export type RedirectFindingKind =
+  | 'looseCheck'
+  | 'hostOnly'
+  | 'originOnly'
+  | 'relativeIncomplete'
+  | 'unvalidated'
+  | 'unregisteredRedirectUri'
+  | 'wildcardRegistration'
+  | 'httpRegistration';
+
+export interface RedirectFinding {
+  readonly node: Node;
+  readonly kind: RedirectFindingKind;
+  /** For the message: `how`/`method` of a loose check, `name` of an unchecked value. */
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+// Files with no redirect and no redirect-target names are skipped cheaply.
+const REDIRECT_WORDS =
+  /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
+const LOOSE_HOW: Readonly<Record<string, string>> = { prefix: 'prefix', substring: 'substring', suffix: 'suffix', regex: 'pattern' };
+// Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
+const VALIDATOR_FUNCTION = /valid|safe|allow|check|verify|trust|saniti|clean|permit|^is/i;
+const TARGET_WORDS = /redirect|return|callback|next|continue|dest|goto|target/i;
+
+function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
+  const findings: RedirectFinding[] = [];
+  // One finding per node: a construct is often met along two paths.
+  const reported = new Set<Node>();
+  const add = (node: Node, kind: RedirectFindingKind, data?: Record<string, string>): void => {
+    if (reported.has(node)) return;
+    reported.add(node);
+    findings.push({ node, kind, data });
+  };
+
+  /** Records the loose checks; true when some check (loose or not) was found. */
+  function judge(result: RedirectChecks, clientRedirectUri: boolean): boolean {
+    const dataOf = (check: RedirectCheck) => ({ how: LOOSE_HOW[check.kind] ?? check.kind, method: check.how });
+    for (const check of result.checks) {
+      const data = dataOf(check);
+      if (check.kind === 'host') add(check.node, 'hostOnly', data);
+      else if (check.kind === 'origin' && clientRedirectUri) add(check.node, 'originOnly', data);
+      else if (LOOSE_HOW[check.kind]) add(check.node, 'looseCheck', data);
+    }
+    const relative = result.checks.filter((check) => check.kind === 'relative');
+    // `startsWith('/')` alone reports even beside other checks: it is the branch an attacker takes.
+    if (relative.length > 0 && !(result.refusesDoubleSlash && result.refusesBackslash)) {
+      for (const check of relative) add(check.node, 'relativeIncomplete', dataOf(check));
+    }
+    return result.checks.length > 0 || result.refusesDoubleSlash || result.refusesBackslash;
+  }
+
+  const rootNames = (roots: ReturnType<typeof redirectRoots>): (string | undefined)[] => [
+    ...roots.inputs.map((entry) => entry.input.key),
+    ...[...roots.variables].map((variable) => variable.name),
+  ];
+
+  /** A target stored in the session or a cookie for a later redirect: its checks are judged here (no sink to report at). */
+  function checkStored(node: Node): void {
+    const stored = storedRedirectTarget(sourceCode, node);
+    if (!stored) return;
+    const roots = redirectRoots(sourceCode, stored);
+    if (roots.inputs.length > 0) judge(redirectChecks(sourceCode, roots, node), isClientRedirectUri(rootNames(roots)));
+  }
+
+  function checkSink(node: Node): void {
+    checkStored(node);
+    const sink = redirectSink(sourceCode, node);
+    if (!sink) return;
+    const roots = redirectRoots(sourceCode, sink.target);
+    if (roots.variables.size === 0 && roots.inputs.length === 0 && roots.others.length === 0) return;
+    const checked = judge(redirectChecks(sourceCode, roots, node), isClientRedirectUri(rootNames(roots)));
+    if (checked || roots.inputs.length === 0) return;
+    add(node, 'unvalidated', { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) });
+  }
+
+  /** next-auth / Auth.js `callbacks: { redirect({ url, baseUrl }) {…} }`: `url` is the user-supplied callbackUrl. */
+  function checkNextAuthRedirect(property: TSESTree.Property): void {
+    const object = property.parent;
+    const owner = object?.parent;
+    if (
+      object?.type !== AST_NODE_TYPES.ObjectExpression ||
+      owner?.type !== AST_NODE_TYPES.Property ||
+      propertyKeyName(sourceCode, owner) !== 'callbacks'
+    )
+      return;
+    const fn = property.value;
+    if (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
+    const first = fn.params[0];
+    if (first?.type !== AST_NODE_TYPES.ObjectPattern) return;
+    const urlProperty = first.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, p) === 'url',
+    );
+    const id = urlProperty?.value.type === AST_NODE_TYPES.AssignmentPattern ? urlProperty.value.left : urlProperty?.value;
+    if (id?.type !== AST_NODE_TYPES.Identifier) return;
+    const variable = findVariable(sourceCode.getScope(id), id);
+    if (!variable || judge(parameterChecks(sourceCode, variable), false)) return;
+    // No check at all: report where `url` is handed back (next-auth redirects there).
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (
+        parent?.type === AST_NODE_TYPES.ReturnStatement ||
+        (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === reference.identifier)
+      )
+        add(reference.identifier, 'unvalidated', { name: 'url' });
+    }
+  }
+
+  /** `function isSafeRedirect(url) {…}`: its checks are judged even where its callers are out of sight. */
+  function checkValidator(fn: TSESTree.FunctionLike): void {
+    const name = functionName(fn);
+    if (!name || !VALIDATOR_FUNCTION.test(name) || !TARGET_WORDS.test(name)) return;
+    const scope = sourceCode.scopeManager?.acquire(fn);
+    if (!scope) return;
+    const params = fn.params
+      .map((param) => (param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param))
+      .filter((param): param is TSESTree.Identifier => param.type === AST_NODE_TYPES.Identifier);
+    const targets = params.filter((param) => isRedirectTargetName(param.name) || /url|uri|path|href|to$/i.test(param.name));
+    for (const param of targets.length > 0 ? targets : params.length === 1 ? params : []) {
+      const variable = scope.set.get(param.name);
+      if (variable) judge(parameterChecks(sourceCode, variable), isClientRedirectUri([param.name]));
+    }
+  }
+
+  /** oauth2orize-style `server.authorization((clientID, redirectURI, done) => …)`: the URI must be compared before `done` accepts it. */
+  function checkValidationCallback(call: TSESTree.CallExpression): void {
+    const validation = redirectUriValidation(sourceCode, call);
+    if (!validation || validation.accepts.length === 0) return;
+    if (judge(parameterChecks(sourceCode, validation.redirectUri), true)) return;
+    for (const accept of validation.accepts) add(accept, 'unregisteredRedirectUri', { name: validation.redirectUri.name });
+  }
+
+  /** A client registration: `redirect_uris: ['https://*.example.com/cb', 'http://app.example.com/cb']`. */
+  function checkRegistration(property: TSESTree.Property): void {
+    for (const element of arrayElements(sourceCode, property.value) ?? []) {
+      const uri = stringValue(sourceCode, element);
+      const problem = uri === undefined ? undefined : looseRegisteredRedirectUri(uri);
+      if (problem) add(element, problem === 'wildcard' ? 'wildcardRegistration' : 'httpRegistration');
+    }
+  }
+
+  const places = fileFacts(sourceCode).nodesOfType(
+    AST_NODE_TYPES.CallExpression,
+    AST_NODE_TYPES.NewExpression,
+    AST_NODE_TYPES.AssignmentExpression,
+    AST_NODE_TYPES.Property,
+    AST_NODE_TYPES.FunctionDeclaration,
+    AST_NODE_TYPES.FunctionExpression,
+    AST_NODE_TYPES.ArrowFunctionExpression,
+  );
+  for (const node of places) {
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+        checkSink(node);
+        checkValidationCallback(node);
+        break;
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+        checkSink(node);
+        break;
+      case AST_NODE_TYPES.Property: {
+        const key = propertyKeyName(sourceCode, node);
+        if (key === 'redirect') checkNextAuthRedirect(node);
+        else if (key !== undefined && REGISTERED_REDIRECT_URI_KEYS.has(key)) checkRegistration(node);
+        break;
+      }
+      default:
+        checkValidator(node);
+    }
+  }
+  return findings;
+}
+
+/** What require-exact-redirect-uri reports in a file, in source order of discovery (shared per file). */
+export function redirectValidationFindings(sourceCode: SourceCode): readonly RedirectFinding[] {
+  const facts = fileFacts(sourceCode);
+  if (!facts.mentions(REDIRECT_WORDS)) return [];
+  return facts.memo('redirect-validation:findings', () => computeFindings(sourceCode));
+}
