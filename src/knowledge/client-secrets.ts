@@ -35,6 +35,15 @@ export function isClientSecretName(name: string | undefined): boolean {
   return compact.endsWith('clientsecret');
 }
 
+/** Env names that mean an IdP client secret even without the word "client" (`GITHUB_SECRET`, `OKTA_OAUTH_SECRET`). */
+const IDP_SECRET_ENV =
+  /(?:^|_)(?:OAUTH|OAUTH2|OIDC|AUTH0|GOOGLE|GITHUB|GITLAB|OKTA|AZURE|AAD|ENTRA|MSAL|COGNITO|KEYCLOAK|DISCORD|SLACK|FACEBOOK|TWITTER|LINKEDIN|SPOTIFY|MICROSOFT|APPLE|SALESFORCE|DROPBOX|ATLASSIAN|SSO|IDP)_(?:[A-Z0-9]{1,20}_)?SECRET$/i;
+
+/** Env (and bundled-config) names that hold an OAuth client secret. */
+export function isClientSecretEnvName(name: string): boolean {
+  return isClientSecretName(name) || IDP_SECRET_ENV.test(name);
+}
+
 /** Literal formats that are client secrets whatever their name (Google: `GOCSPX-…`). */
 export const CLIENT_SECRET_FORMATS: readonly RegExp[] = [/^GOCSPX-[\w-]{20,60}$/];
 

@@ -1,0 +1,361 @@
+/**
+ * Bearer credentials in URLs — the analysis of no-token-in-url.
+ *
+ *   fetch(`${api}/me?access_token=${accessToken}`)           token in a query string
+ *   res.redirect(`https://app.example/done/${tokens.id_token}`) token as a path segment
+ *   generateAuthUrl({ state: accessToken })                   token as the OAuth state
+ *   const token = req.query.access_token                      token read from the query
+ *   ExtractJwt.fromUrlQueryParameter('token')                 (so clients must send it there)
+ *
+ * `urlTokenFindings(sourceCode)` returns the findings of a file, each node once: the node,
+ * where the token is (`query`, `path`, `read`) and what it is (`access`, `id`, `refresh`,
+ * `unknown-jwt` for a session token used as state, `issued` for a token the app signs).
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { enclosingFunction, findVariable } from './ast';
+import { authorizationRequests, requestParam } from './authorization';
+import { fileFacts } from './file-facts';
+import { guarded } from './guard';
+import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from './modules';
+import { urlDestinationOf } from './redirects';
+import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName, type TokenKind } from './tokens';
+import { isAssertionOrComparison, urlPathValues, urlQueryParams, type Param } from './urls';
+import { definitionOf, stringParts, stringValue } from './values';
+import { TOKEN_FROM_QUERY_EXTRACTORS } from '../knowledge/jwt';
+import { modulesOfPatterns } from '../knowledge/patterns';
+import {
+  GENERIC_TOKEN_PARAMS,
+  QUERY_TOKEN_PARAMS_ALLOWED,
+  TOKEN_GETTER_KEYS,
+  TOKEN_VERIFY_CALL,
+  URL_ENCODING_CALLS,
+} from '../knowledge/url-tokens';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Node = TSESTree.Node;
+
+/** Where the token is: put in a query string or a path, or read from the incoming query. */
+export type UrlTokenPlace = 'query' | 'path' | 'read';
+/** What the token is: an OAuth token, a session token used as state, or a token the app issued. */
+export type UrlToken = 'access' | 'id' | 'refresh' | 'unknown-jwt' | 'issued';
+
+export interface UrlTokenFinding {
+  readonly node: Node;
+  readonly place: UrlTokenPlace;
+  readonly token: UrlToken;
+}
+
+// Generic `token` names only count when their value is a classified token, whose source or name says so.
+const HINT =
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|\bstate\s*:/i;
+
+/** Token kinds that a parameter carries by its spelling. */
+const TOKEN_KINDS: ReadonlySet<TokenKind> = new Set(['access', 'id', 'refresh']);
+
+/** Roots of request objects whose `.query` is the incoming query string. */
+const QUERY_KEYS = new Set(['query', 'queryStringParameters', 'multiValueQueryStringParameters']);
+
+const EXTRACTOR_MODULES = modulesOfPatterns(TOKEN_FROM_QUERY_EXTRACTORS);
+
+/** The cheap gate: whether the file may put a token in a URL or read one from the query at all. */
+export function mayHaveUrlTokens(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  return facts.mentions(HINT) || facts.importsAny(EXTRACTOR_MODULES);
+}
+
+/** The file's tokens in URLs: reads from the query first (in source order), then query parameters, OAuth state and path segments. */
+export function urlTokenFindings(sourceCode: SourceCode): readonly UrlTokenFinding[] {
+  if (!mayHaveUrlTokens(sourceCode)) return [];
+  return fileFacts(sourceCode).memo('url-tokens', () => guarded(() => scan(sourceCode), []));
+}
+
+function scan(sourceCode: SourceCode): UrlTokenFinding[] {
+  const findings: UrlTokenFinding[] = [];
+  const reported = new WeakSet<Node>();
+  // One finding per node: a URL is often reached along two paths (a const and its use).
+  const report = (node: Node, place: UrlTokenPlace, token: UrlToken): void => {
+    if (reported.has(node)) return;
+    reported.add(node);
+    findings.push({ node, place, token });
+  };
+  const facts = fileFacts(sourceCode);
+  for (const node of facts.nodesOfType(AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.VariableDeclarator)) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      if (!isQueryObject(sourceCode, node.object)) continue;
+      const kind = tokenReadKind(sourceCode, memberName(sourceCode, node), node);
+      if (kind && !isAssertionOrComparison(node)) report(node, 'read', kind);
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      const kind = tokenReadByCall(sourceCode, node);
+      if (kind) report(node, 'read', kind);
+    } else if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isQueryObject(sourceCode, node.init)) {
+      for (const property of node.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const binding = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        const kind = tokenReadKind(sourceCode, propertyKeyName(sourceCode, property), binding);
+        if (kind) report(property, 'read', kind);
+      }
+    }
+  }
+  for (const { param, url } of urlQueryParams(sourceCode)) {
+    const kind = tokenInParam(sourceCode, param, url);
+    if (kind && !isAssertionOrComparison(param.reportNode)) report(param.reportNode, 'query', kind);
+  }
+  // Library-built authorization requests: `generateAuthUrl({ state: accessToken })`.
+  for (const request of authorizationRequests(sourceCode)) {
+    if (request.source === 'url') continue;
+    const state = requestParam(request, 'state');
+    if (state.state !== 'present') continue;
+    const kind = tokenAsState(sourceCode, state.valueNode);
+    if (kind && !isAssertionOrComparison(state.reportNode)) report(state.reportNode, 'query', kind);
+  }
+  // A token as a whole path segment of a URL that is redirected to, requested, or absolute.
+  for (const { valueNode, url, absolute } of urlPathValues(sourceCode)) {
+    if (!absolute && !urlDestinationOf(sourceCode, url)) continue;
+    const kind = credentialOf(sourceCode, valueNode, url);
+    if (kind && !isAssertionOrComparison(url)) report(valueNode, 'path', kind);
+  }
+  return findings;
+}
+
+/** `encodeURIComponent(x)` / `String(x)` → x. */
+function unwrap(node: Node): Node {
+  const inner = skipWrappers(node);
+  if (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    URL_ENCODING_CALLS.has(inner.callee.name) &&
+    inner.arguments[0]
+  ) {
+    return unwrap(inner.arguments[0]);
+  }
+  return inner;
+}
+
+/**
+ * Names around a URL that say it is a one-time link (password reset, email verification,
+ * magic link, invitation): its known text, the variable it is kept in, the enclosing functions.
+ */
+function oneTimeLinkContext(sourceCode: SourceCode, url: Node): string[] {
+  const texts = [
+    stringParts(sourceCode, url)
+      .map((part) => part.text ?? '/')
+      .join(''),
+  ];
+  for (let current: Node | undefined = url.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier) texts.push(current.id.name);
+    if ((current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) && current.id)
+      texts.push(current.id.name);
+    if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) {
+      const key = propertyKeyName(sourceCode, current);
+      if (key) texts.push(key);
+    }
+  }
+  return texts;
+}
+
+/**
+ * The credential a value is: an OAuth token (by source or name), or a token the app signs
+ * itself (`jwt.sign(...)`) unless the names around it say it is a one-time link token.
+ */
+function credentialOf(sourceCode: SourceCode, value: Node | undefined, url: Node, names: readonly string[] = []): UrlToken | undefined {
+  if (!value) return undefined;
+  const inner = unwrap(value);
+  const info = classifyToken(sourceCode, inner);
+  if (info && TOKEN_KINDS.has(info.kind)) return info.kind as UrlToken;
+  const issued = issuedTokenOf(sourceCode, inner);
+  if (!issued) return undefined;
+  return [...names, ...issued.names, ...oneTimeLinkContext(sourceCode, url)].some(namesOneTimeLink) ? undefined : 'issued';
+}
+
+/** The kind of token a query parameter carries, by its name or (for generic names) its value. */
+function tokenInParam(sourceCode: SourceCode, entry: Param, url: Node): UrlToken | undefined {
+  const { name, valueNode: value } = entry;
+  // `?${KEY}=${value}`: the value decides; an ID token may be a logout hint.
+  if (entry.nameUnknown) {
+    const kind = credentialOf(sourceCode, value, url);
+    return kind === 'id' ? undefined : kind;
+  }
+  const lower = name.toLowerCase();
+  if (QUERY_TOKEN_PARAMS_ALLOWED.has(lower)) return undefined;
+  if (lower === 'state') return tokenAsState(sourceCode, value);
+  const byName = tokenKindFromName(name);
+  if (byName && TOKEN_KINDS.has(byName)) return byName as UrlToken;
+  if (!GENERIC_TOKEN_PARAMS.has(lower.replace(/[-_]/g, '')) && !GENERIC_TOKEN_PARAMS.has(lower)) return undefined;
+  return credentialOf(sourceCode, value, url, [name]);
+}
+
+/**
+ * A token used as the OAuth `state`: an OAuth token, or the user's own session token taken
+ * from the request. A signed state (`jwt.sign({ nonce, returnTo })`) is a state, not a credential.
+ */
+function tokenAsState(sourceCode: SourceCode, value: Node | undefined): UrlToken | undefined {
+  if (!value) return undefined;
+  const info = classifyToken(sourceCode, unwrap(value));
+  if (!info) return undefined;
+  if (TOKEN_KINDS.has(info.kind)) return info.kind as UrlToken;
+  return info.kind === 'unknown-jwt' && info.fromRequest ? 'unknown-jwt' : undefined;
+}
+
+/** The token kind named by a query key read (`req.query.access_token`); generic names count when verified. */
+function tokenReadKind(sourceCode: SourceCode, name: string | undefined, read: Node): UrlToken | undefined {
+  if (!name) return undefined;
+  const lower = name.toLowerCase();
+  if (QUERY_TOKEN_PARAMS_ALLOWED.has(lower)) return undefined;
+  const byName = tokenKindFromName(name);
+  if (byName && TOKEN_KINDS.has(byName)) return byName as UrlToken;
+  if (GENERIC_TOKEN_PARAMS.has(lower) && usedAsBearer(sourceCode, read)) return 'access';
+  return undefined;
+}
+
+/** Whether a later read of the variable `binding` declares is used as a bearer token. */
+function someReadUsedAsBearer(sourceCode: SourceCode, binding: TSESTree.Identifier, depth: number): boolean {
+  const variable = findVariable(sourceCode.getScope(binding), binding);
+  return (
+    variable?.references.some(
+      (reference) => !reference.init && reference.isRead() && usedAsBearer(sourceCode, reference.identifier as Node, depth + 1),
+    ) ?? false
+  );
+}
+
+/** Whether a function is the value of a token getter option (`getToken: (req) => …`). */
+function isTokenGetter(sourceCode: SourceCode, fn: Node | undefined): boolean {
+  const property = fn?.parent;
+  return property?.type === AST_NODE_TYPES.Property && TOKEN_GETTER_KEYS.has(propertyKeyName(sourceCode, property) ?? '');
+}
+
+/** A generic `token` read is a bearer token when it is verified/decoded or sent as `Bearer …`. */
+function usedAsBearer(sourceCode: SourceCode, read: Node, depth = 0): boolean {
+  if (depth > 3) return false;
+  // A destructured binding (`const { token } = req.query`): follow its uses.
+  const bindingParent = read.parent;
+  if (
+    read.type === AST_NODE_TYPES.Identifier &&
+    (bindingParent?.type === AST_NODE_TYPES.AssignmentPattern ||
+      (bindingParent?.type === AST_NODE_TYPES.Property && bindingParent.parent?.type === AST_NODE_TYPES.ObjectPattern))
+  ) {
+    return someReadUsedAsBearer(sourceCode, read, depth);
+  }
+  let current: Node = read;
+  let parent = current.parent;
+  while (
+    parent &&
+    (parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.LogicalExpression ||
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = parent;
+    parent = current.parent;
+  }
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
+    const callee = skipWrappers(parent.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(sourceCode, callee)
+          : undefined;
+    return name !== undefined && TOKEN_VERIFY_CALL.test(name);
+  }
+  if (parent.type === AST_NODE_TYPES.TemplateLiteral)
+    return /bearer\s*$/i.test(parent.quasis[parent.expressions.indexOf(current as TSESTree.Expression)]?.value.cooked ?? '');
+  // express-jwt `getToken: (req) => req.query.token`.
+  if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) return isTokenGetter(sourceCode, parent);
+  if (parent.type === AST_NODE_TYPES.ReturnStatement) return isTokenGetter(sourceCode, enclosingFunction(parent));
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier)
+    return someReadUsedAsBearer(sourceCode, parent.id, depth);
+  return false;
+}
+
+/**
+ * `req.query`, `ctx.request.query`, `event.queryStringParameters`, `getQuery(event)`, and the
+ * router's query (`route.query`, `this.$route.query`) … Not `requestInput`: that one knows only
+ * request-named roots and would drop the router reads (and add `Page({ query })` props).
+ */
+function isQueryObject(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(sourceCode, inner);
+    return name !== undefined && QUERY_KEYS.has(name);
+  }
+  if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier) {
+    return inner.callee.name === 'getQuery' || inner.callee.name === 'useQuery';
+  }
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    // `const query = req.query` / `const { query } = req` (Next.js pages).
+    const definition = definitionOf(sourceCode, inner);
+    if (definition !== inner) return isQueryObject(sourceCode, definition);
+  }
+  return false;
+}
+
+/**
+ * The expression a URLSearchParams / searchParams `.get()` reads from is a query, not a
+ * fragment (`requestInput` counts `new URLSearchParams(location.hash.slice(1))` as search params).
+ */
+function isQuerySearchParams(sourceCode: SourceCode, receiver: Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  const inner = skipWrappers(receiver);
+  if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === 'searchParams') return true;
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const definition = definitionOf(sourceCode, inner);
+    if (definition !== inner) return isQuerySearchParams(sourceCode, definition, depth + 1);
+    // `const [searchParams] = useSearchParams()`.
+    const variable = findVariable(sourceCode.getScope(inner), inner);
+    const def = variable?.defs[0];
+    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init)
+      return isSearchParamsHook(def.node.init);
+    return false;
+  }
+  if (isSearchParamsHook(inner)) return true;
+  if (
+    inner.type === AST_NODE_TYPES.NewExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.name === 'URLSearchParams' &&
+    inner.arguments[0]
+  ) {
+    return mentionsSearch(sourceCode, inner.arguments[0]);
+  }
+  return false;
+}
+
+function isSearchParamsHook(node: Node): boolean {
+  const inner = skipWrappers(node);
+  return (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.name === 'useSearchParams'
+  );
+}
+
+/** `location.search`, `window.location.search.slice(1)`, `req.url.split('?')[1]`: the query, not `location.hash`. */
+function mentionsSearch(sourceCode: SourceCode, node: Node): boolean {
+  const text = sourceCode.getText(node);
+  if (/\bhash\b/.test(text)) return false;
+  return /\bsearch\b/.test(text) || /\?/.test(text);
+}
+
+/**
+ * A token read by a call: Hono `c.req.query('access_token')`, `url.searchParams.get('access_token')`,
+ * `new URLSearchParams(location.search).get(…)`; passport-jwt `ExtractJwt.fromUrlQueryParameter('token')`.
+ */
+function tokenReadByCall(sourceCode: SourceCode, node: TSESTree.CallExpression): UrlToken | undefined {
+  const callee = skipWrappers(node.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments[0]) {
+    const method = memberName(sourceCode, callee);
+    const name = method === 'get' || method === 'query' || method === 'getAll' ? stringValue(sourceCode, node.arguments[0]) : undefined;
+    if (name !== undefined && /^[\w.-]{1,64}$/.test(name)) {
+      const fromQuery =
+        method === 'query'
+          ? skipWrappers(callee.object).type === AST_NODE_TYPES.MemberExpression
+          : isQuerySearchParams(sourceCode, callee.object);
+      const kind = fromQuery ? tokenReadKind(sourceCode, name, node) : undefined;
+      return kind && !isAssertionOrComparison(node) ? kind : undefined;
+    }
+  }
+  const origin = calleeOrigin(sourceCode, node);
+  return origin && TOKEN_FROM_QUERY_EXTRACTORS.some((pattern) => matchesPattern(origin, pattern)) ? 'access' : undefined;
+}

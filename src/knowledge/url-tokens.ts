@@ -1,0 +1,45 @@
+/**
+ * Which URL parameters carry bearer credentials, as data (no-token-in-url).
+ *
+ * Parameters named for an OAuth token (`access_token`, `id_token`, `refresh_token`) carry one
+ * by their spelling (see `tokenKindFromName`); the generic names below carry one when their
+ * value is a token; OIDC puts some token-ish parameters in the query by design.
+ */
+
+/** Generic parameter names that carry a token when the value is one (`?token=${accessToken}`); compared lowercase. */
+export const GENERIC_TOKEN_PARAMS: ReadonlySet<string> = new Set([
+  'token',
+  'jwt',
+  'bearer',
+  'auth',
+  'authorization',
+  'auth_token',
+  'authtoken',
+  'session_token',
+  'sessiontoken',
+  'session',
+  'at',
+]);
+
+/**
+ * Parameters OIDC puts in the query by design: logout `id_token_hint`, revocation and login
+ * hints, and `request`, a signed OIDC request object (JAR). Compared lowercase.
+ */
+export const QUERY_TOKEN_PARAMS_ALLOWED: ReadonlySet<string> = new Set([
+  'id_token_hint',
+  'token_type_hint',
+  'login_hint',
+  'token_type',
+  'response_type',
+  'code',
+  'request',
+]);
+
+/** Call names whose first argument is a token being verified or decoded: a generic `token` handed to one is a bearer token. */
+export const TOKEN_VERIFY_CALL = /^(?:verify|jwtVerify|verifyIdToken|verifyAccessToken|verifyAsync|decode|jwtDecode|decodeJwt|introspect)$/;
+
+/** Option keys whose function returns the request's bearer token (express-jwt `getToken: (req) => req.query.token`). */
+export const TOKEN_GETTER_KEYS: ReadonlySet<string> = new Set(['getToken']);
+
+/** Calls that turn a value into URL text without changing what it is (`encodeURIComponent(token)`). */
+export const URL_ENCODING_CALLS: ReadonlySet<string> = new Set(['encodeURIComponent', 'encodeURI', 'String', 'escape']);
