@@ -3,7 +3,13 @@ import { createRule } from '../src/create-rule';
 import { secureRandomReplacement } from '../src/fixes';
 import { skipWrappers } from '../src/analysis/modules';
 import type { SecretKind } from '../src/analysis/randomness';
-import { isClientMadeSecret, mayMakeSecrets, secretValueFindingsAt, type SecretValueFinding } from '../src/analysis/secret-values';
+import {
+  isClientMadeSecret,
+  mayMakeSecrets,
+  secretValueFindingsAt,
+  weakHelperFindings,
+  type SecretValueFinding,
+} from '../src/analysis/secret-values';
 
 export type Options = [];
 export type MessageIds = 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue' | 'useCsprng';
@@ -45,7 +51,6 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayMakeSecrets(sourceCode)) return {};
     const reported = new Set<TSESTree.Node>();
 
     /** `Math.random().toString(36).slice(2)` and the like, as a whole → a CSPRNG call the file can make. */
@@ -92,7 +97,11 @@ export default createRule<Options, MessageIds>({
       for (const found of secretValueFindingsAt(sourceCode, node)) report(found);
     }
 
+    // A helper here whose weak value another module uses as a secret: reported here, once.
+    const helpersUsedElsewhere = { 'Program:exit': () => weakHelperFindings(sourceCode).forEach(report) };
+    if (!mayMakeSecrets(sourceCode)) return helpersUsedElsewhere;
     return {
+      ...helpersUsedElsewhere,
       VariableDeclarator: visit,
       AssignmentExpression: visit,
       Property: visit,

@@ -94,6 +94,7 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   const order = new Map<TSESTree.Node, number>();
   // Lists handed out are shared by every caller: readonly by type.
   const mixedLists = new Map<string, TSESTree.Node[]>();
+  const visitorKeys = (sourceCode as { visitorKeys?: Record<string, readonly string[] | undefined> }).visitorKeys;
   const buildIndex = (): Map<AST_NODE_TYPES, TSESTree.Node[]> => {
     const byType = new Map<AST_NODE_TYPES, TSESTree.Node[]>();
     const stack: TSESTree.Node[] = [sourceCode.ast as TSESTree.Node];
@@ -103,8 +104,24 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       const list = byType.get(node.type);
       if (list) list.push(node);
       else byType.set(node.type, [node]);
-      const children = childNodes(node);
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      const keys = visitorKeys?.[node.type];
+      if (keys) {
+        // The parser's own visitor keys: what ESLint's listeners see (a Vue template is not walked).
+        for (let k = keys.length - 1; k >= 0; k--) {
+          const value = (node as unknown as Record<string, unknown>)[keys[k]];
+          if (Array.isArray(value)) {
+            for (let i = value.length - 1; i >= 0; i--) {
+              const item = value[i] as TSESTree.Node | null;
+              if (item && typeof item.type === 'string') stack.push(item);
+            }
+          } else if (value && typeof (value as TSESTree.Node).type === 'string') {
+            stack.push(value as TSESTree.Node);
+          }
+        }
+      } else {
+        const children = childNodes(node);
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      }
     }
     return byType;
   };

@@ -7,9 +7,12 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, functionName } from './ast';
+import { enclosingFunction, findVariable, functionName } from './ast';
 import { fileFacts } from './file-facts';
-import { calledFunction } from './functions';
+import { calledFunction, importedDefinition } from './functions';
+import { guarded } from './guard';
+import { fileInfo } from './project/files';
+import { importersOf } from './project/importers';
 import { propertyKeyName, skipWrappers } from './modules';
 import {
   assessRandomness,
@@ -33,6 +36,7 @@ import {
   QUERY_SECRET,
   SECRET_WORDS,
   URL_QUERY_MEMBERS,
+  WEAK_SOURCE_HINT,
 } from '../knowledge/randomness';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -65,10 +69,10 @@ export function isClientMadeSecret(kind: SecretKind): boolean {
  * are met. The nodes asked about: declarators, assignments, properties, class fields, calls,
  * templates, `+` chains, string literals, returns and expression-bodied arrows.
  */
-export function secretValueFindingsAt(sourceCode: SourceCode, node: Node): SecretValueFinding[] {
+export function secretValueFindingsAt(sourceCode: SourceCode, node: Node, judgeValue: Judge = judge): SecretValueFinding[] {
   const findings: SecretValueFinding[] = [];
   const check = (value: Node | null | undefined, kind: SecretKind | undefined, allowConstant = false): void => {
-    const found = judge(sourceCode, value, kind, allowConstant);
+    const found = judgeValue(sourceCode, value, kind, allowConstant);
     if (found) findings.push(found);
   };
   switch (node.type) {
@@ -121,6 +125,12 @@ export function secretValueFindingsAt(sourceCode: SourceCode, node: Node): Secre
 }
 
 type Check = (value: Node | null | undefined, kind: SecretKind | undefined, allowConstant?: boolean) => void;
+type Judge = (
+  sourceCode: SourceCode,
+  value: Node | null | undefined,
+  kind: SecretKind | undefined,
+  allowConstant: boolean,
+) => SecretValueFinding | undefined;
 
 function judge(
   sourceCode: SourceCode,
@@ -138,6 +148,16 @@ function judge(
     inner.type === AST_NODE_TYPES.ObjectExpression
   ) {
     return undefined;
+  }
+  // `options.state || 'state'`: whenever the caller passes none, every request carries the same constant.
+  if (
+    allowConstant &&
+    inner.type === AST_NODE_TYPES.LogicalExpression &&
+    (inner.operator === '||' || inner.operator === '??') &&
+    (inner.right.type === AST_NODE_TYPES.Literal || inner.right.type === AST_NODE_TYPES.TemplateLiteral) &&
+    stringValue(sourceCode, inner.right)
+  ) {
+    return { finding: { kind: 'constant', node: inner.right }, secret: kind, expression: inner };
   }
   const finding = randomnessVerdict(sourceCode, assessRandomness(sourceCode, inner), kind, allowConstant);
   return finding ? { finding, secret: kind, expression: inner } : undefined;
@@ -205,4 +225,127 @@ function queryString(sourceCode: SourceCode, node: Node, check: Check): void {
     const match = text === undefined ? null : QUERY_SECRET.exec(text);
     if (match && parts[i + 1].text === undefined) check(parts[i + 1].node, secretKindFromParamName(match[1]));
   }
+}
+
+/**
+ * A helper of this module that returns a weak random string (`generateRandomString`, `uid`)
+ * under a name that says nothing, reported here — where the wrong value is written, once —
+ * when another module of the project uses its result as a state, nonce, verifier, CSRF token
+ * or a minted code or token (rules.md, "Across modules and helpers"). The importers are found
+ * by the bounded scan of project/importers.ts; only files outside node_modules with such a
+ * helper pay for it.
+ */
+export function weakHelperFindings(sourceCode: SourceCode): SecretValueFinding[] {
+  const facts = fileFacts(sourceCode);
+  if (!facts.mentions(WEAK_SOURCE_HINT)) return [];
+  return facts.memo('secret-values:weak-helpers', () => guarded(() => computeWeakHelperFindings(sourceCode), []));
+}
+
+interface WeakHelper {
+  readonly name: string;
+  readonly fn: TSESTree.FunctionLike;
+  readonly weak: RandomnessFinding;
+}
+
+function computeWeakHelperFindings(sourceCode: SourceCode): SecretValueFinding[] {
+  const own = fileInfo(sourceCode)?.filename;
+  if (!own || own.includes('/node_modules/')) return [];
+  const helpers = weakHelpers(sourceCode);
+  if (helpers.length === 0) return [];
+  const findings: SecretValueFinding[] = [];
+  const reported = new Set<Node>();
+  for (const importer of importersOf(sourceCode, [...new Set(helpers.map((helper) => helper.name))])) {
+    for (const call of fileFacts(importer).nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const calleeName = tailName(importer, call.callee);
+      if (!calleeName || !helpers.some((helper) => helper.name === calleeName)) continue;
+      const located = importedDefinition(importer, call.callee);
+      if (!located || fileInfo(located.sourceCode)?.filename !== own) continue;
+      const [start, end] = located.node.range;
+      const helper = helpers.find((candidate) => candidate.fn.range[0] >= start && candidate.fn.range[1] <= end);
+      if (!helper || reported.has(helper.weak.node)) continue;
+      const secret = secretKindOfCall(importer, call);
+      if (!secret) continue;
+      reported.add(helper.weak.node);
+      // No suggestion: the helper's length and alphabet are the caller's; the fix is the helper's body.
+      findings.push({ finding: helper.weak, secret });
+    }
+  }
+  return findings;
+}
+
+/** Named functions of the module whose returned value is weak whatever the caller passes. */
+function weakHelpers(sourceCode: SourceCode): WeakHelper[] {
+  const helpers: WeakHelper[] = [];
+  const functions = fileFacts(sourceCode).nodesOfType(
+    AST_NODE_TYPES.FunctionDeclaration,
+    AST_NODE_TYPES.FunctionExpression,
+    AST_NODE_TYPES.ArrowFunctionExpression,
+  );
+  for (const fn of functions) {
+    const name = functionName(fn) ?? exportedAsName(sourceCode, fn);
+    if (!name) continue;
+    const returned =
+      fn.body.type === AST_NODE_TYPES.BlockStatement
+        ? fileFacts(sourceCode)
+            .nodesOfType(AST_NODE_TYPES.ReturnStatement)
+            .filter((statement) => statement.argument && enclosingFunction(statement) === fn)
+            .map((statement) => statement.argument!)
+        : [fn.body];
+    for (const value of returned) {
+      const found = judge(sourceCode, value, 'state', false);
+      if (found?.finding.kind === 'weak') {
+        helpers.push({ name, fn, weak: found.finding });
+        break;
+      }
+    }
+  }
+  return helpers;
+}
+
+/** `exports.uid = function (len) { … }`, `module.exports.uid = …`: the name importers use. */
+function exportedAsName(sourceCode: SourceCode, fn: TSESTree.FunctionLike): string | undefined {
+  const parent = fn.parent;
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== fn) return undefined;
+  return parent.left.type === AST_NODE_TYPES.MemberExpression ? tailName(sourceCode, parent.left) : undefined;
+}
+
+/**
+ * What the value of `call` becomes in `sourceCode`: looked for in the few nodes around it and,
+ * when it initialises a variable (`var code = utils.uid(16)`), around that variable's reads
+ * (`done(null, code)` in an authorization server's issue callback).
+ */
+function secretKindOfCall(sourceCode: SourceCode, call: TSESTree.CallExpression): SecretKind | undefined {
+  const places: Node[] = [call];
+  const declarator = skipWrappersUp(call);
+  if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(sourceCode.getScope(declarator), declarator.id.name);
+    for (const reference of variable?.references ?? []) if (reference.isRead()) places.push(reference.identifier as Node);
+  }
+  for (const place of places.slice(0, 20)) {
+    const [start, end] = place.range;
+    const holds: Judge = (_sourceCode, value, kind) =>
+      value && kind && value.range[0] <= start && value.range[1] >= end
+        ? { finding: { kind: 'constant', node: call }, secret: kind }
+        : undefined;
+    let node: Node | undefined = place;
+    // Deep enough to reach an issue callback around `done(null, code)` (oauth2orize nests the save in it).
+    for (let depth = 0; node && depth < 14; depth++, node = node.parent) {
+      const [found] = secretValueFindingsAt(sourceCode, node, holds);
+      if (found) return found.secret;
+    }
+  }
+  return undefined;
+}
+
+/** The node that holds the call's value: through `await` and type assertions up to its parent. */
+function skipWrappersUp(node: Node): Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.AwaitExpression ||
+      current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression)
+  )
+    current = current.parent;
+  return current.parent ?? current;
 }

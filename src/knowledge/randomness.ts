@@ -210,3 +210,6 @@ export const QUERY_CONSTANT = /[?&](state|nonce)=[^&#${}]{1,200}/;
 export const URL_QUERY_MEMBERS: ReadonlySet<string> = new Set(['query', 'searchParams']);
 /** Methods that set a URL or form parameter by name: `params.set('state', v)`, `form.append('nonce', v)`. */
 export const PARAM_SETTERS: ReadonlySet<string> = new Set(['set', 'append']);
+
+/** Text of a predictable source a helper may build a string from (the cheap gate of the importer scan). */
+export const WEAK_SOURCE_HINT = /\bMath\.random\b/;

@@ -9,10 +9,15 @@ import { calledFunction, importedDefinition } from '../../src/analysis/functions
 import { registerLintedFile } from '../../src/analysis/project/files';
 import { clearModuleCache } from '../../src/analysis/project/load';
 import { resolveModule, stripJsonComments } from '../../src/analysis/project/resolve';
+import { clearImporterListings } from '../../src/analysis/project/importers';
+import { weakHelperFindings } from '../../src/analysis/secret-values';
 
 const root = mkdtempSync(join(tmpdir(), 'oauth-project-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-beforeEach(() => clearModuleCache());
+beforeEach(() => {
+  clearModuleCache();
+  clearImporterListings();
+});
 
 function write(files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
@@ -95,6 +100,25 @@ describe('resolveModule', () => {
     expect(resolveModule(from, '../node_modules/pkg')).toBeUndefined();
     expect(resolveModule(from, './missing')).toBeUndefined();
     expect(resolveModule(from, 'node:crypto')).toBeUndefined();
+  });
+
+  it("knows the aliases frameworks define without a committed tsconfig: SvelteKit's $lib, Nuxt's ~/ and @/, @/ for src/", () => {
+    write({
+      'kit/package.json': '{}',
+      'kit/svelte.config.js': 'export default {};',
+      'kit/src/lib/random.ts': '',
+      'nuxt/package.json': '{}',
+      'nuxt/nuxt.config.ts': 'export default {};',
+      'nuxt/utils/auth.ts': '',
+      'vite/package.json': '{}',
+      'vite/src/api/login.js': '',
+    });
+    expect(resolveModule(join(root, 'kit/src/routes/login/+server.ts'), '$lib/random')).toBe(join(root, 'kit/src/lib/random.ts'));
+    expect(resolveModule(join(root, 'nuxt/pages/login.ts'), '~/utils/auth')).toBe(join(root, 'nuxt/utils/auth.ts'));
+    expect(resolveModule(join(root, 'nuxt/pages/login.ts'), '@/utils/auth')).toBe(join(root, 'nuxt/utils/auth.ts'));
+    expect(resolveModule(join(root, 'vite/src/pages/Login.js'), '@/api/login')).toBe(join(root, 'vite/src/api/login.js'));
+    // Without the framework's config file, `$lib` means nothing.
+    expect(resolveModule(join(root, 'vite/src/pages/Login.js'), '$lib/random')).toBeUndefined();
   });
 
   it('reads tsconfig comments and trailing commas without touching strings', () => {
@@ -203,5 +227,45 @@ describe('importedDefinition', () => {
       },
     );
     expect(found).toEqual({ clientSecret: 'process.env.NEXT_PUBLIC_SECRET', renamed: '1', mine: undefined });
+  });
+});
+
+describe('weakHelperFindings: helpers whose weak value another module uses as a secret', () => {
+  function findings(file: string, text: string): string[] {
+    let found: string[] | undefined;
+    lint(file, text, (sourceCode) => {
+      found ??= weakHelperFindings(sourceCode).map((f) => `${f.secret}@${f.finding.node.loc.start.line}`);
+    });
+    return found ?? [];
+  }
+  const helper =
+    "exports.uid = function (len) {\n  var buf = [];\n  for (var i = 0; i < len; ++i) buf.push('abcdef'[Math.floor(Math.random() * 6)]);\n  return buf.join('');\n};\n";
+
+  it('reports the helper when an importer makes a state or an issued code of it, through a variable', () => {
+    write({
+      'w1/package.json': '{}',
+      'w1/routes/login.js':
+        "const { randomString } = require('../lib/random');\nexports.login = (req, res) => { const state = randomString(16); res.redirect('https://idp/authorize?state=' + state); };\n",
+      'w1/oauth2.js':
+        "var oauth2orize = require('oauth2orize');\nvar server = oauth2orize.createServer();\nvar utils = require('./utils');\nserver.grant(oauth2orize.grant.code(function (client, uri, user, ares, done) {\n  var code = utils.uid(16);\n  db.save(code, function () { done(null, code); });\n}));\n",
+    });
+    expect(
+      findings(
+        'w1/lib/random.js',
+        'exports.randomString = (n) => Array.from({ length: n }, () => Math.random().toString(36)[2]).join("");\n',
+      ),
+    ).toEqual(['state@1']);
+    expect(findings('w1/utils.js', helper)).toEqual(['code@3']);
+  });
+
+  it('stays silent when importers use the value for something else, and for packages', () => {
+    write({
+      'w2/package.json': '{}',
+      'w2/ui.js': "var utils = require('./utils');\nvar elementId = utils.uid(8);\nmodule.exports = elementId;\n",
+      'w2/node_modules/lib/package.json': '{}',
+      'w2/node_modules/lib/user.js': "var utils = require('./utils');\nvar state = utils.uid(8);\n",
+    });
+    expect(findings('w2/utils.js', helper)).toEqual([]);
+    expect(findings('w2/node_modules/lib/utils.js', helper)).toEqual([]);
   });
 });

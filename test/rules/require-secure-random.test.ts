@@ -82,6 +82,13 @@ const constantState = `const params = new URLSearchParams({
 const constantInConst = `const OAUTH_STATE = 'static-state-value';
 export const authParams = { client_id: 'web', redirect_uri: 'https://app.example.com/cb', state: OAUTH_STATE };`;
 
+const constantFallback = `export function getAuthorizationUrl(options = {}) {
+  const url = new URL('https://appleid.apple.com/auth/authorize');
+  url.searchParams.append('response_type', 'code');
+  url.searchParams.append('state', options.state || 'state');
+  return url.toString();
+}`;
+
 const helperFewBytes = `import crypto from 'node:crypto';
 function randomHex(bytes) { return crypto.randomBytes(bytes).toString('hex'); }
 export const csrfToken = randomHex(8);
@@ -141,6 +148,8 @@ ruleTester.run('require-secure-random', rule, {
     `// shows the oauth consent screen\nconst state = { loading: false, seed: Math.random() };\nexport default state;`,
     // A constant state outside an authorization request (an address, a job status).
     `const address = { city: 'Austin', state: 'TX' }; // oauth profile\nconst job = { id: 1 }; job.state = 'done';`,
+    // A fallback that is not a constant, or an empty one (the parameter is left out).
+    `import { randomBytes } from 'crypto';\nexport function authUrl(url, options) { url.searchParams.append('state', options.state || randomBytes(16).toString('hex')); url.searchParams.append('nonce', options.nonce ?? ''); } // oauth`,
     // The state read back from the callback.
     `export function callback(req) { const state = req.query.state; const nonce = req.session.nonce; return state === nonce; } // oauth`,
   ],
@@ -161,6 +170,7 @@ ruleTester.run('require-secure-random', rule, {
     invalid(counterState, 'weakSource', '++seq'),
     invalid(constantState, 'constantValue', "'xyzABC123'"),
     invalid(constantInConst, 'constantValue', "'static-state-value'"),
+    invalid(constantFallback, 'constantValue', "'state'", 1),
     invalid(helperFewBytes, 'tooFewBits', 'randomHex(8)'),
     invalid(getRandomValuesSmall, 'tooFewBits', 'crypto.getRandomValues(buf)'),
     invalid(uuidV1, 'weakSource', 'uuidv1()'),

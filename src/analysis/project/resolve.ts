@@ -147,6 +147,34 @@ export function pathAliasesFor(directory: string): PathAliases | undefined {
   }
 }
 
+const NO_ALIASES: PathAliases = { baseDirectory: '/', hasBaseUrl: false, paths: [] };
+
+/**
+ * The aliases frameworks define without writing them into a committed tsconfig: SvelteKit's
+ * `$lib` (`src/lib`, its paths live in the generated .svelte-kit/tsconfig.json), Nuxt's `~/`
+ * and `@/` (the project folder, or `app/` in Nuxt 4), and `@/` for `src/` in Vue CLI and Vite
+ * apps. Asked only when the tsconfig/jsconfig paths did not resolve the specifier.
+ */
+function frameworkAlias(fromFile: string, specifier: string): string | undefined {
+  const tilde = specifier.startsWith('~/') || specifier.startsWith('@/');
+  if (!tilde && !specifier.startsWith('$lib/') && specifier !== '$lib') return undefined;
+  for (let current = dirname(fromFile), depth = 0; depth < 12; depth++) {
+    const has = (names: readonly string[]): boolean => names.some((name) => existsSync(join(current, name)));
+    if (specifier.startsWith('$lib')) {
+      if (has(['svelte.config.js', 'svelte.config.ts', 'svelte.config.mjs']))
+        return resolveFile(join(current, 'src/lib', specifier.slice('$lib'.length)));
+    } else if (has(['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'])) {
+      const rest = specifier.slice(2);
+      return resolveFile(join(current, 'app', rest)) ?? resolveFile(join(current, rest));
+    } else if (specifier.startsWith('@/') && has(['package.json'])) {
+      return resolveFile(join(current, 'src', specifier.slice(2)));
+    }
+    if (has(['package.json']) || dirname(current) === current) return undefined;
+    current = dirname(current);
+  }
+  return undefined;
+}
+
 function matchAlias(pattern: string, specifier: string): string | undefined {
   const star = pattern.indexOf('*');
   if (star === -1) return pattern === specifier ? '' : undefined;
@@ -175,8 +203,7 @@ export function resolveModule(
     found = resolveFile(specifier);
   } else {
     if (specifier.startsWith('node:')) return undefined;
-    const config = aliases();
-    if (!config) return undefined;
+    const config = aliases() ?? NO_ALIASES;
     for (const { pattern, targets } of config.paths) {
       const matched = matchAlias(pattern, specifier);
       if (matched === undefined) continue;
@@ -187,6 +214,7 @@ export function resolveModule(
       if (found) break;
     }
     if (!found && config.hasBaseUrl) found = resolveFile(resolve(config.baseDirectory, specifier));
+    found ??= frameworkAlias(fromFile, specifier);
   }
   return found && !withinPackages(found) ? found : undefined;
 }

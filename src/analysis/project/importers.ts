@@ -1,0 +1,114 @@
+/**
+ * The other direction of the project layer: the modules of the project that import the file
+ * being linted. A wrong value written in a helper (a weak random string) is reported where it
+ * is written, once — but whether it matters depends on what an importer does with it (uses it
+ * as the OAuth `state`, or as a UI id). Only asked for files that hold such a suspect, never
+ * for every file.
+ *
+ * Bounded on purpose: the project is the folder of the nearest package.json above the file;
+ * at most MAX_LISTED source files are listed (per process, per root), and only files whose text
+ * names the linted file's module are parsed, at most MAX_IMPORTERS of them. A new file appears
+ * in a long-running process (an editor) when the listing is older than LISTING_TTL_MS.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { fileInfo } from './files';
+import { loadModule } from './load';
+import { MODULE_EXTENSIONS } from './resolve';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+const MAX_LISTED = 4000;
+const MAX_DEPTH = 12;
+const MAX_IMPORTERS = 24;
+const MAX_TEXT_BYTES = 512 * 1024;
+const LISTING_TTL_MS = 30_000;
+
+// Folders that hold no source of the project's own.
+const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'public', 'static']);
+const SOURCE_EXTENSIONS = new Set<string>(MODULE_EXTENSIONS);
+
+const listings = new Map<string, { at: number; files: readonly string[] }>();
+
+/** The folder of the nearest package.json at or above `directory` (the file's own folder when there is none). */
+export function projectRoot(directory: string): string {
+  for (let current = directory, depth = 0; depth < 30; depth++) {
+    try {
+      if (statSync(join(current, 'package.json')).isFile()) return current;
+    } catch {
+      // No package.json here: look one folder up.
+    }
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  return directory;
+}
+
+function listSources(root: string): readonly string[] {
+  const cached = listings.get(root);
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.files;
+  const files: string[] = [];
+  const walk = (folder: string, depth: number): void => {
+    if (depth > MAX_DEPTH || files.length >= MAX_LISTED) return;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (files.length >= MAX_LISTED) return;
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) walk(path, depth + 1);
+      } else if (entry.isFile() && SOURCE_EXTENSIONS.has(extname(entry.name)) && !entry.name.endsWith('.d.ts')) {
+        files.push(path);
+      }
+    }
+  };
+  walk(root, 0);
+  listings.set(root, { at: Date.now(), files });
+  return files;
+}
+
+/** The word an import of `path` must contain: its file name, or its folder's for an `index` module. */
+function moduleWord(path: string): string {
+  const stem = basename(path, extname(path));
+  return stem === 'index' ? basename(dirname(path)) : stem;
+}
+
+/**
+ * Parsed modules of the project that may import the linted file and mention one of `names`
+ * (the helpers asked about), nearest first. Parsed with the linted file's parser family and
+ * cached like every imported module.
+ */
+export function importersOf(sourceCode: SourceCode, names: readonly string[]): SourceCode[] {
+  const info = fileInfo(sourceCode);
+  if (!info || info.hops !== 0 || !info.filename || names.length === 0) return [];
+  const own = info.filename;
+  const word = moduleWord(own);
+  const importers: SourceCode[] = [];
+  for (const file of listSources(projectRoot(dirname(own)))) {
+    if (file === own) continue;
+    let text: string;
+    try {
+      if (statSync(file).size > MAX_TEXT_BYTES) continue;
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!text.includes(word) || !names.some((name) => text.includes(name))) continue;
+    const module = loadModule(sourceCode, file);
+    if (module) importers.push(module);
+    if (importers.length >= MAX_IMPORTERS) break;
+  }
+  return importers;
+}
+
+/** Forget the listings (tests). */
+export function clearImporterListings(): void {
+  listings.clear();
+}
