@@ -19,6 +19,7 @@ import { guarded } from './guard';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { decodeQueryText } from './urls';
 import { definitionOf, propertyNames, stringParts, stringValue, type StringPart } from './values';
+import { modulesOfPatterns } from '../knowledge/patterns';
 import {
   BUNDLED_ENV_MODULES,
   CLIENT_SECRET_ARGUMENTS,
@@ -63,11 +64,15 @@ export function clientSecretFindings(sourceCode: SourceCode, path: string): read
   return fileFacts(sourceCode).memo(`client-secrets:${path}`, () => guarded(() => scan(sourceCode, path), []));
 }
 
+const CLIENT_SECRET_ARGUMENT_MODULES = modulesOfPatterns(CLIENT_SECRET_ARGUMENTS.keys());
+
 const isConcatenation = (node: Node | undefined): boolean => node?.type === AST_NODE_TYPES.BinaryExpression && node.operator === '+';
 
 function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
   const facts = fileFacts(sourceCode);
   const oauthFile = facts.mentions(OAUTH_HINT);
+  // Library calls that take a client secret positionally can only be made by files importing them.
+  const secretLibraries = facts.importsAny(CLIENT_SECRET_ARGUMENT_MODULES);
   const findings: ClientSecretFinding[] = [];
   const reported = new WeakSet<Node>();
   // One finding per node: the same construct is often reached along two paths (a const and its use).
@@ -261,6 +266,7 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
         return;
       }
     }
+    if (!secretLibraries) return;
     const index = lookup(calleeOrigin(sourceCode, node), CLIENT_SECRET_ARGUMENTS);
     if (index === undefined) return;
     const argument = node.arguments[index];

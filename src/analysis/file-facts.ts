@@ -91,7 +91,7 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   const mentionCache = new Map<RegExp, boolean>();
   const memos = new Map<string, unknown>();
   let index: Map<AST_NODE_TYPES, TSESTree.Node[]> | undefined;
-  const order = new Map<TSESTree.Node, number>();
+  const preOrder: TSESTree.Node[] = [];
   // Lists handed out are shared by every caller: readonly by type.
   const mixedLists = new Map<string, TSESTree.Node[]>();
   const visitorKeys = (sourceCode as { visitorKeys?: Record<string, readonly string[] | undefined> }).visitorKeys;
@@ -100,7 +100,7 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
     const stack: TSESTree.Node[] = [sourceCode.ast as TSESTree.Node];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      order.set(node, order.size);
+      preOrder.push(node);
       const list = byType.get(node.type);
       if (list) list.push(node);
       else byType.set(node.type, [node]);
@@ -167,7 +167,9 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       const key = types.join();
       let nodes = mixedLists.get(key);
       if (!nodes) {
-        nodes = types.flatMap((type) => index!.get(type) ?? []).sort((a, b) => order.get(a)! - order.get(b)!);
+        // One pass over the walk's pre-order list keeps source order without sorting.
+        const wanted = new Set<string>(types);
+        nodes = preOrder.filter((node) => wanted.has(node.type));
         mixedLists.set(key, nodes);
       }
       return nodes as Extract<TSESTree.Node, { type: T }>[];

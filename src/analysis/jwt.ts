@@ -746,7 +746,9 @@ export function jwtFacts(sourceCode: SourceCode): JwtFacts {
 /** Cheap gate: could the file contain a JWT operation at all? */
 export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly string[]): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.importsAny(modules) || facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/) || facts.mentions(GLOBAL_JWT_DECODERS);
+  // A hand-rolled decode is a `JSON.parse` over a segment of `split('.')`, both written here.
+  const handRolled = facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/) && facts.mentions(/\bJSON\.parse\b/);
+  return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS);
 }
 
 /** A decode of a token that the same function (or its caller/callee scope) also verifies, before or after. */

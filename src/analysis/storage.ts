@@ -19,6 +19,8 @@ import {
   PINIA_DEFINE_STORE,
   STORAGE_HOOKS,
   STORAGE_MEMBERS,
+  STORAGE_MODULES,
+  STORAGE_WRITE_HINT,
   WEB_STORAGE_GLOBALS,
   ZUSTAND_JSON_STORAGE,
   ZUSTAND_PERSIST,
@@ -94,8 +96,17 @@ function objectStoreName(sourceCode: SourceCode, node: Node): { name: string | u
   return { name: arg ? stringValue(sourceCode, arg) : undefined };
 }
 
+/** False when the file can write to no storage: it names no web storage or object store and imports no storage library. */
+function mayWriteStorage(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  return facts.mentions(STORAGE_WRITE_HINT) || facts.importsAny(STORAGE_MODULES);
+}
+
 /** A write to browser storage at this node, or undefined. */
 export function storageWriteOf(sourceCode: SourceCode, node: Node): StorageWrite | undefined {
+  // Web storage and IndexedDB are reached by name (`localStorage`, `window.sessionStorage`,
+  // `objectStore(…)`): a file that never writes those words writes to neither.
+  if (!mayWriteStorage(sourceCode)) return undefined;
   if (node.type === AST_NODE_TYPES.AssignmentExpression) {
     if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const target = node.left;
@@ -480,7 +491,9 @@ function localClass(sourceCode: SourceCode, callee: Node): TSESTree.ClassDeclara
  * call's arguments where the helper passes parameters through.
  */
 export function wrapperWritesOf(sourceCode: SourceCode, call: TSESTree.CallExpression): StorageWrite[] {
-  const local = calledFunctionHere(sourceCode, call.callee);
+  // A wrapper writes what the call hands it: a call without arguments writes nothing of the caller's.
+  if (call.arguments.length === 0) return [];
+  const local = mayWriteStorage(sourceCode) ? calledFunctionHere(sourceCode, call.callee) : undefined;
   const target = local ? { sourceCode, fn: local, imported: false } : calledFunction(sourceCode, call.callee);
   if (!target) return [];
   const writes: StorageWrite[] = [];

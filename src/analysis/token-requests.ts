@@ -17,6 +17,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction } from './ast';
 import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
+import { modulesOfPatterns } from '../knowledge/patterns';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, localFunction, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
@@ -63,6 +64,12 @@ export interface TokenRequest {
 }
 
 export const TOKEN_REQUEST_HINT = /grant_?type|getToken|callback|Grant|acquireTokenBy|client_?secret|client_?id/i;
+
+/** What a hand-built token request must write: a grant type, or the client's id or secret next to the code. */
+const HAND_BUILT_TOKEN_REQUEST_HINT = /grant_?type|client_?id|client_?secret/i;
+
+/** The libraries of the exchange table: only files importing one can call it. */
+const EXCHANGE_MODULES = modulesOfPatterns(EXCHANGE_CALLS.keys());
 
 function normalised(list: ParamList | undefined): ParamList | undefined {
   if (!list) return undefined;
@@ -252,7 +259,12 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
   const libraryCalls = new Set<Node>();
   const covered = new Set<Node>();
 
-  for (const call of [...nodes.calls, ...nodes.news]) {
+  const facts = fileFacts(sourceCode);
+  // A library exchange needs the library imported here (origins are resolved in the file);
+  // a hand-built request needs its parameter names written here.
+  const libraryCallsPossible = facts.importsAny(EXCHANGE_MODULES);
+  const handBuiltPossible = facts.mentions(HAND_BUILT_TOKEN_REQUEST_HINT);
+  for (const call of libraryCallsPossible ? [...nodes.calls, ...nodes.news] : []) {
     const origin = calleeOrigin(sourceCode, call);
     const exchange = origin ? lookupCall(origin, EXCHANGE_CALLS) : undefined;
     if (!exchange || isAssertionOrComparison(call)) continue;
@@ -286,12 +298,14 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
   }
 
   // Hand-built requests: constructions that send a grant_type.
-  const candidates: Node[] = [
-    ...nodes.news.filter((node) => isParamsConstruction(sourceCode, node)),
-    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node) || isParamsConstruction(sourceCode, node)),
-    ...nodes.objects,
-    ...nodes.strings,
-  ];
+  const candidates: Node[] = !handBuiltPossible
+    ? []
+    : [
+        ...nodes.news.filter((node) => isParamsConstruction(sourceCode, node)),
+        ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node) || isParamsConstruction(sourceCode, node)),
+        ...nodes.objects,
+        ...nodes.strings,
+      ];
   const found: { list: ParamList; node: Node; inferred: boolean }[] = [];
   for (const candidate of candidates) {
     if (covered.has(candidate) || isAssertionOrComparison(candidate)) continue;

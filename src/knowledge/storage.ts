@@ -148,3 +148,5 @@ export const CACHE_LOCATION_LOCAL_STORAGE = 'LocalStorage';
 export const OKTA_STORAGE_OPTION = 'storage';
 /** A store variable named for the user (`userStore`, `persistentUserStore`) keeps tokens. */
 export const USER_STORE_NAME = /user/i;
+/** Every write to web storage or IndexedDB names one of these (`localStorage`, `window.sessionStorage`, `objectStore(…)`). */
+export const STORAGE_WRITE_HINT = /Storage|objectStore/;
