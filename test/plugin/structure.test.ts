@@ -21,6 +21,11 @@ describe('rule files, registry, tests and docs', () => {
     expect(listed).toEqual([...listed].sort());
   });
 
+  // Rules are thin: what a rule looks for lives in src/analysis and src/knowledge, with its own tests.
+  it.each(implemented)('rules/%s.ts stays thin (at most 150 lines)', (id) => {
+    expect(read('rules', `${id}.ts`).split('\n').length).toBeLessThanOrEqual(150);
+  });
+
   it('every rule has a test file test/rules/<id>.test.ts, and every test file a rule', () => {
     expect(filesIn('test/rules', '.test.ts')).toEqual(implemented);
   });
