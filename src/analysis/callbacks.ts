@@ -97,7 +97,13 @@ function isRequestUrl(sourceCode: SourceCode, node: Node, depth = 0): boolean {
   );
 }
 
-/** Whether a value (the code, the callback params, the current URL) comes from the redirect. */
+/** `''`, `null`, `undefined`: what a missing value falls back to. */
+function isFallbackLiteral(node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal) return inner.value === null || inner.value === '';
+  return inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined';
+}
+
 /** `String(x)`, `x.toString()`, `decodeURIComponent(x)`, `x ?? ''`, `${x}`: the same value. */
 function unwrapValue(sourceCode: SourceCode, node: Node): Node {
   let current = skipWrappers(node);
@@ -127,6 +133,10 @@ function unwrapValue(sourceCode: SourceCode, node: Node): Node {
       continue;
     } else if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') {
       current = skipWrappers(current.left);
+      continue;
+    } else if (current.type === AST_NODE_TYPES.ConditionalExpression && isFallbackLiteral(current.alternate)) {
+      // `code ? code : ''`: the value, or an empty fallback.
+      current = skipWrappers(current.consequent);
       continue;
     } else if (
       current.type === AST_NODE_TYPES.TemplateLiteral &&

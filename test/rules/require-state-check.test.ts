@@ -237,6 +237,99 @@ espreeTester.run('require-state-check (espree)', rule, {
   ],
 });
 
+// --- Callbacks whose code comes from the request through a variable, a route object or a fallback ---
+
+const bunUrlParams = `export const callback = async (req: Request) => {
+  const url = new URL(req.url);
+  const queryParams = new URLSearchParams(url.search);
+  const code = queryParams.get('code') || '';
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: String(code), client_secret: SECRET }) });
+  return res.json();
+};`;
+
+const h3QueryVariable = `export default defineEventHandler(async (event) => {
+  const query = getQuery(event);
+  const body = new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET, redirect_uri: CALLBACK });
+  return $fetch(TOKEN_URL, { method: 'POST', body });
+});`;
+
+const nuxtRouteContext = `export default {
+  async fetch({ $axios, route }) {
+    const code = route.query.code;
+    const res = await $axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: SECRET, code });
+    return res.data;
+  },
+};`;
+
+const vueThisRoute = `export default {
+  async mounted() {
+    const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: this.$route.query.code, client_id: 'spa', code_verifier: sessionStorage.getItem('v') }) });
+  },
+};`;
+
+const conditionalFallback = `export function Callback() {
+  const [searchParams] = useSearchParams();
+  const code = searchParams.get('code');
+  return post(TOKEN_URL, { data: { grant_type: 'authorization_code', code: code ? code : '', client_id: 'spa', code_verifier: v } });
+}`;
+
+ruleTester.run('require-state-check (request values through variables)', rule, {
+  valid: [
+    // The same shapes, with the state compared.
+    `export default defineEventHandler(async (event) => {
+       const query = getQuery(event);
+       if (query.state !== getCookie(event, 'oauth_state')) throw createError({ statusCode: 400 });
+       const body = new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET });
+       return $fetch(TOKEN_URL, { method: 'POST', body });
+     });`,
+    `export default {
+       async fetch({ $axios, route }) {
+         if (route.query.state !== this.$cookies.get('state')) return;
+         const res = await $axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: SECRET, code: route.query.code });
+       },
+     };`,
+    // A variable named like a query that is not the request's: a config object, a local route table.
+    `const query = loadConfig();
+     export const exchange = () => fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET }) });`,
+    `const route = routes.find((r) => r.name === 'cb');
+     export const exchange = () => fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: route.query.code, client_secret: SECRET }) });`,
+    // A URL that is not the request's.
+    `export async function relay(target: string) {
+       const url = new URL(target);
+       const code = new URLSearchParams(url.search).get('code');
+       return fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_secret: SECRET }) });
+     }`,
+    // A fallback that is not empty: the code may be another value.
+    `export function Callback() {
+       const [searchParams] = useSearchParams();
+       return post(TOKEN_URL, { data: { grant_type: 'authorization_code', code: searchParams.has('x') ? STORED_CODE : fallback(), client_id: 'spa' } });
+     }`,
+  ],
+  invalid: [
+    invalid(
+      bunUrlParams,
+      'stateNotCompared',
+      bunUrlParams.slice(bunUrlParams.indexOf('fetch(TOKEN_URL'), bunUrlParams.indexOf('}) });') + 5),
+    ),
+    invalid(h3QueryVariable, 'stateNotCompared', "$fetch(TOKEN_URL, { method: 'POST', body })"),
+    invalid(
+      nuxtRouteContext,
+      'stateNotCompared',
+      "$axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: SECRET, code })",
+    ),
+    invalid(
+      vueThisRoute,
+      'stateNotCompared',
+      vueThisRoute.slice(vueThisRoute.indexOf('fetch(TOKEN_URL'), vueThisRoute.indexOf("'v') }) })") + 10),
+    ),
+    invalid(
+      conditionalFallback,
+      'stateNotCompared',
+      "post(TOKEN_URL, { data: { grant_type: 'authorization_code', code: code ? code : '', client_id: 'spa', code_verifier: v } })",
+    ),
+  ],
+});
+
 // --- Browser callbacks that take tokens or the code out of the redirect URL (rules.md, second round) ---
 
 function readWithoutState(code: string, snippet: string, what: string, nth = 0) {
