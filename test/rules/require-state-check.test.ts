@@ -330,6 +330,61 @@ ruleTester.run('require-state-check (request values through variables)', rule, {
   ],
 });
 
+// --- WorkOS (AuthKit / SSO): the caller sends and checks the state ---
+
+const workosCli = `import { WorkOS } from '@workos-inc/node';
+const workos = new WorkOS(process.env.WORKOS_API_KEY, { clientId: CLIENT_ID });
+export function authorizationUrl() {
+  return workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: 'http://localhost:3000/callback', clientId: CLIENT_ID });
+}
+export async function handleCallback(req, res) {
+  const url = new URL(req.url, 'http://localhost:3000');
+  const code = url.searchParams.get('code');
+  const auth = await workos.userManagement.authenticateWithCode({ code, clientId: CLIENT_ID });
+  res.end(auth.accessToken);
+}`;
+
+ruleTester.run('require-state-check (WorkOS)', rule, {
+  valid: [
+    `import { WorkOS } from '@workos-inc/node';
+     const workos = new WorkOS(KEY);
+     export function start(res, state) {
+       res.redirect(workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: CB, clientId: ID, state }));
+     }
+     export async function callback(req, res) {
+       if (req.query.state !== req.cookies.state) return res.status(403).end();
+       const auth = await workos.userManagement.authenticateWithCode({ code: req.query.code, clientId: ID });
+     }`,
+    // Another package's methods of the same name are not WorkOS's.
+    `import { Client } from './client';
+     const client = new Client();
+     export const url = client.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: CB, clientId: ID });
+     export const cb = (req) => client.userManagement.authenticateWithCode({ code: req.query.code });`,
+    // A code that does not come from the redirect (a test helper, a stored value).
+    `import { WorkOS } from '@workos-inc/node';
+     const workos = new WorkOS(KEY);
+     export const redeem = (stored) => workos.userManagement.authenticateWithCode({ code: stored.code, clientId: ID });`,
+  ],
+  invalid: [
+    {
+      code: workosCli,
+      errors: [
+        {
+          messageId: 'missingState' as const,
+          ...at(
+            workosCli,
+            "workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: 'http://localhost:3000/callback', clientId: CLIENT_ID })",
+          ),
+        },
+        {
+          messageId: 'stateNotCompared' as const,
+          ...at(workosCli, 'workos.userManagement.authenticateWithCode({ code, clientId: CLIENT_ID })'),
+        },
+      ],
+    },
+  ],
+});
+
 // --- Browser callbacks that take tokens or the code out of the redirect URL (rules.md, second round) ---
 
 function readWithoutState(code: string, snippet: string, what: string, nth = 0) {
