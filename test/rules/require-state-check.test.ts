@@ -330,6 +330,38 @@ ruleTester.run('require-state-check (request values through variables)', rule, {
   ],
 });
 
+// --- A form body built with FormData ---
+
+const formDataExchange = `const FormData = require('form-data');
+app.get('/login/callback', async (req, res) => {
+  const data = new FormData();
+  data.append('grant_type', 'authorization_code');
+  data.append('code', req.query.code);
+  const json = await (await fetch('https://discord.com/api/oauth2/token', { method: 'POST', body: data })).json();
+  req.session.token = json.access_token;
+});`;
+
+espreeTester.run('require-state-check (FormData bodies)', rule, {
+  valid: [
+    `const FormData = require('form-data');
+     app.get('/login/callback', async (req, res) => {
+       if (req.query.state !== req.session.state) return res.sendStatus(403);
+       const data = new FormData();
+       data.append('grant_type', 'authorization_code');
+       data.append('code', req.query.code);
+       await fetch('https://discord.com/api/oauth2/token', { method: 'POST', body: data });
+     });`,
+    // An upload form that carries a field named code is no token request.
+    `app.post('/upload', async (req, res) => {
+       const data = new FormData();
+       data.append('code', req.query.code);
+       data.append('file', req.file);
+       await fetch(UPLOAD_URL, { method: 'POST', body: data });
+     });`,
+  ],
+  invalid: [invalid(formDataExchange, 'stateNotCompared', "fetch('https://discord.com/api/oauth2/token', { method: 'POST', body: data })")],
+});
+
 // --- WorkOS (AuthKit / SSO): the caller sends and checks the state ---
 
 const workosCli = `import { WorkOS } from '@workos-inc/node';
