@@ -362,6 +362,46 @@ espreeTester.run('require-state-check (FormData bodies)', rule, {
   invalid: [invalid(formDataExchange, 'stateNotCompared', "fetch('https://discord.com/api/oauth2/token', { method: 'POST', body: data })")],
 });
 
+// --- The returned state handed to a helper that only files tokens under it ---
+
+const stateAsStorageKey = `app.get('/auth/callback', (req, res) => {
+  exchange(req.query.code, req.query.state, () => res.redirect('/?key=' + req.query.state));
+});
+function exchange(code, key, done) {
+  request.post({ url: TOKEN_URL, form: { code, grant_type: 'authorization_code', redirect_uri: CB } }, (err, response, body) => {
+    store[key] = { access_token: body.access_token };
+    setTimeout(() => delete store[key], 10000);
+    done();
+  });
+}`;
+
+espreeTester.run('require-state-check (state used only as a storage key)', rule, {
+  valid: [
+    // The helper compares the state it is given.
+    `app.get('/auth/callback', (req, res) => { exchange(req.query.code, req.query.state, res); });
+     function exchange(code, returned, res) {
+       if (returned !== res.locals.expectedState) throw new Error('state');
+       request.post({ url: TOKEN_URL, form: { code, grant_type: 'authorization_code' } });
+     }`,
+    // The helper hands the state on to a lookup it cannot be judged without: counted as a check.
+    `app.get('/auth/callback', (req, res) => { exchange(req.query.code, req.query.state); });
+     function exchange(code, key) {
+       const pending = sessions.take(key);
+       request.post({ url: TOKEN_URL, form: { code, grant_type: 'authorization_code', code_verifier: pending.verifier } });
+     }`,
+    // An unknown helper (a package's) may check it.
+    `const { exchange } = require('oauth-helper');
+     app.get('/auth/callback', (req, res) => { exchange(req.query.code, req.query.state); request.post({ url: TOKEN_URL, form: { code: req.query.code, grant_type: 'authorization_code' } }); });`,
+  ],
+  invalid: [
+    invalid(
+      stateAsStorageKey,
+      'stateNotCompared',
+      "exchange(req.query.code, req.query.state, () => res.redirect('/?key=' + req.query.state))",
+    ),
+  ],
+});
+
 // --- WorkOS (AuthKit / SSO): the caller sends and checks the state ---
 
 const workosCli = `import { WorkOS } from '@workos-inc/node';
