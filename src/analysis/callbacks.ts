@@ -97,7 +97,13 @@ function isRequestUrl(sourceCode: SourceCode, node: Node, depth = 0): boolean {
   );
 }
 
-/** Whether a value (the code, the callback params, the current URL) comes from the redirect. */
+/** `''`, `null`, `undefined`: what a missing value falls back to. */
+function isFallbackLiteral(node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal) return inner.value === null || inner.value === '';
+  return inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined';
+}
+
 /** `String(x)`, `x.toString()`, `decodeURIComponent(x)`, `x ?? ''`, `${x}`: the same value. */
 function unwrapValue(sourceCode: SourceCode, node: Node): Node {
   let current = skipWrappers(node);
@@ -127,6 +133,10 @@ function unwrapValue(sourceCode: SourceCode, node: Node): Node {
       continue;
     } else if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&') {
       current = skipWrappers(current.left);
+      continue;
+    } else if (current.type === AST_NODE_TYPES.ConditionalExpression && isFallbackLiteral(current.alternate)) {
+      // `code ? code : ''`: the value, or an empty fallback.
+      current = skipWrappers(current.consequent);
       continue;
     } else if (
       current.type === AST_NODE_TYPES.TemplateLiteral &&
@@ -294,7 +304,7 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     // The returned state handed to a lookup or a verification: `await redis.get(\`state:${state}\`)`, `jwt.verify(state, key)`.
     if (LOGGING_ROOTS.has(rootName(callee) ?? '') || STATE_DECODERS.test(name ?? '') || isNotState(name ?? '')) continue;
     const lookup = name === 'get' || name === 'getItem' || name === 'getdel' || name === 'getDel';
-    const handsOverState = node.arguments.some((arg) => {
+    const handsOverState = node.arguments.some((arg, index) => {
       if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
       const argument = skipWrappers(arg);
       if (argument.type === AST_NODE_TYPES.Literal || isFreshState(sourceCode, argument)) return false;
@@ -304,7 +314,8 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
           (argument.type === AST_NODE_TYPES.TemplateLiteral || argument.type === AST_NODE_TYPES.BinaryExpression) &&
           isStateValue(sourceCode, argument)
         );
-      return isStateValue(sourceCode, argument);
+      // A helper we can read that only files something under the state (`global[state] = tokens`) compares nothing.
+      return isStateValue(sourceCode, argument) && !onlyKeysWrites(sourceCode, callee, index);
     });
     if (
       handsOverState &&
@@ -322,6 +333,27 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     }
   }
   return false;
+}
+
+/**
+ * The parameter at `index` of the helper a callee names is never compared: it is unused, or only
+ * the key of a write (`store[state] = tokens`). Unknown helpers answer false (they may compare it).
+ */
+function onlyKeysWrites(sourceCode: SourceCode, callee: Node, index: number): boolean {
+  const helper = calledFunction(sourceCode, callee);
+  const param = helper?.fn.params[index];
+  if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(helper.sourceCode.getScope(param), param);
+  if (!variable) return false;
+  return variable.references.every((reference) => {
+    const member = reference.identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || !member.computed || member.property !== reference.identifier) return false;
+    const use = member.parent;
+    return (
+      (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) ||
+      (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete')
+    );
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, isFunctionNode } from './ast';
 import { guarded } from './guard';
-import { localFunction, skipWrappers } from './modules';
+import { localFunction, memberName, originOf, skipWrappers, type Origin } from './modules';
 import { type Located, definitionOf } from './project/definitions';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -45,6 +45,29 @@ export function calledFunction(sourceCode: SourceCode, callee: Node): CalledFunc
 export function importedDefinition(sourceCode: SourceCode, node: Node): Located | undefined {
   const found = guarded(() => definitionOf(sourceCode, node), undefined);
   return found && found.sourceCode !== sourceCode ? found : undefined;
+}
+
+/**
+ * The origin of a member chain whose root is defined by another module of the project with a
+ * package's value: `Spotify.authorizationCodeGrant` where `import Spotify from '../api/spotify'`
+ * and that module exports `new SpotifyWebApi({...})` → `spotify-web-api-node#().authorizationCodeGrant`.
+ * Undefined when the root is not such a name (ask `originOf` for everything else).
+ */
+export function projectOrigin(sourceCode: SourceCode, node: Node): Origin | undefined {
+  const members: string[] = [];
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(sourceCode, current);
+    if (name === undefined) return undefined;
+    members.unshift(name);
+    current = skipWrappers(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const found = importedDefinition(sourceCode, current);
+  const base = found ? guarded(() => originOf(found.sourceCode, found.node), undefined) : undefined;
+  // A value the other module imports from yet another project module is not followed further.
+  if (!base || base.module.startsWith('.') || base.module.startsWith('/')) return undefined;
+  return { module: base.module, path: [...base.path, ...members] };
 }
 
 /** True when `node` belongs to the file `sourceCode` was parsed from (not to an imported module). */

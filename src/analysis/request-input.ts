@@ -19,7 +19,7 @@ import { findVariable } from './ast';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 import { guarded } from './guard';
-import { REQUEST_OBJECT_NAMES } from '../knowledge/requests';
+import { REQUEST_OBJECT_NAMES, ROUTE_OBJECT_NAMES } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -149,13 +149,52 @@ function containsBrowserLocation(sourceCode: SourceCode, node: Node): boolean {
   return false;
 }
 
-function containsRequest(sourceCode: SourceCode, node: Node): boolean {
+/** `req.url`, `req.url.split('?')[1]`, and through variables: `url.search` where `const url = new URL(req.url)`. */
+function containsRequest(sourceCode: SourceCode, node: Node, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
   const { root } = chainOf(sourceCode, node);
   const inner =
     root.type === AST_NODE_TYPES.CallExpression && root.callee.type === AST_NODE_TYPES.MemberExpression
       ? chainOf(sourceCode, root.callee.object).root
       : root;
-  return inner.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(inner.name);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    if (REQUEST_OBJECT_NAMES.has(inner.name)) return true;
+    const definition = definitionOf(sourceCode, inner);
+    return definition !== inner && containsRequest(sourceCode, definition, depth + 1);
+  }
+  if (inner.type === AST_NODE_TYPES.NewExpression && inner.arguments[0]) {
+    const origin = originOf(sourceCode, inner.callee);
+    return (
+      origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'URL' && containsRequest(sourceCode, inner.arguments[0], depth + 1)
+    );
+  }
+  return false;
+}
+
+/** What a query factory's result is: h3 `getQuery(event)` the query, `readBody(event)` the body, `useRoute()` the route ('url'). */
+function factoryInput(call: TSESTree.CallExpression): RequestInput | undefined {
+  const name = calleeName(call) ?? '';
+  if (!QUERY_FACTORIES.has(name)) return undefined;
+  const part: RequestPart =
+    name === 'getQuery' || name === 'useQuery' ? 'query' : name === 'readBody' ? 'body' : name === 'getRouterParams' ? 'params' : 'url';
+  return { part, key: undefined, browser: name.startsWith('use') };
+}
+
+/**
+ * The request, or a part of it, that a variable holds as a whole: `const query = getQuery(event)`,
+ * `const route = useRoute()`, a route parameter (`fetch({ route })` of Nuxt). Only a prefix for
+ * reads of its members (`query.code`, `route.query.code`).
+ */
+function wholeRequestVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): RequestInput | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'Parameter')
+    return ROUTE_OBJECT_NAMES.has(identifier.name) ? { part: 'url', key: undefined, browser: true } : undefined;
+  if (def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return undefined;
+  if (variable?.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  const init = skipWrappers(def.node.init);
+  const call = init.type === AST_NODE_TYPES.AwaitExpression ? skipWrappers(init.argument) : init;
+  return call.type === AST_NODE_TYPES.CallExpression ? factoryInput(call) : undefined;
 }
 
 function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): RequestInput | undefined {
@@ -188,14 +227,19 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
     return undefined;
   }
   let prefix: RequestInput | undefined;
+  let rest = segments;
   if (root.type === AST_NODE_TYPES.Identifier) {
     if (REQUEST_OBJECT_NAMES.has(root.name)) prefix = { part: 'url', key: undefined, browser: false };
-    else prefix = identifierInput(sourceCode, root, depth);
+    else prefix = identifierInput(sourceCode, root, depth) ?? wholeRequestVariable(sourceCode, root);
   } else if (root.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(root) ?? '')) {
     prefix = { part: 'url', key: undefined, browser: calleeName(root)?.startsWith('use') ?? false };
+  } else if (root.type === AST_NODE_TYPES.ThisExpression && ROUTE_OBJECT_NAMES.has(segments[0] ?? '')) {
+    // Vue Router's `this.$route.query.code`.
+    prefix = { part: 'url', key: undefined, browser: true };
+    rest = segments.slice(1);
   }
   if (!prefix) return undefined;
-  return applySegments(prefix, segments);
+  return applySegments(prefix, rest);
 }
 
 /** Walks `.query.next` from a request (or a part of it) to the parameter read. */
@@ -273,18 +317,8 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   const init = skipWrappers(def.node.init);
   if (init.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(init.name))
     return applySegments({ part: 'url', key: undefined, browser: false }, keys);
-  if (init.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(init) ?? '')) {
-    const name = calleeName(init) ?? '';
-    const part: RequestPart | undefined =
-      name === 'getQuery' || name === 'useQuery'
-        ? 'query'
-        : name === 'readBody'
-          ? 'body'
-          : name === 'getRouterParams'
-            ? 'params'
-            : undefined;
-    return applySegments({ part: part ?? 'url', key: undefined, browser: name.startsWith('use') }, keys);
-  }
+  const factory = init.type === AST_NODE_TYPES.CallExpression ? factoryInput(init) : undefined;
+  if (factory) return applySegments(factory, keys);
   // `const { next } = Object.fromEntries(url.searchParams)` / `= req.query`.
   if (init.type === AST_NODE_TYPES.CallExpression && calleeName(init) === 'fromEntries' && init.arguments[0]) {
     const source = searchParamsSource(sourceCode, init.arguments[0], depth + 1);

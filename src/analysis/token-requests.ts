@@ -22,6 +22,7 @@ import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, localFunction, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { classifyToken } from './tokens';
+import { projectOrigin } from './functions';
 import {
   ABSENT_PARAM,
   fileNodes,
@@ -253,6 +254,18 @@ function isCodeValue(sourceCode: SourceCode, node: Node): boolean {
   return name !== undefined && /^(?:code|authCode|authorizationCode|auth_code)$/i.test(name);
 }
 
+/** Method names of the exchange calls: only these calls are worth following into another module. */
+const EXCHANGE_METHODS: ReadonlySet<string> = new Set(
+  [...EXCHANGE_CALLS.keys()].map((pattern) => pattern.slice(pattern.lastIndexOf('.') + 1)),
+);
+
+/** A library exchange called on a client another module of the project made and exports (`spotify.authorizationCodeGrant(code)`). */
+function projectExchange(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): ExchangeCall | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !EXCHANGE_METHODS.has(memberName(sourceCode, callee) ?? '')) return undefined;
+  return lookupCall(projectOrigin(sourceCode, callee), EXCHANGE_CALLS);
+}
+
 function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
   const requests: TokenRequest[] = [];
   const nodes = fileNodes(sourceCode);
@@ -266,7 +279,7 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
   const handBuiltPossible = facts.mentions(HAND_BUILT_TOKEN_REQUEST_HINT);
   for (const call of libraryCallsPossible ? [...nodes.calls, ...nodes.news] : []) {
     const origin = calleeOrigin(sourceCode, call);
-    const exchange = origin ? lookupCall(origin, EXCHANGE_CALLS) : undefined;
+    const exchange = origin ? (lookupCall(origin, EXCHANGE_CALLS) ?? projectExchange(sourceCode, call)) : undefined;
     if (!exchange || isAssertionOrComparison(call)) continue;
     libraryCalls.add(call);
     const paramsArg = exchange.paramsArg !== undefined ? call.arguments[exchange.paramsArg] : undefined;

@@ -20,7 +20,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue, findVariable } from './ast';
 import { fileFacts } from './file-facts';
-import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { GLOBAL_MODULE, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { FORM_DATA_CONSTRUCTORS } from '../knowledge/http';
 import { arrayElements, definitionOf, objectLiteral, stringParts, stringValue, type StringPart } from './values';
 import { guarded } from './guard';
 
@@ -769,6 +770,8 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
         return cachedConstruction(sourceCode, node, () => paramsOfUrl(sourceCode, node, depth));
       if (isHttpParamsConstruction(sourceCode, node))
         return cachedConstruction(sourceCode, node, () => paramsOfHttpParams(sourceCode, node, depth));
+      if (isFormDataConstruction(sourceCode, node))
+        return cachedConstruction(sourceCode, node, () => paramsOfFormData(sourceCode, node, depth));
       return undefined;
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(sourceCode, node);
@@ -854,6 +857,20 @@ export function paramsOf(sourceCode: SourceCode, node: Node): ParamList | undefi
   return paramsOfNode(sourceCode, node, 0);
 }
 
+/** `new FormData()` (global or the form-data package): a form body filled by `.append()`. */
+function isFormDataConstruction(sourceCode: SourceCode, node: Node): node is TSESTree.NewExpression {
+  if (node.type !== AST_NODE_TYPES.NewExpression) return false;
+  const origin = originOf(sourceCode, node.callee);
+  return origin !== undefined && FORM_DATA_CONSTRUCTORS.some((pattern) => matchesPattern(origin, pattern));
+}
+
+/** A form body's fields: those appended to the variable; a form element given to it (`new FormData(form)`) is unknown. */
+function paramsOfFormData(sourceCode: SourceCode, node: TSESTree.NewExpression, depth: number): ParamList {
+  const includes: Node[] = [];
+  const mutated = applyMutations([], node.arguments.length === 0, mutationsOf(sourceCode, node, false, depth), includes);
+  return { kind: 'object', node, params: mutated.params, complete: mutated.complete, base: undefined, hasQuery: false, includes };
+}
+
 /** True when the node is `new URL(…)` / `new URLSearchParams(…)` (the globals, not shadowed). */
 export function isUrlConstruction(sourceCode: SourceCode, node: Node): boolean {
   return isGlobalConstructor(sourceCode, node, 'URL') || isGlobalConstructor(sourceCode, node, 'URLSearchParams');
@@ -864,7 +881,12 @@ export function isUrlConstruction(sourceCode: SourceCode, node: Node): boolean {
  * Angular `new HttpParams(…)`, and the last link of an HttpParams `.set()`/`.append()` chain.
  */
 export function isParamsConstruction(sourceCode: SourceCode, node: Node): boolean {
-  return isUrlConstruction(sourceCode, node) || isHttpParamsConstruction(sourceCode, node) || isHttpParamsChainEnd(sourceCode, node);
+  return (
+    isUrlConstruction(sourceCode, node) ||
+    isHttpParamsConstruction(sourceCode, node) ||
+    isHttpParamsChainEnd(sourceCode, node) ||
+    isFormDataConstruction(sourceCode, node)
+  );
 }
 
 /** A link of an HttpParams builder chain (`new HttpParams().set(…)`): the value passes on to the next link. */

@@ -24,3 +24,9 @@ export const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set([
 
 /** Globals that send a request: WHATWG `fetch`, and Nuxt's auto-imported `$fetch`. */
 export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(['fetch', '$fetch']);
+
+/**
+ * Constructors of a form body whose fields are added with `.append(name, value)` / `.set(…)`:
+ * the global `FormData` and the `form-data` package's default export (origin patterns).
+ */
+export const FORM_DATA_CONSTRUCTORS: readonly string[] = ['<global>#FormData', 'form-data'];

@@ -130,6 +130,20 @@ export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> 
       nonce: PARAMS,
     },
   ],
+  // WorkOS (AuthKit and SSO): getAuthorizationUrl({ provider, redirectUri, clientId, state, codeChallenge }).
+  [
+    '@workos-inc/node#WorkOS.().*.getAuthorizationUrl',
+    {
+      library: '@workos-inc/node',
+      kind: 'call',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: PARAMS,
+      state: PARAMS,
+      nonce: NONE,
+    },
+  ],
   // Browser SDKs that run the code flow with PKCE, state and nonce themselves.
   [
     'oidc-client-ts#UserManager.()',
@@ -476,6 +490,17 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
       codeStringArg: 0,
       verifier: { arg: 0, key: 'codeVerifier' },
     },
+  ],
+  // WorkOS: userManagement.authenticateWithCode({ code, clientId, codeVerifier }), sso.getProfileAndToken({ code, clientId }).
+  [
+    '@workos-inc/node#WorkOS.().userManagement.authenticateWithCode',
+    { library: '@workos-inc/node', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'codeVerifier' } },
+  ],
+  ['@workos-inc/node#WorkOS.().sso.getProfileAndToken', { library: '@workos-inc/node', grantType: 'authorization_code' }],
+  // spotify-web-api-node: new SpotifyWebApi(credentials).authorizationCodeGrant(code) (no PKCE in this client).
+  [
+    'spotify-web-api-node#().authorizationCodeGrant',
+    { library: 'spotify-web-api-node', grantType: 'authorization_code', codeStringArg: 0 },
   ],
   // msal-node.
   [

@@ -21,5 +21,12 @@ export const REQUEST_OBJECT_NAMES: ReadonlySet<string> = new Set([
   'httpRequest',
 ]);
 
+/**
+ * Names a client router gives the current route, whose `query` and `params` are the URL's:
+ * Vue Router's `this.$route`, Nuxt's context `route` (`asyncData({ route })`, `fetch({ route })`),
+ * a route handed to a function as `route`.
+ */
+export const ROUTE_OBJECT_NAMES: ReadonlySet<string> = new Set(['route', '$route']);
+
 /** A cookie whose name says it carries a session or a token (`app_session`, `id_token`, `sid`, `auth`). */
 export const TOKEN_COOKIE_NAME = /token|jwt|session|sid|auth/i;

@@ -5,7 +5,8 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { calledFunction, importedDefinition } from '../../src/analysis/functions';
+import { calledFunction, importedDefinition, projectOrigin } from '../../src/analysis/functions';
+import { formatOrigin } from '../../src/analysis/modules';
 import { registerLintedFile } from '../../src/analysis/project/files';
 import { clearModuleCache } from '../../src/analysis/project/load';
 import { resolveModule, stripJsonComments } from '../../src/analysis/project/resolve';
@@ -227,6 +228,34 @@ describe('importedDefinition', () => {
       },
     );
     expect(found).toEqual({ clientSecret: 'process.env.NEXT_PUBLIC_SECRET', renamed: '1', mine: undefined });
+  });
+});
+
+describe('projectOrigin', () => {
+  it("names the package behind a client another module makes and exports, and nothing for the project's own values", () => {
+    write({
+      'p8/spotify.js': "import SpotifyWebApi from 'spotify-web-api-node';\nexport default new SpotifyWebApi({ clientId: ID });\n",
+      'p8/google.js': "const { google } = require('googleapis');\nexports.oauth2 = new google.auth.OAuth2(ID, SECRET, CB);\n",
+      'p8/own.js': "import { make } from './factory';\nexport const client = make();\nexport function helper() {}\n",
+      'p8/factory.js': 'export function make() { return {}; }\n',
+    });
+    const found: Record<string, string | undefined> = {};
+    lint(
+      'p8/route.js',
+      "import spotify from './spotify';\nimport { oauth2 } from './google';\nimport { client, helper } from './own';\nconst local = {};\nspotify.authorizationCodeGrant(code); oauth2.getToken(code); client.exchange(code); helper.call(x); local.getToken(code);\n",
+      (sourceCode, node) => {
+        if (node.type !== 'CallExpression') return;
+        const origin = projectOrigin(sourceCode, (node as TSESTree.CallExpression).callee);
+        found[sourceCode.getText((node as TSESTree.CallExpression).callee)] = origin && formatOrigin(origin);
+      },
+    );
+    expect(found).toEqual({
+      'spotify.authorizationCodeGrant': 'spotify-web-api-node.().authorizationCodeGrant',
+      'oauth2.getToken': 'googleapis.google.auth.OAuth2.().getToken',
+      'client.exchange': undefined,
+      'helper.call': undefined,
+      'local.getToken': undefined,
+    });
   });
 });
 

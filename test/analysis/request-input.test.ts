@@ -53,6 +53,31 @@ describe('request-input: values of the incoming request', () => {
     expect(inputs(code, false)).toEqual(['search-params:code:browser', 'search-params:returnTo:browser', 'search-params:next:browser']);
   });
 
+  it('reads the request through variables: a URL of the request, a query factory held in a variable, route objects', () => {
+    const code = `
+      export const h = (req) => { const url = new URL(req.url); const qp = new URLSearchParams(url.search); probe(qp.get('code')); };
+      export default defineEventHandler(async (event) => { const query = getQuery(event); probe(query.code); const body = await readBody(event); probe(body.code); });
+      export default { fetch({ route }) { probe(route.query.code); }, mounted() { probe(this.$route.query.code); } };
+      export function setup() { const route = useRoute(); probe(route.query.next); }`;
+    expect(inputs(code)).toEqual([
+      'search-params:code',
+      'query:code',
+      'body:code',
+      'query:code:browser',
+      'query:code:browser',
+      'query:next:browser',
+    ]);
+  });
+
+  it('refuses variables that only look like the request: other URLs, local route tables, reassigned queries', () => {
+    const code = `
+      export const h = (target) => { const url = new URL(target); probe(new URLSearchParams(url.search).get('code')); };
+      const route = routes.find((r) => r.name === 'cb'); probe(route.query.code);
+      let query = getQuery(event); query = other; probe(query.code);
+      probe(this.$router.query.code); probe(useRoute());`;
+    expect(inputs(code)).toEqual([null, null, null, null, null]);
+  });
+
   it('refuses look-alikes: config objects, session values, whole URLs, properties of parameters', () => {
     const code = `
       probe(config.query.next); probe(req.session.returnTo); probe(req.originalUrl); probe(location.href);

@@ -92,6 +92,20 @@ describe('token-requests: token endpoint calls with their grant and parameters',
     ]);
   });
 
+  it('reads a FormData body filled with append (global and the form-data package), and nothing from an unrelated FormData', () => {
+    const code = [
+      `const FormData = require('form-data');`,
+      `const data = new FormData(); data.append('grant_type', 'authorization_code'); data.append('code', code);`,
+      `await fetch(TOKEN, { method: 'POST', body: data });`,
+      `const upload = new FormData(); upload.append('file', blob); await fetch(UPLOAD, { method: 'POST', body: upload });`,
+    ].join('\n');
+    expect(requests(code, false)).toEqual(['3:http:fetch:authorization_code:verifier=absent']);
+    const browser = `const form = new FormData(); form.set('grant_type', 'refresh_token'); form.set('refresh_token', rt); await fetch(TOKEN, { method: 'POST', body: form });`;
+    expect(requests(browser)).toEqual(['1:http:fetch:refresh_token:verifier=absent']);
+    // A form element's fields are unknown.
+    expect(requests(`const f = new FormData(el); f.append('x', 1); await fetch(U, { method: 'POST', body: f });`)).toEqual([]);
+  });
+
   it('infers a code exchange without grant_type (GitHub style), but not a stored code record', () => {
     const code = [
       `await axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: S, code, redirect_uri: CB });`,

@@ -237,6 +237,226 @@ espreeTester.run('require-state-check (espree)', rule, {
   ],
 });
 
+// --- Callbacks whose code comes from the request through a variable, a route object or a fallback ---
+
+const bunUrlParams = `export const callback = async (req: Request) => {
+  const url = new URL(req.url);
+  const queryParams = new URLSearchParams(url.search);
+  const code = queryParams.get('code') || '';
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: String(code), client_secret: SECRET }) });
+  return res.json();
+};`;
+
+const h3QueryVariable = `export default defineEventHandler(async (event) => {
+  const query = getQuery(event);
+  const body = new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET, redirect_uri: CALLBACK });
+  return $fetch(TOKEN_URL, { method: 'POST', body });
+});`;
+
+const nuxtRouteContext = `export default {
+  async fetch({ $axios, route }) {
+    const code = route.query.code;
+    const res = await $axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: SECRET, code });
+    return res.data;
+  },
+};`;
+
+const vueThisRoute = `export default {
+  async mounted() {
+    const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: this.$route.query.code, client_id: 'spa', code_verifier: sessionStorage.getItem('v') }) });
+  },
+};`;
+
+const conditionalFallback = `export function Callback() {
+  const [searchParams] = useSearchParams();
+  const code = searchParams.get('code');
+  return post(TOKEN_URL, { data: { grant_type: 'authorization_code', code: code ? code : '', client_id: 'spa', code_verifier: v } });
+}`;
+
+ruleTester.run('require-state-check (request values through variables)', rule, {
+  valid: [
+    // The same shapes, with the state compared.
+    `export default defineEventHandler(async (event) => {
+       const query = getQuery(event);
+       if (query.state !== getCookie(event, 'oauth_state')) throw createError({ statusCode: 400 });
+       const body = new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET });
+       return $fetch(TOKEN_URL, { method: 'POST', body });
+     });`,
+    `export default {
+       async fetch({ $axios, route }) {
+         if (route.query.state !== this.$cookies.get('state')) return;
+         const res = await $axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: SECRET, code: route.query.code });
+       },
+     };`,
+    // A variable named like a query that is not the request's: a config object, a local route table.
+    `const query = loadConfig();
+     export const exchange = () => fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET }) });`,
+    `const route = routes.find((r) => r.name === 'cb');
+     export const exchange = () => fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: route.query.code, client_secret: SECRET }) });`,
+    // A URL that is not the request's.
+    `export async function relay(target: string) {
+       const url = new URL(target);
+       const code = new URLSearchParams(url.search).get('code');
+       return fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_secret: SECRET }) });
+     }`,
+    // A fallback that is not empty: the code may be another value.
+    `export function Callback() {
+       const [searchParams] = useSearchParams();
+       return post(TOKEN_URL, { data: { grant_type: 'authorization_code', code: searchParams.has('x') ? STORED_CODE : fallback(), client_id: 'spa' } });
+     }`,
+  ],
+  invalid: [
+    invalid(
+      bunUrlParams,
+      'stateNotCompared',
+      bunUrlParams.slice(bunUrlParams.indexOf('fetch(TOKEN_URL'), bunUrlParams.indexOf('}) });') + 5),
+    ),
+    invalid(h3QueryVariable, 'stateNotCompared', "$fetch(TOKEN_URL, { method: 'POST', body })"),
+    invalid(
+      nuxtRouteContext,
+      'stateNotCompared',
+      "$axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: SECRET, code })",
+    ),
+    invalid(
+      vueThisRoute,
+      'stateNotCompared',
+      vueThisRoute.slice(vueThisRoute.indexOf('fetch(TOKEN_URL'), vueThisRoute.indexOf("'v') }) })") + 10),
+    ),
+    invalid(
+      conditionalFallback,
+      'stateNotCompared',
+      "post(TOKEN_URL, { data: { grant_type: 'authorization_code', code: code ? code : '', client_id: 'spa', code_verifier: v } })",
+    ),
+  ],
+});
+
+// --- A form body built with FormData ---
+
+const formDataExchange = `const FormData = require('form-data');
+app.get('/login/callback', async (req, res) => {
+  const data = new FormData();
+  data.append('grant_type', 'authorization_code');
+  data.append('code', req.query.code);
+  const json = await (await fetch('https://discord.com/api/oauth2/token', { method: 'POST', body: data })).json();
+  req.session.token = json.access_token;
+});`;
+
+espreeTester.run('require-state-check (FormData bodies)', rule, {
+  valid: [
+    `const FormData = require('form-data');
+     app.get('/login/callback', async (req, res) => {
+       if (req.query.state !== req.session.state) return res.sendStatus(403);
+       const data = new FormData();
+       data.append('grant_type', 'authorization_code');
+       data.append('code', req.query.code);
+       await fetch('https://discord.com/api/oauth2/token', { method: 'POST', body: data });
+     });`,
+    // An upload form that carries a field named code is no token request.
+    `app.post('/upload', async (req, res) => {
+       const data = new FormData();
+       data.append('code', req.query.code);
+       data.append('file', req.file);
+       await fetch(UPLOAD_URL, { method: 'POST', body: data });
+     });`,
+  ],
+  invalid: [invalid(formDataExchange, 'stateNotCompared', "fetch('https://discord.com/api/oauth2/token', { method: 'POST', body: data })")],
+});
+
+// --- The returned state handed to a helper that only files tokens under it ---
+
+const stateAsStorageKey = `app.get('/auth/callback', (req, res) => {
+  exchange(req.query.code, req.query.state, () => res.redirect('/?key=' + req.query.state));
+});
+function exchange(code, key, done) {
+  request.post({ url: TOKEN_URL, form: { code, grant_type: 'authorization_code', redirect_uri: CB } }, (err, response, body) => {
+    store[key] = { access_token: body.access_token };
+    setTimeout(() => delete store[key], 10000);
+    done();
+  });
+}`;
+
+espreeTester.run('require-state-check (state used only as a storage key)', rule, {
+  valid: [
+    // The helper compares the state it is given.
+    `app.get('/auth/callback', (req, res) => { exchange(req.query.code, req.query.state, res); });
+     function exchange(code, returned, res) {
+       if (returned !== res.locals.expectedState) throw new Error('state');
+       request.post({ url: TOKEN_URL, form: { code, grant_type: 'authorization_code' } });
+     }`,
+    // The helper hands the state on to a lookup it cannot be judged without: counted as a check.
+    `app.get('/auth/callback', (req, res) => { exchange(req.query.code, req.query.state); });
+     function exchange(code, key) {
+       const pending = sessions.take(key);
+       request.post({ url: TOKEN_URL, form: { code, grant_type: 'authorization_code', code_verifier: pending.verifier } });
+     }`,
+    // An unknown helper (a package's) may check it.
+    `const { exchange } = require('oauth-helper');
+     app.get('/auth/callback', (req, res) => { exchange(req.query.code, req.query.state); request.post({ url: TOKEN_URL, form: { code: req.query.code, grant_type: 'authorization_code' } }); });`,
+  ],
+  invalid: [
+    invalid(
+      stateAsStorageKey,
+      'stateNotCompared',
+      "exchange(req.query.code, req.query.state, () => res.redirect('/?key=' + req.query.state))",
+    ),
+  ],
+});
+
+// --- WorkOS (AuthKit / SSO): the caller sends and checks the state ---
+
+const workosCli = `import { WorkOS } from '@workos-inc/node';
+const workos = new WorkOS(process.env.WORKOS_API_KEY, { clientId: CLIENT_ID });
+export function authorizationUrl() {
+  return workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: 'http://localhost:3000/callback', clientId: CLIENT_ID });
+}
+export async function handleCallback(req, res) {
+  const url = new URL(req.url, 'http://localhost:3000');
+  const code = url.searchParams.get('code');
+  const auth = await workos.userManagement.authenticateWithCode({ code, clientId: CLIENT_ID });
+  res.end(auth.accessToken);
+}`;
+
+ruleTester.run('require-state-check (WorkOS)', rule, {
+  valid: [
+    `import { WorkOS } from '@workos-inc/node';
+     const workos = new WorkOS(KEY);
+     export function start(res, state) {
+       res.redirect(workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: CB, clientId: ID, state }));
+     }
+     export async function callback(req, res) {
+       if (req.query.state !== req.cookies.state) return res.status(403).end();
+       const auth = await workos.userManagement.authenticateWithCode({ code: req.query.code, clientId: ID });
+     }`,
+    // Another package's methods of the same name are not WorkOS's.
+    `import { Client } from './client';
+     const client = new Client();
+     export const url = client.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: CB, clientId: ID });
+     export const cb = (req) => client.userManagement.authenticateWithCode({ code: req.query.code });`,
+    // A code that does not come from the redirect (a test helper, a stored value).
+    `import { WorkOS } from '@workos-inc/node';
+     const workos = new WorkOS(KEY);
+     export const redeem = (stored) => workos.userManagement.authenticateWithCode({ code: stored.code, clientId: ID });`,
+  ],
+  invalid: [
+    {
+      code: workosCli,
+      errors: [
+        {
+          messageId: 'missingState' as const,
+          ...at(
+            workosCli,
+            "workos.userManagement.getAuthorizationUrl({ provider: 'authkit', redirectUri: 'http://localhost:3000/callback', clientId: CLIENT_ID })",
+          ),
+        },
+        {
+          messageId: 'stateNotCompared' as const,
+          ...at(workosCli, 'workos.userManagement.authenticateWithCode({ code, clientId: CLIENT_ID })'),
+        },
+      ],
+    },
+  ],
+});
+
 // --- Browser callbacks that take tokens or the code out of the redirect URL (rules.md, second round) ---
 
 function readWithoutState(code: string, snippet: string, what: string, nth = 0) {
