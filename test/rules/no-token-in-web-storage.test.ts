@@ -327,3 +327,30 @@ ruleTester.run('no-token-in-web-storage (parameters packed into a stored object)
   ],
   invalid: [{ code: packedWrapper, errors: [{ messageId: 'tokenInStorage', ...at(packedWrapper, 'saveState(account, defaults)') }] }],
 });
+
+// angular-oauth2-oidc: a storage factory typed as OAuthStorage, provided elsewhere.
+const typedFactory = `import { OAuthStorage } from 'angular-oauth2-oidc';
+export function storageFactory(): OAuthStorage {
+  try {
+    return localStorage;
+  } catch {
+    return sessionStorage;
+  }
+}`;
+const typedFactoryProvided = `import { OAuthStorage } from 'angular-oauth2-oidc';
+function storageFactory(): OAuthStorage { return localStorage; }
+export const providers = [{ provide: OAuthStorage, useFactory: storageFactory }];`;
+
+ruleTester.run('no-token-in-web-storage (OAuthStorage factories)', rule, {
+  valid: [
+    `import { OAuthStorage } from 'angular-oauth2-oidc';\nexport function storageFactory(): OAuthStorage { return sessionStorage; }`,
+    // Not the SDK's storage type, or not typed at all.
+    `import { Storage } from './my-storage';\nexport function storageFactory(): Storage { return localStorage; }`,
+    `export function preferences() { return localStorage; }`,
+  ],
+  invalid: [
+    { code: typedFactory, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactory, 'localStorage') }] },
+    // Provided in the same file: one finding, at the provider's factory.
+    { code: typedFactoryProvided, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactoryProvided, 'storageFactory', 1) }] },
+  ],
+});
