@@ -2,7 +2,7 @@ import { createRule } from '../src/create-rule';
 import { mayHaveUrlTokens, urlTokenFindings, type UrlToken, type UrlTokenPlace } from '../src/analysis/url-tokens';
 
 export type Options = [];
-export type MessageIds = 'tokenInQuery' | 'tokenInPath' | 'tokenFromQuery';
+export type MessageIds = 'tokenInQuery' | 'tokenInPath' | 'tokenFromQuery' | 'clientSecretInQuery';
 
 const MESSAGE: Record<UrlTokenPlace, MessageIds> = { query: 'tokenInQuery', path: 'tokenInPath', read: 'tokenFromQuery' };
 
@@ -12,6 +12,7 @@ const KIND_LABEL: Record<UrlToken, string> = {
   refresh: 'refresh token',
   'unknown-jwt': 'token',
   issued: 'a token the app signed (a bearer credential)',
+  'client-secret': 'the client secret',
 };
 
 export default createRule<Options, MessageIds>({
@@ -28,6 +29,8 @@ export default createRule<Options, MessageIds>({
         'This puts {{kind}} in a URL query string, where server and proxy logs, browser history and Referer headers leak it (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
       tokenInPath:
         'This puts {{kind}} in a URL path, where server and proxy logs, browser history and Referer headers leak it (RFC 6750 §5.3, RFC 9700 §4.3.2). Send it in the Authorization header (or a POST body), never in the URL.',
+      clientSecretInQuery:
+        'This puts the client secret in a URL query string, where server and proxy logs leak it; OAuth forbids client credentials in the request URI (RFC 6749 §2.3.1). Send it in the Authorization header (HTTP Basic) or the POST body.',
       tokenFromQuery:
         'This reads {{kind}} from the URL query string, so clients must put the token in URLs, where logs, history and Referer headers leak it (RFC 6750 §2.3, §5.3). Accept bearer tokens only from the Authorization header.',
     },
@@ -40,7 +43,11 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const { node, place, token } of urlTokenFindings(sourceCode))
-          context.report({ node, messageId: MESSAGE[place], data: { kind: KIND_LABEL[token] } });
+          context.report({
+            node,
+            messageId: token === 'client-secret' ? 'clientSecretInQuery' : MESSAGE[place],
+            data: { kind: KIND_LABEL[token] },
+          });
       },
     };
   },

@@ -64,6 +64,13 @@ export default createRule<Options, MessageIds>({
       else if (finding) report(finding.node, 'sdkTokenCacheInStorage');
     }
 
-    return { CallExpression: visit, AssignmentExpression: visit, Property: visit, JSXAttribute: visit, NewExpression: visit };
+    return {
+      CallExpression: visit,
+      AssignmentExpression: visit,
+      Property: visit,
+      JSXAttribute: visit,
+      NewExpression: visit,
+      ReturnStatement: visit,
+    };
   },
 });

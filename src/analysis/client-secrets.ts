@@ -18,7 +18,7 @@ import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { decodeQueryText } from './urls';
-import { definitionOf, propertyNames, stringParts, stringValue, type StringPart } from './values';
+import { definitionOf, getProperty, propertyNames, stringParts, stringValue, type StringPart } from './values';
 import { modulesOfPatterns } from '../knowledge/patterns';
 import {
   BUNDLED_ENV_MODULES,
@@ -136,7 +136,12 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
     if (!inBrowser()) return;
     const inner = skipWrappers(value);
     if (inner.type === AST_NODE_TYPES.Literal || (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)) return;
-    if (isEmptyOrPlaceholder(definitionOf(sourceCode, inner)) || envRead(sourceCode, inner)) return;
+    const definition = definitionOf(sourceCode, inner);
+    if (isEmptyOrPlaceholder(definition) || envRead(sourceCode, inner)) return;
+    // An env read in this file behind a config object's property (`oauth.clientSecret`) is reported where read.
+    const held = inner.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, inner) : undefined;
+    const property = held === undefined ? undefined : getProperty(sourceCode, (inner as TSESTree.MemberExpression).object, held);
+    if (property?.status === 'present' && envRead(sourceCode, property.value)) return;
     report(at, 'browserSecretSent');
   }
 
@@ -151,8 +156,9 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
       if (match[1].length > 0) {
         if (!isPlaceholderSecret(decodeQueryText(match[1]))) report(partNode(parts[i]), 'literalSecret');
       } else if (text.endsWith('client_secret=') && parts[i + 1] && parts[i + 1].text === undefined) {
-        // `…&client_secret=${SECRET}`: the hole is the value.
+        // `…&client_secret=${SECRET}`: the hole is the value; from browser code it is sent right there.
         checkSecretValue(parts[i + 1].node);
+        reportSentFromBrowser(parts[i + 1].node, parts[i + 1].node);
       }
     }
   }
@@ -415,7 +421,8 @@ function publicConfigKind(sourceCode: SourceCode, property: TSESTree.Property, p
 
 /** The argument of `btoa(x)` / `Buffer.from(x)` (optionally `.toString('base64')`). */
 function base64Input(sourceCode: SourceCode, node: Node): Node | undefined {
-  let inner = skipWrappers(node);
+  // `const encoded = btoa(idAndSecret)` … `'Basic ' + encoded`: the const's value.
+  let inner = skipWrappers(definitionOf(sourceCode, node));
   if (
     inner.type === AST_NODE_TYPES.CallExpression &&
     inner.callee.type === AST_NODE_TYPES.MemberExpression &&

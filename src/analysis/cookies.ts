@@ -23,18 +23,26 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
 import {
   ASTRO_MODULES,
+  AUTH_LIBRARY_COOKIE_CONFIGS,
+  AUTH_LIBRARY_COOKIE_MODULES,
   COOKIE_CALLS,
   COOKIE_DEFAULTS,
   COOKIE_TEXT_HINT,
   FASTIFY_MODULES,
   FLAG_OPTION_NAMES,
   HEADER_SETTERS,
+  INJECTED_COOKIE_JAR,
   KOA_MODULES,
   NEXT_COOKIE_SETTERS,
+  NUXT_COMPOSABLE_MODULES,
+  NUXT_USE_COOKIE,
+  PLUGIN_REGISTER_METHOD,
+  REGISTERED_SESSION_PLUGINS,
   OPTION_OBJECT_APIS,
   SET_COOKIE_HEADER,
   SVELTEKIT_MODULES,
   TOKEN_PRODUCERS,
+  type AuthCookieConfig,
   type CookieApi,
   type CookieCall,
   type CookieFlag,
@@ -334,6 +342,9 @@ function methodWrite(sourceCode: SourceCode, call: TSESTree.CallExpression, file
     const fastify = method === 'setCookie' || importsAnyOf(sourceCode, FASTIFY_MODULES);
     return makeWrite(sourceCode, { api: fastify ? 'fastify' : 'express', node: call, name: args[0], value: args[1], options: args[2] });
   }
+  // The jar a Nuxt/Vue plugin injects (`app.$cookies.set(name, value, options)`): no flag by default.
+  if (method === 'set' && receiverName === INJECTED_COOKIE_JAR && args.length >= 2)
+    return makeWrite(sourceCode, { api: 'nuxt', node: call, name: args[0], value: args[1], options: args[2] });
   if (method === 'set' && receiver.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, receiver) === 'cookies') {
     return jarSet(sourceCode, call, receiver, args, cookiesSetApi(sourceCode, call, receiver, filename));
   }
@@ -442,6 +453,126 @@ function sessionMiddlewareWrite(sourceCode: SourceCode, call: Node, spec: Cookie
     clearing: false,
     scriptWritten: false,
     isSessionCookie: true,
+  };
+}
+
+/** `fastify.register(fastifySession, { cookie: { … } })`: a session plugin installed with its options. */
+function registeredPluginWrite(sourceCode: SourceCode, call: TSESTree.CallExpression): CookieWrite | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== PLUGIN_REGISTER_METHOD) return undefined;
+  const args = plainArguments(call);
+  if (!args || args.length < 2) return undefined;
+  const spec = lookup(originOf(sourceCode, args[0]), REGISTERED_SESSION_PLUGINS);
+  return spec?.sessionOptions === undefined ? undefined : sessionMiddlewareWrite(sourceCode, call, spec, args[spec.sessionOptions]);
+}
+
+/** What is assigned to the `.value` of the ref a call returns (`const c = useCookie('t'); c.value = token`). */
+function assignedRefValues(sourceCode: SourceCode, call: TSESTree.CallExpression): Node[] {
+  const assignedTo = (member: Node): Node | undefined => {
+    const parent = member.parent;
+    return member.type === AST_NODE_TYPES.MemberExpression &&
+      memberName(sourceCode, member) === 'value' &&
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.operator === '=' &&
+      parent.left === member
+      ? parent.right
+      : undefined;
+  };
+  const direct = call.parent ? assignedTo(call.parent) : undefined;
+  if (direct) return [direct];
+  const declarator = call.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = findVariable(sourceCode.getScope(declarator.id), declarator.id);
+  const values: Node[] = [];
+  for (const reference of variable?.references ?? []) {
+    const value = reference.identifier.parent ? assignedTo(reference.identifier.parent) : undefined;
+    if (value) values.push(value);
+  }
+  return values;
+}
+
+/** Nuxt `useCookie(name, options)` whose ref is assigned a value: the write is the `useCookie` call. */
+function nuxtUseCookieWrite(sourceCode: SourceCode, call: TSESTree.CallExpression): CookieWrite | undefined {
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin || origin.path.length !== 1 || origin.path[0] !== NUXT_USE_COOKIE) return undefined;
+  if (origin.module !== GLOBAL_MODULE && !NUXT_COMPOSABLE_MODULES.includes(origin.module)) return undefined;
+  const args = plainArguments(call);
+  if (!args?.[0]) return undefined;
+  const assigned = assignedRefValues(sourceCode, call);
+  if (assigned.length === 0) return undefined;
+  // Reset writes (`cookie.value = null`) do not decide what the cookie holds.
+  const value = assigned.find((node) => !isClearingValue(sourceCode, node)) ?? assigned[0];
+  return makeWrite(sourceCode, { api: 'nuxt', node: call, name: args[0], value, options: args[1] });
+}
+
+/** The object a property sits in and the property holding that object (through `as`/`satisfies`), if any. */
+function enclosingProperty(object: Node): TSESTree.Property | undefined {
+  let current = object;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+  )
+    current = current.parent;
+  const parent = current.parent;
+  return parent?.type === AST_NODE_TYPES.Property && parent.value === current ? parent : undefined;
+}
+
+/** Does `object` sit at `path` (outermost first, `*` any key) of a configuration? Returns the key `*` matched, or '' when none. */
+function objectAtPath(sourceCode: SourceCode, object: Node, path: readonly string[]): string | undefined {
+  let current: Node = object;
+  let wildcardKey = '';
+  for (let index = path.length - 1; index >= 0; index--) {
+    const property = enclosingProperty(current);
+    const key = property ? propertyKeyName(sourceCode, property) : undefined;
+    if (!property || !key || (path[index] !== '*' && path[index] !== key)) return undefined;
+    if (path[index] === '*') wildcardKey = key;
+    current = property.parent;
+  }
+  return wildcardKey;
+}
+
+/**
+ * A flag switched off in an auth library's cookie configuration (next-auth `cookies.<name>.options`,
+ * better-auth `advanced.defaultCookieAttributes` / `advanced.useSecureCookies`): reported where written.
+ */
+function authLibraryCookieConfigWrite(sourceCode: SourceCode, property: TSESTree.Property): CookieWrite | undefined {
+  const key = propertyKeyName(sourceCode, property);
+  if (!key || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (booleanValue(sourceCode, property.value) !== false || !importsAnyOf(sourceCode, AUTH_LIBRARY_COOKIE_MODULES)) return undefined;
+  const flag = FLAGS.find((candidate) => candidate !== 'sameSite' && FLAG_OPTION_NAMES[candidate].includes(key));
+  for (const config of AUTH_LIBRARY_COOKIE_CONFIGS) {
+    if (!importsAnyOf(sourceCode, config.modules)) continue;
+    const cookieKey = flag ? firstMatchingPath(sourceCode, property.parent, config) : undefined;
+    if (cookieKey !== undefined)
+      return authConfigWrite(property, flag as CookieFlag, `${key}: false`, cookieKey === '' ? undefined : cookieKey);
+    const switched = Object.hasOwn(config.switches, key) ? config.switches[key] : undefined;
+    if (switched && objectAtPath(sourceCode, property.parent, switched.path) !== undefined)
+      return authConfigWrite(property, switched.flag, `${key}: false`, undefined);
+  }
+  return undefined;
+}
+
+function firstMatchingPath(sourceCode: SourceCode, object: Node, config: AuthCookieConfig): string | undefined {
+  for (const path of config.flagObjects) {
+    const found = objectAtPath(sourceCode, object, path);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** A cookie write standing for the library's cookies: one flag wrong, the others as the library sets them. */
+function authConfigWrite(property: TSESTree.Property, flag: CookieFlag, text: string, cookieKey: string | undefined): CookieWrite {
+  const flags = { secure: UNKNOWN, httpOnly: UNKNOWN, sameSite: UNKNOWN } as Record<CookieFlag, FlagStatus>;
+  flags[flag] = { status: 'wrong', node: property.value, text };
+  return {
+    api: 'unknown',
+    node: property,
+    nameText: cookieKey,
+    flags,
+    clearing: false,
+    scriptWritten: false,
+    // Defaults for every cookie of the library (the session cookie among them); a named cookie is judged by its name.
+    isSessionCookie: cookieKey === undefined,
   };
 }
 
@@ -615,7 +746,8 @@ function isSetCookieName(text: string | undefined): boolean {
 export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''): CookieWrite[] {
   switch (node.type) {
     case AST_NODE_TYPES.CallExpression: {
-      const fromFunction = functionWrite(sourceCode, node);
+      const fromFunction =
+        functionWrite(sourceCode, node) ?? registeredPluginWrite(sourceCode, node) ?? nuxtUseCookieWrite(sourceCode, node);
       if (fromFunction) return [fromFunction];
       const fromMethod = methodWrite(sourceCode, node, filename);
       if (fromMethod) return [fromMethod];
@@ -652,6 +784,8 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
       if (node.parent.type !== AST_NODE_TYPES.ObjectExpression) return [];
       const key = propertyKeyName(sourceCode, node);
       if (isSetCookieName(key)) return headerValueWrites(sourceCode, node.value);
+      const fromAuthConfig = authLibraryCookieConfigWrite(sourceCode, node);
+      if (fromAuthConfig) return [fromAuthConfig];
       // express-session options kept in a config object (exported, or passed on later): a wrong flag is wrong where written.
       if (key === 'cookie' && isSessionOptionsShape(sourceCode, node.parent)) {
         const write = sessionMiddlewareWrite(sourceCode, node.parent, EXPRESS_SESSION_OPTIONS, node.parent);

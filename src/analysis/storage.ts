@@ -416,9 +416,15 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
     if (!write || !write.value) continue;
     const keyParam = parameterIndexOf(sourceCode, fn, write.key, UNCHANGED);
     const valueParam = parameterIndexOf(sourceCode, fn, unwrapSerialisation(sourceCode, write.value), UNCHANGED);
-    if (keyParam === undefined && valueParam === undefined) continue;
     // A write that already shows a token inside the helper is reported there, not at every caller.
-    if (storedCredential(sourceCode, write)) continue;
+    if ((keyParam !== undefined || valueParam !== undefined) && storedCredential(sourceCode, write)) continue;
+    if (keyParam === undefined && valueParam === undefined) {
+      // `localStorage.setItem(KEY, JSON.stringify({ auth: account, settings }))`: each parameter packed into the stored object.
+      if (storedCredential(sourceCode, write)) continue;
+      for (const packed of packedParameters(sourceCode, fn, write.value))
+        shapes.push({ area: write.area, keyText: write.keyText, storeName: write.storeName, valueParam: packed });
+      continue;
+    }
     shapes.push({
       area: write.area,
       keyParam,
@@ -429,6 +435,20 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
     });
   }
   return shapes;
+}
+
+/** Parameters a helper stores as property values of one serialised object (`JSON.stringify({ auth: account })`, also through a const). */
+function packedParameters(sourceCode: SourceCode, fn: TSESTree.FunctionLike, value: Node): number[] {
+  const object = skipWrappers(unwrapSerialisation(sourceCode, definitionOf(sourceCode, unwrapSerialisation(sourceCode, value))));
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  const indexes: number[] = [];
+  for (const property of object.properties) {
+    // A property named for OAuth transaction data or a preference holds no token, whatever is passed.
+    if (property.type !== AST_NODE_TYPES.Property || namesSomethingElse(propertyKeyName(sourceCode, property))) continue;
+    const index = parameterIndexOf(sourceCode, fn, property.value, UNCHANGED);
+    if (index !== undefined && !indexes.includes(index)) indexes.push(index);
+  }
+  return indexes;
 }
 
 /** The function a call's callee names in this file: a local function, an object-literal method, a class method via `this`. */

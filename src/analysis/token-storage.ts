@@ -7,7 +7,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { enclosingFunction, findVariable } from './ast';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, localFunction, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import {
@@ -88,6 +88,8 @@ export function tokenStorageFindingAt(
     }
     case AST_NODE_TYPES.NewExpression:
       return sdkCache(oidcUserStoreChoice(sourceCode, node));
+    case AST_NODE_TYPES.ReturnStatement:
+      return sdkCache(storageFactoryReturn(sourceCode, node));
     default:
       return undefined;
   }
@@ -275,6 +277,29 @@ function isAngularStorageToken(sourceCode: SourceCode, node: Node): boolean {
   const origin = originOf(sourceCode, node);
   if (origin) return origin.module === ANGULAR_OAUTH_MODULE && origin.path.length === 1 && origin.path[0] === ANGULAR_STORAGE_TOKEN;
   return false;
+}
+
+/**
+ * A factory declared to return angular-oauth2-oidc's `OAuthStorage` (`function storageFactory(): OAuthStorage`)
+ * that returns localStorage: wherever it is provided, the SDK keeps its tokens there. Reported at the value returned.
+ */
+function storageFactoryReturn(sourceCode: SourceCode, node: TSESTree.ReturnStatement): Node | undefined {
+  if (!node.argument || storageAreaOf(sourceCode, node.argument) !== 'local') return undefined;
+  const fn = enclosingFunction(node);
+  const returnType = fn?.returnType?.typeAnnotation;
+  if (returnType?.type !== AST_NODE_TYPES.TSTypeReference || returnType.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (!isAngularStorageToken(sourceCode, returnType.typeName)) return undefined;
+  // Provided in this file (`useFactory: storageFactory`): the provider is the one finding.
+  return !fn || providedHere(sourceCode, fn) ? undefined : node.argument;
+}
+
+function providedHere(sourceCode: SourceCode, fn: Node): boolean {
+  const name = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : undefined;
+  const variable = name ? findVariable(sourceCode.getScope(fn), name) : undefined;
+  return (variable?.references ?? []).some((reference) => {
+    const use = reference.identifier.parent;
+    return use?.type === AST_NODE_TYPES.Property && use.value === reference.identifier && propertyKeyName(sourceCode, use) === 'useFactory';
+  });
 }
 
 /** `{ provide: OAuthStorage, useValue: localStorage }` or `useFactory: () => localStorage`: the value that picks it. */

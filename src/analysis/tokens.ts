@@ -14,7 +14,7 @@ import { TOKEN_PRODUCERS } from '../knowledge/jwt';
 import { calledFunction } from './functions';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { definitionOf, stringValue, tailName } from './values';
-import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
+import { CALLBACK_TOKEN_SOURCES, REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -134,6 +134,8 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
       }
       const destructured = destructuredSource(sourceCode, node, depth);
       if (destructured) return destructured;
+      const handedOver = callbackTokenKind(sourceCode, node);
+      if (handedOver) return { kind: handedOver, fromRequest: false, basis: 'source' };
       const resolved = promiseCallbackSource(sourceCode, node);
       if (resolved) {
         const fromPromise = classify(sourceCode, resolved, depth + 1);
@@ -280,6 +282,19 @@ function promiseCallbackSource(sourceCode: SourceCode, identifier: TSESTree.Iden
   const callee = skipWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'then') return undefined;
   return callee.object;
+}
+
+/** `chrome.identity.getAuthToken(opts, (token) => …)`: the first parameter of a callback a token API calls with its token. */
+function callbackTokenKind(sourceCode: SourceCode, identifier: TSESTree.Identifier): TokenKind | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || def.node.params[0] !== def.name) return undefined;
+  const call = def.node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== def.node) return undefined;
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin) return undefined;
+  for (const [pattern, kind] of CALLBACK_TOKEN_SOURCES) if (matchesPattern(origin, pattern)) return kind;
+  return undefined;
 }
 
 export function classifyToken(sourceCode: SourceCode, node: Node): TokenInfo | undefined {

@@ -25,7 +25,10 @@ import { definitionOf, stringParts, stringValue } from './values';
 import { TOKEN_FROM_QUERY_EXTRACTORS } from '../knowledge/jwt';
 import { modulesOfPatterns } from '../knowledge/patterns';
 import {
+  AUTHORIZATION_HEADER,
+  CLIENT_SECRET_PARAMS,
   GENERIC_TOKEN_PARAMS,
+  JWT_LITERAL,
   QUERY_TOKEN_PARAMS_ALLOWED,
   TOKEN_GETTER_KEYS,
   TOKEN_VERIFY_CALL,
@@ -38,7 +41,7 @@ type Node = TSESTree.Node;
 /** Where the token is: put in a query string or a path, or read from the incoming query. */
 export type UrlTokenPlace = 'query' | 'path' | 'read';
 /** What the token is: an OAuth token, a session token used as state, or a token the app issued. */
-export type UrlToken = 'access' | 'id' | 'refresh' | 'unknown-jwt' | 'issued';
+export type UrlToken = 'access' | 'id' | 'refresh' | 'unknown-jwt' | 'issued' | 'client-secret';
 
 export interface UrlTokenFinding {
   readonly node: Node;
@@ -48,7 +51,7 @@ export interface UrlTokenFinding {
 
 // Generic `token` names only count when their value is a classified token, whose source or name says so.
 const HINT =
-  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|\bstate\s*:/i;
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|\bstate\s*:|client_secret/i;
 
 /** Token kinds that a parameter carries by its spelling. */
 const TOKEN_KINDS: ReadonlySet<TokenKind> = new Set(['access', 'id', 'refresh']);
@@ -179,9 +182,14 @@ function tokenInParam(sourceCode: SourceCode, entry: Param, url: Node): UrlToken
   const lower = name.toLowerCase();
   if (QUERY_TOKEN_PARAMS_ALLOWED.has(lower)) return undefined;
   if (lower === 'state') return tokenAsState(sourceCode, value);
+  // Client credentials never go in the request URI (RFC 6749 §2.3.1), whatever the endpoint.
+  if (CLIENT_SECRET_PARAMS.has(lower)) return entry.value === '' ? undefined : 'client-secret';
   const byName = tokenKindFromName(name);
   if (byName && TOKEN_KINDS.has(byName)) return byName as UrlToken;
   if (!GENERIC_TOKEN_PARAMS.has(lower.replace(/[-_]/g, '')) && !GENERIC_TOKEN_PARAMS.has(lower)) return undefined;
+  // A JWT written into the URL (`?token=eyJ…`), unless the link is a one-time link.
+  if (entry.value !== undefined && JWT_LITERAL.test(entry.value))
+    return [name, ...oneTimeLinkContext(sourceCode, url)].some(namesOneTimeLink) ? undefined : 'unknown-jwt';
   return credentialOf(sourceCode, value, url, [name]);
 }
 
@@ -206,6 +214,16 @@ function tokenReadKind(sourceCode: SourceCode, name: string | undefined, read: N
   if (byName && TOKEN_KINDS.has(byName)) return byName as UrlToken;
   if (GENERIC_TOKEN_PARAMS.has(lower) && usedAsBearer(sourceCode, read)) return 'access';
   return undefined;
+}
+
+/** A scheme word and a space (`token `, `JWT `), or nothing, before the credential of an Authorization header. */
+const AUTH_SCHEME_PREFIX = /^(?:[a-z][\w-]{0,19} )?$/i;
+
+/** Whether `value` is written as the `Authorization` header of a request (`headers: { Authorization: value }`). */
+function isAuthorizationHeaderValue(sourceCode: SourceCode, value: Node): boolean {
+  const property = value.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== value) return false;
+  return propertyKeyName(sourceCode, property)?.toLowerCase() === AUTHORIZATION_HEADER;
 }
 
 /** Whether a later read of the variable `binding` declares is used as a bearer token. */
@@ -260,8 +278,14 @@ function usedAsBearer(sourceCode: SourceCode, read: Node, depth = 0): boolean {
           : undefined;
     return name !== undefined && TOKEN_VERIFY_CALL.test(name);
   }
-  if (parent.type === AST_NODE_TYPES.TemplateLiteral)
-    return /bearer\s*$/i.test(parent.quasis[parent.expressions.indexOf(current as TSESTree.Expression)]?.value.cooked ?? '');
+  if (parent.type === AST_NODE_TYPES.TemplateLiteral) {
+    const index = parent.expressions.indexOf(current as TSESTree.Expression);
+    const before = parent.quasis[index]?.value.cooked ?? '';
+    if (/bearer\s*$/i.test(before)) return true;
+    // The whole credential of an `Authorization` header under any scheme (GitHub's `token …`, `JWT …`), Basic aside.
+    return index === 0 && AUTH_SCHEME_PREFIX.test(before) && !/^basic\b/i.test(before) && isAuthorizationHeaderValue(sourceCode, parent);
+  }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === current) return isAuthorizationHeaderValue(sourceCode, current);
   // express-jwt `getToken: (req) => req.query.token`.
   if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) return isTokenGetter(sourceCode, parent);
   if (parent.type === AST_NODE_TYPES.ReturnStatement) return isTokenGetter(sourceCode, enclosingFunction(parent));

@@ -20,8 +20,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue, findVariable } from './ast';
 import { fileFacts } from './file-facts';
-import { GLOBAL_MODULE, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
-import { FORM_DATA_CONSTRUCTORS } from '../knowledge/http';
+import { GLOBAL_MODULE, calleeOrigin, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { FORM_DATA_CONSTRUCTORS, HTTP_CLIENT_MODULES, REQUEST_BUILDER_QUERY_METHOD } from '../knowledge/http';
 import { arrayElements, definitionOf, objectLiteral, stringParts, stringValue, type StringPart } from './values';
 import { guarded } from './guard';
 
@@ -1161,6 +1161,24 @@ function isQueryOptionObject(sourceCode: SourceCode, object: TSESTree.ObjectExpr
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(options as TSESTree.CallExpressionArgument);
 }
 
+/** A request builder's query: `superagent.get(url).query({ access_token })` (chained on a client call). */
+function isRequestBuilderQuery(sourceCode: SourceCode, object: TSESTree.ObjectExpression): boolean {
+  const call = object.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== object) return false;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== REQUEST_BUILDER_QUERY_METHOD) return false;
+  // Walk down the chain (`.get(url).set(h).query(q)`) to the client call that starts it.
+  let receiver = skipWrappers(callee.object);
+  for (let hops = 0; hops < 8 && receiver.type === AST_NODE_TYPES.CallExpression; hops++) {
+    const origin = calleeOrigin(sourceCode, receiver);
+    if (origin) return HTTP_CLIENT_MODULES.has(origin.module);
+    const inner = skipWrappers(receiver.callee);
+    if (inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+    receiver = skipWrappers(inner.object);
+  }
+  return false;
+}
+
 /**
  * Every query parameter (not fragment) of every URL the file builds: strings with a `?`,
  * `new URL()` with its `searchParams` writes, `URLSearchParams`/query strings placed after a
@@ -1190,7 +1208,7 @@ export function urlQueryParams(sourceCode: SourceCode): readonly UrlParam[] {
       for (const entry of list?.params ?? []) add(entry, node);
     }
     for (const object of nodes.objects) {
-      if (!isQueryOptionObject(sourceCode, object)) continue;
+      if (!isQueryOptionObject(sourceCode, object) && !isRequestBuilderQuery(sourceCode, object)) continue;
       const list = paramsOf(sourceCode, object);
       for (const entry of list?.params ?? []) add(entry, object);
     }

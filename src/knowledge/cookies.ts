@@ -30,6 +30,8 @@ export type CookieApi =
   | 'document-cookie'
   | 'js-cookie'
   | 'script-cookie'
+  | 'fastify-session'
+  | 'nuxt'
   | 'unknown';
 
 const NONE: CookieDefaults = { secure: 'missing', httpOnly: 'missing', sameSite: 'missing' };
@@ -58,6 +60,11 @@ export const COOKIE_DEFAULTS: Readonly<Record<CookieApi, CookieDefaults>> = {
   'document-cookie': NONE,
   'js-cookie': NONE,
   'script-cookie': NONE,
+  // @fastify/session: `cookie.secure` and `cookie.httpOnly` default to true; no SameSite unless written
+  // (left unknown: whether that default matters is not decided for Fastify, so only a wrong value reports).
+  'fastify-session': { secure: 'set', httpOnly: 'set', sameSite: 'unknown' },
+  // Nuxt `useCookie` sets no flag by default (and in the browser it writes `document.cookie`).
+  nuxt: NONE,
   unknown: UNKNOWN,
 };
 
@@ -109,6 +116,53 @@ export const COOKIE_CALLS: ReadonlyMap<string, CookieCall> = new Map<string, Coo
   ['@remix-run/cloudflare#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
   ['react-router#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
 ]);
+
+/**
+ * Session plugins registered on a Fastify instance: `fastify.register(plugin, options)`, the
+ * session cookie's options under `cookie`. @fastify/secure-session documents no flag defaults.
+ */
+export const REGISTERED_SESSION_PLUGINS: ReadonlyMap<string, CookieCall> = new Map<string, CookieCall>([
+  ['@fastify/session', { api: 'fastify-session', sessionOptions: 1, cookiePath: ['cookie'] }],
+  ['fastify-session', { api: 'fastify-session', sessionOptions: 1, cookiePath: ['cookie'] }],
+  ['@fastify/secure-session', { api: 'fastify', sessionOptions: 1, cookiePath: ['cookie'] }],
+  ['fastify-secure-session', { api: 'fastify', sessionOptions: 1, cookiePath: ['cookie'] }],
+]);
+/** The method that installs a plugin with its options. */
+export const PLUGIN_REGISTER_METHOD = 'register';
+
+/**
+ * Nuxt's `useCookie(name, options)`: auto-imported (a global in the file) or imported from these
+ * modules; assigning the returned ref's `.value` writes the cookie.
+ */
+export const NUXT_USE_COOKIE = 'useCookie';
+export const NUXT_COMPOSABLE_MODULES = ['#imports', '#app', 'nuxt/app'];
+/** The cookie jar Nuxt/Vue plugins inject (cookie-universal-nuxt, vue-cookies): `app.$cookies.set(name, value, options)`. */
+export const INJECTED_COOKIE_JAR = '$cookies';
+
+/**
+ * Auth libraries whose configuration holds cookie flags: where the flags sit (object paths from
+ * the config, `*` for a cookie's own key) and switches that turn a flag off for every cookie.
+ * Their defaults are secure; only a flag written as `false` reports.
+ */
+export interface AuthCookieConfig {
+  readonly modules: readonly string[];
+  readonly flagObjects: readonly (readonly string[])[];
+  readonly switches: Readonly<Record<string, { readonly path: readonly string[]; readonly flag: CookieFlag }>>;
+}
+export const AUTH_LIBRARY_COOKIE_CONFIGS: readonly AuthCookieConfig[] = [
+  // next-auth / Auth.js: `cookies: { sessionToken: { name, options: { secure, httpOnly, sameSite } } }`.
+  { modules: ['next-auth', '@auth'], flagObjects: [['cookies', '*', 'options']], switches: {} },
+  // better-auth: `advanced: { useSecureCookies, defaultCookieAttributes, cookies: { session_token: { attributes } } }`.
+  {
+    modules: ['better-auth'],
+    flagObjects: [
+      ['advanced', 'defaultCookieAttributes'],
+      ['advanced', 'cookies', '*', 'attributes'],
+    ],
+    switches: { useSecureCookies: { path: ['advanced'], flag: 'secure' } },
+  },
+];
+export const AUTH_LIBRARY_COOKIE_MODULES = AUTH_LIBRARY_COOKIE_CONFIGS.flatMap((config) => config.modules);
 
 /** Next.js cookie jars: `cookies().set` (next/headers) and `NextResponse.*().cookies.set` (next/server). */
 export const NEXT_COOKIE_SETTERS = ['next/headers#cookies.().set', 'next/server#NextResponse.**.cookies.set'];

@@ -22,6 +22,9 @@ export const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set([
   'redaxios',
 ]);
 
+/** The method of a request builder (superagent, supertest) that adds query parameters: `.query({ … })`. */
+export const REQUEST_BUILDER_QUERY_METHOD = 'query';
+
 /** Globals that send a request: WHATWG `fetch`, and Nuxt's auto-imported `$fetch`. */
 export const HTTP_CLIENT_GLOBALS: ReadonlySet<string> = new Set(['fetch', '$fetch']);
 

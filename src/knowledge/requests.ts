@@ -30,3 +30,12 @@ export const ROUTE_OBJECT_NAMES: ReadonlySet<string> = new Set(['route', '$route
 
 /** A cookie whose name says it carries a session or a token (`app_session`, `id_token`, `sid`, `auth`). */
 export const TOKEN_COOKIE_NAME = /token|jwt|session|sid|auth/i;
+
+/**
+ * Browser APIs that hand a token to a callback: the callback's first parameter is the token.
+ * `chrome.identity.getAuthToken(details, (token) => …)` (also as `browser.identity` in Firefox).
+ */
+export const CALLBACK_TOKEN_SOURCES: ReadonlyMap<string, 'access' | 'id' | 'refresh'> = new Map([
+  ['<global>#chrome.identity.getAuthToken', 'access'],
+  ['<global>#browser.identity.getAuthToken', 'access'],
+]);

@@ -43,3 +43,12 @@ export const TOKEN_GETTER_KEYS: ReadonlySet<string> = new Set(['getToken']);
 
 /** Calls that turn a value into URL text without changing what it is (`encodeURIComponent(token)`). */
 export const URL_ENCODING_CALLS: ReadonlySet<string> = new Set(['encodeURIComponent', 'encodeURI', 'String', 'escape']);
+
+/** The request header whose value is a bearer credential (compared in lower case). */
+export const AUTHORIZATION_HEADER = 'authorization';
+
+/** A JWT written out (`eyJ…` header and payload, base64url): a bearer credential whatever the parameter is called. */
+export const JWT_LITERAL = /^eyJ[\w-]{2,}\.eyJ[\w-]{2,}\.[\w-]*$/;
+
+/** Parameters that carry the client's own credential (RFC 6749 §2.3.1 keeps them out of the request URI); compared lowercase. */
+export const CLIENT_SECRET_PARAMS: ReadonlySet<string> = new Set(['client_secret']);

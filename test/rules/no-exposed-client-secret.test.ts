@@ -262,3 +262,44 @@ ruleTester.run('no-exposed-client-secret (sent from browsers, other auth secrets
     },
   ],
 });
+
+// A secret imported from another module and sent from browser code: a Basic header through consts, a form-body string.
+const importedBasic = `import { CLIENT_ID, CLIENT_SECRET } from '../env';
+const clientIdAndSecret = \`\${CLIENT_ID}:\${CLIENT_SECRET}\`;
+const base64Encoded = btoa(clientIdAndSecret);
+export async function getAccessToken(code) {
+  const response = await axios.post('/api/token', \`grant_type=authorization_code&code=\${code}\`, {
+    headers: { Authorization: 'Basic ' + base64Encoded },
+  });
+  localStorage.setItem('access_token', response.data.access_token);
+}`;
+const importedBodyString = `import { CLIENT_ID, CLIENT_SECRET } from './Spotify';
+export function fetchAppToken() {
+  const body = 'grant_type=client_credentials&client_id=' + CLIENT_ID + '&client_secret=' + CLIENT_SECRET;
+  return fetch('https://accounts.spotify.com/api/token', { method: 'POST', body }).then((r) => { window.name = 'x'; return r.json(); });
+}`;
+
+const configObjectSend = `'use client';\nconst oauth = { clientId: 'id', clientSecret: process.env.NEXT_PUBLIC_ZOOM_SECRET_VALUE_X };\nconst basic = btoa(\`\${oauth.clientId}:\${oauth.clientSecret}\`);\nexport const go = () => fetch('/oauth/token', { headers: { Authorization: \`Basic \${basic}\` } });`;
+
+ruleTester.run('no-exposed-client-secret (imported secrets sent from browsers)', rule, {
+  valid: [
+    // The same sends from server code.
+    {
+      code: importedBasic.replace("localStorage.setItem('access_token', response.data.access_token);", ''),
+      filename: 'src/server/auth.js',
+    },
+    { code: importedBodyString.replace("window.name = 'x'; ", ''), filename: 'server/token.js' },
+    // A user's own password in a Basic header through a const, and a body string with an empty placeholder.
+    `import { user } from './session';\nconst basic = btoa(user.name + ':' + user.password);\nexport const me = () => fetch('/oauth/me', { headers: { Authorization: 'Basic ' + basic } }).then(() => { document.title = 'x'; });`,
+    `export const template = 'grant_type=client_credentials&client_secret=';\nwindow.name = template;`,
+  ],
+  invalid: [
+    { code: importedBasic, errors: [{ messageId: 'browserSecretSent', ...at(importedBasic, "'Basic ' + base64Encoded") }] },
+    // The public env read in this file is the one finding: its send through a config object is not a second one.
+    {
+      code: configObjectSend,
+      errors: [{ messageId: 'publicEnvSecret', ...at(configObjectSend, 'process.env.NEXT_PUBLIC_ZOOM_SECRET_VALUE_X') }],
+    },
+    { code: importedBodyString, errors: [{ messageId: 'browserSecretSent', ...at(importedBodyString, 'CLIENT_SECRET', 1) }] },
+  ],
+});

@@ -1,4 +1,5 @@
 import rule from '../../rules/no-token-in-url';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -272,6 +273,69 @@ app.use(expressjwt({ secret: KEY, algorithms: ['HS256'], getToken: (req) => req.
     {
       code: `export const api = (idToken) => fetch(API + '/profile?id_token=' + idToken);`,
       errors: [{ messageId: 'tokenInQuery', line: 1, column: 45, endLine: 1, endColumn: 65 }],
+    },
+  ],
+});
+
+// Query builders, Authorization-header schemes, token callbacks, written-out JWTs and client secrets.
+const superagentQuery = `import superagent from 'superagent';
+export function getOpenID(token) {
+  return superagent.get(\`\${base}/oauth2.0/me\`).query({ access_token: token }).end(done);
+}`;
+const koaTokenScheme = `const Koa = require('koa');
+app.use(async (ctx) => {
+  const { token } = ctx.query;
+  await axios({ url: 'https://api.github.com/user', headers: { Authorization: \`token \${token}\` } });
+});`;
+const chromeIdentity = `chrome.identity.getAuthToken({ interactive: false }, (token) => {
+  fetch(\`https://accounts.google.com/o/oauth2/revoke?token=\${token}\`);
+});`;
+const writtenJwt = `export const downloadLink = 'https://api.example.com/files/123?token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc';`;
+const secretInTokenUrl = `export function tokenUrl(clientSecret: string, code: string) {
+  const params = new URLSearchParams();
+  params.append('client_secret', clientSecret);
+  params.append('code', code);
+  return \`https://auth.example.com/token?\${params.toString()}\`;
+}`;
+
+ruleTester.run('no-token-in-url (builders, header schemes, callbacks, literals, client secrets)', rule, {
+  valid: [
+    // superagent: a query without a token, a token sent in a header.
+    `import superagent from 'superagent'; superagent.get(url).query({ page: 2, q: term }).set('Authorization', \`Bearer \${token}\`);`,
+    // A \`.query()\` that is no request builder.
+    `const rows = db.table('users').query({ token: accessToken });`,
+    // A generic query token used only as a Basic credential or compared: not a bearer read.
+    `app.use(async (ctx) => { const { token } = ctx.query; await axios({ url, headers: { Authorization: \`Basic \${token}\` } }); });`,
+    `app.use(async (ctx) => { const { token } = ctx.query; if (token !== expected) ctx.throw(403); });`,
+    // A callback of another API: its first parameter is not a token.
+    `chrome.tabs.query({ active: true }, (tabs) => { fetch(\`https://api.example.com/log?token=\${tabs}\`); });`,
+    // Base64 that is not a JWT, a magic-link JWT, an ID token hint.
+    `export const next = 'https://app.example.com/login?next=aHR0cHM6Ly9hcHAvaG9tZQ';`,
+    `export const magicLink = 'https://app.example.com/auth/magic?token=eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyIjoiZm9vIn0.xyz';`,
+    // Client secrets in a form body, or an empty placeholder parameter.
+    `const body = new URLSearchParams({ client_id: id, client_secret: secret, code }); await fetch(TOKEN_URL, { method: 'POST', body });`,
+    `export const template = 'https://auth.example.com/token?client_id=abc&client_secret=';`,
+  ],
+  invalid: [
+    { code: superagentQuery, errors: [{ messageId: 'tokenInQuery', ...at(superagentQuery, 'access_token: token') }] },
+    { code: koaTokenScheme, errors: [{ messageId: 'tokenFromQuery', ...at(koaTokenScheme, 'token') }] },
+    {
+      code: chromeIdentity,
+      errors: [{ messageId: 'tokenInQuery', ...at(chromeIdentity, '`https://accounts.google.com/o/oauth2/revoke?token=${token}`') }],
+    },
+    {
+      code: writtenJwt,
+      errors: [
+        {
+          messageId: 'tokenInQuery',
+          data: { kind: 'token' },
+          ...at(writtenJwt, "'https://api.example.com/files/123?token=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc'"),
+        },
+      ],
+    },
+    {
+      code: secretInTokenUrl,
+      errors: [{ messageId: 'clientSecretInQuery', ...at(secretInTokenUrl, "params.append('client_secret', clientSecret)") }],
     },
   ],
 });

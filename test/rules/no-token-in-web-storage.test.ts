@@ -1,4 +1,5 @@
 import rule from '../../rules/no-token-in-web-storage';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -302,5 +303,54 @@ espreeTester.run('no-token-in-web-storage (espree)', rule, {
       code: `class TokenStore {\n  save(token) { window.localStorage.setItem('auth', token); }\n}`,
       errors: [{ messageId: 'tokenInStorage', line: 2, column: 17, endLine: 2, endColumn: 59 }],
     },
+  ],
+});
+
+// A helper that packs its parameters into one serialised object before storing it.
+const packedWrapper = `const saveState = (account, settings) => {
+  const serialised = JSON.stringify({ auth: account, settings });
+  localStorage.setItem('app-storage', serialised);
+};
+export async function onCode(code) {
+  const { data: { access_token } } = await getAccessToken(code);
+  const account = { token: access_token, hostname: 'github.com' };
+  saveState(account, defaults);
+}`;
+
+ruleTester.run('no-token-in-web-storage (parameters packed into a stored object)', rule, {
+  valid: [
+    // Settings only, and a token passed under a property that names OAuth transaction data.
+    `const saveState = (account, settings) => localStorage.setItem('app', JSON.stringify({ auth: account, settings }));\nsaveState({ hostname: 'github.com', user }, { theme: 'dark' });`,
+    `const saveTx = (state, verifier) => sessionStorage.setItem('tx', JSON.stringify({ state, pkce_verifier: verifier }));\nsaveTx(randomState(), codeVerifier);`,
+    // The helper rewrites the object before storing: not what was passed.
+    `const save = (account) => { const copy = { auth: { name: account.name } }; localStorage.setItem('app', JSON.stringify(copy)); };\nsave({ name: 'x', token: accessToken });`,
+  ],
+  invalid: [{ code: packedWrapper, errors: [{ messageId: 'tokenInStorage', ...at(packedWrapper, 'saveState(account, defaults)') }] }],
+});
+
+// angular-oauth2-oidc: a storage factory typed as OAuthStorage, provided elsewhere.
+const typedFactory = `import { OAuthStorage } from 'angular-oauth2-oidc';
+export function storageFactory(): OAuthStorage {
+  try {
+    return localStorage;
+  } catch {
+    return sessionStorage;
+  }
+}`;
+const typedFactoryProvided = `import { OAuthStorage } from 'angular-oauth2-oidc';
+function storageFactory(): OAuthStorage { return localStorage; }
+export const providers = [{ provide: OAuthStorage, useFactory: storageFactory }];`;
+
+ruleTester.run('no-token-in-web-storage (OAuthStorage factories)', rule, {
+  valid: [
+    `import { OAuthStorage } from 'angular-oauth2-oidc';\nexport function storageFactory(): OAuthStorage { return sessionStorage; }`,
+    // Not the SDK's storage type, or not typed at all.
+    `import { Storage } from './my-storage';\nexport function storageFactory(): Storage { return localStorage; }`,
+    `export function preferences() { return localStorage; }`,
+  ],
+  invalid: [
+    { code: typedFactory, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactory, 'localStorage') }] },
+    // Provided in the same file: one finding, at the provider's factory.
+    { code: typedFactoryProvided, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactoryProvided, 'storageFactory', 1) }] },
   ],
 });

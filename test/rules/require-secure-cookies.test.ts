@@ -484,3 +484,118 @@ ruleTester.run('require-secure-cookies (config objects and conditional flags)', 
     },
   ],
 });
+
+// Session plugins registered on Fastify, Nuxt's useCookie and injected `$cookies` jars, auth libraries' cookie configs.
+const fastifySessionOff = `import fastifySession from '@fastify/session';
+fastify.register(fastifySession, { secret, cookie: { secure: false, httpOnly: true } });`;
+const nuxtUseCookie = `const tokenData = await $fetch('/api/auth/callback', { query: route.query });
+const accessToken = useCookie('access-token', { maxAge: 86400 });
+accessToken.value = tokenData.access_token;`;
+const nuxtUseCookieNoHttpOnly = `const authCookie = useCookie('auth', { secure: true, sameSite: 'strict' });
+authCookie.value = data.value.access_token;`;
+const injectedJar = `export default { async fetch({ app, $axios }) {
+  const res = await $axios.post('/oauth/token', body);
+  app.$cookies.set('access_token', res.data.access_token);
+} };`;
+const nextAuthCookies = `import NextAuth from 'next-auth';
+export const { handlers } = NextAuth({
+  providers: [],
+  cookies: { sessionToken: { name: 'next-auth.session-token', options: { httpOnly: false, sameSite: 'lax', secure: true } } },
+});`;
+const betterAuthSwitch = `import { betterAuth } from 'better-auth';
+export const auth = betterAuth({ advanced: { useSecureCookies: false } });`;
+const betterAuthDefaults = `import { betterAuth } from 'better-auth';
+export const auth = betterAuth({ advanced: { defaultCookieAttributes: { secure: false, sameSite: 'lax' } } });`;
+
+ruleTester.run('require-secure-cookies (plugins, composables and auth-library configs)', rule, {
+  valid: [
+    // @fastify/session sets Secure and HttpOnly by default; a non-constant Secure counts as set.
+    `import fastifySession from '@fastify/session'; fastify.register(fastifySession, { secret, cookie: { maxAge: 3600 } });`,
+    `import session from '@fastify/session'; app.register(session, { secret, cookie: { secure: process.env.NODE_ENV === 'production' } });`,
+    // Another plugin's options are not session cookie options.
+    `import cors from '@fastify/cors'; fastify.register(cors, { cookie: { secure: false } });`,
+    // useCookie: read only, a preference, all flags written, or a reset.
+    `const token = useCookie('access_token'); if (!token.value) navigateTo('/login');`,
+    `const theme = useCookie('theme'); theme.value = 'dark';`,
+    `const rt = useCookie('refresh_token', { httpOnly: true, secure: true, sameSite: 'lax' }); rt.value = tokens.refresh_token;`,
+    `const rt = useCookie('refresh_token'); rt.value = null;`,
+    // A local function named useCookie is not Nuxt's.
+    `function useCookie(name) { return { value: '' }; } const c = useCookie('auth'); c.value = token;`,
+    // Injected jar: a preference, or flags written.
+    `app.$cookies.set('locale', 'en');`,
+    `this.$cookies.set('access_token', token, { httpOnly: true, secure: true, sameSite: 'lax' });`,
+    // Auth libraries: flags on, a non-constant flag, or a cookie that carries nothing secret.
+    `import NextAuth from 'next-auth'; export default NextAuth({ cookies: { sessionToken: { name: 'st', options: { httpOnly: true, secure: true, sameSite: 'lax' } } } });`,
+    `import NextAuth from 'next-auth'; export default NextAuth({ cookies: { sessionToken: { options: { secure: process.env.NODE_ENV === 'production' } } } });`,
+    `import NextAuth from 'next-auth'; export default NextAuth({ cookies: { callbackUrl: { options: { secure: false } } } });`,
+    `import { betterAuth } from 'better-auth'; export const auth = betterAuth({ advanced: { useSecureCookies: true, defaultCookieAttributes: { secure: true, httpOnly: true } } });`,
+    // The same shapes without the library: not its configuration.
+    `export const analytics = { advanced: { useSecureCookies: false }, cookies: { sessionToken: { options: { secure: false } } } };`,
+  ],
+  invalid: [
+    {
+      code: fastifySessionOff,
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          ...at(fastifySessionOff, 'false'),
+          suggestions: [{ messageId: 'useSafeValue', output: fastifySessionOff.replace('secure: false', 'secure: true') }],
+        },
+      ],
+    },
+    {
+      code: nuxtUseCookie,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          data: {
+            cookie: "Cookie 'access-token'",
+            content: 'a token',
+            flags: 'Secure, HttpOnly and SameSite',
+            fix: "`secure: true`, `httpOnly: true` and `sameSite: 'lax'`",
+          },
+          ...at(nuxtUseCookie, "useCookie('access-token', { maxAge: 86400 })"),
+        },
+      ],
+    },
+    {
+      code: nuxtUseCookieNoHttpOnly,
+      errors: [{ messageId: 'missingFlags', ...at(nuxtUseCookieNoHttpOnly, "useCookie('auth', { secure: true, sameSite: 'strict' })") }],
+    },
+    {
+      code: injectedJar,
+      errors: [{ messageId: 'missingFlags', ...at(injectedJar, "app.$cookies.set('access_token', res.data.access_token)") }],
+    },
+    {
+      code: nextAuthCookies,
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          ...at(nextAuthCookies, 'false'),
+          suggestions: [{ messageId: 'useSafeValue', output: nextAuthCookies.replace('httpOnly: false', 'httpOnly: true') }],
+        },
+      ],
+    },
+    {
+      code: betterAuthSwitch,
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          data: { text: 'useSecureCookies: false', cookie: 'the session cookie', content: 'a session' },
+          ...at(betterAuthSwitch, 'false'),
+          suggestions: [{ messageId: 'useSafeValue', output: betterAuthSwitch.replace('false', 'true') }],
+        },
+      ],
+    },
+    {
+      code: betterAuthDefaults,
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          ...at(betterAuthDefaults, 'false'),
+          suggestions: [{ messageId: 'useSafeValue', output: betterAuthDefaults.replace('false', 'true') }],
+        },
+      ],
+    },
+  ],
+});
