@@ -32,6 +32,7 @@ import {
   CALL,
   calleeOrigin,
   isHttpClientOrigin,
+  isHttpClientOrResponseOrigin,
   childNodes,
   localFunction,
   lookup,
@@ -271,9 +272,9 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         // `for (const jwk of keys)`: an element of what the loop walks.
         const iterated = forOfSource(sourceCode, value);
         if (iterated) return visit(iterated, depth + 1);
-        // `const { data } = await axios.get(jwksUrl)`: part of an HTTP response.
+        // `const { data } = await axios.get(jwksUrl)`, `const { keys } = await response.json()`: part of an HTTP response.
         const origin = originOf(sourceCode, value);
-        return isRemoteOrigin(value) || (origin !== undefined && isHttpClientOrigin(origin));
+        return isRemoteOrigin(value) || (origin !== undefined && isHttpClientOrResponseOrigin(origin));
       }
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
@@ -416,6 +417,7 @@ function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunc
     const property = getPath(sourceCode, options, [spec.tokenProperty]);
     token = property.status === 'present' ? property.value : undefined;
   }
+  if (spec.decodedToken && token) token = decodedFrom(sourceCode, token, spec.library) ?? token;
   const key = keyOf(sourceCode, spec, call, options);
   let keySource = keySourceOf(sourceCode, key);
   // passport-jwt / @nestjs/jwt: a `secretOrKeyProvider` is a key resolver, i.e. an external key set.
@@ -432,6 +434,16 @@ function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunc
     scope: enclosingFunctionOrProgram(call),
     handRolled: false,
   };
+}
+
+/** `const artifacts = Jwt.token.decode(token)`: the token a library's own decode result was decoded from. */
+function decodedFrom(sourceCode: SourceCode, node: Node, library: string): Node | undefined {
+  const value = definitionOf(sourceCode, node);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const origin = calleeOrigin(sourceCode, value);
+  const spec = lookup(origin, JWT_FUNCTIONS);
+  if (spec?.kind !== 'decode' || spec.library !== library) return undefined;
+  return argumentAt(value, spec.token);
 }
 
 /** True when a decode call's result is only used for its header (a `kid` lookup). */
