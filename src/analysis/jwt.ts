@@ -991,9 +991,60 @@ function httpCallsIn(sourceCode: SourceCode, fn: TSESTree.FunctionLike): CallLik
   return calls;
 }
 
+/** Steps from a key back to the request it was read from (response, body, key list, key, PEM: about ten). */
+const KEY_FETCH_MAX_DEPTH = 16;
+
+/**
+ * HTTP requests of the verifying function itself whose response the key is built from
+ * (`const { keys } = await (await fetch(jwksUri)).json(); … verify(token, keyOf(keys))`),
+ * following local variables, calls on and of the value, and object literals. Helpers are
+ * left to `uncachedKeyFetches`.
+ */
+function keyFetchesIn(sourceCode: SourceCode, key: Node, scope: TSESTree.FunctionLike): CallLike[] {
+  const found: CallLike[] = [];
+  const seen = new Set<Node>();
+  const visit = (node: Node, depth: number): void => {
+    if (depth > KEY_FETCH_MAX_DEPTH || seen.has(node)) return;
+    seen.add(node);
+    const value = skipWrappers(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return visit(value.argument, depth + 1);
+      case AST_NODE_TYPES.Identifier: {
+        // `const response = await fetch(uri)`, `const { keys } = await response.json()`: declared in the function.
+        const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
+        if (def?.type === 'Variable' && def.node.init && isAncestorOrSelf(scope, def.node)) visit(def.node.init, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (isHttpCall(sourceCode, value)) {
+          found.push(value);
+          return;
+        }
+        if (localFunction(sourceCode, value.callee)) return;
+        const callee = skipWrappers(value.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) visit(callee.object, depth + 1);
+        for (const arg of value.arguments) if (!isFunction(arg)) visit(arg, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return visit(value.object, depth + 1);
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const property of value.properties)
+          visit(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(key, 0);
+  return found;
+}
+
 /**
  * HTTP requests that fetch the verification key anew for every token: the key of a verify
- * comes from a helper of the file (`const key = await getApplePublicKey()`) that requests the
+ * is fetched by the verifying function itself, or comes from a helper of the file (`const key = await getApplePublicKey()`) that requests the
  * issuer's key set with a plain HTTP client and keeps nothing between calls, and the function
  * that verifies keeps nothing either. The shape of hand-written Sign in with Apple / Google
  * verifiers; `createRemoteJWKSet` and jwks-rsa cache for you.
@@ -1021,6 +1072,7 @@ export function uncachedKeyFetches(sourceCode: SourceCode): CallLike[] {
         for (const call of httpCallsIn(sourceCode, helper)) if (!isCachedBeyondCall(sourceCode, call)) found.add(call);
       };
       visit(op.key, 0);
+      for (const call of keyFetchesIn(sourceCode, op.key, op.scope)) if (!isCachedBeyondCall(sourceCode, call)) found.add(call);
     }
     return [...found];
   });
