@@ -262,7 +262,8 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberName(sourceCode, node);
-        if (name === 'href' || name === 'toString') {
+        // The origin of a URL the request chose is still the request's choice of site.
+        if (name === 'href' || name === 'toString' || name === 'origin') {
           visit(node.object, depth + 1);
           return;
         }

@@ -23,3 +23,6 @@ export const REQUEST_OBJECT_NAMES: ReadonlySet<string> = new Set([
 
 /** A cookie whose name says it carries a session or a token (`app_session`, `id_token`, `sid`, `auth`). */
 export const TOKEN_COOKIE_NAME = /token|jwt|session|sid|auth/i;
+
+/** Functions that read a property path of an object: `_.get(query, 'state.href', fallback)` (object at 0, dotted path at 1). */
+export const PROPERTY_PATH_GETTERS: readonly string[] = ['lodash#get', 'lodash-es#get', 'lodash.get#', 'lodash/get#', 'underscore#get'];

@@ -130,6 +130,17 @@ export default async function Page({ searchParams }) {
 
 ruleTester.run('require-exact-redirect-uri', rule, {
   valid: [
+    // The origin of the request-chosen URL is checked against an allowlist before the redirect.
+    `import _ from 'lodash';
+app.get('/auth/google/callback', (req, res) => {
+  const url = new URL(_.get(req.query, 'state.href'));
+  if (!ALLOWED_ORIGINS.has(url.origin)) return res.status(400).end();
+  res.redirect(url.origin + '/create-profile');
+});`,
+    // The app's own origin (the URL the request arrived at) joined to a fixed path.
+    `export async function GET(request) {
+  return Response.redirect(new URL(request.url).origin + '/dashboard', 302);
+}`,
     `function safeReturnTo(raw) { if (typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\\\')) return raw; return '/'; }
      app.get('/login', (req, res) => res.redirect(safeReturnTo(req.query.returnTo)));`,
     `const ALLOWED = new Set(['/home', '/settings']);
@@ -167,6 +178,16 @@ ruleTester.run('require-exact-redirect-uri', rule, {
     `export const authOptions = { callbacks: { async redirect({ url, baseUrl }) { if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\\\')) return baseUrl + url; if (new URL(url).origin === baseUrl) return url; return baseUrl; } } };`,
   ],
   invalid: [
+    // The origin of a URL taken from the callback query (read with lodash get), a fixed path after it.
+    invalid(
+      `import _ from 'lodash';
+app.get('/auth/google/callback', (req, res) => {
+  const url = new URL(_.get(req.query, 'state.href', null));
+  return res.status(301).redirect(url.origin + '/create-profile');
+});`,
+      'unvalidated',
+      "res.status(301).redirect(url.origin + '/create-profile')",
+    ),
     invalid(unvalidatedExpress, 'unvalidated', "res.redirect(req.query.returnTo || '/')"),
     invalid(relativeOnly, 'relativeIncomplete', "next.startsWith('/')"),
     invalid(oidcLoginReturnTo, 'relativeIncomplete', "returnTo.startsWith('/')"),
