@@ -130,6 +130,24 @@ export default async function Page({ searchParams }) {
 
 ruleTester.run('require-exact-redirect-uri', rule, {
   valid: [
+    // next-auth's default redirect callback: the relative path is appended to the app's own origin.
+    `import NextAuth from 'next-auth';
+export default NextAuth({
+  providers: [],
+  callbacks: {
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith('/')) return \`\${baseUrl}\${url}\`;
+      else if (new URL(url).origin === baseUrl) return url;
+      return baseUrl;
+    },
+  },
+});`,
+    // The same join with +.
+    `app.get('/done', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith('/')) return res.redirect(APP_ORIGIN + next);
+  res.redirect('/');
+});`,
     // The origin of the request-chosen URL is checked against an allowlist before the redirect.
     `import _ from 'lodash';
 app.get('/auth/google/callback', (req, res) => {
@@ -178,6 +196,24 @@ app.get('/auth/google/callback', (req, res) => {
     `export const authOptions = { callbacks: { async redirect({ url, baseUrl }) { if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\\\')) return baseUrl + url; if (new URL(url).origin === baseUrl) return url; return baseUrl; } } };`,
   ],
   invalid: [
+    // Joined to the origin once, but also handed back as it is.
+    invalid(
+      `import NextAuth from 'next-auth';
+export default NextAuth({
+  providers: [],
+  callbacks: {
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith('/')) {
+        console.log(\`\${baseUrl}\${url}\`);
+        return url;
+      }
+      return baseUrl;
+    },
+  },
+});`,
+      'relativeIncomplete',
+      "url.startsWith('/')",
+    ),
     // The origin of a URL taken from the callback query (read with lodash get), a fixed path after it.
     invalid(
       `import _ from 'lodash';
