@@ -56,7 +56,7 @@ export interface RedirectFinding {
 
 // Files with no redirect and no redirect-target names are skipped cheaply.
 const REDIRECT_WORDS =
-  /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
+  /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)|writeHead\(/i;
 const LOOSE_HOW: Readonly<Record<string, string>> = { prefix: 'prefix', substring: 'substring', suffix: 'suffix', regex: 'pattern' };
 // Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
 const VALIDATOR_FUNCTION = /valid|safe|allow|check|verify|trust|saniti|clean|permit|^is/i;

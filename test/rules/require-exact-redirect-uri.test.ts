@@ -130,6 +130,17 @@ export default async function Page({ searchParams }) {
 
 ruleTester.run('require-exact-redirect-uri', rule, {
   valid: [
+    // writeHead to a fixed location.
+    `app.get('/old', (req, res) => {
+  res.writeHead(301, { Location: '/new' });
+  res.end();
+});`,
+    // writeHead to a target checked against an exact allowlist.
+    `app.get('/done', (req, res) => {
+  const next = req.query.next;
+  res.writeHead(302, { Location: ALLOWED_TARGETS.has(next) ? next : '/' });
+  res.end();
+});`,
     // next-auth's default redirect callback: the relative path is appended to the app's own origin.
     `import NextAuth from 'next-auth';
 export default NextAuth({
@@ -196,6 +207,15 @@ app.get('/auth/google/callback', (req, res) => {
     `export const authOptions = { callbacks: { async redirect({ url, baseUrl }) { if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\\\')) return baseUrl + url; if (new URL(url).origin === baseUrl) return url; return baseUrl; } } };`,
   ],
   invalid: [
+    // A redirect written as the Location key of writeHead's headers, in a file that never says "redirect".
+    invalid(
+      `app.get('/done', (req, res) => {
+  res.writeHead(302, { Location: req.query.next });
+  res.end();
+});`,
+      'unvalidated',
+      'res.writeHead(302, { Location: req.query.next })',
+    ),
     // Joined to the origin once, but also handed back as it is.
     invalid(
       `import NextAuth from 'next-auth';
