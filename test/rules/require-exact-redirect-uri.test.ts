@@ -5,7 +5,7 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
-type MessageId = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated';
+type MessageId = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated' | 'wildcardRegistration';
 function invalid(code: string, messageId: MessageId, snippet: string, nth = 0) {
   return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
 }
@@ -130,6 +130,12 @@ export default async function Page({ searchParams }) {
 
 ruleTester.run('require-exact-redirect-uri', rule, {
   valid: [
+    // A single registered URI that is exact, a loopback http: one, and a token request sending an http: URI.
+    `export const clients = [
+  { client_id: 'web', client_secret: process.env.WEB_SECRET, grant_types: ['authorization_code'], redirect_uri: 'https://app.example.com/callback' },
+  { client_id: 'cli', grant_types: ['authorization_code'], redirect_uri: 'http://127.0.0.1:8400/callback' },
+];
+export const tokenRequest = { grant_type: 'authorization_code', code, client_id: 'web', redirect_uri: 'http://dev.example.com/callback' };`,
     // writeHead to a fixed location.
     `app.get('/old', (req, res) => {
   res.writeHead(301, { Location: '/new' });
@@ -207,6 +213,14 @@ app.get('/auth/google/callback', (req, res) => {
     `export const authOptions = { callbacks: { async redirect({ url, baseUrl }) { if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\\\')) return baseUrl + url; if (new URL(url).origin === baseUrl) return url; return baseUrl; } } };`,
   ],
   invalid: [
+    // A client registration holding one redirect URI with a wildcard.
+    invalid(
+      `export const clients = [
+  { client_id: 'web', client_secret: process.env.WEB_SECRET, grant_types: ['authorization_code'], redirect_uri: 'https://app.example.com/*' },
+];`,
+      'wildcardRegistration',
+      "'https://app.example.com/*'",
+    ),
     // A redirect written as the Location key of writeHead's headers, in a file that never says "redirect".
     invalid(
       `app.get('/done', (req, res) => {
