@@ -1,4 +1,5 @@
 import { createRule } from '../src/create-rule';
+import { isOnlyDisplayed } from '../src/analysis/display-only';
 import { fileFacts } from '../src/analysis/file-facts';
 import { isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtOperation } from '../src/analysis/jwt';
 import { JWT_MODULES } from '../src/knowledge/jwt';
@@ -51,6 +52,8 @@ export default createRule<Options, MessageIds>({
           if (op.inner && isClientAccessToken(op.inner)) continue; // reported inside the helper
           if (!isClientAccessToken(op)) continue;
           if (isVerifiedElsewhere(sourceCode, facts, op) || (op.inner && isVerifiedElsewhere(sourceCode, facts, op.inner))) continue;
+          // Claims only logged or shown are not trusted (rules.md, second round).
+          if (isOnlyDisplayed(sourceCode, op.node)) continue;
           context.report({ node: op.node, messageId: 'accessTokenDecoded' });
         }
       },

@@ -5,7 +5,7 @@ import { jwtAlgorithmFindings } from '../src/analysis/jwt-algorithms';
 import { JWT_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [{ requireForJose?: boolean }];
-export type MessageIds = 'missingAlgorithms' | 'noneAlgorithm' | 'mixedAlgorithms' | 'addAlgorithms' | 'removeNone';
+export type MessageIds = 'untrustedAllowlist' | 'missingAlgorithms' | 'noneAlgorithm' | 'mixedAlgorithms' | 'addAlgorithms' | 'removeNone';
 
 export default createRule<Options, MessageIds>({
   name: 'require-jwt-algorithms',
@@ -25,6 +25,8 @@ export default createRule<Options, MessageIds>({
         'The JWT algorithm `none` is allowed here, so an unsigned token passes as valid and anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.',
       mixedAlgorithms:
         'This allowlist mixes HMAC (`HS*`) with asymmetric algorithms. A token HMAC-signed with the public key as the secret then verifies (algorithm confusion, RFC 8725 §2.1). Allow only the family your key belongs to.',
+      untrustedAllowlist:
+        "This algorithm allowlist comes from the request or the token's own header, so whoever sends the token picks how it is checked (`none`, or HMAC with the public key as the secret). Write the algorithms your issuer signs with as constants.",
       addAlgorithms: "Add `algorithms: ['{{alg}}']`.",
       removeNone: "Remove 'none' from the allowlist.",
     },
@@ -64,7 +66,7 @@ export default createRule<Options, MessageIds>({
             const fix = finding.removable ? removeArrayElement(finding.node) : undefined;
             context.report({ node: finding.node, messageId: 'noneAlgorithm', suggest: fix ? [{ messageId: 'removeNone', fix }] : [] });
           } else {
-            context.report({ node: finding.node, messageId: 'mixedAlgorithms' });
+            context.report({ node: finding.node, messageId: finding.kind });
           }
         }
       },

@@ -3,14 +3,20 @@
  *
  *   jwtAlgorithmFindings(sc, opts)  verify calls with no `algorithms` allowlist (jose only
  *                                   with `requireForJose`), `none` allowed or used to sign,
- *                                   and allowlists that mix HMAC with asymmetric algorithms
+ *                                   allowlists that mix HMAC with asymmetric algorithms, and
+ *                                   allowlists the caller chooses (request input, the token's
+ *                                   own `alg` header)
  *   suggestedAlgorithm(sc, op)      the algorithm a fix should add: HS256 for a local secret,
  *                                   RS256 otherwise
  */
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ASYMMETRIC_ALGORITHM, HMAC_ALGORITHM } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import { jwtFacts, type JwtOperation } from './jwt';
+import { memberName, skipWrappers } from './modules';
+import { requestInput } from './request-input';
+import { REQUEST_OBJECT_NAMES } from '../knowledge/requests';
 import { arrayElements, definitionOf, getPath, stringValue } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -21,7 +27,9 @@ export type JwtAlgorithmFinding =
   | { readonly kind: 'missingAlgorithms'; readonly node: Node; readonly op: JwtOperation; readonly alg: string }
   /** `removable`: the element can go and a signed algorithm stays in the list. */
   | { readonly kind: 'noneAlgorithm'; readonly node: Node; readonly removable: boolean }
-  | { readonly kind: 'mixedAlgorithms'; readonly node: Node };
+  | { readonly kind: 'mixedAlgorithms'; readonly node: Node }
+  /** The allowlist, or an algorithm in it, comes from whoever sends the token: no allowlist at all. */
+  | { readonly kind: 'untrustedAllowlist'; readonly node: Node };
 
 export interface JwtAlgorithmOptions {
   /** jose verifications without `algorithms` count too (jose refuses `none` and mismatched key types itself). */
@@ -37,6 +45,27 @@ export function suggestedAlgorithm(sourceCode: SourceCode, op: JwtOperation): st
   return 'RS256';
 }
 
+/** `req.headers['x-alg']`, `req.body.algorithms`: a member chain read off the incoming request. */
+function readsRequest(sourceCode: SourceCode, node: Node): boolean {
+  if (requestInput(sourceCode, node)) return true;
+  let current = skipWrappers(node);
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipWrappers(current.object);
+  return current !== skipWrappers(node) && current.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(current.name);
+}
+
+/** An algorithm or allowlist the sender of the token picks: request input, or `header.alg` of the token itself. */
+function chosenBySender(sourceCode: SourceCode, node: Node): boolean {
+  const value = skipWrappers(definitionOf(sourceCode, node));
+  if (value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (memberName(sourceCode, value) === 'alg') {
+    // `header.alg`, `decoded.header.alg`: the token's protected header (not `config.jwt.alg`).
+    const object = skipWrappers(value.object);
+    if (object.type === AST_NODE_TYPES.Identifier) return /header/i.test(object.name);
+    return object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'header';
+  }
+  return readsRequest(sourceCode, value);
+}
+
 function computeFindings(sourceCode: SourceCode, options: JwtAlgorithmOptions): JwtAlgorithmFinding[] {
   const findings: JwtAlgorithmFinding[] = [];
   // One allowlist const shared by several calls is one finding.
@@ -48,7 +77,16 @@ function computeFindings(sourceCode: SourceCode, options: JwtAlgorithmOptions): 
   };
 
   function checkAllowlist(value: Node): void {
+    if (chosenBySender(sourceCode, value)) {
+      add({ kind: 'untrustedAllowlist', node: value });
+      return;
+    }
     const elements = arrayElements(sourceCode, value);
+    const chosen = elements?.find((element) => chosenBySender(sourceCode, element));
+    if (chosen) {
+      add({ kind: 'untrustedAllowlist', node: chosen });
+      return;
+    }
     if (!elements) {
       if (isNone(sourceCode, value)) add({ kind: 'noneAlgorithm', node: value, removable: false });
       return;

@@ -11,6 +11,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DURATION_UNITS, MAX_CLOCK_TOLERANCE_SECONDS } from '../knowledge/jwt';
+import { isOnlyDisplayed } from './display-only';
 import { fileFacts } from './file-facts';
 import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
 import { TOKEN_KIND_LABEL } from './tokens';
@@ -78,6 +79,8 @@ function unverifiedDecode(
   const token = mustBeVerified(sourceCode, op, options);
   if (!token || isVerifiedElsewhere(sourceCode, facts, op)) return [];
   if (op.inner && isVerifiedElsewhere(sourceCode, facts, op.inner)) return [];
+  // Claims only logged or shown to the user are not trusted (rules.md, second round).
+  if (isOnlyDisplayed(sourceCode, op.node)) return [];
   return [{ kind: 'unverifiedDecode', node: op.node, token }];
 }
 

@@ -32,6 +32,7 @@ import {
   CALL,
   calleeOrigin,
   isHttpClientOrigin,
+  isHttpClientOrResponseOrigin,
   childNodes,
   localFunction,
   lookup,
@@ -271,9 +272,9 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         // `for (const jwk of keys)`: an element of what the loop walks.
         const iterated = forOfSource(sourceCode, value);
         if (iterated) return visit(iterated, depth + 1);
-        // `const { data } = await axios.get(jwksUrl)`: part of an HTTP response.
+        // `const { data } = await axios.get(jwksUrl)`, `const { keys } = await response.json()`: part of an HTTP response.
         const origin = originOf(sourceCode, value);
-        return isRemoteOrigin(value) || (origin !== undefined && isHttpClientOrigin(origin));
+        return isRemoteOrigin(value) || (origin !== undefined && isHttpClientOrResponseOrigin(origin));
       }
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
@@ -416,6 +417,7 @@ function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunc
     const property = getPath(sourceCode, options, [spec.tokenProperty]);
     token = property.status === 'present' ? property.value : undefined;
   }
+  if (spec.decodedToken && token) token = decodedFrom(sourceCode, token, spec.library) ?? token;
   const key = keyOf(sourceCode, spec, call, options);
   let keySource = keySourceOf(sourceCode, key);
   // passport-jwt / @nestjs/jwt: a `secretOrKeyProvider` is a key resolver, i.e. an external key set.
@@ -432,6 +434,16 @@ function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunc
     scope: enclosingFunctionOrProgram(call),
     handRolled: false,
   };
+}
+
+/** `const artifacts = Jwt.token.decode(token)`: the token a library's own decode result was decoded from. */
+function decodedFrom(sourceCode: SourceCode, node: Node, library: string): Node | undefined {
+  const value = definitionOf(sourceCode, node);
+  if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const origin = calleeOrigin(sourceCode, value);
+  const spec = lookup(origin, JWT_FUNCTIONS);
+  if (spec?.kind !== 'decode' || spec.library !== library) return undefined;
+  return argumentAt(value, spec.token);
 }
 
 /** True when a decode call's result is only used for its header (a `kid` lookup). */
@@ -981,9 +993,60 @@ function httpCallsIn(sourceCode: SourceCode, fn: TSESTree.FunctionLike): CallLik
   return calls;
 }
 
+/** Steps from a key back to the request it was read from (response, body, key list, key, PEM: about ten). */
+const KEY_FETCH_MAX_DEPTH = 16;
+
+/**
+ * HTTP requests of the verifying function itself whose response the key is built from
+ * (`const { keys } = await (await fetch(jwksUri)).json(); … verify(token, keyOf(keys))`),
+ * following local variables, calls on and of the value, and object literals. Helpers are
+ * left to `uncachedKeyFetches`.
+ */
+function keyFetchesIn(sourceCode: SourceCode, key: Node, scope: TSESTree.FunctionLike): CallLike[] {
+  const found: CallLike[] = [];
+  const seen = new Set<Node>();
+  const visit = (node: Node, depth: number): void => {
+    if (depth > KEY_FETCH_MAX_DEPTH || seen.has(node)) return;
+    seen.add(node);
+    const value = skipWrappers(node);
+    switch (value.type) {
+      case AST_NODE_TYPES.AwaitExpression:
+        return visit(value.argument, depth + 1);
+      case AST_NODE_TYPES.Identifier: {
+        // `const response = await fetch(uri)`, `const { keys } = await response.json()`: declared in the function.
+        const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
+        if (def?.type === 'Variable' && def.node.init && isAncestorOrSelf(scope, def.node)) visit(def.node.init, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
+        if (isHttpCall(sourceCode, value)) {
+          found.push(value);
+          return;
+        }
+        if (localFunction(sourceCode, value.callee)) return;
+        const callee = skipWrappers(value.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) visit(callee.object, depth + 1);
+        for (const arg of value.arguments) if (!isFunction(arg)) visit(arg, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return visit(value.object, depth + 1);
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const property of value.properties)
+          visit(property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(key, 0);
+  return found;
+}
+
 /**
  * HTTP requests that fetch the verification key anew for every token: the key of a verify
- * comes from a helper of the file (`const key = await getApplePublicKey()`) that requests the
+ * is fetched by the verifying function itself, or comes from a helper of the file (`const key = await getApplePublicKey()`) that requests the
  * issuer's key set with a plain HTTP client and keeps nothing between calls, and the function
  * that verifies keeps nothing either. The shape of hand-written Sign in with Apple / Google
  * verifiers; `createRemoteJWKSet` and jwks-rsa cache for you.
@@ -1011,6 +1074,7 @@ export function uncachedKeyFetches(sourceCode: SourceCode): CallLike[] {
         for (const call of httpCallsIn(sourceCode, helper)) if (!isCachedBeyondCall(sourceCode, call)) found.add(call);
       };
       visit(op.key, 0);
+      for (const call of keyFetchesIn(sourceCode, op.key, op.scope)) if (!isCachedBeyondCall(sourceCode, call)) found.add(call);
     }
     return [...found];
   });

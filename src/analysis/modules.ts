@@ -541,6 +541,12 @@ export function isHttpClientOrigin(origin: Origin): boolean {
   return HTTP_CLIENT_MODULES.has(origin.module);
 }
 
+/** An HTTP client, or a value read out of what a global client returned (`(await (await fetch(url)).json()).keys`). */
+export function isHttpClientOrResponseOrigin(origin: Origin): boolean {
+  if (isHttpClientOrigin(origin)) return true;
+  return origin.module === GLOBAL_MODULE && HTTP_CLIENT_GLOBALS.has(origin.path[0] ?? '') && origin.path[1] === CALL;
+}
+
 /**
  * Matches an origin against a pattern written as `module#a.b.c`, where a segment `*`
  * matches any one segment and `**` any run of segments (including none). Example:

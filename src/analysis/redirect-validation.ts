@@ -15,7 +15,12 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { REGISTERED_REDIRECT_URI_KEYS } from '../knowledge/oauth-libraries';
+import {
+  CLIENT_REGISTRATION_KEYS,
+  REGISTERED_REDIRECT_URI_KEYS,
+  REQUEST_PARAMETER_KEYS,
+  SINGLE_REDIRECT_URI_KEYS,
+} from '../knowledge/oauth-libraries';
 import { findVariable, functionName } from './ast';
 import { fileFacts } from './file-facts';
 import { propertyKeyName } from './modules';
@@ -56,7 +61,7 @@ export interface RedirectFinding {
 
 // Files with no redirect and no redirect-target names are skipped cheaply.
 const REDIRECT_WORDS =
-  /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)/i;
+  /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)|writeHead\(/i;
 const LOOSE_HOW: Readonly<Record<string, string>> = { prefix: 'prefix', substring: 'substring', suffix: 'suffix', regex: 'pattern' };
 // Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
 const VALIDATOR_FUNCTION = /valid|safe|allow|check|verify|trust|saniti|clean|permit|^is/i;
@@ -178,6 +183,18 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
     }
   }
 
+  /** `{ client_id, client_secret, grant_types, redirect_uri: 'https://*.example.com/cb' }`: one registered URI. */
+  function checkSingleRegistration(property: TSESTree.Property): void {
+    const object = property.parent;
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const keys = object.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? propertyKeyName(sourceCode, p) : undefined));
+    if (!keys.some((key) => key !== undefined && CLIENT_REGISTRATION_KEYS.has(key))) return;
+    if (keys.some((key) => key !== undefined && REQUEST_PARAMETER_KEYS.has(key))) return;
+    const uri = stringValue(sourceCode, property.value);
+    const problem = uri === undefined ? undefined : looseRegisteredRedirectUri(uri);
+    if (problem) add(property.value, problem === 'wildcard' ? 'wildcardRegistration' : 'httpRegistration');
+  }
+
   const places = fileFacts(sourceCode).nodesOfType(
     AST_NODE_TYPES.CallExpression,
     AST_NODE_TYPES.NewExpression,
@@ -201,6 +218,7 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
         const key = propertyKeyName(sourceCode, node);
         if (key === 'redirect') checkNextAuthRedirect(node);
         else if (key !== undefined && REGISTERED_REDIRECT_URI_KEYS.has(key)) checkRegistration(node);
+        else if (key !== undefined && SINGLE_REDIRECT_URI_KEYS.has(key)) checkSingleRegistration(node);
         break;
       }
       default:

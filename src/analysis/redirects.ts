@@ -262,7 +262,8 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
       }
       case AST_NODE_TYPES.MemberExpression: {
         const name = memberName(sourceCode, node);
-        if (name === 'href' || name === 'toString') {
+        // The origin of a URL the request chose is still the request's choice of site.
+        if (name === 'href' || name === 'toString' || name === 'origin') {
           visit(node.object, depth + 1);
           return;
         }
@@ -635,6 +636,34 @@ function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collec
   }
 }
 
+/**
+ * `if (url.startsWith('/')) return \`${baseUrl}${url}\``: every use of the checked value in the
+ * accepted branch comes after another value (an origin), so `//evil.example` stays a path of
+ * that origin (next-auth's default `redirect` callback).
+ */
+function joinedAfterOrigin(call: TSESTree.CallExpression): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const subject = skipWrappers(callee.object);
+  if (subject.type !== AST_NODE_TYPES.Identifier) return false;
+  const branch = call.parent;
+  if ((branch?.type !== AST_NODE_TYPES.IfStatement && branch?.type !== AST_NODE_TYPES.ConditionalExpression) || branch.test !== call)
+    return false;
+  const uses = [...descendants(branch.consequent)].filter(
+    (node): node is TSESTree.Identifier => node.type === AST_NODE_TYPES.Identifier && node.name === subject.name,
+  );
+  return (
+    uses.length > 0 &&
+    uses.every((use) => {
+      const parent = use.parent;
+      if (parent?.type === AST_NODE_TYPES.BinaryExpression) return parent.operator === '+' && parent.right === use;
+      if (parent?.type !== AST_NODE_TYPES.TemplateLiteral) return false;
+      const index = parent.expressions.indexOf(use);
+      return index > 0 || (index === 0 && parent.quasis[0]?.value.cooked !== '');
+    })
+  );
+}
+
 function classifyMethod(sourceCode: SourceCode, name: string | undefined, call: TSESTree.CallExpression, collector: Collector): void {
   const arg = call.arguments[0];
   const text = arg ? stringValue(sourceCode, arg) : undefined;
@@ -643,7 +672,8 @@ function classifyMethod(sourceCode: SourceCode, name: string | undefined, call: 
       const refused = refusal(text);
       if (refused === 'slash') collector.refusesDoubleSlash = true;
       else if (refused === 'backslash') collector.refusesBackslash = true;
-      else if (text === '/') collector.checks.push({ kind: 'relative', node: call, how: "startsWith('/')" });
+      else if (text === '/')
+        collector.checks.push({ kind: joinedAfterOrigin(call) ? 'relative-safe' : 'relative', node: call, how: "startsWith('/')" });
       else collector.checks.push({ kind: 'prefix', node: call, how: 'startsWith' });
       return;
     }

@@ -16,10 +16,10 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
-import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { GLOBAL_MODULE, calleeOrigin, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 import { guarded } from './guard';
-import { REQUEST_OBJECT_NAMES, ROUTE_OBJECT_NAMES } from '../knowledge/requests';
+import { PROPERTY_PATH_GETTERS, REQUEST_OBJECT_NAMES, ROUTE_OBJECT_NAMES } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -202,6 +202,8 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
   const node = skipWrappers(input);
   if (node.type === AST_NODE_TYPES.AwaitExpression) return requestInputAt(sourceCode, node.argument, depth + 1);
   if (node.type === AST_NODE_TYPES.CallExpression) {
+    const pathRead = propertyPathRead(sourceCode, node, depth);
+    if (pathRead) return pathRead;
     const callee = skipWrappers(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(sourceCode, callee);
@@ -240,6 +242,29 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
   }
   if (!prefix) return undefined;
   return applySegments(prefix, rest);
+}
+
+/** `_.get(req.query, 'state.href')`: the same read as `req.query.state.href`. */
+function propertyPathRead(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): RequestInput | undefined {
+  const [object, path] = call.arguments;
+  if (!object || !path || object.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin || !PROPERTY_PATH_GETTERS.some((pattern) => matchesPattern(origin, pattern))) return undefined;
+  const text = stringValue(sourceCode, path);
+  if (!text) return undefined;
+  const target = skipWrappers(object);
+  const prefix =
+    target.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(target.name)
+      ? { part: 'url' as const, key: undefined, browser: false }
+      : requestInputAt(sourceCode, object, depth + 1);
+  if (!prefix) return undefined;
+  // A nested parameter (`state[href]` parsed into an object) is still the parameter `state`.
+  const segments = text.split('.');
+  for (let length = 1; length <= segments.length; length++) {
+    const read = applySegments(prefix, segments.slice(0, length));
+    if (read?.key !== undefined) return read;
+  }
+  return undefined;
 }
 
 /** Walks `.query.next` from a request (or a part of it) to the parameter read. */

@@ -57,6 +57,8 @@ export interface JwtFunctionSpec {
   readonly currentDate?: readonly string[];
   /** Options path whose `header: true` / `complete`-only use makes a decode header-only. */
   readonly headerFlag?: string;
+  /** The token argument is the library's own decoded artifacts (`@hapi/jwt` `token.verify(artifacts, …)`): the token is what was decoded. */
+  readonly decodedToken?: boolean;
   /** Algorithm allowlist required: always, or only under the rule's `requireForJose` option ('strict', as the strict config sets it). */
   readonly requiresAlgorithms?: 'always' | 'strict' | 'never';
 }
@@ -191,6 +193,24 @@ const jsrsasignVerifyJwt: JwtFunctionSpec = {
   requiresAlgorithms: 'never',
 };
 
+/**
+ * `@hapi/jwt` `token.verify(artifacts, key | { key, algorithm }, { aud, iss, … })`: the artifacts
+ * come from its `token.decode(token)`; the algorithm defaults to the key's type (no confusion);
+ * `verifySignature(artifacts, key)` checks the signature only.
+ */
+const hapiVerify: JwtFunctionSpec = {
+  kind: 'verify',
+  library: '@hapi/jwt',
+  token: 0,
+  key: 1,
+  options: 2,
+  audience: ['aud'],
+  issuer: ['iss'],
+  nonce: ['nonce'],
+  decodedToken: true,
+  requiresAlgorithms: 'never',
+};
+
 /** Every JWT operation, keyed by origin pattern. First match wins. */
 export const JWT_FUNCTIONS: ReadonlyMap<string, JwtFunctionSpec> = new Map<string, JwtFunctionSpec>([
   ['jsonwebtoken#verify', jsonwebtokenVerify],
@@ -241,6 +261,9 @@ export const JWT_FUNCTIONS: ReadonlyMap<string, JwtFunctionSpec> = new Map<strin
   ['express-jwt#', expressJwtConfig],
   ['koa-jwt#', koaJwtConfig],
   ['passport-jwt#Strategy', passportJwtConfig],
+  ['@hapi/jwt#token.verify', hapiVerify],
+  ['@hapi/jwt#token.verifySignature', { ...hapiVerify, options: undefined }],
+  ['@hapi/jwt#token.decode', { kind: 'decode', library: '@hapi/jwt', token: 0 }],
 ]);
 
 /** Modules whose presence makes a file worth analysing for JWT operations. */
@@ -261,6 +284,7 @@ export const JWT_MODULES: readonly string[] = [
   'openid-client',
   'oauth4webapi',
   'passport-azure-ad',
+  '@hapi/jwt',
 ];
 
 /** Globals that decode a JWT (script-tag builds): a file that calls one is worth analysing without an import. */

@@ -685,6 +685,27 @@ export const REDIRECT_URI_VALIDATORS: ReadonlyMap<string, { readonly redirectUri
 /** Keys of a client registration that list its redirect URIs (RFC 7591 and common spellings). */
 export const REGISTERED_REDIRECT_URI_KEYS: ReadonlySet<string> = new Set(['redirect_uris', 'redirectUris', 'redirectURIs']);
 
+/** A single registered redirect URI: judged only in an object that is a client registration (see below). */
+export const SINGLE_REDIRECT_URI_KEYS: ReadonlySet<string> = new Set(['redirect_uri', 'redirectUri', 'redirectURI']);
+/** Keys only a client registration has (RFC 7591 metadata, a client's secret next to its grant list). */
+export const CLIENT_REGISTRATION_KEYS: ReadonlySet<string> = new Set([
+  'grant_types',
+  'grantTypes',
+  'response_types',
+  'token_endpoint_auth_method',
+  'client_name',
+  'clientName',
+]);
+/** Keys of a request (authorize, token exchange), where a redirect_uri is sent, not registered. */
+export const REQUEST_PARAMETER_KEYS: ReadonlySet<string> = new Set([
+  'code',
+  'grant_type',
+  'response_type',
+  'state',
+  'code_verifier',
+  'code_challenge',
+]);
+
 /** Keys whose value is one response_type list. */
 export const RESPONSE_TYPE_KEYS: ReadonlySet<string> = new Set(['response_type']);
 /** SDK option keys that hold a response_type list too (also used for unrelated things, `responseType: 'json'`: the value decides). */

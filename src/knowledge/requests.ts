@@ -39,3 +39,5 @@ export const CALLBACK_TOKEN_SOURCES: ReadonlyMap<string, 'access' | 'id' | 'refr
   ['<global>#chrome.identity.getAuthToken', 'access'],
   ['<global>#browser.identity.getAuthToken', 'access'],
 ]);
+/** Functions that read a property path of an object: `_.get(query, 'state.href', fallback)` (object at 0, dotted path at 1). */
+export const PROPERTY_PATH_GETTERS: readonly string[] = ['lodash#get', 'lodash-es#get', 'lodash.get#', 'lodash/get#', 'underscore#get'];

@@ -15,6 +15,17 @@ function findings(code: string, options?: JwtAlgorithmOptions): Record<string, u
 }
 
 describe('jwtAlgorithmFindings', () => {
+  it('finds allowlists the sender of the token chooses: request input, the token header', () => {
+    const code = `import jwt from 'jsonwebtoken';
+app.post('/a', (req, res) => jwt.verify(req.body.token, KEY, { algorithms: req.query.algs }));
+app.post('/b', (req, res) => jwt.verify(req.body.token, KEY, { algorithms: [jwt.decode(req.body.token, { complete: true }).header.alg] }));
+app.post('/c', (req, res) => jwt.verify(req.body.token, KEY, { algorithms: [settings.alg, 'RS256'] }));`;
+    expect(findings(code)).toEqual([
+      { kind: 'untrustedAllowlist', line: 2 },
+      { kind: 'untrustedAllowlist', line: 3 },
+    ]);
+  });
+
   it('finds a jsonwebtoken verify without an allowlist, suggesting HS256 for a secret and RS256 otherwise', () => {
     expect(findings(`import jwt from 'jsonwebtoken';\njwt.verify(token, process.env.JWT_SECRET);`)).toEqual([
       { kind: 'missingAlgorithms', line: 2, alg: 'HS256' },

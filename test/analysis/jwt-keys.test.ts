@@ -61,6 +61,16 @@ app.use(async (req, res, next) => {
     expect(findings(cached)).toEqual([]);
   });
 
+  it('finds a key fetched by the verifying function itself, whatever its URL is called', () => {
+    const inline = `import Jwt from '@hapi/jwt';
+export async function verifyToken(token, jwksUri) {
+  const artifacts = Jwt.token.decode(token);
+  const { keys } = await (await fetch(jwksUri)).json();
+  Jwt.token.verify(artifacts, { key: keys[0], algorithm: 'RS256' }, { aud: A, iss: I });
+}`;
+    expect(findings(inline)).toEqual([{ kind: 'perRequestFetch', line: 4 }]);
+  });
+
   it('is silent on a module-level client with its defaults', () => {
     expect(
       findings(

@@ -189,6 +189,24 @@ describe('jwt: key sources', () => {
   });
 });
 
+describe('jwt: @hapi/jwt artifacts', () => {
+  it('takes the token of token.verify(artifacts) from the decode that made them, and a key read from a fetched JWKS as remote', () => {
+    const code = `
+      import Jwt from '@hapi/jwt';
+      export async function check(token) {
+        const artifacts = Jwt.token.decode(token);
+        const { keys } = await (await fetch(JWKS_URL)).json();
+        Jwt.token.verify(artifacts, { key: keys[0], algorithm: 'RS256' });
+        Jwt.token.verify(artifacts, { key: process.env.KEY, algorithm: 'HS256' });
+      }`;
+    expect(withOps(code, (sc, op) => `${op.kind}:${op.token ? sc.getText(op.token) : ''}:${op.keySource}`)).toEqual([
+      'decode:token:unknown',
+      'verify:token:remote',
+      'verify:token:local',
+    ]);
+  });
+});
+
 describe('jwt: verification facts', () => {
   it('knows a decode of a value the same function verifies, before or after', () => {
     const code = `

@@ -27,6 +27,16 @@ describe('redirectValidationFindings', () => {
     expect(findings(strict)).toEqual([]);
   });
 
+  it('accepts a relative path that is only appended to an origin in the accepted branch', () => {
+    const joined = `app.get('/finish', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith('/')) return res.redirect(\`\${APP_ORIGIN}\${next}\`);
+  return res.redirect('/');
+});`;
+    expect(findings(joined)).toEqual([]);
+    expect(findings(joined.replace('`${APP_ORIGIN}${next}`', '`${next}`')).map((finding) => finding.kind)).toEqual(['relativeIncomplete']);
+  });
+
   it('judges a validator function whose callers are out of sight', () => {
     const found = findings(`export function isSafeRedirect(url) {\n  return url.startsWith('https://app.example.com');\n}`);
     expect(found).toEqual([{ kind: 'looseCheck', line: 2, data: { how: 'prefix', method: expect.any(String) } }]);

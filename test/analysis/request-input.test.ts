@@ -40,6 +40,14 @@ describe('request-input: values of the incoming request', () => {
     ]);
   });
 
+  it('reads property-path getters as the same read (lodash get), a nested parameter as its top name', () => {
+    const code = `
+      import _ from 'lodash';
+      import get from 'lodash.get';
+      app.get('/a', (req, res) => { probe(_.get(req.query, 'next')); probe(get(req, 'query.state.href', null)); probe(_.get(config, 'next')); probe(_.get(req.query, key)); });`;
+    expect(inputs(code)).toEqual(['query:next', 'query:state', null, null]);
+  });
+
   it('reads AWS Lambda / API Gateway and Netlify Functions events', () => {
     const code = `export const handler = async (event) => { const { code, state } = event.queryStringParameters; probe(code); probe(event.queryStringParameters.state); };`;
     expect(inputs(code)).toEqual(['query:code', 'query:state']);

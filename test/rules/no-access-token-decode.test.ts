@@ -5,6 +5,11 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-access-token-decode', rule, {
   valid: [
+    // Only logged while debugging: no claim of the access token is relied on (rules.md, second round).
+    `import { jwtDecode } from 'jwt-decode';
+     const tokens = await res.json();
+     const claims = jwtDecode(tokens.access_token);
+     console.debug('access token claims', claims);`,
     // A generic promise result named token is not known to be an access token.
     `import { jwtDecode } from 'jwt-decode';
      fetch('/session').then((token) => render(jwtDecode(token)));`,
@@ -46,6 +51,15 @@ ruleTester.run('no-access-token-decode', rule, {
      export const handler = (req) => jwtDecode(req.cookies.access_token);`,
   ],
   invalid: [
+    {
+      // Logged and then used: the roles come from the access token.
+      code: `import { jwtDecode } from 'jwt-decode';
+const tokens = await res.json();
+const claims = jwtDecode(tokens.access_token);
+console.debug('access token claims', claims);
+setRoles(claims.roles);`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 16, endLine: 3, endColumn: 46 }],
+    },
     {
       // The token arrives as the resolved value of the SDK's promise.
       code: `import { jwtDecode } from 'jwt-decode';

@@ -5,6 +5,19 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-audience-check', rule, {
   valid: [
+    // @hapi/jwt with the expected audience and issuer in the verify options.
+    `import Jwt from '@hapi/jwt';
+export async function verifyToken(token) {
+  const artifacts = Jwt.token.decode(token);
+  const { keys } = await (await fetch(JWKS_URI)).json();
+  const jwk = keys.find((k) => k.kid === artifacts.decoded.header.kid);
+  Jwt.token.verify(artifacts, { key: jwk, algorithm: 'RS256' }, { aud: CLIENT_ID, iss: ISSUER });
+}`,
+    // @hapi/jwt with the app's own secret: not an external issuer's token.
+    `import Jwt from '@hapi/jwt';
+export function verifySession(token) {
+  Jwt.token.verify(Jwt.token.decode(token), { key: process.env.SESSION_SECRET, algorithm: 'HS256' });
+}`,
     // A key map filled from the environment: the app's own key, not an external issuer's.
     `import jwt from 'jsonwebtoken';
 const keys: Record<string, string> = {};
@@ -68,6 +81,18 @@ export function verifyAppleIdentity(identityToken: string, applePublicKey: strin
      export async function check(idToken: string) { const { payload } = await jwtVerify(idToken, JWKS, { issuer: ISS }); const { aud } = payload; if (aud !== CLIENT_ID) throw new Error(); return payload; }`,
   ],
   invalid: [
+    {
+      // @hapi/jwt: artifacts verified with a key from the fetched key set, no claim options.
+      code: `import Jwt from '@hapi/jwt';
+export async function verifyToken(token) {
+  const artifacts = Jwt.token.decode(token);
+  const response = await fetch(JWKS_URI);
+  const { keys } = await response.json();
+  const jwk = keys.find((k) => k.kid === artifacts.decoded.header.kid);
+  Jwt.token.verify(artifacts, { key: jwk, algorithm: 'RS256' });
+}`,
+      errors: [{ messageId: 'missingAudience', line: 7, column: 3, endLine: 7, endColumn: 64 }],
+    },
     {
       // Sign in with Apple: `identityToken` is an ID token whatever the key parameter holds.
       code: `import jwt from 'jsonwebtoken';

@@ -5,7 +5,7 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
-type MessageId = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated';
+type MessageId = 'looseCheck' | 'hostOnly' | 'originOnly' | 'relativeIncomplete' | 'unvalidated' | 'wildcardRegistration';
 function invalid(code: string, messageId: MessageId, snippet: string, nth = 0) {
   return { code, errors: [{ messageId, ...at(code, snippet, nth) }] };
 }
@@ -130,6 +130,52 @@ export default async function Page({ searchParams }) {
 
 ruleTester.run('require-exact-redirect-uri', rule, {
   valid: [
+    // A single registered URI that is exact, a loopback http: one, and a token request sending an http: URI.
+    `export const clients = [
+  { client_id: 'web', client_secret: process.env.WEB_SECRET, grant_types: ['authorization_code'], redirect_uri: 'https://app.example.com/callback' },
+  { client_id: 'cli', grant_types: ['authorization_code'], redirect_uri: 'http://127.0.0.1:8400/callback' },
+];
+export const tokenRequest = { grant_type: 'authorization_code', code, client_id: 'web', redirect_uri: 'http://dev.example.com/callback' };`,
+    // writeHead to a fixed location.
+    `app.get('/old', (req, res) => {
+  res.writeHead(301, { Location: '/new' });
+  res.end();
+});`,
+    // writeHead to a target checked against an exact allowlist.
+    `app.get('/done', (req, res) => {
+  const next = req.query.next;
+  res.writeHead(302, { Location: ALLOWED_TARGETS.has(next) ? next : '/' });
+  res.end();
+});`,
+    // next-auth's default redirect callback: the relative path is appended to the app's own origin.
+    `import NextAuth from 'next-auth';
+export default NextAuth({
+  providers: [],
+  callbacks: {
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith('/')) return \`\${baseUrl}\${url}\`;
+      else if (new URL(url).origin === baseUrl) return url;
+      return baseUrl;
+    },
+  },
+});`,
+    // The same join with +.
+    `app.get('/done', (req, res) => {
+  const next = req.query.next;
+  if (next.startsWith('/')) return res.redirect(APP_ORIGIN + next);
+  res.redirect('/');
+});`,
+    // The origin of the request-chosen URL is checked against an allowlist before the redirect.
+    `import _ from 'lodash';
+app.get('/auth/google/callback', (req, res) => {
+  const url = new URL(_.get(req.query, 'state.href'));
+  if (!ALLOWED_ORIGINS.has(url.origin)) return res.status(400).end();
+  res.redirect(url.origin + '/create-profile');
+});`,
+    // The app's own origin (the URL the request arrived at) joined to a fixed path.
+    `export async function GET(request) {
+  return Response.redirect(new URL(request.url).origin + '/dashboard', 302);
+}`,
     `function safeReturnTo(raw) { if (typeof raw === 'string' && raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\\\')) return raw; return '/'; }
      app.get('/login', (req, res) => res.redirect(safeReturnTo(req.query.returnTo)));`,
     `const ALLOWED = new Set(['/home', '/settings']);
@@ -167,6 +213,51 @@ ruleTester.run('require-exact-redirect-uri', rule, {
     `export const authOptions = { callbacks: { async redirect({ url, baseUrl }) { if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\\\')) return baseUrl + url; if (new URL(url).origin === baseUrl) return url; return baseUrl; } } };`,
   ],
   invalid: [
+    // A client registration holding one redirect URI with a wildcard.
+    invalid(
+      `export const clients = [
+  { client_id: 'web', client_secret: process.env.WEB_SECRET, grant_types: ['authorization_code'], redirect_uri: 'https://app.example.com/*' },
+];`,
+      'wildcardRegistration',
+      "'https://app.example.com/*'",
+    ),
+    // A redirect written as the Location key of writeHead's headers, in a file that never says "redirect".
+    invalid(
+      `app.get('/done', (req, res) => {
+  res.writeHead(302, { Location: req.query.next });
+  res.end();
+});`,
+      'unvalidated',
+      'res.writeHead(302, { Location: req.query.next })',
+    ),
+    // Joined to the origin once, but also handed back as it is.
+    invalid(
+      `import NextAuth from 'next-auth';
+export default NextAuth({
+  providers: [],
+  callbacks: {
+    async redirect({ url, baseUrl }) {
+      if (url.startsWith('/')) {
+        console.log(\`\${baseUrl}\${url}\`);
+        return url;
+      }
+      return baseUrl;
+    },
+  },
+});`,
+      'relativeIncomplete',
+      "url.startsWith('/')",
+    ),
+    // The origin of a URL taken from the callback query (read with lodash get), a fixed path after it.
+    invalid(
+      `import _ from 'lodash';
+app.get('/auth/google/callback', (req, res) => {
+  const url = new URL(_.get(req.query, 'state.href', null));
+  return res.status(301).redirect(url.origin + '/create-profile');
+});`,
+      'unvalidated',
+      "res.status(301).redirect(url.origin + '/create-profile')",
+    ),
     invalid(unvalidatedExpress, 'unvalidated', "res.redirect(req.query.returnTo || '/')"),
     invalid(relativeOnly, 'relativeIncomplete', "next.startsWith('/')"),
     invalid(oidcLoginReturnTo, 'relativeIncomplete', "returnTo.startsWith('/')"),

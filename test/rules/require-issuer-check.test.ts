@@ -5,6 +5,19 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-issuer-check', rule, {
   valid: [
+    // @hapi/jwt with the expected audience and issuer in the verify options.
+    `import Jwt from '@hapi/jwt';
+export async function verifyToken(token) {
+  const artifacts = Jwt.token.decode(token);
+  const { keys } = await (await fetch(JWKS_URI)).json();
+  const jwk = keys.find((k) => k.kid === artifacts.decoded.header.kid);
+  Jwt.token.verify(artifacts, { key: jwk, algorithm: 'RS256' }, { aud: CLIENT_ID, iss: ISSUER });
+}`,
+    // @hapi/jwt with the app's own secret: not an external issuer's token.
+    `import Jwt from '@hapi/jwt';
+export function verifySession(token) {
+  Jwt.token.verify(Jwt.token.decode(token), { key: process.env.SESSION_SECRET, algorithm: 'HS256' });
+}`,
     // A proof of possession: signed with the key its verified attestation confirms (cnf.jwk), audience checked; it has no issuer.
     `import * as jose from 'jose';
 export async function verifyPop(pop: string, attestation: { payload: { cnf: { jwk: jose.JWK } } }) {
@@ -78,6 +91,18 @@ export function verifyAppleIdentity(identityToken: string, applePublicKey: strin
      export const check = (t: string) => jwt.verify(t, process.env.SERVICE_PUBLIC_KEY!, { algorithms: ['RS256'], audience: 'billing' });`,
   ],
   invalid: [
+    {
+      // @hapi/jwt: artifacts verified with a key from the fetched key set, no claim options.
+      code: `import Jwt from '@hapi/jwt';
+export async function verifyToken(token) {
+  const artifacts = Jwt.token.decode(token);
+  const response = await fetch(JWKS_URI);
+  const { keys } = await response.json();
+  const jwk = keys.find((k) => k.kid === artifacts.decoded.header.kid);
+  Jwt.token.verify(artifacts, { key: jwk, algorithm: 'RS256' });
+}`,
+      errors: [{ messageId: 'missingIssuer', line: 7, column: 3, endLine: 7, endColumn: 64 }],
+    },
     {
       // Sign in with Apple: `identityToken` is an ID token whatever the key parameter holds.
       code: `import jwt from 'jsonwebtoken';

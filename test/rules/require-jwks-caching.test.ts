@@ -5,6 +5,26 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwks-caching', rule, {
   valid: [
+    // The verifying function fetches the key set only when the module-level cache is empty.
+    `import jwt from 'jsonwebtoken';
+let cachedKeys;
+export async function verifyAccessToken(token, jwksUri, kid) {
+  if (!cachedKeys) {
+    const response = await fetch(jwksUri);
+    cachedKeys = (await response.json()).keys;
+  }
+  return jwt.verify(token, cachedKeys.find((k) => k.kid === kid).pem, { algorithms: ['RS256'] });
+}`,
+    // The request in the verifying function is a userinfo call, not where the key comes from.
+    `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+const client = jwksClient({ jwksUri: JWKS_URI, rateLimit: true });
+export async function verifyAndLoad(token, kid) {
+  const key = await client.getSigningKey(kid);
+  const claims = jwt.verify(token, key.getPublicKey(), { algorithms: ['RS256'] });
+  const profile = await (await fetch(USERINFO_URL, { headers: { authorization: token } })).json();
+  return { claims, profile };
+}`,
     // A key set created per request around a cache kept outside it (jose's `jwksCache` symbol): nothing is refetched.
     `import * as jose from 'jose';
 const caches = new Map();
@@ -76,6 +96,19 @@ export async function readSession(token: string) {
      export const client = jwksClient(config.jwks);`,
   ],
   invalid: [
+    {
+      // The verifying function downloads the key set itself on every call, whatever its URL is called.
+      code: `import jwt from 'jsonwebtoken';
+import { createPublicKey } from 'node:crypto';
+export async function verifyAccessToken(token, jwksUri, kid) {
+  const response = await fetch(jwksUri);
+  const { keys } = await response.json();
+  const jwk = keys.find((k) => k.kid === kid);
+  const pem = createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+  return jwt.verify(token, pem, { algorithms: ['RS256'] });
+}`,
+      errors: [{ messageId: 'perRequestFetch', line: 4, column: 26, endLine: 4, endColumn: 40 }],
+    },
     {
       code: `import jwksClient from 'jwks-rsa';
 const CACHE = false;

@@ -5,6 +5,11 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwt-algorithms', rule, {
   valid: [
+    // Allowlists from configuration, not from the request or the token.
+    `import jwt from 'jsonwebtoken';
+app.post('/api', (req, res) => jwt.verify(req.body.token, KEY, { algorithms: config.jwt.algorithms }));`,
+    `import jwt from 'jsonwebtoken';
+app.post('/api', (req, res) => jwt.verify(req.body.token, KEY, { algorithms: [config.jwt.alg] }));`,
     // promisify(jwt.verify.bind(jwt)) with an allowlist.
     `import { promisify } from 'node:util';
 import jwt from 'jsonwebtoken';
@@ -64,6 +69,27 @@ export const check = (token: string) => verifyAsync(token, PUBLIC_KEY, { algorit
      jwt.verify(token, key, { ...baseOptions, audience: 'api' });`,
   ],
   invalid: [
+    {
+      // The request picks the allowlist.
+      code: `import jwt from 'jsonwebtoken';
+app.post('/api', (req, res) => jwt.verify(req.body.token, KEY, { algorithms: req.body.algorithms }));`,
+      errors: [{ messageId: 'untrustedAllowlist', line: 2, column: 78, endLine: 2, endColumn: 97 }],
+    },
+    {
+      // A request header inside the list.
+      code: `import jwt from 'jsonwebtoken';
+app.post('/api', (req, res) => jwt.verify(req.body.token, KEY, { algorithms: [req.headers['x-alg']] }));`,
+      errors: [{ messageId: 'untrustedAllowlist', line: 2, column: 79, endLine: 2, endColumn: 99 }],
+    },
+    {
+      // The token's own header chooses its algorithm.
+      code: `import jwt from 'jsonwebtoken';
+export function check(token) {
+  const { header } = jwt.decode(token, { complete: true });
+  return jwt.verify(token, KEY, { algorithms: [header.alg] });
+}`,
+      errors: [{ messageId: 'untrustedAllowlist', line: 4, column: 48, endLine: 4, endColumn: 58 }],
+    },
     {
       code: `import jwt from 'jsonwebtoken';
 jwt.verify(token, key, { algorithms: ['none'] });`,

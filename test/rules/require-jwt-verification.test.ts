@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwt-verification', rule, {
   valid: [
+    // The decoded ID token is only dumped into the popup and logged: no claim is trusted (rules.md, second round).
+    `chrome.identity.launchWebAuthFlow({ url, interactive: true }, (redirectUrl) => {
+  const params = new URLSearchParams(redirectUrl.split('#')[1]);
+  const jwt = params.get('id_token');
+  const token = JSON.parse(atob(jwt.split('.')[1].replace('-', '+').replace('_', '/')));
+  document.querySelector('#openid-data').innerText = JSON.stringify(token, null, 2);
+  console.log('token', token);
+});`,
     // jsrsasign checks the signature first (`jws.JWS.verify` of the module's `jws` namespace); the decode is of a verified token.
     `const jose = require('jsrsasign');
 const base64url = require('base64url');
@@ -88,6 +96,16 @@ app.post('/login', async (req, res) => {
     },
   ],
   invalid: [
+    {
+      // Logged, but also trusted: the email decides the role.
+      code: `chrome.identity.launchWebAuthFlow({ url, interactive: true }, (redirectUrl) => {
+  const params = new URLSearchParams(redirectUrl.split('#')[1]);
+  const token = JSON.parse(atob(params.get('id_token').split('.')[1]));
+  console.log('token', token);
+  if (token.email === ADMIN_EMAIL) showAdminPanel();
+});`,
+      errors: [{ messageId: 'unverifiedDecode', line: 3, column: 17, endLine: 3, endColumn: 71 }],
+    },
     {
       // The same parts variable, its payload segment: claims read unverified.
       code: `export function subjectOf(idToken: string) {
