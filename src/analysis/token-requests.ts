@@ -275,11 +275,14 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
   const facts = fileFacts(sourceCode);
   // A library exchange needs the library imported here (origins are resolved in the file);
   // a hand-built request needs its parameter names written here.
+  // A client made in another module of the project is followed for exchange method names only.
   const libraryCallsPossible = facts.importsAny(EXCHANGE_MODULES);
+  const projectClientsPossible = facts.importsProjectModules;
   const handBuiltPossible = facts.mentions(HAND_BUILT_TOKEN_REQUEST_HINT);
-  for (const call of libraryCallsPossible ? [...nodes.calls, ...nodes.news] : []) {
-    const origin = calleeOrigin(sourceCode, call);
-    const exchange = origin ? (lookupCall(origin, EXCHANGE_CALLS) ?? projectExchange(sourceCode, call)) : undefined;
+  for (const call of libraryCallsPossible || projectClientsPossible ? [...nodes.calls, ...nodes.news] : []) {
+    const origin = libraryCallsPossible ? calleeOrigin(sourceCode, call) : undefined;
+    const exchange =
+      (origin && lookupCall(origin, EXCHANGE_CALLS)) ?? (projectClientsPossible ? projectExchange(sourceCode, call) : undefined);
     if (!exchange || isAssertionOrComparison(call)) continue;
     libraryCalls.add(call);
     const paramsArg = exchange.paramsArg !== undefined ? call.arguments[exchange.paramsArg] : undefined;
