@@ -56,13 +56,21 @@ export type ImplicitGrantFinding =
   | { readonly kind: 'implicitOpenApiFlow'; readonly node: Node }
   | { readonly kind: 'implicitGrantType'; readonly node: Node; readonly fix: ImplicitGrantFix };
 
-const HINT = /response_?types?|implicit/i;
+const IMPLICIT_WORD = /implicit/i;
+const RESPONSE_TYPE_WORD = /response_?types?/i;
+const TOKEN_RESPONSE_WORD = /token/;
 const CODE_FLOW_CALL = new RegExp(`\\b${ANGULAR_CODE_FLOW_METHOD}\\b`);
 
 /** The cheap file gate: a library that can run the implicit flow, or the words of one. */
 export function implicitGrantApplies(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.importsAny(IMPLICIT_FLOW_MODULES) || facts.mentions(HINT);
+  // `responseType` alone is every HTTP client's (`responseType: 'json'`): a hand-written implicit
+  // request also writes the token it asks for.
+  return (
+    facts.importsAny(IMPLICIT_FLOW_MODULES) ||
+    facts.mentions(IMPLICIT_WORD) ||
+    (facts.mentions(RESPONSE_TYPE_WORD) && facts.mentions(TOKEN_RESPONSE_WORD))
+  );
 }
 
 /**
