@@ -19,7 +19,7 @@ import { findVariable } from './ast';
 import { GLOBAL_MODULE, calleeOrigin, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 import { guarded } from './guard';
-import { PROPERTY_PATH_GETTERS, REQUEST_OBJECT_NAMES, ROUTE_OBJECT_NAMES } from '../knowledge/requests';
+import { PROPERTY_PATH_GETTERS, REQUEST_OBJECT_NAMES, REQUEST_PARAMETER_DECORATORS, ROUTE_OBJECT_NAMES } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -311,6 +311,9 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'Parameter') {
+    // NestJS: `@Query('code') code`, `@Query() query`, `@Body('code')`, `@Param('id')`.
+    const decorated = def.name.type === AST_NODE_TYPES.Identifier ? decoratorInput(sourceCode, def.name) : undefined;
+    if (decorated) return decorated;
     if (
       def.name.type === AST_NODE_TYPES.Identifier &&
       def.name.name === identifier.name &&
@@ -358,6 +361,22 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   const base = requestInputAt(sourceCode, init, depth + 1);
   if (!base || base.key !== undefined) return undefined;
   return applySegments(base, keys);
+}
+
+/** The request part a parameter decorator binds (`@Query('code') code` → the query's `code`). */
+function decoratorInput(sourceCode: SourceCode, parameter: TSESTree.Identifier): RequestInput | undefined {
+  for (const decorator of parameter.decorators ?? []) {
+    const call = decorator.expression;
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const origin = calleeOrigin(sourceCode, call);
+    const part = origin ? REQUEST_PARAMETER_DECORATORS.find(([pattern]) => matchesPattern(origin, pattern))?.[1] : undefined;
+    if (!part) continue;
+    const name = call.arguments[0];
+    const key = name && name.type !== AST_NODE_TYPES.SpreadElement ? stringValue(sourceCode, name) : undefined;
+    if (name && key === undefined) return undefined;
+    return { part, key, browser: false };
+  }
+  return undefined;
 }
 
 /** Whether `node` is a value of the incoming request or the browser's location query. */

@@ -41,3 +41,14 @@ export const CALLBACK_TOKEN_SOURCES: ReadonlyMap<string, 'access' | 'id' | 'refr
 ]);
 /** Functions that read a property path of an object: `_.get(query, 'state.href', fallback)` (object at 0, dotted path at 1). */
 export const PROPERTY_PATH_GETTERS: readonly string[] = ['lodash#get', 'lodash-es#get', 'lodash.get#', 'lodash/get#', 'underscore#get'];
+
+/** Parameter decorators that bind a part of the request to a handler parameter (NestJS, routing-controllers). */
+export const REQUEST_PARAMETER_DECORATORS: readonly (readonly [string, 'query' | 'body' | 'params'])[] = [
+  ['@nestjs/common#Query', 'query'],
+  ['@nestjs/common#Body', 'body'],
+  ['@nestjs/common#Param', 'params'],
+  ['routing-controllers#QueryParam', 'query'],
+  ['routing-controllers#QueryParams', 'query'],
+  ['routing-controllers#BodyParam', 'body'],
+  ['routing-controllers#Param', 'params'],
+];

@@ -48,6 +48,20 @@ describe('request-input: values of the incoming request', () => {
     expect(inputs(code)).toEqual(['query:next', 'query:state', null, null]);
   });
 
+  it('reads parameters bound by NestJS decorators, and no look-alike decorators', () => {
+    const code = `
+      import { Body, Controller, Get, Param, Query } from '@nestjs/common';
+      import { Query as GqlQuery } from '@nestjs/graphql';
+      @Controller('auth')
+      export class AuthController {
+        @Get('callback') callback(@Query('code') code: string, @Query() query: Record<string, string>, @Body('state') state: string) {
+          probe(code); probe(query.state); probe(state);
+        }
+        @Get(':id') one(@Param('id') id: string, @GqlQuery('code') other: string, plain: string) { probe(id); probe(other); probe(plain); }
+      }`;
+    expect(inputs(code)).toEqual(['query:code', 'query:state', 'body:state', 'params:id', null, null]);
+  });
+
   it('reads AWS Lambda / API Gateway and Netlify Functions events', () => {
     const code = `export const handler = async (event) => { const { code, state } = event.queryStringParameters; probe(code); probe(event.queryStringParameters.state); };`;
     expect(inputs(code)).toEqual(['query:code', 'query:state']);

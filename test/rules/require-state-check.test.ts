@@ -620,3 +620,46 @@ ruleTester.run('require-state-check: browser callbacks and short-form requests',
     invalid(nextAuthAsConfig, 'checksWithoutState', "checks: 'none'"),
   ],
 });
+
+const nestExchange = `import { Controller, Get, Query } from '@nestjs/common';
+import axios from 'axios';
+
+@Controller('auth')
+export class AuthController {
+  @Get('callback')
+  async callback(@Query('code') code: string) {
+    const { data } = await axios.post('https://github.com/login/oauth/access_token', {
+      client_id: process.env.GITHUB_ID,
+      client_secret: process.env.GITHUB_SECRET,
+      code,
+    });
+    return data;
+  }
+}
+`;
+
+const nestExchangeChecked = `import { Controller, Get, Query, Session } from '@nestjs/common';
+import axios from 'axios';
+
+@Controller('auth')
+export class AuthController {
+  @Get('callback')
+  async callback(@Query("code") code: string, @Query("state") state: string, @Session() session: any) {
+    if (state !== session.oauthState) throw new Error("state");
+    const { data } = await axios.post('https://github.com/login/oauth/access_token', {
+      client_id: process.env.GITHUB_ID,
+      client_secret: process.env.GITHUB_SECRET,
+      code,
+    });
+    return data;
+  }
+}
+`;
+
+// NestJS binds request parts to handler parameters by decorator: `@Query('code') code` is the callback's code.
+ruleTester.run('require-state-check (NestJS parameter decorators)', rule, {
+  valid: [nestExchangeChecked],
+  invalid: [
+    invalid(nestExchange, 'stateNotCompared', nestExchange.slice(nestExchange.indexOf('axios.post('), nestExchange.indexOf('});') + 2)),
+  ],
+});
