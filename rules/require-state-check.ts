@@ -2,17 +2,11 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { reportOnce } from '../src/report-once';
 import type { RedirectParam } from '../src/analysis/redirect-reads';
-import { stateCheckFindings, stateChecksApply } from '../src/analysis/state-checks';
+import { stateCheckFindings, stateChecksApply, type StateFindingKind } from '../src/analysis/state-checks';
 
 export type Options = [{ allowPkceInsteadOfState?: boolean }];
-export type MessageIds =
-  | 'missingState'
-  | 'stateNotCompared'
-  | 'stateCheckSkipped'
-  | 'stateOptionOff'
-  | 'checksWithoutState'
-  | 'expectsNoState'
-  | 'redirectReadWithoutState';
+/** One message per kind of finding the engine returns. */
+export type MessageIds = StateFindingKind;
 
 const PARAM_LABEL: Readonly<Record<RedirectParam, string>> = {
   access_token: 'the access token',
