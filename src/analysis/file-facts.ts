@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { childNodes, normaliseModule } from './modules';
+import { GLOBAL_MODULE, childNodes, normaliseModule, tableModules } from './modules';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -23,6 +23,11 @@ export interface FileFacts {
   readonly importsProjectModules: boolean;
   /** True when the file imports any of these modules (or a subpath of one: `next-auth/providers/okta`). */
   importsAny(modules: Iterable<string>): boolean;
+  /**
+   * False when no origin in this file can match a pattern of the table (it names neither a
+   * global nor a module the file imports): callers skip resolving call sites' origins.
+   */
+  mayMatch(table: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>): boolean;
   /** True when the file's text matches the pattern. Results are cached per pattern. */
   mentions(pattern: RegExp): boolean;
   /** A per-file cache for a named analysis, so rules share one computation. */
@@ -89,6 +94,7 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   let modules: Set<string> | undefined;
   let importedNames: Set<string> | undefined;
   const mentionCache = new Map<RegExp, boolean>();
+  const tableCache = new Map<object, boolean>();
   const memos = new Map<string, unknown>();
   let index: Map<AST_NODE_TYPES, TSESTree.Node[]> | undefined;
   const preOrder: TSESTree.Node[] = [];
@@ -147,6 +153,15 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       }
       for (const name of wanted) if (importedNames.has(name)) return true;
       return false;
+    },
+    mayMatch(table) {
+      let result = tableCache.get(table);
+      if (result === undefined) {
+        const modules = tableModules(table);
+        result = modules.has(GLOBAL_MODULE) || this.importsAny(modules);
+        tableCache.set(table, result);
+      }
+      return result;
     },
     mentions(pattern) {
       let result = mentionCache.get(pattern);

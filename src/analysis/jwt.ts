@@ -588,7 +588,7 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
 /** The JWT operation a call performs, if any (library call, `super()` of a strategy, hand-rolled decode). */
 export function jwtOperationOf(sourceCode: SourceCode, call: CallLike): JwtOperation | undefined {
   // `super(options)` of a strategy class resolves to the base class's constructor (modules.ts).
-  const spec = lookup(calleeOrigin(sourceCode, call), JWT_FUNCTIONS);
+  const spec = fileFacts(sourceCode).mayMatch(JWT_FUNCTIONS) ? lookup(calleeOrigin(sourceCode, call), JWT_FUNCTIONS) : undefined;
   if (spec) return operationFromSpec(sourceCode, call, spec);
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const decoded = handRolledDecode(sourceCode, call);
@@ -708,8 +708,8 @@ function wrapperOperations(
 function computeFacts(sourceCode: SourceCode): JwtFacts {
   const operations: JwtOperation[] = [];
   const claimChecks = new Map<FunctionNode, Set<Claim>>();
-  const callers = new Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>();
-  const nodes = fileFacts(sourceCode).nodesOfType(
+  const facts = fileFacts(sourceCode);
+  const nodes = facts.nodesOfType(
     AST_NODE_TYPES.CallExpression,
     AST_NODE_TYPES.NewExpression,
     AST_NODE_TYPES.MemberExpression,
@@ -719,14 +719,6 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
       const op = jwtOperationOf(sourceCode, node);
       if (op) operations.push(op);
-      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
-        const fn = localFunction(sourceCode, node.callee);
-        if (fn) {
-          const list = callers.get(fn) ?? [];
-          list.push(node);
-          callers.set(fn, list);
-        }
-      }
     }
     if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
       const claim = claimReadAt(sourceCode, node);
@@ -739,6 +731,19 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
           }
         }
       }
+    }
+  }
+  // Calls of local functions, only where there is an operation to follow: resolving every
+  // call's callee is the costly part of this pass, and files without operations need none.
+  const callers = new Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>();
+  if (operations.length > 0) {
+    for (const node of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      if (node.callee.type !== AST_NODE_TYPES.Identifier) continue;
+      const fn = localFunction(sourceCode, node.callee);
+      if (!fn) continue;
+      const list = callers.get(fn) ?? [];
+      list.push(node);
+      callers.set(fn, list);
     }
   }
   // Local helpers that verify or decode their parameter: their call sites are operations too.

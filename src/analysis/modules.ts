@@ -553,17 +553,34 @@ export function isHttpClientOrResponseOrigin(origin: Origin): boolean {
  * `openid-client#**.Client.().callback` is v5's `client.callback` however the client was made.
  */
 export function matchesPattern(origin: Origin, pattern: string): boolean {
-  const hash = pattern.indexOf('#');
-  const module = hash === -1 ? pattern : pattern.slice(0, hash);
-  if (normaliseModule(module) !== origin.module) return false;
-  const wanted =
-    hash === -1 || hash === pattern.length - 1
-      ? []
-      : pattern
-          .slice(hash + 1)
-          .split('.')
-          .map((s) => (s === '()' ? CALL : s));
-  return matchSegments(origin.path, 0, wanted, 0);
+  const compiled = compilePattern(pattern);
+  return compiled.module === origin.module && matchSegments(origin.path, 0, compiled.wanted, 0);
+}
+
+interface CompiledPattern {
+  readonly module: string;
+  readonly wanted: readonly string[];
+}
+
+// Patterns are constants of the knowledge tables: parsed once, not on every call site of every file.
+const compiledPatterns = new Map<string, CompiledPattern>();
+
+function compilePattern(pattern: string): CompiledPattern {
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    const hash = pattern.indexOf('#');
+    const module = normaliseModule(hash === -1 ? pattern : pattern.slice(0, hash));
+    const wanted =
+      hash === -1 || hash === pattern.length - 1
+        ? []
+        : pattern
+            .slice(hash + 1)
+            .split('.')
+            .map((s) => (s === '()' ? CALL : s));
+    compiled = { module, wanted };
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 function matchSegments(path: readonly string[], i: number, wanted: readonly string[], j: number): boolean {
@@ -577,12 +594,44 @@ function matchSegments(path: readonly string[], i: number, wanted: readonly stri
   return (wanted[j] === '*' || wanted[j] === path[i]) && matchSegments(path, i + 1, wanted, j + 1);
 }
 
+type Table<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
+
+/** A table's entries grouped by module, in the table's order: a lookup tries only its origin's module. */
+interface CompiledTable<T> {
+  readonly byModule: ReadonlyMap<string, readonly (readonly [CompiledPattern, T])[]>;
+}
+
+const compiledTables = new WeakMap<object, CompiledTable<unknown>>();
+
+function compileTable<T>(table: Table<T>): CompiledTable<T> {
+  let compiled = compiledTables.get(table) as CompiledTable<T> | undefined;
+  if (!compiled) {
+    const byModule = new Map<string, [CompiledPattern, T][]>();
+    const entries = table instanceof Map ? [...table.entries()] : Object.entries(table);
+    for (const [pattern, value] of entries) {
+      const one = compilePattern(pattern);
+      const list = byModule.get(one.module);
+      if (list) list.push([one, value]);
+      else byModule.set(one.module, [[one, value]]);
+    }
+    compiled = { byModule };
+    compiledTables.set(table, compiled);
+  }
+  return compiled;
+}
+
 /** First pattern of a table that the origin matches, with its value. */
-export function lookup<T>(origin: Origin | undefined, table: ReadonlyMap<string, T> | Readonly<Record<string, T>>): T | undefined {
+export function lookup<T>(origin: Origin | undefined, table: Table<T>): T | undefined {
   if (!origin) return undefined;
-  const entries = table instanceof Map ? [...table.entries()] : Object.entries(table);
-  for (const [pattern, value] of entries) if (matchesPattern(origin, pattern)) return value;
+  for (const [pattern, value] of compileTable(table).byModule.get(origin.module) ?? []) {
+    if (matchSegments(origin.path, 0, pattern.wanted, 0)) return value;
+  }
   return undefined;
+}
+
+/** The modules a table's patterns name (`<global>` among them when it has globals). */
+export function tableModules(table: Table<unknown>): ReadonlySet<string> {
+  return new Set(compileTable(table).byModule.keys());
 }
 
 /** Human-readable form for messages and debugging: `jsonwebtoken.verify`. */

@@ -144,7 +144,7 @@ export function storageWriteOf(sourceCode: SourceCode, node: Node): StorageWrite
       }
     }
   }
-  const library = lookup(calleeOrigin(sourceCode, node), LIBRARY_WRITES);
+  const library = fileFacts(sourceCode).mayMatch(LIBRARY_WRITES) ? lookup(calleeOrigin(sourceCode, node), LIBRARY_WRITES) : undefined;
   if (library && args.length > library.value) {
     const key = library.key === undefined ? undefined : args[library.key];
     const store = library.store === undefined ? undefined : args[library.store];
@@ -547,6 +547,7 @@ export function storageHookOf(
   sourceCode: SourceCode,
   call: TSESTree.CallExpression,
 ): { area: 'local' | 'session'; keyText: string | undefined } | undefined {
+  if (!fileFacts(sourceCode).mayMatch(STORAGE_HOOKS)) return undefined;
   const hook = lookup(calleeOrigin(sourceCode, call), STORAGE_HOOKS);
   if (!hook) return undefined;
   let keyText: string | undefined;
