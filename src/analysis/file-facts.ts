@@ -27,7 +27,7 @@ export interface FileFacts {
    * False when no origin in this file can match a pattern of the table (it names neither a
    * global nor a module the file imports): callers skip resolving call sites' origins.
    */
-  mayMatch(table: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>>): boolean;
+  mayMatch(table: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>> | readonly string[]): boolean;
   /** True when the file's text matches the pattern. Results are cached per pattern. */
   mentions(pattern: RegExp): boolean;
   /** A per-file cache for a named analysis, so rules share one computation. */

@@ -30,6 +30,17 @@ export interface CalledFunction {
  * `const { uid } = require('./utils')`, `utils.uid` of `import * as utils`), or undefined.
  */
 export function calledFunction(sourceCode: SourceCode, callee: Node): CalledFunction | undefined {
+  // Several analyses ask about the same call sites; a node belongs to one parse of one file.
+  const cached = calledCache.get(callee);
+  if (cached !== undefined) return cached ?? undefined;
+  const found = findCalledFunction(sourceCode, callee);
+  calledCache.set(callee, found ?? null);
+  return found;
+}
+
+const calledCache = new WeakMap<Node, CalledFunction | null>();
+
+function findCalledFunction(sourceCode: SourceCode, callee: Node): CalledFunction | undefined {
   const inner = skipWrappers(callee);
   const local = localFunction(sourceCode, inner);
   if (local) return isFunctionNode(local) && local.body ? { sourceCode, fn: local, imported: false } : undefined;

@@ -238,7 +238,8 @@ function openApi(sourceCode: SourceCode, property: TSESTree.Property, key: strin
 }
 
 function call(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, add: Add): void {
-  const origin = calleeOrigin(sourceCode, node);
+  const facts = fileFacts(sourceCode);
+  const origin = facts.mayMatch(IMPLICIT_FLOW_CALLS) || facts.mayMatch(KEYCLOAK_INIT_PATTERNS) ? calleeOrigin(sourceCode, node) : undefined;
   const known = lookupCall(origin, IMPLICIT_FLOW_CALLS);
   if (known) {
     add({ kind: 'implicitFlowCall', node, what: known.what });

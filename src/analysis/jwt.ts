@@ -707,52 +707,60 @@ function wrapperOperations(
 
 function computeFacts(sourceCode: SourceCode): JwtFacts {
   const operations: JwtOperation[] = [];
-  const claimChecks = new Map<FunctionNode, Set<Claim>>();
   const facts = fileFacts(sourceCode);
-  const nodes = facts.nodesOfType(
-    AST_NODE_TYPES.CallExpression,
-    AST_NODE_TYPES.NewExpression,
-    AST_NODE_TYPES.MemberExpression,
-    AST_NODE_TYPES.Identifier,
-  );
-  for (const node of nodes) {
-    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-      const op = jwtOperationOf(sourceCode, node);
-      if (op) operations.push(op);
-    }
-    if (node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) {
+  for (const node of facts.nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression)) {
+    const op = jwtOperationOf(sourceCode, node);
+    if (op) operations.push(op);
+  }
+  // Claim reads are looked for when a question about them comes: most files never ask.
+  let claimChecks: Map<FunctionNode, Set<Claim>> | undefined;
+  const computeClaimChecks = (): Map<FunctionNode, Set<Claim>> => {
+    const checks = new Map<FunctionNode, Set<Claim>>();
+    for (const node of [...facts.nodesOfType(AST_NODE_TYPES.MemberExpression), ...facts.nodesOfType(AST_NODE_TYPES.Identifier)]) {
       const claim = claimReadAt(sourceCode, node);
-      if (claim) {
-        for (let current: Node | undefined = node.parent; current; current = current.parent) {
-          if (isFunction(current) || current.type === AST_NODE_TYPES.Program) {
-            const set = claimChecks.get(current as FunctionNode) ?? new Set<Claim>();
-            set.add(claim);
-            claimChecks.set(current as FunctionNode, set);
-          }
+      if (!claim) continue;
+      for (let current: Node | undefined = node.parent; current; current = current.parent) {
+        if (isFunction(current) || current.type === AST_NODE_TYPES.Program) {
+          const set = checks.get(current as FunctionNode) ?? new Set<Claim>();
+          set.add(claim);
+          checks.set(current as FunctionNode, set);
         }
       }
     }
-  }
-  // Calls of local functions, only where there is an operation to follow: resolving every
-  // call's callee is the costly part of this pass, and files without operations need none.
-  const callers = new Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>();
-  if (operations.length > 0) {
+    return checks;
+  };
+  // Calls of local functions, found when asked: resolving every call's callee is the costly
+  // part, and files without operations rarely ask.
+  let callers: Map<TSESTree.FunctionLike, TSESTree.CallExpression[]> | undefined;
+  const computeCallers = (): Map<TSESTree.FunctionLike, TSESTree.CallExpression[]> => {
+    const found = new Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>();
     for (const node of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) {
       if (node.callee.type !== AST_NODE_TYPES.Identifier) continue;
       const fn = localFunction(sourceCode, node.callee);
       if (!fn) continue;
-      const list = callers.get(fn) ?? [];
+      const list = found.get(fn) ?? [];
       list.push(node);
-      callers.set(fn, list);
+      found.set(fn, list);
     }
-  }
+    return found;
+  };
   // Local helpers that verify or decode their parameter: their call sites are operations too.
   const wrappers: JwtOperation[] = [];
   for (const op of operations) {
-    if (op.kind === 'verify' || op.kind === 'decode') wrappers.push(...wrapperOperations(sourceCode, op, callers));
+    if (op.kind === 'verify' || op.kind === 'decode') wrappers.push(...wrapperOperations(sourceCode, op, (callers ??= computeCallers())));
   }
   operations.push(...wrappers);
-  return { operations, claimChecks, callers };
+  return {
+    operations,
+    get claimChecks() {
+      claimChecks ??= computeClaimChecks();
+      return claimChecks;
+    },
+    get callers() {
+      callers ??= computeCallers();
+      return callers;
+    },
+  };
 }
 
 /** Every JWT operation in the file and the claim checks written by hand, computed once per file. */

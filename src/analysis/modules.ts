@@ -594,7 +594,8 @@ function matchSegments(path: readonly string[], i: number, wanted: readonly stri
   return (wanted[j] === '*' || wanted[j] === path[i]) && matchSegments(path, i + 1, wanted, j + 1);
 }
 
-type Table<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
+/** A knowledge table of patterns and values, or a plain list of patterns (each worth `true`). */
+type Table<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>> | readonly string[];
 
 /** A table's entries grouped by module, in the table's order: a lookup tries only its origin's module. */
 interface CompiledTable<T> {
@@ -607,8 +608,12 @@ function compileTable<T>(table: Table<T>): CompiledTable<T> {
   let compiled = compiledTables.get(table) as CompiledTable<T> | undefined;
   if (!compiled) {
     const byModule = new Map<string, [CompiledPattern, T][]>();
-    const entries = table instanceof Map ? [...table.entries()] : Object.entries(table);
-    for (const [pattern, value] of entries) {
+    const entries: [string, unknown][] = Array.isArray(table)
+      ? table.map((pattern: string) => [pattern, true])
+      : table instanceof Map
+        ? [...table.entries()]
+        : Object.entries(table);
+    for (const [pattern, value] of entries as [string, T][]) {
       const one = compilePattern(pattern);
       const list = byModule.get(one.module);
       if (list) list.push([one, value]);

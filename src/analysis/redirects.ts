@@ -37,6 +37,7 @@ import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
 import { HTTP_CLIENT_MODULES } from '../knowledge/http';
+import { fileFacts } from './file-facts';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -1007,6 +1008,7 @@ export interface RedirectUriValidation {
  * The requested URI must be compared with the client's registered ones before `done` accepts it.
  */
 export function redirectUriValidation(sourceCode: SourceCode, call: TSESTree.CallExpression): RedirectUriValidation | undefined {
+  if (!fileFacts(sourceCode).mayMatch(REDIRECT_URI_VALIDATORS)) return undefined;
   const library = lookup(calleeOrigin(sourceCode, call), REDIRECT_URI_VALIDATORS);
   if (!library) return undefined;
   const fn = call.arguments.find(

@@ -43,6 +43,9 @@ import { tokenResponseOf } from './token-requests';
 import { classifyToken, credentialKindFromName, nameWords, tokenKindFromName, type TokenKind } from './tokens';
 import { arrayElements, booleanValue, definitionOf, descendants, getProperty, stringValue, tailName } from './values';
 
+/** The store factories whose persistence is judged: a file importing neither has no persisted store. */
+const PERSISTING_STORES: readonly string[] = [ZUSTAND_PERSIST, PINIA_DEFINE_STORE];
+
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
 
@@ -613,6 +616,7 @@ export interface PersistedState {
  * `persist: true | { storage, pick }` (pinia-plugin-persistedstate). Defaults: localStorage.
  */
 export function persistedStateOf(sourceCode: SourceCode, call: TSESTree.CallExpression): PersistedState | undefined {
+  if (!fileFacts(sourceCode).mayMatch(PERSISTING_STORES)) return undefined;
   const origin = calleeOrigin(sourceCode, call);
   if (!origin) return undefined;
   if (matchesPattern(origin, ZUSTAND_PERSIST)) {

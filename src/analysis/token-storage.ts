@@ -284,10 +284,12 @@ function isAngularStorageToken(sourceCode: SourceCode, node: Node): boolean {
  * that returns localStorage: wherever it is provided, the SDK keeps its tokens there. Reported at the value returned.
  */
 function storageFactoryReturn(sourceCode: SourceCode, node: TSESTree.ReturnStatement): Node | undefined {
-  if (!node.argument || storageAreaOf(sourceCode, node.argument) !== 'local') return undefined;
+  if (!node.argument) return undefined;
+  // The return type first: every return statement comes here, few are typed as a storage token.
   const fn = enclosingFunction(node);
   const returnType = fn?.returnType?.typeAnnotation;
   if (returnType?.type !== AST_NODE_TYPES.TSTypeReference || returnType.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (storageAreaOf(sourceCode, node.argument) !== 'local') return undefined;
   if (!isAngularStorageToken(sourceCode, returnType.typeName)) return undefined;
   // Provided in this file (`useFactory: storageFactory`): the provider is the one finding.
   return !fn || providedHere(sourceCode, fn) ? undefined : node.argument;

@@ -85,8 +85,10 @@ function scan(sourceCode: SourceCode): UrlTokenFinding[] {
   const facts = fileFacts(sourceCode);
   for (const node of facts.nodesOfType(AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.VariableDeclarator)) {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
-      if (!isQueryObject(sourceCode, node.object)) continue;
-      const kind = tokenReadKind(sourceCode, memberName(sourceCode, node), node);
+      // The name first: it is cheap, and few member reads name a token.
+      const name = memberName(sourceCode, node);
+      if (!mayNameToken(name) || !isQueryObject(sourceCode, node.object)) continue;
+      const kind = tokenReadKind(sourceCode, name, node);
       if (kind && !isAssertionOrComparison(node)) report(node, 'read', kind);
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const kind = tokenReadByCall(sourceCode, node);
@@ -206,6 +208,13 @@ function tokenAsState(sourceCode: SourceCode, value: Node | undefined): UrlToken
 }
 
 /** The token kind named by a query key read (`req.query.access_token`); generic names count when verified. */
+/** Could a parameter of this name hold a token (before asking where it is read)? */
+function mayNameToken(name: string | undefined): boolean {
+  if (!name) return false;
+  const byName = tokenKindFromName(name);
+  return (byName !== undefined && TOKEN_KINDS.has(byName)) || GENERIC_TOKEN_PARAMS.has(name.toLowerCase());
+}
+
 function tokenReadKind(sourceCode: SourceCode, name: string | undefined, read: Node): UrlToken | undefined {
   if (!name) return undefined;
   const lower = name.toLowerCase();
