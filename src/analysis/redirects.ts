@@ -36,6 +36,7 @@ import { REDIRECT_URI_VALIDATORS } from '../knowledge/oauth-libraries';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
+import { type CalledFunction, calledFunction } from './functions';
 import { HTTP_CLIENT_MODULES } from '../knowledge/http';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -213,6 +214,44 @@ export interface RedirectRoots {
   readonly inputs: readonly { readonly node: Node; readonly input: RequestInput }[];
   /** Other non-constant starting points (a session value, a parameter). */
   readonly others: readonly Node[];
+  /** Parameters of helpers in other modules the value passed through (`withFallback(next)` returning `next`). */
+  readonly foreign: readonly ForeignParameter[];
+}
+
+/** A parameter of a function written in another module, with that module's SourceCode. */
+export interface ForeignParameter {
+  readonly sourceCode: SourceCode;
+  readonly variable: Variable;
+}
+
+/**
+ * The parameters a helper hands back as its result: `return next`, `return next || '/'`,
+ * `return ok ? next : '/'` (index and variable in the helper's own scope).
+ */
+export function returnedParameters(helper: Pick<CalledFunction, 'sourceCode' | 'fn'>): { index: number; variable: Variable }[] {
+  const found: { index: number; variable: Variable }[] = [];
+  const scope = helper.sourceCode.scopeManager?.acquire(helper.fn as Node);
+  if (!scope) return found;
+  const visit = (expression: Node, depth: number): void => {
+    const value = skipWrappers(expression);
+    if (depth > 3) return;
+    if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+      visit(value.left, depth + 1);
+      visit(value.right, depth + 1);
+    } else if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+      visit(value.consequent, depth + 1);
+      visit(value.alternate, depth + 1);
+    } else if (value.type === AST_NODE_TYPES.Identifier) {
+      const index = helper.fn.params.findIndex((param) => {
+        const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+        return binding.type === AST_NODE_TYPES.Identifier && binding.name === value.name;
+      });
+      const variable = index === -1 ? undefined : scope.set.get(value.name);
+      if (variable && !found.some((entry) => entry.variable === variable)) found.push({ index, variable });
+    }
+  };
+  for (const returned of returnedExpressions(helper.fn) ?? []) visit(returned, 0);
+  return found;
 }
 
 const PASS_THROUGH_CALLS = new Set(['decodeURIComponent', 'decodeURI', 'String', 'toString', 'trim', 'format']);
@@ -223,6 +262,7 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
   const variables = new Set<Variable>();
   const inputs: { node: Node; input: RequestInput }[] = [];
   const others: Node[] = [];
+  const foreign: ForeignParameter[] = [];
   const seen = new Set<Node>();
   const visit = (input: Node, depth: number): void => {
     const node = skipWrappers(input);
@@ -282,23 +322,16 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
           if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'toString' || name === 'trim')) visit(callee.object, depth + 1);
           else if (node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
         }
-        // A same-file sanitiser that returns its parameter (or a default): the target is the
-        // argument, and the checks inside the helper are checks of that parameter.
-        const helper = localFunction(sourceCode, callee);
-        if (helper) {
-          for (const returned of returnedExpressions(helper) ?? []) {
-            const value = skipWrappers(returned);
-            if (value.type !== AST_NODE_TYPES.Identifier) continue;
-            const index = helper.params.findIndex((param) => {
-              const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-              return binding.type === AST_NODE_TYPES.Identifier && binding.name === value.name;
-            });
-            const argument = index === -1 ? undefined : node.arguments[index];
-            if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-            const parameter = findVariable(sourceCode.getScope(value), value);
-            if (parameter) variables.add(parameter);
-            visit(argument, depth + 1);
-          }
+        // A sanitiser that returns its parameter (or a default), in this file or another module
+        // of the project: the target is the argument, and the checks inside the helper are
+        // checks of that parameter.
+        const helper = calledFunction(sourceCode, callee);
+        for (const { index, variable } of helper ? returnedParameters(helper) : []) {
+          const argument = node.arguments[index];
+          if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+          if (helper?.imported) foreign.push({ sourceCode: helper.sourceCode, variable });
+          else variables.add(variable);
+          visit(argument, depth + 1);
         }
         // Anything else (a lookup, a sanitiser we cannot see into) makes a new value.
         return;
@@ -332,7 +365,7 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
     }
   };
   visit(target, 0);
-  return { variables, inputs, others };
+  return { variables, inputs, others, foreign };
 }
 
 // --- the checks applied ---------------------------------------------------------------------
@@ -797,6 +830,9 @@ function classifyArgument(
   }
   // The redirect itself, logging and storage are not checks.
   if (redirectSink(sourceCode, call)) return;
+  // A helper of another project module (`assertReturnTarget(next)` from '../lib/redirects'):
+  // its checks are checks of the value; loose ones are reported there, where they are written.
+  if (!fn && collector.depth < 4 && classifyImportedHelper(sourceCode, call, index, collector)) return;
   const name =
     callee.type === AST_NODE_TYPES.Identifier
       ? callee.name
@@ -805,6 +841,24 @@ function classifyArgument(
         : undefined;
   if ((name !== undefined && VALIDATOR_NAME.test(name)) || inTestPosition(call))
     collector.checks.push({ kind: 'validator', node: call, how: name ?? 'a call' });
+}
+
+/** The checks an imported helper applies to its parameter `index`; true when it applies some. */
+function classifyImportedHelper(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number, collector: Collector): boolean {
+  const helper = calledFunction(sourceCode, call.callee);
+  if (!helper?.imported || collector.visitedFunctions.has(helper.fn)) return false;
+  const param = helper.fn.params[index];
+  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const variable =
+    id?.type === AST_NODE_TYPES.Identifier ? helper.sourceCode.scopeManager?.acquire(helper.fn as Node)?.set.get(id.name) : undefined;
+  if (!variable) return false;
+  collector.visitedFunctions.add(helper.fn);
+  collector.depth += 1;
+  const before = collector.checks.length;
+  const slashes = [collector.refusesDoubleSlash, collector.refusesBackslash];
+  classifyVariable(helper.sourceCode, variable, collector);
+  collector.depth -= 1;
+  return collector.checks.length > before || slashes[0] !== collector.refusesDoubleSlash || slashes[1] !== collector.refusesBackslash;
 }
 
 /** `new URL(x)` / `url.parse(x)`: its parts read inline or through a variable. */
@@ -913,6 +967,7 @@ export function redirectChecks(sourceCode: SourceCode, roots: RedirectRoots, at:
   };
   try {
     for (const variable of roots.variables) classifyVariable(sourceCode, variable, collector);
+    for (const parameter of roots.foreign) classifyVariable(parameter.sourceCode, parameter.variable, collector);
     const texts = new Set([
       ...roots.inputs.filter((entry) => entry.node.type !== AST_NODE_TYPES.Identifier).map((entry) => sourceCode.getText(entry.node)),
       ...roots.others.filter((node) => node.type === AST_NODE_TYPES.MemberExpression).map((node) => sourceCode.getText(node)),
