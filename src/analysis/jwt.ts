@@ -22,11 +22,13 @@ import {
   HOLDER_KEY_CLAIM,
   HOLDER_KEY_SOURCES,
   JWT_FUNCTIONS,
+  JWT_HELPER_NAME,
   REMOTE_KEY_SOURCES,
   type JwtFunctionSpec,
   type JwtOperationKind,
 } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
+import { guarded } from './guard';
 import { calledFunction } from './functions';
 import {
   CALL,
@@ -78,8 +80,15 @@ export interface JwtOperation {
   readonly scope: FunctionNode;
   /** Decoded by hand: `JSON.parse(atob(token.split('.')[1]))`. */
   readonly handRolled: boolean;
-  /** A call of a local helper that performs `inner` on one of its parameters. */
+  /** A call of a helper (in this file or another module) that performs `inner` on one of its parameters. */
   readonly inner?: JwtOperation;
+  /** The SourceCode `inner` belongs to, when the helper is written in another module. */
+  readonly innerSourceCode?: SourceCode;
+  /**
+   * The helper hands its own options parameter to the library (`jwt.verify(token, key, options)`):
+   * `options` is then the caller's argument, and the caller's options decide.
+   */
+  readonly forwarded?: boolean;
 }
 
 export interface JwtFacts {
@@ -683,26 +692,75 @@ function claimReadAt(sourceCode: SourceCode, node: Node): Claim | undefined {
 // ---------------------------------------------------------------------------------------
 // Per-file facts
 
+/** The function whose parameter an identifier names (the operation may sit in a callback inside it), and its index. */
+function parameterOf(sourceCode: SourceCode, node: Node | undefined): { fn: TSESTree.FunctionLike; index: number } | undefined {
+  const inner = node ? skipWrappers(node) : undefined;
+  if (inner?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunction(def.node as Node)) return undefined;
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === inner.name);
+  return index === -1 ? undefined : { fn, index };
+}
+
+/** The function a token-taking helper is: the one whose parameter the operation's token is. */
+function helperOf(sourceCode: SourceCode, op: JwtOperation): TSESTree.FunctionLike | undefined {
+  return op.kind === 'verify' || op.kind === 'decode' ? parameterOf(sourceCode, op.token)?.fn : undefined;
+}
+
+/**
+ * The calls of a helper that performs `op` on its parameter, as operations at those calls:
+ * the token is the caller's argument. `helperSourceCode` is the helper's file (the caller's
+ * own for a local helper); `calls` are in `sourceCode`.
+ */
 function wrapperOperations(
   sourceCode: SourceCode,
+  helperSourceCode: SourceCode,
   op: JwtOperation,
-  callers: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>,
+  calls: readonly TSESTree.CallExpression[],
 ): JwtOperation[] {
-  if (!op.token || op.scope.type === AST_NODE_TYPES.Program) return [];
-  const token = skipWrappers(op.token);
-  if (token.type !== AST_NODE_TYPES.Identifier) return [];
-  const fn = op.scope;
-  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === token.name);
-  if (index === -1) return [];
-  const variable = findVariable(sourceCode.getScope(token), token);
-  if (!variable || variable.defs[0]?.type !== 'Parameter') return [];
-  return (callers.get(fn) ?? []).map((call) => ({
-    ...op,
-    node: call,
-    token: argumentAt(call, index),
-    scope: enclosingFunctionOrProgram(call),
-    inner: op,
-  }));
+  const token = parameterOf(helperSourceCode, op.token);
+  if (!token) return [];
+  const index = token.index;
+  const imported = helperSourceCode !== sourceCode;
+  // `jwt.verify(token, key, options)` with `options` the same helper's parameter (and no default).
+  const options = op.kind === 'verify' ? parameterOf(helperSourceCode, op.options) : undefined;
+  const optionsIndex = options?.fn === token.fn ? options.index : -1;
+  return calls.map((call) => {
+    const forwarded = optionsIndex !== -1 ? argumentAt(call, optionsIndex) : undefined;
+    const wrapper: JwtOperation = {
+      ...op,
+      node: call,
+      token: argumentAt(call, index),
+      scope: enclosingFunctionOrProgram(call),
+      inner: op,
+      // Nodes of another module never stand in this file's operation.
+      ...(imported ? { innerSourceCode: helperSourceCode, key: undefined, options: undefined } : {}),
+      ...(optionsIndex !== -1 && (forwarded || call.arguments.length <= optionsIndex) ? { options: forwarded, forwarded: true } : {}),
+    };
+    return wrapper;
+  });
+}
+
+/** Operations of the functions of another module this call reaches: `verifyIdToken(token)` from '../lib/auth'. */
+function importedWrapperOperations(sourceCode: SourceCode, call: TSESTree.CallExpression): JwtOperation[] {
+  const callee = skipWrappers(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, callee)
+        : undefined;
+  if (name === undefined || !JWT_HELPER_NAME.test(name)) return [];
+  const helper = calledFunction(sourceCode, callee);
+  if (!helper?.imported) return [];
+  const operations: JwtOperation[] = [];
+  for (const op of jwtFacts(helper.sourceCode).operations) {
+    if (helperOf(helper.sourceCode, op) !== helper.fn) continue;
+    operations.push(...wrapperOperations(sourceCode, helper.sourceCode, op, [call]));
+  }
+  return operations;
 }
 
 function computeFacts(sourceCode: SourceCode): JwtFacts {
@@ -744,7 +802,16 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
   // Local helpers that verify or decode their parameter: their call sites are operations too.
   const wrappers: JwtOperation[] = [];
   for (const op of operations) {
-    if (op.kind === 'verify' || op.kind === 'decode') wrappers.push(...wrapperOperations(sourceCode, op, callers));
+    const helper = helperOf(sourceCode, op);
+    if (helper) wrappers.push(...wrapperOperations(sourceCode, sourceCode, op, callers.get(helper) ?? []));
+  }
+  // Helpers of other project modules, asked only at calls named like one (module loading is not free).
+  if (fileFacts(sourceCode).importsProjectModules) {
+    for (const node of nodes) {
+      if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+      if (node.callee.type === AST_NODE_TYPES.Identifier && localFunction(sourceCode, node.callee)) continue;
+      wrappers.push(...guarded(() => importedWrapperOperations(sourceCode, node), []));
+    }
   }
   operations.push(...wrappers);
   return { operations, claimChecks, callers };
@@ -760,7 +827,9 @@ export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly s
   const facts = fileFacts(sourceCode);
   // A hand-rolled decode is a `JSON.parse` over a segment of `split('.')`, both written here.
   const handRolled = facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/) && facts.mentions(/\bJSON\.parse\b/);
-  return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS);
+  // A verify or decode helper of another project module (`verifyIdToken` from '../lib/auth').
+  const helper = facts.importsProjectModules && facts.mentions(JWT_HELPER_NAME);
+  return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS) || helper;
 }
 
 /** A decode of a token that the same function (or its caller/callee scope) also verifies, before or after. */
@@ -799,7 +868,10 @@ export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOper
   const option = claimOption(sourceCode, op, claim);
   if (option?.status === 'present') return 'checked';
   if (claimComparedByHand(facts, op, claim)) return 'checked';
-  if (op.inner && claimStatus(sourceCode, facts, op.inner, claim) === 'checked') return 'checked';
+  if (op.inner) {
+    const helper = op.innerSourceCode ?? sourceCode;
+    if (claimStatus(helper, helper === sourceCode ? facts : jwtFacts(helper), op.inner, claim) === 'checked') return 'checked';
+  }
   // Options passed but not readable (a parameter, an unknown spread): silent.
   if (option?.status === 'unknown' && op.options !== undefined) return 'unknown';
   return 'missing';
@@ -824,7 +896,8 @@ export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss')
   const facts = jwtFacts(sourceCode);
   const missing: JwtOperation[] = [];
   for (const op of facts.operations) {
-    if (op.inner || (op.kind !== 'verify' && op.kind !== 'config')) continue;
+    // A helper's call is judged inside the helper, unless the caller's options are the ones used.
+    if ((op.inner && !op.forwarded) || (op.kind !== 'verify' && op.kind !== 'config')) continue;
     if (claim === 'iss' && op.spec.checksIssuer) continue;
     if (op.spec.idToken && claim === 'aud') {
       if (claimOption(sourceCode, op, 'aud')?.status === 'absent') missing.push(op);

@@ -287,6 +287,13 @@ export const JWT_MODULES: readonly string[] = [
   '@hapi/jwt',
 ];
 
+/**
+ * Names of the project's own helpers that may verify or decode a token handed to them
+ * (`verifyIdToken(token)`, `decodeJwt(t)`, `parseToken(...)`): only calls so named are
+ * followed into another module. Bounded repetitions: no backtracking.
+ */
+export const JWT_HELPER_NAME = /(?:verif|decod|pars|validat|check)[a-z]{0,20}(?:jwt|token|claims)|jwt/i;
+
 /** Globals that decode a JWT (script-tag builds): a file that calls one is worth analysing without an import. */
 export const GLOBAL_JWT_DECODERS = /\bjwt_decode\s*\(/;
 

@@ -59,3 +59,69 @@ export function pad(value) { return value.startsWith('x') ? value : 'x' + value;
     expect(project.lint({ 'next.js': sanitisers }, 'next.js', ['require-exact-redirect-uri'])).toEqual(['require-exact-redirect-uri@1']);
   });
 });
+
+describe('verify and decode helpers in other modules', () => {
+  const auth = `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+import { jwtDecode } from 'jwt-decode';
+const keys = jwksClient({ jwksUri: 'https://idp.example.com/jwks', rateLimit: true });
+const getKey = (header, cb) => keys.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey()));
+export function verifyJwt(token, options) { return new Promise((ok, no) => jwt.verify(token, getKey, options, (e, c) => (e ? no(e) : ok(c)))); }
+export function verifyWithDefaults(token, options = { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] }) { return jwt.verify(token, getKey, options); }
+export function decodeToken(token) { return jwtDecode(token); }
+`;
+  const rules = [
+    'require-audience-check',
+    'require-issuer-check',
+    'require-jwt-algorithms',
+    'require-jwt-verification',
+    'no-access-token-decode',
+  ];
+  const lint = (body: string) =>
+    project.lint(
+      { 'lib/auth.js': auth, 'route.js': `import { verifyJwt, verifyWithDefaults, decodeToken } from './lib/auth';\n${body}\n` },
+      'route.js',
+      rules,
+    );
+
+  it("judges forwarded options at the caller: missing ones report there, the helper's own call is silent", () => {
+    expect(lint(`export const a = (req) => verifyJwt(req.headers.authorization);`)).toEqual([
+      'require-audience-check@2',
+      'require-issuer-check@2',
+      'require-jwt-algorithms@2',
+    ]);
+    expect(
+      lint(
+        `export const a = (req) => verifyJwt(req.headers.authorization, { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] });`,
+      ),
+    ).toEqual([]);
+    expect(
+      lint(`export const a = (req) => verifyJwt(req.headers.authorization, { algorithms: ['RS256'], ignoreExpiration: true });`),
+    ).toEqual(['require-audience-check@2', 'require-issuer-check@2', 'require-jwt-verification@2']);
+    expect(lint(`export const a = (req) => verifyWithDefaults(req.headers.authorization);`)).toEqual([]);
+    expect(project.lint({ 'lib/auth.js': auth }, 'lib/auth.js', rules)).toEqual([]);
+  });
+
+  it('reports a decode-only helper handed a request token or a client access token, not a token verified first', () => {
+    expect(lint(`export const a = (req) => decodeToken(req.headers.authorization.slice(7)).sub;`)).toEqual(['require-jwt-verification@2']);
+    expect(
+      lint(
+        `export async function b(req) {\n  const t = req.headers.authorization.slice(7);\n  await verifyJwt(t, { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] });\n  return decodeToken(t).sub;\n}`,
+      ),
+    ).toEqual([]);
+    expect(
+      lint(`export async function c(res) {\n  const tokens = await res.json();\n  return decodeToken(tokens.access_token).scp;\n}`),
+    ).toEqual(['no-access-token-decode@4']);
+  });
+
+  it('applies the same to a helper in the same file that forwards its options', () => {
+    const local = `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+const keys = jwksClient({ jwksUri: 'https://idp.example.com/jwks', rateLimit: true });
+const getKey = (header, cb) => keys.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey()));
+function verifyJwt(token, options) { return jwt.verify(token, getKey, options); }
+export const a = (req) => verifyJwt(req.headers.authorization, { algorithms: ['RS256'] });
+`;
+    expect(project.lint({ 'local.js': local }, 'local.js', rules)).toEqual(['require-audience-check@6', 'require-issuer-check@6']);
+  });
+});
