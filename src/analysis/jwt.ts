@@ -22,7 +22,9 @@ import {
   HOLDER_KEY_CLAIM,
   HOLDER_KEY_SOURCES,
   JWT_FUNCTIONS,
+  JWT_HELPER_ARGUMENT,
   JWT_HELPER_NAME,
+  TOKEN_ARGUMENT_TEXT,
   REMOTE_KEY_SOURCES,
   type JwtFunctionSpec,
   type JwtOperationKind,
@@ -735,6 +737,7 @@ function wrapperOperations(
       token: argumentAt(call, index),
       scope: enclosingFunctionOrProgram(call),
       inner: op,
+      forwarded: false,
       // Nodes of another module never stand in this file's operation.
       ...(imported ? { innerSourceCode: helperSourceCode, key: undefined, options: undefined } : {}),
       ...(optionsIndex !== -1 && (forwarded || call.arguments.length <= optionsIndex) ? { options: forwarded, forwarded: true } : {}),
@@ -752,7 +755,10 @@ function importedWrapperOperations(sourceCode: SourceCode, call: TSESTree.CallEx
       : callee.type === AST_NODE_TYPES.MemberExpression
         ? memberName(sourceCode, callee)
         : undefined;
-  if (name === undefined || !JWT_HELPER_NAME.test(name)) return [];
+  const named = name !== undefined && JWT_HELPER_NAME.test(name);
+  const tokenArgument = (arg: TSESTree.CallExpressionArgument): boolean =>
+    arg.range[1] - arg.range[0] < 200 && !isFunction(arg) && TOKEN_ARGUMENT_TEXT.test(sourceCode.getText(arg));
+  if (!named && !call.arguments.some(tokenArgument)) return [];
   const helper = calledFunction(sourceCode, callee);
   if (!helper?.imported) return [];
   const operations: JwtOperation[] = [];
@@ -761,6 +767,23 @@ function importedWrapperOperations(sourceCode: SourceCode, call: TSESTree.CallEx
     operations.push(...wrapperOperations(sourceCode, helper.sourceCode, op, [call]));
   }
   return operations;
+}
+
+/** Helpers of helpers followed this deep (`verifyIdTokenWithNonce` → `verifyIdToken` → `jwt.verify`). */
+const MAX_WRAPPER_LEVELS = 3;
+
+function localWrappers(
+  sourceCode: SourceCode,
+  operations: readonly JwtOperation[],
+  callers: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>,
+): JwtOperation[] {
+  const wrappers: JwtOperation[] = [];
+  for (const op of operations) {
+    // The operation's own file: an imported wrapper's helper is judged through its call here.
+    const helper = helperOf(sourceCode, op);
+    if (helper) wrappers.push(...wrapperOperations(sourceCode, sourceCode, op, callers.get(helper) ?? []));
+  }
+  return wrappers;
 }
 
 function computeFacts(sourceCode: SourceCode): JwtFacts {
@@ -799,21 +822,22 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
       }
     }
   }
-  // Local helpers that verify or decode their parameter: their call sites are operations too.
-  const wrappers: JwtOperation[] = [];
-  for (const op of operations) {
-    const helper = helperOf(sourceCode, op);
-    if (helper) wrappers.push(...wrapperOperations(sourceCode, sourceCode, op, callers.get(helper) ?? []));
-  }
   // Helpers of other project modules, asked only at calls named like one (module loading is not free).
+  let level: JwtOperation[] = [];
   if (fileFacts(sourceCode).importsProjectModules) {
     for (const node of nodes) {
       if (node.type !== AST_NODE_TYPES.CallExpression) continue;
       if (node.callee.type === AST_NODE_TYPES.Identifier && localFunction(sourceCode, node.callee)) continue;
-      wrappers.push(...guarded(() => importedWrapperOperations(sourceCode, node), []));
+      level.push(...guarded(() => importedWrapperOperations(sourceCode, node), []));
     }
   }
-  operations.push(...wrappers);
+  // Local helpers that verify or decode their parameter: their call sites are operations too,
+  // and so are the calls of a helper that hands its parameter to such a helper.
+  level.push(...localWrappers(sourceCode, operations, callers));
+  for (let depth = 0; depth < MAX_WRAPPER_LEVELS && level.length > 0; depth++) {
+    operations.push(...level);
+    level = localWrappers(sourceCode, level, callers);
+  }
   return { operations, claimChecks, callers };
 }
 
@@ -828,7 +852,7 @@ export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly s
   // A hand-rolled decode is a `JSON.parse` over a segment of `split('.')`, both written here.
   const handRolled = facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/) && facts.mentions(/\bJSON\.parse\b/);
   // A verify or decode helper of another project module (`verifyIdToken` from '../lib/auth').
-  const helper = facts.importsProjectModules && facts.mentions(JWT_HELPER_NAME);
+  const helper = facts.importsProjectModules && (facts.mentions(JWT_HELPER_NAME) || facts.mentions(JWT_HELPER_ARGUMENT));
   return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS) || helper;
 }
 
@@ -851,13 +875,39 @@ export function claimOption(sourceCode: SourceCode, op: JwtOperation, claim: Cla
   return getPath(sourceCode, op.options, path);
 }
 
-/** Claims compared by hand in the function of the operation, its callers (for verify helpers) or the file (module level). */
-export function claimComparedByHand(facts: JwtFacts, op: Pick<JwtOperation, 'scope'>, claim: Claim): boolean {
+/**
+ * Claims compared by hand in the function of the operation, its callers (for verify helpers)
+ * or the file (module level) — or by a helper of another project module called in that
+ * function (`assertNonce(claims, expected)` from '../auth/id-token').
+ */
+export function claimComparedByHand(sourceCode: SourceCode, facts: JwtFacts, op: Pick<JwtOperation, 'scope'>, claim: Claim): boolean {
   const scopes: FunctionNode[] = [op.scope];
   if (op.scope.type !== AST_NODE_TYPES.Program) {
     for (const call of facts.callers.get(op.scope) ?? []) scopes.push(enclosingFunctionOrProgram(call));
   }
-  return scopes.some((scope) => facts.claimChecks.get(scope)?.has(claim) ?? false);
+  if (scopes.some((scope) => facts.claimChecks.get(scope)?.has(claim) ?? false)) return true;
+  return op.scope.type !== AST_NODE_TYPES.Program && claimComparedByImportedHelper(sourceCode, op.scope, claim);
+}
+
+// Names of helpers that may compare a claim: only these calls are followed into other modules.
+const CLAIM_HELPER_NAME = /nonce|claim|assert|check|verif|valid|equal|compare|ensure|expect/i;
+
+function claimComparedByImportedHelper(sourceCode: SourceCode, scope: TSESTree.FunctionLike, claim: Claim): boolean {
+  if (!fileFacts(sourceCode).importsProjectModules) return false;
+  for (const node of descendants(scope)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) continue;
+    const callee = skipWrappers(node.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(sourceCode, callee)
+          : undefined;
+    if (name === undefined || !CLAIM_HELPER_NAME.test(name)) continue;
+    const helper = guarded(() => calledFunction(sourceCode, callee), undefined);
+    if (helper?.imported && jwtFacts(helper.sourceCode).claimChecks.get(helper.fn)?.has(claim)) return true;
+  }
+  return false;
 }
 
 /**
@@ -867,14 +917,24 @@ export function claimComparedByHand(facts: JwtFacts, op: Pick<JwtOperation, 'sco
 export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOperation, claim: Claim): 'checked' | 'missing' | 'unknown' {
   const option = claimOption(sourceCode, op, claim);
   if (option?.status === 'present') return 'checked';
-  if (claimComparedByHand(facts, op, claim)) return 'checked';
-  if (op.inner) {
-    const helper = op.innerSourceCode ?? sourceCode;
-    if (claimStatus(helper, helper === sourceCode ? facts : jwtFacts(helper), op.inner, claim) === 'checked') return 'checked';
-  }
+  if (claimComparedByHand(sourceCode, facts, op, claim)) return 'checked';
+  if (op.inner && op.innerSourceCode) {
+    if (checkedInHelper(op.innerSourceCode, op.inner, claim)) return 'checked';
+  } else if (op.inner && claimStatus(sourceCode, facts, op.inner, claim) === 'checked') return 'checked';
   // Options passed but not readable (a parameter, an unknown spread): silent.
   if (option?.status === 'unknown' && op.options !== undefined) return 'unknown';
   return 'missing';
+}
+
+/**
+ * The claim is checked inside a helper of another module: by its options or by hand in the
+ * helper's own body (not by its other callers there, which are not this call).
+ */
+function checkedInHelper(sourceCode: SourceCode, op: JwtOperation, claim: Claim): boolean {
+  if (claimOption(sourceCode, op, claim)?.status === 'present') return true;
+  const fn = helperOf(sourceCode, op) ?? op.scope;
+  if (jwtFacts(sourceCode).claimChecks.get(fn)?.has(claim)) return true;
+  return op.inner !== undefined && checkedInHelper(op.innerSourceCode ?? sourceCode, op.inner, claim);
 }
 
 /** Is the verified token an external issuer's (remote key, or an ID token)? */

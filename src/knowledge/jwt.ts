@@ -294,6 +294,11 @@ export const JWT_MODULES: readonly string[] = [
  */
 export const JWT_HELPER_NAME = /(?:verif|decod|pars|validat|check)[a-z]{0,20}(?:jwt|token|claims)|jwt/i;
 
+/** A call handed a token-named value (`sessionLogin(tokens.id_token)`): also followed, whatever the helper's name. */
+export const JWT_HELPER_ARGUMENT = /\(\s{0,20}[\w.$]{0,60}(?:token|jwt|credential)/i;
+/** The same test on one argument's text. */
+export const TOKEN_ARGUMENT_TEXT = /token|jwt|credential/i;
+
 /** Globals that decode a JWT (script-tag builds): a file that calls one is worth analysing without an import. */
 export const GLOBAL_JWT_DECODERS = /\bjwt_decode\s*\(/;
 

@@ -125,3 +125,48 @@ export const a = (req) => verifyJwt(req.headers.authorization, { algorithms: ['R
     expect(project.lint({ 'local.js': local }, 'local.js', rules)).toEqual(['require-audience-check@6', 'require-issuer-check@6']);
   });
 });
+
+describe('nonce checks across modules', () => {
+  const authorize = `export function login(req, res) {
+  const nonce = crypto.randomUUID();
+  req.session.nonce = nonce;
+  const params = new URLSearchParams({ response_type: 'code', client_id: 'c', redirect_uri: 'https://app.example.com/cb', scope: 'openid', state: req.session.state, nonce, code_challenge: req.session.challenge, code_challenge_method: 'S256' });
+  res.redirect('https://idp.example.com/authorize?' + params);
+}
+`;
+  const idToken = `import jwt from 'jsonwebtoken';
+const KEY = process.env.IDP_PUBLIC_KEY;
+export function verifyIdToken(idToken) { return jwt.verify(idToken, KEY, { audience: 'c', issuer: 'https://idp.example.com/', algorithms: ['RS256'] }); }
+export function verifyIdTokenWithNonce(idToken, nonce) { return jwt.verify(idToken, KEY, { audience: 'c', issuer: 'https://idp.example.com/', algorithms: ['RS256'], nonce }); }
+export function checkedLogin(idToken, expected) { const claims = verifyIdToken(idToken); if (claims.nonce !== expected) throw new Error('nonce'); return claims; }
+export function sessionLogin(idToken) { return verifyIdToken(idToken); }
+export function assertNonce(claims, expected) { if (claims.nonce !== expected) throw new Error('nonce'); }
+`;
+  const callback = (body: string) => `import { login } from './authorize';
+import { verifyIdToken, verifyIdTokenWithNonce, checkedLogin, sessionLogin, assertNonce } from './id-token';
+export { login };
+export async function callback(req, res) {
+  const tokens = await fetch('https://idp.example.com/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, code_verifier: req.session.verifier }) }).then((r) => r.json());
+${body}
+}
+`;
+  const lint = (body: string) =>
+    project.lint({ 'authorize.js': authorize, 'id-token.js': idToken, 'callback.js': callback(body) }, 'callback.js', [
+      'require-nonce-check',
+    ]);
+
+  it('reports an imported ID-token check that ignores the nonce the login route sends, at the call', () => {
+    expect(lint(`  const claims = verifyIdToken(tokens.id_token);`)).toEqual(['require-nonce-check@6']);
+    expect(lint(`  const claims = sessionLogin(tokens.id_token);`)).toEqual(['require-nonce-check@6']);
+  });
+
+  it('counts a nonce compared inside the helper, by its options, or by an imported assertion in the caller', () => {
+    expect(lint(`  const claims = verifyIdTokenWithNonce(tokens.id_token, req.session.nonce);`)).toEqual([]);
+    expect(lint(`  const claims = checkedLogin(tokens.id_token, req.session.nonce);`)).toEqual([]);
+    expect(lint(`  const claims = verifyIdToken(tokens.id_token);\n  assertNonce(claims, req.session.nonce);`)).toEqual([]);
+  });
+
+  it('stays silent on the helper module itself, which shows no flow', () => {
+    expect(project.lint({ 'id-token.js': idToken }, 'id-token.js', ['require-nonce-check'])).toEqual([]);
+  });
+});
