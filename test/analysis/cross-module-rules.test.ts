@@ -170,3 +170,45 @@ ${body}
     expect(project.lint({ 'id-token.js': idToken }, 'id-token.js', ['require-nonce-check'])).toEqual([]);
   });
 });
+
+describe('fragment parsers in other modules', () => {
+  const utils = `export function parseHash(hash) { return Object.fromEntries(new URLSearchParams(hash.slice(1))); }
+export const fragmentParams = () => parseHash(window.location.hash);
+export function ignore(value) { return {}; }
+export function checkState(returned) { return returned === sessionStorage.getItem('state'); }
+export function checkNonce(idToken) { const claims = JSON.parse(atob(idToken.split('.')[1])); if (claims.nonce !== sessionStorage.getItem('nonce')) throw new Error('nonce'); }
+`;
+  const lint = (body: string) =>
+    project.lint(
+      {
+        'utils.js': utils,
+        'page.js': `import { parseHash, fragmentParams, ignore, checkState, checkNonce } from './utils';\nexport function callback(api) {\n${body}\n}\n`,
+      },
+      'page.js',
+      ['require-state-check', 'require-nonce-check'],
+    );
+
+  it('treats a read of an imported parser’s result like an inline URLSearchParams read of the fragment', () => {
+    expect(lint(`  const params = parseHash(window.location.hash);\n  api.use(params.access_token);`)).toEqual(['require-state-check@4']);
+    expect(lint(`  const { access_token } = fragmentParams();\n  api.use(access_token);`)).toEqual(['require-state-check@3']);
+    expect(
+      lint(`  const params = parseHash(location.hash);\n  if (!checkState(params.state)) return;\n  api.use(params.access_token);`),
+    ).toEqual([]);
+  });
+
+  it('needs the nonce compared for an ID token read that way, also by an imported helper', () => {
+    expect(lint(`  const params = fragmentParams();\n  if (!checkState(params.state)) return;\n  api.use(params.id_token);`)).toEqual([
+      'require-nonce-check@5',
+    ]);
+    expect(
+      lint(
+        `  const params = fragmentParams();\n  if (!checkState(params.state)) return;\n  checkNonce(params.id_token);\n  api.use(params.id_token);`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not take a helper that ignores its argument, or one handed something else, for a parser of the URL', () => {
+    expect(lint(`  const params = ignore(window.location.hash);\n  api.use(params.access_token);`)).toEqual([]);
+    expect(lint(`  const params = parseHash(api.anchor);\n  api.use(params.access_token);`)).toEqual([]);
+  });
+});
