@@ -294,8 +294,12 @@ export const JWT_MODULES: readonly string[] = [
  */
 export const JWT_HELPER_NAME = /(?:verif|decod|pars|validat|check)[a-z]{0,20}(?:jwt|token|claims)|jwt/i;
 
-/** A call handed a token-named value (`sessionLogin(tokens.id_token)`): also followed, whatever the helper's name. */
-export const JWT_HELPER_ARGUMENT = /\(\s{0,20}[\w.$]{0,60}(?:token|jwt|credential)/i;
+/**
+ * A call handed a token-named value (`sessionLogin(tokens.id_token)`): such files are worth
+ * following into their helpers whatever the helpers' names. OAuth token words only: `(token`
+ * alone is every lexer's.
+ */
+export const JWT_HELPER_ARGUMENT = /\(\s{0,20}[\w.$]{0,60}(?:id_?token|access_?token|bearer|jwt|credential)/i;
 /** The same test on one argument's text. */
 export const TOKEN_ARGUMENT_TEXT = /token|jwt|credential/i;
 
