@@ -695,7 +695,10 @@ function claimReadAt(sourceCode: SourceCode, node: Node): Claim | undefined {
 // Per-file facts
 
 /** The function whose parameter an identifier names (the operation may sit in a callback inside it), and its index. */
-function parameterOf(sourceCode: SourceCode, node: Node | undefined): { fn: TSESTree.FunctionLike; index: number } | undefined {
+function parameterOf(
+  sourceCode: SourceCode,
+  node: Node | undefined,
+): { fn: TSESTree.FunctionLike; index: number; reassigned: boolean } | undefined {
   const inner = node ? skipWrappers(node) : undefined;
   if (inner?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(sourceCode.getScope(inner), inner);
@@ -703,7 +706,8 @@ function parameterOf(sourceCode: SourceCode, node: Node | undefined): { fn: TSES
   if (def?.type !== 'Parameter' || !isFunction(def.node as Node)) return undefined;
   const fn = def.node as TSESTree.FunctionLike;
   const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === inner.name);
-  return index === -1 ? undefined : { fn, index };
+  const reassigned = variable?.references.some((reference) => reference.isWrite()) ?? false;
+  return index === -1 ? undefined : { fn, index, reassigned };
 }
 
 /** The function a token-taking helper is: the one whose parameter the operation's token is. */
@@ -726,11 +730,14 @@ function wrapperOperations(
   if (!token) return [];
   const index = token.index;
   const imported = helperSourceCode !== sourceCode;
-  // `jwt.verify(token, key, options)` with `options` the same helper's parameter (and no default).
+  // `jwt.verify(token, key, options)` with `options` the same helper's parameter, with no default
+  // and never reassigned (`options = options || DEFAULTS` is the helper's own choice).
   const options = op.kind === 'verify' ? parameterOf(helperSourceCode, op.options) : undefined;
-  const optionsIndex = options?.fn === token.fn ? options.index : -1;
+  const optionsIndex = options?.fn === token.fn && !options.reassigned ? options.index : -1;
   return calls.map((call) => {
     const forwarded = optionsIndex !== -1 ? argumentAt(call, optionsIndex) : undefined;
+    // `verifyJwt(...args)`: which argument lands where is unknown.
+    const spread = call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
     const wrapper: JwtOperation = {
       ...op,
       node: call,
@@ -740,7 +747,9 @@ function wrapperOperations(
       forwarded: false,
       // Nodes of another module never stand in this file's operation.
       ...(imported ? { innerSourceCode: helperSourceCode, key: undefined, options: undefined } : {}),
-      ...(optionsIndex !== -1 && (forwarded || call.arguments.length <= optionsIndex) ? { options: forwarded, forwarded: true } : {}),
+      ...(optionsIndex !== -1 && !spread && (forwarded || call.arguments.length <= optionsIndex)
+        ? { options: forwarded, forwarded: true }
+        : {}),
     };
     return wrapper;
   });

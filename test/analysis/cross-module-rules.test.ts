@@ -69,6 +69,7 @@ const getKey = (header, cb) => keys.getSigningKey(header.kid, (e, k) => cb(e, k?
 export function verifyJwt(token, options) { return new Promise((ok, no) => jwt.verify(token, getKey, options, (e, c) => (e ? no(e) : ok(c)))); }
 export function verifyWithDefaults(token, options = { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] }) { return jwt.verify(token, getKey, options); }
 export function decodeToken(token) { return jwtDecode(token); }
+export function verifyOrDefault(token, options) { options = options || { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] }; return jwt.verify(token, getKey, options); }
 `;
   const rules = [
     'require-audience-check',
@@ -79,7 +80,10 @@ export function decodeToken(token) { return jwtDecode(token); }
   ];
   const lint = (body: string) =>
     project.lint(
-      { 'lib/auth.js': auth, 'route.js': `import { verifyJwt, verifyWithDefaults, decodeToken } from './lib/auth';\n${body}\n` },
+      {
+        'lib/auth.js': auth,
+        'route.js': `import { verifyJwt, verifyWithDefaults, verifyOrDefault, decodeToken } from './lib/auth';\n${body}\n`,
+      },
       'route.js',
       rules,
     );
@@ -99,6 +103,9 @@ export function decodeToken(token) { return jwtDecode(token); }
       lint(`export const a = (req) => verifyJwt(req.headers.authorization, { algorithms: ['RS256'], ignoreExpiration: true });`),
     ).toEqual(['require-audience-check@2', 'require-issuer-check@2', 'require-jwt-verification@2']);
     expect(lint(`export const a = (req) => verifyWithDefaults(req.headers.authorization);`)).toEqual([]);
+    // The helper chooses its own options when none are given; a spread hides which argument is which.
+    expect(lint(`export const a = (req) => verifyOrDefault(req.headers.authorization);`)).toEqual([]);
+    expect(lint(`export const a = (req, args) => verifyJwt(...args);`)).toEqual([]);
     expect(project.lint({ 'lib/auth.js': auth }, 'lib/auth.js', rules)).toEqual([]);
   });
 
