@@ -744,9 +744,11 @@ function wrapperOperations(
       token: argumentAt(call, index),
       scope: enclosingFunctionOrProgram(call),
       inner: op,
+      // Set anew at each level: a local helper around an imported one has its inner in this file.
+      innerSourceCode: imported ? helperSourceCode : undefined,
       forwarded: false,
       // Nodes of another module never stand in this file's operation.
-      ...(imported ? { innerSourceCode: helperSourceCode, key: undefined, options: undefined } : {}),
+      ...(imported ? { key: undefined, options: undefined } : {}),
       ...(optionsIndex !== -1 && !spread && (forwarded || call.arguments.length <= optionsIndex)
         ? { options: forwarded, forwarded: true }
         : {}),

@@ -219,3 +219,28 @@ export function checkNonce(idToken) { const claims = JSON.parse(atob(idToken.spl
     expect(lint(`  const params = parseHash(api.anchor);\n  api.use(params.access_token);`)).toEqual([]);
   });
 });
+
+describe('helpers of helpers across modules', () => {
+  it('judges a local wrapper around an imported verify helper in this file, and forwards options through both', () => {
+    const auth = `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+const keys = jwksClient({ jwksUri: 'https://idp.example.com/jwks', rateLimit: true });
+const getKey = (header, cb) => keys.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey()));
+export function verifyJwt(token, options) { return jwt.verify(token, getKey, options); }
+export function decodeUnsafe(token) { return jwt.decode(token); }
+`;
+    const route = `import { verifyJwt, decodeUnsafe } from './auth';
+function check(token, options) { return verifyJwt(token, options); }
+function peek(token) { return decodeUnsafe(token); }
+export const a = (req) => check(req.headers.authorization, { algorithms: ['RS256'] });
+export const b = (req) => peek(req.headers.authorization).sub;
+`;
+    expect(
+      project.lint({ 'auth.js': auth, 'route.js': route }, 'route.js', [
+        'require-audience-check',
+        'require-jwt-algorithms',
+        'require-jwt-verification',
+      ]),
+    ).toEqual(['require-audience-check@4', 'require-jwt-verification@5']);
+  });
+});
