@@ -225,32 +225,44 @@ export interface ForeignParameter {
 }
 
 /**
- * The parameters a helper hands back as its result: `return next`, `return next || '/'`,
- * `return ok ? next : '/'` (index and variable in the helper's own scope).
+ * The parameters a helper hands back unchanged as its result, or else a default: `return next`,
+ * `return next || '/'`, `return ok ? next : '/'` (index and variable in the helper's own scope).
+ * A helper that also returns something made from the parameter (`next.endsWith('/') ? next :
+ * next + '/'`) transforms it: its tests are not checks of a target.
  */
 export function returnedParameters(helper: Pick<CalledFunction, 'sourceCode' | 'fn'>): { index: number; variable: Variable }[] {
-  const found: { index: number; variable: Variable }[] = [];
   const scope = helper.sourceCode.scopeManager?.acquire(helper.fn as Node);
-  if (!scope) return found;
+  if (!scope) return [];
+  const leaves: Node[] = [];
   const visit = (expression: Node, depth: number): void => {
     const value = skipWrappers(expression);
-    if (depth > 3) return;
-    if (value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+    if (depth <= 3 && value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
       visit(value.left, depth + 1);
       visit(value.right, depth + 1);
-    } else if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    } else if (depth <= 3 && value.type === AST_NODE_TYPES.ConditionalExpression) {
       visit(value.consequent, depth + 1);
       visit(value.alternate, depth + 1);
-    } else if (value.type === AST_NODE_TYPES.Identifier) {
-      const index = helper.fn.params.findIndex((param) => {
-        const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-        return binding.type === AST_NODE_TYPES.Identifier && binding.name === value.name;
-      });
-      const variable = index === -1 ? undefined : scope.set.get(value.name);
-      if (variable && !found.some((entry) => entry.variable === variable)) found.push({ index, variable });
-    }
+    } else leaves.push(value);
   };
   for (const returned of returnedExpressions(helper.fn) ?? []) visit(returned, 0);
+  const found: { index: number; variable: Variable }[] = [];
+  for (const leaf of leaves) {
+    if (leaf.type !== AST_NODE_TYPES.Identifier) continue;
+    const index = helper.fn.params.findIndex((param) => {
+      const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      return binding.type === AST_NODE_TYPES.Identifier && binding.name === leaf.name;
+    });
+    const variable = index === -1 ? undefined : scope.set.get(leaf.name);
+    if (!variable || found.some((entry) => entry.variable === variable)) continue;
+    const transformed = leaves.some(
+      (other) =>
+        other.type !== AST_NODE_TYPES.Identifier &&
+        variable.references.some(
+          (reference) => other.range[0] <= reference.identifier.range[0] && reference.identifier.range[1] <= other.range[1],
+        ),
+    );
+    if (!transformed) found.push({ index, variable });
+  }
   return found;
 }
 

@@ -55,6 +55,7 @@ export function relativeNext(next) {
   return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\\\') ? next : '/';
 }
 export function pad(value) { return value.startsWith('x') ? value : 'x' + value; }
+export function withSlash(next) { return next.endsWith('/') ? next : next + '/'; }
 `;
     expect(project.lint({ 'next.js': sanitisers }, 'next.js', ['require-exact-redirect-uri'])).toEqual(['require-exact-redirect-uri@1']);
   });
