@@ -833,7 +833,7 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
       }
     }
   }
-  // Helpers of other project modules, asked only at calls named like one (module loading is not free).
+  // Helpers of other project modules, asked only at calls named like one or handed a token (module loading is not free).
   let level: JwtOperation[] = [];
   if (fileFacts(sourceCode).importsProjectModules) {
     for (const node of nodes) {
