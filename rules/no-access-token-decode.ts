@@ -4,6 +4,10 @@ import { fileFacts } from '../src/analysis/file-facts';
 import { isVerifiedElsewhere, jwtFacts, mayHaveJwtOperations, tokenOf, type JwtOperation } from '../src/analysis/jwt';
 import { JWT_MODULES } from '../src/knowledge/jwt';
 
+// Reads of an incoming request's header (not a client setting `config.headers.Authorization`).
+const BEARER_READS =
+  /\b(?:req|request|ctx|event)(?:\.request)?\.headers\??\.authorization\b|\.(?:get|header)\(\s*['"]authorization['"]\s*\)|fromAuthHeaderAsBearerToken/i;
+
 export type Options = [];
 export type MessageIds = 'accessTokenDecoded';
 
@@ -26,22 +30,12 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
 
-    /** An access token the code holds as a client: from a token response, an SDK or storage — not a bearer credential it received. */
-    function isClientAccessToken(op: JwtOperation): boolean {
-      const info = tokenOf(sourceCode, op.token);
+    /** An access token the code of `file` holds as a client: from a token response, an SDK or storage — not a bearer credential it received. */
+    function isClientAccessToken(file: typeof sourceCode, op: JwtOperation): boolean {
+      const info = tokenOf(file, op.token);
       if (info === undefined || info.kind !== 'access' || info.fromRequest) return false;
       // Known only by its name in a module that reads bearer tokens from requests: an API helper, not a client.
-      if (info.basis === 'name' && readsBearerTokens()) return false;
-      return true;
-    }
-
-    let bearer: boolean | undefined;
-    function readsBearerTokens(): boolean {
-      // Reads of an incoming request's header (not a client setting `config.headers.Authorization`).
-      bearer ??= fileFacts(sourceCode).mentions(
-        /\b(?:req|request|ctx|event)(?:\.request)?\.headers\??\.authorization\b|\.(?:get|header)\(\s*['"]authorization['"]\s*\)|fromAuthHeaderAsBearerToken/i,
-      );
-      return bearer;
+      return !(info.basis === 'name' && fileFacts(file).mentions(BEARER_READS));
     }
 
     return {
@@ -49,9 +43,10 @@ export default createRule<Options, MessageIds>({
         const facts = jwtFacts(sourceCode);
         for (const op of facts.operations) {
           if (op.kind !== 'decode') continue;
-          if (op.inner && isClientAccessToken(op.inner)) continue; // reported inside the helper
-          if (!isClientAccessToken(op)) continue;
-          if (isVerifiedElsewhere(sourceCode, facts, op) || (op.inner && isVerifiedElsewhere(sourceCode, facts, op.inner))) continue;
+          const helper = op.innerSourceCode ?? sourceCode;
+          if (op.inner && isClientAccessToken(helper, op.inner)) continue; // reported inside the helper
+          if (!isClientAccessToken(sourceCode, op)) continue;
+          if (isVerifiedElsewhere(sourceCode, facts, op) || (op.inner && isVerifiedElsewhere(helper, jwtFacts(helper), op.inner))) continue;
           // Claims only logged or shown are not trusted (rules.md, second round).
           if (isOnlyDisplayed(sourceCode, op.node)) continue;
           context.report({ node: op.node, messageId: 'accessTokenDecoded' });

@@ -128,8 +128,8 @@ function computeFindings(sourceCode: SourceCode, options: JwtAlgorithmOptions): 
   }
 
   for (const op of jwtFacts(sourceCode).operations) {
-    // Calls of local helpers are judged where the library call is.
-    if (op.inner) continue;
+    // Calls of helpers are judged where the library call is, unless they forward the caller's options.
+    if (op.inner && !op.forwarded) continue;
     if (op.kind === 'verify' || op.kind === 'config') checkVerify(op);
     if (op.kind === 'sign' || op.kind === 'config') checkSign(op);
   }

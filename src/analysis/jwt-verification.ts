@@ -75,10 +75,11 @@ function unverifiedDecode(
   op: JwtOperation,
   options: JwtVerificationOptions,
 ): JwtVerificationFinding[] {
-  if (op.inner && mustBeVerified(sourceCode, op.inner, options)) return []; // found inside the helper
+  const helper = op.innerSourceCode ?? sourceCode;
+  if (op.inner && mustBeVerified(helper, op.inner, options)) return []; // found inside the helper
   const token = mustBeVerified(sourceCode, op, options);
   if (!token || isVerifiedElsewhere(sourceCode, facts, op)) return [];
-  if (op.inner && isVerifiedElsewhere(sourceCode, facts, op.inner)) return [];
+  if (op.inner && isVerifiedElsewhere(helper, helper === sourceCode ? facts : jwtFacts(helper), op.inner)) return [];
   // Claims only logged or shown to the user are not trusted (rules.md, second round).
   if (isOnlyDisplayed(sourceCode, op.node)) return [];
   return [{ kind: 'unverifiedDecode', node: op.node, token }];
@@ -86,7 +87,8 @@ function unverifiedDecode(
 
 function weakenedChecks(sourceCode: SourceCode, op: JwtOperation): JwtVerificationFinding[] {
   const found: JwtVerificationFinding[] = [];
-  if (op.keySource === 'empty' && op.key) found.push({ kind: 'emptyKey', node: op.key });
+  // A helper's key is judged in the helper; the options its caller forwards, here.
+  if (op.keySource === 'empty' && op.key && !op.forwarded) found.push({ kind: 'emptyKey', node: op.key });
   for (const option of op.spec.ignoreOptions ?? []) {
     const lookup = getPath(sourceCode, op.options, option.split('.'));
     if (lookup.status === 'present' && booleanValue(sourceCode, lookup.value) === true)
@@ -111,8 +113,8 @@ export function jwtVerificationFindings(sourceCode: SourceCode, options: JwtVeri
     const facts = jwtFacts(sourceCode);
     return facts.operations.flatMap((op) => {
       if (op.kind === 'decode') return unverifiedDecode(sourceCode, facts, op, options);
-      // Calls of local helpers are judged where the library call is.
-      if ((op.kind === 'verify' || op.kind === 'config') && !op.inner) return weakenedChecks(sourceCode, op);
+      // Calls of helpers are judged where the library call is, unless they forward the caller's options.
+      if ((op.kind === 'verify' || op.kind === 'config') && (!op.inner || op.forwarded)) return weakenedChecks(sourceCode, op);
       return [];
     });
   });

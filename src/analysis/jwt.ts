@@ -22,11 +22,15 @@ import {
   HOLDER_KEY_CLAIM,
   HOLDER_KEY_SOURCES,
   JWT_FUNCTIONS,
+  JWT_HELPER_ARGUMENT,
+  JWT_HELPER_NAME,
+  TOKEN_ARGUMENT_TEXT,
   REMOTE_KEY_SOURCES,
   type JwtFunctionSpec,
   type JwtOperationKind,
 } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
+import { guarded } from './guard';
 import { calledFunction } from './functions';
 import {
   CALL,
@@ -78,8 +82,15 @@ export interface JwtOperation {
   readonly scope: FunctionNode;
   /** Decoded by hand: `JSON.parse(atob(token.split('.')[1]))`. */
   readonly handRolled: boolean;
-  /** A call of a local helper that performs `inner` on one of its parameters. */
+  /** A call of a helper (in this file or another module) that performs `inner` on one of its parameters. */
   readonly inner?: JwtOperation;
+  /** The SourceCode `inner` belongs to, when the helper is written in another module. */
+  readonly innerSourceCode?: SourceCode;
+  /**
+   * The helper hands its own options parameter to the library (`jwt.verify(token, key, options)`):
+   * `options` is then the caller's argument, and the caller's options decide.
+   */
+  readonly forwarded?: boolean;
 }
 
 export interface JwtFacts {
@@ -683,26 +694,107 @@ function claimReadAt(sourceCode: SourceCode, node: Node): Claim | undefined {
 // ---------------------------------------------------------------------------------------
 // Per-file facts
 
+/** The function whose parameter an identifier names (the operation may sit in a callback inside it), and its index. */
+function parameterOf(
+  sourceCode: SourceCode,
+  node: Node | undefined,
+): { fn: TSESTree.FunctionLike; index: number; reassigned: boolean } | undefined {
+  const inner = node ? skipWrappers(node) : undefined;
+  if (inner?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunction(def.node as Node)) return undefined;
+  const fn = def.node as TSESTree.FunctionLike;
+  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === inner.name);
+  const reassigned = variable?.references.some((reference) => reference.isWrite()) ?? false;
+  return index === -1 ? undefined : { fn, index, reassigned };
+}
+
+/** The function a token-taking helper is: the one whose parameter the operation's token is. */
+function helperOf(sourceCode: SourceCode, op: JwtOperation): TSESTree.FunctionLike | undefined {
+  return op.kind === 'verify' || op.kind === 'decode' ? parameterOf(sourceCode, op.token)?.fn : undefined;
+}
+
+/**
+ * The calls of a helper that performs `op` on its parameter, as operations at those calls:
+ * the token is the caller's argument. `helperSourceCode` is the helper's file (the caller's
+ * own for a local helper); `calls` are in `sourceCode`.
+ */
 function wrapperOperations(
   sourceCode: SourceCode,
+  helperSourceCode: SourceCode,
   op: JwtOperation,
+  calls: readonly TSESTree.CallExpression[],
+): JwtOperation[] {
+  const token = parameterOf(helperSourceCode, op.token);
+  if (!token) return [];
+  const index = token.index;
+  const imported = helperSourceCode !== sourceCode;
+  // `jwt.verify(token, key, options)` with `options` the same helper's parameter, with no default
+  // and never reassigned (`options = options || DEFAULTS` is the helper's own choice).
+  const options = op.kind === 'verify' ? parameterOf(helperSourceCode, op.options) : undefined;
+  const optionsIndex = options?.fn === token.fn && !options.reassigned ? options.index : -1;
+  return calls.map((call) => {
+    const forwarded = optionsIndex !== -1 ? argumentAt(call, optionsIndex) : undefined;
+    // `verifyJwt(...args)`: which argument lands where is unknown.
+    const spread = call.arguments.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement);
+    const wrapper: JwtOperation = {
+      ...op,
+      node: call,
+      token: argumentAt(call, index),
+      scope: enclosingFunctionOrProgram(call),
+      inner: op,
+      // Set anew at each level: a local helper around an imported one has its inner in this file.
+      innerSourceCode: imported ? helperSourceCode : undefined,
+      forwarded: false,
+      // Nodes of another module never stand in this file's operation.
+      ...(imported ? { key: undefined, options: undefined } : {}),
+      ...(optionsIndex !== -1 && !spread && (forwarded || call.arguments.length <= optionsIndex)
+        ? { options: forwarded, forwarded: true }
+        : {}),
+    };
+    return wrapper;
+  });
+}
+
+/** Operations of the functions of another module this call reaches: `verifyIdToken(token)` from '../lib/auth'. */
+function importedWrapperOperations(sourceCode: SourceCode, call: TSESTree.CallExpression): JwtOperation[] {
+  const callee = skipWrappers(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, callee)
+        : undefined;
+  const named = name !== undefined && JWT_HELPER_NAME.test(name);
+  const tokenArgument = (arg: TSESTree.CallExpressionArgument): boolean =>
+    arg.range[1] - arg.range[0] < 200 && !isFunction(arg) && TOKEN_ARGUMENT_TEXT.test(sourceCode.getText(arg));
+  if (!named && !call.arguments.some(tokenArgument)) return [];
+  const helper = calledFunction(sourceCode, callee);
+  if (!helper?.imported) return [];
+  const operations: JwtOperation[] = [];
+  for (const op of jwtFacts(helper.sourceCode).operations) {
+    if (helperOf(helper.sourceCode, op) !== helper.fn) continue;
+    operations.push(...wrapperOperations(sourceCode, helper.sourceCode, op, [call]));
+  }
+  return operations;
+}
+
+/** Helpers of helpers followed this deep (`verifyIdTokenWithNonce` → `verifyIdToken` → `jwt.verify`). */
+const MAX_WRAPPER_LEVELS = 3;
+
+function localWrappers(
+  sourceCode: SourceCode,
+  operations: readonly JwtOperation[],
   callers: ReadonlyMap<TSESTree.FunctionLike, readonly TSESTree.CallExpression[]>,
 ): JwtOperation[] {
-  if (!op.token || op.scope.type === AST_NODE_TYPES.Program) return [];
-  const token = skipWrappers(op.token);
-  if (token.type !== AST_NODE_TYPES.Identifier) return [];
-  const fn = op.scope;
-  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === token.name);
-  if (index === -1) return [];
-  const variable = findVariable(sourceCode.getScope(token), token);
-  if (!variable || variable.defs[0]?.type !== 'Parameter') return [];
-  return (callers.get(fn) ?? []).map((call) => ({
-    ...op,
-    node: call,
-    token: argumentAt(call, index),
-    scope: enclosingFunctionOrProgram(call),
-    inner: op,
-  }));
+  const wrappers: JwtOperation[] = [];
+  for (const op of operations) {
+    // The operation's own file: an imported wrapper's helper is judged through its call here.
+    const helper = helperOf(sourceCode, op);
+    if (helper) wrappers.push(...wrapperOperations(sourceCode, sourceCode, op, callers.get(helper) ?? []));
+  }
+  return wrappers;
 }
 
 function computeFacts(sourceCode: SourceCode): JwtFacts {
@@ -744,12 +836,24 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
     }
     return found;
   };
-  // Local helpers that verify or decode their parameter: their call sites are operations too.
-  const wrappers: JwtOperation[] = [];
-  for (const op of operations) {
-    if (op.kind === 'verify' || op.kind === 'decode') wrappers.push(...wrapperOperations(sourceCode, op, (callers ??= computeCallers())));
+  // Helpers of other project modules, asked only at calls named like one or handed a token (module loading is not free).
+  let level: JwtOperation[] = [];
+  if (facts.importsProjectModules) {
+    for (const node of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      if (node.callee.type === AST_NODE_TYPES.Identifier && localFunction(sourceCode, node.callee)) continue;
+      level.push(...guarded(() => importedWrapperOperations(sourceCode, node), []));
+    }
   }
-  operations.push(...wrappers);
+  // Local helpers that verify or decode their parameter: their call sites are operations too,
+  // and so are the calls of a helper that hands its parameter to such a helper.
+  if (operations.length > 0 || level.length > 0) {
+    const known = (callers ??= computeCallers());
+    level.push(...localWrappers(sourceCode, operations, known));
+    for (let depth = 0; depth < MAX_WRAPPER_LEVELS && level.length > 0; depth++) {
+      operations.push(...level);
+      level = localWrappers(sourceCode, level, known);
+    }
+  }
   return {
     operations,
     get claimChecks() {
@@ -773,7 +877,9 @@ export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly s
   const facts = fileFacts(sourceCode);
   // A hand-rolled decode is a `JSON.parse` over a segment of `split('.')`, both written here.
   const handRolled = facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/) && facts.mentions(/\bJSON\.parse\b/);
-  return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS);
+  // A verify or decode helper of another project module (`verifyIdToken` from '../lib/auth').
+  const helper = facts.importsProjectModules && (facts.mentions(JWT_HELPER_NAME) || facts.mentions(JWT_HELPER_ARGUMENT));
+  return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS) || helper;
 }
 
 /** A decode of a token that the same function (or its caller/callee scope) also verifies, before or after. */
@@ -795,13 +901,39 @@ export function claimOption(sourceCode: SourceCode, op: JwtOperation, claim: Cla
   return getPath(sourceCode, op.options, path);
 }
 
-/** Claims compared by hand in the function of the operation, its callers (for verify helpers) or the file (module level). */
-export function claimComparedByHand(facts: JwtFacts, op: Pick<JwtOperation, 'scope'>, claim: Claim): boolean {
+/**
+ * Claims compared by hand in the function of the operation, its callers (for verify helpers)
+ * or the file (module level) — or by a helper of another project module called in that
+ * function (`assertNonce(claims, expected)` from '../auth/id-token').
+ */
+export function claimComparedByHand(sourceCode: SourceCode, facts: JwtFacts, op: Pick<JwtOperation, 'scope'>, claim: Claim): boolean {
   const scopes: FunctionNode[] = [op.scope];
   if (op.scope.type !== AST_NODE_TYPES.Program) {
     for (const call of facts.callers.get(op.scope) ?? []) scopes.push(enclosingFunctionOrProgram(call));
   }
-  return scopes.some((scope) => facts.claimChecks.get(scope)?.has(claim) ?? false);
+  if (scopes.some((scope) => facts.claimChecks.get(scope)?.has(claim) ?? false)) return true;
+  return op.scope.type !== AST_NODE_TYPES.Program && claimComparedByImportedHelper(sourceCode, op.scope, claim);
+}
+
+// Names of helpers that may compare a claim: only these calls are followed into other modules.
+const CLAIM_HELPER_NAME = /nonce|claim|assert|check|verif|valid|equal|compare|ensure|expect/i;
+
+function claimComparedByImportedHelper(sourceCode: SourceCode, scope: TSESTree.FunctionLike, claim: Claim): boolean {
+  if (!fileFacts(sourceCode).importsProjectModules) return false;
+  for (const node of descendants(scope)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) continue;
+    const callee = skipWrappers(node.callee);
+    const name =
+      callee.type === AST_NODE_TYPES.Identifier
+        ? callee.name
+        : callee.type === AST_NODE_TYPES.MemberExpression
+          ? memberName(sourceCode, callee)
+          : undefined;
+    if (name === undefined || !CLAIM_HELPER_NAME.test(name)) continue;
+    const helper = guarded(() => calledFunction(sourceCode, callee), undefined);
+    if (helper?.imported && jwtFacts(helper.sourceCode).claimChecks.get(helper.fn)?.has(claim)) return true;
+  }
+  return false;
 }
 
 /**
@@ -811,11 +943,24 @@ export function claimComparedByHand(facts: JwtFacts, op: Pick<JwtOperation, 'sco
 export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOperation, claim: Claim): 'checked' | 'missing' | 'unknown' {
   const option = claimOption(sourceCode, op, claim);
   if (option?.status === 'present') return 'checked';
-  if (claimComparedByHand(facts, op, claim)) return 'checked';
-  if (op.inner && claimStatus(sourceCode, facts, op.inner, claim) === 'checked') return 'checked';
+  if (claimComparedByHand(sourceCode, facts, op, claim)) return 'checked';
+  if (op.inner && op.innerSourceCode) {
+    if (checkedInHelper(op.innerSourceCode, op.inner, claim)) return 'checked';
+  } else if (op.inner && claimStatus(sourceCode, facts, op.inner, claim) === 'checked') return 'checked';
   // Options passed but not readable (a parameter, an unknown spread): silent.
   if (option?.status === 'unknown' && op.options !== undefined) return 'unknown';
   return 'missing';
+}
+
+/**
+ * The claim is checked inside a helper of another module: by its options or by hand in the
+ * helper's own body (not by its other callers there, which are not this call).
+ */
+function checkedInHelper(sourceCode: SourceCode, op: JwtOperation, claim: Claim): boolean {
+  if (claimOption(sourceCode, op, claim)?.status === 'present') return true;
+  const fn = helperOf(sourceCode, op) ?? op.scope;
+  if (jwtFacts(sourceCode).claimChecks.get(fn)?.has(claim)) return true;
+  return op.inner !== undefined && checkedInHelper(op.innerSourceCode ?? sourceCode, op.inner, claim);
 }
 
 /** Is the verified token an external issuer's (remote key, or an ID token)? */
@@ -837,7 +982,8 @@ export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss')
   const facts = jwtFacts(sourceCode);
   const missing: JwtOperation[] = [];
   for (const op of facts.operations) {
-    if (op.inner || (op.kind !== 'verify' && op.kind !== 'config')) continue;
+    // A helper's call is judged inside the helper, unless the caller's options are the ones used.
+    if ((op.inner && !op.forwarded) || (op.kind !== 'verify' && op.kind !== 'config')) continue;
     if (claim === 'iss' && op.spec.checksIssuer) continue;
     if (op.spec.idToken && claim === 'aud') {
       if (claimOption(sourceCode, op, 'aud')?.status === 'absent') missing.push(op);

@@ -15,6 +15,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunctionOrProgram } from './ast';
 import { authorizationRequests, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
 import { fileFacts } from './file-facts';
+import { guarded } from './guard';
+import { importedModule } from './project/definitions';
 import { claimComparedByHand, claimStatus, isFromTokenResponse, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
 import { calleeOrigin, lookup, matchesPattern } from './modules';
 import { comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
@@ -63,10 +65,24 @@ function flowOf(sourceCode: SourceCode): Flow {
   });
 }
 
-/** The nonce is what binds the ID token to this login: sent by the module, or the only defence (no PKCE). */
+/**
+ * The nonce is what binds the ID token to this login: sent by the module or by a project
+ * module it imports (the login route in `../auth/authorize`), or the only defence (no PKCE).
+ */
 function nonceNeeded(sourceCode: SourceCode): boolean {
   const { sendsNonce, showsPkce } = flowOf(sourceCode);
-  return sendsNonce || !showsPkce;
+  return sendsNonce || !showsPkce || importedModuleSendsNonce(sourceCode);
+}
+
+function importedModuleSendsNonce(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  if (!facts.importsProjectModules) return false;
+  return facts.memo('nonce-checks:imported-nonce', () =>
+    [...facts.modules].some((specifier) => {
+      const module = guarded(() => importedModule(sourceCode, specifier), undefined);
+      return module !== undefined && guarded(() => flowOf(module).sendsNonce, false);
+    }),
+  );
 }
 
 /** Every nonce-check finding of the file, in report order (memoised per file). */
@@ -121,7 +137,7 @@ function exchangeFindings(
     return;
   }
   // A hand comparison after the exchange (`tokens.claims().nonce !== expected`) counts too.
-  if (claimComparedByHand(jwt, { scope: enclosingFunctionOrProgram(call) }, 'nonce')) return;
+  if (claimComparedByHand(sourceCode, jwt, { scope: enclosingFunctionOrProgram(call) }, 'nonce')) return;
   // oauth4webapi is also used for plain OAuth 2.0: only a nonce the module sends makes it OIDC.
   if (!spec.oidc && !flowOf(sourceCode).sendsNonce) return;
   if (!nonceNeeded(sourceCode)) return;
@@ -129,7 +145,9 @@ function exchangeFindings(
 }
 
 function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFacts, findings: NonceFinding[]): void {
-  if (op.inner) return;
+  // A local helper is judged where its library call is; one of another module at the call that
+  // hands it this module's ID token (that module shows no flow of its own to judge it by).
+  if (op.inner && !op.innerSourceCode) return;
   const flow = flowOf(sourceCode);
   if (op.kind === 'verify') {
     const info = tokenOf(sourceCode, op.token);
@@ -149,12 +167,12 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     const fromResponse = isFromTokenResponse(sourceCode, op.token);
     if (flow.requests.length === 0 && !fromResponse) return;
     // Claims read from a decode are trusted; when the module sent a nonce, it must be compared.
-    const validated = claimComparedByHand(jwt, op, 'iss') || claimComparedByHand(jwt, op, 'aud');
+    const validated = claimComparedByHand(sourceCode, jwt, op, 'iss') || claimComparedByHand(sourceCode, jwt, op, 'aud');
     // A decode that validates nothing and reads a token not just received from a response — a
     // stored session's ID token, one handed in from a grant that sends no nonce (token
     // exchange, passwordless, passkey) — only reads claims: there is no login to bind it to.
     if (!validated && !fromResponse) return;
-    if ((!validated && !flow.sendsNonce) || claimComparedByHand(jwt, op, 'nonce')) return;
+    if ((!validated && !flow.sendsNonce) || claimComparedByHand(sourceCode, jwt, op, 'nonce')) return;
     if (!nonceNeeded(sourceCode)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: 'compare `payload.nonce`' });
   }

@@ -21,6 +21,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable } from './ast';
 import { fileFacts } from './file-facts';
+import { calledFunction } from './functions';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { requestInput } from './request-input';
 import { tokenKindFromName } from './tokens';
@@ -330,6 +331,32 @@ function helperPart(fn: FunctionNode, context: Context, depth: number): UrlPart 
   return undefined;
 }
 
+/**
+ * A parser of another project module: `parseHash(window.location.hash)` from '../utils' returns
+ * the fragment's parameters when it is handed the fragment and returns something made from it;
+ * `getHashParams()` when it reads the URL itself (judged in its own module's SourceCode).
+ */
+function importedHelperPart(call: TSESTree.CallExpression, context: Context, depth: number): UrlPart | undefined {
+  const { sourceCode } = context;
+  if (!fileFacts(sourceCode).importsProjectModules) return undefined;
+  const helper = calledFunction(sourceCode, call.callee);
+  if (!helper?.imported || context.visiting.has(helper.fn) || !returnedExpressions(helper.fn)) return undefined;
+  const own = helperPart(helper.fn, { sourceCode: helper.sourceCode, visiting: context.visiting }, depth);
+  if (own) return own;
+  for (const [index, argument] of call.arguments.entries()) {
+    if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
+    const param = helper.fn.params[index];
+    const binding = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (binding?.type !== AST_NODE_TYPES.Identifier) continue;
+    // The helper must use what it is given (a parser, not a function that ignores its argument).
+    const variable = helper.sourceCode.scopeManager?.acquire(helper.fn as Node)?.set.get(binding.name);
+    if (!variable || variable.references.length === 0) continue;
+    const part = partOf(argument, context, depth);
+    if (part) return part;
+  }
+  return undefined;
+}
+
 /** A place the redirect URL itself is read from (no derivation): the global location, a router's parts, a web-auth-flow result. */
 function sourcePart(input: Node, context: Context, depth: number): UrlPart | undefined {
   const { sourceCode } = context;
@@ -396,7 +423,7 @@ function partOf(input: Node, context: Context, depth: number): UrlPart | undefin
       }
       const helper = helperOf(sourceCode, node);
       if (helper) return helperPart(helper, context, depth + 1);
-      return undefined;
+      return importedHelperPart(node, context, depth + 1);
     }
     default:
       return undefined;
@@ -738,6 +765,9 @@ export function comparesNonce(sourceCode: SourceCode, scope: FunctionNode | TSES
       if (depth < 2) {
         const helper = helperOf(sourceCode, node);
         if (helper && helper !== scope && comparesNonce(sourceCode, helper, depth + 1)) return true;
+        // A helper of another project module (`checkIdToken(idToken)` from '../auth/oidc').
+        const imported = helper ? undefined : calledFunction(sourceCode, callee);
+        if (imported?.imported && comparesNonce(imported.sourceCode, imported.fn as FunctionNode, depth + 1)) return true;
       }
     }
     return false;

@@ -21,8 +21,9 @@ import {
   REQUEST_PARAMETER_KEYS,
   SINGLE_REDIRECT_URI_KEYS,
 } from '../knowledge/oauth-libraries';
-import { findVariable, functionName } from './ast';
+import { type FunctionNode, findVariable, functionName } from './ast';
 import { fileFacts } from './file-facts';
+import { isInFile } from './functions';
 import { propertyKeyName } from './modules';
 import {
   isClientRedirectUri,
@@ -33,6 +34,7 @@ import {
   redirectRoots,
   redirectSink,
   redirectUriValidation,
+  returnedParameters,
   storedRedirectTarget,
   type RedirectCheck,
   type RedirectChecks,
@@ -62,6 +64,9 @@ export interface RedirectFinding {
 // Files with no redirect and no redirect-target names are skipped cheaply.
 const REDIRECT_WORDS =
   /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)|writeHead\(/i;
+// A sanitiser in a helper module names no redirect: `next.indexOf('https://app…') === 0`.
+const TARGET_CHECK_WORDS =
+  /\b(?:next|returnTo|returnUrl|continue|dest|destination|goto|callbackUrl|target)\s*\.\s*(?:startsWith|indexOf|includes|endsWith|match)\s*\(/;
 const LOOSE_HOW: Readonly<Record<string, string>> = { prefix: 'prefix', substring: 'substring', suffix: 'suffix', regex: 'pattern' };
 // Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
 const VALIDATOR_FUNCTION = /valid|safe|allow|check|verify|trust|saniti|clean|permit|^is/i;
@@ -80,13 +85,15 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
   /** Records the loose checks; true when some check (loose or not) was found. */
   function judge(result: RedirectChecks, clientRedirectUri: boolean): boolean {
     const dataOf = (check: RedirectCheck) => ({ how: LOOSE_HOW[check.kind] ?? check.kind, method: check.how });
-    for (const check of result.checks) {
+    // A check written in another module (an imported helper) counts here; it is reported there.
+    const own = result.checks.filter((check) => isInFile(sourceCode, check.node));
+    for (const check of own) {
       const data = dataOf(check);
       if (check.kind === 'host') add(check.node, 'hostOnly', data);
       else if (check.kind === 'origin' && clientRedirectUri) add(check.node, 'originOnly', data);
       else if (LOOSE_HOW[check.kind]) add(check.node, 'looseCheck', data);
     }
-    const relative = result.checks.filter((check) => check.kind === 'relative');
+    const relative = own.filter((check) => check.kind === 'relative');
     // `startsWith('/')` alone reports even beside other checks: it is the branch an attacker takes.
     if (relative.length > 0 && !(result.refusesDoubleSlash && result.refusesBackslash)) {
       for (const check of relative) add(check.node, 'relativeIncomplete', dataOf(check));
@@ -150,10 +157,21 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
     }
   }
 
-  /** `function isSafeRedirect(url) {…}`: its checks are judged even where its callers are out of sight. */
+  /**
+   * `function isSafeRedirect(url) {…}`, and a sanitiser handing back its target-named parameter
+   * (`pickNext(next)`): its checks are judged here, where they are written, even where its
+   * callers are out of sight (in other modules, which count it as a check and stay silent).
+   */
   function checkValidator(fn: TSESTree.FunctionLike): void {
     const name = functionName(fn);
-    if (!name || !VALIDATOR_FUNCTION.test(name) || !TARGET_WORDS.test(name)) return;
+    if (!name) return;
+    if (!VALIDATOR_FUNCTION.test(name) || !TARGET_WORDS.test(name)) {
+      // Cheap gate first: a parameter named like a redirect target.
+      if (!fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && isRedirectTargetName(param.name))) return;
+      for (const { variable } of returnedParameters({ sourceCode, fn: fn as FunctionNode }))
+        if (isRedirectTargetName(variable.name)) judge(parameterChecks(sourceCode, variable), isClientRedirectUri([variable.name]));
+      return;
+    }
     const scope = sourceCode.scopeManager?.acquire(fn);
     if (!scope) return;
     const params = fn.params
@@ -231,6 +249,6 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
 /** What require-exact-redirect-uri reports in a file, in source order of discovery (shared per file). */
 export function redirectValidationFindings(sourceCode: SourceCode): readonly RedirectFinding[] {
   const facts = fileFacts(sourceCode);
-  if (!facts.mentions(REDIRECT_WORDS)) return [];
+  if (!facts.mentions(REDIRECT_WORDS) && !facts.mentions(TARGET_CHECK_WORDS)) return [];
   return facts.memo('redirect-validation:findings', () => computeFindings(sourceCode));
 }

@@ -36,6 +36,7 @@ import { REDIRECT_URI_VALIDATORS } from '../knowledge/oauth-libraries';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
+import { type CalledFunction, calledFunction } from './functions';
 import { HTTP_CLIENT_MODULES } from '../knowledge/http';
 import { fileFacts } from './file-facts';
 
@@ -214,6 +215,56 @@ export interface RedirectRoots {
   readonly inputs: readonly { readonly node: Node; readonly input: RequestInput }[];
   /** Other non-constant starting points (a session value, a parameter). */
   readonly others: readonly Node[];
+  /** Parameters of helpers in other modules the value passed through (`withFallback(next)` returning `next`). */
+  readonly foreign: readonly ForeignParameter[];
+}
+
+/** A parameter of a function written in another module, with that module's SourceCode. */
+export interface ForeignParameter {
+  readonly sourceCode: SourceCode;
+  readonly variable: Variable;
+}
+
+/**
+ * The parameters a helper hands back unchanged as its result, or else a default: `return next`,
+ * `return next || '/'`, `return ok ? next : '/'` (index and variable in the helper's own scope).
+ * A helper that also returns something made from the parameter (`next.endsWith('/') ? next :
+ * next + '/'`) transforms it: its tests are not checks of a target.
+ */
+export function returnedParameters(helper: Pick<CalledFunction, 'sourceCode' | 'fn'>): { index: number; variable: Variable }[] {
+  const scope = helper.sourceCode.scopeManager?.acquire(helper.fn as Node);
+  if (!scope) return [];
+  const leaves: Node[] = [];
+  const visit = (expression: Node, depth: number): void => {
+    const value = skipWrappers(expression);
+    if (depth <= 3 && value.type === AST_NODE_TYPES.LogicalExpression && value.operator !== '&&') {
+      visit(value.left, depth + 1);
+      visit(value.right, depth + 1);
+    } else if (depth <= 3 && value.type === AST_NODE_TYPES.ConditionalExpression) {
+      visit(value.consequent, depth + 1);
+      visit(value.alternate, depth + 1);
+    } else leaves.push(value);
+  };
+  for (const returned of returnedExpressions(helper.fn) ?? []) visit(returned, 0);
+  const found: { index: number; variable: Variable }[] = [];
+  for (const leaf of leaves) {
+    if (leaf.type !== AST_NODE_TYPES.Identifier) continue;
+    const index = helper.fn.params.findIndex((param) => {
+      const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      return binding.type === AST_NODE_TYPES.Identifier && binding.name === leaf.name;
+    });
+    const variable = index === -1 ? undefined : scope.set.get(leaf.name);
+    if (!variable || found.some((entry) => entry.variable === variable)) continue;
+    const transformed = leaves.some(
+      (other) =>
+        other.type !== AST_NODE_TYPES.Identifier &&
+        variable.references.some(
+          (reference) => other.range[0] <= reference.identifier.range[0] && reference.identifier.range[1] <= other.range[1],
+        ),
+    );
+    if (!transformed) found.push({ index, variable });
+  }
+  return found;
 }
 
 const PASS_THROUGH_CALLS = new Set(['decodeURIComponent', 'decodeURI', 'String', 'toString', 'trim', 'format']);
@@ -224,6 +275,7 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
   const variables = new Set<Variable>();
   const inputs: { node: Node; input: RequestInput }[] = [];
   const others: Node[] = [];
+  const foreign: ForeignParameter[] = [];
   const seen = new Set<Node>();
   const visit = (input: Node, depth: number): void => {
     const node = skipWrappers(input);
@@ -283,23 +335,16 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
           if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'toString' || name === 'trim')) visit(callee.object, depth + 1);
           else if (node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
         }
-        // A same-file sanitiser that returns its parameter (or a default): the target is the
-        // argument, and the checks inside the helper are checks of that parameter.
-        const helper = localFunction(sourceCode, callee);
-        if (helper) {
-          for (const returned of returnedExpressions(helper) ?? []) {
-            const value = skipWrappers(returned);
-            if (value.type !== AST_NODE_TYPES.Identifier) continue;
-            const index = helper.params.findIndex((param) => {
-              const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-              return binding.type === AST_NODE_TYPES.Identifier && binding.name === value.name;
-            });
-            const argument = index === -1 ? undefined : node.arguments[index];
-            if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
-            const parameter = findVariable(sourceCode.getScope(value), value);
-            if (parameter) variables.add(parameter);
-            visit(argument, depth + 1);
-          }
+        // A sanitiser that returns its parameter (or a default), in this file or another module
+        // of the project: the target is the argument, and the checks inside the helper are
+        // checks of that parameter.
+        const helper = calledFunction(sourceCode, callee);
+        for (const { index, variable } of helper ? returnedParameters(helper) : []) {
+          const argument = node.arguments[index];
+          if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+          if (helper?.imported) foreign.push({ sourceCode: helper.sourceCode, variable });
+          else variables.add(variable);
+          visit(argument, depth + 1);
         }
         // Anything else (a lookup, a sanitiser we cannot see into) makes a new value.
         return;
@@ -333,7 +378,7 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
     }
   };
   visit(target, 0);
-  return { variables, inputs, others };
+  return { variables, inputs, others, foreign };
 }
 
 // --- the checks applied ---------------------------------------------------------------------
@@ -798,6 +843,9 @@ function classifyArgument(
   }
   // The redirect itself, logging and storage are not checks.
   if (redirectSink(sourceCode, call)) return;
+  // A helper of another project module (`assertReturnTarget(next)` from '../lib/redirects'):
+  // its checks are checks of the value; loose ones are reported there, where they are written.
+  if (!fn && collector.depth < 4 && classifyImportedHelper(sourceCode, call, index, collector)) return;
   const name =
     callee.type === AST_NODE_TYPES.Identifier
       ? callee.name
@@ -806,6 +854,24 @@ function classifyArgument(
         : undefined;
   if ((name !== undefined && VALIDATOR_NAME.test(name)) || inTestPosition(call))
     collector.checks.push({ kind: 'validator', node: call, how: name ?? 'a call' });
+}
+
+/** The checks an imported helper applies to its parameter `index`; true when it applies some. */
+function classifyImportedHelper(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number, collector: Collector): boolean {
+  const helper = calledFunction(sourceCode, call.callee);
+  if (!helper?.imported || collector.visitedFunctions.has(helper.fn)) return false;
+  const param = helper.fn.params[index];
+  const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const variable =
+    id?.type === AST_NODE_TYPES.Identifier ? helper.sourceCode.scopeManager?.acquire(helper.fn as Node)?.set.get(id.name) : undefined;
+  if (!variable) return false;
+  collector.visitedFunctions.add(helper.fn);
+  collector.depth += 1;
+  const before = collector.checks.length;
+  const slashes = [collector.refusesDoubleSlash, collector.refusesBackslash];
+  classifyVariable(helper.sourceCode, variable, collector);
+  collector.depth -= 1;
+  return collector.checks.length > before || slashes[0] !== collector.refusesDoubleSlash || slashes[1] !== collector.refusesBackslash;
 }
 
 /** `new URL(x)` / `url.parse(x)`: its parts read inline or through a variable. */
@@ -914,6 +980,7 @@ export function redirectChecks(sourceCode: SourceCode, roots: RedirectRoots, at:
   };
   try {
     for (const variable of roots.variables) classifyVariable(sourceCode, variable, collector);
+    for (const parameter of roots.foreign) classifyVariable(parameter.sourceCode, parameter.variable, collector);
     const texts = new Set([
       ...roots.inputs.filter((entry) => entry.node.type !== AST_NODE_TYPES.Identifier).map((entry) => sourceCode.getText(entry.node)),
       ...roots.others.filter((node) => node.type === AST_NODE_TYPES.MemberExpression).map((node) => sourceCode.getText(node)),

@@ -287,6 +287,22 @@ export const JWT_MODULES: readonly string[] = [
   '@hapi/jwt',
 ];
 
+/**
+ * Names of the project's own helpers that may verify or decode a token handed to them
+ * (`verifyIdToken(token)`, `decodeJwt(t)`, `parseToken(...)`): only calls so named are
+ * followed into another module. Bounded repetitions: no backtracking.
+ */
+export const JWT_HELPER_NAME = /(?:verif|decod|pars|validat|check)[a-z]{0,20}(?:jwt|token|claims)|jwt/i;
+
+/**
+ * A call handed a token-named value (`sessionLogin(tokens.id_token)`): such files are worth
+ * following into their helpers whatever the helpers' names. OAuth token words only: `(token`
+ * alone is every lexer's.
+ */
+export const JWT_HELPER_ARGUMENT = /\(\s{0,20}[\w.$]{0,60}(?:id_?token|access_?token|bearer|jwt|credential)/i;
+/** The same test on one argument's text. */
+export const TOKEN_ARGUMENT_TEXT = /token|jwt|credential/i;
+
 /** Globals that decode a JWT (script-tag builds): a file that calls one is worth analysing without an import. */
 export const GLOBAL_JWT_DECODERS = /\bjwt_decode\s*\(/;
 

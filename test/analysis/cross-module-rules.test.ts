@@ -1,0 +1,247 @@
+/**
+ * Rules that decide through helpers of other project modules (rules.md, "Across modules and
+ * helpers"): a missing protection is reported in the file that hands the request's input to
+ * a helper lacking the check; a wrong check is reported where it is written, once.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempProject } from '../helpers/project';
+
+const project = tempProject();
+afterAll(() => project.remove());
+
+describe('redirect validators in other modules', () => {
+  const lib = `const ALLOWED = new Set(['https://app.example.com/home']);
+export function isSafeRedirect(url) { return ALLOWED.has(url); }
+export function validateReturnTo(returnTo) { return returnTo.startsWith('https://app.example.com'); }
+export function assertTarget(url) { if (!ALLOWED.has(url)) throw new Error('bad target'); }
+export function logTarget(url) { console.log(url); }
+export function withFallback(next) { return next || '/'; }
+export function pickNext(next) { return ALLOWED.has(next) ? next : '/'; }
+`;
+  const route = (
+    body: string,
+  ) => `import { isSafeRedirect, validateReturnTo, assertTarget, logTarget, withFallback, pickNext } from './lib/redirects';
+export function handler(req, res) {
+${body}
+}
+`;
+  const lint = (body: string) =>
+    project.lint({ 'lib/redirects.js': lib, 'route.js': route(body) }, 'route.js', ['require-exact-redirect-uri']);
+
+  it('counts an imported exact check, and an imported loose one, as a check (the loose one is reported in its module)', () => {
+    expect(lint(`  const to = req.query.returnTo;\n  if (!isSafeRedirect(to)) return res.redirect('/');\n  res.redirect(to);`)).toEqual([]);
+    expect(lint(`  const to = req.query.returnTo;\n  if (!validateReturnTo(to)) return res.redirect('/');\n  res.redirect(to);`)).toEqual(
+      [],
+    );
+    expect(project.lint({ 'lib/redirects.js': lib }, 'lib/redirects.js', ['require-exact-redirect-uri'])).toEqual([
+      'require-exact-redirect-uri@3',
+    ]);
+  });
+
+  it('looks into a helper whose name says nothing: a throwing check counts, logging does not', () => {
+    expect(lint(`  const next = req.query.next;\n  assertTarget(next);\n  res.redirect(next);`)).toEqual([]);
+    expect(lint(`  const next = req.query.next;\n  logTarget(next);\n  res.redirect(next);`)).toEqual(['require-exact-redirect-uri@5']);
+  });
+
+  it('follows a helper that hands back its parameter: unchecked reports at the redirect, checked is silent', () => {
+    expect(lint(`  res.redirect(withFallback(req.query.next));`)).toEqual(['require-exact-redirect-uri@3']);
+    expect(lint(`  res.redirect(pickNext(req.query.next));`)).toEqual([]);
+    expect(lint(`  res.redirect(withFallback(req.session.next));`)).toEqual([]);
+  });
+
+  it('reports a sanitiser whose check is loose in its own module, and not one that checks relative paths fully', () => {
+    const sanitisers = `export function pickNext(next) { return next.indexOf('https://app.example.com') === 0 ? next : '/'; }
+export function relativeNext(next) {
+  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\\\') ? next : '/';
+}
+export function pad(value) { return value.startsWith('x') ? value : 'x' + value; }
+export function withSlash(next) { return next.endsWith('/') ? next : next + '/'; }
+`;
+    expect(project.lint({ 'next.js': sanitisers }, 'next.js', ['require-exact-redirect-uri'])).toEqual(['require-exact-redirect-uri@1']);
+  });
+});
+
+describe('verify and decode helpers in other modules', () => {
+  const auth = `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+import { jwtDecode } from 'jwt-decode';
+const keys = jwksClient({ jwksUri: 'https://idp.example.com/jwks', rateLimit: true });
+const getKey = (header, cb) => keys.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey()));
+export function verifyJwt(token, options) { return new Promise((ok, no) => jwt.verify(token, getKey, options, (e, c) => (e ? no(e) : ok(c)))); }
+export function verifyWithDefaults(token, options = { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] }) { return jwt.verify(token, getKey, options); }
+export function decodeToken(token) { return jwtDecode(token); }
+export function verifyOrDefault(token, options) { options = options || { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] }; return jwt.verify(token, getKey, options); }
+`;
+  const rules = [
+    'require-audience-check',
+    'require-issuer-check',
+    'require-jwt-algorithms',
+    'require-jwt-verification',
+    'no-access-token-decode',
+  ];
+  const lint = (body: string) =>
+    project.lint(
+      {
+        'lib/auth.js': auth,
+        'route.js': `import { verifyJwt, verifyWithDefaults, verifyOrDefault, decodeToken } from './lib/auth';\n${body}\n`,
+      },
+      'route.js',
+      rules,
+    );
+
+  it("judges forwarded options at the caller: missing ones report there, the helper's own call is silent", () => {
+    expect(lint(`export const a = (req) => verifyJwt(req.headers.authorization);`)).toEqual([
+      'require-audience-check@2',
+      'require-issuer-check@2',
+      'require-jwt-algorithms@2',
+    ]);
+    expect(
+      lint(
+        `export const a = (req) => verifyJwt(req.headers.authorization, { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] });`,
+      ),
+    ).toEqual([]);
+    expect(
+      lint(`export const a = (req) => verifyJwt(req.headers.authorization, { algorithms: ['RS256'], ignoreExpiration: true });`),
+    ).toEqual(['require-audience-check@2', 'require-issuer-check@2', 'require-jwt-verification@2']);
+    expect(lint(`export const a = (req) => verifyWithDefaults(req.headers.authorization);`)).toEqual([]);
+    // The helper chooses its own options when none are given; a spread hides which argument is which.
+    expect(lint(`export const a = (req) => verifyOrDefault(req.headers.authorization);`)).toEqual([]);
+    expect(lint(`export const a = (req, args) => verifyJwt(...args);`)).toEqual([]);
+    expect(project.lint({ 'lib/auth.js': auth }, 'lib/auth.js', rules)).toEqual([]);
+  });
+
+  it('reports a decode-only helper handed a request token or a client access token, not a token verified first', () => {
+    expect(lint(`export const a = (req) => decodeToken(req.headers.authorization.slice(7)).sub;`)).toEqual(['require-jwt-verification@2']);
+    expect(
+      lint(
+        `export async function b(req) {\n  const t = req.headers.authorization.slice(7);\n  await verifyJwt(t, { audience: 'api', issuer: 'https://idp.example.com/', algorithms: ['RS256'] });\n  return decodeToken(t).sub;\n}`,
+      ),
+    ).toEqual([]);
+    expect(
+      lint(`export async function c(res) {\n  const tokens = await res.json();\n  return decodeToken(tokens.access_token).scp;\n}`),
+    ).toEqual(['no-access-token-decode@4']);
+  });
+
+  it('applies the same to a helper in the same file that forwards its options', () => {
+    const local = `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+const keys = jwksClient({ jwksUri: 'https://idp.example.com/jwks', rateLimit: true });
+const getKey = (header, cb) => keys.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey()));
+function verifyJwt(token, options) { return jwt.verify(token, getKey, options); }
+export const a = (req) => verifyJwt(req.headers.authorization, { algorithms: ['RS256'] });
+`;
+    expect(project.lint({ 'local.js': local }, 'local.js', rules)).toEqual(['require-audience-check@6', 'require-issuer-check@6']);
+  });
+});
+
+describe('nonce checks across modules', () => {
+  const authorize = `export function login(req, res) {
+  const nonce = crypto.randomUUID();
+  req.session.nonce = nonce;
+  const params = new URLSearchParams({ response_type: 'code', client_id: 'c', redirect_uri: 'https://app.example.com/cb', scope: 'openid', state: req.session.state, nonce, code_challenge: req.session.challenge, code_challenge_method: 'S256' });
+  res.redirect('https://idp.example.com/authorize?' + params);
+}
+`;
+  const idToken = `import jwt from 'jsonwebtoken';
+const KEY = process.env.IDP_PUBLIC_KEY;
+export function verifyIdToken(idToken) { return jwt.verify(idToken, KEY, { audience: 'c', issuer: 'https://idp.example.com/', algorithms: ['RS256'] }); }
+export function verifyIdTokenWithNonce(idToken, nonce) { return jwt.verify(idToken, KEY, { audience: 'c', issuer: 'https://idp.example.com/', algorithms: ['RS256'], nonce }); }
+export function checkedLogin(idToken, expected) { const claims = verifyIdToken(idToken); if (claims.nonce !== expected) throw new Error('nonce'); return claims; }
+export function sessionLogin(idToken) { return verifyIdToken(idToken); }
+export function assertNonce(claims, expected) { if (claims.nonce !== expected) throw new Error('nonce'); }
+`;
+  const callback = (body: string) => `import { login } from './authorize';
+import { verifyIdToken, verifyIdTokenWithNonce, checkedLogin, sessionLogin, assertNonce } from './id-token';
+export { login };
+export async function callback(req, res) {
+  const tokens = await fetch('https://idp.example.com/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, code_verifier: req.session.verifier }) }).then((r) => r.json());
+${body}
+}
+`;
+  const lint = (body: string) =>
+    project.lint({ 'authorize.js': authorize, 'id-token.js': idToken, 'callback.js': callback(body) }, 'callback.js', [
+      'require-nonce-check',
+    ]);
+
+  it('reports an imported ID-token check that ignores the nonce the login route sends, at the call', () => {
+    expect(lint(`  const claims = verifyIdToken(tokens.id_token);`)).toEqual(['require-nonce-check@6']);
+    expect(lint(`  const claims = sessionLogin(tokens.id_token);`)).toEqual(['require-nonce-check@6']);
+  });
+
+  it('counts a nonce compared inside the helper, by its options, or by an imported assertion in the caller', () => {
+    expect(lint(`  const claims = verifyIdTokenWithNonce(tokens.id_token, req.session.nonce);`)).toEqual([]);
+    expect(lint(`  const claims = checkedLogin(tokens.id_token, req.session.nonce);`)).toEqual([]);
+    expect(lint(`  const claims = verifyIdToken(tokens.id_token);\n  assertNonce(claims, req.session.nonce);`)).toEqual([]);
+  });
+
+  it('stays silent on the helper module itself, which shows no flow', () => {
+    expect(project.lint({ 'id-token.js': idToken }, 'id-token.js', ['require-nonce-check'])).toEqual([]);
+  });
+});
+
+describe('fragment parsers in other modules', () => {
+  const utils = `export function parseHash(hash) { return Object.fromEntries(new URLSearchParams(hash.slice(1))); }
+export const fragmentParams = () => parseHash(window.location.hash);
+export function ignore(value) { return {}; }
+export function checkState(returned) { return returned === sessionStorage.getItem('state'); }
+export function checkNonce(idToken) { const claims = JSON.parse(atob(idToken.split('.')[1])); if (claims.nonce !== sessionStorage.getItem('nonce')) throw new Error('nonce'); }
+`;
+  const lint = (body: string) =>
+    project.lint(
+      {
+        'utils.js': utils,
+        'page.js': `import { parseHash, fragmentParams, ignore, checkState, checkNonce } from './utils';\nexport function callback(api) {\n${body}\n}\n`,
+      },
+      'page.js',
+      ['require-state-check', 'require-nonce-check'],
+    );
+
+  it('treats a read of an imported parser’s result like an inline URLSearchParams read of the fragment', () => {
+    expect(lint(`  const params = parseHash(window.location.hash);\n  api.use(params.access_token);`)).toEqual(['require-state-check@4']);
+    expect(lint(`  const { access_token } = fragmentParams();\n  api.use(access_token);`)).toEqual(['require-state-check@3']);
+    expect(
+      lint(`  const params = parseHash(location.hash);\n  if (!checkState(params.state)) return;\n  api.use(params.access_token);`),
+    ).toEqual([]);
+  });
+
+  it('needs the nonce compared for an ID token read that way, also by an imported helper', () => {
+    expect(lint(`  const params = fragmentParams();\n  if (!checkState(params.state)) return;\n  api.use(params.id_token);`)).toEqual([
+      'require-nonce-check@5',
+    ]);
+    expect(
+      lint(
+        `  const params = fragmentParams();\n  if (!checkState(params.state)) return;\n  checkNonce(params.id_token);\n  api.use(params.id_token);`,
+      ),
+    ).toEqual([]);
+  });
+
+  it('does not take a helper that ignores its argument, or one handed something else, for a parser of the URL', () => {
+    expect(lint(`  const params = ignore(window.location.hash);\n  api.use(params.access_token);`)).toEqual([]);
+    expect(lint(`  const params = parseHash(api.anchor);\n  api.use(params.access_token);`)).toEqual([]);
+  });
+});
+
+describe('helpers of helpers across modules', () => {
+  it('judges a local wrapper around an imported verify helper in this file, and forwards options through both', () => {
+    const auth = `import jwt from 'jsonwebtoken';
+import jwksClient from 'jwks-rsa';
+const keys = jwksClient({ jwksUri: 'https://idp.example.com/jwks', rateLimit: true });
+const getKey = (header, cb) => keys.getSigningKey(header.kid, (e, k) => cb(e, k?.getPublicKey()));
+export function verifyJwt(token, options) { return jwt.verify(token, getKey, options); }
+export function decodeUnsafe(token) { return jwt.decode(token); }
+`;
+    const route = `import { verifyJwt, decodeUnsafe } from './auth';
+function check(token, options) { return verifyJwt(token, options); }
+function peek(token) { return decodeUnsafe(token); }
+export const a = (req) => check(req.headers.authorization, { algorithms: ['RS256'] });
+export const b = (req) => peek(req.headers.authorization).sub;
+`;
+    expect(
+      project.lint({ 'auth.js': auth, 'route.js': route }, 'route.js', [
+        'require-audience-check',
+        'require-jwt-algorithms',
+        'require-jwt-verification',
+      ]),
+    ).toEqual(['require-audience-check@4', 'require-jwt-verification@5']);
+  });
+});
