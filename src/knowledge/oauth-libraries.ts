@@ -576,6 +576,8 @@ export const IMPLICIT_FLOW_CALLS: ReadonlyMap<string, { readonly library: string
     'angular-oauth2-oidc#**.initImplicitFlowInPopup',
     { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc initImplicitFlowInPopup' },
   ],
+  // client-oauth2: `client.token` is the implicit flow (`client.code` the code flow); getUri builds its authorize URL.
+  ['client-oauth2#**.token.getUri', { library: 'client-oauth2', what: 'client-oauth2 token.getUri (implicit flow)' }],
 ]);
 
 export const IMPLICIT_FLOW_METHODS: ReadonlyMap<string, readonly string[]> = new Map([
