@@ -422,7 +422,7 @@ export interface ExchangeCall {
   /** Argument holding the parameters sent (an object or URLSearchParams). */
   readonly paramsArg?: number;
   /** Where the PKCE code verifier goes: an argument (positional) or a key of an options argument. */
-  readonly verifier?: { readonly arg: number; readonly key?: string; readonly positional?: boolean };
+  readonly verifier?: { readonly arg: number; readonly key?: string; readonly positional?: boolean; readonly extraParamsKey?: string };
   /** Argument holding the library's checks (expected state, nonce), for callers that need them. */
   readonly checksArg?: number;
   /** A plain string argument at this position means "code only" (google-auth-library `getToken(code)`). */
@@ -510,6 +510,25 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
   ['@azure/msal-node#**.acquireTokenByClientCredential', { library: '@azure/msal-node', grantType: 'client_credentials', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByRefreshToken', { library: '@azure/msal-node', grantType: 'refresh_token', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByUsernamePassword', { library: '@azure/msal-node', grantType: 'password', paramsArg: 0 }],
+  // expo-auth-session: exchangeCodeAsync({ code, codeVerifier } or { extraParams: { code_verifier } }, discovery).
+  [
+    'expo-auth-session#exchangeCodeAsync',
+    {
+      library: 'expo-auth-session',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      verifier: { arg: 0, key: 'codeVerifier', extraParamsKey: 'extraParams' },
+    },
+  ],
+  [
+    'expo-auth-session#AccessTokenRequest.()',
+    {
+      library: 'expo-auth-session',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      verifier: { arg: 0, key: 'codeVerifier', extraParamsKey: 'extraParams' },
+    },
+  ],
 ]);
 
 /** grant_type values of the resource-owner password grant. */

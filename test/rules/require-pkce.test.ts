@@ -432,3 +432,42 @@ passport.use(new DiscordStrategy({ clientID: ID, clientSecret: S, callbackURL: C
     },
   ],
 });
+
+// expo-auth-session: useAuthRequest sends a challenge (usePKCE defaults on); the exchange must send its verifier.
+const expoExchange = `import * as AuthSession from 'expo-auth-session';
+export async function finish(code, request) {
+  return AuthSession.exchangeCodeAsync({ clientId: CLIENT_ID, code, redirectUri: REDIRECT_URI }, discovery);
+}`;
+/** The exchange call's text in a case. */
+const expoCall = (code: string) =>
+  code.slice(code.indexOf('AuthSession.exchangeCodeAsync('), code.indexOf('discovery)') + 'discovery)'.length);
+const expoExtraWithoutVerifier = expoExchange.replace(
+  'redirectUri: REDIRECT_URI }',
+  "redirectUri: REDIRECT_URI, extraParams: { access_type: 'offline' } }",
+);
+ruleTester.run('require-pkce (expo-auth-session)', rule, {
+  valid: [
+    expoExchange.replace(
+      'redirectUri: REDIRECT_URI }',
+      'redirectUri: REDIRECT_URI, extraParams: { code_verifier: request.codeVerifier } }',
+    ),
+    expoExchange.replace('redirectUri: REDIRECT_URI }', 'redirectUri: REDIRECT_URI, codeVerifier: request.codeVerifier }'),
+    // Extra parameters built elsewhere may hold it.
+    expoExchange.replace('redirectUri: REDIRECT_URI }', 'redirectUri: REDIRECT_URI, extraParams }'),
+  ],
+  invalid: [
+    {
+      code: expoExchange,
+      errors: [
+        {
+          messageId: 'missingVerifier',
+          ...at(expoExchange, 'AuthSession.exchangeCodeAsync({ clientId: CLIENT_ID, code, redirectUri: REDIRECT_URI }, discovery)'),
+        },
+      ],
+    },
+    {
+      code: expoExtraWithoutVerifier,
+      errors: [{ messageId: 'missingVerifier', ...at(expoExtraWithoutVerifier, expoCall(expoExtraWithoutVerifier)) }],
+    },
+  ],
+});
