@@ -31,6 +31,7 @@ import { arrayElements, getPath, getProperty, objectLiteral, stringValue, type P
 import {
   fileNodes,
   isAssertionOrComparison,
+  isLegacyUrlParse,
   isStringifyCall,
   isUrlConstruction,
   listValues,
@@ -330,7 +331,7 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const candidates: Node[] = [
     ...nodes.strings,
     ...nodes.news.filter((node) => isUrlConstruction(sourceCode, node)),
-    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node)),
+    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node) || isLegacyUrlParse(sourceCode, node)),
     ...nodes.objects,
   ];
   const found: { request: AuthorizationRequest; list: ParamList }[] = [];

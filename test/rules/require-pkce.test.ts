@@ -471,3 +471,34 @@ ruleTester.run('require-pkce (expo-auth-session)', rule, {
     },
   ],
 });
+
+// Node's legacy `url.parse(u, true)`: the parameters are written into `.query` and sent by `url.format`.
+const legacyUrl = `var url = require('url');
+app.get('/authorize', function (req, res) {
+  var authorizeUrl = url.parse(authServer.authorizationEndpoint, true);
+  delete authorizeUrl.search;
+  authorizeUrl.query.response_type = 'code';
+  authorizeUrl.query.client_id = client.client_id;
+  authorizeUrl.query.state = state;
+  authorizeUrl.query.code_challenge = code_challenge;
+  res.redirect(url.format(authorizeUrl));
+});`;
+const legacyUrlNoChallenge = legacyUrl.replace('  authorizeUrl.query.code_challenge = code_challenge;\n', '');
+function invalid(code: string, messageId: 'missingMethod' | 'missingChallenge', snippet: string) {
+  return { code, errors: [{ messageId, ...at(code, snippet) }] };
+}
+espreeTester.run('require-pkce (url.parse)', rule, {
+  valid: [
+    legacyUrl.replace(
+      'code_challenge = code_challenge;',
+      "code_challenge = code_challenge;\n  authorizeUrl.query.code_challenge_method = 'S256';",
+    ),
+    // Without `true` the query is a string: nothing is read from it.
+    legacyUrlNoChallenge.replace('authorizationEndpoint, true)', 'authorizationEndpoint)'),
+  ],
+  invalid: [
+    // The method goes beside the challenge written after the construction.
+    invalid(legacyUrl, 'missingMethod', 'authorizeUrl.query.code_challenge = code_challenge'),
+    invalid(legacyUrlNoChallenge, 'missingChallenge', 'url.parse(authServer.authorizationEndpoint, true)'),
+  ],
+});

@@ -703,3 +703,16 @@ espreeTester.run('require-state-check (code kept in a module-level slot)', rule,
   valid: [slotChecked, slotFromConfig, slotNotStarted],
   invalid: [invalid(slotThroughSetter, 'stateNotCompared', 'getAccessToken()'), invalid(slotDirect, 'stateNotCompared', 'exchange()')],
 });
+
+// Node's legacy `url.parse(u, true)` with parameters written into `.query`.
+const legacyAuthorize = `var url = require('url');
+app.get('/authorize', function (req, res) {
+  var authorizeUrl = url.parse(authServer.authorizationEndpoint, true);
+  authorizeUrl.query.response_type = 'code';
+  authorizeUrl.query.client_id = client.client_id;
+  res.redirect(url.format(authorizeUrl));
+});`;
+espreeTester.run('require-state-check (url.parse)', rule, {
+  valid: [legacyAuthorize.replace("= 'code';", "= 'code';\n  authorizeUrl.query.state = state;")],
+  invalid: [invalid(legacyAuthorize, 'missingState', 'url.parse(authServer.authorizationEndpoint, true)')],
+});
