@@ -361,6 +361,37 @@ function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): Para
   };
 }
 
+/**
+ * `{ url, query }`: a URL and its query as an object, the shape query-string's `stringifyUrl`
+ * and hand-written URL builders take. Undefined for any other object.
+ */
+function urlWithQuery(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth: number): ParamList | undefined {
+  if (object.properties.length !== 2 || depth >= MAX_DEPTH) return undefined;
+  let url: Node | undefined;
+  let query: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) return undefined;
+    const key = propertyKeyName(sourceCode, property);
+    if (key === 'url') url = property.value;
+    else if (key === 'query') query = property.value;
+  }
+  if (!url || !query) return undefined;
+  const parts = stringParts(sourceCode, url);
+  if (parts.length === 0 || parts[0].text === undefined) return undefined;
+  const inner = paramsOfNode(sourceCode, query, depth + 1);
+  if (!inner || (inner.kind !== 'object' && inner.kind !== 'search-params')) return undefined;
+  const base = parts.map((part) => part.text ?? '').join('');
+  return {
+    kind: 'url',
+    node: object,
+    params: inner.params,
+    complete: inner.complete,
+    base,
+    hasQuery: true,
+    includes: [inner.node, ...inner.includes],
+  };
+}
+
 /** `[['grant_type', 'password'], ['scope', s]]` */
 function paramsOfEntries(sourceCode: SourceCode, node: Node): Builder | undefined {
   const entries = arrayElements(sourceCode, node);
@@ -830,7 +861,7 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
       return list?.kind === 'object' ? withMemberWrites(sourceCode, node, list) : list;
     }
     case AST_NODE_TYPES.ObjectExpression:
-      return paramsOfObject(sourceCode, node, depth);
+      return urlWithQuery(sourceCode, node, depth) ?? paramsOfObject(sourceCode, node, depth);
     case AST_NODE_TYPES.NewExpression:
       if (isGlobalConstructor(sourceCode, node, 'URLSearchParams'))
         return cachedConstruction(sourceCode, node, () => paramsOfSearchParams(sourceCode, node, depth));

@@ -716,3 +716,25 @@ espreeTester.run('require-state-check (url.parse)', rule, {
   valid: [legacyAuthorize.replace("= 'code';", "= 'code';\n  authorizeUrl.query.state = state;")],
   invalid: [invalid(legacyAuthorize, 'missingState', 'url.parse(authServer.authorizationEndpoint, true)')],
 });
+
+// `{ url, query }`: a URL and its query object, as query-string's stringifyUrl and URL builders take them.
+const urlAndQuery = `import { createURL } from './url';
+const GITHUB_AUTHORIZE_ENDPOINT = 'https://github.com/login/oauth/authorize';
+export function createAuthURL(port: number) {
+  const GITHUB_AUTH_QUERIES = {
+    client_id: import.meta.env.VITE_CLIENT_ID,
+    scope: 'read:user',
+    redirect_uri: \`http://localhost:\${port}/callback\`,
+  };
+  return createURL({ url: GITHUB_AUTHORIZE_ENDPOINT, query: GITHUB_AUTH_QUERIES });
+}`;
+ruleTester.run('require-state-check ({ url, query })', rule, {
+  valid: [
+    urlAndQuery.replace("scope: 'read:user',", "scope: 'read:user',\n    state,"),
+    // The same shape for an API call: no authorization request.
+    `import { createURL } from './url';\nexport const search = createURL({ url: 'https://api.example.com/search', query: { q: term, client_id: ID } }); // oauth`,
+  ],
+  invalid: [
+    invalid(urlAndQuery, 'missingState', urlAndQuery.slice(urlAndQuery.indexOf('{\n    client_id'), urlAndQuery.indexOf('};') + 1)),
+  ],
+});
