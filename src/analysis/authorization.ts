@@ -31,6 +31,7 @@ import { arrayElements, getPath, getProperty, objectLiteral, stringValue, type P
 import {
   fileNodes,
   isAssertionOrComparison,
+  isLegacyUrlParse,
   isStringifyCall,
   isUrlConstruction,
   listValues,
@@ -330,7 +331,7 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const candidates: Node[] = [
     ...nodes.strings,
     ...nodes.news.filter((node) => isUrlConstruction(sourceCode, node)),
-    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node)),
+    ...nodes.calls.filter((node) => isStringifyCall(sourceCode, node) || isLegacyUrlParse(sourceCode, node)),
     ...nodes.objects,
   ];
   const found: { request: AuthorizationRequest; list: ParamList }[] = [];
@@ -405,7 +406,12 @@ function innermostWriting(
     if (spreadInto.has(node)) continue;
     if (!best || node.range[1] - node.range[0] < best.range[1] - best.range[0]) best = node;
   }
-  return best;
+  if (best || outer.node.type !== AST_NODE_TYPES.ObjectExpression) return best;
+  // `{ url, query }`: the parameters are written in the query object, no request by itself.
+  const written = param(outer, key);
+  if (written.state !== 'present') return undefined;
+  const at = written.reportNode.range;
+  return outer.includes.find((node) => node.type === AST_NODE_TYPES.ObjectExpression && node.range[0] <= at[0] && at[1] <= node.range[1]);
 }
 
 /**

@@ -226,6 +226,47 @@ function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { 
   return callers;
 }
 
+/**
+ * The functions that write the redirect's code into the module-level slot `slot` names — a
+ * top-level `let code`, or a property of a top-level object (`CONFIG.code = req.query.code`) —
+ * directly or through a setter helper of this file (`setCode(req.query.code)`).
+ */
+function moduleSlotWriters(sourceCode: SourceCode, slot: Node): FunctionNode[] {
+  let holder: Node = slot;
+  let property: string | undefined;
+  if (slot.type === AST_NODE_TYPES.MemberExpression) {
+    property = memberName(sourceCode, slot);
+    holder = skipWrappers(slot.object);
+    if (property === undefined) return [];
+  }
+  if (holder.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = findVariable(sourceCode.getScope(holder), holder);
+  if (!variable || variable.scope.block.type !== AST_NODE_TYPES.Program) return [];
+  const writers: FunctionNode[] = [];
+  for (const reference of variable.references) {
+    let target: Node = reference.identifier;
+    if (property !== undefined) {
+      const member = target.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== target || memberName(sourceCode, member) !== property)
+        continue;
+      target = member;
+    } else if (!reference.isWrite() || reference.init) continue;
+    const assignment = target.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== target || assignment.operator !== '=') continue;
+    const value = skipWrappers(assignment.right);
+    const writer = enclosingFunction(assignment);
+    if (isFromRedirect(sourceCode, value)) {
+      if (writer) writers.push(writer);
+    } else if (value.type === AST_NODE_TYPES.Identifier) {
+      for (const { call, argument } of callersFor(sourceCode, value)) {
+        const caller = enclosingFunction(call);
+        if (caller && isFromRedirect(sourceCode, argument)) writers.push(caller);
+      }
+    }
+  }
+  return writers;
+}
+
 /** True for names and reads that hold an OAuth state (`state`, `expectedState`, `tx.state`, `params.get('state')`). */
 function isStateValue(sourceCode: SourceCode, node: Node, depth = 0): boolean {
   if (depth > 4) return false;
@@ -414,6 +455,14 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
             : inner.type === AST_NODE_TYPES.MemberExpression
               ? (skipWrappers(inner.object) as Node)
               : undefined;
+        // The code kept in a module-level slot by the callback that then starts the exchange.
+        for (const writer of moduleSlotWriters(sourceCode, inner)) {
+          const starts = own && !within(writer, exchange) ? callSitesOf(sourceCode, own).filter((call) => within(writer, call)) : [];
+          if (!within(writer, exchange) && starts.length === 0) continue;
+          fromRedirect = true;
+          handOffs.push(...starts);
+          addWithEnclosing(writer);
+        }
         if (root?.type === AST_NODE_TYPES.Identifier) {
           const parameter = findVariable(sourceCode.getScope(root), root)?.defs[0];
           // Only a helper that makes the exchange itself lacks the check; one that builds the params does not.

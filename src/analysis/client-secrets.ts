@@ -25,6 +25,8 @@ import {
   CLIENT_SECRET_ARGUMENTS,
   CLIENT_SECRET_FORMATS,
   IDP_PROVIDER_KEYS,
+  isConfigSecretKey,
+  namesClientConfig,
   isAuthSecretEnvName,
   isClientSecretEnvName,
   isClientSecretName,
@@ -45,7 +47,7 @@ export interface ClientSecretFinding {
 }
 
 /** Text that any exposed secret needs somewhere in the file. */
-const SECRET_HINT = /secret|GOCSPX-|Basic\s|private_?key|signing_?key|jwt_?key/i;
+const SECRET_HINT = /secret|GOCSPX-|Basic\s|private_?key|signing_?key|jwt_?key|app_?key/i;
 /** Basic client authentication is read only in files that talk to a token endpoint. */
 const OAUTH_HINT = /grant_type|grantType|oauth|\/token\b/i;
 /** `client_secret=VALUE` inside a query/body string; VALUE is the literal text up to `&`. */
@@ -219,7 +221,7 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
       if (holdsClientSecret(sourceCode, node.value)) reportSentFromBrowser(node, node.value);
       return;
     }
-    if (!(isClientSecretName(key) || (key === 'secret' && isClientConfigSecret(sourceCode, node)))) return;
+    if (!(isClientSecretName(key) || (isConfigSecretKey(key) && isClientConfigSecret(sourceCode, node)))) return;
     const publicConfig = publicConfigKind(sourceCode, node, path);
     if (publicConfig && !isEmptyOrPlaceholder(node.value)) report(node.value, 'publicConfigSecret', { config: publicConfig });
     else {
@@ -375,14 +377,20 @@ function holderKey(sourceCode: SourceCode, object: Node): string | undefined {
 /**
  * `secret` is a client secret only in an OAuth client config: simple-oauth2 /
  * @fastify/oauth2 `client: { id, secret }`, keycloak-connect `credentials: { secret }`
- * next to `resource`, grant's `{ github: { key, secret } }`. Elsewhere (express-session,
- * express-openid-connect, next-auth) `secret` signs or encrypts sessions.
+ * next to `resource`, grant's `{ github: { key, secret } }`, a registration naming the
+ * client id and redirect URL (`{ appID, appKEY, redirectURL }`, also for the app-key
+ * spellings). Elsewhere (express-session, express-openid-connect, next-auth) `secret` signs
+ * or encrypts sessions.
  */
 function isClientConfigSecret(sourceCode: SourceCode, property: TSESTree.Property): boolean {
   const object = property.parent;
   if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const names = propertyNames(sourceCode, object);
   if (!names) return false;
+  // `{ appID, appKEY, redirectURL }`: a client registration with its id and redirect URL.
+  if (namesClientConfig(names)) return true;
+  const key = propertyKeyName(sourceCode, property);
+  if (key !== 'secret') return false;
   const holder = holderKey(sourceCode, object);
   if (holder === 'client' && names.has('id')) return true;
   if (holder === 'credentials') {

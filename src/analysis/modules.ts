@@ -511,14 +511,16 @@ function computeOriginOfNode(sourceCode: SourceCode, input: Node, state: Resolve
   }
 }
 
-/** The function declaration or const-bound function expression a callee names. */
+/** The function declaration, or function expression bound once (const, or a var/let never reassigned), a callee names. */
 export function localFunction(sourceCode: SourceCode, callee: Node): TSESTree.FunctionLike | undefined {
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(sourceCode.getScope(callee), callee);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;
-  if (def.type === 'Variable' && def.node.parent.kind === 'const' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
+  // `var helper = function () {…}` written once (pre-ES2015 code) is as fixed as a const.
+  const fixed = def.type === 'Variable' && (def.node.parent.kind === 'const' || variable.references.every((r) => !r.isWrite() || r.init));
+  if (def.type === 'Variable' && fixed && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init) {
     const init = skipWrappers(def.node.init);
     if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) return init;
   }

@@ -58,7 +58,12 @@ function computeFindings(sourceCode: SourceCode): PkceFinding[] {
     const method = requestParam(request, 'code_challenge_method');
     if (method.state === 'present' && method.value !== undefined && method.value.toLowerCase() === 'plain')
       add({ kind: 'plainMethod', node: method.reportNode, valueNode: method.valueNode });
-    else if (method.state === 'absent') add({ kind: 'missingMethod', node: request.node });
+    else if (method.state === 'absent') {
+      // A challenge written into the URL after its construction (`u.query.code_challenge = c`): the method goes beside it.
+      const [start, end] = request.node.range;
+      const outside = challenge.reportNode.range[0] < start || challenge.reportNode.range[1] > end;
+      add({ kind: 'missingMethod', node: outside ? challenge.reportNode : request.node });
+    }
   }
 
   function checkAuthorizationRequest(request: AuthorizationRequest): void {

@@ -62,6 +62,8 @@ const REDIRECT_FUNCTIONS: ReadonlyMap<string, number | 'first-string'> = new Map
   ['react-router#redirect', 0],
   ['react-router-dom#redirect', 0],
   ['h3#sendRedirect', 1],
+  // Nuxt/Nitro server routes auto-import h3's sendRedirect: no import to trace.
+  ['<global>#sendRedirect', 1],
   ['nuxt/app#navigateTo', 0],
   // Nuxt auto-imports navigateTo: no import to trace.
   ['<global>#navigateTo', 0],

@@ -368,6 +368,12 @@ function scopePlace(sourceCode: SourceCode, node: Node): ScopePlace {
       if (node.left.type !== AST_NODE_TYPES.MemberExpression || !isScopeKey(memberName(sourceCode, node.left))) return undefined;
       return { tokens: scopeTokens(sourceCode, node.right), strong: isExactScopeKey(memberName(sourceCode, node.left)) };
     }
+    case AST_NODE_TYPES.PropertyDefinition: {
+      // A class field of a client's config (`scope = 'repo user'`), like `this.scope = …`.
+      const key = propertyKeyName(sourceCode, node);
+      if (!node.value || !isScopeKey(key) || DENYLIST_NAME.test(key ?? '')) return undefined;
+      return { tokens: scopeTokens(sourceCode, node.value), strong: isExactScopeKey(key) };
+    }
     case AST_NODE_TYPES.CallExpression: {
       // params.set('scope', …) / searchParams.append('scope', …)
       const callee = skipWrappers(node.callee);
@@ -405,6 +411,7 @@ const SCOPE_PLACES = [
   AST_NODE_TYPES.Property,
   AST_NODE_TYPES.VariableDeclarator,
   AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.PropertyDefinition,
   AST_NODE_TYPES.CallExpression,
   AST_NODE_TYPES.JSXAttribute,
   AST_NODE_TYPES.Literal,

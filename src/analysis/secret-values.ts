@@ -13,7 +13,7 @@ import { calledFunction, importedDefinition } from './functions';
 import { guarded } from './guard';
 import { fileInfo } from './project/files';
 import { importersOf } from './project/importers';
-import { propertyKeyName, skipWrappers } from './modules';
+import { calleeOrigin, matchesPattern, propertyKeyName, skipWrappers } from './modules';
 import {
   assessRandomness,
   issuedValues,
@@ -35,6 +35,7 @@ import {
   QUERY_CONSTANT,
   QUERY_SECRET,
   SECRET_WORDS,
+  STATE_HOOKS,
   URL_QUERY_MEMBERS,
   WEAK_SOURCE_HINT,
 } from '../knowledge/randomness';
@@ -78,6 +79,8 @@ export function secretValueFindingsAt(sourceCode: SourceCode, node: Node, judgeV
   switch (node.type) {
     case AST_NODE_TYPES.VariableDeclarator:
       if (node.id.type === AST_NODE_TYPES.Identifier) check(node.init, secretKindFromName(node.id.name));
+      else if (node.id.type === AST_NODE_TYPES.ArrayPattern && node.id.elements[0]?.type === AST_NODE_TYPES.Identifier)
+        check(stateHookInitial(sourceCode, node.init), secretKindFromName(node.id.elements[0].name));
       break;
     case AST_NODE_TYPES.AssignmentExpression:
       assignment(sourceCode, node, check);
@@ -122,6 +125,17 @@ export function secretValueFindingsAt(sourceCode: SourceCode, node: Node, judgeV
       break;
   }
   return findings;
+}
+
+/** `useState(initial)` / `useState(() => initial)`: the value the state starts with (`const [state] = …`). */
+function stateHookInitial(sourceCode: SourceCode, init: Node | null): Node | undefined {
+  const call = init && skipWrappers(init);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments[0]) return undefined;
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin || !STATE_HOOKS.some((pattern) => matchesPattern(origin, pattern))) return undefined;
+  const initial = skipWrappers(call.arguments[0]);
+  if (initial.type === AST_NODE_TYPES.ArrowFunctionExpression && initial.expression) return initial.body;
+  return initial.type === AST_NODE_TYPES.SpreadElement ? undefined : initial;
 }
 
 type Check = (value: Node | null | undefined, kind: SecretKind | undefined, allowConstant?: boolean) => void;

@@ -241,7 +241,15 @@ function libraryVerifier(
     const other = getProperty(sourceCode, object, spec.key === 'codeVerifier' ? 'code_verifier' : 'codeVerifier');
     if (other.status === 'present')
       return { state: 'present', value: stringValue(sourceCode, other.value), valueNode: other.value, reportNode: other.property };
-    return other.status === 'unknown' ? UNKNOWN_PARAM : ABSENT_PARAM;
+    if (other.status === 'unknown' || !spec.extraParamsKey) return other.status === 'unknown' ? UNKNOWN_PARAM : ABSENT_PARAM;
+    // Extra parameters sent as they are (expo-auth-session `extraParams: { code_verifier }`).
+    const extra = getProperty(sourceCode, object, spec.extraParamsKey);
+    if (extra.status === 'absent') return ABSENT_PARAM;
+    const nested = extra.status === 'present' ? objectLiteral(sourceCode, extra.value) : undefined;
+    const inExtra = nested ? getProperty(sourceCode, nested, 'code_verifier') : undefined;
+    if (inExtra?.status === 'present')
+      return { state: 'present', value: stringValue(sourceCode, inExtra.value), valueNode: inExtra.value, reportNode: inExtra.property };
+    return inExtra?.status === 'absent' ? ABSENT_PARAM : UNKNOWN_PARAM;
   }
   return UNKNOWN_PARAM;
 }

@@ -114,6 +114,13 @@ function scan(sourceCode: SourceCode): UrlTokenFinding[] {
     const kind = tokenAsState(sourceCode, state.valueNode);
     if (kind && !isAssertionOrComparison(state.reportNode)) report(state.reportNode, 'query', kind);
   }
+  // `(cookie || '/?jwt=') + token`: the URL's default ends in a query parameter the token fills.
+  for (const node of facts.nodesOfType(AST_NODE_TYPES.BinaryExpression)) {
+    const entry = fallbackQueryParam(sourceCode, node);
+    if (!entry || !urlDestinationOf(sourceCode, node)) continue;
+    const kind = tokenInParam(sourceCode, entry, node);
+    if (kind) report(node, 'query', kind);
+  }
   // A token as a whole path segment of a URL that is redirected to, requested, or absolute.
   for (const { valueNode, url, absolute } of urlPathValues(sourceCode)) {
     if (!absolute && !urlDestinationOf(sourceCode, url)) continue;
@@ -171,6 +178,22 @@ function credentialOf(sourceCode: SourceCode, value: Node | undefined, url: Node
   const issued = issuedTokenOf(sourceCode, inner);
   if (!issued) return undefined;
   return [...names, ...issued.names, ...oneTimeLinkContext(sourceCode, url)].some(namesOneTimeLink) ? undefined : 'issued';
+}
+
+/** A query parameter name closing a URL's text: `/?jwt=`, `…&access_token=`. */
+const TRAILING_QUERY_PARAM = /[?&]([A-Za-z_][\w.-]{0,40})=$/;
+
+/**
+ * `base + value` where `base` is a variable whose fallback (`x || '/?jwt='`, `x ?? …`) ends in
+ * `name=`: the value fills that query parameter whenever the fallback is used.
+ */
+function fallbackQueryParam(sourceCode: SourceCode, node: TSESTree.BinaryExpression): Param | undefined {
+  if (node.operator !== '+' || node.left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const base = skipWrappers(definitionOf(sourceCode, node.left));
+  if (base.type !== AST_NODE_TYPES.LogicalExpression || base.operator === '&&') return undefined;
+  const fallback = stringValue(sourceCode, base.right);
+  const name = fallback === undefined ? undefined : TRAILING_QUERY_PARAM.exec(fallback)?.[1];
+  return name ? { name, value: undefined, valueNode: node.right, reportNode: node, inFragment: false } : undefined;
 }
 
 /** The kind of token a query parameter carries, by its name or (for generic names) its value. */

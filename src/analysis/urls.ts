@@ -361,6 +361,37 @@ function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): Para
   };
 }
 
+/**
+ * `{ url, query }`: a URL and its query as an object, the shape query-string's `stringifyUrl`
+ * and hand-written URL builders take. Undefined for any other object.
+ */
+function urlWithQuery(sourceCode: SourceCode, object: TSESTree.ObjectExpression, depth: number): ParamList | undefined {
+  if (object.properties.length !== 2 || depth >= MAX_DEPTH) return undefined;
+  let url: Node | undefined;
+  let query: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) return undefined;
+    const key = propertyKeyName(sourceCode, property);
+    if (key === 'url') url = property.value;
+    else if (key === 'query') query = property.value;
+  }
+  if (!url || !query) return undefined;
+  const parts = stringParts(sourceCode, url);
+  if (parts.length === 0 || parts[0].text === undefined) return undefined;
+  const inner = paramsOfNode(sourceCode, query, depth + 1);
+  if (!inner || (inner.kind !== 'object' && inner.kind !== 'search-params')) return undefined;
+  const base = parts.map((part) => part.text ?? '').join('');
+  return {
+    kind: 'url',
+    node: object,
+    params: inner.params,
+    complete: inner.complete,
+    base,
+    hasQuery: true,
+    includes: [inner.node, ...inner.includes],
+  };
+}
+
 /** `[['grant_type', 'password'], ['scope', s]]` */
 function paramsOfEntries(sourceCode: SourceCode, node: Node): Builder | undefined {
   const entries = arrayElements(sourceCode, node);
@@ -646,6 +677,74 @@ function paramsOfUrl(sourceCode: SourceCode, node: TSESTree.NewExpression, depth
   return { kind: 'url', node, params, complete, base, hasQuery: true, includes };
 }
 
+// --- Node's legacy `url.parse(u, true)`: `.query` is an object the code writes into ---------------
+
+/** `url.parse(u, true)` of Node's url module: a URL object whose `query` is a plain object (given to `url.format`). */
+export function isLegacyUrlParse(sourceCode: SourceCode, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length < 2) return false;
+  const flag = node.arguments[1];
+  if (flag.type !== AST_NODE_TYPES.Literal || flag.value !== true) return false;
+  const origin = originOf(sourceCode, node.callee);
+  return origin?.module === 'url' && origin.path.length === 1 && origin.path[0] === 'parse';
+}
+
+/** The parameters written into a parsed URL's query: `u.query.name = value`, or `u.query = { … }`. */
+function paramsOfLegacyUrl(sourceCode: SourceCode, node: TSESTree.CallExpression, depth: number): ParamList {
+  const base = stringParts(sourceCode, node.arguments[0] as Node)
+    .map((part) => part.text ?? '')
+    .join('');
+  const params: Param[] = [];
+  const includes: Node[] = [];
+  let complete = true;
+  const declarator = node.parent;
+  const variable =
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === node && declarator.id.type === AST_NODE_TYPES.Identifier
+      ? findVariable(sourceCode.getScope(declarator.id), declarator.id)
+      : null;
+  if (!variable) complete = false;
+  for (const reference of variable?.references ?? []) {
+    if (reference.init) continue;
+    const query = reference.identifier.parent;
+    if (query?.type !== AST_NODE_TYPES.MemberExpression || query.object !== reference.identifier) {
+      // The object handed on (`url.format(u)`, a redirect): read, unless a function may write it.
+      const call = query?.type === AST_NODE_TYPES.CallExpression ? query : undefined;
+      const callee = call && skipWrappers(call.callee);
+      const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, callee) : undefined;
+      if (!call || (name !== 'format' && !NON_MUTATING_USES.has(name ?? ''))) complete = false;
+      continue;
+    }
+    if (memberName(sourceCode, query) !== 'query') continue;
+    const write = query.parent;
+    if (write?.type === AST_NODE_TYPES.AssignmentExpression && write.left === query) {
+      // `u.query = { … }` replaces the whole query.
+      const assigned = depth < MAX_DEPTH ? paramsOfNode(sourceCode, write.right, depth + 1) : undefined;
+      params.length = 0;
+      if (assigned) {
+        params.push(...assigned.params);
+        includes.push(assigned.node, ...assigned.includes);
+      }
+      complete = assigned?.complete ?? false;
+      continue;
+    }
+    if (write?.type !== AST_NODE_TYPES.MemberExpression || write.object !== query) continue;
+    const assignment = write.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== write) continue;
+    const name = memberName(sourceCode, write);
+    if (name === undefined) {
+      complete = false;
+      continue;
+    }
+    params.push({
+      name,
+      value: paramText(sourceCode, assignment.right),
+      valueNode: assignment.right,
+      reportNode: assignment,
+      inFragment: false,
+    });
+  }
+  return { kind: 'url', node, params, complete, base, hasQuery: true, includes };
+}
+
 // --- Angular HttpParams (immutable: every `.set()` returns a new object) ---------------------
 
 const HTTP_PARAMS_MUTATORS = new Set(['set', 'append', 'delete']);
@@ -762,7 +861,7 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
       return list?.kind === 'object' ? withMemberWrites(sourceCode, node, list) : list;
     }
     case AST_NODE_TYPES.ObjectExpression:
-      return paramsOfObject(sourceCode, node, depth);
+      return urlWithQuery(sourceCode, node, depth) ?? paramsOfObject(sourceCode, node, depth);
     case AST_NODE_TYPES.NewExpression:
       if (isGlobalConstructor(sourceCode, node, 'URLSearchParams'))
         return cachedConstruction(sourceCode, node, () => paramsOfSearchParams(sourceCode, node, depth));
@@ -790,6 +889,7 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
       if (callee.type === AST_NODE_TYPES.MemberExpression && httpParamsChainRoot(sourceCode, node)) {
         return cachedConstruction(sourceCode, node, () => paramsOfHttpParamsLink(sourceCode, node, depth));
       }
+      if (isLegacyUrlParse(sourceCode, node)) return cachedConstruction(sourceCode, node, () => paramsOfLegacyUrl(sourceCode, node, depth));
       if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'String' && node.arguments.length === 1) {
         return paramsOfNode(sourceCode, node.arguments[0], depth + 1);
       }

@@ -35,6 +35,23 @@ export function isClientSecretName(name: string | undefined): boolean {
   return compact.endsWith('clientsecret');
 }
 
+/**
+ * Keys that hold the client secret only inside an OAuth client config (one that names the
+ * client id and its redirect URL): `secret`, and the app-key spellings of IdPs that call
+ * their client secret so (QQ Connect's "APP Key", Weibo's and WeChat's "App Secret").
+ */
+const CONFIG_SECRET_KEYS: ReadonlySet<string> = new Set(['secret', 'appsecret', 'appkey']);
+export function isConfigSecretKey(name: string | undefined): boolean {
+  return name !== undefined && CONFIG_SECRET_KEYS.has(name.toLowerCase().replace(/[_\-]/g, ''));
+}
+/** The client id and the redirect URL of a client config (compared compact, lowercase). */
+const CLIENT_ID_KEYS: ReadonlySet<string> = new Set(['appid', 'clientid', 'id']);
+const REDIRECT_KEYS: ReadonlySet<string> = new Set(['redirecturl', 'redirecturi', 'redirect', 'callbackurl', 'callbackuri', 'callback']);
+export function namesClientConfig(names: ReadonlySet<string>): boolean {
+  const compact = [...names].map((name) => name.toLowerCase().replace(/[_\-]/g, ''));
+  return compact.some((name) => CLIENT_ID_KEYS.has(name)) && compact.some((name) => REDIRECT_KEYS.has(name));
+}
+
 /** Env names that mean an IdP client secret even without the word "client" (`GITHUB_SECRET`, `OKTA_OAUTH_SECRET`). */
 const IDP_SECRET_ENV =
   /(?:^|_)(?:OAUTH|OAUTH2|OIDC|AUTH0|GOOGLE|GITHUB|GITLAB|OKTA|AZURE|AAD|ENTRA|MSAL|COGNITO|KEYCLOAK|DISCORD|SLACK|FACEBOOK|TWITTER|LINKEDIN|SPOTIFY|MICROSOFT|APPLE|SALESFORCE|DROPBOX|ATLASSIAN|SSO|IDP)_(?:[A-Z0-9]{1,20}_)?SECRET$/i;
@@ -52,7 +69,7 @@ export const CLIENT_SECRET_FORMATS: readonly RegExp[] = [/^GOCSPX-[\w-]{20,60}$/
  * filler characters, and the key's own name. Linear regexes over short strings.
  */
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:client|app|oauth|own)?[-_ ]?secret|placeholder|change[-_ ]?me|replace|redacted|dummy|example|sample|insert|fixme|todo|not[-_ ]?set|secret[-_ ]?here|here$|^fake|^test|^mock|^none$|^null$|^undefined$|^xxx|^\*+$|^\.{3}|\.{3}$/i;
+  /(?:your|my)[-_ ]?(?:client|app|oauth|own)?[-_ ]?secret|placeholder|change[-_ ]?me|replace|redacted|censored|dummy|example|sample|insert|fixme|todo|not[-_ ]?set|secret[-_ ]?here|here$|^fake|^test|^mock|^none$|^null$|^undefined$|^xxx|^\*+$|^\.{3}|\.{3}$/i;
 const TEMPLATE_MARKER = /<[^>]{0,80}>|\{\{|\$\{|%[A-Z_]{2,40}%|^\$[A-Z_]{2,40}$/;
 const GENERIC_NAMES = new Set(['secret', 'clientsecret', 'client-secret', 'client_secret', 'password', 'changeit', 'string', 'value']);
 

@@ -422,7 +422,7 @@ export interface ExchangeCall {
   /** Argument holding the parameters sent (an object or URLSearchParams). */
   readonly paramsArg?: number;
   /** Where the PKCE code verifier goes: an argument (positional) or a key of an options argument. */
-  readonly verifier?: { readonly arg: number; readonly key?: string; readonly positional?: boolean };
+  readonly verifier?: { readonly arg: number; readonly key?: string; readonly positional?: boolean; readonly extraParamsKey?: string };
   /** Argument holding the library's checks (expected state, nonce), for callers that need them. */
   readonly checksArg?: number;
   /** A plain string argument at this position means "code only" (google-auth-library `getToken(code)`). */
@@ -510,6 +510,25 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
   ['@azure/msal-node#**.acquireTokenByClientCredential', { library: '@azure/msal-node', grantType: 'client_credentials', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByRefreshToken', { library: '@azure/msal-node', grantType: 'refresh_token', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByUsernamePassword', { library: '@azure/msal-node', grantType: 'password', paramsArg: 0 }],
+  // expo-auth-session: exchangeCodeAsync({ code, codeVerifier } or { extraParams: { code_verifier } }, discovery).
+  [
+    'expo-auth-session#exchangeCodeAsync',
+    {
+      library: 'expo-auth-session',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      verifier: { arg: 0, key: 'codeVerifier', extraParamsKey: 'extraParams' },
+    },
+  ],
+  [
+    'expo-auth-session#AccessTokenRequest.()',
+    {
+      library: 'expo-auth-session',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      verifier: { arg: 0, key: 'codeVerifier', extraParamsKey: 'extraParams' },
+    },
+  ],
 ]);
 
 /** grant_type values of the resource-owner password grant. */
@@ -576,6 +595,8 @@ export const IMPLICIT_FLOW_CALLS: ReadonlyMap<string, { readonly library: string
     'angular-oauth2-oidc#**.initImplicitFlowInPopup',
     { library: 'angular-oauth2-oidc', what: 'angular-oauth2-oidc initImplicitFlowInPopup' },
   ],
+  // client-oauth2: `client.token` is the implicit flow (`client.code` the code flow); getUri builds its authorize URL.
+  ['client-oauth2#**.token.getUri', { library: 'client-oauth2', what: 'client-oauth2 token.getUri (implicit flow)' }],
 ]);
 
 export const IMPLICIT_FLOW_METHODS: ReadonlyMap<string, readonly string[]> = new Map([

@@ -98,6 +98,11 @@ export const RANDOM_SOURCES: ReadonlyMap<string, RandomSource> = new Map<string,
     { kind: 'charset', label: 'rand-token', lengthArg: 0, defaultCharset: 'alphanumeric', charsetArg: 1, charsetKeys: [] },
   ],
   ['rand-token#uid', { kind: 'charset', label: 'rand-token', lengthArg: 0, defaultCharset: 'alphanumeric', charsetKeys: [] }],
+  // expo-auth-session's PKCE helper: `size` random bytes, each mapped to one alphanumeric character.
+  ...['expo-auth-session/src/PKCE', 'expo-auth-session/build/PKCE'].map((module): [string, RandomSource] => [
+    `${module}#generateRandom`,
+    { kind: 'charset', label: 'generateRandom', lengthArg: 0, defaultCharset: 'alphanumeric', charsetKeys: [] },
+  ]),
   // Predictable sources.
   ['<global>#Math.random', { kind: 'weak', reason: 'math-random', label: 'Math.random()' }],
   ['<global>#Date.now', { kind: 'weak', reason: 'time', label: 'Date.now()' }],
@@ -154,6 +159,9 @@ export const CHARSET_BITS: Readonly<Record<string, number>> = {
   distinguishable: Math.log2(19),
   'ascii-printable': Math.log2(95),
 };
+
+/** React-style state hooks: `const [value] = useState(initial)` holds the initial value. */
+export const STATE_HOOKS: readonly string[] = ['react#useState', 'preact/hooks#useState'];
 
 /** Minimum strength the catalog asks for (RFC 9700 §4.7 / RFC 7636 §7.1: 128 bits, 16 bytes). */
 export const MIN_RANDOM_BITS = 128;

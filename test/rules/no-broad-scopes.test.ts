@@ -36,6 +36,9 @@ export const okta = new OktaAuth({ issuer: ISSUER, clientId: CLIENT_ID, scopes: 
     `import Provider from 'oidc-provider';\nconst provider = new Provider(ISSUER, { scopes: ['openid', 'offline_access', 'admin', 'repo'], clients });`,
     // A denylist of scopes the app refuses to request.
     `const BLOCKED_SCOPES = ['https://mail.google.com/', 'https://www.googleapis.com/auth/drive'];\nexport const isAllowed = (scope: string) => !BLOCKED_SCOPES.includes(scope);`,
+    // Class fields: a narrow GitHub scope, and a `scope` that is no OAuth scope.
+    `export class Config {\n  baseUrl = 'https://github.com/login/oauth/authorize';\n  scope = 'read:user user:email';\n}`,
+    `export class Query {\n  scope = 'all';\n  sort = 'desc';\n}`,
     // Discord narrow scopes.
     `const url = \`https://discord.com/oauth2/authorize?client_id=\${id}&response_type=code&scope=identify%20guilds\`;`,
   ],
@@ -85,6 +88,15 @@ export const okta = new OktaAuth({ issuer: ISSUER, clientId: CLIENT_ID, scopes: 
     {
       code: `import { ManagementClient } from 'auth0';\nconst token = await getToken({ audience: 'https://acme.eu.auth0.com/api/v2/', scope: 'read:users update:users' });`,
       errors: [{ messageId: 'broadScope', line: 2, column: 86, endLine: 2, endColumn: 111 }],
+    },
+    {
+      // A class field of a GitHub client's config: the default scope it requests.
+      code: `export class Config {
+  baseUrl = new URL('https://github.com');
+  scope = 'repo user';
+  authorizeUrl() { return new URL('/login/oauth/authorize', this.baseUrl); }
+}`,
+      errors: [{ messageId: 'broadScope', line: 3, column: 11, endLine: 3, endColumn: 22 }],
     },
     {
       code: `const tokenRequest = { grant_type: 'client_credentials', client_id: id, scope: 'admin' };`,

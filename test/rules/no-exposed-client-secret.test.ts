@@ -161,8 +161,19 @@ espreeTester.run('no-exposed-client-secret (espree)', rule, {
       filename: 'server/auth.js',
     },
     { code: `localStorage.setItem('theme', 'dark');\nconst cfg = { clientId: 'spa' };`, filename: 'src/app.js' },
+    // An app key without a redirect URL beside it (a push or maps SDK), and a masked secret in a toJSON.
+    { code: `module.exports = { push: { appId: '101447649', appKey: 'ffa5fca3cd1558221abe58d751e4b994' } };`, filename: 'config.js' },
+    { code: `const shown = { clientId: this.clientId, clientSecret: '[censored]', redirectUri: CB }; // oauth`, filename: 'src/config.js' },
   ],
   invalid: [
+    {
+      // QQ Connect calls the client secret "APP Key": a registration with its id and redirect URL.
+      code: `module.exports = {
+  OAuth: { qq: { appID: '101447649', appKEY: 'ffa5fca3cd1558221abe58d751e4b994', redirectURL: 'http://localhost:5555/lauth' } },
+};`,
+      filename: 'config.js',
+      errors: [{ messageId: 'literalSecret', line: 2, column: 46, endLine: 2, endColumn: 80 }],
+    },
     {
       code: `const strategy = new GitHubStrategy({ clientID: 'Iv1.abc', clientSecret: 'e3b0c44298fc1c149afbf4c8996fb924', callbackURL: '/cb' }, verify);`,
       filename: 'server/auth.js',

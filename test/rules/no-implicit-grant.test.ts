@@ -452,8 +452,25 @@ espreeTester.run('no-implicit-grant (espree)', rule, {
 const keycloak = new Keycloak();
 await keycloak.init({ onLoad: 'check-sso', pkceMethod: 'S256' });`,
     },
+    // client-oauth2's code flow (`client.code`) builds a code request.
+    {
+      code: `import ClientOAuth2 from 'client-oauth2';
+class Auth {
+  constructor() { this.client = new ClientOAuth2({ clientId: 'x', authorizationUri: AUTH, redirectUri: CB }); }
+  login() { location.assign(this.client.code.getUri()); }
+}`,
+    },
   ],
   invalid: [
+    {
+      // client-oauth2's `client.token` is the implicit flow: getUri builds a response_type=token request.
+      code: `import ClientOAuth2 from 'client-oauth2';
+class Auth {
+  constructor() { this.client = new ClientOAuth2({ clientId: 'x', authorizationUri: AUTH, redirectUri: CB }); }
+  login() { chrome.runtime.sendMessage({ uri: this.client.token.getUri() }); }
+}`,
+      errors: [{ messageId: 'implicitFlowCall', line: 4, column: 47, endLine: 4, endColumn: 73 }],
+    },
     {
       code: `module.exports = {
   securityDefinitions: {

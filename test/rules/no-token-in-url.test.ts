@@ -339,3 +339,30 @@ ruleTester.run('no-token-in-url (builders, header schemes, callbacks, literals, 
     },
   ],
 });
+
+// The return URL's fallback ends in a query parameter the signed token then fills (Nuxt auto-imports sendRedirect).
+const fallbackJwtQuery = `import jwt from 'jsonwebtoken';
+export default defineEventHandler(async (event) => {
+  const redirectUri = getCookie(event, 'redirect_uri') || '/?jwt=';
+  const jwtToken = jwt.sign({ sub: user.id }, config.jwtSecret, { expiresIn: '14d' });
+  return sendRedirect(event, redirectUri + jwtToken, 302);
+});`;
+ruleTester.run('no-token-in-url (a fallback URL ending in a parameter)', rule, {
+  valid: [
+    // The fallback ends in a path, or the value appended is no token.
+    fallbackJwtQuery.replace("|| '/?jwt='", "|| '/home'").replace('redirectUri + jwtToken', "redirectUri + '#done'"),
+    fallbackJwtQuery.replace('redirectUri + jwtToken', 'redirectUri + encodeURIComponent(user.name)'),
+  ],
+  invalid: [
+    {
+      code: fallbackJwtQuery,
+      errors: [
+        {
+          messageId: 'tokenInQuery',
+          data: { kind: 'a token the app signed (a bearer credential)' },
+          ...at(fallbackJwtQuery, 'redirectUri + jwtToken'),
+        },
+      ],
+    },
+  ],
+});

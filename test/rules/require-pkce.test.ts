@@ -432,3 +432,73 @@ passport.use(new DiscordStrategy({ clientID: ID, clientSecret: S, callbackURL: C
     },
   ],
 });
+
+// expo-auth-session: useAuthRequest sends a challenge (usePKCE defaults on); the exchange must send its verifier.
+const expoExchange = `import * as AuthSession from 'expo-auth-session';
+export async function finish(code, request) {
+  return AuthSession.exchangeCodeAsync({ clientId: CLIENT_ID, code, redirectUri: REDIRECT_URI }, discovery);
+}`;
+/** The exchange call's text in a case. */
+const expoCall = (code: string) =>
+  code.slice(code.indexOf('AuthSession.exchangeCodeAsync('), code.indexOf('discovery)') + 'discovery)'.length);
+const expoExtraWithoutVerifier = expoExchange.replace(
+  'redirectUri: REDIRECT_URI }',
+  "redirectUri: REDIRECT_URI, extraParams: { access_type: 'offline' } }",
+);
+ruleTester.run('require-pkce (expo-auth-session)', rule, {
+  valid: [
+    expoExchange.replace(
+      'redirectUri: REDIRECT_URI }',
+      'redirectUri: REDIRECT_URI, extraParams: { code_verifier: request.codeVerifier } }',
+    ),
+    expoExchange.replace('redirectUri: REDIRECT_URI }', 'redirectUri: REDIRECT_URI, codeVerifier: request.codeVerifier }'),
+    // Extra parameters built elsewhere may hold it.
+    expoExchange.replace('redirectUri: REDIRECT_URI }', 'redirectUri: REDIRECT_URI, extraParams }'),
+  ],
+  invalid: [
+    {
+      code: expoExchange,
+      errors: [
+        {
+          messageId: 'missingVerifier',
+          ...at(expoExchange, 'AuthSession.exchangeCodeAsync({ clientId: CLIENT_ID, code, redirectUri: REDIRECT_URI }, discovery)'),
+        },
+      ],
+    },
+    {
+      code: expoExtraWithoutVerifier,
+      errors: [{ messageId: 'missingVerifier', ...at(expoExtraWithoutVerifier, expoCall(expoExtraWithoutVerifier)) }],
+    },
+  ],
+});
+
+// Node's legacy `url.parse(u, true)`: the parameters are written into `.query` and sent by `url.format`.
+const legacyUrl = `var url = require('url');
+app.get('/authorize', function (req, res) {
+  var authorizeUrl = url.parse(authServer.authorizationEndpoint, true);
+  delete authorizeUrl.search;
+  authorizeUrl.query.response_type = 'code';
+  authorizeUrl.query.client_id = client.client_id;
+  authorizeUrl.query.state = state;
+  authorizeUrl.query.code_challenge = code_challenge;
+  res.redirect(url.format(authorizeUrl));
+});`;
+const legacyUrlNoChallenge = legacyUrl.replace('  authorizeUrl.query.code_challenge = code_challenge;\n', '');
+function invalid(code: string, messageId: 'missingMethod' | 'missingChallenge', snippet: string) {
+  return { code, errors: [{ messageId, ...at(code, snippet) }] };
+}
+espreeTester.run('require-pkce (url.parse)', rule, {
+  valid: [
+    legacyUrl.replace(
+      'code_challenge = code_challenge;',
+      "code_challenge = code_challenge;\n  authorizeUrl.query.code_challenge_method = 'S256';",
+    ),
+    // Without `true` the query is a string: nothing is read from it.
+    legacyUrlNoChallenge.replace('authorizationEndpoint, true)', 'authorizationEndpoint)'),
+  ],
+  invalid: [
+    // The method goes beside the challenge written after the construction.
+    invalid(legacyUrl, 'missingMethod', 'authorizeUrl.query.code_challenge = code_challenge'),
+    invalid(legacyUrlNoChallenge, 'missingChallenge', 'url.parse(authServer.authorizationEndpoint, true)'),
+  ],
+});

@@ -123,6 +123,44 @@ const helperParam = `function buildAuthorizeUrl(state) {
 }
 export const loginUrl = buildAuthorizeUrl(Date.now());`;
 
+// Pre-ES2015 code binds its helpers with `var`: a helper written once is followed like a const one.
+const varHelperState = `var generateRandomString = function (length) {
+  var text = '';
+  var possible = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  for (var i = 0; i < length; i++) text += possible.charAt(Math.floor(Math.random() * possible.length));
+  return text;
+};
+module.exports.login = function (req, res) {
+  var state = generateRandomString(16);
+  res.redirect('https://accounts.spotify.com/authorize?response_type=code&client_id=x&state=' + state);
+};`;
+// Reassigned later: which function runs is not known, so nothing is followed.
+const varHelperReassigned = `var makeId = function (n) { return Math.random().toString(36).slice(2, n); };
+if (window.crypto) makeId = function (n) { return crypto.randomUUID().slice(0, n); };
+var state = makeId(16); // oauth`;
+
+// expo-auth-session's PKCE generateRandom(size): size alphanumeric characters; a React state starts with it.
+const expoShortState = `import { useState } from 'react';
+import { useAuthRequest } from 'expo-auth-session';
+import { generateRandom } from 'expo-auth-session/src/PKCE';
+export function Login() {
+  const [csrfState] = useState(generateRandom(8));
+  return useAuthRequest({ clientId: 'x', state: csrfState }, discovery);
+}`;
+const expoLongState = `import { useState } from 'react';
+import { useAuthRequest } from 'expo-auth-session';
+import { generateRandom } from 'expo-auth-session/src/PKCE';
+export function Login() {
+  const [csrfState] = useState(() => generateRandom(32));
+  const [attempts] = useState(Math.floor(Math.random() * 3));
+  return useAuthRequest({ clientId: 'x', state: csrfState }, discovery);
+}`;
+const reactWeakState = `import React from 'react';
+export function Login() {
+  const [oauthState] = React.useState(() => Math.random().toString(36).slice(2));
+  return <a href={'https://idp.example.com/authorize?response_type=code&state=' + oauthState}>Sign in</a>;
+}`;
+
 ruleTester.run('require-secure-random', rule, {
   valid: [
     // CSPRNG sources with enough bytes.
@@ -152,6 +190,10 @@ ruleTester.run('require-secure-random', rule, {
     `import { randomBytes } from 'crypto';\nexport function authUrl(url, options) { url.searchParams.append('state', options.state || randomBytes(16).toString('hex')); url.searchParams.append('nonce', options.nonce ?? ''); } // oauth`,
     // The state read back from the callback.
     `export function callback(req) { const state = req.query.state; const nonce = req.session.nonce; return state === nonce; } // oauth`,
+    varHelperReassigned,
+    expoLongState,
+    // A state hook of another library, and a hook whose first binding is not a secret.
+    `import { useState } from 'my-store';\nconst [oauthState] = useState(Math.random()); // oauth`,
   ],
   invalid: [
     // `crypto` is a global here (the tester declares browser and Node globals): Web Crypto's randomUUID.
@@ -178,6 +220,15 @@ ruleTester.run('require-secure-random', rule, {
     invalid(nanoidShort, 'tooFewBits', 'nanoid(8)'),
     invalid(queryParamSet, 'weakSource', 'performance.now()'),
     invalid(helperParam, 'weakSource', 'Date.now()'),
+    invalid(varHelperState, 'weakSource', 'Math.random()'),
+    invalid(expoShortState, 'tooFewBits', 'generateRandom(8)'),
+    invalid(
+      reactWeakState,
+      'weakSource',
+      'Math.random()',
+      0,
+      useCsprng(reactWeakState, 'Math.random().toString(36).slice(2)', 'crypto.randomUUID()'),
+    ),
   ],
 });
 

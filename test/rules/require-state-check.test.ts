@@ -663,3 +663,78 @@ ruleTester.run('require-state-check (NestJS parameter decorators)', rule, {
     invalid(nestExchange, 'stateNotCompared', nestExchange.slice(nestExchange.indexOf('axios.post('), nestExchange.indexOf('});') + 2)),
   ],
 });
+
+// The callback keeps the code in a module-level slot, then calls the function that exchanges it.
+const slotThroughSetter = `import qs from 'qs';
+import fetch from 'node-fetch';
+const CONFIG = { url: 'https://account.example.com/oauth/access_token', code: null };
+export const oAuthCallback = async (req, res) => {
+  updateConfigCode(req.query.code);
+  const token = await getAccessToken();
+  res.redirect('/');
+};
+const getAccessToken = async () => {
+  const body = qs.stringify({ grant_type: 'authorization_code', code: CONFIG.code, redirect_uri: CALLBACK });
+  return (await fetch(CONFIG.url, { method: 'POST', body })).json();
+};
+function updateConfigCode(code) {
+  CONFIG.code = code;
+}`;
+const slotDirect = `import qs from 'qs';
+let authCode = null;
+export const callback = (req, res) => {
+  authCode = req.query.code;
+  exchange();
+  res.redirect('/');
+};
+async function exchange() {
+  return fetch(TOKEN_URL, { method: 'POST', body: qs.stringify({ grant_type: 'authorization_code', code: authCode }) });
+}`;
+// The same callback comparing the state first.
+const slotChecked = slotDirect.replace(
+  'authCode = req.query.code;',
+  'if (req.query.state !== req.session.state) return res.status(403).end();\n  authCode = req.query.code;',
+);
+// The slot filled from somewhere else than the redirect, or the exchange not started by the callback.
+const slotFromConfig = slotDirect.replace('authCode = req.query.code;', 'authCode = config.code;');
+const slotNotStarted = slotDirect.replace('  exchange();\n', '');
+
+espreeTester.run('require-state-check (code kept in a module-level slot)', rule, {
+  valid: [slotChecked, slotFromConfig, slotNotStarted],
+  invalid: [invalid(slotThroughSetter, 'stateNotCompared', 'getAccessToken()'), invalid(slotDirect, 'stateNotCompared', 'exchange()')],
+});
+
+// Node's legacy `url.parse(u, true)` with parameters written into `.query`.
+const legacyAuthorize = `var url = require('url');
+app.get('/authorize', function (req, res) {
+  var authorizeUrl = url.parse(authServer.authorizationEndpoint, true);
+  authorizeUrl.query.response_type = 'code';
+  authorizeUrl.query.client_id = client.client_id;
+  res.redirect(url.format(authorizeUrl));
+});`;
+espreeTester.run('require-state-check (url.parse)', rule, {
+  valid: [legacyAuthorize.replace("= 'code';", "= 'code';\n  authorizeUrl.query.state = state;")],
+  invalid: [invalid(legacyAuthorize, 'missingState', 'url.parse(authServer.authorizationEndpoint, true)')],
+});
+
+// `{ url, query }`: a URL and its query object, as query-string's stringifyUrl and URL builders take them.
+const urlAndQuery = `import { createURL } from './url';
+const GITHUB_AUTHORIZE_ENDPOINT = 'https://github.com/login/oauth/authorize';
+export function createAuthURL(port: number) {
+  const GITHUB_AUTH_QUERIES = {
+    client_id: import.meta.env.VITE_CLIENT_ID,
+    scope: 'read:user',
+    redirect_uri: \`http://localhost:\${port}/callback\`,
+  };
+  return createURL({ url: GITHUB_AUTHORIZE_ENDPOINT, query: GITHUB_AUTH_QUERIES });
+}`;
+ruleTester.run('require-state-check ({ url, query })', rule, {
+  valid: [
+    urlAndQuery.replace("scope: 'read:user',", "scope: 'read:user',\n    state,"),
+    // The same shape for an API call: no authorization request.
+    `import { createURL } from './url';\nexport const search = createURL({ url: 'https://api.example.com/search', query: { q: term, client_id: ID } }); // oauth`,
+  ],
+  invalid: [
+    invalid(urlAndQuery, 'missingState', urlAndQuery.slice(urlAndQuery.indexOf('{\n    client_id'), urlAndQuery.indexOf('};') + 1)),
+  ],
+});
