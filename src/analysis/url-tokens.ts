@@ -181,7 +181,7 @@ function credentialOf(sourceCode: SourceCode, value: Node | undefined, url: Node
 }
 
 /** A query parameter name closing a URL's text: `/?jwt=`, `…&access_token=`. */
-const TRAILING_QUERY_PARAM = /[?&]([A-Za-z_][\w.-]{0,40})=$/;
+const TRAILING_QUERY_PARAM = /[?&]([a-z_][\w.-]{0,40})=$/i;
 
 /**
  * `base + value` where `base` is a variable whose fallback (`x || '/?jwt='`, `x ?? …`) ends in
