@@ -149,9 +149,11 @@ export function verifyIdTokenWithNonce(idToken, nonce) { return jwt.verify(idTok
 export function checkedLogin(idToken, expected) { const claims = verifyIdToken(idToken); if (claims.nonce !== expected) throw new Error('nonce'); return claims; }
 export function sessionLogin(idToken) { return verifyIdToken(idToken); }
 export function assertNonce(claims, expected) { if (claims.nonce !== expected) throw new Error('nonce'); }
+export function readIdToken(idToken) { const claims = jwt.decode(idToken); if (claims.iss !== 'https://idp.example.com/' || claims.aud !== 'c') throw new Error('claims'); return claims; }
+export function readIdTokenWithNonce(idToken, nonce) { const claims = jwt.decode(idToken); if (claims.iss !== 'https://idp.example.com/' || claims.nonce !== nonce) throw new Error('claims'); return claims; }
 `;
   const callback = (body: string) => `import { login } from './authorize';
-import { verifyIdToken, verifyIdTokenWithNonce, checkedLogin, sessionLogin, assertNonce } from './id-token';
+import { verifyIdToken, verifyIdTokenWithNonce, checkedLogin, sessionLogin, assertNonce, readIdToken, readIdTokenWithNonce } from './id-token';
 export { login };
 export async function callback(req, res) {
   const tokens = await fetch('https://idp.example.com/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, code_verifier: req.session.verifier }) }).then((r) => r.json());
@@ -172,6 +174,11 @@ ${body}
     expect(lint(`  const claims = verifyIdTokenWithNonce(tokens.id_token, req.session.nonce);`)).toEqual([]);
     expect(lint(`  const claims = checkedLogin(tokens.id_token, req.session.nonce);`)).toEqual([]);
     expect(lint(`  const claims = verifyIdToken(tokens.id_token);\n  assertNonce(claims, req.session.nonce);`)).toEqual([]);
+  });
+
+  it('judges a hand-rolled validation helper (decode, then iss/aud compared) the same way', () => {
+    expect(lint(`  const claims = readIdToken(tokens.id_token);`)).toEqual(['require-nonce-check@6']);
+    expect(lint(`  const claims = readIdTokenWithNonce(tokens.id_token, req.session.nonce);`)).toEqual([]);
   });
 
   it('stays silent on the helper module itself, which shows no flow', () => {
