@@ -17,10 +17,12 @@ export function assertTarget(url) { if (!ALLOWED.has(url)) throw new Error('bad 
 export function logTarget(url) { console.log(url); }
 export function withFallback(next) { return next || '/'; }
 export function pickNext(next) { return ALLOWED.has(next) ? next : '/'; }
+export function cleanNext(next) { const target = String(next).trim(); return target || '/'; }
+export function checkedNext(next) { const target = String(next).trim(); return ALLOWED.has(target) ? target : '/'; }
 `;
   const route = (
     body: string,
-  ) => `import { isSafeRedirect, validateReturnTo, assertTarget, logTarget, withFallback, pickNext } from './lib/redirects';
+  ) => `import { isSafeRedirect, validateReturnTo, assertTarget, logTarget, withFallback, pickNext, cleanNext, checkedNext } from './lib/redirects';
 export function handler(req, res) {
 ${body}
 }
@@ -47,6 +49,9 @@ ${body}
     expect(lint(`  res.redirect(withFallback(req.query.next));`)).toEqual(['require-exact-redirect-uri@3']);
     expect(lint(`  res.redirect(pickNext(req.query.next));`)).toEqual([]);
     expect(lint(`  res.redirect(withFallback(req.session.next));`)).toEqual([]);
+    // Through a trimmed copy of the parameter.
+    expect(lint(`  res.redirect(cleanNext(req.query.next));`)).toEqual(['require-exact-redirect-uri@3']);
+    expect(lint(`  res.redirect(checkedNext(req.query.next));`)).toEqual([]);
   });
 
   it('reports a sanitiser whose check is loose in its own module, and not one that checks relative paths fully', () => {
