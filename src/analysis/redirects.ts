@@ -903,10 +903,13 @@ function classifyImportedHelper(sourceCode: SourceCode, call: TSESTree.CallExpre
   collector.depth -= 1;
   const found =
     collector.checks.length > before || slashes[0] !== collector.refusesDoubleSlash || slashes[1] !== collector.refusesBackslash;
+  if (found) return true;
   // As for a helper of this file: one that does nothing we recognise but decides is a validator
-  // we cannot judge; its name alone (`cleanNext`) is no check once its body is in sight.
-  if (!found && inTestPosition(call)) collector.checks.push({ kind: 'validator', node: call, how: 'a helper' });
-  return true;
+  // we cannot judge. One that hands the target back unchecked (`cleanNext(next)` returning
+  // `next.trim()`) is no check whatever its name; any other may delegate: its name decides.
+  const decides = inTestPosition(call);
+  if (decides) collector.checks.push({ kind: 'validator', node: call, how: 'a helper' });
+  return decides || returnedParameters(helper).some((entry) => entry.variable === variable);
 }
 
 /** `new URL(x)` / `url.parse(x)`: its parts read inline or through a variable. */
