@@ -167,12 +167,14 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     const fromResponse = isFromTokenResponse(sourceCode, op.token);
     if (flow.requests.length === 0 && !fromResponse) return;
     // Claims read from a decode are trusted; when the module sent a nonce, it must be compared.
-    const validated = claimComparedByHand(sourceCode, jwt, op, 'iss') || claimComparedByHand(sourceCode, jwt, op, 'aud');
+    // `claimStatus` also sees the comparisons inside an imported decode-and-check helper.
+    const validated = claimStatus(sourceCode, jwt, op, 'iss') === 'checked' || claimStatus(sourceCode, jwt, op, 'aud') === 'checked';
     // A decode that validates nothing and reads a token not just received from a response — a
     // stored session's ID token, one handed in from a grant that sends no nonce (token
     // exchange, passwordless, passkey) — only reads claims: there is no login to bind it to.
     if (!validated && !fromResponse) return;
-    if ((!validated && !flow.sendsNonce) || claimComparedByHand(sourceCode, jwt, op, 'nonce')) return;
+    const sendsNonce = flow.sendsNonce || importedModuleSendsNonce(sourceCode);
+    if ((!validated && !sendsNonce) || claimStatus(sourceCode, jwt, op, 'nonce') === 'checked') return;
     if (!nonceNeeded(sourceCode)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: 'compare `payload.nonce`' });
   }

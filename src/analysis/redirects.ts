@@ -249,24 +249,55 @@ export function returnedParameters(helper: Pick<CalledFunction, 'sourceCode' | '
   };
   for (const returned of returnedExpressions(helper.fn) ?? []) visit(returned, 0);
   const found: { index: number; variable: Variable }[] = [];
+  const paramIndex = (name: string): number =>
+    helper.fn.params.findIndex((param) => {
+      const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      return binding.type === AST_NODE_TYPES.Identifier && binding.name === name;
+    });
+  const within = (outer: Node, variable: Variable): boolean =>
+    variable.references.some(
+      (reference) => outer.range[0] <= reference.identifier.range[0] && reference.identifier.range[1] <= outer.range[1],
+    );
   for (const leaf of leaves) {
     if (leaf.type !== AST_NODE_TYPES.Identifier) continue;
-    const index = helper.fn.params.findIndex((param) => {
-      const binding = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-      return binding.type === AST_NODE_TYPES.Identifier && binding.name === leaf.name;
-    });
-    const variable = index === -1 ? undefined : scope.set.get(leaf.name);
+    let index = paramIndex(leaf.name);
+    let variable = index === -1 ? undefined : scope.set.get(leaf.name);
+    // `const to = goto.trim(); … return to`: the parameter under another name.
+    const alias = index === -1 ? aliasOfParameter(helper.sourceCode, leaf) : undefined;
+    if (alias) {
+      index = paramIndex(alias.name);
+      variable = index === -1 ? undefined : scope.set.get(alias.name);
+    }
     if (!variable || found.some((entry) => entry.variable === variable)) continue;
-    const transformed = leaves.some(
-      (other) =>
-        other.type !== AST_NODE_TYPES.Identifier &&
-        variable.references.some(
-          (reference) => other.range[0] <= reference.identifier.range[0] && reference.identifier.range[1] <= other.range[1],
-        ),
-    );
+    const copy = alias ? findVariable(helper.sourceCode.getScope(leaf), leaf) : undefined;
+    const names = copy ? [variable, copy] : [variable];
+    const transformed = leaves.some((other) => other.type !== AST_NODE_TYPES.Identifier && names.some((name) => within(other, name)));
     if (!transformed) found.push({ index, variable });
   }
   return found;
+}
+
+/** Calls that hand back the same target: `x.trim()`, `String(x)`, `decodeURIComponent(x)`. */
+const SAME_TARGET_METHODS = new Set(['trim', 'toString']);
+const SAME_TARGET_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeURI']);
+
+/** The identifier a `const` is a plain copy of (`const to = goto.trim()` → `goto`), if any. */
+function aliasOfParameter(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Identifier | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
+    return undefined;
+  let value = skipWrappers(def.node.init);
+  // `String(next).trim()`: a few such calls deep.
+  for (let depth = 0; depth < 3 && value.type === AST_NODE_TYPES.CallExpression; depth++) {
+    const callee = skipWrappers(value.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && SAME_TARGET_METHODS.has(memberName(sourceCode, callee) ?? ''))
+      value = skipWrappers(callee.object);
+    else if (callee.type === AST_NODE_TYPES.Identifier && SAME_TARGET_FUNCTIONS.has(callee.name) && value.arguments[0])
+      value = skipWrappers(value.arguments[0]);
+    else return undefined;
+  }
+  return value.type === AST_NODE_TYPES.Identifier ? value : undefined;
 }
 
 const PASS_THROUGH_CALLS = new Set(['decodeURIComponent', 'decodeURI', 'String', 'toString', 'trim', 'format']);
@@ -858,7 +889,7 @@ function classifyArgument(
     collector.checks.push({ kind: 'validator', node: call, how: name ?? 'a call' });
 }
 
-/** The checks an imported helper applies to its parameter `index`; true when it applies some. */
+/** The checks an imported helper applies to its parameter `index`; true when its body was looked into. */
 function classifyImportedHelper(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number, collector: Collector): boolean {
   const helper = calledFunction(sourceCode, call.callee);
   if (!helper?.imported || collector.visitedFunctions.has(helper.fn)) return false;
@@ -873,7 +904,15 @@ function classifyImportedHelper(sourceCode: SourceCode, call: TSESTree.CallExpre
   const slashes = [collector.refusesDoubleSlash, collector.refusesBackslash];
   classifyVariable(helper.sourceCode, variable, collector);
   collector.depth -= 1;
-  return collector.checks.length > before || slashes[0] !== collector.refusesDoubleSlash || slashes[1] !== collector.refusesBackslash;
+  const found =
+    collector.checks.length > before || slashes[0] !== collector.refusesDoubleSlash || slashes[1] !== collector.refusesBackslash;
+  if (found) return true;
+  // As for a helper of this file: one that does nothing we recognise but decides is a validator
+  // we cannot judge. One that hands the target back unchecked (`cleanNext(next)` returning
+  // `next.trim()`) is no check whatever its name; any other may delegate: its name decides.
+  const decides = inTestPosition(call);
+  if (decides) collector.checks.push({ kind: 'validator', node: call, how: 'a helper' });
+  return decides || returnedParameters(helper).some((entry) => entry.variable === variable);
 }
 
 /** `new URL(x)` / `url.parse(x)`: its parts read inline or through a variable. */

@@ -15,12 +15,15 @@ export function isSafeRedirect(url) { return ALLOWED.has(url); }
 export function validateReturnTo(returnTo) { return returnTo.startsWith('https://app.example.com'); }
 export function assertTarget(url) { if (!ALLOWED.has(url)) throw new Error('bad target'); }
 export function logTarget(url) { console.log(url); }
+export function validateTarget(url) { policy.enforce(url); }
 export function withFallback(next) { return next || '/'; }
 export function pickNext(next) { return ALLOWED.has(next) ? next : '/'; }
+export function cleanNext(next) { const target = String(next).trim(); return target || '/'; }
+export function checkedNext(next) { const target = String(next).trim(); return ALLOWED.has(target) ? target : '/'; }
 `;
   const route = (
     body: string,
-  ) => `import { isSafeRedirect, validateReturnTo, assertTarget, logTarget, withFallback, pickNext } from './lib/redirects';
+  ) => `import { isSafeRedirect, validateReturnTo, assertTarget, logTarget, validateTarget, withFallback, pickNext, cleanNext, checkedNext } from './lib/redirects';
 export function handler(req, res) {
 ${body}
 }
@@ -41,12 +44,17 @@ ${body}
   it('looks into a helper whose name says nothing: a throwing check counts, logging does not', () => {
     expect(lint(`  const next = req.query.next;\n  assertTarget(next);\n  res.redirect(next);`)).toEqual([]);
     expect(lint(`  const next = req.query.next;\n  logTarget(next);\n  res.redirect(next);`)).toEqual(['require-exact-redirect-uri@5']);
+    // A validator that delegates to something out of sight: its name stands.
+    expect(lint(`  const next = req.query.next;\n  validateTarget(next);\n  res.redirect(next);`)).toEqual([]);
   });
 
   it('follows a helper that hands back its parameter: unchecked reports at the redirect, checked is silent', () => {
     expect(lint(`  res.redirect(withFallback(req.query.next));`)).toEqual(['require-exact-redirect-uri@3']);
     expect(lint(`  res.redirect(pickNext(req.query.next));`)).toEqual([]);
     expect(lint(`  res.redirect(withFallback(req.session.next));`)).toEqual([]);
+    // Through a trimmed copy of the parameter.
+    expect(lint(`  res.redirect(cleanNext(req.query.next));`)).toEqual(['require-exact-redirect-uri@3']);
+    expect(lint(`  res.redirect(checkedNext(req.query.next));`)).toEqual([]);
   });
 
   it('reports a sanitiser whose check is loose in its own module, and not one that checks relative paths fully', () => {
@@ -149,9 +157,11 @@ export function verifyIdTokenWithNonce(idToken, nonce) { return jwt.verify(idTok
 export function checkedLogin(idToken, expected) { const claims = verifyIdToken(idToken); if (claims.nonce !== expected) throw new Error('nonce'); return claims; }
 export function sessionLogin(idToken) { return verifyIdToken(idToken); }
 export function assertNonce(claims, expected) { if (claims.nonce !== expected) throw new Error('nonce'); }
+export function readIdToken(idToken) { const claims = jwt.decode(idToken); if (claims.iss !== 'https://idp.example.com/' || claims.aud !== 'c') throw new Error('claims'); return claims; }
+export function readIdTokenWithNonce(idToken, nonce) { const claims = jwt.decode(idToken); if (claims.iss !== 'https://idp.example.com/' || claims.nonce !== nonce) throw new Error('claims'); return claims; }
 `;
   const callback = (body: string) => `import { login } from './authorize';
-import { verifyIdToken, verifyIdTokenWithNonce, checkedLogin, sessionLogin, assertNonce } from './id-token';
+import { verifyIdToken, verifyIdTokenWithNonce, checkedLogin, sessionLogin, assertNonce, readIdToken, readIdTokenWithNonce } from './id-token';
 export { login };
 export async function callback(req, res) {
   const tokens = await fetch('https://idp.example.com/token', { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, code_verifier: req.session.verifier }) }).then((r) => r.json());
@@ -172,6 +182,11 @@ ${body}
     expect(lint(`  const claims = verifyIdTokenWithNonce(tokens.id_token, req.session.nonce);`)).toEqual([]);
     expect(lint(`  const claims = checkedLogin(tokens.id_token, req.session.nonce);`)).toEqual([]);
     expect(lint(`  const claims = verifyIdToken(tokens.id_token);\n  assertNonce(claims, req.session.nonce);`)).toEqual([]);
+  });
+
+  it('judges a hand-rolled validation helper (decode, then iss/aud compared) the same way', () => {
+    expect(lint(`  const claims = readIdToken(tokens.id_token);`)).toEqual(['require-nonce-check@6']);
+    expect(lint(`  const claims = readIdTokenWithNonce(tokens.id_token, req.session.nonce);`)).toEqual([]);
   });
 
   it('stays silent on the helper module itself, which shows no flow', () => {
