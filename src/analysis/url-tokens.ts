@@ -405,13 +405,15 @@ function tokenReadByCall(sourceCode: SourceCode, node: TSESTree.CallExpression):
     const name = method === 'get' || method === 'query' || method === 'getAll' ? stringValue(sourceCode, node.arguments[0]) : undefined;
     if (name !== undefined && /^[\w.-]{1,64}$/.test(name)) {
       const fromQuery =
-        method === 'query'
+        mayNameToken(name) &&
+        (method === 'query'
           ? skipWrappers(callee.object).type === AST_NODE_TYPES.MemberExpression
-          : isQuerySearchParams(sourceCode, callee.object);
+          : isQuerySearchParams(sourceCode, callee.object));
       const kind = fromQuery ? tokenReadKind(sourceCode, name, node) : undefined;
       return kind && !isAssertionOrComparison(node) ? kind : undefined;
     }
   }
+  if (!fileFacts(sourceCode).mayMatch(TOKEN_FROM_QUERY_EXTRACTORS)) return undefined;
   const origin = calleeOrigin(sourceCode, node);
   return origin && TOKEN_FROM_QUERY_EXTRACTORS.some((pattern) => matchesPattern(origin, pattern)) ? 'access' : undefined;
 }

@@ -1100,21 +1100,38 @@ export function paramWrites(sourceCode: SourceCode): readonly ParamWrite[] {
   });
 }
 
+/**
+ * A write whose value text is worked out when first read: every object property of a file is
+ * a candidate write, and the readers ask for the value only of the few names they look for.
+ */
+function withLazyValue(write: Omit<ParamWrite, 'value'>, compute: () => string | undefined): ParamWrite {
+  let computed = false;
+  let value: string | undefined;
+  return {
+    ...write,
+    get value() {
+      if (!computed) {
+        value = compute();
+        computed = true;
+      }
+      return value;
+    },
+  };
+}
+
 function visitForWrites(sourceCode: SourceCode, node: Node, add: (write: ParamWrite) => void): void {
   switch (node.type) {
     case AST_NODE_TYPES.Property: {
       if (node.parent?.type !== AST_NODE_TYPES.ObjectExpression || node.kind !== 'init' || node.method) return;
       const name = propertyKeyName(sourceCode, node);
       if (name === undefined) return;
-      add({
-        name,
-        value: paramText(sourceCode, node.value),
-        valueNode: node.value,
-        reportNode: valueReportNode(sourceCode, node),
-        context: 'object',
-        inFragment: false,
-        inQuery: false,
-      });
+      const valueNode = node.value;
+      add(
+        withLazyValue(
+          { name, valueNode, reportNode: valueReportNode(sourceCode, node), context: 'object', inFragment: false, inQuery: false },
+          () => paramText(sourceCode, valueNode),
+        ),
+      );
       return;
     }
     case AST_NODE_TYPES.CallExpression: {
@@ -1127,15 +1144,12 @@ function visitForWrites(sourceCode: SourceCode, node: Node, add: (write: ParamWr
       // `headers.set('authorization', …)` and Map.set are not parameters; the name decides for the rules.
       const receiver = skipWrappers(callee.object);
       const viaSearchParams = receiver.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, receiver) === 'searchParams';
-      add({
-        name,
-        value: paramText(sourceCode, node.arguments[1]),
-        valueNode: node.arguments[1],
-        reportNode: node,
-        context: 'set',
-        inFragment: false,
-        inQuery: viaSearchParams,
-      });
+      const valueNode = node.arguments[1];
+      add(
+        withLazyValue({ name, valueNode, reportNode: node, context: 'set', inFragment: false, inQuery: viaSearchParams }, () =>
+          paramText(sourceCode, valueNode),
+        ),
+      );
       return;
     }
     case AST_NODE_TYPES.NewExpression: {
