@@ -88,6 +88,15 @@ function collectModules(sourceCode: SourceCode): Set<string> {
   return modules;
 }
 
+/**
+ * A node type's nodes in pre-order, with their positions in the walk: a list of several
+ * types is their positions merged, without a pass over every node of the file.
+ */
+interface TypeEntry {
+  readonly nodes: TSESTree.Node[];
+  readonly positions: number[];
+}
+
 /** Two ascending lists of numbers as one ascending list. */
 function mergeAscending(first: readonly number[], second: readonly number[]): readonly number[] {
   if (first.length === 0) return second;
@@ -110,26 +119,22 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   const mentionCache = new Map<RegExp, boolean>();
   const tableCache = new Map<object, boolean>();
   const memos = new Map<string, unknown>();
-  let index: Map<AST_NODE_TYPES, TSESTree.Node[]> | undefined;
+  let index: Map<AST_NODE_TYPES, TypeEntry> | undefined;
   const preOrder: TSESTree.Node[] = [];
   // Lists handed out are shared by every caller: readonly by type.
   const mixedLists = new Map<string, TSESTree.Node[]>();
   const visitorKeys = (sourceCode as { visitorKeys?: Record<string, readonly string[] | undefined> }).visitorKeys;
-  // Each type's nodes' positions in the pre-order walk: a list of several types is their
-  // positions merged, without a pass over every node of the file.
-  const positions = new Map<AST_NODE_TYPES, number[]>();
-  const buildIndex = (): Map<AST_NODE_TYPES, TSESTree.Node[]> => {
-    const byType = new Map<AST_NODE_TYPES, TSESTree.Node[]>();
+  const buildIndex = (): Map<AST_NODE_TYPES, TypeEntry> => {
+    const byType = new Map<AST_NODE_TYPES, TypeEntry>();
     const stack: TSESTree.Node[] = [sourceCode.ast as TSESTree.Node];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      const list = byType.get(node.type);
-      if (list) {
-        list.push(node);
-        positions.get(node.type)!.push(preOrder.length);
+      const entry = byType.get(node.type);
+      if (entry) {
+        entry.nodes.push(node);
+        entry.positions.push(preOrder.length);
       } else {
-        byType.set(node.type, [node]);
-        positions.set(node.type, [preOrder.length]);
+        byType.set(node.type, { nodes: [node], positions: [preOrder.length] });
       }
       preOrder.push(node);
       const keys = visitorKeys?.[node.type];
@@ -200,13 +205,13 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
     },
     nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): readonly Extract<TSESTree.Node, { type: T }>[] {
       index ??= buildIndex();
-      if (types.length === 1) return (index.get(types[0]) ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
+      if (types.length === 1) return (index.get(types[0])?.nodes ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
       const key = types.join();
       let nodes = mixedLists.get(key);
       if (!nodes) {
         // Each type's positions are ascending: merged pairwise, linear in the nodes asked for.
         let merged: readonly number[] = [];
-        for (const type of new Set(types)) merged = mergeAscending(merged, positions.get(type) ?? []);
+        for (const type of new Set(types)) merged = mergeAscending(merged, index.get(type)?.positions ?? []);
         nodes = merged.map((position) => preOrder[position]);
         mixedLists.set(key, nodes);
       }
