@@ -9,6 +9,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { GLOBAL_MODULE, childNodes, normaliseModule, tableModules } from './modules';
+import { TextGates } from './text-scan';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -116,7 +117,7 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   if (facts) return facts;
   let modules: Set<string> | undefined;
   let importedNames: Set<string> | undefined;
-  const mentionCache = new Map<RegExp, boolean>();
+  let textGates: TextGates | undefined;
   const tableCache = new Map<object, boolean>();
   const memos = new Map<string, unknown>();
   let index: Map<AST_NODE_TYPES, TypeEntry> | undefined;
@@ -191,13 +192,8 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       return result;
     },
     mentions(pattern) {
-      let result = mentionCache.get(pattern);
-      if (result === undefined) {
-        pattern.lastIndex = 0;
-        result = pattern.test(sourceCode.text);
-        mentionCache.set(pattern, result);
-      }
-      return result;
+      textGates ??= new TextGates(sourceCode.text);
+      return textGates.mentions(pattern);
     },
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());

@@ -1,0 +1,439 @@
+/**
+ * Text gates without a regex scan per gate. Every rule's first question is a regex over the
+ * whole file ("does it mention oauth, client_id, localStorage…?"); with some thirty such
+ * patterns, each an alternation of many words, the scans cost more than the rest of the
+ * analysis on files that mention none of them — which is nearly every file.
+ *
+ * So each gate pattern is reduced to literals one of which any match must contain (every
+ * spelling of an alternative that matches a few fixed strings, else a required part of it:
+ * a spelling proves a match, a part only allows one), and one pass over the file's text
+ * (an Aho–Corasick automaton over every gate's literals, case-folded) tells which literals
+ * occur. A pattern none of whose literals occurs cannot match and is not run; otherwise the
+ * pattern itself decides. The answer is always the pattern's own: the literals only skip
+ * scans that cannot succeed.
+ */
+
+/** Literals shorter than this make a poor filter: such a pattern is always run. */
+const MIN_LITERAL = 2;
+
+/**
+ * Lower-cased literals, one of which every match of `pattern` contains (in the case-folded
+ * text), or undefined when the pattern has an alternative without a usable literal.
+ * Patterns with the `u` or `v` flag are not reduced: their case folding can match ASCII
+ * letters with non-ASCII characters (ſ, K), which the ASCII automaton does not see.
+ */
+export function requiredLiterals(pattern: RegExp): readonly string[] | undefined {
+  return gateOf(pattern)?.literals;
+}
+
+interface Gate {
+  /** Lower-cased literals, one of which any match contains. */
+  readonly literals: readonly string[];
+  /** Per literal: its presence alone proves a match (it spells out a whole alternative). */
+  readonly proves: readonly boolean[];
+}
+
+/** Spellings of one alternative beyond this many are not listed: its required literal stands for it. */
+const MAX_SPELLINGS = 64;
+
+function gateOf(pattern: RegExp): Gate | undefined {
+  if (pattern.unicode || pattern.flags.includes('v')) return undefined;
+  const proves = new Map<string, boolean>();
+  for (const alternative of topLevelAlternatives(pattern.source)) {
+    const spellings = spellingsOf(alternative);
+    if (spellings && spellings.every((spelling) => spelling.length >= MIN_LITERAL)) {
+      // The scan is case-folded: a spelling proves a match only where case does not matter;
+      // a sticky pattern matches only at the start.
+      for (const spelling of spellings) {
+        const proof = !pattern.sticky && (pattern.ignoreCase || !/[a-z]/i.test(spelling));
+        const literal = spelling.toLowerCase();
+        proves.set(literal, proves.get(literal) === true || proof);
+      }
+      continue;
+    }
+    const requirement = requirementOf(alternative);
+    if (!requirement) return undefined;
+    for (const literal of requirement) proves.set(literal.toLowerCase(), proves.get(literal.toLowerCase()) === true);
+  }
+  const literals = [...proves.keys()];
+  // eslint-disable-next-line no-control-regex -- the automaton reads ASCII only
+  if (literals.length === 0 || literals.some((literal) => !/^[\x00-\x7f]+$/.test(literal))) return undefined;
+  return { literals, proves: literals.map((literal) => proves.get(literal) === true) };
+}
+
+/**
+ * Every string the alternative matches, when it matches a few fixed strings: literal
+ * characters, escaped punctuation, small classes of plain characters (`['"]`, `ur[il]`),
+ * groups of such alternatives, and `?`. Undefined for anything else (anchors, `\s`, `*`, …).
+ */
+function spellingsOf(alternative: string): string[] | undefined {
+  let spellings = [''];
+  for (let i = 0; i < alternative.length;) {
+    const char = alternative[i];
+    let choices: string[] | undefined;
+    let next = i + 1;
+    if (char === '\\') {
+      const escaped = alternative[i + 1] ?? '';
+      if (!/[^A-Z0-9]/i.test(escaped)) return undefined;
+      choices = [escaped];
+      next = i + 2;
+    } else if (char === '[') {
+      next = skipClass(alternative, i);
+      const body = alternative.slice(i + 1, next - 1);
+      if (!/^[^\\\]^-]{1,6}$/.test(body)) return undefined;
+      choices = [...body];
+    } else if (char === '(') {
+      next = skipGroup(alternative, i);
+      const inner = alternative.slice(i + 1, next - 1);
+      if (/^\?(?:[=!]|<[=!])/.test(inner)) return undefined;
+      choices = [];
+      for (const innerAlternative of topLevelAlternatives(inner.replace(/^\?(?::|<[A-Z_$][\w$]*>)/i, ''))) {
+        const inside = spellingsOf(innerAlternative);
+        if (!inside) return undefined;
+        choices.push(...inside);
+      }
+    } else if ('.^$|)]*+?{}'.includes(char)) {
+      return undefined;
+    } else {
+      choices = [char];
+    }
+    const quantifier = alternative[next];
+    if (quantifier === '?') {
+      choices = [...choices, ''];
+      next += alternative[next + 1] === '?' ? 2 : 1;
+    } else if (quantifier === '*' || quantifier === '+' || quantifier === '{') {
+      return undefined;
+    }
+    if (spellings.length * choices.length > MAX_SPELLINGS) return undefined;
+    spellings = spellings.flatMap((prefix) => choices.map((choice) => prefix + choice));
+    i = next;
+  }
+  return spellings;
+}
+
+/** Literals one of which every match of `source` contains: one requirement per top-level alternative. */
+function literalsOfSource(source: string): string[] | undefined {
+  const literals: string[] = [];
+  for (const alternative of topLevelAlternatives(source)) {
+    const requirement = requirementOf(alternative);
+    if (!requirement) return undefined;
+    literals.push(...requirement);
+  }
+  return literals;
+}
+
+/** The source split at `|` outside groups and character classes. */
+function topLevelAlternatives(source: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') {
+      i++;
+    } else if (inClass) {
+      if (char === ']') inClass = false;
+    } else if (char === '[') {
+      inClass = true;
+    } else if (char === '(') {
+      depth++;
+    } else if (char === ')') {
+      depth--;
+    } else if (char === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  return alternatives;
+}
+
+/**
+ * Literals one of which every match of this alternative contains: its best requirement,
+ * either a run of literal characters or a group that must match (any of its alternatives'
+ * literals). Classes, `.`, anchors and escapes other than escaped punctuation end a run; an
+ * atom made optional by `?`, `*` or `{0,…}` is dropped and ends it. Undefined when there is
+ * none of at least MIN_LITERAL characters, or a construct this reader does not follow.
+ */
+function requirementOf(alternative: string): string[] | undefined {
+  const candidates: string[][] = [];
+  let run = '';
+  const endRun = (): void => {
+    if (run.length >= MIN_LITERAL) candidates.push([run]);
+    run = '';
+  };
+  for (let i = 0; i < alternative.length;) {
+    const char = alternative[i];
+    let atom: string | undefined; // a literal character, or undefined for anything else
+    let group: string[] | undefined; // the literals of a group, when it has them
+    let next = i + 1;
+    if (char === '\\') {
+      const escaped = alternative[i + 1] ?? '';
+      // Escaped punctuation is itself; \b \B \d \D \s \S \w \W are zero-width or classes.
+      // Escapes that go on (\u0041, \x41, \cJ, \k<name>, back-references) are not read.
+      if (/[^A-Z0-9]/i.test(escaped)) atom = escaped;
+      else if (!/[bdsw]/i.test(escaped)) return undefined;
+      next = i + 2;
+    } else if (char === '[') {
+      next = skipClass(alternative, i);
+    } else if (char === '(') {
+      next = skipGroup(alternative, i);
+      const inner = alternative.slice(i + 1, next - 1);
+      // Lookarounds are no requirement here; capturing, non-capturing and named groups are.
+      if (!/^\?(?:[=!]|<[=!])/.test(inner)) group = literalsOfSource(inner.replace(/^\?(?::|<[A-Z_$][\w$]*>)/i, ''));
+    } else if (!'.^$'.includes(char)) {
+      atom = char;
+    }
+    // The quantifier of this atom, if any.
+    const quantifier = alternative[next];
+    let optional = false;
+    let repeated = false;
+    let quantified = true;
+    if (quantifier === '?' || quantifier === '*') {
+      optional = true;
+      next += 1;
+    } else if (quantifier === '+') {
+      repeated = true;
+      next += 1;
+    } else if (quantifier === '{') {
+      // Only a well-formed {n}, {n,} or {n,m}; a brace that is not one is not read.
+      const bounds = /^\{(\d{1,9})(?:,\d{0,9})?\}/.exec(alternative.slice(next, next + 22));
+      if (!bounds) return undefined;
+      optional = Number(bounds[1]) === 0;
+      repeated = !optional;
+      next += bounds[0].length;
+    } else {
+      quantified = false;
+    }
+    if (quantified && alternative[next] === '?') next += 1; // lazy: the same requirement
+    if (atom === undefined || optional) {
+      endRun();
+      if (group && !optional && group.every((literal) => literal.length >= MIN_LITERAL)) candidates.push(group);
+    } else {
+      run += atom;
+      // `a+` or `a{2,}`: one `a` is required, what follows may not be adjacent to it.
+      if (repeated) endRun();
+    }
+    i = next;
+  }
+  endRun();
+  // The best filter: the requirement whose shortest literal is longest, then the fewest literals.
+  let best: string[] | undefined;
+  let bestScore = -1;
+  for (const candidate of candidates) {
+    const score = Math.min(...candidate.map((literal) => literal.length)) * 1000 - candidate.length;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function skipClass(source: string, open: number): number {
+  for (let i = open + 1; i < source.length; i++) {
+    if (source[i] === '\\') i++;
+    else if (source[i] === ']' && i > open + 1) return i + 1;
+  }
+  return source.length;
+}
+
+function skipGroup(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const char = source[i];
+    if (char === '\\') i++;
+    else if (char === '[') i = skipClass(source, i) - 1;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth === 0) return i + 1;
+  }
+  return source.length;
+}
+
+/**
+ * An Aho–Corasick automaton over ASCII, case-folded (A–Z read as a–z); a non-ASCII character
+ * matches no literal and restarts the search.
+ */
+export class LiteralScanner {
+  readonly literals: readonly string[];
+  /** Each ASCII character's class: 0 for characters no literal has, then one per character used. */
+  private readonly classOf = new Uint8Array(128);
+  private readonly width: number;
+  private readonly delta: Uint16Array | Int32Array;
+  /** Per state, the ids of the literals that end there (its own and its suffix states'). */
+  private readonly outputs: (readonly number[] | undefined)[];
+
+  constructor(literals: readonly string[]) {
+    this.literals = literals;
+    let classes = 1;
+    for (const literal of literals)
+      for (let i = 0; i < literal.length; i++) {
+        const code = fold(literal.charCodeAt(i));
+        if (this.classOf[code] === 0) this.classOf[code] = classes++;
+      }
+    const width = classes;
+    const goto: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    literals.forEach((literal, id) => {
+      let state = 0;
+      for (let i = 0; i < literal.length; i++) {
+        const symbol = this.classOf[fold(literal.charCodeAt(i))];
+        let next = goto[state].get(symbol);
+        if (next === undefined) {
+          next = goto.length;
+          goto.push(new Map());
+          own.push([]);
+          goto[state].set(symbol, next);
+        }
+        state = next;
+      }
+      own[state].push(id);
+    });
+    const states = goto.length;
+    const delta = states < 0xffff ? new Uint16Array(states * width) : new Int32Array(states * width);
+    const failure = new Int32Array(states);
+    const outputs: (number[] | undefined)[] = own.map((ids) => (ids.length > 0 ? [...ids] : undefined));
+    // Breadth-first: a state's failure link is a shorter state, finished before it.
+    const queue: number[] = [];
+    for (let symbol = 1; symbol < width; symbol++) {
+      const next = goto[0].get(symbol);
+      if (next !== undefined) {
+        delta[symbol] = next;
+        queue.push(next);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head];
+      const fallback = failure[state];
+      const inherited = outputs[fallback];
+      if (inherited) outputs[state] = [...(outputs[state] ?? []), ...inherited];
+      for (let symbol = 1; symbol < width; symbol++) {
+        const next = goto[state].get(symbol);
+        if (next !== undefined) {
+          failure[next] = delta[fallback * width + symbol];
+          delta[state * width + symbol] = next;
+          queue.push(next);
+        } else {
+          delta[state * width + symbol] = delta[fallback * width + symbol];
+        }
+      }
+    }
+    this.width = width;
+    this.delta = delta;
+    this.outputs = outputs;
+  }
+
+  /** Which literals occur in `text` (by id). */
+  scan(text: string): Uint8Array {
+    const found = new Uint8Array(this.literals.length);
+    const { delta, outputs, classOf, width } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // Characters no literal has (and non-ASCII ones) restart the search.
+      const symbol = code < 128 ? classOf[code | (code >= 65 && code <= 90 ? 32 : 0)] : 0;
+      if (symbol === 0) {
+        state = 0;
+        continue;
+      }
+      state = delta[state * width + symbol];
+      if (state !== 0) {
+        const ids = outputs[state];
+        if (ids !== undefined) for (let k = 0; k < ids.length; k++) found[ids[k]] = 1;
+      }
+    }
+    return found;
+  }
+}
+
+function fold(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+/**
+ * The process-wide set of gate literals. Patterns are registered as rules first ask about
+ * them; a file scanned before a pattern's literals were known has that pattern run directly,
+ * so a file's answers never depend on which files were linted before it.
+ */
+class GateRegistry {
+  private readonly ids = new Map<string, number>();
+  private readonly literals: string[] = [];
+  private readonly gates = new WeakMap<RegExp, RegisteredGate | null>();
+  private scanner: LiteralScanner | undefined;
+
+  /** The registered gate of a pattern, or null when it has to be run on every file. */
+  gateOf(pattern: RegExp): RegisteredGate | null {
+    let gate = this.gates.get(pattern);
+    if (gate === undefined) {
+      const found = gateOf(pattern);
+      gate = found ? { ids: found.literals.map((literal) => this.idOf(literal)), proves: found.proves } : null;
+      this.gates.set(pattern, gate);
+    }
+    return gate;
+  }
+
+  private idOf(literal: string): number {
+    let id = this.ids.get(literal);
+    if (id === undefined) {
+      id = this.literals.length;
+      this.literals.push(literal);
+      this.ids.set(literal, id);
+      this.scanner = undefined;
+    }
+    return id;
+  }
+
+  currentScanner(): LiteralScanner {
+    this.scanner ??= new LiteralScanner([...this.literals]);
+    return this.scanner;
+  }
+}
+
+interface RegisteredGate {
+  readonly ids: readonly number[];
+  readonly proves: readonly boolean[];
+}
+
+const registry = new GateRegistry();
+
+/** A file's text with the gate literals found in it: `mentions(pattern)` answers as `pattern.test(text)`. */
+export class TextGates {
+  private found: Uint8Array | undefined;
+  private readonly answers = new Map<RegExp, boolean>();
+
+  constructor(private readonly text: string) {}
+
+  mentions(pattern: RegExp): boolean {
+    let answer = this.answers.get(pattern);
+    if (answer === undefined) {
+      const scanned = this.scanned(pattern);
+      answer = scanned === 'maybe' ? testFromStart(pattern, this.text) : scanned === 'yes';
+      this.answers.set(pattern, answer);
+    }
+    return answer;
+  }
+
+  /** What the literal scan says about the pattern: no match, a match, or the pattern must decide. */
+  private scanned(pattern: RegExp): 'no' | 'yes' | 'maybe' {
+    const gate = registry.gateOf(pattern);
+    if (gate === null) return 'maybe';
+    this.found ??= registry.currentScanner().scan(this.text);
+    let result: 'no' | 'maybe' = 'no';
+    for (let k = 0; k < gate.ids.length; k++) {
+      const id = gate.ids[k];
+      // A literal registered after this file was scanned: its presence is unknown here.
+      if (id >= this.found.length) result = 'maybe';
+      else if (this.found[id] === 1) {
+        if (gate.proves[k]) return 'yes';
+        result = 'maybe';
+      }
+    }
+    return result;
+  }
+}
+
+function testFromStart(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}

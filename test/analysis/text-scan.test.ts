@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { LiteralScanner, TextGates, requiredLiterals } from '../../src/analysis/text-scan';
+
+describe('requiredLiterals', () => {
+  it.each([
+    [/\bMath\.random\b/, ['math.random']],
+    // Alternatives that match a few fixed strings are listed in full; the others by a required part.
+    [
+      /(?:access|id|refresh)_?token|token=|['"]token['"]|\bjwt\b/i,
+      [
+        'access_token',
+        'accesstoken',
+        'id_token',
+        'idtoken',
+        'refresh_token',
+        'refreshtoken',
+        'token=',
+        "'token'",
+        '\'token"',
+        '"token\'',
+        '"token"',
+        'jwt',
+      ],
+    ],
+    [/colou?r/, ['colour', 'color']],
+    [/x{0,3}yz/, ['yz']],
+    [/ab{2}c/, ['ab']],
+    [/(?=abc)de/, ['de']],
+    [/(?:foo|ba)+baz/, ['baz']],
+    [/(?:verif|decod)[a-z]{0,20}(?:jwt|token)|jwt/i, ['verif', 'decod', 'jwt']],
+    [/[?&]state=/, ['?state=', '&state=']],
+    [/(?<name>abc)|de/, ['abc', 'de']],
+    [/Basic\s|GOCSPX-/, ['basic', 'gocspx-']],
+    [/\(\s{0,20}[\w.$]{0,60}(?:id_?token|bearer)/i, ['token', 'bearer']],
+    [/fo+bar/, ['bar']],
+    [/fo*?bar/, ['bar']],
+  ])('%s needs one of %j', (pattern, literals) => {
+    expect(requiredLiterals(pattern)).toEqual(literals);
+  });
+
+  it.each([
+    /a?b/, // no literal of two characters
+    /ab?c?/,
+    /\u0041BC/, // an escape this reader does not follow
+    /\x41BC/,
+    /(a)\1bc/,
+    /café/, // not ASCII
+    /abc/u, // Unicode case folding reaches ASCII from ſ and K
+    /ab{/, // a brace that is no quantifier
+    /abc|.x/, // one alternative without a literal
+    /(?:abc)?de|f/,
+  ])('%s is always run', (pattern) => {
+    expect(requiredLiterals(pattern)).toBeUndefined();
+  });
+});
+
+describe('LiteralScanner', () => {
+  it('finds every literal, overlapping ones included, case-folded', () => {
+    const scanner = new LiteralScanner(['he', 'she', 'his', 'hers']);
+    const found = (text: string) => [...scanner.scan(text)].flatMap((hit, id) => (hit ? [scanner.literals[id]] : []));
+    expect(found('ushers')).toEqual(['he', 'she', 'hers']);
+    expect(found('USHERS')).toEqual(['he', 'she', 'hers']);
+    expect(found('h\u00e9 hi s')).toEqual([]);
+    expect(found('this')).toEqual(['his']);
+  });
+});
+
+describe('TextGates', () => {
+  // Texts from pieces that the patterns below are built around, in mixed case, with non-ASCII
+  // neighbours (ſ and K fold to ASCII only under the u flag).
+  const pieces = [
+    'token',
+    'TOKEN',
+    'Tok',
+    'en',
+    'jwt',
+    'JwT',
+    '_',
+    '=',
+    '"',
+    "'",
+    'state',
+    'ſtate',
+    '\u212Aey',
+    'key',
+    ' ',
+    '(',
+    'id',
+    'bearer',
+    'access',
+    'Math.random',
+    'é',
+    '?',
+    '&',
+    '\n',
+    'localStorage',
+    'LOCALSTORAGE',
+    'abc',
+    'ABC',
+  ];
+  const patterns = [
+    /(?:access|id|refresh)_?token|token=|['"]token['"]|\bjwt\b/i,
+    /[?&]state=/,
+    /\bMath\.random\b/,
+    /key|state/i,
+    /\(\s{0,20}[\w.$]{0,60}(?:id_?token|bearer)/i,
+    /state/iu,
+    /t.k/,
+    // Whole alternatives that are one literal prove a match only where case does not matter.
+    /localStorage|token=/,
+    /state|nonce|csrf|token/i,
+    /abc/y,
+    /abc|ABC/,
+  ];
+  let seed = 7;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: random(12) }, () => pieces[random(pieces.length)]).join(''));
+
+  it('answers as the pattern itself on every text', () => {
+    for (const text of texts) {
+      const gates = new TextGates(text);
+      for (const pattern of patterns) expect([text, pattern, gates.mentions(pattern)]).toEqual([text, pattern, pattern.test(text)]);
+    }
+  });
+
+  it('runs the pattern for a literal learnt after the file was scanned', () => {
+    const gates = new TextGates('const zyxwv_late = 1;');
+    expect(gates.mentions(/zyxwv_early/)).toBe(false); // scans the text with what is known
+    expect(gates.mentions(/zyxwv_late/)).toBe(true); // a literal the scan did not look for
+    expect(new TextGates('nothing here').mentions(/zyxwv_late/)).toBe(false);
+  });
+
+  it('resets a global pattern before testing', () => {
+    const pattern = /token/g;
+    pattern.lastIndex = 99;
+    expect(new TextGates('a token').mentions(pattern)).toBe(true);
+  });
+});
