@@ -9,6 +9,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { GLOBAL_MODULE, childNodes, normaliseModule, tableModules } from './modules';
+import { fileInfo } from './project/files';
 import { TextGates } from './text-scan';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -112,6 +113,28 @@ function mergeAscending(first: readonly number[], second: readonly number[]): re
   return merged;
 }
 
+/** A step of ESLint's traversal (`SourceCode#traverse()`, ESLint 9+): kind 1 visits a node, phase 1 on entry. */
+interface TraversalStep {
+  readonly kind: number;
+  readonly phase?: number;
+  readonly target: unknown;
+}
+
+/**
+ * The steps ESLint took to walk the file being linted, or undefined when the walk is ours to
+ * do. ESLint computes them before any rule runs and caches them on the SourceCode, so reading
+ * them costs no second walk. A project module parsed by the analysis (src/analysis/project/load.ts)
+ * has no cached walk: `traverse()` would run code-path analysis for nothing, so it is walked here.
+ */
+function eslintTraversal(sourceCode: SourceCode): readonly TraversalStep[] | undefined {
+  const traverse = (sourceCode as { traverse?: () => readonly TraversalStep[] }).traverse;
+  if (typeof traverse !== 'function' || (fileInfo(sourceCode)?.hops ?? 0) > 0) return undefined;
+  const steps = traverse.call(sourceCode);
+  // Only a walk whose first node is the Program is the one this index expects (code-path events come first).
+  const first = steps.find((step) => step.kind === 1);
+  return first?.phase === 1 && first.target === sourceCode.ast ? steps : undefined;
+}
+
 export function fileFacts(sourceCode: SourceCode): FileFacts {
   let facts = cache.get(sourceCode);
   if (facts) return facts;
@@ -125,19 +148,31 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   // Lists handed out are shared by every caller: readonly by type.
   const mixedLists = new Map<string, TSESTree.Node[]>();
   const visitorKeys = (sourceCode as { visitorKeys?: Record<string, readonly string[] | undefined> }).visitorKeys;
+  const add = (byType: Map<AST_NODE_TYPES, TypeEntry>, node: TSESTree.Node): void => {
+    const entry = byType.get(node.type);
+    if (entry) {
+      entry.nodes.push(node);
+      entry.positions.push(preOrder.length);
+    } else {
+      byType.set(node.type, { nodes: [node], positions: [preOrder.length] });
+    }
+    preOrder.push(node);
+  };
   const buildIndex = (): Map<AST_NODE_TYPES, TypeEntry> => {
     const byType = new Map<AST_NODE_TYPES, TypeEntry>();
+    const steps = eslintTraversal(sourceCode);
+    if (steps) {
+      // ESLint walked the tree already (with the parser's visitor keys): its steps, read once.
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i];
+        if (step.kind === 1 && step.phase === 1) add(byType, step.target as TSESTree.Node);
+      }
+      return byType;
+    }
     const stack: TSESTree.Node[] = [sourceCode.ast as TSESTree.Node];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      const entry = byType.get(node.type);
-      if (entry) {
-        entry.nodes.push(node);
-        entry.positions.push(preOrder.length);
-      } else {
-        byType.set(node.type, { nodes: [node], positions: [preOrder.length] });
-      }
-      preOrder.push(node);
+      add(byType, node);
       const keys = visitorKeys?.[node.type];
       if (keys) {
         // The parser's own visitor keys: what ESLint's listeners see (a Vue template is not walked).

@@ -85,7 +85,8 @@ export function isImplicitResponseType(value: string | undefined, strict: boolea
 
 /** `RESPONSE_TYPE`, `responseTypeToken`, `ResponseType` (not `response_types_supported`, a list). */
 function isResponseTypeName(name: string | undefined): boolean {
-  if (!name) return false;
+  // Asked of every named value in the file: names shorter than `responsetype` are out before any copy is made.
+  if (!name || name.length < 12) return false;
   const compact = name.toLowerCase().replace(/[_\-]/g, '');
   return compact.includes('responsetype') && !compact.includes('responsetypes');
 }

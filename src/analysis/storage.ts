@@ -412,7 +412,8 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
   if (cached) return cached;
   const shapes: WrapperShape[] = [];
   cache.set(fn, shapes);
-  if (!fn.body || fn.params.length === 0) return shapes;
+  // A module that never names a storage writes to none: its functions are not read.
+  if (!fn.body || fn.params.length === 0 || !mayWriteStorage(sourceCode)) return shapes;
   for (const node of descendants(fn.body)) {
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.AssignmentExpression) continue;
     const write = storageWriteOf(sourceCode, node);

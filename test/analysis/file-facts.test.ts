@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { fileFacts } from '../../src/analysis/file-facts';
 import { analyze } from '../helpers/analyze';
@@ -6,6 +6,7 @@ import * as espree from 'espree';
 import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import plugin from '../../src/index';
+import { registerFile } from '../../src/analysis/project/files';
 
 /**
  * A parser shaped like svelte-eslint-parser: the script's statements sit under a
@@ -71,6 +72,59 @@ describe('fileFacts', () => {
     expect(mixed).toEqual(['NewExpression', 'CallExpression', 'CallExpression', 'CallExpression']);
     // a, URL, f, g, base, h — no Identifier tokens, nothing from the comment.
     expect(identifiers).toBe(6);
+  });
+
+  it("reads the index from ESLint's own traversal of the linted file, and walks a project module itself in the same order", () => {
+    const code = [
+      'import { a } from "./a";',
+      'export class C<T> extends B implements I { @dec() x: T = f(a?.b!, ...rest); static { g(); } m() { return h(`t${i}`, new.target); } }',
+      'enum E { A = 1 } declare module "m" { export const y: number; }',
+      'label: for (const [k, { v = 1 }] of new Map()) { if (k) continue label; else break; }',
+    ].join('\n');
+    let fromEslint: TSESTree.Node[][] = [];
+    let ownWalk: TSESTree.Node[][] = [];
+    let traversed = 0;
+    analyze(code, 'Program', (sc) => {
+      // SourceCode objects are frozen: the prototype's method is watched, by receiver.
+      const traverse = vi.spyOn(sc.constructor.prototype as { traverse: () => unknown[] }, 'traverse');
+      const types = Object.values(AST_NODE_TYPES);
+      fromEslint = types.map((type) => [...fileFacts(sc).nodesOfType(type)]);
+      fromEslint.push([
+        ...fileFacts(sc).nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.Identifier, AST_NODE_TYPES.NewExpression),
+      ]);
+      traversed = traverse.mock.contexts.filter((receiver) => receiver === sc).length;
+      // The same tree as a project module the analysis parsed: no cached ESLint walk.
+      const SourceCodeClass = sc.constructor as new (config: object) => TSESLint.SourceCode;
+      const module = new SourceCodeClass({
+        text: sc.text,
+        ast: sc.ast,
+        scopeManager: sc.scopeManager,
+        visitorKeys: sc.visitorKeys,
+        parserServices: {},
+      });
+      registerFile(module, {
+        filename: '/project/a.ts',
+        parser: undefined,
+        parserOptions: {},
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        hops: 1,
+      });
+      ownWalk = types.map((type) => [...fileFacts(module).nodesOfType(type)]);
+      ownWalk.push([
+        ...fileFacts(module).nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.Identifier, AST_NODE_TYPES.NewExpression),
+      ]);
+      expect(traverse.mock.contexts.filter((receiver) => receiver === module)).toHaveLength(0);
+      traverse.mockRestore();
+    });
+    expect(traversed).toBe(1);
+    expect(fromEslint.flat().length).toBeGreaterThan(50);
+    expect(ownWalk.length).toBe(fromEslint.length);
+    // The same node objects in the same order, type by type.
+    ownWalk.forEach((nodes, index) => {
+      expect(nodes.length).toBe(fromEslint[index].length);
+      expect(nodes.every((node, at) => node === fromEslint[index][at])).toBe(true);
+    });
   });
 
   it('shares one computation per file through memo', () => {
