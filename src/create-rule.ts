@@ -2,6 +2,16 @@ import type { ESLintUtils, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { catalogEntry } from './catalog';
 import { isInFile } from './analysis/functions';
 import { registerLintedFile } from './analysis/project/files';
+import { isMinifiedFile } from './analysis/minified';
+
+/**
+ * `settings: { oauth: { lintMinifiedFiles: true } }` (ESLint's shared settings): the rules
+ * also read files that look minified, which they skip by default.
+ */
+export function lintsMinifiedFiles(settings: Readonly<Record<string, unknown>> | undefined): boolean {
+  const oauth = settings?.oauth;
+  return typeof oauth === 'object' && oauth !== null && (oauth as Record<string, unknown>).lintMinifiedFiles === true;
+}
 
 /** Where every rule's documentation lives; `meta.docs.url` points here. */
 export const DOCS_BASE_URL = 'https://github.com/eslint-plugin-oauth/eslint-plugin-oauth/blob/main/docs/rules';
@@ -128,6 +138,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta,
     defaultOptions: rule.defaultOptions,
     create: (context) => {
+      // Minified build output is not the code under review (src/analysis/minified.ts).
+      if (!lintsMinifiedFiles(context.settings) && isMinifiedFile(context.sourceCode)) return {};
       // The analysis follows imports from the file ESLint lints: it needs the file's path and parser.
       registerLintedFile(context);
       return rule.create(inFileReports(context), optionsFor(context.options));

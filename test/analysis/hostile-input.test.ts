@@ -18,9 +18,15 @@ function lint(code: string, typescript = false) {
   const languageOptions = typescript
     ? { parser: tsParser, globals: { ...globals.browser, ...globals.node } }
     : { ecmaVersion: 'latest' as const, sourceType: 'module' as const, globals: { ...globals.browser, ...globals.node } };
-  const messages = linter.verify(code, [{ files: ['**/*.ts', '**/*.js'], languageOptions, plugins: { oauth: plugin as never }, rules }], {
-    filename: typescript ? 'hostile.ts' : 'hostile.js',
-  });
+  // Minified files are skipped by default (src/analysis/minified.ts): here they are read, to test the analysis on them.
+  const settings = { oauth: { lintMinifiedFiles: true } };
+  const messages = linter.verify(
+    code,
+    [{ files: ['**/*.ts', '**/*.js'], languageOptions, plugins: { oauth: plugin as never }, rules, settings }],
+    {
+      filename: typescript ? 'hostile.ts' : 'hostile.js',
+    },
+  );
   const fatal = messages.filter((message) => message.fatal);
   expect(fatal.map((message) => message.message)).toEqual([]);
   return messages;
