@@ -872,11 +872,15 @@ export function jwtFacts(sourceCode: SourceCode): JwtFacts {
   return fileFacts(sourceCode).memo('jwt:facts', () => computeFacts(sourceCode));
 }
 
+/** Module-level: a regex literal is a new object at each evaluation, and gates are cached per pattern object. */
+const SPLIT_AT_DOTS = /\bsplit\s*\(\s*['"`]\.['"`]\s*\)/;
+const JSON_PARSE = /\bJSON\.parse\b/;
+
 /** Cheap gate: could the file contain a JWT operation at all? */
 export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly string[]): boolean {
   const facts = fileFacts(sourceCode);
   // A hand-rolled decode is a `JSON.parse` over a segment of `split('.')`, both written here.
-  const handRolled = facts.mentions(/\bsplit\s*\(\s*['"`]\.['"`]\s*\)/) && facts.mentions(/\bJSON\.parse\b/);
+  const handRolled = facts.mentions(SPLIT_AT_DOTS) && facts.mentions(JSON_PARSE);
   // A verify or decode helper of another project module (`verifyIdToken` from '../lib/auth').
   const helper = facts.importsProjectModules && (facts.mentions(JWT_HELPER_NAME) || facts.mentions(JWT_HELPER_ARGUMENT));
   return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS) || helper;

@@ -121,13 +121,16 @@ function typeName(annotation: TSESTree.TypeNode | undefined): string | undefined
   return name.type === AST_NODE_TYPES.Identifier ? name.name : name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
 }
 
+/** Module-level: gates are cached per pattern object. */
+const HTTP_INTERCEPTOR_WORD = /HttpInterceptor/;
+
 /**
  * Angular interceptors, which run around every request: a function typed `HttpInterceptorFn`
  * (`export const auth: HttpInterceptorFn = (req, next) => …`) and the `intercept` method of a
  * class that `implements HttpInterceptor`. Their `catchError` callbacks are the retry path.
  */
 function angularInterceptors(sourceCode: SourceCode): FunctionNode[] {
-  if (!fileFacts(sourceCode).mentions(/HttpInterceptor/)) return [];
+  if (!fileFacts(sourceCode).mentions(HTTP_INTERCEPTOR_WORD)) return [];
   const found: FunctionNode[] = [];
   for (const node of fileFacts(sourceCode).nodesOfType(
     AST_NODE_TYPES.VariableDeclarator,

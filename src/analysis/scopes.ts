@@ -419,9 +419,12 @@ const SCOPE_PLACES = [
   AST_NODE_TYPES.BinaryExpression,
 ] as const;
 
+/** Module-level: a regex literal is a new object at each evaluation, and gates are cached per pattern object. */
+const SCOPE_WORD = /scope/i;
+
 function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions): BroadScopeFinding[] {
   const facts = fileFacts(sourceCode);
-  if (!facts.mentions(/scope/i)) return [];
+  if (!facts.mentions(SCOPE_WORD)) return [];
   // Authorization servers declare the scopes they support; they do not request them.
   if (facts.importsAny(AUTHORIZATION_SERVER_MODULES)) return [];
   const oauthFile = facts.mentions(OAUTH_WORDS);
