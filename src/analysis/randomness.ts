@@ -384,9 +384,15 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
   const merged = union(args);
   const single = args.length === 1 ? args[0] : undefined;
   const label = origin ? origin.path.join('.') : '';
-  if (single && (label === 'String' || label === 'encodeURIComponent' || label === 'Buffer.from')) return single;
-  return { ...merged, bytes: single?.bytes };
+  if (single && VALUE_PRESERVING_CALLS.has(label)) return single;
+  // Constant arguments of an unknown function are keys or options (`searchParams.get("state")`,
+  // `getItem("nonce")`, `config.get("oauth.state")`), not its value: what it returns is unknown.
+  if (merged.weak.length === 0 && merged.strong.length === 0) return opaque(node);
+  return { ...merged, constant: undefined, bytes: single?.bytes };
 }
+
+// Calls whose value is their argument re-encoded: a constant stays a constant through them.
+const VALUE_PRESERVING_CALLS = new Set(['String', 'encodeURIComponent', 'encodeURI', 'Buffer.from', 'btoa', 'JSON.stringify']);
 
 // Globals that hold no secret, for configs that declare no globals.
 const WELL_KNOWN_GLOBALS = new Set([

@@ -161,8 +161,31 @@ export function Login() {
   return <a href={'https://idp.example.com/authorize?response_type=code&state=' + oauthState}>Sign in</a>;
 }`;
 
+// The state a logout request received, passed on to the end-session URL (nextjs-auth0's logout handler).
+const echoedLogoutState = `export async function logout(req) {
+  const logoutState = req.nextUrl.searchParams.get('state');
+  const url = new URL(metadata.end_session_endpoint);
+  url.searchParams.set('client_id', clientId);
+  if (logoutState) url.searchParams.set('state', logoutState);
+  return Response.redirect(url);
+}`;
+// Keyed reads: the constant is the key, not the value.
+const keyedReads = `export function resume(config, storage) {
+  const state = sessionStorage.getItem('oauth_state');
+  const nonce = config.get('oauth.nonce');
+  return authorizeUrl({ response_type: 'code', client_id: 'app', state, nonce });
+}`;
+// A constant stays a constant through an encoding call.
+const encodedConstantState = `export const authParams = {
+  client_id: 'web',
+  redirect_uri: 'https://app.example.com/cb',
+  state: encodeURIComponent('static-state'),
+};`;
+
 ruleTester.run('require-secure-random', rule, {
   valid: [
+    echoedLogoutState,
+    keyedReads,
     // CSPRNG sources with enough bytes.
     `import crypto from 'node:crypto';\nconst state = crypto.randomBytes(32).toString('hex');\nconst nonce = crypto.randomBytes(16).toString('base64url');\nconst codeVerifier = crypto.randomBytes(32).toString('base64url');`,
     `const state = crypto.randomUUID();\nsessionStorage.setItem('oauth_state', state);`,
@@ -213,6 +236,7 @@ ruleTester.run('require-secure-random', rule, {
     invalid(constantState, 'constantValue', "'xyzABC123'"),
     invalid(constantInConst, 'constantValue', "'static-state-value'"),
     invalid(constantFallback, 'constantValue', "'state'", 1),
+    invalid(encodedConstantState, 'constantValue', "'static-state'"),
     invalid(helperFewBytes, 'tooFewBits', 'randomHex(8)'),
     invalid(getRandomValuesSmall, 'tooFewBits', 'crypto.getRandomValues(buf)'),
     invalid(uuidV1, 'weakSource', 'uuidv1()'),
