@@ -860,8 +860,13 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
       const list = paramsOfNode(sourceCode, definition, depth + 1);
       return list?.kind === 'object' ? withMemberWrites(sourceCode, node, list) : list;
     }
-    case AST_NODE_TYPES.ObjectExpression:
-      return urlWithQuery(sourceCode, node, depth) ?? paramsOfObject(sourceCode, node, depth);
+    case AST_NODE_TYPES.ObjectExpression: {
+      const withQuery = urlWithQuery(sourceCode, node, depth);
+      if (withQuery) return withQuery;
+      const list = paramsOfObject(sourceCode, node, depth);
+      const holder = list && holderOf(sourceCode, node);
+      return holder ? withMemberWrites(sourceCode, holder.identifier, list, holder.path) : list;
+    }
     case AST_NODE_TYPES.NewExpression:
       if (isGlobalConstructor(sourceCode, node, 'URLSearchParams'))
         return cachedConstruction(sourceCode, node, () => paramsOfSearchParams(sourceCode, node, depth));
@@ -907,20 +912,67 @@ function paramsOfNode(sourceCode: SourceCode, input: Node, depth: number): Param
 }
 
 /**
- * An object of parameters held in a variable also sends what is written into it afterwards
- * (`params.state = state`, also under an `if`): a parameter added conditionally may be sent,
- * so it counts as present. A write whose name cannot be read makes the list incomplete.
+ * The variable an object literal is written into, and the path to it inside that variable's
+ * value: `var options = { form: { … } }` gives `options` and `['form']` for the inner object.
  */
-function withMemberWrites(sourceCode: SourceCode, identifier: TSESTree.Identifier, list: ParamList): ParamList {
+function holderOf(
+  sourceCode: SourceCode,
+  object: TSESTree.ObjectExpression,
+): { identifier: TSESTree.Identifier; path: string[] } | undefined {
+  const path: string[] = [];
+  let node: Node = object;
+  for (let depth = 0; depth < 4; depth++) {
+    const parent: Node | undefined = node.parent;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+      const key = propertyKeyName(sourceCode, parent);
+      if (key === undefined) return undefined;
+      path.unshift(key);
+      node = parent.parent;
+      continue;
+    }
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier)
+      return { identifier: parent.id, path };
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An object of parameters held in a variable also sends what is written into it afterwards
+ * (`params.state = state`, also under an `if`), and so does an object nested in the variable's
+ * value, through its path (`options.form.code_verifier = verifier`): a parameter added
+ * conditionally may be sent, so it counts as present. A write whose name cannot be read makes
+ * the list incomplete.
+ */
+function withMemberWrites(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+  list: ParamList,
+  path: readonly string[] = [],
+): ParamList {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable) return list;
+  const known = new Set(list.params.map((param) => param.valueNode));
   const added: Param[] = [];
   let complete = list.complete;
   for (const reference of variable.references) {
-    const member = reference.identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    // Down the path: `options` → `options.form`; any other member is another object.
+    let target = reference.identifier as Node;
+    let onPath = true;
+    for (const step of path) {
+      const parent = target.parent as Node | undefined;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== target || memberName(sourceCode, parent) !== step) {
+        onPath = false;
+        break;
+      }
+      target = parent;
+    }
+    if (!onPath) continue;
+    const member = target.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== target) continue;
     const assignment = member.parent;
     if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member || assignment.operator !== '=') continue;
+    if (known.has(assignment.right)) continue;
     const name = memberName(sourceCode, member);
     if (name === undefined) {
       complete = false;

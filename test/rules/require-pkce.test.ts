@@ -5,8 +5,25 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
+// The verifier added to a form nested in the request options, through its path (simov/grant).
+const nestedFormVerifier = `var request = require('request-compose').client;
+exports.access = async ({ provider, query, session }) => {
+  var options = {
+    method: 'POST',
+    url: provider.access_url,
+    form: { grant_type: 'authorization_code', code: query.code, client_id: provider.key, redirect_uri: provider.redirect_uri },
+  };
+  if (provider.pkce) {
+    options.form.code_verifier = session.code_verifier;
+  }
+  return request(options);
+};`;
+// The same write into another object of the options: the form still sends no verifier.
+const verifierBesideForm = nestedFormVerifier.replace('options.form.code_verifier', 'options.qs.code_verifier');
+
 ruleTester.run('require-pkce', rule, {
   valid: [
+    nestedFormVerifier,
     // An object with a `type` that is not a provider: not listed in providers, not typed as one.
     `const job = { id: 'sync', type: 'oauth', checks: ['state'] }; queue.push(job);`,
     {
@@ -92,6 +109,10 @@ export const token = () => c.getToken({ scope: 'payouts' });`,
     },
   ],
   invalid: [
+    {
+      code: verifierBesideForm,
+      errors: [{ messageId: 'missingVerifier', ...at(verifierBesideForm, 'request(options)') }],
+    },
     {
       code: `const METHOD = 'plain';
 const params = new URLSearchParams({ response_type: 'code', client_id: ID, state, code_challenge: verifier, code_challenge_method: METHOD });`,
