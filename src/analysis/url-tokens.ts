@@ -13,7 +13,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable } from './ast';
+import { enclosingFunction, findVariable, isFunctionNode } from './ast';
 import { authorizationRequests, requestParam } from './authorization';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
@@ -29,6 +29,7 @@ import {
   CLIENT_SECRET_PARAMS,
   GENERIC_TOKEN_PARAMS,
   JWT_LITERAL,
+  QUERY_TOKEN_OPT_IN_FLAG,
   QUERY_TOKEN_PARAMS_ALLOWED,
   TOKEN_GETTER_KEYS,
   TOKEN_VERIFY_CALL,
@@ -83,13 +84,22 @@ function scan(sourceCode: SourceCode): UrlTokenFinding[] {
     findings.push({ node, place, token });
   };
   const facts = fileFacts(sourceCode);
+  const queryReadsOptIn = rejectsQueryTokensUnlessAllowed(sourceCode);
+  // `if (req.query.access_token) token = req.query.access_token`: one read per function and spelling.
+  const readsSeen = new Set<string>();
   for (const node of facts.nodesOfType(AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.VariableDeclarator)) {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       // The name first: it is cheap, and few member reads name a token.
       const name = memberName(sourceCode, node);
-      if (!mayNameToken(name) || !isQueryObject(sourceCode, node.object)) continue;
+      if (queryReadsOptIn || !mayNameToken(name) || !isQueryObject(sourceCode, node.object)) continue;
       const kind = tokenReadKind(sourceCode, name, node);
-      if (kind && !isAssertionOrComparison(node)) report(node, 'read', kind);
+      if (!kind || isAssertionOrComparison(node) || underOptInFlag(sourceCode, node)) continue;
+      const readKey = `${enclosingFunction(node)?.range[0] ?? -1}:${sourceCode.getText(node)}`;
+      if (readsSeen.has(readKey)) continue;
+      readsSeen.add(readKey);
+      report(node, 'read', kind);
+    } else if (queryReadsOptIn) {
+      continue;
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const kind = tokenReadByCall(sourceCode, node);
       if (kind) report(node, 'read', kind);
@@ -128,6 +138,68 @@ function scan(sourceCode: SourceCode): UrlTokenFinding[] {
     if (kind && !isAssertionOrComparison(url)) report(valueNode, 'path', kind);
   }
   return findings;
+}
+
+/**
+ * Whether the file's server rejects query-string tokens unless its deployer opts in:
+ * `if (!this.allowBearerTokensInQueryString) throw …` (node-oauth2-server),
+ * `if (!acceptQueryParam && mechanism === 'query') throw …` (oidc-provider). Its query reads
+ * then serve that documented opt-in (RFC 6750 §2.3 allows it as an exception) and are not reported.
+ */
+function rejectsQueryTokensUnlessAllowed(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  if (!facts.mentions(QUERY_TOKEN_OPT_IN_HINT)) return false;
+  return facts
+    .nodesOfType(AST_NODE_TYPES.IfStatement)
+    .some((statement) => negatesOptInFlag(sourceCode, statement.test) && throwsAtOnce(statement.consequent));
+}
+
+// The file gate for the flag names (the scanner reads plain text).
+const QUERY_TOKEN_OPT_IN_HINT = /(?:allow|accept|enable|permit)\w*Query/i;
+
+function negatesOptInFlag(sourceCode: SourceCode, test: Node): boolean {
+  const inner = skipWrappers(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&')
+    return negatesOptInFlag(sourceCode, inner.left) || negatesOptInFlag(sourceCode, inner.right);
+  return inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!' && isOptInFlag(sourceCode, inner.argument);
+}
+
+/** `if (options.allowQueryTokens) token = req.query.access_token`: a read only the opt-in reaches. */
+function underOptInFlag(sourceCode: SourceCode, node: Node): boolean {
+  if (!fileFacts(sourceCode).mentions(QUERY_TOKEN_OPT_IN_HINT)) return false;
+  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    const test =
+      (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.consequent === child
+        ? parent.test
+        : parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.right === child
+          ? parent.left
+          : undefined;
+    if (test && namesOptInFlag(sourceCode, test)) return true;
+  }
+  return false;
+}
+
+function namesOptInFlag(sourceCode: SourceCode, test: Node): boolean {
+  const inner = skipWrappers(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&')
+    return namesOptInFlag(sourceCode, inner.left) || namesOptInFlag(sourceCode, inner.right);
+  return isOptInFlag(sourceCode, inner);
+}
+
+function isOptInFlag(sourceCode: SourceCode, node: Node): boolean {
+  const flag = skipWrappers(node);
+  const name =
+    flag.type === AST_NODE_TYPES.Identifier
+      ? flag.name
+      : flag.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, flag)
+        : undefined;
+  return name !== undefined && QUERY_TOKEN_OPT_IN_FLAG.test(name);
+}
+
+function throwsAtOnce(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.some((inner) => inner.type === AST_NODE_TYPES.ThrowStatement);
 }
 
 /** `encodeURIComponent(x)` / `String(x)` → x. */

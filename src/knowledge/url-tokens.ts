@@ -52,3 +52,11 @@ export const JWT_LITERAL = /^eyJ[\w-]{2,}\.eyJ[\w-]{2,}\.[\w-]*$/;
 
 /** Parameters that carry the client's own credential (RFC 6749 §2.3.1 keeps them out of the request URI); compared lowercase. */
 export const CLIENT_SECRET_PARAMS: ReadonlySet<string> = new Set(['client_secret']);
+
+/**
+ * Names of settings that let a resource server accept bearer tokens from the query, which
+ * RFC 6750 §2.3 allows only as an exception: node-oauth2-server `allowBearerTokensInQueryString`,
+ * oidc-provider `acceptQueryParamAccessTokens`. A server that rejects query tokens unless one
+ * is set leaves that choice, documented, to its deployer.
+ */
+export const QUERY_TOKEN_OPT_IN_FLAG = /^(?:allow|accept|enable|permit)\w*Query/i;

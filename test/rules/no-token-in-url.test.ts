@@ -5,8 +5,49 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 const ruleTester = createRuleTester();
 const espreeTester = createEspreeRuleTester();
 
+// Resource servers that reject query tokens unless the deployer opts in (RFC 6750 §2.3's exception).
+const optInRejectedByDefault = `AuthenticateHandler.prototype.getTokenFromRequest = function (request) {
+  var headerToken = request.get('Authorization');
+  var queryToken = request.query.access_token;
+  if (!!headerToken + !!queryToken > 1) throw new InvalidRequestError('only one authentication method is allowed');
+  if (queryToken) return this.getTokenFromRequestQuery(request);
+  return this.getTokenFromRequestHeader(request);
+};
+AuthenticateHandler.prototype.getTokenFromRequestQuery = function (request) {
+  if (!this.allowBearerTokensInQueryString) {
+    throw new InvalidRequestError('do not send bearer tokens in query URLs');
+  }
+  return request.query.access_token;
+};`;
+const optInMechanism = `export function getAccessToken(ctx, { acceptQueryParam = config.acceptQueryParamAccessTokens } = {}) {
+  const mechanisms = { header: ctx.headers.authorization, query: ctx.query.access_token };
+  const [[mechanism, token]] = Object.entries(mechanisms).filter(([, value]) => value);
+  if (!acceptQueryParam && mechanism === 'query') throw new InvalidRequest('access tokens must not be provided via query parameter');
+  return token;
+}`;
+const optInGuardedRead = `export function tokenOf(req, options) {
+  if (options.allowQueryTokens && req.query.access_token) return req.query.access_token;
+  return req.headers.authorization?.slice(7);
+}`;
+// The flag is checked, but nothing is rejected: the query token is read either way.
+const optInFlagIgnored = `export function tokenOf(req, options) {
+  if (!options.allowQueryTokens) console.warn('query tokens are deprecated');
+  return req.headers.authorization?.slice(7) ?? req.query.access_token;
+}`;
+// One read, tested and then taken: one finding.
+const readTwice = `app.get('/api/me', (req, res) => {
+  let token;
+  if (req.query.access_token) {
+    token = req.query.access_token;
+  }
+  res.json(lookup(token));
+});`;
+
 ruleTester.run('no-token-in-url', rule, {
   valid: [
+    optInRejectedByDefault,
+    optInMechanism,
+    optInGuardedRead,
     {
       code: `export const logoutUrl = (idToken: string) => \`\${ISSUER}/logout?id_token_hint=\${idToken}&post_logout_redirect_uri=\${encodeURIComponent(APP)}\`;`,
     },
@@ -104,6 +145,14 @@ export function login(res: any, nonce: string, returnTo: string) {
     },
   ],
   invalid: [
+    {
+      code: optInFlagIgnored,
+      errors: [{ messageId: 'tokenFromQuery', ...at(optInFlagIgnored, 'req.query.access_token') }],
+    },
+    {
+      code: readTwice,
+      errors: [{ messageId: 'tokenFromQuery', ...at(readTwice, 'req.query.access_token') }],
+    },
     {
       code: `router.get('/callback', async (req, res) => {
   const tokens = await exchange(req.query.code);
