@@ -23,42 +23,83 @@ const MIN_LITERAL = 2;
  * letters with non-ASCII characters (ſ, K), which the ASCII automaton does not see.
  */
 export function requiredLiterals(pattern: RegExp): readonly string[] | undefined {
-  return gateOf(pattern)?.literals;
+  return gateOf(pattern)?.literals.map((literal) => literal.replace(BOUNDARY_BEFORE, '\\b').replace(BOUNDARY_AFTER, '\\b'));
 }
 
 interface Gate {
-  /** Lower-cased literals, one of which any match contains. */
+  /** Lower-cased literals (in the marked form of `marked`), each listed once. */
   readonly literals: readonly string[];
   /** Per literal: its presence alone proves a match (it spells out a whole alternative). */
   readonly proves: readonly boolean[];
+  /**
+   * Per alternative, the literals it needs, as groups (indexes into `literals`): a match of the
+   * alternative contains one literal of every group. The pattern can match only where some
+   * alternative has all its groups present.
+   */
+  readonly clauses: readonly (readonly (readonly number[])[])[];
 }
 
 /** Spellings of one alternative beyond this many are not listed: its required literal stands for it. */
 const MAX_SPELLINGS = 64;
 
+/** Requirements of one alternative kept beyond its best one (each costs a lookup per scanned file). */
+const MAX_GROUPS = 3;
+
+// Word-boundary marks of a literal: the scan checks `\b` where the pattern puts it.
+const BOUNDARY_BEFORE = '\x02';
+const BOUNDARY_AFTER = '\x03';
+
+/** A literal with the word boundaries the pattern requires around it. */
+function marked(literal: string, before: boolean, after: boolean): string {
+  return (before ? BOUNDARY_BEFORE : '') + literal.toLowerCase() + (after ? BOUNDARY_AFTER : '');
+}
+
+/** `\bword\b` → the word and whether a `\b` stands before and after it (an escaped backslash is no `\b`). */
+function withoutBoundaries(alternative: string): { body: string; before: boolean; after: boolean } {
+  let body = alternative;
+  const before = body.startsWith('\\b');
+  if (before) body = body.slice(2);
+  let slashes = 0;
+  for (let i = body.length - 2; i >= 0 && body[i] === '\\'; i--) slashes++;
+  const after = body.endsWith('b') && slashes % 2 === 1;
+  if (after) body = body.slice(0, -2);
+  return { body, before, after };
+}
+
 function gateOf(pattern: RegExp): Gate | undefined {
   if (pattern.unicode || pattern.flags.includes('v')) return undefined;
   const proves = new Map<string, boolean>();
+  const clauses: string[][][] = [];
   for (const alternative of topLevelAlternatives(pattern.source)) {
-    const spellings = spellingsOf(alternative);
+    const { body, before, after } = withoutBoundaries(alternative);
+    const spellings = spellingsOf(body);
     if (spellings && spellings.every((spelling) => spelling.length >= MIN_LITERAL)) {
       // The scan is case-folded: a spelling proves a match only where case does not matter;
       // a sticky pattern matches only at the start.
+      const group: string[] = [];
       for (const spelling of spellings) {
         const proof = !pattern.sticky && (pattern.ignoreCase || !/[a-z]/i.test(spelling));
-        const literal = spelling.toLowerCase();
+        const literal = marked(spelling, before, after);
         proves.set(literal, proves.get(literal) === true || proof);
+        group.push(literal);
       }
+      clauses.push([group]);
       continue;
     }
-    const requirement = requirementOf(alternative);
-    if (!requirement) return undefined;
-    for (const literal of requirement) proves.set(literal.toLowerCase(), proves.get(literal.toLowerCase()) === true);
+    const groups = requirementsOf(alternative);
+    if (!groups) return undefined;
+    for (const group of groups) for (const literal of group) proves.set(literal, proves.get(literal) === true);
+    clauses.push(groups);
   }
   const literals = [...proves.keys()];
   // eslint-disable-next-line no-control-regex -- the automaton reads ASCII only
   if (literals.length === 0 || literals.some((literal) => !/^[\x00-\x7f]+$/.test(literal))) return undefined;
-  return { literals, proves: literals.map((literal) => proves.get(literal) === true) };
+  const index = new Map(literals.map((literal, i) => [literal, i]));
+  return {
+    literals,
+    proves: literals.map((literal) => proves.get(literal) === true),
+    clauses: clauses.map((groups) => groups.map((group) => group.map((literal) => index.get(literal)!))),
+  };
 }
 
 /**
@@ -111,11 +152,11 @@ function spellingsOf(alternative: string): string[] | undefined {
   return spellings;
 }
 
-/** Literals one of which every match of `source` contains: one requirement per top-level alternative. */
+/** Literals one of which every match of `source` contains: the best requirement of each top-level alternative. */
 function literalsOfSource(source: string): string[] | undefined {
   const literals: string[] = [];
   for (const alternative of topLevelAlternatives(source)) {
-    const requirement = requirementOf(alternative);
+    const requirement = requirementsOf(alternative)?.[0];
     if (!requirement) return undefined;
     literals.push(...requirement);
   }
@@ -150,23 +191,28 @@ function topLevelAlternatives(source: string): string[] {
 }
 
 /**
- * Literals one of which every match of this alternative contains: its best requirement,
- * either a run of literal characters or a group that must match (any of its alternatives'
- * literals). Classes, `.`, anchors and escapes other than escaped punctuation end a run; an
- * atom made optional by `?`, `*` or `{0,…}` is dropped and ends it. Undefined when there is
- * none of at least MIN_LITERAL characters, or a construct this reader does not follow.
+ * What every match of this alternative contains: groups of literals, one literal of each group
+ * in any match, best group first. A group is a run of literal characters (with the word
+ * boundaries `\b` puts around it) or a group of the pattern that must match (any of its
+ * alternatives' literals). Classes, `.`, anchors and escapes other than escaped punctuation end
+ * a run; an atom made optional by `?`, `*` or `{0,…}` is dropped and ends it. Undefined when
+ * there is none of at least MIN_LITERAL characters, or a construct this reader does not follow.
  */
-function requirementOf(alternative: string): string[] | undefined {
+function requirementsOf(alternative: string): string[][] | undefined {
   const candidates: string[][] = [];
   let run = '';
-  const endRun = (): void => {
-    if (run.length >= MIN_LITERAL) candidates.push([run]);
+  let runBefore = false;
+  // A `\b` just read: a run starting here has a word boundary before it.
+  let boundary = false;
+  const endRun = (after: boolean): void => {
+    if (run.length >= MIN_LITERAL) candidates.push([marked(run, runBefore, after)]);
     run = '';
   };
   for (let i = 0; i < alternative.length;) {
     const char = alternative[i];
     let atom: string | undefined; // a literal character, or undefined for anything else
     let group: string[] | undefined; // the literals of a group, when it has them
+    let isBoundary = false;
     let next = i + 1;
     if (char === '\\') {
       const escaped = alternative[i + 1] ?? '';
@@ -174,6 +220,7 @@ function requirementOf(alternative: string): string[] | undefined {
       // Escapes that go on (\u0041, \x41, \cJ, \k<name>, back-references) are not read.
       if (/[^A-Z0-9]/i.test(escaped)) atom = escaped;
       else if (!/[bdsw]/i.test(escaped)) return undefined;
+      isBoundary = escaped === 'b';
       next = i + 2;
     } else if (char === '[') {
       next = skipClass(alternative, i);
@@ -208,27 +255,33 @@ function requirementOf(alternative: string): string[] | undefined {
     }
     if (quantified && alternative[next] === '?') next += 1; // lazy: the same requirement
     if (atom === undefined || optional) {
-      endRun();
-      if (group && !optional && group.every((literal) => literal.length >= MIN_LITERAL)) candidates.push(group);
+      endRun(isBoundary && !quantified);
+      if (group && !optional && group.every((literal) => unmarkedLength(literal) >= MIN_LITERAL)) candidates.push(group);
+      boundary = isBoundary && !quantified;
     } else {
+      if (run === '') {
+        runBefore = boundary;
+      }
+      boundary = false;
       run += atom;
       // `a+` or `a{2,}`: one `a` is required, what follows may not be adjacent to it.
-      if (repeated) endRun();
+      if (repeated) endRun(false);
     }
     i = next;
   }
-  endRun();
-  // The best filter: the requirement whose shortest literal is longest, then the fewest literals.
-  let best: string[] | undefined;
-  let bestScore = -1;
-  for (const candidate of candidates) {
-    const score = Math.min(...candidate.map((literal) => literal.length)) * 1000 - candidate.length;
-    if (score > bestScore) {
-      best = candidate;
-      bestScore = score;
-    }
-  }
-  return best;
+  endRun(false);
+  if (candidates.length === 0) return undefined;
+  // The best filter first: the requirement whose shortest literal is longest, then the fewest literals.
+  const score = (candidate: string[]): number => Math.min(...candidate.map(unmarkedLength)) * 1000 - candidate.length;
+  return candidates
+    .map((candidate, order) => ({ candidate, order, score: score(candidate) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, 1 + MAX_GROUPS)
+    .map(({ candidate }) => candidate);
+}
+
+function unmarkedLength(literal: string): number {
+  return literal.length - (literal.startsWith(BOUNDARY_BEFORE) ? 1 : 0) - (literal.endsWith(BOUNDARY_AFTER) ? 1 : 0);
 }
 
 function skipClass(source: string, open: number): number {
@@ -263,9 +316,27 @@ export class LiteralScanner {
   private readonly delta: Uint16Array | Int32Array;
   /** Per state, the ids of the literals that end there (its own and its suffix states'). */
   private readonly outputs: (readonly number[] | undefined)[];
+  /** Per literal: 1 when a word boundary must precede it, 2 when one must follow it, 3 for both. */
+  private readonly boundaries: Uint8Array;
+  private readonly lengths: Uint32Array;
 
-  constructor(literals: readonly string[]) {
-    this.literals = literals;
+  /** Literals may carry word-boundary marks (`marked`): a hit counts only where the boundary holds. */
+  constructor(markedLiterals: readonly string[]) {
+    this.literals = markedLiterals;
+    this.boundaries = new Uint8Array(markedLiterals.length);
+    const literals = markedLiterals.map((literal, id) => {
+      let text = literal;
+      if (text.startsWith(BOUNDARY_BEFORE)) {
+        this.boundaries[id] |= 1;
+        text = text.slice(1);
+      }
+      if (text.endsWith(BOUNDARY_AFTER)) {
+        this.boundaries[id] |= 2;
+        text = text.slice(0, -1);
+      }
+      return text;
+    });
+    this.lengths = Uint32Array.from(literals, (literal) => literal.length);
     let classes = 1;
     for (const literal of literals)
       for (let i = 0; i < literal.length; i++) {
@@ -327,7 +398,7 @@ export class LiteralScanner {
   /** Which literals occur in `text` (by id). */
   scan(text: string): Uint8Array {
     const found = new Uint8Array(this.literals.length);
-    const { delta, outputs, classOf, width } = this;
+    const { delta, outputs, classOf, width, boundaries } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -340,11 +411,31 @@ export class LiteralScanner {
       state = delta[state * width + symbol];
       if (state !== 0) {
         const ids = outputs[state];
-        if (ids !== undefined) for (let k = 0; k < ids.length; k++) found[ids[k]] = 1;
+        if (ids !== undefined)
+          for (let k = 0; k < ids.length; k++) {
+            const id = ids[k];
+            if (boundaries[id] === 0 || this.boundariesHold(text, i, id)) found[id] = 1;
+          }
       }
     }
     return found;
   }
+
+  /** `\b` semantics: a word character on exactly one side of the literal's start (end). */
+  private boundariesHold(text: string, last: number, id: number): boolean {
+    const first = last - this.lengths[id] + 1;
+    const wanted = this.boundaries[id];
+    if (wanted & 1 && isWordAt(text, first - 1) === isWordAt(text, first)) return false;
+    if (wanted & 2 && isWordAt(text, last) === isWordAt(text, last + 1)) return false;
+    return true;
+  }
+}
+
+/** A `\w` character (ASCII letters, digits, `_`) at this index; false outside the text. */
+function isWordAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
 function fold(code: number): number {
@@ -367,7 +458,13 @@ class GateRegistry {
     let gate = this.gates.get(pattern);
     if (gate === undefined) {
       const found = gateOf(pattern);
-      gate = found ? { ids: found.literals.map((literal) => this.idOf(literal)), proves: found.proves } : null;
+      gate = found
+        ? {
+            ids: found.literals.map((literal) => this.idOf(literal)),
+            proves: found.proves,
+            clauses: found.clauses,
+          }
+        : null;
       this.gates.set(pattern, gate);
     }
     return gate;
@@ -391,8 +488,11 @@ class GateRegistry {
 }
 
 interface RegisteredGate {
+  /** The registry's id of each of the gate's literals. */
   readonly ids: readonly number[];
   readonly proves: readonly boolean[];
+  /** As in Gate: per alternative, groups of indexes into `ids`. */
+  readonly clauses: readonly (readonly (readonly number[])[])[];
 }
 
 const registry = new GateRegistry();
@@ -418,18 +518,12 @@ export class TextGates {
   private scanned(pattern: RegExp): 'no' | 'yes' | 'maybe' {
     const gate = registry.gateOf(pattern);
     if (gate === null) return 'maybe';
-    this.found ??= registry.currentScanner().scan(this.text);
-    let result: 'no' | 'maybe' = 'no';
-    for (let k = 0; k < gate.ids.length; k++) {
-      const id = gate.ids[k];
-      // A literal registered after this file was scanned: its presence is unknown here.
-      if (id >= this.found.length) result = 'maybe';
-      else if (this.found[id] === 1) {
-        if (gate.proves[k]) return 'yes';
-        result = 'maybe';
-      }
-    }
-    return result;
+    const found = (this.found ??= registry.currentScanner().scan(this.text));
+    // A literal registered after this file was scanned: its presence is unknown here.
+    const present = (k: number): boolean => gate.ids[k] >= found.length || found[gate.ids[k]] === 1;
+    for (let k = 0; k < gate.ids.length; k++) if (gate.proves[k] && found[gate.ids[k]] === 1) return 'yes';
+    // Some alternative has one literal of each of its groups: only the pattern can tell.
+    return gate.clauses.some((groups) => groups.every((group) => group.some(present))) ? 'maybe' : 'no';
   }
 }
 

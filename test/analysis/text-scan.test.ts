@@ -3,7 +3,7 @@ import { LiteralScanner, TextGates, requiredLiterals } from '../../src/analysis/
 
 describe('requiredLiterals', () => {
   it.each([
-    [/\bMath\.random\b/, ['math.random']],
+    [/\bMath\.random\b/, ['\\bmath.random\\b']],
     // Alternatives that match a few fixed strings are listed in full; the others by a required part.
     [
       /(?:access|id|refresh)_?token|token=|['"]token['"]|\bjwt\b/i,
@@ -19,20 +19,26 @@ describe('requiredLiterals', () => {
         '\'token"',
         '"token\'',
         '"token"',
-        'jwt',
+        '\\bjwt\\b',
       ],
     ],
     [/colou?r/, ['colour', 'color']],
     [/x{0,3}yz/, ['yz']],
     [/ab{2}c/, ['ab']],
     [/(?=abc)de/, ['de']],
-    [/(?:foo|ba)+baz/, ['baz']],
-    [/(?:verif|decod)[a-z]{0,20}(?:jwt|token)|jwt/i, ['verif', 'decod', 'jwt']],
+    // Every requirement of an alternative, best first: a match contains one literal of each.
+    [/(?:foo|ba)+baz/, ['baz', 'foo', 'ba']],
+    [/(?:verif|decod)[a-z]{0,20}(?:jwt|token)|jwt/i, ['verif', 'decod', 'jwt', 'token']],
     [/[?&]state=/, ['?state=', '&state=']],
     [/(?<name>abc)|de/, ['abc', 'de']],
     [/Basic\s|GOCSPX-/, ['basic', 'gocspx-']],
     [/\(\s{0,20}[\w.$]{0,60}(?:id_?token|bearer)/i, ['token', 'bearer']],
-    [/fo+bar/, ['bar']],
+    [/fo+bar/, ['bar', 'fo']],
+    // Word boundaries next to a literal are checked by the scan; an escaped backslash is no boundary.
+    [/\bstate\s*:/, ['\\bstate']],
+    [/\bsign(?:Async)?\(/, ['\\bsignasync(', '\\bsign(']],
+    [/ab\\b/, ['ab\\b']],
+    [/x\.\bfoo\b/, ['\\bfoo\\b', 'x.\\b']],
     [/fo*?bar/, ['bar']],
   ])('%s needs one of %j', (pattern, literals) => {
     expect(requiredLiterals(pattern)).toEqual(literals);
@@ -97,6 +103,16 @@ describe('TextGates', () => {
     'LOCALSTORAGE',
     'abc',
     'ABC',
+    'sign(',
+    'signAsync(',
+    '.',
+    ':',
+    'next',
+    'dest',
+    'includes',
+    'x',
+    '\\',
+    'b',
   ];
   const patterns = [
     /(?:access|id|refresh)_?token|token=|['"]token['"]|\bjwt\b/i,
@@ -111,18 +127,31 @@ describe('TextGates', () => {
     /state|nonce|csrf|token/i,
     /abc/y,
     /abc|ABC/,
+    // Word boundaries, kept by the scan, and alternatives with several requirements.
+    /\bjwt\b|\bsign(?:Async)?\(/i,
+    /\bstate\s*:/,
+    /\b(?:next|dest)\s*\.\s*(?:includes|match)\s*\(/,
+    /x\.\bnext\b/,
+    /\.\b/,
+    /en\\b/,
+    /(?:access|id)_?token[^:]*key/i,
   ];
   let seed = 7;
   const random = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
     return seed % n;
   };
-  const texts = Array.from({ length: 400 }, () => Array.from({ length: random(12) }, () => pieces[random(pieces.length)]).join(''));
+  const texts = Array.from({ length: 1500 }, () => Array.from({ length: random(12) }, () => pieces[random(pieces.length)]).join(''));
 
   it('answers as the pattern itself on every text', () => {
     for (const text of texts) {
       const gates = new TextGates(text);
-      for (const pattern of patterns) expect([text, pattern, gates.mentions(pattern)]).toEqual([text, pattern, pattern.test(text)]);
+      for (const pattern of patterns) {
+        const answer = gates.mentions(pattern);
+        // A sticky pattern's test starts at its lastIndex, which the last test moved.
+        pattern.lastIndex = 0;
+        expect([text, pattern, answer]).toEqual([text, pattern, pattern.test(text)]);
+      }
     }
   });
 
