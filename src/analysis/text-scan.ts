@@ -313,9 +313,11 @@ export class LiteralScanner {
   /** Each ASCII character's class: 0 for characters no literal has, then one per character used. */
   private readonly classOf = new Uint8Array(128);
   private readonly width: number;
-  private readonly delta: Uint16Array | Int32Array;
   /** Per state, the ids of the literals that end there (its own and its suffix states'). */
   private readonly outputs: (readonly number[] | undefined)[];
+  private readonly rows: Int32Array;
+  private readonly accepting: Uint8Array;
+  private readonly symbols = new Uint8Array(128);
   /** Per literal: 1 when a word boundary must precede it, 2 when one must follow it, 3 for both. */
   private readonly boundaries: Uint8Array;
   private readonly lengths: Uint32Array;
@@ -391,34 +393,42 @@ export class LiteralScanner {
       }
     }
     this.width = width;
-    this.delta = delta;
     this.outputs = outputs;
+    // The scan's tables: transitions to a state's row offset (no multiply per character), the
+    // accepting rows, and each ASCII character's class with A–Z folded in.
+    this.rows = new Int32Array(states * width);
+    for (let i = 0; i < this.rows.length; i++) this.rows[i] = delta[i] * width;
+    this.accepting = new Uint8Array(states * width);
+    for (let state = 0; state < states; state++) if (outputs[state]) this.accepting[state * width] = 1;
+    for (let code = 0; code < 128; code++) this.symbols[code] = this.classOf[fold(code)];
   }
 
   /** Which literals occur in `text` (by id). */
   scan(text: string): Uint8Array {
     const found = new Uint8Array(this.literals.length);
-    const { delta, outputs, classOf, width, boundaries } = this;
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
+    const { rows, accepting, symbols } = this;
+    let row = 0;
+    for (let i = 0, length = text.length; i < length; i++) {
       const code = text.charCodeAt(i);
       // Characters no literal has (and non-ASCII ones) restart the search.
-      const symbol = code < 128 ? classOf[code | (code >= 65 && code <= 90 ? 32 : 0)] : 0;
+      const symbol = code < 128 ? symbols[code] : 0;
       if (symbol === 0) {
-        state = 0;
+        row = 0;
         continue;
       }
-      state = delta[state * width + symbol];
-      if (state !== 0) {
-        const ids = outputs[state];
-        if (ids !== undefined)
-          for (let k = 0; k < ids.length; k++) {
-            const id = ids[k];
-            if (boundaries[id] === 0 || this.boundariesHold(text, i, id)) found[id] = 1;
-          }
-      }
+      row = rows[row + symbol];
+      if (accepting[row] !== 0) this.record(found, text, i, row / this.width);
     }
     return found;
+  }
+
+  /** The literals that end at `last` in this state, where their word boundaries hold. */
+  private record(found: Uint8Array, text: string, last: number, state: number): void {
+    const ids = this.outputs[state]!;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k];
+      if (this.boundaries[id] === 0 || this.boundariesHold(text, last, id)) found[id] = 1;
+    }
   }
 
   /** `\b` semantics: a word character on exactly one side of the literal's start (end). */
