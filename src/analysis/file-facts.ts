@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { GLOBAL_MODULE, childNodes, normaliseModule, tableModules } from './modules';
+import { childNodes, normaliseModule, tableGlobalNames, tableModules } from './modules';
 import { fileInfo } from './project/files';
 import { TextGates } from './text-scan';
 
@@ -221,7 +221,10 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       let result = tableCache.get(table);
       if (result === undefined) {
         const modules = tableModules(table);
-        result = modules.has(GLOBAL_MODULE) || this.importsAny(modules);
+        const globals = tableGlobalNames(table);
+        // A global is reached only through its name, written somewhere in the file.
+        const reachesGlobal = globals === undefined || (globals !== null && this.mentions(globals));
+        result = reachesGlobal || this.importsAny(modules);
         tableCache.set(table, result);
       }
       return result;

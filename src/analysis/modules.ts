@@ -641,6 +641,26 @@ export function tableModules(table: Table<unknown>): ReadonlySet<string> {
   return new Set(compileTable(table).byModule.keys());
 }
 
+const globalNamePatterns = new WeakMap<object, { readonly pattern: RegExp | null | undefined }>();
+
+/**
+ * A pattern for the names of the globals a table's patterns start at (`<global>#jwt_decode`,
+ * `<global>#crypto.getRandomValues` → `/\b(?:jwt_decode|crypto)\b/`): a file that never
+ * writes one of them reaches none of them. Null when the table names no global, undefined
+ * when a global pattern does not start with a plain name (then any file may reach one).
+ */
+export function tableGlobalNames(table: Table<unknown>): RegExp | null | undefined {
+  let cached = globalNamePatterns.get(table);
+  if (!cached) {
+    const globals = compileTable(table).byModule.get(GLOBAL_MODULE);
+    const names = new Set(globals?.map(([compiled]) => compiled.wanted[0]));
+    const plain = [...names].every((name) => typeof name === 'string' && /^[A-Za-z_]\w*$/.test(name));
+    cached = { pattern: !globals ? null : plain ? new RegExp(`\\b(?:${[...names].join('|')})\\b`) : undefined };
+    globalNamePatterns.set(table, cached);
+  }
+  return cached.pattern;
+}
+
 /** Human-readable form for messages and debugging: `jsonwebtoken.verify`. */
 export function formatOrigin(origin: Origin): string {
   return [origin.module, ...origin.path].join('.');

@@ -89,7 +89,10 @@ function importedModuleSendsNonce(sourceCode: SourceCode): boolean {
 export function nonceCheckFindings(sourceCode: SourceCode): readonly NonceFinding[] {
   return fileFacts(sourceCode).memo('nonce-checks', () => {
     const findings: NonceFinding[] = [];
-    for (const call of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) callFindings(sourceCode, call, findings);
+    const facts = fileFacts(sourceCode);
+    // Only calls of the ID-token libraries the file imports can be exchanges: skip resolving the others.
+    if (facts.mayMatch(ID_TOKEN_EXCHANGES) || facts.mayMatch(VALIDATE_ID_TOKEN))
+      for (const call of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) callFindings(sourceCode, call, findings);
     const jwt = jwtFacts(sourceCode);
     for (const op of jwt.operations) operationFindings(sourceCode, op, jwt, findings);
     for (const request of flowOf(sourceCode).requests) providerFindings(sourceCode, request, findings);

@@ -627,7 +627,8 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
 }
 
 /** Words that make a file worth reading for redirect reads. */
-export const REDIRECT_READ_HINT = /access_token|id_token|code|launchWebAuthFlow/;
+// `code` as a word: as a parameter name it stands alone (`get('code')`, `code=`, `query.code`), unlike in `decode` or `charCodeAt`.
+export const REDIRECT_READ_HINT = /access_token|id_token|\bcode\b|launchWebAuthFlow/;
 const LOCATION_HINT = /location|launchWebAuthFlow|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash/;
 
 /** Every place the file takes `access_token`, `id_token` or `code` out of the redirect URL (memoized per file). */

@@ -57,6 +57,30 @@ describe('fileFacts', () => {
     expect(modules).toEqual(['crypto', 'jose', 'jsonwebtoken']);
   });
 
+  it('may match a table of globals only where the file writes one of their names', () => {
+    const table = new Map([
+      ['<global>#jwt_decode', 1],
+      ['jose#decodeJwt', 2],
+    ]);
+    const answers: boolean[] = [];
+    for (const code of [
+      `const claims = window.jwt_decode(token);`,
+      `import { decodeJwt } from 'jose'; decodeJwt(t);`,
+      `const my_jwt_decoder = 1; decode(token);`,
+      `import x from 'other'; x(token);`,
+    ])
+      analyze(code, 'Program', (sc) => {
+        answers.push(fileFacts(sc).mayMatch(table));
+      });
+    expect(answers).toEqual([true, true, false, false]);
+    // A table whose global starts with a wildcard may be reached from any file.
+    let wildcard = false;
+    analyze(`f();`, 'Program', (sc) => {
+      wildcard = fileFacts(sc).mayMatch(['<global>#**.verify']);
+    });
+    expect(wildcard).toBe(true);
+  });
+
   it('indexes nodes by type from one walk, in source order, without tokens or comments', () => {
     const code = `// verify(comment)\nconst a = new URL(f(g()), base);\nh();`;
     let calls: string[] = [];
