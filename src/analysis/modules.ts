@@ -654,7 +654,7 @@ export function tableGlobalNames(table: Table<unknown>): RegExp | null | undefin
   if (!cached) {
     const globals = compileTable(table).byModule.get(GLOBAL_MODULE);
     const names = new Set(globals?.map(([compiled]) => compiled.wanted[0]));
-    const plain = [...names].every((name) => typeof name === 'string' && /^[A-Za-z_]\w*$/.test(name));
+    const plain = [...names].every((name) => typeof name === 'string' && /^[a-z_]\w*$/i.test(name));
     cached = { pattern: !globals ? null : plain ? new RegExp(`\\b(?:${[...names].join('|')})\\b`) : undefined };
     globalNamePatterns.set(table, cached);
   }
