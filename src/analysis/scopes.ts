@@ -422,6 +422,16 @@ const SCOPE_PLACES = [
 /** Module-level: a regex literal is a new object at each evaluation, and gates are cached per pattern object. */
 const SCOPE_WORD = /scope/i;
 
+/** Whether a string of the file (not a comment: a repository URL in a header) has an IdP-specific scope spelling. */
+function stringsSpellIdpScopes(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  const spells = (text: string | null | undefined): boolean => typeof text === 'string' && IDP_SCOPE_SPELLING.test(text);
+  return (
+    facts.nodesOfType(AST_NODE_TYPES.Literal).some((literal) => spells(typeof literal.value === 'string' ? literal.value : undefined)) ||
+    facts.nodesOfType(AST_NODE_TYPES.TemplateElement).some((element) => spells(element.value.cooked))
+  );
+}
+
 function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions): BroadScopeFinding[] {
   const facts = fileFacts(sourceCode);
   if (!facts.mentions(SCOPE_WORD)) return [];
@@ -429,7 +439,7 @@ function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions):
   if (facts.importsAny(AUTHORIZATION_SERVER_MODULES)) return [];
   const oauthFile = facts.mentions(OAUTH_WORDS);
   // Outside OAuth code only IdP-specific scope spellings count (URLs, Graph-style names).
-  if (!oauthFile && !facts.mentions(IDP_SCOPE_SPELLING)) return [];
+  if (!oauthFile && !(facts.mentions(IDP_SCOPE_SPELLING) && stringsSpellIdpScopes(sourceCode))) return [];
   const forbid = (options.forbid ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
   const allow = (options.allow ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
   const hits = new Map<Node, ScopeHit[]>();
