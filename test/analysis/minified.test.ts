@@ -18,6 +18,13 @@ describe('looksMinified', () => {
   it('is true for packed code on long lines (one line, or a few with a license header)', () => {
     expect(looksMinified(packed(200))).toBe(true);
     expect(looksMinified(`/*! lib v1.2.3 | MIT */\n${packed(100)}\n${packed(100)}\n//# sourceMappingURL=lib.min.js.map\n`)).toBe(true);
+    // Packed code with message strings in it has a little more whitespace (ajv.min.js: 5.4%).
+    const withMessages = Array.from(
+      { length: 150 },
+      (_, i) =>
+        `function g${i}(e,t){if(!e)throw new Error("should be an object");var n=e.split(".");for(var r=0;r<n.length;r++){t=t[n[r]]}return t}`,
+    ).join(';');
+    expect(looksMinified(withMessages)).toBe(true);
   });
 
   it('is false for hand-written code, even with a long line of data, a template or a base64 string in it', () => {
