@@ -45,6 +45,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `second` over `first`, objects merged deeply; neither argument is changed. */
+/** Structural equality of JSON-like values (rule options). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((key) => Object.hasOwn(b, key) && sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
 function deepMerge(first: Record<string, unknown>, second: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...first };
   for (const [key, value] of Object.entries(second)) {
@@ -124,7 +133,15 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   // ESLint hands each file a fresh options array, so the merge is cached by content: configs
   // hold a handful of distinct option sets, most of them empty.
   const mergedOptions = new Map<string, Options>();
+  // Consecutive files nearly always share one config: compared first, without serialising.
+  let last: { readonly user: readonly unknown[] | undefined; readonly merged: Options } | undefined;
   const optionsFor = (userOptions: readonly unknown[] | undefined): Options => {
+    if (last && sameValue(last.user, userOptions)) return last.merged;
+    const merged = mergedFor(userOptions);
+    last = { user: userOptions, merged };
+    return merged;
+  };
+  const mergedFor = (userOptions: readonly unknown[] | undefined): Options => {
     const key = userOptions && userOptions.length > 0 ? JSON.stringify(userOptions) : '';
     let merged = mergedOptions.get(key);
     if (!merged) {

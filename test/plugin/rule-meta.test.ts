@@ -1,3 +1,4 @@
+import { Linter } from 'eslint';
 /**
  * Every rule's metadata follows the conventions the docs, configs and users rely on.
  */
@@ -48,6 +49,42 @@ describe('rule metadata', () => {
     expect(rule.meta.docs?.url).toBe(`${DOCS_BASE_URL}/no-implicit-grant.md`);
     // The recommended level comes from the catalog's table when the rule does not state it.
     expect(rule.meta.docs?.recommended).toBe('error');
+  });
+
+  it('hands each file the options of its own config, merged over the defaults', () => {
+    const seen: unknown[] = [];
+    const rule = createRule<[{ allow: string[]; strict: boolean }], 'x'>({
+      name: 'no-implicit-grant',
+      meta: {
+        type: 'problem',
+        docs: { description: 'Disallow x' },
+        messages: { x: 'x' },
+        schema: [{ type: 'object', properties: { allow: { type: 'array' }, strict: { type: 'boolean' } }, additionalProperties: false }],
+        defaultOptions: [{ allow: [], strict: false }],
+      },
+      defaultOptions: [{ allow: [], strict: false }],
+      create: (_context, [options]) => {
+        seen.push(options);
+        return {};
+      },
+    });
+    const linter = new Linter({ configType: 'flat' });
+    const lint = (options: unknown[]) =>
+      linter.verify('x();', [
+        { plugins: { t: { rules: { r: rule } } }, rules: { 't/r': ['error', ...options] } },
+      ] as unknown as Linter.Config[]);
+    lint([]);
+    lint([{ allow: ['a'] }]);
+    lint([{ allow: ['a'] }]);
+    lint([{ allow: ['b'], strict: true }]);
+    lint([]);
+    expect(seen).toEqual([
+      { allow: [], strict: false },
+      { allow: ['a'], strict: false },
+      { allow: ['a'], strict: false },
+      { allow: ['b'], strict: true },
+      { allow: [], strict: false },
+    ]);
   });
 
   for (const id of ids) {
