@@ -99,18 +99,14 @@ interface TypeEntry {
   readonly positions: number[];
 }
 
-/** Two ascending lists of numbers as one ascending list. */
-function mergeAscending(first: readonly number[], second: readonly number[]): readonly number[] {
-  if (first.length === 0) return second;
-  if (second.length === 0) return first;
-  const merged = new Array<number>(first.length + second.length);
-  let i = 0;
-  let j = 0;
+/** The positions of several types' nodes, in one ascending list (a native numeric sort: types are few, lists long). */
+function unionAscending(lists: readonly (readonly number[])[]): Int32Array {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const merged = new Int32Array(total);
   let at = 0;
-  while (i < first.length && j < second.length) merged[at++] = first[i] < second[j] ? first[i++] : second[j++];
-  while (i < first.length) merged[at++] = first[i++];
-  while (j < second.length) merged[at++] = second[j++];
-  return merged;
+  for (const list of lists) for (let i = 0; i < list.length; i++) merged[at++] = list[i];
+  return lists.length > 1 ? merged.sort() : merged;
 }
 
 /** A step of ESLint's traversal (`SourceCode#traverse()`, ESLint 9+): kind 1 visits a node, phase 1 on entry. */
@@ -243,10 +239,15 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       const key = types.join();
       let nodes = mixedLists.get(key);
       if (!nodes) {
-        // Each type's positions are ascending: merged pairwise, linear in the nodes asked for.
-        let merged: readonly number[] = [];
-        for (const type of new Set(types)) merged = mergeAscending(merged, index.get(type)?.positions ?? []);
-        nodes = merged.map((position) => preOrder[position]);
+        const lists: (readonly number[])[] = [];
+        for (const type of new Set(types)) {
+          const positions = index.get(type)?.positions;
+          if (positions && positions.length > 0) lists.push(positions);
+        }
+        const merged = unionAscending(lists);
+        const found = new Array<TSESTree.Node>(merged.length);
+        for (let i = 0; i < merged.length; i++) found[i] = preOrder[merged[i]];
+        nodes = found;
         mixedLists.set(key, nodes);
       }
       return nodes as Extract<TSESTree.Node, { type: T }>[];
