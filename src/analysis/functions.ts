@@ -7,6 +7,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, isFunctionNode } from './ast';
+import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { localFunction, memberName, originOf, skipWrappers, type Origin } from './modules';
 import { type Located, definitionOf } from './project/definitions';
@@ -44,6 +45,8 @@ function findCalledFunction(sourceCode: SourceCode, callee: Node): CalledFunctio
   const inner = skipWrappers(callee);
   const local = localFunction(sourceCode, inner);
   if (local) return isFunctionNode(local) && local.body ? { sourceCode, fn: local, imported: false } : undefined;
+  // Another module's function is reached only through an import of a project module.
+  if (!fileFacts(sourceCode).importsProjectModules) return undefined;
   const found = guarded(() => definitionOf(sourceCode, inner), undefined);
   if (!found || found.sourceCode === sourceCode || !isFunctionNode(found.node) || !found.node.body) return undefined;
   return { sourceCode: found.sourceCode, fn: found.node, imported: true };
