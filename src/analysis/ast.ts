@@ -21,6 +21,18 @@ export function findVariable(initialScope: TSESLint.Scope.Scope, nameOrNode: str
   return findVariable(upper, typeof nameOrNode === 'string' ? nameOrNode : nameOrNode.name);
 }
 
+const variables = new WeakMap<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+
+/** The variable an identifier refers to in its own scope (memoised per node: helpers often ask twice). */
+export function variableOf(sourceCode: Readonly<TSESLint.SourceCode>, identifier: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+  let variable = variables.get(identifier);
+  if (variable === undefined) {
+    variable = findVariable(sourceCode.getScope(identifier), identifier);
+    variables.set(identifier, variable);
+  }
+  return variable;
+}
+
 /** A variable that only TypeScript ambient declarations bind: the global it describes. */
 export function isAmbientVariable(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs.length > 0 && variable.defs.every(isAmbientDefinition);

@@ -23,7 +23,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, getStaticValue, findVariable } from './ast';
+import { getPropertyName, getStaticValue, findVariable, variableOf } from './ast';
 import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../knowledge/http';
 
 export const GLOBAL_MODULE = '<global>';
@@ -514,7 +514,7 @@ function computeOriginOfNode(sourceCode: SourceCode, input: Node, state: Resolve
 /** The function declaration, or function expression bound once (const, or a var/let never reassigned), a callee names. */
 export function localFunction(sourceCode: SourceCode, callee: Node): TSESTree.FunctionLike | undefined {
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = findVariable(sourceCode.getScope(callee), callee);
+  const variable = variableOf(sourceCode, callee);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'FunctionName') return def.node as TSESTree.FunctionDeclaration;

@@ -7,7 +7,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from '../ast';
+import { findVariable, variableOf } from '../ast';
 import { fileFacts } from '../file-facts';
 import { requiredModule, skipWrappers } from '../modules';
 import { fileInfo } from './files';
@@ -114,7 +114,7 @@ function namespaceModule(sourceCode: SourceCode, node: Node): SourceCode | undef
 export function definitionOf(sourceCode: SourceCode, expression: Node, seen: Set<string> = new Set()): Located | undefined {
   const node = skipWrappers(expression);
   if (node.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariable(sourceCode.getScope(node), node);
+    const variable = variableOf(sourceCode, node);
     return variable ? singleDefinition(sourceCode, variable, seen) : undefined;
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
