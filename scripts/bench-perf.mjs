@@ -101,8 +101,15 @@ async function lintAll(eslint, texts) {
   let crashes = 0;
   const started = performance.now();
   for (const [file, text] of texts) {
-    const [result] = await eslint.lintText(text, { filePath: file });
-    if (result.messages.some((message) => message.fatal)) crashes += 1;
+    let result;
+    try {
+      [result] = await eslint.lintText(text, { filePath: file });
+    } catch (error) {
+      // A rule that throws aborts the file's lint: that is a crash. A file the parser rejects is not.
+      crashes += 1;
+      console.error(`crash in ${file}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+      continue;
+    }
     let parse = 0;
     let rules = 0;
     for (const pass of result.stats?.times?.passes ?? []) {
