@@ -17,7 +17,16 @@ import { authorizationRequests, requestParam, writtenChecks, type AuthorizationR
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { importedModule } from './project/definitions';
-import { claimComparedByHand, claimStatus, isFromTokenResponse, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
+import {
+  claimComparedByHand,
+  claimStatus,
+  isFromTokenResponse,
+  jwtFacts,
+  tokenIdentity,
+  tokenOf,
+  type JwtFacts,
+  type JwtOperation,
+} from './jwt';
 import { calleeOrigin, lookup, matchesPattern } from './modules';
 import { comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
 import { definitionOf, getProperty, stringValue } from './values';
@@ -94,7 +103,10 @@ export function nonceCheckFindings(sourceCode: SourceCode): readonly NonceFindin
     if (facts.mayMatch(ID_TOKEN_EXCHANGES) || facts.mayMatch(VALIDATE_ID_TOKEN))
       for (const call of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) callFindings(sourceCode, call, findings);
     const jwt = jwtFacts(sourceCode);
-    for (const op of jwt.operations) operationFindings(sourceCode, op, jwt, findings);
+    // Verifications first: a hand decode of the token a verify call already reports is the same problem.
+    const reported = new Set<string>();
+    for (const op of jwt.operations) if (op.kind === 'verify') operationFindings(sourceCode, op, jwt, findings, reported);
+    for (const op of jwt.operations) if (op.kind !== 'verify') operationFindings(sourceCode, op, jwt, findings, reported);
     for (const request of flowOf(sourceCode).requests) providerFindings(sourceCode, request, findings);
     // The implicit and hybrid flows: an ID token read from the redirect URL needs its nonce compared there.
     const done = new Set<Node | undefined>();
@@ -147,7 +159,13 @@ function exchangeFindings(
   findings.push({ kind: 'missingNonceCheck', node: call, how: `\`${spec.nonceProperty ?? 'expectedNonce'}\`` });
 }
 
-function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFacts, findings: NonceFinding[]): void {
+/** The token of an operation in its function: one nonce finding per token and function. */
+function opKey(sourceCode: SourceCode, op: JwtOperation): string | undefined {
+  const identity = tokenIdentity(sourceCode, op.token);
+  return identity === undefined ? undefined : `${op.scope.range[0]}|${identity}`;
+}
+
+function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFacts, findings: NonceFinding[], reported: Set<string>): void {
   // A local helper is judged where its library call is; one of another module at the call that
   // hands it this module's ID token (that module shows no flow of its own to judge it by).
   if (op.inner && !op.innerSourceCode) return;
@@ -161,6 +179,8 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     if (claimStatus(sourceCode, jwt, op, 'nonce') !== 'missing') return;
     if (!nonceNeeded(sourceCode)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: op.spec.nonce ? '`nonce` option' : 'compare `payload.nonce`' });
+    const key = opKey(sourceCode, op);
+    if (key !== undefined) reported.add(key);
     return;
   }
   if (op.kind === 'decode') {
@@ -179,6 +199,8 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     const sendsNonce = flow.sendsNonce || importedModuleSendsNonce(sourceCode);
     if ((!validated && !sendsNonce) || claimStatus(sourceCode, jwt, op, 'nonce') === 'checked') return;
     if (!nonceNeeded(sourceCode)) return;
+    const key = opKey(sourceCode, op);
+    if (key !== undefined && reported.has(key)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: 'compare `payload.nonce`' });
   }
 }

@@ -4,6 +4,17 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 
 const ruleTester = createRuleTester();
 
+// A library verify and a hand decode of the same ID token in one function: one problem, reported at the verify.
+const verifyThenDecode = `const jsrsasign = require('jsrsasign');
+async function callback(req, res) {
+  const tokRes = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code, redirect_uri: CB, client_id: ID }) });
+  const body = await tokRes.json();
+  if (jsrsasign.KJUR.jws.JWS.verify(body.id_token, pubKey, ['RS256'])) {
+    const payload = JSON.parse(Buffer.from(body.id_token.split('.')[1], 'base64url').toString());
+    if (payload.iss === ISSUER && payload.aud === ID) req.session.user = payload.sub;
+  }
+}`;
+
 ruleTester.run('require-nonce-check', rule, {
   valid: [
     // The module sends a nonce, but these decodes read claims of a stored session token and of an
@@ -108,6 +119,12 @@ module.exports = { authorizeUrl, claimsOf };`,
      const url = new URL(as.authorization_endpoint); url.searchParams.set('response_type', 'code'); url.searchParams.set('nonce', nonce);`,
   ],
   invalid: [
+    {
+      code: verifyThenDecode,
+      errors: [
+        { messageId: 'missingNonceCheck', ...at(verifyThenDecode, "jsrsasign.KJUR.jws.JWS.verify(body.id_token, pubKey, ['RS256'])") },
+      ],
+    },
     {
       // A custom provider factory's object typed with `as OAuthConfig`: an OIDC provider with checks 'none'.
       code: `import type { OAuthConfig } from 'next-auth/providers/oauth';
