@@ -12,7 +12,7 @@ import { fileFacts } from '../file-facts';
 import { requiredModule, skipWrappers } from '../modules';
 import { fileInfo } from './files';
 import { loadModule } from './load';
-import { resolveModule } from './resolve';
+import { resolveModule, withinPackages } from './resolve';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -29,10 +29,16 @@ const MAX_REEXPORTS = 4;
 /** The project module an import specifier names, parsed; undefined for packages and unknown modules. */
 export function importedModule(sourceCode: SourceCode, specifier: string): SourceCode | undefined {
   const info = fileInfo(sourceCode);
-  if (!info?.filename || specifier.length === 0) return undefined;
+  // A file inside node_modules is a package's: what it imports is the package's too, never followed.
+  if (!info?.filename || specifier.length === 0 || withinPackages(info.filename)) return undefined;
   // Resolution per importing file, once per specifier.
-  const resolved = fileFacts(sourceCode).memo(`project-module:${specifier}`, () => resolveModule(info.filename, specifier) ?? null);
-  return resolved ? loadModule(sourceCode, resolved) : undefined;
+  const resolved = fileFacts(sourceCode).memo('project-modules', () => new Map<string, string | null>());
+  let path = resolved.get(specifier);
+  if (path === undefined) {
+    path = resolveModule(info.filename, specifier) ?? null;
+    resolved.set(specifier, path);
+  }
+  return path ? loadModule(sourceCode, path) : undefined;
 }
 
 /** Every write to a module-level name is its one declaration (`let` reassigned later is unknown). */

@@ -33,7 +33,8 @@ function extensionOf(path: string): string {
   return dot > slash + 1 ? path.slice(dot) : '';
 }
 
-function withinPackages(path: string): boolean {
+/** A path under a node_modules folder: a package's file, never followed. */
+export function withinPackages(path: string): boolean {
   return /[\\/]node_modules[\\/]/.test(path);
 }
 
