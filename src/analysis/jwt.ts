@@ -554,6 +554,15 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
     (skipWrappers(callee.object) as TSESTree.Identifier).name !== 'JSON'
   )
     return undefined;
+  return splitTokenOf(sourceCode, call.arguments[0]);
+}
+
+/**
+ * The token whose `split('.')` segments an expression is made of (`JSON.parse(atob(parts[1]))`,
+ * `toBuffer(jwt[0] + '.' + jwt[1])`), through helper calls and intermediate variables, and
+ * whether only the header segment is read.
+ */
+function splitTokenOf(sourceCode: SourceCode, expression: Node): { token: Node; header: boolean } | undefined {
   const seen = new Set<Node>();
   let found: { token: Node; header: boolean } | undefined;
   // `segment`: the index read from a variable that holds the split parts (`parts[0]` of
@@ -592,7 +601,7 @@ export function handRolledDecode(sourceCode: SourceCode, call: TSESTree.CallExpr
     }
     for (const child of childNodes(inner)) visit(child, depth + 1, undefined);
   };
-  visit(call.arguments[0], 0, undefined);
+  visit(expression, 0, undefined);
   return found;
 }
 
@@ -890,12 +899,64 @@ export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly s
 export function isVerifiedElsewhere(sourceCode: SourceCode, facts: JwtFacts, op: JwtOperation): boolean {
   const identity = tokenIdentity(sourceCode, op.token);
   if (!identity) return false;
-  return facts.operations.some((other) => {
-    if (other.kind !== 'verify' || !other.token) return false;
-    if (tokenIdentity(sourceCode, other.token) !== identity) return false;
-    // Variables are the same value wherever they are read; expression text only within one function tree.
-    return identity.startsWith('v:') || isAncestorOrSelf(other.scope, op.node) || isAncestorOrSelf(op.scope, other.node);
-  });
+  return (
+    facts.operations.some((other) => {
+      if (other.kind !== 'verify' || !other.token) return false;
+      if (tokenIdentity(sourceCode, other.token) !== identity) return false;
+      // Variables are the same value wherever they are read; expression text only within one function tree.
+      return identity.startsWith('v:') || isAncestorOrSelf(other.scope, op.node) || isAncestorOrSelf(op.scope, other.node);
+    }) || verifiedByHandElsewhere(sourceCode, op, identity)
+  );
+}
+
+/**
+ * A signature checked by hand in the same function: the token is handed to a function (of this
+ * file or another module) that runs WebCrypto's `subtle.verify` over the segments of that
+ * parameter (okta-auth-js `verifyToken(idToken, key)`: `crypto.subtle.verify(algo, key,
+ * signature, toBuffer(jwt[0] + '.' + jwt[1]))`).
+ */
+function verifiedByHandElsewhere(sourceCode: SourceCode, op: JwtOperation, identity: string): boolean {
+  if (op.scope.type === AST_NODE_TYPES.Program) return false;
+  for (const call of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) {
+    if (call === op.node || !isAncestorOrSelf(op.scope, call)) continue;
+    const index = call.arguments.findIndex(
+      (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && tokenIdentity(sourceCode, argument) === identity,
+    );
+    if (index === -1) continue;
+    const target = guarded(() => calledFunction(sourceCode, call.callee), undefined);
+    if (target && signatureCheckedParams(target.sourceCode, target.fn).has(index)) return true;
+  }
+  return false;
+}
+
+const signatureChecks = new WeakMap<Node, ReadonlySet<number>>();
+
+/** Parameters of a function whose `split('.')` segments it checks with WebCrypto's `subtle.verify`. */
+function signatureCheckedParams(sourceCode: SourceCode, fn: TSESTree.FunctionLike): ReadonlySet<number> {
+  let params = signatureChecks.get(fn);
+  if (params) return params;
+  const found = new Set<number>();
+  signatureChecks.set(fn, found);
+  for (const node of fn.body ? descendants(fn.body) : []) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'verify') continue;
+    const object = skipWrappers(callee.object);
+    const subtle =
+      object.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, object)
+        : object.type === AST_NODE_TYPES.Identifier
+          ? object.name
+          : undefined;
+    if (subtle !== 'subtle') continue;
+    for (const argument of node.arguments) {
+      const split = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : splitTokenOf(sourceCode, argument);
+      const param = split ? parameterOf(sourceCode, split.token) : undefined;
+      if (param && param.fn === fn && !param.reassigned) found.add(param.index);
+    }
+  }
+  params = found;
+  return params;
 }
 
 /** The option that names a claim, if the library has one. */

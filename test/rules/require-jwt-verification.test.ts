@@ -3,8 +3,32 @@ import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester
 
 const ruleTester = createRuleTester();
 
+// A browser SDK that decodes the ID token, then checks its signature with WebCrypto in a helper (okta-auth-js).
+const webCryptoChecked = `function decodeToken(token) {
+  const parts = token.split('.');
+  return { header: JSON.parse(atob(parts[0])), payload: JSON.parse(atob(parts[1])) };
+}
+function checkSignature(idToken, jwk) {
+  return crypto.subtle.importKey('jwk', jwk, ALGO, true, ['verify']).then((key) => {
+    const jwt = idToken.split('.');
+    return crypto.subtle.verify(ALGO, key, toBuffer(atob(jwt[2])), toBuffer(jwt[0] + '.' + jwt[1]));
+  });
+}
+export async function verifyIdToken(tokens, jwk) {
+  const jwt = decodeToken(tokens.id_token);
+  if (jwt.payload.iss !== ISSUER) throw new Error('issuer');
+  if (!(await checkSignature(tokens.id_token, jwk))) throw new Error('signature');
+  return jwt.payload;
+}`;
+// The same shape, but the helper only hashes the segments: no signature is checked.
+const webCryptoHashOnly = webCryptoChecked.replace(
+  'crypto.subtle.verify(ALGO, key, toBuffer(atob(jwt[2])), ',
+  "crypto.subtle.digest('SHA-256', ",
+);
+
 ruleTester.run('require-jwt-verification', rule, {
   valid: [
+    webCryptoChecked,
     // The decoded ID token is only dumped into the popup and logged: no claim is trusted (rules.md, second round).
     `chrome.identity.launchWebAuthFlow({ url, interactive: true }, (redirectUrl) => {
   const params = new URLSearchParams(redirectUrl.split('#')[1]);
@@ -96,6 +120,10 @@ app.post('/login', async (req, res) => {
     },
   ],
   invalid: [
+    {
+      code: webCryptoHashOnly,
+      errors: [{ messageId: 'unverifiedDecode', line: 12, column: 15, endLine: 12, endColumn: 43 }],
+    },
     {
       // Logged, but also trusted: the email decides the role.
       code: `chrome.identity.launchWebAuthFlow({ url, interactive: true }, (redirectUrl) => {
