@@ -152,6 +152,8 @@ describe('file selection', { timeout: 120_000 }, () => {
       'src/cjs.cts': TS_ERROR,
       'src/types.d.ts': 'export declare const x: number;\n',
       'src/vendor.min.js': JS_ERROR,
+      // Minified build output under a plain name: counted as generated, not linted.
+      'src/vendor-bundle.js': `${JS_ERROR.replace(/\n/g, '')}${';function f(e,t){if(!e)return t;var n=e.split(".");for(var r=0;r<n.length;r++){t=t[n[r]]}return t}'.repeat(80)}\n`,
       'src/app.test.js': JS_ERROR,
       'src/app.spec.ts': TS_ERROR,
       'src/types.test-d.ts': TS_ERROR,
@@ -207,11 +209,13 @@ describe('file selection', { timeout: 120_000 }, () => {
     expect(Object.keys(byFile).sort()).toEqual(LINTED);
     for (const rules of Object.values(byFile)) expect(rules).toEqual(['oauth/require-jwt-algorithms']);
     const report = JSON.parse(run.stdout) as {
-      summary: { filesLinted: number; excluded: { tests: number } };
+      summary: { filesLinted: number; excluded: { tests: number; generated: number } };
       notifications: { kind: string; filePath: string; line: number; message: string }[];
     };
     expect(report.summary.filesLinted).toBe(LINTED.length);
     expect(report.summary.excluded.tests).toBe(TESTS.length);
+    // src/types.d.ts and src/vendor.min.js by name, src/vendor-bundle.js by content.
+    expect(report.summary.excluded.generated).toBe(3);
     expect(report.notifications).toEqual([
       expect.objectContaining({ kind: 'parse-error', filePath: join(project.dir, 'src', 'broken.js'), line: 1, level: 'error' }),
       expect.objectContaining({ kind: 'too-large', filePath: join(project.dir, 'src', 'huge.js'), level: 'warning' }),
