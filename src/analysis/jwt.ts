@@ -48,7 +48,7 @@ import {
   skipWrappers,
 } from './modules';
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
-import { booleanValue, definitionOf, descendants, getPath, stringValue, type PropertyLookup } from './values';
+import { booleanValue, definitionOf, descendants, getPath, stringValue, tailName, type PropertyLookup } from './values';
 import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -941,14 +941,7 @@ function signatureCheckedParams(sourceCode: SourceCode, fn: TSESTree.FunctionLik
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = skipWrappers(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'verify') continue;
-    const object = skipWrappers(callee.object);
-    const subtle =
-      object.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(sourceCode, object)
-        : object.type === AST_NODE_TYPES.Identifier
-          ? object.name
-          : undefined;
-    if (subtle !== 'subtle') continue;
+    if (tailName(sourceCode, callee.object) !== 'subtle') continue;
     for (const argument of node.arguments) {
       const split = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : splitTokenOf(sourceCode, argument);
       const param = split ? parameterOf(sourceCode, split.token) : undefined;

@@ -21,7 +21,7 @@ import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers
 import { urlDestinationOf } from './redirects';
 import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName, type TokenKind } from './tokens';
 import { isAssertionOrComparison, urlPathValues, urlQueryParams, type Param } from './urls';
-import { definitionOf, stringParts, stringValue } from './values';
+import { definitionOf, stringParts, stringValue, tailName } from './values';
 import { TOKEN_FROM_QUERY_EXTRACTORS } from '../knowledge/jwt';
 import { modulesOfPatterns } from '../knowledge/patterns';
 import {
@@ -187,13 +187,7 @@ function namesOptInFlag(sourceCode: SourceCode, test: Node): boolean {
 }
 
 function isOptInFlag(sourceCode: SourceCode, node: Node): boolean {
-  const flag = skipWrappers(node);
-  const name =
-    flag.type === AST_NODE_TYPES.Identifier
-      ? flag.name
-      : flag.type === AST_NODE_TYPES.MemberExpression
-        ? memberName(sourceCode, flag)
-        : undefined;
+  const name = tailName(sourceCode, node);
   return name !== undefined && QUERY_TOKEN_OPT_IN_FLAG.test(name);
 }
 
