@@ -952,41 +952,64 @@ function withMemberWrites(
 ): ParamList {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable) return list;
+  const writes = memberWritesOf(sourceCode, variable).get(path.join('.'));
+  if (!writes) return list;
   const known = new Set(list.params.map((param) => param.valueNode));
   const added: Param[] = [];
   let complete = list.complete;
-  for (const reference of variable.references) {
-    // Down the path: `options` → `options.form`; any other member is another object.
-    let target = reference.identifier as Node;
-    let onPath = true;
-    for (const step of path) {
-      const parent = target.parent as Node | undefined;
-      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== target || memberName(sourceCode, parent) !== step) {
-        onPath = false;
-        break;
-      }
-      target = parent;
-    }
-    if (!onPath) continue;
-    const member = target.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== target) continue;
-    const assignment = member.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member || assignment.operator !== '=') continue;
-    if (known.has(assignment.right)) continue;
-    const name = memberName(sourceCode, member);
+  for (const { name, value } of writes) {
+    if (known.has(value)) continue;
     if (name === undefined) {
       complete = false;
       continue;
     }
-    added.push({
-      name,
-      value: paramText(sourceCode, assignment.right),
-      valueNode: assignment.right,
-      reportNode: assignment.right,
-      inFragment: false,
-    });
+    added.push({ name, value: paramText(sourceCode, value), valueNode: value, reportNode: value, inFragment: false });
   }
   return added.length === 0 && complete === list.complete ? list : { ...list, params: [...list.params, ...added], complete };
+}
+
+/** Member chains followed below a variable when collecting its writes (`options.form.x = …` is two). */
+const MAX_WRITE_PATH = 4;
+
+/**
+ * The `=` writes through a variable's member chains, by the path to the written object:
+ * `params.state = s` under `''`, `options.form.code_verifier = v` under `'form'`. Read once per
+ * variable, so that each object of its value looks its writes up instead of walking the
+ * references again (linear in the references, however many objects the value nests).
+ */
+function memberWritesOf(
+  sourceCode: SourceCode,
+  variable: TSESLint.Scope.Variable,
+): ReadonlyMap<string, readonly { name: string | undefined; value: Node }[]> {
+  const cache = fileFacts(sourceCode).memo(
+    'urls:member-writes',
+    () => new WeakMap<object, Map<string, { name: string | undefined; value: Node }[]>>(),
+  );
+  let byPath = cache.get(variable);
+  if (byPath) return byPath;
+  byPath = new Map();
+  cache.set(variable, byPath);
+  for (const reference of variable.references) {
+    const steps: string[] = [];
+    let target = reference.identifier as Node;
+    for (let depth = 0; depth <= MAX_WRITE_PATH; depth++) {
+      const member = target.parent as Node | undefined;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== target) break;
+      const name = memberName(sourceCode, member);
+      const assignment = member.parent;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member && assignment.operator === '=') {
+        const key = steps.join('.');
+        const list = byPath.get(key) ?? [];
+        list.push({ name, value: assignment.right });
+        byPath.set(key, list);
+        break;
+      }
+      if (name === undefined) break;
+      steps.push(name);
+      target = member;
+    }
+  }
+  return byPath;
 }
 
 /** Constructions are read once per file (their mutations walk the variable's references). */
