@@ -917,16 +917,36 @@ export function isVerifiedElsewhere(sourceCode: SourceCode, facts: JwtFacts, op:
  */
 function verifiedByHandElsewhere(sourceCode: SourceCode, op: JwtOperation, identity: string): boolean {
   if (op.scope.type === AST_NODE_TYPES.Program) return false;
-  for (const call of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.CallExpression)) {
-    if (call === op.node || !isAncestorOrSelf(op.scope, call)) continue;
-    const index = call.arguments.findIndex(
-      (argument) => argument.type !== AST_NODE_TYPES.SpreadElement && tokenIdentity(sourceCode, argument) === identity,
-    );
-    if (index === -1) continue;
+  for (const { call, index } of callsByArgument(sourceCode, op.scope).get(identity) ?? []) {
+    if (call === op.node) continue;
     const target = guarded(() => calledFunction(sourceCode, call.callee), undefined);
     if (target && signatureCheckedParams(target.sourceCode, target.fn).has(index)) return true;
   }
   return false;
+}
+
+const argumentCalls = new WeakMap<Node, Map<string, { call: TSESTree.CallExpression; index: number }[]>>();
+
+/** The calls inside a function by the token identity of each argument (one walk per function). */
+function callsByArgument(
+  sourceCode: SourceCode,
+  fn: TSESTree.FunctionLike,
+): ReadonlyMap<string, readonly { call: TSESTree.CallExpression; index: number }[]> {
+  let byIdentity = argumentCalls.get(fn);
+  if (byIdentity) return byIdentity;
+  byIdentity = new Map();
+  argumentCalls.set(fn, byIdentity);
+  for (const node of descendants(fn)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    node.arguments.forEach((argument, index) => {
+      const identity = argument.type === AST_NODE_TYPES.SpreadElement ? undefined : tokenIdentity(sourceCode, argument);
+      if (identity === undefined) return;
+      const list = byIdentity!.get(identity) ?? [];
+      list.push({ call: node, index });
+      byIdentity!.set(identity, list);
+    });
+  }
+  return byIdentity;
 }
 
 const signatureChecks = new WeakMap<Node, ReadonlySet<number>>();
