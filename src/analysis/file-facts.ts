@@ -10,6 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { childNodes, normaliseModule, tableGlobalNames, tableModules } from './modules';
 import { fileInfo } from './project/files';
+import { withinPackages } from './project/resolve';
 import { TextGates } from './text-scan';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -21,6 +22,7 @@ export interface FileFacts {
    * True when the file imports modules of its own project (relative specifiers and the
    * usual path aliases: `./x`, `../x`, `@/x`, `~/x`, `#x`, `$lib/x`): the analysis may then
    * find a sink or a check in another module, so rules gated on a text mention look closer.
+   * False for a package's file (under node_modules): its imports are never followed.
    */
   readonly importsProjectModules: boolean;
   /** True when the file imports any of these modules (or a subpath of one: `next-auth/providers/okta`). */
@@ -131,12 +133,34 @@ function eslintTraversal(sourceCode: SourceCode): readonly TraversalStep[] | und
   return first?.phase === 1 && first.target === sourceCode.ast ? steps : undefined;
 }
 
+const wantedSets = new WeakMap<object, ReadonlySet<string>>();
+
+/** The names as a set: a Set itself, or one built once per list (lists of modules are module-level constants). */
+function setOf(names: Iterable<string>): ReadonlySet<string> {
+  if (names instanceof Set) return names as ReadonlySet<string>;
+  let set = wantedSets.get(names);
+  if (!set) {
+    set = new Set(names);
+    wantedSets.set(names, set);
+  }
+  return set;
+}
+
+/** Whether the file imports a project module the analysis may follow (never from a package's file). */
+function followsProjectImports(sourceCode: SourceCode, modules: ReadonlySet<string>): boolean {
+  const filename = fileInfo(sourceCode)?.filename;
+  if (filename !== undefined && withinPackages(filename)) return false;
+  for (const specifier of modules) if (PROJECT_SPECIFIER.test(specifier)) return true;
+  return false;
+}
+
 export function fileFacts(sourceCode: SourceCode): FileFacts {
   let facts = cache.get(sourceCode);
   if (facts) return facts;
   let modules: Set<string> | undefined;
   let importedNames: Set<string> | undefined;
   let textGates: TextGates | undefined;
+  let importsProject: boolean | undefined;
   const tableCache = new Map<object, boolean>();
   const memos = new Map<string, unknown>();
   let index: Map<AST_NODE_TYPES, TypeEntry> | undefined;
@@ -196,8 +220,8 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       return modules;
     },
     get importsProjectModules() {
-      for (const specifier of this.modules) if (PROJECT_SPECIFIER.test(specifier)) return true;
-      return false;
+      importsProject ??= followsProjectImports(sourceCode, this.modules);
+      return importsProject;
     },
     importsAny(wanted) {
       if (!importedNames) {
@@ -210,7 +234,10 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
           importedNames.add(specifier);
         }
       }
-      for (const name of wanted) if (importedNames.has(name)) return true;
+      if (importedNames.size === 0) return false;
+      // The file's few imports against the wanted names' set: lists of library modules are long.
+      const wantedSet = setOf(wanted);
+      for (const name of importedNames) if (wantedSet.has(name)) return true;
       return false;
     },
     mayMatch(table) {

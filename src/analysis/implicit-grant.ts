@@ -57,6 +57,11 @@ export type ImplicitGrantFinding =
   | { readonly kind: 'implicitGrantType'; readonly node: Node; readonly fix: ImplicitGrantFix };
 
 const IMPLICIT_WORD = /implicit/i;
+/**
+ * An `implicit` that can be the grant: a grant-type list, OpenAPI's `flows`, Swagger's
+ * `type: 'oauth2'`, a keycloak flow. Linters and compilers say "implicit" for other things.
+ */
+const IMPLICIT_GRANT_CONTEXT = /grant|\bflows\b|oauth|keycloak/i;
 const RESPONSE_TYPE_WORD = /response_?types?/i;
 const TOKEN_RESPONSE_WORD = /token/;
 const CODE_FLOW_CALL = new RegExp(`\\b${ANGULAR_CODE_FLOW_METHOD}\\b`);
@@ -68,7 +73,8 @@ export function implicitGrantApplies(sourceCode: SourceCode): boolean {
   // request also writes the token it asks for.
   return (
     facts.importsAny(IMPLICIT_FLOW_MODULES) ||
-    facts.mentions(IMPLICIT_WORD) ||
+    facts.mayMatch(IMPLICIT_FLOW_CALLS) ||
+    (facts.mentions(IMPLICIT_WORD) && facts.mentions(IMPLICIT_GRANT_CONTEXT)) ||
     (facts.mentions(RESPONSE_TYPE_WORD) && facts.mentions(TOKEN_RESPONSE_WORD))
   );
 }

@@ -23,7 +23,9 @@ const MIN_LITERAL = 2;
  * letters with non-ASCII characters (ſ, K), which the ASCII automaton does not see.
  */
 export function requiredLiterals(pattern: RegExp): readonly string[] | undefined {
-  return gateOf(pattern)?.literals.map((literal) => literal.replace(BOUNDARY_BEFORE, '\\b').replace(BOUNDARY_AFTER, '\\b'));
+  return gateOf(pattern)?.literals.map((literal) =>
+    literal.replace(EXACT_CASE, '').replace(BOUNDARY_BEFORE, '\\b').replace(BOUNDARY_AFTER, '\\b'),
+  );
 }
 
 interface Gate {
@@ -48,10 +50,14 @@ const MAX_GROUPS = 3;
 // Word-boundary marks of a literal: the scan checks `\b` where the pattern puts it.
 const BOUNDARY_BEFORE = '\x02';
 const BOUNDARY_AFTER = '\x03';
+// Case mark: the scan finds the literal case-folded, then checks its exact spelling at the hit.
+const EXACT_CASE = '\x01';
 
-/** A literal with the word boundaries the pattern requires around it. */
-function marked(literal: string, before: boolean, after: boolean): string {
-  return (before ? BOUNDARY_BEFORE : '') + literal.toLowerCase() + (after ? BOUNDARY_AFTER : '');
+/** A literal with the word boundaries the pattern requires around it; lower-cased unless its case must match. */
+function marked(literal: string, before: boolean, after: boolean, exactCase = false): string {
+  return (
+    (exactCase ? EXACT_CASE : '') + (before ? BOUNDARY_BEFORE : '') + (exactCase ? literal : literal.toLowerCase()) + (after ? BOUNDARY_AFTER : '')
+  );
 }
 
 /** `\bword\b` → the word and whether a `\b` stands before and after it (an escaped backslash is no `\b`). */
@@ -74,12 +80,12 @@ function gateOf(pattern: RegExp): Gate | undefined {
     const { body, before, after } = withoutBoundaries(alternative);
     const spellings = spellingsOf(body);
     if (spellings && spellings.every((spelling) => spelling.length >= MIN_LITERAL)) {
-      // The scan is case-folded: a spelling proves a match only where case does not matter;
+      // A spelling whose case matters is checked as written where the case-folded scan finds it;
       // a sticky pattern matches only at the start.
       const group: string[] = [];
       for (const spelling of spellings) {
-        const proof = !pattern.sticky && (pattern.ignoreCase || !/[a-z]/i.test(spelling));
-        const literal = marked(spelling, before, after);
+        const proof = !pattern.sticky;
+        const literal = marked(spelling, before, after, !pattern.ignoreCase && /[a-z]/i.test(spelling));
         proves.set(literal, proves.get(literal) === true || proof);
         group.push(literal);
       }
@@ -281,7 +287,8 @@ function requirementsOf(alternative: string): string[][] | undefined {
 }
 
 function unmarkedLength(literal: string): number {
-  return literal.length - (literal.startsWith(BOUNDARY_BEFORE) ? 1 : 0) - (literal.endsWith(BOUNDARY_AFTER) ? 1 : 0);
+  const body = literal.startsWith(EXACT_CASE) ? literal.slice(1) : literal;
+  return body.length - (body.startsWith(BOUNDARY_BEFORE) ? 1 : 0) - (body.endsWith(BOUNDARY_AFTER) ? 1 : 0);
 }
 
 function skipClass(source: string, open: number): number {
@@ -321,13 +328,21 @@ export class LiteralScanner {
   /** Per literal: 1 when a word boundary must precede it, 2 when one must follow it, 3 for both. */
   private readonly boundaries: Uint8Array;
   private readonly lengths: Uint32Array;
+  /** Per literal: its spelling when its case must match, else undefined. */
+  private readonly exactSpellings: (string | undefined)[];
 
-  /** Literals may carry word-boundary marks (`marked`): a hit counts only where the boundary holds. */
+  /**
+   * Literals may carry word-boundary and case marks (`marked`): a hit counts only where the
+   * boundary holds and, for a literal whose case matters, where the text spells it exactly.
+   */
   constructor(markedLiterals: readonly string[]) {
     this.literals = markedLiterals;
     this.boundaries = new Uint8Array(markedLiterals.length);
+    this.exactSpellings = new Array<string | undefined>(markedLiterals.length);
     const literals = markedLiterals.map((literal, id) => {
       let text = literal;
+      const exactCase = text.startsWith(EXACT_CASE);
+      if (exactCase) text = text.slice(1);
       if (text.startsWith(BOUNDARY_BEFORE)) {
         this.boundaries[id] |= 1;
         text = text.slice(1);
@@ -336,6 +351,7 @@ export class LiteralScanner {
         this.boundaries[id] |= 2;
         text = text.slice(0, -1);
       }
+      if (exactCase) this.exactSpellings[id] = text;
       return text;
     });
     this.lengths = Uint32Array.from(literals, (literal) => literal.length);
@@ -427,7 +443,10 @@ export class LiteralScanner {
     const ids = this.outputs[state]!;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
-      if (this.boundaries[id] === 0 || this.boundariesHold(text, last, id)) found[id] = 1;
+      if (found[id] === 1) continue;
+      if (this.boundaries[id] !== 0 && !this.boundariesHold(text, last, id)) continue;
+      const exact = this.exactSpellings[id];
+      if (exact === undefined || text.startsWith(exact, last - exact.length + 1)) found[id] = 1;
     }
   }
 

@@ -541,11 +541,15 @@ export function idpOfUrl(text: string): Idp | undefined {
 
 /** Words that say a file is about OAuth at all; generic and contextual scopes need one. */
 export const OAUTH_WORDS =
-  /oauth|openid|authoriz|client_?id|redirect_?ur[il]|callbackURL|passport|next-auth|@auth\/|msal|googleapis|google-auth|access_type|response_type|grant_type|okta|auth0|signInWithOAuth|getToken|accessToken/i;
+  /oauth|openid|authoriz|client_?id|redirect_?ur[il]|callbackURL|passport|next-auth|@auth\/|msal|googleapis|google-auth|access_type|response_type|grant_type|okta|auth0|signInWithOAuth|\bgetToken\b|accessToken/i;
 
-/** Scope spellings only an IdP uses (scope URLs, Graph-style names): they count outside OAuth code too. */
+/**
+ * Scope spellings only an IdP uses (scope URLs, Graph-style names): they count outside OAuth
+ * code too. The URLs are those of the catalog's URL scopes (Google, Microsoft Graph, Azure);
+ * a link to github.com in an error message is no scope.
+ */
 export const IDP_SCOPE_SPELLING =
-  /https?:\/\/[\w.-]*(?:google|microsoft|salesforce|atlassian|dropbox|slack|gitlab|github|okta|auth0)|\b[A-Z][A-Za-z]{1,40}\.(?:Read|ReadWrite|Send|FullControl|Manage|AccessAsUser)\b|\b(?:Directory|RoleManagement)\./;
+  /https?:\/\/(?:www\.googleapis\.com\/auth\/|mail\.google\.com\/|graph\.microsoft\.com\/|management\.azure\.com\/)|\b[A-Z][A-Za-z]{1,40}\.(?:Read|ReadWrite|Send|FullControl|Manage|AccessAsUser)\b|\b(?:Directory|RoleManagement)\./;
 
 /** Request parameters and client options that sit next to `scope` in an OAuth request. */
 export const OAUTH_SIBLINGS: ReadonlySet<string> = new Set([

@@ -3,7 +3,8 @@ import { LiteralScanner, TextGates, requiredLiterals } from '../../src/analysis/
 
 describe('requiredLiterals', () => {
   it.each([
-    [/\bMath\.random\b/, ['\\bmath.random\\b']],
+    // A literal whose case matters keeps it (the scan checks the spelling at each hit).
+    [/\bMath\.random\b/, ['\\bMath.random\\b']],
     // Alternatives that match a few fixed strings are listed in full; the others by a required part.
     [
       /(?:access|id|refresh)_?token|token=|['"]token['"]|\bjwt\b/i,
@@ -31,12 +32,12 @@ describe('requiredLiterals', () => {
     [/(?:verif|decod)[a-z]{0,20}(?:jwt|token)|jwt/i, ['verif', 'decod', 'jwt', 'token']],
     [/[?&]state=/, ['?state=', '&state=']],
     [/(?<name>abc)|de/, ['abc', 'de']],
-    [/Basic\s|GOCSPX-/, ['basic', 'gocspx-']],
+    [/Basic\s|GOCSPX-/, ['basic', 'GOCSPX-']],
     [/\(\s{0,20}[\w.$]{0,60}(?:id_?token|bearer)/i, ['token', 'bearer']],
     [/fo+bar/, ['bar', 'fo']],
     // Word boundaries next to a literal are checked by the scan; an escaped backslash is no boundary.
     [/\bstate\s*:/, ['\\bstate']],
-    [/\bsign(?:Async)?\(/, ['\\bsignasync(', '\\bsign(']],
+    [/\bsign(?:Async)?\(/, ['\\bsignAsync(', '\\bsign(']],
     [/ab\\b/, ['ab\\b']],
     [/x\.\bfoo\b/, ['\\bfoo\\b', 'x.\\b']],
     [/fo*?bar/, ['bar']],
@@ -68,6 +69,14 @@ describe('LiteralScanner', () => {
     expect(found('USHERS')).toEqual(['he', 'she', 'hers']);
     expect(found('h\u00e9 hi s')).toEqual([]);
     expect(found('this')).toEqual(['his']);
+  });
+
+  it('finds a literal whose case matters only where the text spells it so', () => {
+    const scanner = new LiteralScanner(['\x01localStorage', 'localstorage']);
+    const found = (text: string) => [...scanner.scan(text)].flatMap((hit, id) => (hit ? [id] : []));
+    expect(found('LOCALSTORAGE.x')).toEqual([1]);
+    expect(found('window.localStorage')).toEqual([0, 1]);
+    expect(found('localstorage localStorage')).toEqual([0, 1]);
   });
 });
 
@@ -122,7 +131,7 @@ describe('TextGates', () => {
     /\(\s{0,20}[\w.$]{0,60}(?:id_?token|bearer)/i,
     /state/iu,
     /t.k/,
-    // Whole alternatives that are one literal prove a match only where case does not matter.
+    // Whole alternatives that are one literal prove a match where the text spells them in the pattern's case.
     /localStorage|token=/,
     /state|nonce|csrf|token/i,
     /abc/y,
@@ -160,6 +169,20 @@ describe('TextGates', () => {
     expect(gates.mentions(/zyxwv_early/)).toBe(false); // scans the text with what is known
     expect(gates.mentions(/zyxwv_late/)).toBe(true); // a literal the scan did not look for
     expect(new TextGates('nothing here').mentions(/zyxwv_late/)).toBe(false);
+  });
+
+  it('decides a case-sensitive alternation of literals without running it', () => {
+    let runs = 0;
+    class CountingRegExp extends RegExp {
+      override test(text: string): boolean {
+        runs += 1;
+        return super.test(text);
+      }
+    }
+    const pattern = new CountingRegExp('localStorage|sessionStorage');
+    expect(new TextGates('LOCALSTORAGE, sessionstorage').mentions(pattern)).toBe(false);
+    expect(new TextGates('window.sessionStorage.setItem').mentions(pattern)).toBe(true);
+    expect(runs).toBe(0);
   });
 
   it('resets a global pattern before testing', () => {

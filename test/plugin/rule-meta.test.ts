@@ -76,12 +76,14 @@ describe('rule metadata', () => {
     lint([]);
     lint([{ allow: ['a'] }]);
     lint([{ allow: ['a'] }]);
+    lint([{ allow: ['a', 'b'] }]);
     lint([{ allow: ['b'], strict: true }]);
     lint([]);
     expect(seen).toEqual([
       { allow: [], strict: false },
       { allow: ['a'], strict: false },
       { allow: ['a'], strict: false },
+      { allow: ['a', 'b'], strict: false },
       { allow: ['b'], strict: true },
       { allow: [], strict: false },
     ]);
