@@ -103,6 +103,8 @@ export function requiredModule(node: Node): string | undefined {
 
 /** The property name of `obj.name`, `obj['name']` or `obj[CONST]`, when static. */
 export function memberName(sourceCode: SourceCode, node: TSESTree.MemberExpression): string | undefined {
+  // `obj.name` needs no scope (finding a node's scope walks its ancestors): only a computed key may be a constant.
+  if (!node.computed) return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
   const name = getPropertyName(node, sourceCode.getScope(node));
   return name ?? undefined;
 }

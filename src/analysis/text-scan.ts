@@ -56,7 +56,10 @@ const EXACT_CASE = '\x01';
 /** A literal with the word boundaries the pattern requires around it; lower-cased unless its case must match. */
 function marked(literal: string, before: boolean, after: boolean, exactCase = false): string {
   return (
-    (exactCase ? EXACT_CASE : '') + (before ? BOUNDARY_BEFORE : '') + (exactCase ? literal : literal.toLowerCase()) + (after ? BOUNDARY_AFTER : '')
+    (exactCase ? EXACT_CASE : '') +
+    (before ? BOUNDARY_BEFORE : '') +
+    (exactCase ? literal : literal.toLowerCase()) +
+    (after ? BOUNDARY_AFTER : '')
   );
 }
 
@@ -311,6 +314,8 @@ function skipGroup(source: string, open: number): number {
   return source.length;
 }
 
+const ROW_WIDTH = 128;
+
 /**
  * An Aho–Corasick automaton over ASCII, case-folded (A–Z read as a–z); a non-ASCII character
  * matches no literal and restarts the search.
@@ -318,13 +323,10 @@ function skipGroup(source: string, open: number): number {
 export class LiteralScanner {
   readonly literals: readonly string[];
   /** Each ASCII character's class: 0 for characters no literal has, then one per character used. */
-  private readonly classOf = new Uint8Array(128);
-  private readonly width: number;
+  private readonly classOf = new Uint8Array(ROW_WIDTH);
   /** Per state, the ids of the literals that end there (its own and its suffix states'). */
   private readonly outputs: (readonly number[] | undefined)[];
   private readonly rows: Int32Array;
-  private readonly accepting: Uint8Array;
-  private readonly symbols = new Uint8Array(128);
   /** Per literal: 1 when a word boundary must precede it, 2 when one must follow it, 3 for both. */
   private readonly boundaries: Uint8Array;
   private readonly lengths: Uint32Array;
@@ -408,32 +410,33 @@ export class LiteralScanner {
         }
       }
     }
-    this.width = width;
     this.outputs = outputs;
-    // The scan's tables: transitions to a state's row offset (no multiply per character), the
-    // accepting rows, and each ASCII character's class with A–Z folded in.
-    this.rows = new Int32Array(states * width);
-    for (let i = 0; i < this.rows.length; i++) this.rows[i] = delta[i] * width;
-    this.accepting = new Uint8Array(states * width);
-    for (let state = 0; state < states; state++) if (outputs[state]) this.accepting[state * width] = 1;
-    for (let code = 0; code < 128; code++) this.symbols[code] = this.classOf[fold(code)];
+    // The scan's table: per state a row of 128 entries, one per ASCII character (A–Z folded
+    // in), each the next state's row offset, bitwise-inverted (negative) when that state
+    // accepts: one load per character. A character no literal has leads back to state 0.
+    this.rows = new Int32Array(states * ROW_WIDTH);
+    for (let state = 0; state < states; state++) {
+      for (let code = 0; code < ROW_WIDTH; code++) {
+        const symbol = this.classOf[fold(code)];
+        const next = symbol === 0 ? 0 : delta[state * width + symbol];
+        this.rows[state * ROW_WIDTH + code] = outputs[next] ? ~(next * ROW_WIDTH) : next * ROW_WIDTH;
+      }
+    }
   }
 
   /** Which literals occur in `text` (by id). */
   scan(text: string): Uint8Array {
     const found = new Uint8Array(this.literals.length);
-    const { rows, accepting, symbols } = this;
+    const rows = this.rows;
     let row = 0;
     for (let i = 0, length = text.length; i < length; i++) {
       const code = text.charCodeAt(i);
-      // Characters no literal has (and non-ASCII ones) restart the search.
-      const symbol = code < 128 ? symbols[code] : 0;
-      if (symbol === 0) {
-        row = 0;
-        continue;
+      // Non-ASCII characters restart the search.
+      row = code < ROW_WIDTH ? rows[row + code] : 0;
+      if (row < 0) {
+        row = ~row;
+        this.record(found, text, i, row / ROW_WIDTH);
       }
-      row = rows[row + symbol];
-      if (accepting[row] !== 0) this.record(found, text, i, row / this.width);
     }
     return found;
   }
