@@ -108,16 +108,28 @@ export function applyDefaultOptions<Options extends readonly unknown[]>(
  * rebuilt by V8 — once per rule per file, that was the plugin's largest fixed cost.
  */
 function inFileReports<Context extends TSESLint.RuleContext<string, readonly unknown[]>>(context: Context): Context {
-  const sourceCode = context.sourceCode;
-  const report = (descriptor: Parameters<Context['report']>[0]): void => {
-    if ('node' in descriptor && descriptor.node && !isInFile(sourceCode, descriptor.node as TSESTree.Node)) return;
-    context.report(descriptor);
-  };
-  return new Proxy({} as Context, {
-    get: (_target, key) => (key === 'report' ? report : Reflect.get(context, key, context)),
-    has: (_target, key) => key in context,
-  });
+  return new Proxy({ context, report: undefined } as ReportingTarget, reportingHandler) as unknown as Context;
 }
+
+interface ReportingTarget {
+  readonly context: TSESLint.RuleContext<string, readonly unknown[]>;
+  /** The filtering `report`, made on first use (most files report nothing). */
+  report: ((descriptor: TSESLint.ReportDescriptor<string>) => void) | undefined;
+}
+
+/** One handler for every rule and file: a proxy per rule and file is all that is allocated. */
+const reportingHandler: ProxyHandler<ReportingTarget> = {
+  get: (target, key) => {
+    const context = target.context;
+    if (key !== 'report') return Reflect.get(context, key, context);
+    target.report ??= (descriptor) => {
+      if ('node' in descriptor && descriptor.node && !isInFile(context.sourceCode, descriptor.node as TSESTree.Node)) return;
+      context.report(descriptor);
+    };
+    return target.report;
+  },
+  has: (target, key) => key in target.context,
+};
 
 /** A rule as this plugin exports it: ESLint's rule shape with typed options and messages. */
 export type OAuthRuleModule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<

@@ -53,41 +53,45 @@ const PROJECT_SPECIFIER = /^(?:\.{1,2}\/|\/|@\/|~\/|#|\$lib\/)/;
 
 const ESTREE_TYPES = new Set<string>(Object.values(AST_NODE_TYPES));
 
+/** The specifier a module-level statement imports or re-exports, if any. */
+function statementSpecifier(statement: TSESTree.Node): string | undefined {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+      return statement.source.value;
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+      return statement.source?.value;
+    case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+      if (statement.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference) return undefined;
+      const expression = statement.moduleReference.expression;
+      return expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string' ? expression.value : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 /**
- * The module-level statements of the file. Parsers for component formats put the script's
- * statements under a node of their own in `Program.body` (svelte-eslint-parser: a
+ * Adds the specifiers of module-level statements. Parsers for component formats put the
+ * script's statements under a node of their own in `Program.body` (svelte-eslint-parser: a
  * `SvelteScriptElement` whose `body` holds the imports), so non-ESTree nodes with a
  * statement list are looked into.
  */
-function moduleStatements(body: readonly TSESTree.Node[], into: TSESTree.Node[] = []): TSESTree.Node[] {
+function addStatementModules(body: readonly TSESTree.Node[], modules: Set<string>): void {
   for (const statement of body) {
-    into.push(statement);
+    const specifier = statementSpecifier(statement);
+    if (specifier !== undefined) {
+      modules.add(normaliseModule(specifier));
+      continue;
+    }
     const inner = (statement as { body?: unknown }).body;
-    if (!ESTREE_TYPES.has(statement.type) && Array.isArray(inner)) moduleStatements(inner as TSESTree.Node[], into);
+    if (Array.isArray(inner) && !ESTREE_TYPES.has(statement.type)) addStatementModules(inner as TSESTree.Node[], modules);
   }
-  return into;
 }
 
 function collectModules(sourceCode: SourceCode): Set<string> {
   const modules = new Set<string>();
-  for (const statement of moduleStatements(sourceCode.ast.body)) {
-    if (
-      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportAllDeclaration) &&
-      statement.source
-    ) {
-      modules.add(normaliseModule(statement.source.value));
-    }
-    if (
-      statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration &&
-      statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
-    ) {
-      const expression = statement.moduleReference.expression;
-      if (expression.type === AST_NODE_TYPES.Literal && typeof expression.value === 'string')
-        modules.add(normaliseModule(expression.value));
-    }
-  }
+  addStatementModules(sourceCode.ast.body, modules);
   for (const match of sourceCode.text.matchAll(REQUIRE_OR_IMPORT)) modules.add(normaliseModule(match[2]));
   return modules;
 }

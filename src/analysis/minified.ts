@@ -35,24 +35,36 @@ const CLOSE_BRACE = 125;
 /** True when most of the text sits on long lines of packed code. Linear in the text's length. */
 export function looksMinified(text: string): boolean {
   if (text.length < MIN_LENGTH) return false;
+  const lines: string[] = [];
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    lines.push(text.slice(start, end));
+    start = end + 1;
+  }
+  return linesLookMinified(lines, text.length);
+}
+
+/**
+ * `looksMinified` over the text's lines (ESLint's SourceCode has them split already, so the
+ * text is not read again: only long lines are, up to the sample).
+ */
+export function linesLookMinified(lines: readonly string[], length: number): boolean {
+  if (length < MIN_LENGTH) return false;
   let longChars = 0;
   let sampled = 0;
   let whitespace = 0;
   let delimiters = 0;
-  for (let start = 0; start < text.length;) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    if (end - start > LONG_LINE) {
-      longChars += end - start;
-      for (let i = start; i < end && sampled < SAMPLE; i++, sampled++) {
-        const code = text.charCodeAt(i);
-        if (code === SPACE || code === TAB) whitespace++;
-        else if (code === SEMICOLON || code === OPEN_BRACE || code === CLOSE_BRACE) delimiters++;
-      }
+  for (const line of lines) {
+    if (line.length <= LONG_LINE) continue;
+    longChars += line.length;
+    for (let i = 0; i < line.length && sampled < SAMPLE; i++, sampled++) {
+      const code = line.charCodeAt(i);
+      if (code === SPACE || code === TAB) whitespace++;
+      else if (code === SEMICOLON || code === OPEN_BRACE || code === CLOSE_BRACE) delimiters++;
     }
-    start = end + 1;
   }
-  if (longChars * 2 <= text.length || sampled === 0) return false;
+  if (longChars * 2 <= length || sampled === 0) return false;
   return whitespace < MAX_WHITESPACE_SHARE * sampled && delimiters * 1000 >= MIN_DELIMITERS_PER_1000 * sampled;
 }
 
@@ -62,7 +74,7 @@ const cache = new WeakMap<object, boolean>();
 export function isMinifiedFile(sourceCode: SourceCode): boolean {
   let answer = cache.get(sourceCode);
   if (answer === undefined) {
-    answer = looksMinified(sourceCode.text);
+    answer = linesLookMinified(sourceCode.lines, sourceCode.text.length);
     cache.set(sourceCode, answer);
   }
   return answer;

@@ -482,21 +482,23 @@ function fold(code: number): number {
 class GateRegistry {
   private readonly ids = new Map<string, number>();
   private readonly literals: string[] = [];
-  private readonly gates = new WeakMap<RegExp, RegisteredGate | null>();
+  private readonly gates = new WeakMap<RegExp, RegisteredGate>();
   private scanner: LiteralScanner | undefined;
+  /** How many patterns have a registered gate (each has an index below this). */
+  patterns = 0;
 
-  /** The registered gate of a pattern, or null when it has to be run on every file. */
-  gateOf(pattern: RegExp): RegisteredGate | null {
+  /** The registered gate of a pattern (`ids` empty when it has to be run on every file). */
+  gateOf(pattern: RegExp): RegisteredGate {
     let gate = this.gates.get(pattern);
     if (gate === undefined) {
       const found = gateOf(pattern);
-      gate = found
-        ? {
-            ids: found.literals.map((literal) => this.idOf(literal)),
-            proves: found.proves,
-            clauses: found.clauses,
-          }
-        : null;
+      gate = {
+        index: this.patterns++,
+        alwaysRun: !found,
+        ids: found ? found.literals.map((literal) => this.idOf(literal)) : [],
+        proves: found?.proves ?? [],
+        clauses: found?.clauses ?? [],
+      };
       this.gates.set(pattern, gate);
     }
     return gate;
@@ -520,6 +522,10 @@ class GateRegistry {
 }
 
 interface RegisteredGate {
+  /** The pattern's own number, for per-file answers kept in an array. */
+  readonly index: number;
+  /** No literal decides the pattern: it is run on every file that asks. */
+  readonly alwaysRun: boolean;
   /** The registry's id of each of the gate's literals. */
   readonly ids: readonly number[];
   readonly proves: readonly boolean[];
@@ -532,31 +538,55 @@ const registry = new GateRegistry();
 /** A file's text with the gate literals found in it: `mentions(pattern)` answers as `pattern.test(text)`. */
 export class TextGates {
   private found: Uint8Array | undefined;
-  private readonly answers = new Map<RegExp, boolean>();
+  /** Per registered pattern (by its index): 0 not asked yet, else ANSWER_NO or ANSWER_YES. */
+  private answers = new Uint8Array(registry.patterns + 8);
 
   constructor(private readonly text: string) {}
 
   mentions(pattern: RegExp): boolean {
-    let answer = this.answers.get(pattern);
-    if (answer === undefined) {
-      const scanned = this.scanned(pattern);
-      answer = scanned === 'maybe' ? testFromStart(pattern, this.text) : scanned === 'yes';
-      this.answers.set(pattern, answer);
+    const gate = registry.gateOf(pattern);
+    if (gate.index >= this.answers.length) {
+      const grown = new Uint8Array(registry.patterns + 8);
+      grown.set(this.answers);
+      this.answers = grown;
     }
-    return answer;
+    let answer = this.answers[gate.index];
+    if (answer === 0) {
+      const scanned = this.scanned(gate);
+      answer = (scanned === 'maybe' ? testFromStart(pattern, this.text) : scanned === 'yes') ? ANSWER_YES : ANSWER_NO;
+      this.answers[gate.index] = answer;
+    }
+    return answer === ANSWER_YES;
   }
 
   /** What the literal scan says about the pattern: no match, a match, or the pattern must decide. */
-  private scanned(pattern: RegExp): 'no' | 'yes' | 'maybe' {
-    const gate = registry.gateOf(pattern);
-    if (gate === null) return 'maybe';
+  private scanned(gate: RegisteredGate): 'no' | 'yes' | 'maybe' {
+    if (gate.alwaysRun) return 'maybe';
     const found = (this.found ??= registry.currentScanner().scan(this.text));
-    // A literal registered after this file was scanned: its presence is unknown here.
-    const present = (k: number): boolean => gate.ids[k] >= found.length || found[gate.ids[k]] === 1;
-    for (let k = 0; k < gate.ids.length; k++) if (gate.proves[k] && found[gate.ids[k]] === 1) return 'yes';
+    const { ids, proves, clauses } = gate;
+    for (let k = 0; k < ids.length; k++) if (proves[k] && found[ids[k]] === 1) return 'yes';
     // Some alternative has one literal of each of its groups: only the pattern can tell.
-    return gate.clauses.some((groups) => groups.every((group) => group.some(present))) ? 'maybe' : 'no';
+    for (const groups of clauses) if (everyGroupPresent(groups, ids, found)) return 'maybe';
+    return 'no';
   }
+}
+
+const ANSWER_NO = 1;
+const ANSWER_YES = 2;
+
+/** Whether each group has a literal in the text; a literal registered after the scan counts as present (unknown). */
+function everyGroupPresent(groups: readonly (readonly number[])[], ids: readonly number[], found: Uint8Array): boolean {
+  for (const group of groups) {
+    let present = false;
+    for (const k of group) {
+      if (ids[k] >= found.length || found[ids[k]] === 1) {
+        present = true;
+        break;
+      }
+    }
+    if (!present) return false;
+  }
+  return true;
 }
 
 function testFromStart(pattern: RegExp, text: string): boolean {

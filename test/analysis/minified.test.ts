@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import globals from 'globals';
-import { looksMinified } from '../../src/analysis/minified';
+import { linesLookMinified, looksMinified } from '../../src/analysis/minified';
 import plugin from '../../src/index';
 
 /** Minifier-shaped code: statements packed on one line, no indentation. */
@@ -41,6 +41,11 @@ describe('looksMinified', () => {
   it('is false for short files and for long files whose long lines are a minority', () => {
     expect(looksMinified(packed(20))).toBe(false);
     expect(looksMinified(`${packed(40)}\n${handWritten.repeat(4)}`)).toBe(false);
+  });
+
+  it('answers the same from the lines ESLint splits (the rules read those)', () => {
+    const samples = [packed(200), packed(20), handWritten, `${packed(40)}\n${handWritten.repeat(4)}`, `/*! x */\r\n${packed(100)}\r\n`];
+    for (const text of samples) expect(linesLookMinified(text.split(/\r\n|[\r\n\u2028\u2029]/), text.length)).toBe(looksMinified(text));
   });
 });
 
