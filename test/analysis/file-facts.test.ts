@@ -57,6 +57,34 @@ describe('fileFacts', () => {
     expect(modules).toEqual(['crypto', 'jose', 'jsonwebtoken']);
   });
 
+  it("says a file imports project modules for relative specifiers, but never for a package's file", () => {
+    const code = `import { exchange } from './oauth'; exchange(code);`;
+    const asFile = (filename: string | undefined) => {
+      let answer: boolean | undefined;
+      analyze(code, 'Program', (sc) => {
+        const SourceCodeClass = sc.constructor as new (config: object) => TSESLint.SourceCode;
+        const copy = new SourceCodeClass({
+          text: sc.text,
+          ast: sc.ast,
+          scopeManager: sc.scopeManager,
+          visitorKeys: sc.visitorKeys,
+          parserServices: {},
+        });
+        if (filename !== undefined)
+          registerFile(copy, { filename, parser: undefined, parserOptions: {}, ecmaVersion: 'latest', sourceType: 'module', hops: 0 });
+        answer = fileFacts(copy).importsProjectModules;
+      });
+      return answer;
+    };
+    expect(asFile('/project/src/callback.js')).toBe(true);
+    expect(asFile(undefined)).toBe(true);
+    // Its imports are the package's own, which the analysis never follows.
+    expect(asFile('/project/node_modules/some-lib/dist/index.js')).toBe(false);
+    let noImports: boolean | undefined;
+    analyze(`import jwt from 'jsonwebtoken';`, 'Program', (sc) => (noImports = fileFacts(sc).importsProjectModules));
+    expect(noImports).toBe(false);
+  });
+
   it('may match a table of globals only where the file writes one of their names', () => {
     const table = new Map([
       ['<global>#jwt_decode', 1],

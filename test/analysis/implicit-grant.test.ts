@@ -24,6 +24,11 @@ describe('implicit-grant: response_type lists', () => {
     expect(applies(`const url = \`\${AUTH}?response_type=token\`;`)).toEqual([true]);
     expect(applies(`import Keycloak from 'keycloak-js';`)).toEqual([true]);
     expect(applies(`const total = 1 + 2;`)).toEqual([false]);
+    // "implicit" alone is every linter's word; beside a grant list, OpenAPI flows or Swagger's oauth2 it may be the grant.
+    expect(applies(`// disallow implicit returns and implicit globals\nexport const rule = {};`)).toEqual([false]);
+    expect(applies(`export const scheme = { flows: { implicit: { authorizationUrl: '/authorize', scopes: {} } } };`)).toEqual([true]);
+    expect(applies(`export const client = { grant_types: ['implicit'] };`)).toEqual([true]);
+    expect(applies(`export const def = { type: 'oauth2', flow: 'implicit' };`)).toEqual([true]);
   });
 });
 

@@ -9,7 +9,16 @@ import {
   scopeTokens,
   type BroadScopeOptions,
 } from '../../src/analysis/scopes';
-import { BROAD_SCOPES, globToRegExp, idpOfScopeSpelling, idpOfUrl, matchBroadScope, type Idp } from '../../src/knowledge/scopes';
+import {
+  BROAD_SCOPES,
+  globToRegExp,
+  IDP_SCOPE_SPELLING,
+  idpOfScopeSpelling,
+  idpOfUrl,
+  matchBroadScope,
+  OAUTH_WORDS,
+  type Idp,
+} from '../../src/knowledge/scopes';
 import { collect } from '../helpers/analyze';
 
 function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
@@ -22,6 +31,17 @@ const none = new Set<Idp>();
 const broad = (scope: string, idps: Idp[] = []): string | undefined => matchBroadScope(scope, new Set(idps))?.pattern;
 
 describe('scope catalog (knowledge)', () => {
+  it('spots IdP scope spellings outside OAuth code by the catalog URL scopes, not by any link to an IdP', () => {
+    // Every URL scope of the catalog is spelled so.
+    for (const entry of BROAD_SCOPES) if (entry.pattern.includes('://')) expect(entry.pattern).toMatch(IDP_SCOPE_SPELLING);
+    expect('https://www.googleapis.com/auth/drive').toMatch(IDP_SCOPE_SPELLING);
+    expect('https://graph.microsoft.com/Mail.Send').toMatch(IDP_SCOPE_SPELLING);
+    expect('see https://github.com/ajv-validator/ajv/issues/1').not.toMatch(IDP_SCOPE_SPELLING);
+    // `getToken` is a word of its own: ESLint's `getTokenBefore` is no OAuth code.
+    expect('sourceCode.getTokenBefore(node)').not.toMatch(OAUTH_WORDS);
+    expect('const token = await getToken({ req })').toMatch(OAUTH_WORDS);
+  });
+
   it('matches distinctive scopes anywhere', () => {
     expect(broad('https://mail.google.com/')).toBe('https://mail.google.com/');
     expect(broad('https://www.googleapis.com/auth/drive')).toBeDefined();
