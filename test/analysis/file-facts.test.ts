@@ -48,6 +48,21 @@ function lintComponent(code: string, probe?: (sourceCode: TSESLint.SourceCode) =
   );
 }
 
+/** A SourceCode over the same tree (as the module loader makes one), registered as `filename` when given. */
+function sameTree(sc: TSESLint.SourceCode, filename: string | undefined, hops: number): TSESLint.SourceCode {
+  const SourceCodeClass = sc.constructor as new (config: object) => TSESLint.SourceCode;
+  const copy = new SourceCodeClass({
+    text: sc.text,
+    ast: sc.ast,
+    scopeManager: sc.scopeManager,
+    visitorKeys: sc.visitorKeys,
+    parserServices: {},
+  });
+  if (filename !== undefined)
+    registerFile(copy, { filename, parser: undefined, parserOptions: {}, ecmaVersion: 'latest', sourceType: 'module', hops });
+  return copy;
+}
+
 describe('fileFacts', () => {
   it('collects imported and required modules, normalised', () => {
     let modules: string[] = [];
@@ -62,17 +77,7 @@ describe('fileFacts', () => {
     const asFile = (filename: string | undefined) => {
       let answer: boolean | undefined;
       analyze(code, 'Program', (sc) => {
-        const SourceCodeClass = sc.constructor as new (config: object) => TSESLint.SourceCode;
-        const copy = new SourceCodeClass({
-          text: sc.text,
-          ast: sc.ast,
-          scopeManager: sc.scopeManager,
-          visitorKeys: sc.visitorKeys,
-          parserServices: {},
-        });
-        if (filename !== undefined)
-          registerFile(copy, { filename, parser: undefined, parserOptions: {}, ecmaVersion: 'latest', sourceType: 'module', hops: 0 });
-        answer = fileFacts(copy).importsProjectModules;
+        answer = fileFacts(sameTree(sc, filename, 0)).importsProjectModules;
       });
       return answer;
     };
@@ -146,22 +151,7 @@ describe('fileFacts', () => {
       ]);
       traversed = traverse.mock.contexts.filter((receiver) => receiver === sc).length;
       // The same tree as a project module the analysis parsed: no cached ESLint walk.
-      const SourceCodeClass = sc.constructor as new (config: object) => TSESLint.SourceCode;
-      const module = new SourceCodeClass({
-        text: sc.text,
-        ast: sc.ast,
-        scopeManager: sc.scopeManager,
-        visitorKeys: sc.visitorKeys,
-        parserServices: {},
-      });
-      registerFile(module, {
-        filename: '/project/a.ts',
-        parser: undefined,
-        parserOptions: {},
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        hops: 1,
-      });
+      const module = sameTree(sc, '/project/a.ts', 1);
       ownWalk = types.map((type) => [...fileFacts(module).nodesOfType(type)]);
       ownWalk.push([
         ...fileFacts(module).nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.Identifier, AST_NODE_TYPES.NewExpression),
