@@ -314,7 +314,11 @@ function skipGroup(source: string, open: number): number {
   return source.length;
 }
 
-const ROW_WIDTH = 128;
+/** Characters the automaton reads: ASCII. Any other character matches no literal and restarts the search. */
+const ASCII = 128;
+/** Marks an accepting state in a table entry (the rest of the entry is the state's number). */
+const ACCEPTS = 0x8000;
+const STATE_BITS = 0x7fff;
 
 /**
  * An Aho–Corasick automaton over ASCII, case-folded (A–Z read as a–z); a non-ASCII character
@@ -322,11 +326,18 @@ const ROW_WIDTH = 128;
  */
 export class LiteralScanner {
   readonly literals: readonly string[];
-  /** Each ASCII character's class: 0 for characters no literal has, then one per character used. */
-  private readonly classOf = new Uint8Array(ROW_WIDTH);
+  /** Each ASCII character's class (A–Z as a–z): 0 for characters no literal has, then one per character used. */
+  private readonly classOf = new Uint8Array(ASCII);
   /** Per state, the ids of the literals that end there (its own and its suffix states'). */
   private readonly outputs: (readonly number[] | undefined)[];
-  private readonly rows: Int32Array;
+  /**
+   * The transition table: per state a row of 2^rowShift entries, one per character class, each
+   * the next state's number with ACCEPTS set when that state accepts. Undefined when the
+   * automaton has more states than an entry holds: the scan then finds nothing and every
+   * pattern is run (never the case with this plugin's gates, ~1,400 states).
+   */
+  private readonly rows: Uint16Array | undefined;
+  private readonly rowShift: number;
   /** Per literal: 1 when a word boundary must precede it, 2 when one must follow it, 3 for both. */
   private readonly boundaries: Uint8Array;
   private readonly lengths: Uint32Array;
@@ -363,33 +374,38 @@ export class LiteralScanner {
         const code = fold(literal.charCodeAt(i));
         if (this.classOf[code] === 0) this.classOf[code] = classes++;
       }
-    const width = classes;
-    const goto: Map<number, number>[] = [new Map()];
+    for (let code = 65; code <= 90; code++) this.classOf[code] = this.classOf[code + 32];
+    // Rows of a power-of-two width: a state's row is found with a shift. A row of 64 two-byte
+    // entries is two cache lines, so a file's scan touches few lines of the table (a 128-wide
+    // table of 32-bit entries took four times as many, and the scan ran at the speed of memory).
+    this.rowShift = Math.max(3, Math.ceil(Math.log2(classes)));
+    const width = 1 << this.rowShift;
+    // The trie: child[state * width + symbol] is the next state, 0 for none (state 0 is no one's child).
+    let capacity = 1;
+    for (const literal of literals) capacity += literal.length;
+    const child = new Int32Array(capacity * width);
     const own: number[][] = [[]];
     literals.forEach((literal, id) => {
       let state = 0;
       for (let i = 0; i < literal.length; i++) {
-        const symbol = this.classOf[fold(literal.charCodeAt(i))];
-        let next = goto[state].get(symbol);
-        if (next === undefined) {
-          next = goto.length;
-          goto.push(new Map());
+        const slot = state * width + this.classOf[literal.charCodeAt(i)];
+        if (child[slot] === 0) {
+          child[slot] = own.length;
           own.push([]);
-          goto[state].set(symbol, next);
         }
-        state = next;
+        state = child[slot];
       }
       own[state].push(id);
     });
-    const states = goto.length;
-    const delta = states < 0xffff ? new Uint16Array(states * width) : new Int32Array(states * width);
+    const states = own.length;
+    const delta = new Int32Array(states * width);
     const failure = new Int32Array(states);
-    const outputs: (number[] | undefined)[] = own.map((ids) => (ids.length > 0 ? [...ids] : undefined));
+    const outputs: (number[] | undefined)[] = own.map((ids) => (ids.length > 0 ? ids : undefined));
     // Breadth-first: a state's failure link is a shorter state, finished before it.
     const queue: number[] = [];
-    for (let symbol = 1; symbol < width; symbol++) {
-      const next = goto[0].get(symbol);
-      if (next !== undefined) {
+    for (let symbol = 1; symbol < classes; symbol++) {
+      const next = child[symbol];
+      if (next !== 0) {
         delta[symbol] = next;
         queue.push(next);
       }
@@ -399,9 +415,9 @@ export class LiteralScanner {
       const fallback = failure[state];
       const inherited = outputs[fallback];
       if (inherited) outputs[state] = [...(outputs[state] ?? []), ...inherited];
-      for (let symbol = 1; symbol < width; symbol++) {
-        const next = goto[state].get(symbol);
-        if (next !== undefined) {
+      for (let symbol = 1; symbol < classes; symbol++) {
+        const next = child[state * width + symbol];
+        if (next !== 0) {
           failure[next] = delta[fallback * width + symbol];
           delta[state * width + symbol] = next;
           queue.push(next);
@@ -411,32 +427,33 @@ export class LiteralScanner {
       }
     }
     this.outputs = outputs;
-    // The scan's table: per state a row of 128 entries, one per ASCII character (A–Z folded
-    // in), each the next state's row offset, bitwise-inverted (negative) when that state
-    // accepts: one load per character. A character no literal has leads back to state 0.
-    this.rows = new Int32Array(states * ROW_WIDTH);
-    for (let state = 0; state < states; state++) {
-      for (let code = 0; code < ROW_WIDTH; code++) {
-        const symbol = this.classOf[fold(code)];
-        const next = symbol === 0 ? 0 : delta[state * width + symbol];
-        this.rows[state * ROW_WIDTH + code] = outputs[next] ? ~(next * ROW_WIDTH) : next * ROW_WIDTH;
-      }
+    if (states > STATE_BITS) {
+      this.rows = undefined;
+      return;
     }
+    // Class 0 (a character no literal has) leads back to state 0, as delta's zeros say.
+    const rows = new Uint16Array(states * width);
+    for (let entry = 0; entry < rows.length; entry++) {
+      const next = delta[entry];
+      rows[entry] = outputs[next] ? next | ACCEPTS : next;
+    }
+    this.rows = rows;
   }
 
-  /** Which literals occur in `text` (by id). */
+  /** Which literals occur in `text` (by id); an empty answer (every literal unknown) when the automaton has no table. */
   scan(text: string): Uint8Array {
-    const found = new Uint8Array(this.literals.length);
     const rows = this.rows;
-    let row = 0;
+    if (rows === undefined) return new Uint8Array(0);
+    const found = new Uint8Array(this.literals.length);
+    const classOf = this.classOf;
+    const shift = this.rowShift;
+    let state = 0;
     for (let i = 0, length = text.length; i < length; i++) {
       const code = text.charCodeAt(i);
       // Non-ASCII characters restart the search.
-      row = code < ROW_WIDTH ? rows[row + code] : 0;
-      if (row < 0) {
-        row = ~row;
-        this.record(found, text, i, row / ROW_WIDTH);
-      }
+      const entry = code < ASCII ? rows[(state << shift) | classOf[code]] : 0;
+      state = entry & STATE_BITS;
+      if (entry > STATE_BITS) this.record(found, text, i, state);
     }
     return found;
   }

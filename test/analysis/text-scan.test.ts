@@ -78,6 +78,23 @@ describe('LiteralScanner', () => {
     expect(found('window.localStorage')).toEqual([0, 1]);
     expect(found('localstorage localStorage')).toEqual([0, 1]);
   });
+
+  it('reads literals over more characters than a 64-wide row has classes for', () => {
+    // Every printable ASCII character, A–Z folded: over 64 classes.
+    const printable = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+    const literals = [printable.slice(0, 40), printable.slice(40, 80), printable.slice(80), 'q~'];
+    const scanner = new LiteralScanner(literals);
+    const found = (text: string) => [...scanner.scan(text)].flatMap((hit, id) => (hit ? [id] : []));
+    expect(found(`x${printable}x`)).toEqual([0, 1, 2]);
+    expect(found(`${printable.slice(1, 80)} Q~`)).toEqual([1, 3]);
+  });
+
+  it('answers that it knows nothing when the literals need more states than a table entry holds', () => {
+    // 400 literals of 100 characters: some 40,000 states. An empty answer leaves every pattern to decide.
+    const literals = Array.from({ length: 400 }, (_, i) => `${i.toString(36).padStart(2, '0')}${'x'.repeat(98)}`);
+    const scanner = new LiteralScanner(literals);
+    expect(scanner.scan(literals[7]).length).toBe(0);
+  });
 });
 
 describe('TextGates', () => {
