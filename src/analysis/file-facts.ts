@@ -92,7 +92,11 @@ function addStatementModules(body: readonly TSESTree.Node[], modules: Set<string
 function collectModules(sourceCode: SourceCode): Set<string> {
   const modules = new Set<string>();
   addStatementModules(sourceCode.ast.body, modules);
-  for (const match of sourceCode.text.matchAll(REQUIRE_OR_IMPORT)) modules.add(normaliseModule(match[2]));
+  // An exec loop, not matchAll (which clones the pattern and allocates an iterator per file).
+  const text = sourceCode.text;
+  REQUIRE_OR_IMPORT.lastIndex = 0;
+  for (let match = REQUIRE_OR_IMPORT.exec(text); match !== null; match = REQUIRE_OR_IMPORT.exec(text))
+    modules.add(normaliseModule(match[2]));
   return modules;
 }
 
@@ -158,45 +162,126 @@ function followsProjectImports(sourceCode: SourceCode, modules: ReadonlySet<stri
   return false;
 }
 
-export function fileFacts(sourceCode: SourceCode): FileFacts {
-  let facts = cache.get(sourceCode);
-  if (facts) return facts;
-  let modules: Set<string> | undefined;
-  let importedNames: Set<string> | undefined;
-  let textGates: TextGates | undefined;
-  let importsProject: boolean | undefined;
-  const tableCache = new Map<object, boolean>();
-  const memos = new Map<string, unknown>();
-  let index: Map<AST_NODE_TYPES, TypeEntry> | undefined;
-  const preOrder: TSESTree.Node[] = [];
+/**
+ * A file's facts, each worked out on first use: most files are asked only whether they
+ * mention a word or import a module, so the maps of the node index and the memos are made
+ * only for files that get that far.
+ */
+class SourceFileFacts implements FileFacts {
+  private moduleSet: Set<string> | undefined;
+  /** Every specifier and each of its prefixes at a `/` (`next-auth/providers/okta` answers for `next-auth`). */
+  private importedNames: string[] | undefined;
+  private textGates: TextGates | undefined;
+  private importsProject: boolean | undefined;
+  private tableCache: Map<object, boolean> | undefined;
+  private memos: Map<string, unknown> | undefined;
+  private index: Map<AST_NODE_TYPES, TypeEntry> | undefined;
+  private readonly preOrder: TSESTree.Node[] = [];
   // Lists handed out are shared by every caller: readonly by type.
-  const mixedLists = new Map<string, TSESTree.Node[]>();
-  const visitorKeys = (sourceCode as { visitorKeys?: Record<string, readonly string[] | undefined> }).visitorKeys;
-  const add = (byType: Map<AST_NODE_TYPES, TypeEntry>, node: TSESTree.Node): void => {
+  private mixedLists: Map<string, TSESTree.Node[]> | undefined;
+
+  constructor(private readonly sourceCode: SourceCode) {}
+
+  get modules(): ReadonlySet<string> {
+    this.moduleSet ??= collectModules(this.sourceCode);
+    return this.moduleSet;
+  }
+
+  get importsProjectModules(): boolean {
+    this.importsProject ??= followsProjectImports(this.sourceCode, this.modules);
+    return this.importsProject;
+  }
+
+  importsAny(wanted: Iterable<string>): boolean {
+    if (!this.importedNames) {
+      const names: string[] = [];
+      for (const specifier of this.modules) {
+        for (let slash = specifier.indexOf('/'); slash > 0; slash = specifier.indexOf('/', slash + 1))
+          names.push(specifier.slice(0, slash));
+        names.push(specifier);
+      }
+      this.importedNames = names;
+    }
+    if (this.importedNames.length === 0) return false;
+    // The file's few imports against the wanted names' set: lists of library modules are long.
+    const wantedSet = setOf(wanted);
+    for (const name of this.importedNames) if (wantedSet.has(name)) return true;
+    return false;
+  }
+
+  mayMatch(table: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>> | readonly string[]): boolean {
+    this.tableCache ??= new Map();
+    let result = this.tableCache.get(table);
+    if (result === undefined) {
+      const modules = tableModules(table);
+      const globals = tableGlobalNames(table);
+      // A global is reached only through its name, written somewhere in the file.
+      const reachesGlobal = globals === undefined || (globals !== null && this.mentions(globals));
+      result = reachesGlobal || this.importsAny(modules);
+      this.tableCache.set(table, result);
+    }
+    return result;
+  }
+
+  mentions(pattern: RegExp): boolean {
+    this.textGates ??= new TextGates(this.sourceCode.text);
+    return this.textGates.mentions(pattern);
+  }
+
+  memo<T>(key: string, compute: () => T): T {
+    this.memos ??= new Map();
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): readonly Extract<TSESTree.Node, { type: T }>[] {
+    const index = (this.index ??= this.buildIndex());
+    if (types.length === 1) return (index.get(types[0])?.nodes ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
+    const key = types.join();
+    this.mixedLists ??= new Map();
+    let nodes = this.mixedLists.get(key);
+    if (!nodes) {
+      const lists: (readonly number[])[] = [];
+      for (const type of new Set(types)) {
+        const positions = index.get(type)?.positions;
+        if (positions && positions.length > 0) lists.push(positions);
+      }
+      const merged = unionAscending(lists);
+      const found = new Array<TSESTree.Node>(merged.length);
+      for (let i = 0; i < merged.length; i++) found[i] = this.preOrder[merged[i]];
+      nodes = found;
+      this.mixedLists.set(key, nodes);
+    }
+    return nodes as Extract<TSESTree.Node, { type: T }>[];
+  }
+
+  private add(byType: Map<AST_NODE_TYPES, TypeEntry>, node: TSESTree.Node): void {
     const entry = byType.get(node.type);
     if (entry) {
       entry.nodes.push(node);
-      entry.positions.push(preOrder.length);
+      entry.positions.push(this.preOrder.length);
     } else {
-      byType.set(node.type, { nodes: [node], positions: [preOrder.length] });
+      byType.set(node.type, { nodes: [node], positions: [this.preOrder.length] });
     }
-    preOrder.push(node);
-  };
-  const buildIndex = (): Map<AST_NODE_TYPES, TypeEntry> => {
+    this.preOrder.push(node);
+  }
+
+  private buildIndex(): Map<AST_NODE_TYPES, TypeEntry> {
     const byType = new Map<AST_NODE_TYPES, TypeEntry>();
-    const steps = eslintTraversal(sourceCode);
+    const steps = eslintTraversal(this.sourceCode);
     if (steps) {
       // ESLint walked the tree already (with the parser's visitor keys): its steps, read once.
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i];
-        if (step.kind === 1 && step.phase === 1) add(byType, step.target as TSESTree.Node);
+        if (step.kind === 1 && step.phase === 1) this.add(byType, step.target as TSESTree.Node);
       }
       return byType;
     }
-    const stack: TSESTree.Node[] = [sourceCode.ast as TSESTree.Node];
+    const visitorKeys = (this.sourceCode as { visitorKeys?: Record<string, readonly string[] | undefined> }).visitorKeys;
+    const stack: TSESTree.Node[] = [this.sourceCode.ast as TSESTree.Node];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      add(byType, node);
+      this.add(byType, node);
       const keys = visitorKeys?.[node.type];
       if (keys) {
         // The parser's own visitor keys: what ESLint's listeners see (a Vue template is not walked).
@@ -217,73 +302,14 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
       }
     }
     return byType;
-  };
-  facts = {
-    get modules() {
-      modules ??= collectModules(sourceCode);
-      return modules;
-    },
-    get importsProjectModules() {
-      importsProject ??= followsProjectImports(sourceCode, this.modules);
-      return importsProject;
-    },
-    importsAny(wanted) {
-      if (!importedNames) {
-        // Every specifier and each of its prefixes at a `/`, so that `next-auth/providers/okta`
-        // answers for `next-auth`: one set lookup per wanted name.
-        importedNames = new Set();
-        for (const specifier of this.modules) {
-          for (let slash = specifier.indexOf('/'); slash > 0; slash = specifier.indexOf('/', slash + 1))
-            importedNames.add(specifier.slice(0, slash));
-          importedNames.add(specifier);
-        }
-      }
-      if (importedNames.size === 0) return false;
-      // The file's few imports against the wanted names' set: lists of library modules are long.
-      const wantedSet = setOf(wanted);
-      for (const name of importedNames) if (wantedSet.has(name)) return true;
-      return false;
-    },
-    mayMatch(table) {
-      let result = tableCache.get(table);
-      if (result === undefined) {
-        const modules = tableModules(table);
-        const globals = tableGlobalNames(table);
-        // A global is reached only through its name, written somewhere in the file.
-        const reachesGlobal = globals === undefined || (globals !== null && this.mentions(globals));
-        result = reachesGlobal || this.importsAny(modules);
-        tableCache.set(table, result);
-      }
-      return result;
-    },
-    mentions(pattern) {
-      textGates ??= new TextGates(sourceCode.text);
-      return textGates.mentions(pattern);
-    },
-    memo<T>(key: string, compute: () => T): T {
-      if (!memos.has(key)) memos.set(key, compute());
-      return memos.get(key) as T;
-    },
-    nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): readonly Extract<TSESTree.Node, { type: T }>[] {
-      index ??= buildIndex();
-      if (types.length === 1) return (index.get(types[0])?.nodes ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
-      const key = types.join();
-      let nodes = mixedLists.get(key);
-      if (!nodes) {
-        const lists: (readonly number[])[] = [];
-        for (const type of new Set(types)) {
-          const positions = index.get(type)?.positions;
-          if (positions && positions.length > 0) lists.push(positions);
-        }
-        const merged = unionAscending(lists);
-        const found = new Array<TSESTree.Node>(merged.length);
-        for (let i = 0; i < merged.length; i++) found[i] = preOrder[merged[i]];
-        nodes = found;
-        mixedLists.set(key, nodes);
-      }
-      return nodes as Extract<TSESTree.Node, { type: T }>[];
-    },
-  };
-  cache.set(sourceCode, facts);
+  }
+}
+
+export function fileFacts(sourceCode: SourceCode): FileFacts {
+  let facts = cache.get(sourceCode);
+  if (!facts) {
+    facts = new SourceFileFacts(sourceCode);
+    cache.set(sourceCode, facts);
+  }
   return facts;
 }
