@@ -55,8 +55,14 @@ export function linesLookMinified(lines: readonly string[], length: number): boo
   let sampled = 0;
   let whitespace = 0;
   let delimiters = 0;
+  // Hand-written code is all short lines: the answer is no once they hold half the text.
+  let shortChars = 0;
   for (const line of lines) {
-    if (line.length <= LONG_LINE) continue;
+    if (line.length <= LONG_LINE) {
+      shortChars += line.length;
+      if (shortChars * 2 >= length) return false;
+      continue;
+    }
     longChars += line.length;
     for (let i = 0; i < line.length && sampled < SAMPLE; i++, sampled++) {
       const code = line.charCodeAt(i);
