@@ -25,6 +25,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, getStaticValue, findVariable, variableOf } from './ast';
 import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../knowledge/http';
+import { fileFacts } from './file-facts';
 
 export const GLOBAL_MODULE = '<global>';
 export const CALL = '()';
@@ -310,27 +311,53 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** One walk per class, shared by every `this.x` lookup in it (a lookup per member would make a class cost N²). */
-function classMemberWrites(sourceCode: SourceCode, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ClassMemberWrites {
-  const cached = classMemberWritesCache.get(cls);
-  if (cached) return cached;
-  const fields = new Map<string, Node[]>();
-  const parameterTypes = new Map<string, (TSESTree.TSTypeAnnotation | undefined)[]>();
-  const assigned = new Map<string, Node[]>();
-  for (const element of cls.body.body) {
-    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) {
-      const name = propertyKeyName(sourceCode, element);
-      if (name !== undefined) pushTo(fields, name, element.value);
-    }
-    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
-      for (const param of element.value.params) {
-        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-        const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
-        if (binding.type === AST_NODE_TYPES.Identifier) pushTo(parameterTypes, binding.name, binding.typeAnnotation);
-      }
-    }
+/** The file's assignments `this.x = value`, in source order (from the node index every analysis shares). */
+function thisAssignments(sourceCode: SourceCode): readonly TSESTree.AssignmentExpression[] {
+  const facts = fileFacts(sourceCode);
+  return facts.memo('modules:this-assignments', () =>
+    facts
+      .nodesOfType(AST_NODE_TYPES.AssignmentExpression)
+      .filter((node) => node.left.type === AST_NODE_TYPES.MemberExpression && node.left.object.type === AST_NODE_TYPES.ThisExpression),
+  );
+}
+
+/**
+ * A class's assignments `this.name = value` by name (a nested class's are its own): the
+ * file's `this.x =` assignments inside the class body's range, found by binary search, so a
+ * class costs what it holds (walking a bundle's big class for one `this.set(…)` did not).
+ */
+function classThisAssignments(sourceCode: SourceCode, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Map<string, Node[]> {
+  const assignments = thisAssignments(sourceCode);
+  const [start, end] = cls.body.range;
+  let low = 0;
+  let high = assignments.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (assignments[middle].range[0] < start) low = middle + 1;
+    else high = middle;
   }
-  // Assignments `this.name = value` anywhere in the class body, nested classes excluded.
+  const assigned = new Map<string, Node[]>();
+  for (let i = low; i < assignments.length && assignments[i].range[0] < end; i++) {
+    const node = assignments[i];
+    let owner: Node | undefined = node.parent;
+    while (owner && owner !== cls && owner.type !== AST_NODE_TYPES.ClassDeclaration && owner.type !== AST_NODE_TYPES.ClassExpression)
+      owner = owner.parent;
+    if (owner !== cls) continue;
+    const name = memberName(sourceCode, node.left as TSESTree.MemberExpression);
+    if (name !== undefined) pushTo(assigned, name, node.right);
+  }
+  return assigned;
+}
+
+function isInTree(sourceCode: SourceCode, node: Node): boolean {
+  let root: Node = node;
+  while (root.parent) root = root.parent;
+  return root === (sourceCode.ast as Node);
+}
+
+/** A class handed in with another module's SourceCode: its body walked (nested classes excluded). */
+function walkThisAssignments(sourceCode: SourceCode, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): Map<string, Node[]> {
+  const assigned = new Map<string, Node[]>();
   const stack: Node[] = [...cls.body.body];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -345,6 +372,29 @@ function classMemberWrites(sourceCode: SourceCode, cls: TSESTree.ClassDeclaratio
     if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) continue;
     for (const child of childNodes(node)) stack.push(child);
   }
+  return assigned;
+}
+
+/** What a class writes to `this.name`, once per class, shared by every `this.x` lookup in it (a lookup per member would make a class cost N²). */
+function classMemberWrites(sourceCode: SourceCode, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): ClassMemberWrites {
+  const cached = classMemberWritesCache.get(cls);
+  if (cached) return cached;
+  const fields = new Map<string, Node[]>();
+  const parameterTypes = new Map<string, (TSESTree.TSTypeAnnotation | undefined)[]>();
+  for (const element of cls.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && element.value) {
+      const name = propertyKeyName(sourceCode, element);
+      if (name !== undefined) pushTo(fields, name, element.value);
+    }
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type !== AST_NODE_TYPES.TSParameterProperty) continue;
+        const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+        if (binding.type === AST_NODE_TYPES.Identifier) pushTo(parameterTypes, binding.name, binding.typeAnnotation);
+      }
+    }
+  }
+  const assigned = isInTree(sourceCode, cls) ? classThisAssignments(sourceCode, cls) : walkThisAssignments(sourceCode, cls);
   const writes = { fields, parameterTypes, assigned };
   classMemberWritesCache.set(cls, writes);
   return writes;

@@ -78,6 +78,23 @@ describe('originOf: where a name comes from', () => {
     );
   });
 
+  it('resolves `this.x = value` assignments of the class itself, not of a nested or a sibling class', () => {
+    const code = `
+      import jwt from 'jsonwebtoken';
+      import { decode } from 'jwt-decode';
+      class First {
+        constructor() { this.check = jwt.verify; }
+        run() {
+          this.check(t);
+          const Inner = class { constructor() { this.check = decode; } run() { this.check(t); } };
+        }
+      }
+      class Second { init() { this.check = decode; } run() { this.check(t); } }
+      class Mixed { a() { this.check = decode; } b() { this.check = jwt.verify; } run() { this.check(t); } }`;
+    // Mixed writes two different functions: no single origin.
+    expect(calleeOrigins(code)).toEqual(['jsonwebtoken.verify', 'jwt-decode.decode', 'jwt-decode.decode']);
+  });
+
   it('resolves super(...) to the base class constructor, through NestJS PassportStrategy', () => {
     const code = `
       import { PassportStrategy } from '@nestjs/passport';
