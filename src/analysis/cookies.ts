@@ -56,7 +56,6 @@ import {
   arrayElements,
   booleanValue,
   definitionOf,
-  descendants,
   getPath,
   getProperty,
   numberValue,
@@ -774,7 +773,7 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
       return write ? [write] : [];
     }
     case AST_NODE_TYPES.AssignmentExpression: {
-      if (node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression) return [];
+      if (!isCookieAssignment(sourceCode, node)) return [];
       const origin = originOf(sourceCode, node.left);
       if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'document.cookie') return [];
       const write = stringWrite(sourceCode, node.right, 'document-cookie', true, node);
@@ -943,6 +942,22 @@ interface ScriptCookieHelper {
   readonly valueParam: number;
 }
 
+/** `….cookie = value`: the only assignment that can write `document.cookie` (checked before its origin is resolved). */
+function isCookieAssignment(
+  sourceCode: SourceCode,
+  node: TSESTree.AssignmentExpression,
+): node is TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression } {
+  return node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node.left) === 'cookie';
+}
+
+/** The file's `….cookie = value` assignments in source order, from the node index every analysis shares. */
+function cookieAssignments(sourceCode: SourceCode): readonly (TSESTree.AssignmentExpression & { left: TSESTree.MemberExpression })[] {
+  const facts = fileFacts(sourceCode);
+  return facts.memo('cookies:cookie-assignments', () =>
+    facts.nodesOfType(AST_NODE_TYPES.AssignmentExpression).filter((node) => isCookieAssignment(sourceCode, node)),
+  );
+}
+
 /** A same-file helper that writes `document.cookie` from its parameters: `function setCookie(name, value, days) {…}`. */
 function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): ScriptCookieHelper | undefined {
   const cache = fileFacts(sourceCode).memo('cookies:script-helpers', () => new WeakMap<Node, ScriptCookieHelper | null>());
@@ -950,9 +965,9 @@ function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): 
   if (cached !== undefined) return cached ?? undefined;
   let helper: ScriptCookieHelper | undefined;
   if (fn.body && fn.params.length > 0) {
-    for (const node of descendants(fn.body)) {
-      if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || node.left.type !== AST_NODE_TYPES.MemberExpression)
-        continue;
+    const [start, end] = fn.body.range;
+    for (const node of cookieAssignments(sourceCode)) {
+      if (node.range[0] < start || node.range[1] > end) continue;
       const origin = originOf(sourceCode, node.left);
       if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'document.cookie') continue;
       const parsed = parseCookieString(sourceCode, node.right);
