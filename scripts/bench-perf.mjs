@@ -10,7 +10,8 @@
  *    most of it OAuth-free, some of it OAuth-heavy (oidc-provider, jose, oauth4webapi);
  *  - "fixtures": the project's annotated corpora, where the rules do their real work.
  * Each corpus is linted in rounds that alternate a run without the plugin and a run with the
- * `all` config, in one process; the medians of each and their ratio are printed. Both runs
+ * `all` config, in one process, chunk by chunk (250 files, ABBA order: a busy spell of the
+ * machine hits both alike); the medians of each and their ratio are printed. Both runs
  * keep one cheap core rule on, so ESLint does the same per-file work (scope analysis,
  * traversal) and the difference is the plugin's. The timed runs have ESLint's `stats` off, as
  * users run it; two more runs with `stats` on, in opposite rule orders, give each file's parse
@@ -41,6 +42,8 @@ const limit = flag('--limit', Infinity);
 
 const SOURCE_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.tsx', '.mts', '.cts']);
 const MAX_BYTES = 400_000;
+/** Files per chunk of the timed runs' alternation (a chunk of the real corpus lints in a few seconds). */
+const CHUNK_FILES = 250;
 
 function listFiles(dir) {
   const files = [];
@@ -196,18 +199,32 @@ for (const [name, files] of Object.entries(corpora)) {
   const baseWalls = [];
   const pluginWalls = [];
   const cpu = { base: [], plugin: [] };
-  const timed = async (linter, walls, cpuTimes) => {
-    const before = process.cpuUsage();
-    const run = await lintAll(linter, texts);
-    const used = process.cpuUsage(before);
-    walls.push(run.wall);
-    cpuTimes.push((used.user + used.system) / 1000);
-    return run;
-  };
+  const roundRatios = [];
   let crashes = 0;
   for (let round = 0; round < rounds; round++) {
-    await timed(without, baseWalls, cpu.base);
-    crashes = Math.max(crashes, (await timed(withPlugin, pluginWalls, cpu.plugin)).crashes);
+    // Within a round the two runs alternate chunk by chunk, in ABBA order, so a slow spell of
+    // a shared machine (seconds to minutes) lands on both sides alike instead of on one run.
+    const sums = { baseWall: 0, pluginWall: 0, baseCpu: 0, pluginCpu: 0 };
+    const timedChunk = async (linter, chunk, side) => {
+      const before = process.cpuUsage();
+      const run = await lintAll(linter, chunk);
+      const used = process.cpuUsage(before);
+      sums[`${side}Wall`] += run.wall;
+      sums[`${side}Cpu`] += (used.user + used.system) / 1000;
+      return run;
+    };
+    for (let start = 0, chunkIndex = 0; start < texts.length; start += CHUNK_FILES, chunkIndex++) {
+      const chunk = texts.slice(start, start + CHUNK_FILES);
+      const pluginFirst = (chunkIndex + round) % 2 === 1;
+      if (pluginFirst) crashes = Math.max(crashes, (await timedChunk(withPlugin, chunk, 'plugin')).crashes);
+      await timedChunk(without, chunk, 'base');
+      if (!pluginFirst) crashes = Math.max(crashes, (await timedChunk(withPlugin, chunk, 'plugin')).crashes);
+    }
+    baseWalls.push(sums.baseWall);
+    pluginWalls.push(sums.pluginWall);
+    cpu.base.push(sums.baseCpu);
+    cpu.plugin.push(sums.pluginCpu);
+    roundRatios.push(sums.pluginWall / sums.baseWall);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   const baseMedian = median(baseWalls);
@@ -224,6 +241,7 @@ for (const [name, files] of Object.entries(corpora)) {
   console.log(`  lint without the plugin   ${ms(baseMedian).padStart(9)}  (${(baseMedian / files.length).toFixed(2)} ms/file)`);
   console.log(`  lint with config "all"    ${ms(pluginMedian).padStart(9)}  (${(pluginMedian / files.length).toFixed(2)} ms/file)`);
   console.log(`  ratio ${ratio.toFixed(3)}   ${name === 'real' ? `[${verdict(ratio <= 1.05)}target ≤ 1.05]` : ''}`);
+  console.log(`    per round: ${roundRatios.map((value) => value.toFixed(3)).join(', ')}`);
   console.log(`  cpu time ratio ${(median(cpu.plugin) / median(cpu.base)).toFixed(3)} (user+system; less sensitive to a busy machine)`);
   console.log(
     `  time in oauth rules (stats run) ${ms(ruleTotal)} (${((100 * ruleTotal) / typical.wall).toFixed(1)}% of that run); crashes: ${typical.crashes}`,
