@@ -380,7 +380,14 @@ function jarSet(sourceCode: SourceCode, call: TSESTree.CallExpression, _jar: Nod
 }
 
 /** Writes by functions found through the module graph (`serialize`, `setCookie`, session middleware). */
+/** Nuxt's auto-imported `setCookie` / `useCookie`: only a file that writes the name can call them. */
+const H3_SET_COOKIE_WORD = /\bsetCookie\b/;
+const NUXT_USE_COOKIE_WORD = new RegExp(`\\b${NUXT_USE_COOKIE}\\b`);
+
 function functionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): CookieWrite | undefined {
+  // Origins are resolved only where a library's cookie call can be (most calls of a file never are).
+  const facts = fileFacts(sourceCode);
+  if (!facts.mayMatch(COOKIE_CALLS) && !facts.mentions(H3_SET_COOKIE_WORD)) return undefined;
   const origin = calleeOrigin(sourceCode, call);
   if (!origin) return undefined;
   let spec: CookieCall | undefined = lookup(origin, COOKIE_CALLS);
@@ -492,6 +499,7 @@ function assignedRefValues(sourceCode: SourceCode, call: TSESTree.CallExpression
 
 /** Nuxt `useCookie(name, options)` whose ref is assigned a value: the write is the `useCookie` call. */
 function nuxtUseCookieWrite(sourceCode: SourceCode, call: TSESTree.CallExpression): CookieWrite | undefined {
+  if (!fileFacts(sourceCode).mentions(NUXT_USE_COOKIE_WORD)) return undefined;
   const origin = calleeOrigin(sourceCode, call);
   if (!origin || origin.path.length !== 1 || origin.path[0] !== NUXT_USE_COOKIE) return undefined;
   if (origin.module !== GLOBAL_MODULE && !NUXT_COMPOSABLE_MODULES.includes(origin.module)) return undefined;
@@ -991,7 +999,9 @@ function scriptCookieHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): 
  * The write is the call, with the helper's name and value parameters taken from its arguments.
  */
 export function scriptCookieHelperWriteOf(sourceCode: SourceCode, call: TSESTree.CallExpression): CookieWrite | undefined {
-  // The helper may sit in another module (`import { setCookie } from './cookies'`).
+  // The helper may sit in another module (`import { setCookie } from './cookies'`); in this file only
+  // when the file assigns a cookie somewhere.
+  if (!fileFacts(sourceCode).importsProjectModules && cookieAssignments(sourceCode).length === 0) return undefined;
   const target = calledFunction(sourceCode, call.callee);
   if (!target) return undefined;
   const helper = scriptCookieHelper(target.sourceCode, target.fn);

@@ -100,23 +100,21 @@ function collectModules(sourceCode: SourceCode): Set<string> {
   return modules;
 }
 
+/** Nodes by type, each list in pre-order (a dictionary object: cheaper per node than a Map). */
+type NodeIndex = Record<string, TSESTree.Node[] | undefined>;
+
 /**
- * A node type's nodes in pre-order, with their positions in the walk: a list of several
- * types is their positions merged, without a pass over every node of the file.
+ * Several types' lists (each in pre-order) as one list in source order: by start, an enclosing
+ * node before the nodes it holds. The lists are sorted runs, which the sort merges.
  */
-interface TypeEntry {
-  readonly nodes: TSESTree.Node[];
-  readonly positions: number[];
+function mergedInSourceOrder(lists: readonly (readonly TSESTree.Node[])[]): TSESTree.Node[] {
+  const merged = lists.flat();
+  if (lists.length > 1) merged.sort(bySourcePosition);
+  return merged;
 }
 
-/** The positions of several types' nodes, in one ascending list (a native numeric sort: types are few, lists long). */
-function unionAscending(lists: readonly (readonly number[])[]): Int32Array {
-  let total = 0;
-  for (const list of lists) total += list.length;
-  const merged = new Int32Array(total);
-  let at = 0;
-  for (const list of lists) for (let i = 0; i < list.length; i++) merged[at++] = list[i];
-  return lists.length > 1 ? merged.sort() : merged;
+function bySourcePosition(a: TSESTree.Node, b: TSESTree.Node): number {
+  return a.range[0] - b.range[0] || b.range[1] - a.range[1];
 }
 
 /** A step of ESLint's traversal (`SourceCode#traverse()`, ESLint 9+): kind 1 visits a node, phase 1 on entry. */
@@ -175,8 +173,7 @@ class SourceFileFacts implements FileFacts {
   private importsProject: boolean | undefined;
   private tableCache: Map<object, boolean> | undefined;
   private memos: Map<string, unknown> | undefined;
-  private index: Map<AST_NODE_TYPES, TypeEntry> | undefined;
-  private readonly preOrder: TSESTree.Node[] = [];
+  private index: NodeIndex | undefined;
   // Lists handed out are shared by every caller: readonly by type.
   private mixedLists: Map<string, TSESTree.Node[]> | undefined;
 
@@ -236,44 +233,35 @@ class SourceFileFacts implements FileFacts {
 
   nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): readonly Extract<TSESTree.Node, { type: T }>[] {
     const index = (this.index ??= this.buildIndex());
-    if (types.length === 1) return (index.get(types[0])?.nodes ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
+    if (types.length === 1) return (index[types[0]] ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
     const key = types.join();
     this.mixedLists ??= new Map();
     let nodes = this.mixedLists.get(key);
     if (!nodes) {
-      const lists: (readonly number[])[] = [];
+      const lists: TSESTree.Node[][] = [];
       for (const type of new Set(types)) {
-        const positions = index.get(type)?.positions;
-        if (positions && positions.length > 0) lists.push(positions);
+        const list = index[type];
+        if (list) lists.push(list);
       }
-      const merged = unionAscending(lists);
-      const found = new Array<TSESTree.Node>(merged.length);
-      for (let i = 0; i < merged.length; i++) found[i] = this.preOrder[merged[i]];
-      nodes = found;
+      nodes = mergedInSourceOrder(lists);
       this.mixedLists.set(key, nodes);
     }
     return nodes as Extract<TSESTree.Node, { type: T }>[];
   }
 
-  private add(byType: Map<AST_NODE_TYPES, TypeEntry>, node: TSESTree.Node): void {
-    const entry = byType.get(node.type);
-    if (entry) {
-      entry.nodes.push(node);
-      entry.positions.push(this.preOrder.length);
-    } else {
-      byType.set(node.type, { nodes: [node], positions: [this.preOrder.length] });
-    }
-    this.preOrder.push(node);
-  }
-
-  private buildIndex(): Map<AST_NODE_TYPES, TypeEntry> {
-    const byType = new Map<AST_NODE_TYPES, TypeEntry>();
+  private buildIndex(): NodeIndex {
+    const byType = Object.create(null) as NodeIndex;
+    const add = (node: TSESTree.Node): void => {
+      const list = byType[node.type];
+      if (list) list.push(node);
+      else byType[node.type] = [node];
+    };
     const steps = eslintTraversal(this.sourceCode);
     if (steps) {
       // ESLint walked the tree already (with the parser's visitor keys): its steps, read once.
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i];
-        if (step.kind === 1 && step.phase === 1) this.add(byType, step.target as TSESTree.Node);
+        if (step.kind === 1 && step.phase === 1) add(step.target as TSESTree.Node);
       }
       return byType;
     }
@@ -281,7 +269,7 @@ class SourceFileFacts implements FileFacts {
     const stack: TSESTree.Node[] = [this.sourceCode.ast as TSESTree.Node];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      this.add(byType, node);
+      add(node);
       const keys = visitorKeys?.[node.type];
       if (keys) {
         // The parser's own visitor keys: what ESLint's listeners see (a Vue template is not walked).

@@ -194,12 +194,15 @@ function assignment(sourceCode: SourceCode, node: TSESTree.AssignmentExpression,
 function call(sourceCode: SourceCode, node: TSESTree.CallExpression, check: Check): void {
   // `params.set('state', v)`, `sessionStorage.setItem('pkce_verifier', v)`, `res.cookie('csrf', v)`, `setCookie(c, 'state', v)`.
   const args = node.arguments;
+  if (args.length === 0) return;
+  let setsParam: boolean | undefined;
   for (let i = 0; i + 1 < args.length; i++) {
     const arg = args[i];
     if (arg.type !== AST_NODE_TYPES.Literal && arg.type !== AST_NODE_TYPES.TemplateLiteral && arg.type !== AST_NODE_TYPES.Identifier)
       continue;
     const key = stringValue(sourceCode, arg);
-    const setsParam = PARAM_SETTERS.has(tailName(sourceCode, node.callee) ?? '');
+    if (key === undefined) continue;
+    setsParam ??= PARAM_SETTERS.has(tailName(sourceCode, node.callee) ?? '');
     const kind = setsParam ? secretKindFromParamName(key) : secretKindFromName(key);
     if (!kind) continue;
     check(args[i + 1], kind, setsParam && (kind === 'state' || kind === 'nonce') && key === kind);

@@ -39,6 +39,8 @@ interface Gate {
    * alternative has all its groups present.
    */
   readonly clauses: readonly (readonly (readonly number[])[])[];
+  /** The pattern's top-level alternatives (one per clause), or undefined when they cannot be run apart. */
+  readonly alternatives: readonly string[] | undefined;
 }
 
 /** Spellings of one alternative beyond this many are not listed: its required literal stands for it. */
@@ -79,7 +81,8 @@ function gateOf(pattern: RegExp): Gate | undefined {
   if (pattern.unicode || pattern.flags.includes('v')) return undefined;
   const proves = new Map<string, boolean>();
   const clauses: string[][][] = [];
-  for (const alternative of topLevelAlternatives(pattern.source)) {
+  const alternatives = topLevelAlternatives(pattern.source);
+  for (const alternative of alternatives) {
     const { body, before, after } = withoutBoundaries(alternative);
     const spellings = spellingsOf(body);
     if (spellings && spellings.every((spelling) => spelling.length >= MIN_LITERAL)) {
@@ -108,8 +111,12 @@ function gateOf(pattern: RegExp): Gate | undefined {
     literals,
     proves: literals.map((literal) => proves.get(literal) === true),
     clauses: clauses.map((groups) => groups.map((group) => group.map((literal) => index.get(literal)!))),
+    // A backreference may name a group of another alternative: such a pattern is only run whole.
+    alternatives: alternatives.length > 1 && !BACKREFERENCE.test(pattern.source) ? alternatives : undefined,
   };
 }
+
+const BACKREFERENCE = /\\(?:[1-9]|k<)/;
 
 /**
  * Every string the alternative matches, when it matches a few fixed strings: literal
@@ -515,6 +522,8 @@ class GateRegistry {
         ids: found ? found.literals.map((literal) => this.idOf(literal)) : [],
         proves: found?.proves ?? [],
         clauses: found?.clauses ?? [],
+        alternatives: found?.alternatives,
+        narrowed: new Map(),
       };
       this.gates.set(pattern, gate);
     }
@@ -548,6 +557,9 @@ interface RegisteredGate {
   readonly proves: readonly boolean[];
   /** As in Gate: per alternative, groups of indexes into `ids`. */
   readonly clauses: readonly (readonly (readonly number[])[])[];
+  readonly alternatives: readonly string[] | undefined;
+  /** The pattern cut down to the alternatives that can match, by which ones (a bit mask in a string). */
+  readonly narrowed: Map<string, RegExp>;
 }
 
 const registry = new GateRegistry();
@@ -570,10 +582,40 @@ export class TextGates {
     let answer = this.answers[gate.index];
     if (answer === 0) {
       const scanned = this.scanned(gate);
-      answer = (scanned === 'maybe' ? testFromStart(pattern, this.text) : scanned === 'yes') ? ANSWER_YES : ANSWER_NO;
+      answer = (scanned === 'maybe' ? testFromStart(this.patternToRun(pattern, gate), this.text) : scanned === 'yes')
+        ? ANSWER_YES
+        : ANSWER_NO;
       this.answers[gate.index] = answer;
     }
     return answer === ANSWER_YES;
+  }
+
+  /**
+   * The pattern, or only those of its top-level alternatives whose literals the text has: a
+   * pattern matches where one of its alternatives does, and one common word (`state` of
+   * `\bstate\s*:`) should not run twenty alternatives over the whole text.
+   */
+  private patternToRun(pattern: RegExp, gate: RegisteredGate): RegExp {
+    const { alternatives, clauses, ids } = gate;
+    const found = this.found;
+    if (alternatives === undefined || found === undefined) return pattern;
+    let mask = '';
+    let kept = 0;
+    for (const groups of clauses) {
+      const present = everyGroupPresent(groups, ids, found);
+      mask += present ? '1' : '0';
+      if (present) kept++;
+    }
+    if (kept === alternatives.length) return pattern;
+    let narrowed = gate.narrowed.get(mask);
+    if (narrowed === undefined) {
+      narrowed = new RegExp(
+        alternatives.filter((_, i) => mask[i] === '1').join('|'),
+        pattern.flags.replace(/[gy]/g, '') + (pattern.sticky ? 'y' : ''),
+      );
+      gate.narrowed.set(mask, narrowed);
+    }
+    return narrowed;
   }
 
   /** What the literal scan says about the pattern: no match, a match, or the pattern must decide. */

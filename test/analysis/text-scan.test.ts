@@ -161,6 +161,10 @@ describe('TextGates', () => {
     /\.\b/,
     /en\\b/,
     /(?:access|id)_?token[^:]*key/i,
+    // Alternatives that need the pattern to decide, beside ones the scan decides: only those run.
+    /token=|\bstate\s*:|\b(?:next|dest)\s*\.\s*includes\(|jwt/i,
+    /(state)\s*:\1|key\s*=/,
+    /^\s*token|bearer$/m,
   ];
   let seed = 7;
   const random = (n: number) => {
@@ -200,6 +204,23 @@ describe('TextGates', () => {
     expect(new TextGates('LOCALSTORAGE, sessionstorage').mentions(pattern)).toBe(false);
     expect(new TextGates('window.sessionStorage.setItem').mentions(pattern)).toBe(true);
     expect(runs).toBe(0);
+  });
+
+  it('runs only the alternatives whose literals occur in the text', () => {
+    let runs = 0;
+    class CountingRegExp extends RegExp {
+      override test(text: string): boolean {
+        runs += 1;
+        return super.test(text);
+      }
+    }
+    const pattern = new CountingRegExp('\\bstate\\s*:|\\bnonce\\s*=|csrf\\s*!', 'i');
+    expect(new TextGates('const state = 1; nonce : 2').mentions(pattern)).toBe(false);
+    expect(new TextGates('x = { state\n: 1 }').mentions(pattern)).toBe(true);
+    expect(runs).toBe(0);
+    // Both alternatives possible: the pattern itself runs.
+    expect(new TextGates('state nonce csrf').mentions(pattern)).toBe(false);
+    expect(runs).toBe(1);
   });
 
   it('resets a global pattern before testing', () => {
