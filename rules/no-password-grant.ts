@@ -21,6 +21,8 @@ export type Options = [];
 export type MessageIds = 'passwordGrantType' | 'passwordGrantCall' | 'passwordGrantEnabled';
 
 const HINT = /grant_?type|password/i;
+/** A grant type written as a parameter (`grant_type`, `grantType`): the only writes `paramWrites` can report. */
+const GRANT_TYPE_WORD = /grant_?type/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-password-grant',
@@ -46,9 +48,11 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(sourceCode);
     if (!facts.importsAny(PASSWORD_GRANT_MODULES) && !facts.mentions(HINT)) return {};
     const report = reportOnce(context);
+    // Origins are resolved only where a library's password-grant or token call can be.
+    const mayCallLibrary = facts.mayMatch(PASSWORD_GRANT_CALLS) || facts.mayMatch(EXCHANGE_CALLS);
 
     function checkCall(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const origin = calleeOrigin(sourceCode, node);
+      const origin = mayCallLibrary ? calleeOrigin(sourceCode, node) : undefined;
       const known = lookupCall(origin, PASSWORD_GRANT_CALLS);
       if (known) {
         report(node, 'passwordGrantCall', { what: known.what });
@@ -71,6 +75,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        if (!facts.mentions(GRANT_TYPE_WORD)) return;
         for (const write of paramWrites(sourceCode)) {
           if (!GRANT_TYPE_KEYS.has(write.name) || write.inFragment || write.value === undefined || !PASSWORD_GRANT_TYPES.has(write.value))
             continue;
