@@ -809,7 +809,11 @@ function localWrappers(
 function computeFacts(sourceCode: SourceCode): JwtFacts {
   const operations: JwtOperation[] = [];
   const facts = fileFacts(sourceCode);
-  for (const node of facts.nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression)) {
+  // Without a JWT library only calls can be operations (hand-rolled decodes): no constructors to merge in.
+  const calls = facts.mayMatch(JWT_FUNCTIONS)
+    ? facts.nodesOfType(AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpression)
+    : facts.nodesOfType(AST_NODE_TYPES.CallExpression);
+  for (const node of calls) {
     const op = jwtOperationOf(sourceCode, node);
     if (op) operations.push(op);
   }

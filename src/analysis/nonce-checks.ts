@@ -45,6 +45,7 @@ export type NonceFinding =
 
 const GATE_MODULES = [...ID_TOKEN_MODULES, ...AUTHORIZATION_CLIENT_MODULES];
 const HINT = /\bnonce\b|id_?token|\bchecks\s*:/i;
+const ID_TOKEN_PARAM = /id_token/;
 const PKCE_MENTION = /code_?verifier|pkceCodeVerifier|code_?challenge/i;
 
 /** The cheap file gate: an ID-token or authorization library, or the words of a nonce check. */
@@ -110,7 +111,9 @@ export function nonceCheckFindings(sourceCode: SourceCode): readonly NonceFindin
     for (const request of flowOf(sourceCode).requests) providerFindings(sourceCode, request, findings);
     // The implicit and hybrid flows: an ID token read from the redirect URL needs its nonce compared there.
     const done = new Set<Node | undefined>();
-    for (const read of redirectReads(sourceCode)) {
+    // The parameter's name is written in the file, or in a project module it imports (a constant).
+    const readsIdToken = facts.importsProjectModules || facts.mentions(ID_TOKEN_PARAM);
+    for (const read of readsIdToken ? redirectReads(sourceCode) : []) {
       if (read.param !== 'id_token' || done.has(read.fn)) continue;
       done.add(read.fn);
       for (const node of uncheckedAt(sourceCode, read, (scope) => comparesNonce(sourceCode, scope)))

@@ -464,11 +464,25 @@ function paramMentioned(sourceCode: SourceCode, nodes: readonly Node[]): Redirec
   return undefined;
 }
 
+/** Arguments that can spell a parameter's name (a string, a constant, a concatenation): no other is evaluated. */
+const MAY_NAME_PARAM: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.Identifier,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+]);
+
 /** `getHashParam('access_token')`, `getParameterByName('code')`, `getQueryVariable('id_token')`. */
 function namedGetterRead(sourceCode: SourceCode, call: TSESTree.CallExpression, context: Context): RedirectParam | undefined {
   const first = call.arguments[0];
-  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const param = paramNamed(stringValue(sourceCode, first));
+  if (!first || !MAY_NAME_PARAM.has(first.type)) return undefined;
+  const param = paramNamed(
+    first.type === AST_NODE_TYPES.Literal ? (typeof first.value === 'string' ? first.value : undefined) : stringValue(sourceCode, first),
+  );
   if (!param) return undefined;
   const helper = helperOf(sourceCode, call);
   // A helper of this file: it must read the URL; an imported one is known by its name.
