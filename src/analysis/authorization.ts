@@ -286,13 +286,19 @@ function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.Object
 export const AUTHORIZATION_HINT =
   /response_?type|authoriz|client_id|generateAuthUrl|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
 
+/** The provider modules as import names (`next-auth/providers`, which `next-auth/providers/okta` imports). */
+const PROVIDER_MODULE_NAMES = NEXTAUTH_PROVIDER_MODULES.map((prefix) => prefix.replace(/\/$/, ''));
+
 function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const requests: AuthorizationRequest[] = [];
   const nodes = fileNodes(sourceCode);
   const covered = new Set<Node>();
 
-  // Library calls and configs first: their options objects are not separate requests.
-  for (const call of [...nodes.calls, ...nodes.news]) {
+  // Library calls and configs first: their options objects are not separate requests. Origins
+  // are resolved only in a file that can reach such a library.
+  const facts = fileFacts(sourceCode);
+  const mayCallLibrary = facts.mayMatch(AUTHORIZATION_LIBRARIES) || facts.importsAny(PROVIDER_MODULE_NAMES);
+  for (const call of mayCallLibrary ? [...nodes.calls, ...nodes.news] : []) {
     const origin = calleeOrigin(sourceCode, call);
     let request: AuthorizationRequest | undefined;
     if (origin) {

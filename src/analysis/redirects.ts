@@ -158,7 +158,8 @@ export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink |
     }
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = skipWrappers(node.callee);
-    const origin = calleeOrigin(sourceCode, node);
+    // `push`, `replace`, `set`… are common names: the origin is resolved only where a redirect function can be reached.
+    const origin = fileFacts(sourceCode).mayMatch(REDIRECT_FUNCTIONS) ? calleeOrigin(sourceCode, node) : undefined;
     if (origin) {
       for (const [pattern, index] of REDIRECT_FUNCTIONS) {
         if (!matchesPattern(origin, pattern)) continue;

@@ -422,8 +422,10 @@ const STRINGIFY_PATTERNS = ['querystring#stringify', 'querystring#encode', 'qs#s
 
 /** `querystring.stringify(o)` and friends: the object argument. */
 function stringifyArgument(sourceCode: SourceCode, call: TSESTree.CallExpression): Node | undefined {
+  // Only a file that imports a query-string module can call one: no origin is resolved elsewhere.
+  if (call.arguments.length === 0 || !fileFacts(sourceCode).mayMatch(STRINGIFY_PATTERNS)) return undefined;
   const origin = originOf(sourceCode, call.callee);
-  if (!origin || call.arguments.length === 0) return undefined;
+  if (!origin) return undefined;
   const name = `${origin.module}#${origin.path.join('.')}`;
   if (!STRINGIFY_PATTERNS.includes(name)) return undefined;
   if (name === 'url#format') return undefined;
