@@ -501,6 +501,19 @@ function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions):
 
 /** The over-broad or forbidden scopes a file requests, one finding per line (shared per file and options). */
 export function broadScopeFindings(sourceCode: SourceCode, options: BroadScopeOptions = {}): readonly BroadScopeFinding[] {
-  const key = `scopes:broad:${JSON.stringify([options.forbid ?? [], options.allow ?? []])}`;
-  return fileFacts(sourceCode).memo(key, () => computeBroadScopes(sourceCode, options));
+  const facts = fileFacts(sourceCode);
+  if (!facts.mentions(SCOPE_WORD)) return [];
+  return facts.memo(memoKey(options), () => computeBroadScopes(sourceCode, options));
+}
+
+/** The options object a rule gets is the same for every file: its memo key is spelled once. */
+const memoKeys = new WeakMap<BroadScopeOptions, string>();
+
+function memoKey(options: BroadScopeOptions): string {
+  let key = memoKeys.get(options);
+  if (key === undefined) {
+    key = `scopes:broad:${JSON.stringify([options.forbid ?? [], options.allow ?? []])}`;
+    memoKeys.set(options, key);
+  }
+  return key;
 }
