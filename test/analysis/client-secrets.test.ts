@@ -23,11 +23,14 @@ describe('client secrets (knowledge)', () => {
         'GITHUB_CLIENT_SECRET',
         'googleClientSecret',
         'process.env.OAUTH_CLIENT_SECRET',
+        // The shortest spellings, in either case.
+        'clientsecret',
+        'CLIENTSECRET',
       ].every(isClientSecretName),
     ).toBe(true);
-    expect(['secret', 'clientSecretExpiresAt', 'sessionSecret', 'webhookSecret', 'clientId', undefined].some(isClientSecretName)).toBe(
-      false,
-    );
+    expect(
+      ['secret', 'clientSecretExpiresAt', 'sessionSecret', 'webhookSecret', 'clientId', 'lientsecret', undefined].some(isClientSecretName),
+    ).toBe(false);
   });
 
   it('knows client-secret env names, with or without the word client', () => {
