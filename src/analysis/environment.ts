@@ -172,6 +172,8 @@ const SERVER_MODULES = [
 const SERVER_PATH =
   /(?:^|\/)(?:server|functions|lambda|backend)\/|(?:^|\/)(?:pages|app)\/api\/|(?:^|\/)route\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|\/)(?:middleware|server)\.[cm]?[jt]sx?$/;
 /** Next.js app-router files are server components unless they say 'use client'. */
+/** One array, so the per-file `importsAny` answer is cached. */
+const REACT_MODULE = ['react'];
 const APP_ROUTER_PATH = /(?:^|\/)app\//;
 
 /** Browser globals whose use outside a `typeof` guard means the module runs in a browser. */
@@ -230,7 +232,7 @@ export function moduleEnvironment(sourceCode: SourceCode, filename: string): Mod
     const path = filename.replace(/\\/g, '/');
     if (facts.importsAny(SERVER_MODULES) || SERVER_PATH.test(path)) return 'server';
     if (facts.importsAny(BROWSER_MODULES)) return 'browser';
-    if (/\.(?:jsx|tsx)$/.test(path) && facts.importsAny(['react']) && !APP_ROUTER_PATH.test(path)) return 'browser';
+    if (/\.(?:jsx|tsx)$/.test(path) && facts.importsAny(REACT_MODULE) && !APP_ROUTER_PATH.test(path)) return 'browser';
     if (usesBrowserGlobals(sourceCode)) return 'browser';
     // The front end of a full-stack repository (its server parts were ruled out above).
     if (/(?:^|\/)frontend\/(?:.{0,200}\/)?src\//.test(path)) return 'browser';

@@ -173,6 +173,7 @@ class SourceFileFacts implements FileFacts {
   private textGates: TextGates | undefined;
   private importsProject: boolean | undefined;
   private tableCache: Map<object, boolean> | undefined;
+  private importsCache: Map<Iterable<string>, boolean> | undefined;
   private memos: Map<string, unknown> | undefined;
   private index: NodeIndex | undefined;
   // Lists handed out are shared by every caller: readonly by type.
@@ -201,10 +202,22 @@ class SourceFileFacts implements FileFacts {
       this.importedNames = names;
     }
     if (this.importedNames.length === 0) return false;
-    // The file's few imports against the wanted names' set: lists of library modules are long.
-    const wantedSet = setOf(wanted);
-    for (const name of this.importedNames) if (wantedSet.has(name)) return true;
-    return false;
+    // Rules ask about the same module lists (module-level constants): each answered once per file.
+    this.importsCache ??= new Map();
+    let answer = this.importsCache.get(wanted);
+    if (answer === undefined) {
+      // The file's few imports against the wanted names' set: lists of library modules are long.
+      const wantedSet = setOf(wanted);
+      answer = false;
+      for (const name of this.importedNames) {
+        if (wantedSet.has(name)) {
+          answer = true;
+          break;
+        }
+      }
+      this.importsCache.set(wanted, answer);
+    }
+    return answer;
   }
 
   mayMatch(table: ReadonlyMap<string, unknown> | Readonly<Record<string, unknown>> | readonly string[]): boolean {

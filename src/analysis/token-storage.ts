@@ -47,6 +47,9 @@ import {
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
 
+/** The library's module as a list for `importsAny` (one array, so the per-file answer is cached). */
+const ANGULAR_OAUTH_MODULES = [ANGULAR_OAUTH_MODULE];
+
 export type TokenStorageFinding =
   /** A token of kind `token` written to `area`, reported at the write (or the call that hands it to a wrapper). */
   | { readonly kind: 'token-in-storage'; readonly node: Node; readonly token: TokenKind; readonly area: StorageArea }
@@ -153,7 +156,7 @@ function angularSetStorageChoice(sourceCode: SourceCode, node: TSESTree.CallExpr
   )
     return undefined;
   const origin = calleeOrigin(sourceCode, node);
-  const fromAngularOAuth = origin ? origin.module === ANGULAR_OAUTH_MODULE : fileFacts(sourceCode).importsAny([ANGULAR_OAUTH_MODULE]);
+  const fromAngularOAuth = origin ? origin.module === ANGULAR_OAUTH_MODULE : fileFacts(sourceCode).importsAny(ANGULAR_OAUTH_MODULES);
   return fromAngularOAuth ? node.arguments[0] : undefined;
 }
 
