@@ -379,11 +379,11 @@ function jarSet(sourceCode: SourceCode, call: TSESTree.CallExpression, _jar: Nod
   return makeWrite(sourceCode, { api, node: call, name: args[0], value: args[1], options: args[2] });
 }
 
-/** Writes by functions found through the module graph (`serialize`, `setCookie`, session middleware). */
 /** Nuxt's auto-imported `setCookie` / `useCookie`: only a file that writes the name can call them. */
 const H3_SET_COOKIE_WORD = /\bsetCookie\b/;
 const NUXT_USE_COOKIE_WORD = new RegExp(`\\b${NUXT_USE_COOKIE}\\b`);
 
+/** Writes by functions found through the module graph (`serialize`, `setCookie`, session middleware). */
 function functionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): CookieWrite | undefined {
   // Origins are resolved only where a library's cookie call can be (most calls of a file never are).
   const facts = fileFacts(sourceCode);

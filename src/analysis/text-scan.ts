@@ -564,6 +564,9 @@ interface RegisteredGate {
 
 const registry = new GateRegistry();
 
+/** Narrowed patterns kept per gate pattern. */
+const MAX_NARROWED = 64;
+
 /** A file's text with the gate literals found in it: `mentions(pattern)` answers as `pattern.test(text)`. */
 export class TextGates {
   private found: Uint8Array | undefined;
@@ -613,7 +616,8 @@ export class TextGates {
         alternatives.filter((_, i) => mask[i] === '1').join('|'),
         pattern.flags.replace(/[gy]/g, '') + (pattern.sticky ? 'y' : ''),
       );
-      gate.narrowed.set(mask, narrowed);
+      // Kept for the next file with the same words; a bounded number per pattern (each holds compiled code).
+      if (gate.narrowed.size < MAX_NARROWED) gate.narrowed.set(mask, narrowed);
     }
     return narrowed;
   }

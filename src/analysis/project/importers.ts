@@ -7,8 +7,10 @@
  *
  * Bounded on purpose: the project is the folder of the nearest package.json above the file;
  * at most MAX_LISTED source files are listed (per process, per root), and only files whose text
- * names the linted file's module are parsed, at most MAX_IMPORTERS of them. A new file appears
- * in a long-running process (an editor) when the listing is older than LISTING_TTL_MS.
+ * names the linted file's module are parsed, at most MAX_IMPORTERS of them. The listing keeps
+ * the texts it has read (up to MAX_CACHED_BYTES), so each source file is read once per listing,
+ * not once per linted file that asks. A new or changed file is seen in a long-running process
+ * (an editor) when the listing is older than LISTING_TTL_MS.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -24,12 +26,23 @@ const MAX_DEPTH = 12;
 const MAX_IMPORTERS = 24;
 const MAX_TEXT_BYTES = 512 * 1024;
 const LISTING_TTL_MS = 30_000;
+const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 
 // Folders that hold no source of the project's own.
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'vendor', 'public', 'static']);
 const SOURCE_EXTENSIONS = new Set<string>(MODULE_EXTENSIONS);
 
-const listings = new Map<string, { at: number; files: readonly string[] }>();
+interface Listing {
+  readonly at: number;
+  readonly files: readonly string[];
+  /** Texts read so far (undefined: too large or unreadable). */
+  readonly texts: Map<string, string | undefined>;
+  cachedBytes: number;
+  /** Per module word, the listed files whose text holds it (many linted files share a word: `utils`, `auth`). */
+  readonly withWord: Map<string, readonly string[]>;
+}
+
+const listings = new Map<string, Listing>();
 
 /** The folder of the nearest package.json at or above `directory` (the file's own folder when there is none). */
 export function projectRoot(directory: string): string {
@@ -46,9 +59,9 @@ export function projectRoot(directory: string): string {
   return directory;
 }
 
-function listSources(root: string): readonly string[] {
+function listSources(root: string): Listing {
   const cached = listings.get(root);
-  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached.files;
+  if (cached && Date.now() - cached.at < LISTING_TTL_MS) return cached;
   const files: string[] = [];
   const walk = (folder: string, depth: number): void => {
     if (depth > MAX_DEPTH || files.length >= MAX_LISTED) return;
@@ -70,8 +83,25 @@ function listSources(root: string): readonly string[] {
     }
   };
   walk(root, 0);
-  listings.set(root, { at: Date.now(), files });
-  return files;
+  const listing: Listing = { at: Date.now(), files, texts: new Map(), cachedBytes: 0, withWord: new Map() };
+  listings.set(root, listing);
+  return listing;
+}
+
+/** A listed file's text, read once per listing while the cache has room. */
+function sourceText(listing: Listing, file: string): string | undefined {
+  if (listing.texts.has(file)) return listing.texts.get(file);
+  let text: string | undefined;
+  try {
+    if (statSync(file).size <= MAX_TEXT_BYTES) text = readFileSync(file, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  if (listing.cachedBytes + (text?.length ?? 0) <= MAX_CACHED_BYTES) {
+    listing.texts.set(file, text);
+    listing.cachedBytes += text?.length ?? 0;
+  }
+  return text;
 }
 
 /** The word an import of `path` must contain: its file name, or its folder's for an `index` module. */
@@ -91,16 +121,16 @@ export function importersOf(sourceCode: SourceCode, names: readonly string[]): S
   const own = info.filename;
   const word = moduleWord(own);
   const importers: SourceCode[] = [];
-  for (const file of listSources(projectRoot(dirname(own)))) {
+  const listing = listSources(projectRoot(dirname(own)));
+  let candidates = listing.withWord.get(word);
+  if (!candidates) {
+    candidates = listing.files.filter((file) => sourceText(listing, file)?.includes(word) === true);
+    listing.withWord.set(word, candidates);
+  }
+  for (const file of candidates) {
     if (file === own) continue;
-    let text: string;
-    try {
-      if (statSync(file).size > MAX_TEXT_BYTES) continue;
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!text.includes(word) || !names.some((name) => text.includes(name))) continue;
+    const text = sourceText(listing, file);
+    if (text === undefined || !names.some((name) => text.includes(name))) continue;
     const module = loadModule(sourceCode, file);
     if (module) importers.push(module);
     if (importers.length >= MAX_IMPORTERS) break;
