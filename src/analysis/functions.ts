@@ -9,7 +9,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, isFunctionNode } from './ast';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
-import { localFunction, memberName, originOf, skipWrappers, type Origin } from './modules';
+import { calleeOrigin, localFunction, lookup, memberName, originOf, skipWrappers, type Origin } from './modules';
 import { type Located, definitionOf } from './project/definitions';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -145,4 +145,17 @@ export function parameterIndexOf(
 
 function within(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * The table's entry for the library function or constructor a call reaches. The callee's
+ * origin is resolved only in a file that can reach one of the table's modules or globals:
+ * most calls of most files never can.
+ */
+export function libraryCallEntry<T>(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  table: ReadonlyMap<string, T>,
+): T | undefined {
+  return fileFacts(sourceCode).mayMatch(table) ? lookup(calleeOrigin(sourceCode, call), table) : undefined;
 }

@@ -31,7 +31,7 @@ import {
 } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
-import { calledFunction } from './functions';
+import { calledFunction, libraryCallEntry } from './functions';
 import {
   CALL,
   calleeOrigin,
@@ -608,7 +608,7 @@ function splitTokenOf(sourceCode: SourceCode, expression: Node): { token: Node; 
 /** The JWT operation a call performs, if any (library call, `super()` of a strategy, hand-rolled decode). */
 export function jwtOperationOf(sourceCode: SourceCode, call: CallLike): JwtOperation | undefined {
   // `super(options)` of a strategy class resolves to the base class's constructor (modules.ts).
-  const spec = fileFacts(sourceCode).mayMatch(JWT_FUNCTIONS) ? lookup(calleeOrigin(sourceCode, call), JWT_FUNCTIONS) : undefined;
+  const spec = libraryCallEntry(sourceCode, call, JWT_FUNCTIONS);
   if (spec) return operationFromSpec(sourceCode, call, spec);
   if (call.type === AST_NODE_TYPES.CallExpression) {
     const decoded = handRolledDecode(sourceCode, call);

@@ -16,7 +16,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
-import { fileFacts } from './file-facts';
+import { libraryCallEntry } from './functions';
 import {
   CHARSET_BITS,
   ENCODING_BITS_PER_CHAR,
@@ -90,9 +90,7 @@ export function secretKindFromParamName(name: string | undefined): SecretKind | 
  * done(null, code)))`. Empty for any other call.
  */
 export function issuedValues(sourceCode: SourceCode, call: TSESTree.CallExpression): { node: Node; kind: MintedKind }[] {
-  // Only a file that imports the library can call its issue callbacks: no origin is resolved elsewhere.
-  if (!fileFacts(sourceCode).mayMatch(ISSUE_CALLBACKS)) return [];
-  const kinds = lookup(calleeOrigin(sourceCode, call), ISSUE_CALLBACKS);
+  const kinds = libraryCallEntry(sourceCode, call, ISSUE_CALLBACKS);
   if (!kinds) return [];
   const issue = [...call.arguments]
     .reverse()

@@ -25,7 +25,6 @@ import {
   GLOBAL_MODULE,
   calleeOrigin,
   localFunction,
-  lookup,
   matchesPattern,
   memberName,
   originOf,
@@ -36,7 +35,7 @@ import { REDIRECT_URI_VALIDATORS } from '../knowledge/oauth-libraries';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
-import { type CalledFunction, calledFunction } from './functions';
+import { type CalledFunction, calledFunction, libraryCallEntry } from './functions';
 import { HTTP_CLIENT_MODULES } from '../knowledge/http';
 import { fileFacts } from './file-facts';
 
@@ -1117,8 +1116,7 @@ export interface RedirectUriValidation {
  * The requested URI must be compared with the client's registered ones before `done` accepts it.
  */
 export function redirectUriValidation(sourceCode: SourceCode, call: TSESTree.CallExpression): RedirectUriValidation | undefined {
-  if (!fileFacts(sourceCode).mayMatch(REDIRECT_URI_VALIDATORS)) return undefined;
-  const library = lookup(calleeOrigin(sourceCode, call), REDIRECT_URI_VALIDATORS);
+  const library = libraryCallEntry(sourceCode, call, REDIRECT_URI_VALIDATORS);
   if (!library) return undefined;
   const fn = call.arguments.find(
     (arg): arg is TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression =>

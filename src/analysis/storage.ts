@@ -27,7 +27,7 @@ import {
   type StorageArea,
 } from '../knowledge/storage';
 import { fileFacts } from './file-facts';
-import { calledFunction, parameterIndexOf } from './functions';
+import { calledFunction, libraryCallEntry, parameterIndexOf } from './functions';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
@@ -147,7 +147,7 @@ export function storageWriteOf(sourceCode: SourceCode, node: Node): StorageWrite
       }
     }
   }
-  const library = fileFacts(sourceCode).mayMatch(LIBRARY_WRITES) ? lookup(calleeOrigin(sourceCode, node), LIBRARY_WRITES) : undefined;
+  const library = libraryCallEntry(sourceCode, node, LIBRARY_WRITES);
   if (library && args.length > library.value) {
     const key = library.key === undefined ? undefined : args[library.key];
     const store = library.store === undefined ? undefined : args[library.store];

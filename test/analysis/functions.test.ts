@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { functionName, isFunctionNode } from '../../src/analysis/ast';
-import { parameterIndexOf, type ParameterTrace } from '../../src/analysis/functions';
+import { libraryCallEntry, parameterIndexOf, type ParameterTrace } from '../../src/analysis/functions';
 import { collect } from '../helpers/analyze';
 
 /** For each `use(x)` call: the index of the enclosing function's parameter `x` is, or '-'. */
@@ -59,5 +59,27 @@ describe('functionName (ast.ts)', () => {
       run(() => 2);`;
     const names = collect(code, ':function', (_sourceCode, node) => (isFunctionNode(node) ? String(functionName(node) ?? '-') : undefined));
     expect(names).toEqual(['generateState', 'createNonce', 'makeVerifier', '-', 'mint', '-']);
+  });
+});
+
+describe('libraryCallEntry', () => {
+  const table = new Map([
+    ['jsonwebtoken#verify', 'jwt-verify'],
+    ['<global>#atob', 'atob'],
+  ]);
+  const entries = (code: string): string[] =>
+    collect(code, 'CallExpression', (sourceCode, node) => libraryCallEntry(sourceCode, node as TSESTree.CallExpression, table) ?? '-');
+
+  it("finds the table's entry for a call of an imported function or a global, through aliases", () => {
+    expect(entries("import jwt from 'jsonwebtoken'; const v = jwt.verify; v(t, k); jwt.verify(t, k); other(t);")).toEqual([
+      'jwt-verify',
+      'jwt-verify',
+      '-',
+    ]);
+    expect(entries('atob(x); btoa(x);')).toEqual(['atob', '-']);
+  });
+
+  it('is silent in a file that can reach none of the table (no import, no global named)', () => {
+    expect(entries("import { verify } from 'other-lib'; verify(t, k);")).toEqual(['-']);
   });
 });
