@@ -101,8 +101,8 @@ function collectModules(sourceCode: SourceCode): Set<string> {
 }
 
 /**
- * The file's nodes in pre-order, with each node's type as a small number, and each type's
- * nodes: a list of several types is one pass over the numbers, with no node read again.
+ * The file's nodes in pre-order, with each node's type as a small number: a list of one or
+ * several types is one pass over the numbers, with no node read again.
  */
 interface NodeIndex {
   /** Per type (a dictionary object: cheaper per node than a Map), its number and its nodes in pre-order. */
@@ -115,7 +115,8 @@ interface NodeIndex {
 
 interface TypeEntry {
   readonly id: number;
-  readonly nodes: TSESTree.Node[];
+  /** The type's nodes, listed on first request (most types are never asked for on their own). */
+  nodes: TSESTree.Node[] | undefined;
 }
 
 /** A step of ESLint's traversal (`SourceCode#traverse()`, ESLint 9+): kind 1 visits a node, phase 1 on entry. */
@@ -247,7 +248,17 @@ class SourceFileFacts implements FileFacts {
 
   nodesOfType<T extends AST_NODE_TYPES>(...types: T[]): readonly Extract<TSESTree.Node, { type: T }>[] {
     const index = (this.index ??= this.buildIndex());
-    if (types.length === 1) return (index.byType[types[0]]?.nodes ?? NO_NODES) as Extract<TSESTree.Node, { type: T }>[];
+    if (types.length === 1) {
+      const entry = index.byType[types[0]];
+      if (!entry) return NO_NODES as Extract<TSESTree.Node, { type: T }>[];
+      if (!entry.nodes) {
+        const { preOrder, typeIds } = index;
+        const nodes: TSESTree.Node[] = [];
+        for (let i = 0; i < typeIds.length; i++) if (typeIds[i] === entry.id) nodes.push(preOrder[i]);
+        entry.nodes = nodes;
+      }
+      return entry.nodes as Extract<TSESTree.Node, { type: T }>[];
+    }
     const key = types.join();
     this.mixedLists ??= new Map();
     let nodes = this.mixedLists.get(key);
@@ -269,8 +280,7 @@ class SourceFileFacts implements FileFacts {
     const index: NodeIndex = { byType: Object.create(null) as NodeIndex['byType'], preOrder: [], typeIds: [], types: 0 };
     const add = (node: TSESTree.Node): void => {
       let entry = index.byType[node.type];
-      if (!entry) index.byType[node.type] = entry = { id: index.types++, nodes: [] };
-      entry.nodes.push(node);
+      if (!entry) index.byType[node.type] = entry = { id: index.types++, nodes: undefined };
       index.preOrder.push(node);
       index.typeIds.push(entry.id);
     };
@@ -312,10 +322,17 @@ class SourceFileFacts implements FileFacts {
 }
 
 export function fileFacts(sourceCode: SourceCode): FileFacts {
+  // Every rule asks many times per file, nearly always about the file being linted.
+  if (sourceCode === last.sourceCode) return last.facts!;
   let facts = cache.get(sourceCode);
   if (!facts) {
     facts = new SourceFileFacts(sourceCode);
     cache.set(sourceCode, facts);
   }
+  last.sourceCode = sourceCode;
+  last.facts = facts;
   return facts;
 }
+
+/** The file asked about last and its facts: a WeakMap lookup saved on nearly every call. */
+const last: { sourceCode: object | undefined; facts: FileFacts | undefined } = { sourceCode: undefined, facts: undefined };

@@ -78,10 +78,17 @@ const cache = new WeakMap<object, boolean>();
 
 /** `looksMinified` of the file's text, worked out once per file for all rules. */
 export function isMinifiedFile(sourceCode: SourceCode): boolean {
+  // Asked by every rule of a file in turn: the last file's answer first.
+  if (sourceCode === lastSourceCode) return lastAnswer;
   let answer = cache.get(sourceCode);
   if (answer === undefined) {
     answer = linesLookMinified(sourceCode.lines, sourceCode.text.length);
     cache.set(sourceCode, answer);
   }
+  lastSourceCode = sourceCode;
+  lastAnswer = answer;
   return answer;
 }
+
+let lastSourceCode: object | undefined;
+let lastAnswer = false;

@@ -72,6 +72,22 @@ describe('fileFacts', () => {
     expect(modules).toEqual(['crypto', 'jose', 'jsonwebtoken']);
   });
 
+  it('finds require() and import() calls in source order, as the regex over the whole text would', () => {
+    const pattern = /\b(?:require|import)\s*\(\s*(['"`])([^'"`\n]{1,200})\1/g;
+    const code = [
+      `const a = require( "a" ), b = import(\`b\`);`,
+      `myrequire('not-1'); $require('c'); x.import('d'); require('./import'); import ('e');`,
+      `require('f'); require("g' + 'g2");`,
+      `require(\n'h'); require('${'x'.repeat(201)}'); import_('not-2'); require('node:fs');`,
+      `const s = "require('i')"; // import('j')`,
+    ].join('\n');
+    let modules: string[] = [];
+    analyze(code, 'Program', (sc) => (modules = [...fileFacts(sc).modules]));
+    const expected = [...new Set([...code.matchAll(pattern)].map((match) => match[2].replace(/^node:/, '')))];
+    expect(modules).toEqual(expected);
+    expect(modules).toEqual(['a', 'b', 'c', 'd', './import', 'e', 'f', 'h', 'fs', 'i', 'j']);
+  });
+
   it("says a file imports project modules for relative specifiers, but never for a package's file", () => {
     const code = `import { exchange } from './oauth'; exchange(code);`;
     const asFile = (filename: string | undefined) => {

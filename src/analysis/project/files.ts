@@ -29,12 +29,21 @@ export interface FileInfo {
 
 const files = new WeakMap<object, FileInfo>();
 
+/** The file asked about last and its answer: most calls ask about the file being linted, again and again. */
+let lastSourceCode: object | undefined;
+let lastInfo: FileInfo | undefined;
+
 export function registerFile(sourceCode: SourceCode, info: FileInfo): void {
   files.set(sourceCode, info);
+  if (sourceCode === lastSourceCode) lastInfo = info;
 }
 
 export function fileInfo(sourceCode: SourceCode): FileInfo | undefined {
-  return files.get(sourceCode);
+  if (sourceCode !== lastSourceCode) {
+    lastSourceCode = sourceCode;
+    lastInfo = files.get(sourceCode);
+  }
+  return lastInfo;
 }
 
 interface RuleContextLike {
@@ -52,9 +61,9 @@ interface RuleContextLike {
 /** Records the file a rule is linting (once per SourceCode; every rule calls it). */
 export function registerLintedFile(context: RuleContextLike): void {
   const sourceCode = context.sourceCode;
-  if (!sourceCode || files.has(sourceCode)) return;
+  if (!sourceCode || fileInfo(sourceCode) !== undefined) return;
   const options = context.languageOptions ?? {};
-  files.set(sourceCode, {
+  registerFile(sourceCode, {
     // Code blocks of Markdown and the like have a virtual `filename`; imports resolve from the real file.
     filename: context.physicalFilename ?? context.filename ?? '',
     parser: options.parser as ParserLike | undefined,
