@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { isTestFile } from '../src/analysis/environment';
-import { broadScopeFindings } from '../src/analysis/scopes';
+import { broadScopeFindings, scopeChecksApply } from '../src/analysis/scopes';
 import { IDP_LABEL } from '../src/knowledge/scopes';
 
 export type Options = [{ forbid?: string[]; allow?: string[] }];
@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (isTestFile(context.filename)) return {};
+    if (isTestFile(context.filename) || !scopeChecksApply(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const finding of broadScopeFindings(sourceCode, options)) {

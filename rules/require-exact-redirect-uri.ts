@@ -1,5 +1,5 @@
 import { createRule } from '../src/create-rule';
-import { redirectValidationFindings, type RedirectFindingKind } from '../src/analysis/redirect-validation';
+import { redirectValidationApplies, redirectValidationFindings, type RedirectFindingKind } from '../src/analysis/redirect-validation';
 
 export type Options = [];
 export type MessageIds = RedirectFindingKind;
@@ -36,6 +36,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    if (!redirectValidationApplies(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const finding of redirectValidationFindings(sourceCode))

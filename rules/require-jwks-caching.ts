@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { addProperty, flipBooleanLiteral } from '../src/fixes';
 import { createRule } from '../src/create-rule';
-import { jwksCachingFindings } from '../src/analysis/jwt-keys';
+import { jwksCachingApplies, jwksCachingFindings } from '../src/analysis/jwt-keys';
 
 export type Options = [];
 export type MessageIds =
@@ -46,6 +46,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    if (!jwksCachingApplies(sourceCode)) return {};
 
     /** `cache: false` / `rateLimit: false` → true, where the literal is written. */
     function turnOn(value: TSESTree.Node, option: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {

@@ -1,5 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { pkceFindings } from '../src/analysis/pkce';
+import { pkceChecksApply, pkceFindings } from '../src/analysis/pkce';
 import { createRule } from '../src/create-rule';
 import { replaceQueryValue, replaceStringLiteral } from '../src/fixes';
 
@@ -48,6 +48,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
+    if (!pkceChecksApply(sourceCode)) return {};
     const isPlain = (text: string) => text.toLowerCase() === 'plain';
     return {
       'Program:exit'() {

@@ -5,6 +5,7 @@ import { skipWrappers } from '../src/analysis/modules';
 import type { SecretKind } from '../src/analysis/randomness';
 import {
   isClientMadeSecret,
+  mayHaveWeakHelpers,
   mayMakeSecrets,
   secretValueFindingsAt,
   weakHelperFindings,
@@ -99,7 +100,7 @@ export default createRule<Options, MessageIds>({
 
     // A helper here whose weak value another module uses as a secret: reported here, once.
     const helpersUsedElsewhere = { 'Program:exit': () => weakHelperFindings(sourceCode).forEach(report) };
-    if (!mayMakeSecrets(sourceCode)) return helpersUsedElsewhere;
+    if (!mayMakeSecrets(sourceCode)) return mayHaveWeakHelpers(sourceCode) ? helpersUsedElsewhere : {};
     return {
       ...helpersUsedElsewhere,
       VariableDeclarator: visit,

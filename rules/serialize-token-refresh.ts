@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { isTestFile } from '../src/analysis/environment';
-import { unguardedRefreshes } from '../src/analysis/refresh';
+import { mayRefreshOnRetry, unguardedRefreshes } from '../src/analysis/refresh';
 
 export type Options = [];
 export type MessageIds = 'unserializedRefresh';
@@ -22,7 +22,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const sourceCode = context.sourceCode;
-    if (isTestFile(context.filename)) return {};
+    if (isTestFile(context.filename) || !mayRefreshOnRetry(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const refresh of unguardedRefreshes(sourceCode)) {

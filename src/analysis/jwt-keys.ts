@@ -117,7 +117,12 @@ function computeFindings(sourceCode: SourceCode): JwksFinding[] {
 
 /** What require-jwks-caching reports in a file (shared per file). */
 export function jwksCachingFindings(sourceCode: SourceCode): readonly JwksFinding[] {
+  if (!jwksCachingApplies(sourceCode)) return [];
+  return fileFacts(sourceCode).memo('jwt-keys:findings', () => computeFindings(sourceCode));
+}
+
+/** The cheap gate: false when the file imports no key-set library and names no JWKS. */
+export function jwksCachingApplies(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  if (!facts.importsAny(KEY_SET_MODULES) && !facts.mentions(JWKS_HINT)) return [];
-  return facts.memo('jwt-keys:findings', () => computeFindings(sourceCode));
+  return facts.importsAny(KEY_SET_MODULES) || facts.mentions(JWKS_HINT);
 }

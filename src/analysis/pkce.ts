@@ -119,7 +119,12 @@ function computeFindings(sourceCode: SourceCode): PkceFinding[] {
 
 /** What require-pkce reports in a file (shared per file). */
 export function pkceFindings(sourceCode: SourceCode): readonly PkceFinding[] {
+  if (!pkceChecksApply(sourceCode)) return [];
+  return fileFacts(sourceCode).memo('pkce:findings', () => computeFindings(sourceCode));
+}
+
+/** The cheap gate: false when the file imports no authorization client and writes no authorization request. */
+export function pkceChecksApply(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  if (!facts.importsAny(AUTHORIZATION_CLIENT_MODULES) && !facts.mentions(AUTHORIZATION_REQUEST_HINT)) return [];
-  return facts.memo('pkce:findings', () => computeFindings(sourceCode));
+  return facts.importsAny(AUTHORIZATION_CLIENT_MODULES) || facts.mentions(AUTHORIZATION_REQUEST_HINT);
 }

@@ -248,7 +248,12 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
 
 /** What require-exact-redirect-uri reports in a file, in source order of discovery (shared per file). */
 export function redirectValidationFindings(sourceCode: SourceCode): readonly RedirectFinding[] {
+  if (!redirectValidationApplies(sourceCode)) return [];
+  return fileFacts(sourceCode).memo('redirect-validation:findings', () => computeFindings(sourceCode));
+}
+
+/** The cheap gate: false when the file names no redirect and no redirect target (it can have no finding). */
+export function redirectValidationApplies(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  if (!facts.mentions(REDIRECT_WORDS) && !facts.mentions(TARGET_CHECK_WORDS)) return [];
-  return facts.memo('redirect-validation:findings', () => computeFindings(sourceCode));
+  return facts.mentions(REDIRECT_WORDS) || facts.mentions(TARGET_CHECK_WORDS);
 }

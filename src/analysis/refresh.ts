@@ -458,11 +458,16 @@ function hasGuard(sourceCode: SourceCode, handler: FunctionNode, helpers: readon
   return false;
 }
 
+/** The cheap gate: false when the file does not name both a token refresh and a retry (a 401, an interceptor). */
+export function mayRefreshOnRetry(sourceCode: SourceCode): boolean {
+  const facts = fileFacts(sourceCode);
+  return facts.mentions(REFRESH_HINT) && facts.mentions(RETRY_HINT);
+}
+
 /** Refresh calls started from retry paths without a guard (memoized per file). */
 export function unguardedRefreshes(sourceCode: SourceCode): readonly UnguardedRefresh[] {
+  if (!mayRefreshOnRetry(sourceCode)) return [];
   return fileFacts(sourceCode).memo('refresh:unguarded', () => {
-    const facts = fileFacts(sourceCode);
-    if (!facts.mentions(REFRESH_HINT) || !facts.mentions(RETRY_HINT)) return [];
     const found = new Map<Node, UnguardedRefresh>();
     // A refresh inside several retry paths (an Angular interceptor and the 401 check in its
     // `catchError`) is guarded when any of them holds the guard.

@@ -434,12 +434,10 @@ function stringsSpellIdpScopes(sourceCode: SourceCode): boolean {
 
 function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions): BroadScopeFinding[] {
   const facts = fileFacts(sourceCode);
-  if (!facts.mentions(SCOPE_WORD)) return [];
-  // Authorization servers declare the scopes they support; they do not request them.
-  if (facts.importsAny(AUTHORIZATION_SERVER_MODULES)) return [];
+  if (!scopeChecksApply(sourceCode)) return [];
   const oauthFile = facts.mentions(OAUTH_WORDS);
   // Outside OAuth code only IdP-specific scope spellings count (URLs, Graph-style names).
-  if (!oauthFile && !(facts.mentions(IDP_SCOPE_SPELLING) && stringsSpellIdpScopes(sourceCode))) return [];
+  if (!oauthFile && !stringsSpellIdpScopes(sourceCode)) return [];
   const forbid = (options.forbid ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
   const allow = (options.allow ?? []).map((pattern) => globToRegExp(normaliseScope(pattern)));
   const hits = new Map<Node, ScopeHit[]>();
@@ -501,9 +499,22 @@ function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions):
 
 /** The over-broad or forbidden scopes a file requests, one finding per line (shared per file and options). */
 export function broadScopeFindings(sourceCode: SourceCode, options: BroadScopeOptions = {}): readonly BroadScopeFinding[] {
+  if (!scopeChecksApply(sourceCode)) return [];
+  return fileFacts(sourceCode).memo(memoKey(options), () => computeBroadScopes(sourceCode, options));
+}
+
+/**
+ * The cheap gate, from the text and imports alone: the file writes the word every scope
+ * request carries, is no authorization server (they declare scopes, they do not request
+ * them), and is OAuth code or spells an IdP-specific scope somewhere.
+ */
+export function scopeChecksApply(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  if (!facts.mentions(SCOPE_WORD)) return [];
-  return facts.memo(memoKey(options), () => computeBroadScopes(sourceCode, options));
+  return (
+    facts.mentions(SCOPE_WORD) &&
+    !facts.importsAny(AUTHORIZATION_SERVER_MODULES) &&
+    (facts.mentions(OAUTH_WORDS) || facts.mentions(IDP_SCOPE_SPELLING))
+  );
 }
 
 /** The options object a rule gets is the same for every file: its memo key is spelled once. */

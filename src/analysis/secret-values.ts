@@ -252,10 +252,14 @@ function queryString(sourceCode: SourceCode, node: Node, check: Check): void {
  * by the bounded scan of project/importers.ts; only files outside node_modules with such a
  * helper pay for it.
  */
+/** The cheap gate of weakHelperFindings: false when the file has no weak source a helper could return. */
+export function mayHaveWeakHelpers(sourceCode: SourceCode): boolean {
+  return fileFacts(sourceCode).mentions(WEAK_SOURCE_HINT);
+}
+
 export function weakHelperFindings(sourceCode: SourceCode): SecretValueFinding[] {
-  const facts = fileFacts(sourceCode);
-  if (!facts.mentions(WEAK_SOURCE_HINT)) return [];
-  return facts.memo('secret-values:weak-helpers', () => guarded(() => computeWeakHelperFindings(sourceCode), []));
+  if (!mayHaveWeakHelpers(sourceCode)) return [];
+  return fileFacts(sourceCode).memo('secret-values:weak-helpers', () => guarded(() => computeWeakHelperFindings(sourceCode), []));
 }
 
 interface WeakHelper {
