@@ -103,33 +103,62 @@ export function applyDefaultOptions<Options extends readonly unknown[]>(
  * hand back a node from an imported module; a location there means nothing in this file
  * (the finding belongs to that module, reported when it is linted).
  *
- * A proxy (over a small target holding the context) rather than `Object.create(context)`: ESLint's context is
- * frozen (so `report` cannot simply be assigned), and an object used as a prototype is
- * rebuilt by V8 — once per rule per file, that was the plugin's largest fixed cost.
+ * A small class whose getters read ESLint's context, made per rule and file: ESLint's context
+ * is frozen (so `report` cannot simply be assigned); an object used as a prototype
+ * (`Object.create(context)`) is rebuilt by V8; a Proxy pays a trap on every read.
  */
-function inFileReports<Context extends TSESLint.RuleContext<string, readonly unknown[]>>(context: Context): Context {
-  return new Proxy({ context, report: undefined } as ReportingTarget, reportingHandler) as unknown as Context;
-}
-
-interface ReportingTarget {
-  readonly context: TSESLint.RuleContext<string, readonly unknown[]>;
+class InFileContext {
+  readonly sourceCode: TSESLint.SourceCode;
   /** The filtering `report`, made on first use (most files report nothing). */
-  report: ((descriptor: TSESLint.ReportDescriptor<string>) => void) | undefined;
-}
+  private filteredReport: ((descriptor: TSESLint.ReportDescriptor<string>) => void) | undefined;
 
-/** One handler for every rule and file: a proxy per rule and file is all that is allocated. */
-const reportingHandler: ProxyHandler<ReportingTarget> = {
-  get: (target, key) => {
-    const context = target.context;
-    if (key !== 'report') return Reflect.get(context, key, context);
-    target.report ??= (descriptor) => {
+  constructor(private readonly context: TSESLint.RuleContext<string, readonly unknown[]>) {
+    this.sourceCode = context.sourceCode;
+  }
+
+  get report(): (descriptor: TSESLint.ReportDescriptor<string>) => void {
+    const context = this.context;
+    this.filteredReport ??= (descriptor) => {
       if ('node' in descriptor && descriptor.node && !isInFile(context.sourceCode, descriptor.node as TSESTree.Node)) return;
       context.report(descriptor);
     };
-    return target.report;
-  },
-  has: (target, key) => key in target.context,
-};
+    return this.filteredReport;
+  }
+
+  get id(): string {
+    return this.context.id;
+  }
+  get options(): readonly unknown[] {
+    return this.context.options;
+  }
+  get settings(): TSESLint.SharedConfigurationSettings {
+    return this.context.settings;
+  }
+  get languageOptions(): TSESLint.FlatConfig.LanguageOptions {
+    return this.context.languageOptions;
+  }
+  get cwd(): string {
+    return this.context.cwd;
+  }
+  get filename(): string {
+    return this.context.filename;
+  }
+  get physicalFilename(): string {
+    return this.context.physicalFilename;
+  }
+  /** ESLint 9 only (removed in 10). */
+  get parserOptions(): TSESLint.ParserOptions {
+    return this.context.parserOptions;
+  }
+  /** ESLint 9 only (removed in 10). */
+  get parserPath(): string | undefined {
+    return this.context.parserPath;
+  }
+}
+
+function inFileReports<Context extends TSESLint.RuleContext<string, readonly unknown[]>>(context: Context): Context {
+  return new InFileContext(context) as unknown as Context;
+}
 
 /** A rule as this plugin exports it: ESLint's rule shape with typed options and messages. */
 export type OAuthRuleModule<Options extends readonly unknown[], MessageIds extends string> = TSESLint.RuleModule<

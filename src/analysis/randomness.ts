@@ -51,6 +51,21 @@ const STATE_PREFIXES =
  */
 export function secretKindFromName(name: string | undefined): SecretKind | undefined {
   if (!name || name.length > 60) return undefined;
+  // Asked of every name, key and parameter a file writes, most of them many times over.
+  let kind = kindsByName.get(name);
+  if (kind === undefined) {
+    if (kindsByName.size >= MAX_REMEMBERED_NAMES) kindsByName.clear();
+    kind = secretKindOfName(name) ?? null;
+    kindsByName.set(name, kind);
+  }
+  return kind ?? undefined;
+}
+
+/** Answers of secretKindFromName (a pure function of the name), null for none; bounded. */
+const kindsByName = new Map<string, SecretKind | null>();
+const MAX_REMEMBERED_NAMES = 10_000;
+
+function secretKindOfName(name: string): SecretKind | undefined {
   const compact = name.toLowerCase().replace(/[_\-.\s:]/g, '');
   if (compact.includes('csrf') || compact.includes('xsrf')) {
     return NOT_A_SECRET.test(compact.replace(/csrf|xsrf/, '')) ? undefined : 'csrf';

@@ -51,6 +51,42 @@ describe('rule metadata', () => {
     expect(rule.meta.docs?.recommended).toBe('error');
   });
 
+  it("hands the rule every member of ESLint's context, with its values", () => {
+    const eslintContext: Record<string, unknown> = {};
+    const ruleContext: Record<string, unknown> = {};
+    const plain = {
+      create(context: Record<string, unknown>) {
+        for (const key in context) eslintContext[key] = context[key];
+        return {};
+      },
+    };
+    const rule = createRule({
+      name: 'no-implicit-grant',
+      meta: { type: 'problem', docs: { description: 'Disallow x' }, messages: { x: 'x' }, schema: [] },
+      create: (context) => {
+        for (const key of Object.keys(eslintContext)) ruleContext[key] = (context as unknown as Record<string, unknown>)[key];
+        return {};
+      },
+    });
+    new Linter({ configType: 'flat' }).verify(
+      'x();',
+      [
+        {
+          plugins: { t: { rules: { plain, rule } } },
+          settings: { oauth: { lintMinifiedFiles: false } },
+          rules: { 't/plain': 'error', 't/rule': 'error' },
+        },
+      ] as unknown as Linter.Config[],
+      'src/app.js',
+    );
+    expect(Object.keys(eslintContext)).toEqual(expect.arrayContaining(['sourceCode', 'filename', 'settings', 'report', 'options']));
+    for (const [key, value] of Object.entries(eslintContext)) {
+      if (key === 'id') expect(ruleContext.id).toBe('t/rule');
+      else if (typeof value === 'function') expect(typeof ruleContext[key], key).toBe('function');
+      else if (key !== 'options') expect(ruleContext[key], key).toBe(value);
+    }
+  });
+
   it('hands each file the options of its own config, merged over the defaults', () => {
     const seen: unknown[] = [];
     const rule = createRule<[{ allow: string[]; strict: boolean }], 'x'>({
