@@ -112,8 +112,11 @@ class InFileContext {
   /** The filtering `report`, made on first use (most files report nothing). */
   private filteredReport: ((descriptor: TSESLint.ReportDescriptor<string>) => void) | undefined;
 
-  constructor(private readonly context: TSESLint.RuleContext<string, readonly unknown[]>) {
-    this.sourceCode = context.sourceCode;
+  constructor(
+    private readonly context: TSESLint.RuleContext<string, readonly unknown[]>,
+    sourceCode: TSESLint.SourceCode,
+  ) {
+    this.sourceCode = sourceCode;
   }
 
   get report(): (descriptor: TSESLint.ReportDescriptor<string>) => void {
@@ -156,8 +159,18 @@ class InFileContext {
   }
 }
 
-function inFileReports<Context extends TSESLint.RuleContext<string, readonly unknown[]>>(context: Context): Context {
-  return new InFileContext(context) as unknown as Context;
+/**
+ * What every rule of a file would work out alike, worked out by the first: ESLint creates a
+ * file's rules one after another, so the file of the last call is the one being linted.
+ */
+const currentFile: { sourceCode: unknown; skipped: boolean } = { sourceCode: undefined, skipped: false };
+
+function startFile(context: TSESLint.RuleContext<string, readonly unknown[]>): void {
+  currentFile.sourceCode = context.sourceCode;
+  // Minified build output is not the code under review (src/analysis/minified.ts).
+  currentFile.skipped = !lintsMinifiedFiles(context.settings) && isMinifiedFile(context.sourceCode);
+  // The analysis follows imports from the file ESLint lints: it needs the file's path and parser.
+  if (!currentFile.skipped) registerLintedFile(context);
 }
 
 /** A rule as this plugin exports it: ESLint's rule shape with typed options and messages. */
@@ -208,11 +221,10 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta,
     defaultOptions: rule.defaultOptions,
     create: (context) => {
-      // Minified build output is not the code under review (src/analysis/minified.ts).
-      if (!lintsMinifiedFiles(context.settings) && isMinifiedFile(context.sourceCode)) return {};
-      // The analysis follows imports from the file ESLint lints: it needs the file's path and parser.
-      registerLintedFile(context);
-      return rule.create(inFileReports(context), optionsFor(context.options));
+      const sourceCode = context.sourceCode;
+      if (sourceCode !== currentFile.sourceCode) startFile(context);
+      if (currentFile.skipped) return {};
+      return rule.create(new InFileContext(context, sourceCode) as unknown as typeof context, optionsFor(context.options));
     },
   };
 }

@@ -113,9 +113,20 @@ interface NodeIndex {
   types: number;
 }
 
+/** Every type's own list, in one pass over the numbers (on the first request for a single type). */
+function listEveryType(index: NodeIndex): void {
+  const lists: TSESTree.Node[][] = [];
+  for (const type in index.byType) {
+    const entry = index.byType[type]!;
+    entry.nodes = lists[entry.id] = [];
+  }
+  const { preOrder, typeIds } = index;
+  for (let i = 0; i < typeIds.length; i++) lists[typeIds[i]].push(preOrder[i]);
+}
+
 interface TypeEntry {
   readonly id: number;
-  /** The type's nodes, listed on first request (most types are never asked for on their own). */
+  /** The type's nodes, listed (with every other type's) on the first request for a single type. */
   nodes: TSESTree.Node[] | undefined;
 }
 
@@ -251,13 +262,8 @@ class SourceFileFacts implements FileFacts {
     if (types.length === 1) {
       const entry = index.byType[types[0]];
       if (!entry) return NO_NODES as Extract<TSESTree.Node, { type: T }>[];
-      if (!entry.nodes) {
-        const { preOrder, typeIds } = index;
-        const nodes: TSESTree.Node[] = [];
-        for (let i = 0; i < typeIds.length; i++) if (typeIds[i] === entry.id) nodes.push(preOrder[i]);
-        entry.nodes = nodes;
-      }
-      return entry.nodes as Extract<TSESTree.Node, { type: T }>[];
+      if (!entry.nodes) listEveryType(index);
+      return entry.nodes as unknown as Extract<TSESTree.Node, { type: T }>[];
     }
     const key = types.join();
     this.mixedLists ??= new Map();
