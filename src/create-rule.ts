@@ -163,10 +163,11 @@ class InFileContext {
  * What every rule of a file would work out alike, worked out by the first: ESLint creates a
  * file's rules one after another, so the file of the last call is the one being linted.
  */
-const currentFile: { sourceCode: unknown; skipped: boolean } = { sourceCode: undefined, skipped: false };
+const currentFile: { sourceCode: unknown; ast: unknown; skipped: boolean } = { sourceCode: undefined, ast: undefined, skipped: false };
 
 function startFile(context: TSESLint.RuleContext<string, readonly unknown[]>): void {
   currentFile.sourceCode = context.sourceCode;
+  currentFile.ast = context.sourceCode.ast;
   // Minified build output is not the code under review (src/analysis/minified.ts).
   currentFile.skipped = !lintsMinifiedFiles(context.settings) && isMinifiedFile(context.sourceCode);
   // The analysis follows imports from the file ESLint lints: it needs the file's path and parser.
@@ -222,7 +223,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     defaultOptions: rule.defaultOptions,
     create: (context) => {
       const sourceCode = context.sourceCode;
-      if (sourceCode !== currentFile.sourceCode) startFile(context);
+      // The tree too: oxlint hands every file the same `sourceCode` object.
+      if (sourceCode !== currentFile.sourceCode || sourceCode.ast !== currentFile.ast) startFile(context);
       if (currentFile.skipped) return {};
       return rule.create(new InFileContext(context, sourceCode) as unknown as typeof context, optionsFor(context.options));
     },

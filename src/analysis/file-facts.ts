@@ -328,17 +328,24 @@ class SourceFileFacts implements FileFacts {
 }
 
 export function fileFacts(sourceCode: SourceCode): FileFacts {
-  // Every rule asks many times per file, nearly always about the file being linted.
-  if (sourceCode === last.sourceCode) return last.facts!;
+  // Every rule asks many times per file, nearly always about the file being linted. The last file is
+  // compared with its tree too: oxlint hands every file the same \`sourceCode\` object (and clears
+  // WeakMap entries keyed by it between files), so identity alone would keep a former file's answer.
+  if (sourceCode === last.sourceCode && sourceCode.ast === last.ast) return last.facts!;
   let facts = cache.get(sourceCode);
   if (!facts) {
     facts = new SourceFileFacts(sourceCode);
     cache.set(sourceCode, facts);
   }
   last.sourceCode = sourceCode;
+  last.ast = sourceCode.ast;
   last.facts = facts;
   return facts;
 }
 
 /** The file asked about last and its facts: a WeakMap lookup saved on nearly every call. */
-const last: { sourceCode: object | undefined; facts: FileFacts | undefined } = { sourceCode: undefined, facts: undefined };
+const last: { sourceCode: object | undefined; ast: object | undefined; facts: FileFacts | undefined } = {
+  sourceCode: undefined,
+  ast: undefined,
+  facts: undefined,
+};

@@ -30,17 +30,20 @@ export interface FileInfo {
 const files = new WeakMap<object, FileInfo>();
 
 /** The file asked about last and its answer: most calls ask about the file being linted, again and again. */
+// Compared with its tree too: oxlint hands every file the same `sourceCode` object (src/analysis/file-facts.ts).
 let lastSourceCode: object | undefined;
+let lastAst: object | undefined;
 let lastInfo: FileInfo | undefined;
 
 export function registerFile(sourceCode: SourceCode, info: FileInfo): void {
   files.set(sourceCode, info);
-  if (sourceCode === lastSourceCode) lastInfo = info;
+  lastSourceCode = undefined;
 }
 
 export function fileInfo(sourceCode: SourceCode): FileInfo | undefined {
-  if (sourceCode !== lastSourceCode) {
+  if (sourceCode !== lastSourceCode || sourceCode.ast !== lastAst) {
     lastSourceCode = sourceCode;
+    lastAst = sourceCode.ast;
     lastInfo = files.get(sourceCode);
   }
   return lastInfo;
