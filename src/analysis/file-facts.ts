@@ -329,7 +329,7 @@ class SourceFileFacts implements FileFacts {
 
 export function fileFacts(sourceCode: SourceCode): FileFacts {
   // Every rule asks many times per file, nearly always about the file being linted. The last file is
-  // compared with its tree too: oxlint hands every file the same \`sourceCode\` object (and clears
+  // compared with its tree too: oxlint hands every file the same `sourceCode` object (and clears
   // WeakMap entries keyed by it between files), so identity alone would keep a former file's answer.
   if (sourceCode === last.sourceCode && sourceCode.ast === last.ast) return last.facts!;
   let facts = cache.get(sourceCode);

@@ -433,8 +433,8 @@ function stringsSpellIdpScopes(sourceCode: SourceCode): boolean {
 }
 
 function computeBroadScopes(sourceCode: SourceCode, options: BroadScopeOptions): BroadScopeFinding[] {
+  // Reached through broadScopeFindings, past scopeChecksApply.
   const facts = fileFacts(sourceCode);
-  if (!scopeChecksApply(sourceCode)) return [];
   const oauthFile = facts.mentions(OAUTH_WORDS);
   // Outside OAuth code only IdP-specific scope spellings count (URLs, Graph-style names).
   if (!oauthFile && !stringsSpellIdpScopes(sourceCode)) return [];

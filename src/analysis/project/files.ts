@@ -29,8 +29,11 @@ export interface FileInfo {
 
 const files = new WeakMap<object, FileInfo>();
 
-/** The file asked about last and its answer: most calls ask about the file being linted, again and again. */
-// Compared with its tree too: oxlint hands every file the same `sourceCode` object (src/analysis/file-facts.ts).
+/**
+ * The file asked about last and its answer: most calls ask about the file being linted, again
+ * and again. Compared with its tree too: oxlint hands every file the same `sourceCode` object
+ * (src/analysis/file-facts.ts).
+ */
 let lastSourceCode: object | undefined;
 let lastAst: object | undefined;
 let lastInfo: FileInfo | undefined;
