@@ -78,20 +78,10 @@ const cache = new WeakMap<object, boolean>();
 
 /** `looksMinified` of the file's text, worked out once per file for all rules. */
 export function isMinifiedFile(sourceCode: SourceCode): boolean {
-  // Asked by every rule of a file in turn: the last file's answer first.
-  if (sourceCode === lastSourceCode && sourceCode.ast === lastAst) return lastAnswer;
   let answer = cache.get(sourceCode);
   if (answer === undefined) {
     answer = linesLookMinified(sourceCode.lines, sourceCode.text.length);
     cache.set(sourceCode, answer);
   }
-  lastSourceCode = sourceCode;
-  lastAst = sourceCode.ast;
-  lastAnswer = answer;
   return answer;
 }
-
-// Compared with its tree too: oxlint hands every file the same `sourceCode` object (src/analysis/file-facts.ts).
-let lastSourceCode: object | undefined;
-let lastAst: object | undefined;
-let lastAnswer = false;
