@@ -41,6 +41,11 @@ describe('requiredLiterals', () => {
     [/ab\\b/, ['ab\\b']],
     [/x\.\bfoo\b/, ['\\bfoo\\b', 'x.\\b']],
     [/fo*?bar/, ['bar']],
+    // Spellings too long in all to list (each character a state of every file's automaton): the required part stands for them.
+    [
+      /\b(?:req|request|ctx|event)(?:\.request)?\.headers\??\.authorization\b|bearer/i,
+      ['.authorization\\b', '.headers', 'req', 'request', 'ctx', 'event', 'bearer'],
+    ],
   ])('%s needs one of %j', (pattern, literals) => {
     expect(requiredLiterals(pattern)).toEqual(literals);
   });
@@ -89,9 +94,20 @@ describe('LiteralScanner', () => {
     expect(found(`${printable.slice(1, 80)} Q~`)).toEqual([1, 3]);
   });
 
+  it('tells literals apart that differ only in characters sharing a class (digits, quotes, `=`, `?`…)', () => {
+    const scanner = new LiteralScanner(['token=', 'token?', "'token'", '"token"', 'a1', 'a4', '\x02state=']);
+    const found = (text: string) => [...scanner.scan(text)].flatMap((hit, id) => (hit ? [scanner.literals[id]] : []));
+    expect(found('x.token = 1; y = "token"')).toEqual(['"token"']);
+    expect(found("TOKEN? 'token' A4")).toEqual(['token?', "'token'", 'a4']);
+    expect(found('?token=&a1')).toEqual(['token=', 'a1']);
+    expect(found('xstate= state=')).toEqual(['\x02state=']);
+    expect(found('token!token+a2')).toEqual([]);
+  });
+
   it('answers that it knows nothing when the literals need more states than a table entry holds', () => {
     // 400 literals of 100 characters: some 40,000 states. An empty answer leaves every pattern to decide.
-    const literals = Array.from({ length: 400 }, (_, i) => `${i.toString(36).padStart(2, '0')}${'x'.repeat(98)}`);
+    const prefix = (i: number) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26));
+    const literals = Array.from({ length: 400 }, (_, i) => `${prefix(i)}${'x'.repeat(98)}`);
     const scanner = new LiteralScanner(literals);
     expect(scanner.scan(literals[7]).length).toBe(0);
   });
@@ -190,6 +206,15 @@ describe('TextGates', () => {
     expect(gates.mentions(/zyxwv_early/)).toBe(false); // scans the text with what is known
     expect(gates.mentions(/zyxwv_late/)).toBe(true); // a literal the scan did not look for
     expect(new TextGates('nothing here').mentions(/zyxwv_late/)).toBe(false);
+  });
+
+  it('answers a pattern first asked after the scan whose literals the scan knew', () => {
+    const gates = new TextGates('const zyxwv_known = 1;');
+    expect(gates.mentions(/zyxwv_known/)).toBe(true);
+    // Another pattern object over the same literal: a gate the scan's per-gate answers do not cover.
+    expect(gates.mentions(new RegExp('zyxwv_known'))).toBe(true);
+    expect(gates.mentions(new RegExp('zyxwv_known|zyxwv_unknown'))).toBe(true);
+    expect(new TextGates('zyxwv_unknown').mentions(new RegExp('zyxwv_known'))).toBe(false);
   });
 
   /** A pattern that counts how often it is run itself. */
