@@ -46,9 +46,13 @@ export interface ClientSecretFinding {
   readonly data?: Record<string, string>;
 }
 
-/** Text that any exposed secret needs somewhere in the file. */
-const SECRET_HINT = /secret|GOCSPX-|Basic\s|private_?key|signing_?key|jwt_?key|app_?key/i;
+/** Text that a secret named or formatted as one needs somewhere in the file. */
+const SECRET_HINT = /secret|GOCSPX-|app_?key/i;
+/** Auth secrets other than client secrets are reported only as public env reads (`NEXT_PUBLIC_PRIVATE_KEY`). */
+const AUTH_KEY_HINT = /private_?key|signing_?key|jwt_?key/i;
+const ENV_HINT = /\benv\b/;
 /** Basic client authentication is read only in files that talk to a token endpoint. */
+const BASIC_HINT = /Basic\s/i;
 const OAUTH_HINT = /grant_type|grantType|oauth|\/token\b/i;
 /** `client_secret=VALUE` inside a query/body string; VALUE is the literal text up to `&`. */
 const QUERY_SECRET = /(?:^|[?&\s])client_secret=([^&\s#'"]{0,200})/;
@@ -57,7 +61,13 @@ const MAX_DEPTH = 6;
 
 /** The cheap gate: whether the file may hold an exposed secret at all. */
 export function mayExposeSecrets(sourceCode: SourceCode): boolean {
-  return fileFacts(sourceCode).mentions(SECRET_HINT);
+  const facts = fileFacts(sourceCode);
+  // "basic" and "privateKey" alone are common words of prose and crypto code: each counts only with what makes it a finding.
+  return (
+    facts.mentions(SECRET_HINT) ||
+    (facts.mentions(AUTH_KEY_HINT) && facts.mentions(ENV_HINT)) ||
+    (facts.mentions(BASIC_HINT) && facts.mentions(OAUTH_HINT))
+  );
 }
 
 /** The file's exposed secrets, in source order; `path` is the project-relative path (browser folders, next.config). */

@@ -888,12 +888,16 @@ export function jwtFacts(sourceCode: SourceCode): JwtFacts {
 /** Module-level: a regex literal is a new object at each evaluation, and gates are cached per pattern object. */
 const SPLIT_AT_DOTS = /\bsplit\s*\(\s*['"`]\.['"`]\s*\)/;
 const JSON_PARSE = /\bJSON\.parse\b/;
+/** The segment must be base64-decoded before `JSON.parse`: `atob`, `Buffer.from(…, 'base64url')`, a `b64decode` helper. */
+const BASE64_DECODING = /atob|base64|b64/i;
 
 /** Cheap gate: could the file contain a JWT operation at all? */
 export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly string[]): boolean {
   const facts = fileFacts(sourceCode);
-  // A hand-rolled decode is a `JSON.parse` over a segment of `split('.')`, both written here.
-  const handRolled = facts.mentions(SPLIT_AT_DOTS) && facts.mentions(JSON_PARSE);
+  // A hand-rolled decode is a `JSON.parse` over a base64-decoded segment of `split('.')`, the three written
+  // here (the decoding may be a helper of another project module).
+  const handRolled =
+    facts.mentions(SPLIT_AT_DOTS) && facts.mentions(JSON_PARSE) && (facts.mentions(BASE64_DECODING) || facts.importsProjectModules);
   // A verify or decode helper of another project module (`verifyIdToken` from '../lib/auth').
   const helper = facts.importsProjectModules && (facts.mentions(JWT_HELPER_NAME) || facts.mentions(JWT_HELPER_ARGUMENT));
   return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS) || helper;

@@ -15,6 +15,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   AUTHORIZATION_CLIENT_MODULES,
   AUTHORIZATION_REQUEST_HINT,
+  RESPONSE_TYPE_WORD,
   NEXTAUTH_LIBRARY,
   PKCE_SKIP_SYMBOLS,
 } from '../knowledge/oauth-libraries';
@@ -126,5 +127,9 @@ export function pkceFindings(sourceCode: SourceCode): readonly PkceFinding[] {
 /** The cheap gate: false when the file imports no authorization client and writes no authorization request. */
 export function pkceChecksApply(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.importsAny(AUTHORIZATION_CLIENT_MODULES) || facts.mentions(AUTHORIZATION_REQUEST_HINT);
+  return (
+    facts.importsAny(AUTHORIZATION_CLIENT_MODULES) ||
+    facts.mentions(AUTHORIZATION_REQUEST_HINT) ||
+    (facts.importsProjectModules && facts.mentions(RESPONSE_TYPE_WORD))
+  );
 }

@@ -52,7 +52,12 @@ export interface UrlTokenFinding {
 
 // Generic `token` names only count when their value is a classified token, whose source or name says so.
 const HINT =
-  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|\bstate\s*:|client_secret/i;
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|client_secret/i;
+/**
+ * `{ state: token }` with nothing else of the hint: the token can only be one through another
+ * module (a value of this file that is a token has a name or a source the hint has).
+ */
+const STATE_KEY = /\bstate\s*:/i;
 
 /** Token kinds that a parameter carries by its spelling. */
 const TOKEN_KINDS: ReadonlySet<TokenKind> = new Set(['access', 'id', 'refresh']);
@@ -65,7 +70,7 @@ const EXTRACTOR_MODULES = modulesOfPatterns(TOKEN_FROM_QUERY_EXTRACTORS);
 /** The cheap gate: whether the file may put a token in a URL or read one from the query at all. */
 export function mayHaveUrlTokens(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.mentions(HINT) || facts.importsAny(EXTRACTOR_MODULES);
+  return facts.mentions(HINT) || facts.importsAny(EXTRACTOR_MODULES) || (facts.importsProjectModules && facts.mentions(STATE_KEY));
 }
 
 /** The file's tokens in URLs: reads from the query first (in source order), then query parameters, OAuth state and path segments. */

@@ -1130,7 +1130,7 @@ export function fileNodes(sourceCode: SourceCode): FileNodes {
     const facts = fileFacts(sourceCode);
     const strings = facts
       .nodesOfType(AST_NODE_TYPES.Literal, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.BinaryExpression)
-      .filter((node) => isStringConstruct(node) && !isInnerString(node) && looksLikeParams(sourceCode, node));
+      .filter((node) => isStringConstruct(node) && !isInnerString(node) && looksLikeParams(node));
     return {
       calls: facts.nodesOfType(AST_NODE_TYPES.CallExpression),
       news: facts.nodesOfType(AST_NODE_TYPES.NewExpression),
@@ -1140,11 +1140,11 @@ export function fileNodes(sourceCode: SourceCode): FileNodes {
   });
 }
 
-function looksLikeParams(sourceCode: SourceCode, node: Node): boolean {
-  const text = node.type === AST_NODE_TYPES.Literal ? String(node.value) : sourceCode.getText(node);
-  if (text.length > 20_000) return false;
-  // Holes may hold the `?` (`${base}${query}`): any `=` or `?` is worth a look.
-  return text.includes('=') || text.includes('?') || node.type !== AST_NODE_TYPES.Literal;
+function looksLikeParams(node: Node): boolean {
+  // Holes may hold the `?` (`${base}${query}`): every template and `+` chain is worth a look (its text is not read here).
+  if (node.type !== AST_NODE_TYPES.Literal) return node.range[1] - node.range[0] <= 20_000;
+  const text = String(node.value);
+  return text.length <= 20_000 && (text.includes('=') || text.includes('?'));
 }
 
 /**

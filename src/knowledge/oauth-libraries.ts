@@ -757,4 +757,10 @@ export const GRANT_TYPE_VALUES: ReadonlySet<string> = new Set([
  * response_type.
  */
 export const AUTHORIZATION_REQUEST_HINT =
-  /response_?type|code_?challenge|grant_?type|authorizationUrl|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce|client_?id|redirect_?uri|passport/i;
+  /code_?challenge|grant_?type|authorizationUrl|generateAuthUrl|getAuthCodeUrl|\bchecks\s*:|pkce|client_?id|redirect_?uri|passport/i;
+/**
+ * `response_type` alone is no authorization request: every request names its `client_id`
+ * (and `responseType` is also XMLHttpRequest's). It counts with the rest of the request's
+ * parameters in another project module (`{ ...baseParams, response_type: 'code' }`).
+ */
+export const RESPONSE_TYPE_WORD = /response_?type/i;

@@ -36,6 +36,23 @@ export function shuffle(cards) {
 }
 `;
 
+/** The words of crypto and HTTP code that alone make no exposed secret: prose "basic", a key pair's private key. */
+const KEY_PAIR_AND_PROSE = `
+// Basic usage: sign with the private key, verify with the public one.
+export function signWith(keyPair, data) {
+  const { privateKey } = keyPair;
+  return crypto.subtle.sign('Ed25519', privateKey, data);
+}
+`;
+
+/** Dotted names split and JSON parsed: no JWT without a base64 decoding. */
+const DOTTED_PATHS = `
+export function readConfig(text, path) {
+  const config = JSON.parse(text);
+  return path.split('.').reduce((value, key) => value?.[key], config);
+}
+`;
+
 const OAUTH_CALLBACK = `
 app.get('/callback', async (req, res) => {
   const tokens = await fetch('https://oauth2.googleapis.com/token', {
@@ -90,6 +107,34 @@ describe('file gates', () => {
 
   it('a weak random source is looked at by require-secure-random alone (its helpers may make secrets elsewhere)', () => {
     expect(rulesWithListeners(NOT_OAUTH + WEAK_HELPER)).toEqual(['require-secure-random']);
+  });
+
+  it('"basic" without OAuth words and a private key without an env read leave no-exposed-client-secret out', () => {
+    expect(rulesWithListeners(NOT_OAUTH + KEY_PAIR_AND_PROSE)).not.toContain('no-exposed-client-secret');
+    expect(rulesWithListeners(KEY_PAIR_AND_PROSE + 'export const pem = process.env.NEXT_PUBLIC_PRIVATE_KEY;')).toContain(
+      'no-exposed-client-secret',
+    );
+    expect(rulesWithListeners(KEY_PAIR_AND_PROSE + "export const tokenUrl = '/oauth/token';")).toContain('no-exposed-client-secret');
+  });
+
+  it('a `state:` key is no token in a URL unless another module may make it one', () => {
+    const machine = "export const machine = { state: 'idle', on: { start: { state: 'running' } } };";
+    expect(rulesWithListeners(NOT_OAUTH + machine)).not.toContain('no-token-in-url');
+    expect(rulesWithListeners("import { pick } from './lib/pick';\n" + machine)).toContain('no-token-in-url');
+  });
+
+  it("XMLHttpRequest's responseType is no authorization request (every request names its client_id)", () => {
+    const xhr =
+      "export function load(url) { const xhr = new XMLHttpRequest(); xhr.responseType = 'arraybuffer'; xhr.open('GET', url); return xhr; }";
+    expect(rulesWithListeners(xhr)).not.toContain('require-pkce');
+    expect(rulesWithListeners(xhr + "\nexport const params = { client_id: 'web', response_type: 'code' };")).toContain('require-pkce');
+  });
+
+  it("JSON.parse and split('.') make a hand-rolled JWT decode only with a base64 decoding", () => {
+    expect(rulesWithListeners(DOTTED_PATHS)).toEqual([]);
+    expect(rulesWithListeners(DOTTED_PATHS + 'export const claims = (t) => JSON.parse(atob(t.split(".")[1]));')).toEqual(
+      expect.arrayContaining(['no-access-token-decode', 'require-jwt-verification']),
+    );
   });
 
   it('the rules an OAuth callback concerns do register theirs', () => {
