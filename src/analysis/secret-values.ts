@@ -31,6 +31,7 @@ import {
   AUTH_QUERY_HINT,
   AUTH_RANDOM_MODULES,
   AUTH_WORDS,
+  NONCE_WORD,
   PARAM_SETTERS,
   QUERY_CONSTANT,
   QUERY_SECRET,
@@ -57,7 +58,7 @@ const GATE_MODULES = [...AUTHORIZATION_CLIENT_MODULES, ...AUTH_RANDOM_MODULES];
 /** The cheap gate: false when the file can make no such secret. */
 export function mayMakeSecrets(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.mentions(SECRET_WORDS) && (facts.importsAny(GATE_MODULES) || facts.mentions(AUTH_WORDS));
+  return facts.mentions(SECRET_WORDS) && (facts.importsAny(GATE_MODULES) || facts.mentions(AUTH_WORDS) || facts.mentions(NONCE_WORD));
 }
 
 /** Secrets the client makes for itself (`state`, `nonce`, CSRF, verifier): a CSPRNG call can stand in for the whole value. */

@@ -190,9 +190,16 @@ export const ISSUE_CALLBACKS: ReadonlyMap<string, readonly (MintedKind | undefin
   ['oauth2orize#exchanges.*', EXCHANGE_DONE],
 ]);
 
-/** Words that show OAuth/OIDC or CSRF code (the text gate of require-secure-random); anything else is skipped cheaply. */
+/**
+ * Words that show OAuth/OIDC or CSRF code (the text gate of require-secure-random, with
+ * NONCE_WORD); anything else is skipped cheaply. Not `response_type` (XMLHttpRequest's
+ * `responseType`; an authorization request names its `client_id`) nor `newState` (a
+ * reducer's).
+ */
 export const AUTH_WORDS =
-  /oauth|openid|oidc|pkce|authoriz|code_?verifier|nonce|csrf|xsrf|redirect_?uri|response_?type|client_?id|access_?token|refresh_?token|device_?code|grant_?type|(?:generate|create|make|random|new)_?state/i;
+  /oauth|openid|oidc|pkce|authoriz|code_?verifier|csrf|xsrf|redirect_?uri|client_?id|access_?token|refresh_?token|device_?code|grant_?type|(?:generate|create|make|random)_?state/i;
+/** A nonce, not the end of `runOnce` / `mockImplementationOnce` (case matters: `nOnce` is two words). */
+export const NONCE_WORD = /[Nn]once|NONCE/;
 /** A file that never names one of these secrets makes none. */
 export const SECRET_WORDS = /state|nonce|verifier|csrf|xsrf|token|code/i;
 

@@ -130,6 +130,13 @@ describe('file gates', () => {
     expect(rulesWithListeners(xhr + "\nexport const params = { client_id: 'web', response_type: 'code' };")).toContain('require-pkce');
   });
 
+  it('a "nOnce" of runOnce and a reducer\'s newState make no secret-making file', () => {
+    const once =
+      'export function runOnce(fn) { let code = 0; return () => (code++ === 0 ? fn() : undefined); }\nconst newState = { ...state };';
+    expect(rulesWithListeners(once)).not.toContain('require-secure-random');
+    expect(rulesWithListeners(once + '\nexport const nonce = crypto.randomUUID();')).toContain('require-secure-random');
+  });
+
   it("JSON.parse and split('.') make a hand-rolled JWT decode only with a base64 decoding", () => {
     expect(rulesWithListeners(DOTTED_PATHS)).toEqual([]);
     expect(rulesWithListeners(DOTTED_PATHS + 'export const claims = (t) => JSON.parse(atob(t.split(".")[1]));')).toEqual(
