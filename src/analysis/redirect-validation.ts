@@ -63,7 +63,12 @@ export interface RedirectFinding {
 
 // Files with no redirect and no redirect-target names are skipped cheaply.
 const REDIRECT_WORDS =
-  /redirect|authorization\(|authorize\(|\blocation\s*(?:\.\s*(?:href|assign|replace)|=|\()|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)|writeHead\(/i;
+  /redirect|authorization\(|authorize\(|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)|writeHead\(/i;
+/**
+ * The browser's `location` (lower case) navigated, and Express's `res.location(url)`; not a
+ * `const location =` of the file's own, `this.location = …`, a comparison or an arrow's parameter.
+ */
+const LOCATION_SINK_WORDS = /\blocation\s*(?:\.\s*(?:href|assign|replace)|\()|(?<!\b(?:const|let|var) |\bthis\.)\blocation\s*=(?![=>])/;
 // A sanitiser in a helper module names no redirect: `next.indexOf('https://app…') === 0`.
 const TARGET_CHECK_WORDS =
   /\b(?:next|returnTo|returnUrl|continue|dest|destination|goto|callbackUrl|target)\s*\.\s*(?:startsWith|indexOf|includes|endsWith|match)\s*\(/;
@@ -255,5 +260,5 @@ export function redirectValidationFindings(sourceCode: SourceCode): readonly Red
 /** The cheap gate: false when the file names no redirect and no redirect target (it can have no finding). */
 export function redirectValidationApplies(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.mentions(REDIRECT_WORDS) || facts.mentions(TARGET_CHECK_WORDS);
+  return facts.mentions(REDIRECT_WORDS) || facts.mentions(LOCATION_SINK_WORDS) || facts.mentions(TARGET_CHECK_WORDS);
 }

@@ -137,6 +137,14 @@ describe('file gates', () => {
     expect(rulesWithListeners(once + '\nexport const nonce = crypto.randomUUID();')).toContain('require-secure-random');
   });
 
+  it("a location of the file's own is no redirect; the browser's location navigated is", () => {
+    const own =
+      'export class Finding { constructor(node) { const location = node.range[0]; this.location = location; } }\nvar Location; Location = {};';
+    expect(rulesWithListeners(own)).not.toContain('require-exact-redirect-uri');
+    expect(rulesWithListeners(own + '\nexport const go = (to) => { location = to; };')).toContain('require-exact-redirect-uri');
+    expect(rulesWithListeners(own + '\nexport const go = (to) => window.location.assign(to);')).toContain('require-exact-redirect-uri');
+  });
+
   it("JSON.parse and split('.') make a hand-rolled JWT decode only with a base64 decoding", () => {
     expect(rulesWithListeners(DOTTED_PATHS)).toEqual([]);
     expect(rulesWithListeners(DOTTED_PATHS + 'export const claims = (t) => JSON.parse(atob(t.split(".")[1]));')).toEqual(
