@@ -654,6 +654,8 @@ type Table<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>> | readonly 
 /** A table's entries grouped by module, in the table's order: a lookup tries only its origin's module. */
 interface CompiledTable<T> {
   readonly byModule: ReadonlyMap<string, readonly (readonly [CompiledPattern, T])[]>;
+  /** The modules of `byModule`, one Set per table: files ask about it by identity (fileFacts' importsAny caches). */
+  readonly modules: ReadonlySet<string>;
 }
 
 const compiledTables = new WeakMap<object, CompiledTable<unknown>>();
@@ -673,7 +675,7 @@ function compileTable<T>(table: Table<T>): CompiledTable<T> {
       if (list) list.push([one, value]);
       else byModule.set(one.module, [[one, value]]);
     }
-    compiled = { byModule };
+    compiled = { byModule, modules: new Set(byModule.keys()) };
     compiledTables.set(table, compiled);
   }
   return compiled;
@@ -690,7 +692,7 @@ export function lookup<T>(origin: Origin | undefined, table: Table<T>): T | unde
 
 /** The modules a table's patterns name (`<global>` among them when it has globals). */
 export function tableModules(table: Table<unknown>): ReadonlySet<string> {
-  return new Set(compileTable(table).byModule.keys());
+  return compileTable(table).modules;
 }
 
 const globalNamePatterns = new WeakMap<object, { readonly pattern: RegExp | null | undefined }>();

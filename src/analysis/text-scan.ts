@@ -469,9 +469,21 @@ export class LiteralScanner {
 
   /** Which literals occur in `text` (by id); an empty answer (every literal unknown) when the automaton has no table. */
   scan(text: string): Uint8Array {
+    const bits = this.scanBits(text);
+    const found = new Uint8Array(bits.length === 0 ? 0 : this.literals.length);
+    for (let id = 0; id < found.length; id++) found[id] = hasBit(bits, id) ? 1 : 0;
+    return found;
+  }
+
+  /**
+   * `scan` as a bit set (bit `id % 32` of word `id >> 5`): a few words, which V8 keeps on its
+   * heap, where a typed array of one entry per literal is an allocation of its own per file.
+   * Empty when the automaton has no table.
+   */
+  scanBits(text: string): Int32Array {
     const rows = this.rows;
-    if (rows === undefined) return new Uint8Array(0);
-    const found = new Uint8Array(this.literals.length);
+    if (rows === undefined) return new Int32Array(0);
+    const found = new Int32Array((this.literals.length + 31) >> 5);
     const classOf = this.classOf;
     const shift = this.rowShift;
     let state = 0;
@@ -486,16 +498,16 @@ export class LiteralScanner {
   }
 
   /** The literals that end at `last` in this state, where their word boundaries hold. */
-  private record(found: Uint8Array, text: string, last: number, state: number): void {
+  private record(found: Int32Array, text: string, last: number, state: number): void {
     const ids = this.outputs[state]!;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k];
-      if (found[id] === 1) continue;
+      if (hasBit(found, id)) continue;
       const shared = this.sharedClassSpellings[id];
       if (shared !== undefined && !spelledAt(text, last - shared.length + 1, shared)) continue;
       if (this.boundaries[id] !== 0 && !this.boundariesHold(text, last, id)) continue;
       const exact = this.exactSpellings[id];
-      if (exact === undefined || text.startsWith(exact, last - exact.length + 1)) found[id] = 1;
+      if (exact === undefined || text.startsWith(exact, last - exact.length + 1)) found[id >> 5] |= 1 << (id & 31);
     }
   }
 
@@ -607,33 +619,61 @@ const MAX_NARROWED = 64;
 
 /** A file's text with the gate literals found in it: `mentions(pattern)` answers as `pattern.test(text)`. */
 export class TextGates {
-  private found: Uint8Array | undefined;
+  /** The literals found (a bit set by id), and how many literals the scan knew: later ones are unknown. */
+  private found: Int32Array | undefined;
+  private knownLiterals = 0;
   /**
-   * Per gate registered before the scan (by index): 1 when the text has one of its literals.
-   * Most files have few of the literals, so most gates answer "no" from this one entry.
+   * The gates registered before the scan that have a literal in the text (a bit set by gate
+   * index), and how many gates there were: most files have few of the literals, so most gates
+   * answer "no" from one bit.
    */
-  private touched: Uint8Array | undefined;
-  /** Per registered pattern (by its index): 0 not asked yet, else ANSWER_NO or ANSWER_YES. */
-  private answers = new Uint8Array(registry.patterns + 8);
+  private touched: Int32Array | undefined;
+  private knownGates = 0;
+  /** Per registered pattern (bit by its index): asked already, and then whether it matched. */
+  private asked = new Int32Array(((registry.patterns + 32) >> 5) + 1);
+  private matched = new Int32Array(this.asked.length);
 
   constructor(private readonly text: string) {}
 
   mentions(pattern: RegExp): boolean {
     const gate = registry.gateOf(pattern);
-    if (gate.index >= this.answers.length) {
-      const grown = new Uint8Array(registry.patterns + 8);
-      grown.set(this.answers);
-      this.answers = grown;
+    const index = gate.index;
+    if (index >> 5 >= this.asked.length) this.grow();
+    if (hasBit(this.asked, index)) return hasBit(this.matched, index);
+    const scanned = this.scanned(gate);
+    const answer = scanned === 'maybe' ? testFromStart(this.patternToRun(pattern, gate), this.text) : scanned === 'yes';
+    this.asked[index >> 5] |= 1 << (index & 31);
+    if (answer) this.matched[index >> 5] |= 1 << (index & 31);
+    return answer;
+  }
+
+  private grow(): void {
+    const asked = new Int32Array(((registry.patterns + 32) >> 5) + 1);
+    const matched = new Int32Array(asked.length);
+    asked.set(this.asked);
+    matched.set(this.matched);
+    this.asked = asked;
+    this.matched = matched;
+  }
+
+  /** Whether the scan found this literal; false for a literal it did not know. */
+  private foundLiteral(id: number): boolean {
+    return id < this.knownLiterals && hasBit(this.found!, id);
+  }
+
+  /** Whether each group has a literal in the text; a literal registered after the scan counts as present (unknown). */
+  private everyGroupPresent(groups: readonly (readonly number[])[], ids: readonly number[]): boolean {
+    for (const group of groups) {
+      let present = false;
+      for (const k of group) {
+        if (ids[k] >= this.knownLiterals || hasBit(this.found!, ids[k])) {
+          present = true;
+          break;
+        }
+      }
+      if (!present) return false;
     }
-    let answer = this.answers[gate.index];
-    if (answer === 0) {
-      const scanned = this.scanned(gate);
-      answer = (scanned === 'maybe' ? testFromStart(this.patternToRun(pattern, gate), this.text) : scanned === 'yes')
-        ? ANSWER_YES
-        : ANSWER_NO;
-      this.answers[gate.index] = answer;
-    }
-    return answer === ANSWER_YES;
+    return true;
   }
 
   /**
@@ -643,12 +683,11 @@ export class TextGates {
    */
   private patternToRun(pattern: RegExp, gate: RegisteredGate): RegExp {
     const { alternatives, clauses, ids } = gate;
-    const found = this.found;
-    if (alternatives === undefined || found === undefined) return pattern;
+    if (alternatives === undefined || this.found === undefined) return pattern;
     let mask = '';
     let kept = 0;
     for (const groups of clauses) {
-      const present = everyGroupPresent(groups, ids, found);
+      const present = this.everyGroupPresent(groups, ids);
       mask += present ? '1' : '0';
       if (present) kept++;
     }
@@ -665,49 +704,38 @@ export class TextGates {
     return narrowed;
   }
 
-  private scan(): Uint8Array {
-    const found = registry.currentScanner().scan(this.text);
-    const touched = new Uint8Array(registry.patterns);
+  private scan(): void {
+    const scanner = registry.currentScanner();
+    const found = scanner.scanBits(this.text);
+    this.found = found;
+    this.knownLiterals = found.length === 0 ? 0 : scanner.literals.length;
+    this.knownGates = registry.patterns;
+    const touched = new Int32Array((this.knownGates + 31) >> 5);
     const gatesOfLiteral = registry.gatesOfLiteral;
-    for (let id = 0; id < found.length; id++) {
-      if (found[id] === 0) continue;
+    for (let id = 0; id < this.knownLiterals; id++) {
+      if (!hasBit(found, id)) continue;
       const gates = gatesOfLiteral[id];
-      for (let k = 0; k < gates.length; k++) touched[gates[k]] = 1;
+      for (let k = 0; k < gates.length; k++) touched[gates[k] >> 5] |= 1 << (gates[k] & 31);
     }
     this.touched = touched;
-    return found;
   }
 
   /** What the literal scan says about the pattern: no match, a match, or the pattern must decide. */
   private scanned(gate: RegisteredGate): 'no' | 'yes' | 'maybe' {
     if (gate.alwaysRun) return 'maybe';
-    const found = (this.found ??= this.scan());
-    const touched = this.touched!;
-    if (gate.index < touched.length && touched[gate.index] === 0) return 'no';
+    if (this.found === undefined) this.scan();
+    // With no table every literal is unknown; otherwise a gate known at the scan with none of its literals found cannot match.
+    if (this.knownLiterals > 0 && gate.index < this.knownGates && !hasBit(this.touched!, gate.index)) return 'no';
     const { ids, proves, clauses } = gate;
-    for (let k = 0; k < ids.length; k++) if (proves[k] && found[ids[k]] === 1) return 'yes';
+    for (let k = 0; k < ids.length; k++) if (proves[k] && this.foundLiteral(ids[k])) return 'yes';
     // Some alternative has one literal of each of its groups: only the pattern can tell.
-    for (const groups of clauses) if (everyGroupPresent(groups, ids, found)) return 'maybe';
+    for (const groups of clauses) if (this.everyGroupPresent(groups, ids)) return 'maybe';
     return 'no';
   }
 }
 
-const ANSWER_NO = 1;
-const ANSWER_YES = 2;
-
-/** Whether each group has a literal in the text; a literal registered after the scan counts as present (unknown). */
-function everyGroupPresent(groups: readonly (readonly number[])[], ids: readonly number[], found: Uint8Array): boolean {
-  for (const group of groups) {
-    let present = false;
-    for (const k of group) {
-      if (ids[k] >= found.length || found[ids[k]] === 1) {
-        present = true;
-        break;
-      }
-    }
-    if (!present) return false;
-  }
-  return true;
+function hasBit(bits: Int32Array, index: number): boolean {
+  return ((bits[index >> 5] >>> (index & 31)) & 1) === 1;
 }
 
 function testFromStart(pattern: RegExp, text: string): boolean {
