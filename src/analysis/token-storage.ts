@@ -39,9 +39,11 @@ import {
   OKTA_STORAGE_OPTION,
   OKTA_TOKEN_MANAGER_OPTION,
   STORAGE_MODULES,
-  STORAGE_TEXT_HINT,
+  SDK_STORAGE_HINT,
   TOKEN_MENTION,
+  TOKEN_VALUE_HINT,
   USER_STORE_NAME,
+  WEB_STORAGE_HINT,
 } from '../knowledge/storage';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -62,8 +64,15 @@ export type SessionAllowance = ReadonlySet<string>;
 /** The cheap gate: false when the file can hold no such finding. */
 export function mayStoreTokens(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  const storageWrappersElsewhere = facts.importsProjectModules && facts.mentions(TOKEN_MENTION);
-  return usesAuthSdk(sourceCode) || facts.importsAny(STORAGE_MODULES) || facts.mentions(STORAGE_TEXT_HINT) || storageWrappersElsewhere;
+  // A token may come from, or go to a storage wrapper of, another project module.
+  const elsewhere = facts.importsProjectModules && (facts.mentions(TOKEN_MENTION) || facts.mentions(WEB_STORAGE_HINT));
+  return (
+    usesAuthSdk(sourceCode) ||
+    facts.importsAny(STORAGE_MODULES) ||
+    (facts.mentions(WEB_STORAGE_HINT) && facts.mentions(TOKEN_VALUE_HINT)) ||
+    facts.mentions(SDK_STORAGE_HINT) ||
+    elsewhere
+  );
 }
 
 /**

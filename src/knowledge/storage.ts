@@ -133,9 +133,15 @@ export const ZUSTAND_PERSIST = 'zustand/middleware#persist';
 export const ZUSTAND_JSON_STORAGE = 'zustand/middleware#createJSONStorage';
 export const PINIA_DEFINE_STORE = 'pinia#defineStore';
 
-/** Text that shows a file may touch web storage or an SDK's token cache (the cheap gate before any analysis). */
-export const STORAGE_TEXT_HINT =
-  /localStorage|sessionStorage|objectStore|cacheLocation|WebStorageStateStore|OAuthStorage|setStorage|tokenManager/;
+/**
+ * Text that shows a file may touch web storage (the cheap gate before any analysis, with
+ * TOKEN_VALUE_HINT: most code that stores something stores no token).
+ */
+export const WEB_STORAGE_HINT = /localStorage|sessionStorage|objectStore/;
+/** What a token written to storage is called or comes from, in the file that writes it. */
+export const TOKEN_VALUE_HINT = /token|jwt|bearer|auth|credential/i;
+/** An SDK's token cache configured to live in web storage (no token named where it is configured). */
+export const SDK_STORAGE_HINT = /cacheLocation|WebStorageStateStore|OAuthStorage|\bsetStorage|tokenManager/;
 /** A file that mentions tokens may hand one to a storage wrapper of another module. */
 export const TOKEN_MENTION = /token/i;
 /** Files that configure an auth SDK's cache without importing it (an `authConfig.ts` of plain objects). */

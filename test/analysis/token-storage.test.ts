@@ -29,7 +29,11 @@ function gate(code: string): boolean {
 
 describe('token-storage: the gate', () => {
   it('opens on storage names, storage libraries, auth SDKs and tokens handed to project modules', () => {
-    expect(gate('localStorage.setItem("a", b);')).toBe(true);
+    expect(gate('localStorage.setItem("jwt", b);')).toBe(true);
+    expect(gate('localStorage.setItem("a", auth.current);')).toBe(true);
+    // The value may be a token of another project module.
+    expect(gate('import { b } from "./b"; localStorage.setItem("a", b);')).toBe(true);
+    expect(gate('export const msal = { cache: { cacheLocation: "localStorage" } };')).toBe(true);
     expect(gate('import localforage from "localforage";')).toBe(true);
     expect(gate('import { Auth0Client } from "@auth0/auth0-spa-js";')).toBe(true);
     expect(gate('import { save } from "./save"; save(accessToken);')).toBe(true);
@@ -37,6 +41,9 @@ describe('token-storage: the gate', () => {
 
   it('stays shut on files with none of them', () => {
     expect(gate('const x = 1; fetch("/api");')).toBe(false);
+    // Storage that names no token and no project module it could come from; an `OffsetStorage` class.
+    expect(gate('localStorage.setItem("theme", b);')).toBe(false);
+    expect(gate('class OffsetStorage { setDesiredOffset() {} }')).toBe(false);
     expect(gate('import { save } from "./save"; save(user);')).toBe(false);
   });
 });
