@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { childNodes, normaliseModule, tableGlobalNames, tableModules } from './modules';
-import { fileInfo } from './project/files';
+import { fileInfo, lintedFile } from './project/files';
 import { withinPackages } from './project/resolve';
 import { TextGates } from './text-scan';
 
@@ -357,10 +357,13 @@ export function fileFacts(sourceCode: SourceCode): FileFacts {
   // compared with its tree too: oxlint hands every file the same `sourceCode` object (and clears
   // WeakMap entries keyed by it between files), so identity alone would keep a former file's answer.
   if (sourceCode === last.sourceCode && sourceCode.ast === last.ast) return last.facts!;
-  let facts = cache.get(sourceCode);
+  // The linted file's facts live in its slot; a project module's in the WeakMap.
+  const linted = lintedFile(sourceCode);
+  let facts = linted ? (linted.facts as FileFacts | undefined) : cache.get(sourceCode);
   if (!facts) {
     facts = new SourceFileFacts(sourceCode);
-    cache.set(sourceCode, facts);
+    if (linted) linted.facts = facts;
+    else cache.set(sourceCode, facts);
   }
   last.sourceCode = sourceCode;
   last.ast = sourceCode.ast;

@@ -74,14 +74,7 @@ export function linesLookMinified(lines: readonly string[], length: number): boo
   return whitespace < MAX_WHITESPACE_SHARE * sampled && delimiters * 1000 >= MIN_DELIMITERS_PER_1000 * sampled;
 }
 
-const cache = new WeakMap<object, boolean>();
-
-/** `looksMinified` of the file's text, worked out once per file for all rules. */
+/** `looksMinified` of the file's text. The rule wrapper asks once per file for all rules (src/create-rule.ts). */
 export function isMinifiedFile(sourceCode: SourceCode): boolean {
-  let answer = cache.get(sourceCode);
-  if (answer === undefined) {
-    answer = linesLookMinified(sourceCode.lines, sourceCode.text.length);
-    cache.set(sourceCode, answer);
-  }
-  return answer;
+  return linesLookMinified(sourceCode.lines, sourceCode.text.length);
 }

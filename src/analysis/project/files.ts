@@ -2,8 +2,9 @@
  * What the analysis knows about the file a SourceCode belongs to: its path and how it was
  * parsed. Rules register the file they lint (src/create-rule.ts); the module loader
  * registers the project modules it parses on their behalf, so an analysis that follows an
- * import can parse the next module the same way. A WeakMap keyed by the SourceCode: nothing
- * outlives the file, and no file's findings depend on which file was linted before it.
+ * import can parse the next module the same way. A WeakMap keyed by the SourceCode, and a
+ * slot for the file being linted: nothing outlives the file, and no file's findings depend on
+ * which file was linted before it.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 
@@ -27,7 +28,22 @@ export interface FileInfo {
   readonly hops: number;
 }
 
+/** Project modules the loader parsed (the linted file has its own slot, below). */
 const files = new WeakMap<object, FileInfo>();
+
+/**
+ * The file being linted, from its first rule's `create` until the next file's, with room for
+ * other per-file caches (fileFacts): one object per file, where a WeakMap entry per cache
+ * cost each file a hash-table insert and the garbage collector an ephemeron to trace.
+ */
+interface LintedFile {
+  readonly sourceCode: object;
+  readonly ast: object;
+  readonly info: FileInfo;
+  /** The file's facts (src/analysis/file-facts.ts), made on first use. */
+  facts: unknown;
+}
+let linted: LintedFile | undefined;
 
 /**
  * The file asked about last and its answer: most calls ask about the file being linted, again
@@ -47,9 +63,14 @@ export function fileInfo(sourceCode: SourceCode): FileInfo | undefined {
   if (sourceCode !== lastSourceCode || sourceCode.ast !== lastAst) {
     lastSourceCode = sourceCode;
     lastAst = sourceCode.ast;
-    lastInfo = files.get(sourceCode);
+    lastInfo = lintedFile(sourceCode)?.info ?? files.get(sourceCode);
   }
   return lastInfo;
+}
+
+/** The slot of the file being linted when `sourceCode` is that file's (compared with its tree: oxlint reuses the object). */
+export function lintedFile(sourceCode: SourceCode): LintedFile | undefined {
+  return linted !== undefined && linted.sourceCode === sourceCode && linted.ast === sourceCode.ast ? linted : undefined;
 }
 
 interface RuleContextLike {
@@ -69,7 +90,7 @@ export function registerLintedFile(context: RuleContextLike): void {
   const sourceCode = context.sourceCode;
   if (!sourceCode || fileInfo(sourceCode) !== undefined) return;
   const options = context.languageOptions ?? {};
-  registerFile(sourceCode, {
+  const info: FileInfo = {
     // Code blocks of Markdown and the like have a virtual `filename`; imports resolve from the real file.
     filename: context.physicalFilename ?? context.filename ?? '',
     parser: options.parser as ParserLike | undefined,
@@ -77,5 +98,7 @@ export function registerLintedFile(context: RuleContextLike): void {
     ecmaVersion: options.ecmaVersion,
     sourceType: options.sourceType,
     hops: 0,
-  });
+  };
+  linted = { sourceCode, ast: sourceCode.ast, info, facts: undefined };
+  lastSourceCode = undefined;
 }
