@@ -26,9 +26,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => mayHaveJwtOperations(sourceCode, JWT_MODULES),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
 
     /** An access token the code of `file` holds as a client: from a token response, an SDK or storage — not a bearer credential it received. */
     function isClientAccessToken(file: typeof sourceCode, op: JwtOperation): boolean {

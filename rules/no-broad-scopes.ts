@@ -43,9 +43,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ forbid: [], allow: [] }],
   },
+  applies: (sourceCode, filename) => !isTestFile(filename) && scopeChecksApply(sourceCode),
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (isTestFile(context.filename) || !scopeChecksApply(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const finding of broadScopeFindings(sourceCode, options)) {

@@ -31,9 +31,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode, filename) => !isTestFile(filename) && mayExposeSecrets(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (isTestFile(context.filename) || !mayExposeSecrets(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const finding of clientSecretFindings(sourceCode, projectPath(context.filename, context.cwd)))

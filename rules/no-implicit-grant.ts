@@ -45,9 +45,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => implicitGrantApplies(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!implicitGrantApplies(sourceCode)) return {};
 
     /** The suggestion a finding's fix stands for, when the source lets it be built. */
     function suggestions(fix: ImplicitGrantFix | undefined, value = ''): Suggestions {

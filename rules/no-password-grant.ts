@@ -43,10 +43,13 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => {
+    const facts = fileFacts(sourceCode);
+    return facts.importsAny(PASSWORD_GRANT_MODULES) || facts.mentions(HINT);
+  },
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
-    if (!facts.importsAny(PASSWORD_GRANT_MODULES) && !facts.mentions(HINT)) return {};
     const report = reportOnce(context);
     // Origins are resolved only where a library's password-grant or token call can be.
     const mayCallLibrary = facts.mayMatch(PASSWORD_GRANT_CALLS) || facts.mayMatch(EXCHANGE_CALLS);

@@ -37,9 +37,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => mayHaveUrlTokens(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveUrlTokens(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const { node, place, token } of urlTokenFindings(sourceCode))

@@ -51,9 +51,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowSessionStorageFor: [] }],
   },
+  applies: (sourceCode) => mayStoreTokens(sourceCode),
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayStoreTokens(sourceCode)) return {};
     const allowedInSession = new Set<string>(options.allowSessionStorageFor ?? []);
     const report = reportOnce(context);
 

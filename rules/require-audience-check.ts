@@ -21,9 +21,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => mayHaveJwtOperations(sourceCode, JWT_MODULES),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
     return {
       'Program:exit'() {
         for (const op of missingClaimChecks(sourceCode, 'aud')) {

@@ -34,9 +34,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => redirectValidationApplies(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!redirectValidationApplies(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const finding of redirectValidationFindings(sourceCode))

@@ -31,11 +31,11 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => fileFacts(sourceCode).importsAny(VALIDATE_ISSUER_MODULES) || mayHaveJwtOperations(sourceCode, JWT_MODULES),
   create(context) {
     const sourceCode = context.sourceCode;
     const facts = fileFacts(sourceCode);
     const azure = facts.importsAny(VALIDATE_ISSUER_MODULES);
-    if (!azure && !mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
     return {
       ...(azure
         ? {

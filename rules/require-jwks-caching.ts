@@ -44,9 +44,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => jwksCachingApplies(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!jwksCachingApplies(sourceCode)) return {};
 
     /** `cache: false` / `rateLimit: false` → true, where the literal is written. */
     function turnOn(value: TSESTree.Node, option: string): TSESLint.SuggestionReportDescriptor<MessageIds>[] {

@@ -45,9 +45,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ requireForJose: false }],
   },
+  applies: (sourceCode) => mayHaveJwtOperations(sourceCode, JWT_MODULES),
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
     return {
       'Program:exit'() {
         for (const finding of jwtAlgorithmFindings(sourceCode, options)) {

@@ -46,9 +46,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowTokenEndpointIdTokens: false }],
   },
+  applies: (sourceCode) => mayHaveJwtOperations(sourceCode, JWT_MODULES),
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!mayHaveJwtOperations(sourceCode, JWT_MODULES)) return {};
     return {
       'Program:exit'() {
         for (const finding of jwtVerificationFindings(sourceCode, options)) {

@@ -25,9 +25,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => nonceChecksApply(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!nonceChecksApply(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const finding of nonceCheckFindings(sourceCode)) {

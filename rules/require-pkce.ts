@@ -46,9 +46,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => pkceChecksApply(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!pkceChecksApply(sourceCode)) return {};
     const isPlain = (text: string) => text.toLowerCase() === 'plain';
     return {
       'Program:exit'() {

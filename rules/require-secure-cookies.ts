@@ -63,9 +63,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => mayWriteCookies(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (!mayWriteCookies(sourceCode)) return {};
     const filename = context.filename;
     // A session config object is read where it is written and again where it is passed on: one finding.
     const reportedValues = new Set<TSESTree.Node>();

@@ -50,6 +50,7 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode) => mayMakeSecrets(sourceCode) || mayHaveWeakHelpers(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();

@@ -54,9 +54,9 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ allowPkceInsteadOfState: false }],
   },
+  applies: (sourceCode) => stateChecksApply(sourceCode),
   create(context, [options]) {
     const sourceCode = context.sourceCode;
-    if (!stateChecksApply(sourceCode)) return {};
     const report = reportOnce(context);
     return {
       'Program:exit'() {

@@ -20,9 +20,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     defaultOptions: [],
   },
+  applies: (sourceCode, filename) => !isTestFile(filename) && mayRefreshOnRetry(sourceCode),
   create(context) {
     const sourceCode = context.sourceCode;
-    if (isTestFile(context.filename) || !mayRefreshOnRetry(sourceCode)) return {};
     return {
       'Program:exit'() {
         for (const refresh of unguardedRefreshes(sourceCode)) {

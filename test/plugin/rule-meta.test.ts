@@ -87,6 +87,29 @@ describe('rule metadata', () => {
     }
   });
 
+  it("asks the rule's gate with the file's source and name before creating it, and creates it only where the gate holds", () => {
+    const asked: string[] = [];
+    const created: string[] = [];
+    const rule = createRule({
+      name: 'no-implicit-grant',
+      meta: { type: 'problem', docs: { description: 'Disallow x' }, messages: { x: 'x' }, schema: [] },
+      applies: (sourceCode, filename) => {
+        asked.push(`${filename}:${sourceCode.text}`);
+        return sourceCode.text.includes('oauth');
+      },
+      create: (context) => {
+        created.push(context.filename);
+        return { Program: (node) => context.report({ node, messageId: 'x' }) };
+      },
+    });
+    const linter = new Linter({ configType: 'flat' });
+    const config = [{ plugins: { t: { rules: { rule } } }, rules: { 't/rule': 'error' } }] as unknown as Linter.Config[];
+    expect(linter.verify('lexer();', config, 'src/lexer.js')).toEqual([]);
+    expect(linter.verify('oauth();', config, 'src/login.js').map((message) => message.messageId)).toEqual(['x']);
+    expect(asked).toEqual(['src/lexer.js:lexer();', 'src/login.js:oauth();']);
+    expect(created).toEqual(['src/login.js']);
+  });
+
   it('hands each file the options of its own config, merged over the defaults', () => {
     const seen: unknown[] = [];
     const rule = createRule<[{ allow: string[]; strict: boolean }], 'x'>({
