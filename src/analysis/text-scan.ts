@@ -387,10 +387,10 @@ export class LiteralScanner {
       return text;
     });
     this.lengths = Uint32Array.from(literals, (literal) => literal.length);
-    // Letters, `_` and `.` get a class each; the other characters the literals have (digits,
-    // quotes, `=`, `(`…, a few uses each) share one, and a hit on a literal with one of them
-    // is checked against the text. Rows of 32 entries (64 bytes) are one cache line each, and
-    // the table, which ESLint's work evicts between files, half the size of one class per character.
+    // Letters, digits and `_` get a class each; the other characters the literals have (`.`,
+    // quotes, `=`, `(`…) share one, and a hit on a literal with one of them is checked against
+    // the text. Rows of 32 entries (64 bytes) are one cache line each, and the table, which
+    // ESLint's work evicts between files, half the size of one class per character.
     let classes = 1;
     let sharedClass = 0;
     for (const literal of literals)
@@ -528,9 +528,13 @@ function isWordAt(text: string, index: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
 
-/** Letters (either case), `_` and `.`: the characters with a class of their own in the automaton. */
+/**
+ * Letters (either case), digits and `_`: the characters with a class of their own in the
+ * automaton. Digits keep theirs: a run of digits in a shared class would hit `401` at every digit
+ * of a table of numbers.
+ */
 function hasOwnClass(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 46;
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
 /** Whether the text at `start` spells `lowered` (the literal case-folded), A–Z read as a–z. */

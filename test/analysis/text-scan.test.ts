@@ -94,7 +94,7 @@ describe('LiteralScanner', () => {
     expect(found(`${printable.slice(1, 80)} Q~`)).toEqual([1, 3]);
   });
 
-  it('tells literals apart that differ only in characters sharing a class (digits, quotes, `=`, `?`…)', () => {
+  it('tells literals apart that differ only in characters sharing a class (quotes, `=`, `?`, `.`…)', () => {
     const scanner = new LiteralScanner(['token=', 'token?', "'token'", '"token"', 'a1', 'a4', '\x02state=']);
     const found = (text: string) => [...scanner.scan(text)].flatMap((hit, id) => (hit ? [scanner.literals[id]] : []));
     expect(found('x.token = 1; y = "token"')).toEqual(['"token"']);
@@ -102,6 +102,14 @@ describe('LiteralScanner', () => {
     expect(found('?token=&a1')).toEqual(['token=', 'a1']);
     expect(found('xstate= state=')).toEqual(['\x02state=']);
     expect(found('token!token+a2')).toEqual([]);
+  });
+
+  it('keeps digits apart, and `.` with the shared characters', () => {
+    const scanner = new LiteralScanner(['401', 'router.push']);
+    const found = (text: string) => [...scanner.scan(text)].flatMap((hit, id) => (hit ? [scanner.literals[id]] : []));
+    expect(found('[1234, 5678, 9012, 3456]')).toEqual([]);
+    expect(found('status === 401 && router.push(x)')).toEqual(['401', 'router.push']);
+    expect(found("router('push')")).toEqual([]);
   });
 
   it('answers that it knows nothing when the literals need more states than a table entry holds', () => {
