@@ -154,29 +154,13 @@ function eslintTraversal(sourceCode: SourceCode): readonly TraversalStep[] | und
 
 const wantedSets = new WeakMap<object, ReadonlySet<string>>();
 
-/**
- * Every module name some list asked about so far, and a count that grows with it: a file's
- * imports are first cut down to these (nearly always to none), so most lists are answered
- * without a lookup. A file's answers never depend on the lists asked before: the cut is
- * redone when the names grow.
- */
-const askedModules = new Set<string>();
-let askedModulesVersion = 0;
-const registeredSizes = new WeakMap<object, number>();
-
 /** The names as a set: a Set itself, or one built once per list (lists of modules are module-level constants). */
 function setOf(names: Iterable<string>): ReadonlySet<string> {
+  if (names instanceof Set) return names as ReadonlySet<string>;
   let set = wantedSets.get(names);
-  // A Set handed in is registered again if it has grown since.
-  if (!set || (set === names && registeredSizes.get(set) !== set.size)) {
-    set = names instanceof Set ? (names as ReadonlySet<string>) : new Set(names);
+  if (!set) {
+    set = new Set(names);
     wantedSets.set(names, set);
-    registeredSizes.set(set, set.size);
-    for (const name of set) {
-      if (askedModules.has(name)) continue;
-      askedModules.add(name);
-      askedModulesVersion++;
-    }
   }
   return set;
 }
@@ -198,9 +182,6 @@ class SourceFileFacts implements FileFacts {
   private moduleSet: Set<string> | undefined;
   /** Every specifier and each of its prefixes at a `/` (`next-auth/providers/okta` answers for `next-auth`). */
   private importedNames: string[] | undefined;
-  /** The imported names that some list asked about, cut when the asked names numbered `relevantVersion`. */
-  private relevantNames: string[] | undefined;
-  private relevantVersion = -1;
   private textGates: TextGates | undefined;
   private importsProject: boolean | undefined;
   private tableCache: Map<object, boolean> | undefined;
@@ -233,20 +214,14 @@ class SourceFileFacts implements FileFacts {
       this.importedNames = names;
     }
     if (this.importedNames.length === 0) return false;
-    const wantedSet = setOf(wanted);
-    if (this.relevantVersion !== askedModulesVersion) {
-      this.relevantNames = this.importedNames.filter((name) => askedModules.has(name));
-      this.relevantVersion = askedModulesVersion;
-    }
-    const relevantNames = this.relevantNames!;
-    if (relevantNames.length === 0) return false;
     // Rules ask about the same module lists (module-level constants): each answered once per file.
     this.importsCache ??= new Map();
     let answer = this.importsCache.get(wanted);
     if (answer === undefined) {
       // The file's few imports against the wanted names' set: lists of library modules are long.
+      const wantedSet = setOf(wanted);
       answer = false;
-      for (const name of relevantNames) {
+      for (const name of this.importedNames) {
         if (wantedSet.has(name)) {
           answer = true;
           break;
