@@ -31,6 +31,7 @@ import {
   RESPONSE_TYPE_KEYS,
   RESPONSE_TYPE_SDK_KEYS,
   RESPONSE_TYPE_VALUES,
+  RESPONSE_TYPE_WORD,
 } from '../knowledge/oauth-libraries';
 import { ANGULAR_OAUTH_MODULE } from '../knowledge/storage';
 
@@ -62,7 +63,6 @@ const IMPLICIT_WORD = /implicit/i;
  * `type: 'oauth2'`, a keycloak flow. Linters and compilers say "implicit" for other things.
  */
 const IMPLICIT_GRANT_CONTEXT = /grant|\bflows\b|oauth|keycloak/i;
-const RESPONSE_TYPE_WORD = /response_?types?/i;
 const TOKEN_RESPONSE_WORD = /token/;
 const CODE_FLOW_CALL = new RegExp(`\\b${ANGULAR_CODE_FLOW_METHOD}\\b`);
 

@@ -761,6 +761,7 @@ export const AUTHORIZATION_REQUEST_HINT =
 /**
  * `response_type` alone is no authorization request: every request names its `client_id`
  * (and `responseType` is also XMLHttpRequest's). It counts with the rest of the request's
- * parameters in another project module (`{ ...baseParams, response_type: 'code' }`).
+ * parameters in another project module (`{ ...baseParams, response_type: 'code' }`). Also
+ * matches `response_types` (client registrations), of which it is a prefix.
  */
 export const RESPONSE_TYPE_WORD = /response_?type/i;
