@@ -44,7 +44,7 @@ export function tokenKindFromName(name: string | undefined): TokenKind | undefin
   if (compact === 'code' || compact === 'authorizationcode' || compact === 'authcode' || compact === 'oauthcode') return 'code';
   const kind: TokenKind | undefined = compact.includes('refreshtoken')
     ? 'refresh'
-    : compact.includes('idtoken') || compact.includes('identitytoken')
+    : namesIdToken(name, compact)
       ? 'id'
       : compact.includes('accesstoken') || compact === 'bearertoken' || compact === 'bearer'
         ? 'access'
@@ -53,6 +53,16 @@ export function tokenKindFromName(name: string | undefined): TokenKind | undefin
   // Strip the token word itself before looking for qualifiers that change the meaning.
   const rest = compact.replace(/refreshtoken|idtoken|identitytoken|accesstoken/g, '');
   return NOT_A_TOKEN.test(rest) ? undefined : kind;
+}
+
+/**
+ * `id` must begin a word of the name: `userIdToken`, `ID_TOKEN`, `idtoken`, but not
+ * `validToken` or `invalidToken`, whose letters hold `idtoken` too.
+ */
+function namesIdToken(name: string, compact: string): boolean {
+  if (compact.includes('identitytoken')) return true;
+  if (!compact.includes('idtoken')) return false;
+  return /(?:^| )id ?token/.test(nameWords(name).join(' '));
 }
 
 /** Calls of auth SDKs whose result is the token itself. */

@@ -29,6 +29,24 @@ describe('tokens: which token an expression holds', () => {
     ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it('reads an ID token only where `id` begins a word: `validToken` holds the letters too', () => {
+    expect(['userIdToken', 'IDToken', 'ID_TOKEN', 'idtoken', 'rawIdToken', 'id.token'].map(tokenKindFromName)).toEqual([
+      'id',
+      'id',
+      'id',
+      'id',
+      'id',
+      'id',
+    ]);
+    expect(['validToken', 'isValidToken', 'invalidToken', 'INVALID_TOKEN', 'valid_token'].map(tokenKindFromName)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('reads sign-in credentials as ID tokens: Apple identityToken, a posted Google credential', () => {
     expect(['identityToken', 'apple_identity_token', 'identityTokenExpiry'].map(tokenKindFromName)).toEqual(['id', 'id', undefined]);
     const code = `

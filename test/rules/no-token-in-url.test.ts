@@ -48,6 +48,14 @@ ruleTester.run('no-token-in-url', rule, {
     optInRejectedByDefault,
     optInMechanism,
     optInGuardedRead,
+    // `validToken` / `invalid_token` hold the letters of `idToken`: a verdict, not an ID token.
+    {
+      code: `export async function audit(token: string) {
+  const validToken = isWellFormed(token);
+  await fetch(\`https://audit.example.com/log?validToken=\${validToken}\`);
+  return fetch('https://audit.example.com/log?invalid_token=' + !validToken);
+}`,
+    },
     {
       code: `export const logoutUrl = (idToken: string) => \`\${ISSUER}/logout?id_token_hint=\${idToken}&post_logout_redirect_uri=\${encodeURIComponent(APP)}\`;`,
     },

@@ -16,6 +16,8 @@ ruleTester.run('no-token-in-web-storage', rule, {
     // A PKCE verifier and state kept for the length of a redirect.
     `sessionStorage.setItem('pkce_verifier', verifier);
      sessionStorage.setItem('auth_tx', JSON.stringify({ state, nonce, verifier }));`,
+    // `validToken` holds the letters of `idToken`: a verdict about a token, not an ID token.
+    `export function remember(token) { const validToken = isWellFormed(token); localStorage.setItem('validToken', String(validToken)); }`,
     // Preferences and return paths.
     `localStorage.setItem('theme', 'dark'); localStorage.returnTo = location.pathname; localStorage['locale'] = navigator.language;`,
     // Non-credential tokens: CSRF, push, pagination.
