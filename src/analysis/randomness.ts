@@ -17,6 +17,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
 import { libraryCallEntry } from './functions';
+import { nameWords } from './tokens';
 import {
   CHARSET_BITS,
   ENCODING_BITS_PER_CHAR,
@@ -61,6 +62,11 @@ export function secretKindFromName(name: string | undefined): SecretKind | undef
   return kind ?? undefined;
 }
 
+/** `nonce` as a word of its own or a word's start or end: `oidcNonce`, `nonceValue`, `authnonce`, but not `runOnce`. */
+function namesNonce(name: string): boolean {
+  return nameWords(name).some((word) => word.startsWith('nonce') || word.endsWith('nonce'));
+}
+
 /** Answers of secretKindFromName (a pure function of the name), null for none; bounded. */
 const kindsByName = new Map<string, SecretKind | null>();
 const MAX_REMEMBERED_NAMES = 10_000;
@@ -70,7 +76,7 @@ function secretKindOfName(name: string): SecretKind | undefined {
   if (compact.includes('csrf') || compact.includes('xsrf')) {
     return NOT_A_SECRET.test(compact.replace(/csrf|xsrf/, '')) ? undefined : 'csrf';
   }
-  if (compact.includes('nonce')) return NOT_A_SECRET.test(compact.replace('nonce', '')) ? undefined : 'nonce';
+  if (compact.includes('nonce') && namesNonce(name)) return NOT_A_SECRET.test(compact.replace('nonce', '')) ? undefined : 'nonce';
   if (compact === 'verifier' || compact.includes('codeverifier') || compact.includes('pkceverifier')) {
     return NOT_A_SECRET.test(compact.replace(/(?:code|pkce)?verifier/, '')) ? undefined : 'verifier';
   }

@@ -43,8 +43,11 @@ describe('randomness: names of secrets', () => {
         'codeChallenge',
         'setState',
         'statement',
+        // `once` after a word ending in n: the letters of `nonce`, no nonce.
+        'runOnce',
+        'listenOnce',
       ].map(secretKindFromName),
-    ).toEqual(Array(10).fill(undefined));
+    ).toEqual(Array(12).fill(undefined));
     expect(['generateState', 'createNonce', 'makeCodeVerifier', 'randomString', 'getStateKey'].map(secretKindFromFunctionName)).toEqual([
       'state',
       'nonce',

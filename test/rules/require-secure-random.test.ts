@@ -186,6 +186,8 @@ ruleTester.run('require-secure-random', rule, {
   valid: [
     echoedLogoutState,
     keyedReads,
+    // `spawnOnce` holds the letters of `nonce`: an id of a spawned task, no OAuth value.
+    `import { generators } from 'openid-client';\nexport function setup() {\n  const state = generators.state();\n  const spawnOnce = Math.random().toString(36).slice(2);\n  return { state, spawnOnce };\n}`,
     // CSPRNG sources with enough bytes.
     `import crypto from 'node:crypto';\nconst state = crypto.randomBytes(32).toString('hex');\nconst nonce = crypto.randomBytes(16).toString('base64url');\nconst codeVerifier = crypto.randomBytes(32).toString('base64url');`,
     `const state = crypto.randomUUID();\nsessionStorage.setItem('oauth_state', state);`,
