@@ -21,7 +21,7 @@ import {
   REQUEST_PARAMETER_KEYS,
   SINGLE_REDIRECT_URI_KEYS,
 } from '../knowledge/oauth-libraries';
-import { type FunctionNode, findVariable, functionName } from './ast';
+import { type FunctionNode, enclosingFunction, findVariable, functionName } from './ast';
 import { fileFacts } from './file-facts';
 import { isInFile } from './functions';
 import { propertyKeyName } from './modules';
@@ -76,6 +76,8 @@ const LOOSE_HOW: Readonly<Record<string, string>> = { prefix: 'prefix', substrin
 // Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
 const VALIDATOR_FUNCTION = /valid|safe|allow|check|verify|trust|saniti|clean|permit|^is/i;
 const TARGET_WORDS = /redirect|return|callback|next|continue|dest|goto|target/i;
+/** Authorization-server code reads the requesting client's id. */
+const CLIENT_ID_WORD = /\bclient_?id\b/i;
 
 function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
   const findings: RedirectFinding[] = [];
@@ -125,9 +127,29 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
     if (!sink) return;
     const roots = redirectRoots(sourceCode, sink.target);
     if (roots.variables.size === 0 && roots.inputs.length === 0 && roots.others.length === 0) return;
-    const checked = judge(redirectChecks(sourceCode, roots, node), isClientRedirectUri(rootNames(roots)));
+    const clientRedirectUri = isClientRedirectUri(rootNames(roots));
+    const result = redirectChecks(sourceCode, roots, node);
+    const checked = judge(result, clientRedirectUri);
+    if (checked && clientRedirectUri && roots.inputs.length > 0 && sendsToClient(node, result)) {
+      // An authorization server handing the client's `redirect_uri` to a general-purpose sanitiser of
+      // another module (reported there for its own looseness) still never compares it with the
+      // client's registered URIs: a distinct problem, reported at this redirect.
+      add(node, 'unregisteredRedirectUri', { name: roots.inputs[0].input.key ?? 'redirect_uri' });
+      return;
+    }
     if (checked || roots.inputs.length === 0) return;
     add(node, 'unvalidated', { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) });
+  }
+
+  /**
+   * The redirect sits in authorization-server code (its function reads the client's `client_id`) and
+   * every check of the target is another module's, none an exact comparison or a yes/no validator.
+   */
+  function sendsToClient(sink: Node, result: RedirectChecks): boolean {
+    if (result.checks.length === 0 || result.checks.some((check) => isInFile(sourceCode, check.node))) return false;
+    if (result.checks.some((check) => check.kind === 'exact' || check.kind === 'validator')) return false;
+    const fn = enclosingFunction(sink);
+    return fn !== undefined && CLIENT_ID_WORD.test(sourceCode.getText(fn));
   }
 
   /** next-auth / Auth.js `callbacks: { redirect({ url, baseUrl }) {…} }`: `url` is the user-supplied callbackUrl. */

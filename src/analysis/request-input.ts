@@ -19,7 +19,15 @@ import { findVariable } from './ast';
 import { GLOBAL_MODULE, calleeOrigin, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 import { guarded } from './guard';
-import { PROPERTY_PATH_GETTERS, REQUEST_OBJECT_NAMES, REQUEST_PARAMETER_DECORATORS, ROUTE_OBJECT_NAMES } from '../knowledge/requests';
+import {
+  PROPERTY_PATH_GETTERS,
+  REQUEST_COOKIE_GETTERS,
+  REQUEST_COOKIE_STORES,
+  REQUEST_OBJECT_NAMES,
+  REQUEST_PARAMETER_DECORATORS,
+  ROUTE_OBJECT_NAMES,
+  VALIDATED_INPUT_TARGETS,
+} from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -57,8 +65,11 @@ const QUERY_FACTORIES = new Set([
   'readBody',
   'useSearchParam',
 ]);
-/** Parameter names that hold the query or search params themselves (Next.js pages get `searchParams`). */
-const PART_PARAMETERS: Readonly<Record<string, RequestPart>> = { searchParams: 'search-params', query: 'query' };
+/**
+ * Parameter names that hold the query or search params themselves (Next.js pages get `searchParams`),
+ * or the request's cookie jar (SvelteKit and Astro handlers get `{ cookies }`).
+ */
+const PART_PARAMETERS: Readonly<Record<string, RequestPart>> = { searchParams: 'search-params', query: 'query', cookies: 'cookies' };
 
 const MAX_DEPTH = 8;
 
@@ -181,6 +192,30 @@ function factoryInput(call: TSESTree.CallExpression): RequestInput | undefined {
 }
 
 /**
+ * One cookie of the request: `getCookie(event, 'next')` (h3, Hono) or `cookies().get('next')`
+ * (Next.js). Reads through a cookie-jar parameter (`cookies.get('next')`) go the way of the other parts.
+ */
+function cookieInput(sourceCode: SourceCode, call: TSESTree.CallExpression): RequestInput | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier && call.arguments.length >= 2) {
+    const origin = calleeOrigin(sourceCode, call);
+    if (!origin || !REQUEST_COOKIE_GETTERS.some((pattern) => matchesPattern(origin, pattern))) return undefined;
+    const key = stringValue(sourceCode, call.arguments[1]);
+    return key === undefined ? undefined : { part: 'cookies', key, browser: false };
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'get' || !call.arguments[0]) return undefined;
+  let store = skipWrappers(callee.object);
+  if (store.type === AST_NODE_TYPES.AwaitExpression) store = skipWrappers(store.argument);
+  if (store.type === AST_NODE_TYPES.Identifier) store = skipWrappers(definitionOf(sourceCode, store));
+  if (store.type === AST_NODE_TYPES.AwaitExpression) store = skipWrappers(store.argument);
+  if (store.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const origin = calleeOrigin(sourceCode, store);
+  if (!origin || !REQUEST_COOKIE_STORES.some((pattern) => matchesPattern(origin, pattern))) return undefined;
+  const key = stringValue(sourceCode, call.arguments[0]);
+  return key === undefined ? undefined : { part: 'cookies', key, browser: false };
+}
+
+/**
  * The request, or a part of it, that a variable holds as a whole: `const query = getQuery(event)`,
  * `const route = useRoute()`, a route parameter (`fetch({ route })` of Nuxt). Only a prefix for
  * reads of its members (`query.code`, `route.query.code`).
@@ -204,10 +239,21 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const pathRead = propertyPathRead(sourceCode, node, depth);
     if (pathRead) return pathRead;
+    const cookie = cookieInput(sourceCode, node);
+    if (cookie) return cookie;
     const callee = skipWrappers(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(sourceCode, callee);
     const key = node.arguments[0] ? stringValue(sourceCode, node.arguments[0]) : undefined;
+    // Hono `c.req.valid('query')`: the validated query, body or params as a whole.
+    if (
+      method === 'valid' &&
+      key !== undefined &&
+      Object.hasOwn(VALIDATED_INPUT_TARGETS, key) &&
+      containsRequest(sourceCode, callee.object)
+    ) {
+      return { part: VALIDATED_INPUT_TARGETS[key], key: undefined, browser: false };
+    }
     if (method === 'get' || method === 'getAll') {
       const source = searchParamsSource(sourceCode, callee.object, depth + 1);
       return source ? { ...source, key } : undefined;
@@ -235,6 +281,12 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
     else prefix = identifierInput(sourceCode, root, depth) ?? wholeRequestVariable(sourceCode, root);
   } else if (root.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(root) ?? '')) {
     prefix = { part: 'url', key: undefined, browser: calleeName(root)?.startsWith('use') ?? false };
+  } else if (root.type === AST_NODE_TYPES.CallExpression) {
+    const whole = requestInputAt(sourceCode, root, depth + 1);
+    // `cookies().get('next')?.value` (Next.js), `cookies.get('next')?.value` (Astro): the cookie's value.
+    if (whole?.part === 'cookies' && whole.key !== undefined) return segments.length === 1 && segments[0] === 'value' ? whole : undefined;
+    // `c.req.valid('json').next`: a member of a part read as a whole.
+    prefix = whole?.key === undefined ? whole : undefined;
   } else if (root.type === AST_NODE_TYPES.ThisExpression && ROUTE_OBJECT_NAMES.has(segments[0] ?? '')) {
     // Vue Router's `this.$route.query.code`.
     prefix = { part: 'url', key: undefined, browser: true };

@@ -52,3 +52,22 @@ export const REQUEST_PARAMETER_DECORATORS: readonly (readonly [string, 'query' |
   ['routing-controllers#BodyParam', 'body'],
   ['routing-controllers#Param', 'params'],
 ];
+
+/**
+ * Functions that read one cookie of the incoming request, `(event, name)`: h3's (auto-imported in
+ * Nuxt server routes, hence the global) and Hono's `getCookie(c, name)`.
+ */
+export const REQUEST_COOKIE_GETTERS: readonly string[] = ['h3#getCookie', 'hono/cookie#getCookie', '<global>#getCookie'];
+/** Calls whose result is the request's cookie store, read with `.get(name)?.value`: Next.js `cookies()`. */
+export const REQUEST_COOKIE_STORES: readonly string[] = ['next/headers#cookies'];
+/**
+ * Hono's validated input, `c.req.valid('query')` (@hono/zod-validator, hono/validator): the part of
+ * the request the validator's target names. A schema checks the shape, not where a URL points.
+ */
+export const VALIDATED_INPUT_TARGETS: Readonly<Record<string, 'query' | 'body' | 'params' | 'cookies'>> = {
+  query: 'query',
+  json: 'body',
+  form: 'body',
+  param: 'params',
+  cookie: 'cookies',
+};

@@ -260,3 +260,101 @@ export const b = (req) => peek(req.headers.authorization).sub;
     ).toEqual(['require-audience-check@4', 'require-jwt-verification@5']);
   });
 });
+
+describe('return targets kept in a cookie of the request', () => {
+  const rules = ['require-exact-redirect-uri'];
+  it('reads framework cookie getters as request input: SvelteKit, h3, Hono, Next.js', () => {
+    const svelte = `import { redirect } from '@sveltejs/kit';
+export async function GET({ cookies }) {
+  const back = cookies.get('back') || '/';
+  throw redirect(303, back);
+}
+`;
+    const h3 = `import { getCookie, sendRedirect, defineEventHandler } from 'h3';
+export default defineEventHandler((event) => sendRedirect(event, getCookie(event, 'redirect_uri') || '/', 302));
+`;
+    const nuxt = `export default defineEventHandler((event) => {
+  const target = getCookie(event, 'returnTo') || '/?jwt=';
+  return sendRedirect(event, target + 'x', 302);
+});
+`;
+    const next = `import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+export async function GET() {
+  const store = await cookies();
+  redirect(store.get('returnTo')?.value ?? '/');
+}
+`;
+    expect(project.lint({ 'svelte.ts': svelte }, 'svelte.ts', rules)).toEqual(['require-exact-redirect-uri@4']);
+    expect(project.lint({ 'h3.js': h3 }, 'h3.js', rules)).toEqual(['require-exact-redirect-uri@2']);
+    expect(project.lint({ 'nuxt.js': nuxt }, 'nuxt.js', rules)).toEqual(['require-exact-redirect-uri@3']);
+    expect(project.lint({ 'next.ts': next }, 'next.ts', rules)).toEqual(['require-exact-redirect-uri@5']);
+  });
+
+  it('stays silent on a cookie target compared exactly, on a local getCookie helper, and on a browser cookie read', () => {
+    const checked = `import { redirect } from '@sveltejs/kit';
+const ALLOWED = new Set(['/home', '/settings']);
+export async function GET({ cookies }) {
+  const back = cookies.get('back');
+  throw redirect(303, ALLOWED.has(back) ? back : '/');
+}
+`;
+    const local = `import { sendRedirect, defineEventHandler } from 'h3';
+function getCookie(event, name) { return event.context.defaults[name]; }
+export default defineEventHandler((event) => sendRedirect(event, getCookie(event, 'redirect_uri'), 302));
+`;
+    const browser = `const back = getCookie('back');
+window.location.href = back;
+`;
+    expect(project.lint({ 'checked.ts': checked }, 'checked.ts', rules)).toEqual([]);
+    expect(project.lint({ 'local.js': local }, 'local.js', rules)).toEqual([]);
+    expect(project.lint({ 'browser.js': browser }, 'browser.js', rules)).toEqual([]);
+  });
+});
+
+describe("an authorization server's redirect_uri handed to a general sanitiser of another module", () => {
+  const sanitiser = `export function safeRedirect(to, fallback = '/') {
+  if (!to || (!to.startsWith('http') && !to.startsWith('/')) || to.startsWith('//')) return fallback;
+  return to;
+}
+export function registeredRedirect(clientId, to) {
+  const client = clients.find((c) => c.id === clientId);
+  return client && client.redirectUris.includes(to) ? to : null;
+}
+`;
+  const authorize = (target: string) => `import { Hono } from 'hono';
+import { safeRedirect, registeredRedirect } from './safe-redirect';
+const app = new Hono();
+app.get('/authorize', async (c) => {
+  const { client_id, state, redirect_uri } = c.req.valid('query');
+  const search = new URLSearchParams({ state, code: await issueCode(client_id) });
+  return c.redirect(${target});
+});
+`;
+  const rules = ['require-exact-redirect-uri'];
+  it('reports at the redirect: the sanitiser never compares the URI with the client’s registered ones', () => {
+    expect(
+      project.lint(
+        { 'safe-redirect.js': sanitiser, 'authorize.js': authorize('safeRedirect(`${redirect_uri}?${search}`)') },
+        'authorize.js',
+        rules,
+      ),
+    ).toEqual(['require-exact-redirect-uri@7']);
+  });
+
+  it('stays silent on an exact comparison with the registered URIs, and on a client app’s own return target', () => {
+    expect(
+      project.lint(
+        { 'safe-redirect.js': sanitiser, 'authorize.js': authorize('registeredRedirect(client_id, redirect_uri) ?? "/error"') },
+        'authorize.js',
+        rules,
+      ),
+    ).toEqual([]);
+    const client = `import { Hono } from 'hono';
+import { safeRedirect } from './safe-redirect';
+const app = new Hono();
+app.get('/done', (c) => c.redirect(safeRedirect(c.req.query('redirect_uri'))));
+`;
+    expect(project.lint({ 'safe-redirect.js': sanitiser, 'client.js': client }, 'client.js', rules)).toEqual([]);
+  });
+});

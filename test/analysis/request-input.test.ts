@@ -106,4 +106,28 @@ describe('request-input: values of the incoming request', () => {
       const map = new Map(); probe(map.get('next')); probe(req.query.next.length);`;
     expect(inputs(code)).toEqual([null, null, null, null, null, null]);
   });
+  it("reads framework cookie getters and Hono's validated input, and no look-alike getters", () => {
+    const code = `
+      import { getCookie } from 'hono/cookie';
+      import { getCookie as h3Cookie } from 'h3';
+      import { cookies } from 'next/headers';
+      export async function GET({ cookies: jar }) { probe(jar.get('back')); } // renamed, still the jar
+      export async function POST({ cookies }) { probe(cookies.get('back')); probe(cookies.get('back').length); }
+      app.get('/a', (c) => { probe(getCookie(c, 'next')); const { redirect_uri } = c.req.valid('query'); probe(redirect_uri); probe(c.req.valid('json').next); probe(c.req.valid('other')); });
+      export default defineEventHandler((event) => { probe(h3Cookie(event, 'returnTo')); probe(getCookie(event, name)); });
+      export async function PUT() { const store = await cookies(); probe(store.get('returnTo')?.value); probe(settings.get('returnTo')); }`;
+    expect(inputs(code)).toEqual([
+      'cookies:back',
+      'cookies:back',
+      null,
+      'cookies:next',
+      'query:redirect_uri',
+      'body:next',
+      null,
+      'cookies:returnTo',
+      null,
+      'cookies:returnTo',
+      null,
+    ]);
+  });
 });
