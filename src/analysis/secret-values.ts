@@ -211,17 +211,73 @@ function call(sourceCode: SourceCode, node: TSESTree.CallExpression, check: Chec
   }
   // Codes and tokens an authorization-server library's issue callback hands out; a constant is a finding there.
   for (const issued of issuedValues(sourceCode, node)) check(issued.node, issued.kind, true);
-  // `buildAuthorizeUrl(Math.random())` where the helper's parameter (here or in an imported module) is `state`.
-  const fn = calledFunction(sourceCode, node.callee)?.fn;
-  if (fn) {
-    fn.params.forEach((param, index) => {
+  // `buildAuthorizeUrl(Math.random())` where the helper's parameter (here or in an imported module) is `state`,
+  // or is what the helper writes after `&nonce=` / under `state:` (`keycloakAuth(endpoint, stateKey, nonceKey)`).
+  const called = calledFunction(sourceCode, node.callee);
+  if (called) {
+    called.fn.params.forEach((param, index) => {
       const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
       const argument = args[index];
       if (id.type === AST_NODE_TYPES.Identifier && argument && argument.type !== AST_NODE_TYPES.SpreadElement)
-        check(argument, secretKindFromName(id.name));
+        check(argument, secretKindFromName(id.name) ?? parameterSecretKind(called.sourceCode, called.fn, id));
     });
   }
 }
+
+/** Helpers whose parameters' uses are being read (a helper handing its parameter to itself, or to its caller). */
+const readingParameters = new Set<TSESTree.FunctionLike>();
+const parameterKinds = new WeakMap<TSESTree.Identifier, SecretKind | null>();
+
+/**
+ * What a helper's parameter becomes inside the helper when its name does not say it: the value
+ * written after `state=` / `nonce=` in a URL the helper builds, under a `state` key of its
+ * authorization parameters, or handed to a helper whose parameter is one. Only the parameter
+ * itself (or its URL encoding) counts, never a value merely made from it.
+ */
+function parameterSecretKind(sourceCode: SourceCode, fn: TSESTree.FunctionLike, param: TSESTree.Identifier): SecretKind | undefined {
+  const cached = parameterKinds.get(param);
+  if (cached !== undefined) return cached ?? undefined;
+  if (readingParameters.has(fn) || readingParameters.size >= MAX_PARAMETER_DEPTH) return undefined;
+  readingParameters.add(fn);
+  let kind: SecretKind | undefined;
+  try {
+    const variable = sourceCode.scopeManager?.acquire(fn)?.set.get(param.name);
+    for (const reference of (variable?.references ?? []).slice(0, 20)) {
+      if (!reference.isRead()) continue;
+      const place = reference.identifier as Node;
+      const holds: Judge = (_sourceCode, value, secret) =>
+        value && secret && isParameterItself(value, place) ? { finding: { kind: 'constant', node: place }, secret } : undefined;
+      let node: Node | undefined = place.parent;
+      for (let depth = 0; node && depth < 4 && node !== fn; depth++, node = node.parent) {
+        const [found] = secretValueFindingsAt(sourceCode, node, holds);
+        if (found) {
+          kind = found.secret;
+          break;
+        }
+      }
+      if (kind) break;
+    }
+  } finally {
+    readingParameters.delete(fn);
+  }
+  parameterKinds.set(param, kind ?? null);
+  return kind;
+}
+
+/** Helpers of helpers followed this deep. */
+const MAX_PARAMETER_DEPTH = 3;
+
+/** `nonce`, `encodeURIComponent(nonce)`, `String(nonce)`: the parameter's own value. */
+function isParameterItself(value: Node, place: Node): boolean {
+  const inner = skipWrappers(value);
+  if (inner === place) return true;
+  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length !== 1 || skipWrappers(inner.arguments[0]) !== place)
+    return false;
+  const callee = skipWrappers(inner.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && PARAMETER_ENCODERS.has(callee.name);
+}
+
+const PARAMETER_ENCODERS: ReadonlySet<string> = new Set(['encodeURIComponent', 'encodeURI', 'String', 'escape']);
 
 /** `url.query`, `u.searchParams`: the query object of a URL being built. */
 function isQueryObject(sourceCode: SourceCode, node: Node): boolean {

@@ -358,3 +358,48 @@ app.get('/done', (c) => c.redirect(safeRedirect(c.req.query('redirect_uri'))));
     expect(project.lint({ 'safe-redirect.js': sanitiser, 'client.js': client }, 'client.js', rules)).toEqual([]);
   });
 });
+
+describe('a weak random value handed to a URL builder of another module', () => {
+  const builders = `const endpoints = {
+  login: (base, stateKey, nonceKey) => \`\${base}/auth?client_id=app&response_type=code&state=\${stateKey}&nonce=\${encodeURIComponent(nonceKey)}\`,
+  search: (base, term) => \`\${base}/search?q=\${term}\`,
+};
+class Api {
+  get endpoints() {
+    return endpoints;
+  }
+}
+export default new Api();
+`;
+  const random = `export const generateKey = () => {
+  let key = '';
+  for (let i = 0; i < 16; i++) key += 'ABCDEF0123456789'.charAt(Math.floor(Math.random() * 16));
+  return key;
+};
+`;
+  const rules = ['require-secure-random'];
+  it('reports the weak source where the builder writes its parameter after nonce= (in the helper module, and inline)', () => {
+    const login = `import API from './api';
+import { generateKey } from './random';
+export function login(base) {
+  const nonceKey = generateKey();
+  window.location.href = API.endpoints.login(base, crypto.randomUUID(), nonceKey);
+}
+export function inline(base) {
+  window.location.href = API.endpoints.login(base, Math.random().toString(36), crypto.randomUUID());
+}
+`;
+    const files = { 'api.js': builders, 'random.js': random, 'login.js': login };
+    expect(project.lint(files, 'random.js', rules)).toEqual(['require-secure-random@3']);
+    expect(project.lint(files, 'login.js', rules)).toEqual(['require-secure-random@8']);
+  });
+
+  it('stays silent on a weak value the builder does not put in a secret', () => {
+    const search = `import API from './api';
+export function find(base) {
+  window.location.href = API.endpoints.search(base, Math.random().toString(36));
+}
+`;
+    expect(project.lint({ 'api.js': builders, 'search.js': search }, 'search.js', rules)).toEqual([]);
+  });
+});

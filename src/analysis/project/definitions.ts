@@ -113,6 +113,14 @@ function namespaceModule(sourceCode: SourceCode, node: Node): SourceCode | undef
   return undefined;
 }
 
+/** `API` of `import API from './api'`. */
+function isDefaultImport(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(sourceCode.getScope(inner), inner)?.defs[0];
+  return def?.type === 'ImportBinding' && def.node.type === AST_NODE_TYPES.ImportDefaultSpecifier;
+}
+
 /**
  * The definition an expression names: an identifier's declaration (in this file or, through
  * an import, in a project module), or `ns.name` of an imported module.
@@ -125,7 +133,10 @@ export function definitionOf(sourceCode: SourceCode, expression: Node, seen: Set
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
     const module = namespaceModule(sourceCode, node.object);
-    if (module) return exportedDefinition(module, node.property.name, seen);
+    const exported = module && exportedDefinition(module, node.property.name, seen);
+    if (exported) return exported;
+    // A default import that is no namespace (`export default new API()`): its member, below.
+    if (module && !isDefaultImport(sourceCode, node.object)) return undefined;
     // `this.authService.exchange(...)` of an injected service, `UserAuth.login(...)` of an imported class or object.
     const object = skipWrappers(node.object);
     const owner =
@@ -133,10 +144,26 @@ export function definitionOf(sourceCode: SourceCode, expression: Node, seen: Set
         ? injectedClass(sourceCode, object, seen)
         : object.type === AST_NODE_TYPES.Identifier
           ? definitionOf(sourceCode, object, seen)
-          : undefined;
+          : object.type === AST_NODE_TYPES.MemberExpression && nestingOf(object) < MAX_NESTING
+            ? // `API.endpoints.keycloakAuth(...)`: a helper in an object held by an imported object or instance.
+              definitionOf(sourceCode, object, seen)
+            : undefined;
     if (owner) return memberOf(owner, node.property.name, seen);
   }
   return undefined;
+}
+
+/** Member chains followed this long: `api.endpoints.auth`. */
+const MAX_NESTING = 3;
+
+/** How many member accesses `a.b.c` is made of (2 here), up to its root. */
+function nestingOf(node: Node): number {
+  let count = 0;
+  for (let current = skipWrappers(node); current.type === AST_NODE_TYPES.MemberExpression; current = skipWrappers(current.object)) {
+    if (skipWrappers(current.object).type === AST_NODE_TYPES.ThisExpression) return MAX_NESTING;
+    count++;
+  }
+  return count;
 }
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -156,6 +183,21 @@ function memberOf(owner: Located, name: string, seen: Set<string>): Located | un
   if (node.type === AST_NODE_TYPES.ObjectExpression) return objectProperty(owner.sourceCode, node, name, seen);
   if (!isClass(node)) return undefined;
   for (const element of node.body.body) {
+    // `get endpoints() { return endpoints; }`: the value the getter hands out.
+    if (
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      element.kind === 'get' &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name
+    ) {
+      const [statement] = element.value.body?.body ?? [];
+      if (element.value.body?.body.length !== 1 || statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument)
+        return undefined;
+      const value = skipWrappers(statement.argument);
+      if (value.type === AST_NODE_TYPES.Identifier) return locatedName(owner.sourceCode, value, seen) ?? undefined;
+      return value.type === AST_NODE_TYPES.ObjectExpression ? { sourceCode: owner.sourceCode, node: value } : undefined;
+    }
     if (
       element.type === AST_NODE_TYPES.MethodDefinition &&
       element.kind === 'method' &&
