@@ -325,6 +325,8 @@ function rootName(node: Node): string | undefined {
 function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Program, exchange: Node | undefined, depth = 0): boolean {
   for (const node of descendants(fn.type === AST_NODE_TYPES.Program ? fn : fn.body)) {
     if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(node.operator)) {
+      // `state == null`, `state !== ''`: whether a state came back, not whether it is the one sent.
+      if (isFallbackLiteral(node.left as Node) || isFallbackLiteral(node.right)) continue;
       if (isStateValue(sourceCode, node.left as Node) || isStateValue(sourceCode, node.right)) return true;
       continue;
     }
@@ -378,7 +380,10 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
 
 /**
  * The parameter at `index` of the helper a callee names is never compared: it is unused, or only
- * the key of a write (`store[state] = tokens`). Unknown helpers answer false (they may compare it).
+ * the key of a write (`store[state] = tokens`), or the key of a read of a module-level object
+ * whose value is sent on untested (`{ code_verifier: VERIFIERS[state] }`: memory every visitor
+ * shares, so any state the server ever issued passes). Unknown helpers answer false (they may
+ * compare it).
  */
 function onlyKeysWrites(sourceCode: SourceCode, callee: Node, index: number): boolean {
   const helper = calledFunction(sourceCode, callee);
@@ -392,9 +397,21 @@ function onlyKeysWrites(sourceCode: SourceCode, callee: Node, index: number): bo
     const use = member.parent;
     return (
       (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) ||
-      (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete')
+      (use?.type === AST_NODE_TYPES.UnaryExpression && use.operator === 'delete') ||
+      (use?.type === AST_NODE_TYPES.Property &&
+        use.value === member &&
+        use.parent.type === AST_NODE_TYPES.ObjectExpression &&
+        isModuleLevel(helper.sourceCode, member.object))
     );
   });
+}
+
+/** A name bound at the top level of its module (not a request's, a session's or a parameter's). */
+function isModuleLevel(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(inner), inner);
+  return !!variable && variable.defs.length > 0 && variable.scope.block.type === AST_NODE_TYPES.Program;
 }
 
 /**

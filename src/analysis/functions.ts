@@ -11,6 +11,7 @@ import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { calleeOrigin, localFunction, lookup, memberName, originOf, skipWrappers, type Origin } from './modules';
 import { type Located, definitionOf } from './project/definitions';
+import { propertyPathGet } from './request-input';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -117,7 +118,17 @@ export function parameterIndexOf(
 ): number | undefined {
   if (!node) return undefined;
   let inner = skipWrappers(node);
-  if (trace.throughReads) for (let i = 0; i < 6 && inner.type === AST_NODE_TYPES.MemberExpression; i++) inner = skipWrappers(inner.object);
+  if (trace.throughReads) {
+    for (let i = 0; i < 6; i++) {
+      if (inner.type === AST_NODE_TYPES.MemberExpression) inner = skipWrappers(inner.object);
+      else if (inner.type === AST_NODE_TYPES.CallExpression) {
+        // `_.get(query, 'code')`: a property read written as a call.
+        const read = propertyPathGet(sourceCode, inner);
+        if (!read) break;
+        inner = skipWrappers(read.object);
+      } else break;
+    }
+  }
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(sourceCode.getScope(inner), inner);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;

@@ -296,14 +296,24 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
   return applySegments(prefix, rest);
 }
 
-/** `_.get(req.query, 'state.href')`: the same read as `req.query.state.href`. */
-function propertyPathRead(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): RequestInput | undefined {
+/**
+ * The object and the constant dotted path of a property-path read (`_.get(query, 'state.href',
+ * fallback)`), or undefined when the call is no such read.
+ */
+export function propertyPathGet(sourceCode: SourceCode, call: TSESTree.CallExpression): { object: Node; path: string } | undefined {
   const [object, path] = call.arguments;
   if (!object || !path || object.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const origin = calleeOrigin(sourceCode, call);
   if (!origin || !PROPERTY_PATH_GETTERS.some((pattern) => matchesPattern(origin, pattern))) return undefined;
   const text = stringValue(sourceCode, path);
-  if (!text) return undefined;
+  return text ? { object, path: text } : undefined;
+}
+
+/** `_.get(req.query, 'state.href')`: the same read as `req.query.state.href`. */
+function propertyPathRead(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): RequestInput | undefined {
+  const read = propertyPathGet(sourceCode, call);
+  if (!read) return undefined;
+  const { object, path: text } = read;
   const target = skipWrappers(object);
   const prefix =
     target.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(target.name)

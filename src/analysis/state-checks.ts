@@ -17,6 +17,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
 import { callbackOf, checksState, handsCodeToUncheckedExchange } from './callbacks';
+import { calledFunction } from './functions';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, GLOBAL_MODULE, matchesPattern, originOf, skipWrappers } from './modules';
 import { handsBackState, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
@@ -80,15 +81,19 @@ const KEEPS_VALUE = /Storage|setState|useState/;
 interface Scope {
   /** The file shows OAuth client code (a client library, or its words). */
   readonly oauthHere: boolean;
-  /** The file reads a `code` and imports its own modules: it may hand it to an exchange helper there. */
+  /**
+   * The file imports its own modules and reads a `code`, or is OAuth code (which may hand the
+   * whole query, `googleCallback(query)`, to an exchange helper there).
+   */
   readonly exchangeElsewhere: boolean;
 }
 
 function scopeOf(sourceCode: SourceCode): Scope {
   const facts = fileFacts(sourceCode);
+  const oauthHere = facts.importsAny(AUTHORIZATION_CLIENT_MODULES) || facts.mentions(HINT);
   return {
-    oauthHere: facts.importsAny(AUTHORIZATION_CLIENT_MODULES) || facts.mentions(HINT),
-    exchangeElsewhere: facts.importsProjectModules && facts.mentions(CODE_MENTION),
+    oauthHere,
+    exchangeElsewhere: facts.importsProjectModules && (oauthHere || facts.mentions(CODE_MENTION)),
   };
 }
 
@@ -117,10 +122,14 @@ function computeFindings(sourceCode: SourceCode, allowPkce: boolean): StateFindi
         findings.push({ node: call, kind: 'stateNotCompared' });
     }
   }
-  if (!oauthHere) return findings;
+  if (!oauthHere) {
+    // A page with no OAuth words of its own that hands the redirect's code to a login helper of the project.
+    if (exchangeElsewhere) redirectReadFindings(sourceCode, findings, false);
+    return findings;
+  }
   for (const request of authorizationRequests(sourceCode)) authorizationRequestFindings(sourceCode, request, allowPkce, findings);
   for (const request of tokenRequests(sourceCode)) exchangeFindings(sourceCode, request, allowPkce, findings);
-  redirectReadFindings(sourceCode, findings);
+  redirectReadFindings(sourceCode, findings, true);
   return findings;
 }
 
@@ -292,7 +301,23 @@ export function sendsCodeOn(sourceCode: SourceCode, read: RedirectRead): boolean
   });
 }
 
-function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[]): void {
+/**
+ * The calls that hand a redirect's code to a helper of another module of the project that
+ * handles OAuth (its code names tokens, OAuth or the authorization; it is not a one-time-code
+ * helper): `await login(code)` where `login` posts the code to the backend and keeps the access
+ * token it gets back. The missing state check is reported at these calls (rules.md, "Across
+ * modules and helpers").
+ */
+function oauthHandOffs(sourceCode: SourceCode, read: RedirectRead): TSESTree.CallExpression[] {
+  return callsTaking(sourceCode, read.node).filter((call) => {
+    const helper = calledFunction(sourceCode, call.callee);
+    if (!helper?.imported) return false;
+    const text = helper.sourceCode.getText(helper.fn);
+    return OAUTH_CONTEXT.test(text) && !ONE_TIME_CODE_CONTEXT.test(text);
+  });
+}
+
+function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[], oauthHere: boolean): void {
   const reads = redirectReads(sourceCode);
   if (reads.length === 0) return;
   const facts = fileFacts(sourceCode);
@@ -307,10 +332,15 @@ function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[]):
   const done = new Set<Node | undefined>();
   for (const read of reads) {
     if (done.has(read.fn)) continue;
-    if (read.param === 'code' && (!codeReadsCount() || !sendsCodeOn(sourceCode, read))) continue;
+    const handOffs = read.param === 'code' ? oauthHandOffs(sourceCode, read) : [];
+    if (oauthHere) {
+      if (read.param === 'code' && (!codeReadsCount() || !sendsCodeOn(sourceCode, read))) continue;
+    } else if (handOffs.length === 0 || facts.mentions(ONE_TIME_CODE_CONTEXT)) continue;
     if (handsBackState(sourceCode, read.fn)) continue;
-    const at = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));
+    const unchecked = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));
     done.add(read.fn);
+    // The code read where it is handed to another module's login helper: reported at that hand-off.
+    const at = handOffs.length > 0 && unchecked.length === 1 && unchecked[0] === read.node ? handOffs : unchecked;
     for (const node of at) findings.push({ node, kind: 'redirectReadWithoutState', param: read.param });
   }
 }

@@ -403,3 +403,114 @@ export function find(base) {
     expect(project.lint({ 'api.js': builders, 'search.js': search }, 'search.js', rules)).toEqual([]);
   });
 });
+
+describe('state checks across modules', () => {
+  const lintState = (files: Record<string, string>, file: string) => project.lint(files, file, ['require-state-check']);
+
+  describe('a callback handing the whole query to an exchange helper', () => {
+    const service = `import _ from 'lodash';
+import { google } from 'googleapis';
+const client = new google.auth.OAuth2(ID, SECRET, CB);
+export async function finishLogin(query) {
+  const code = _.get(query, 'code', null);
+  const { tokens } = await client.getToken(code);
+  return tokens;
+}
+export async function finishLoginChecked(query, expected) {
+  if (_.get(query, 'state') !== expected) throw new Error('state');
+  const { tokens } = await client.getToken(_.get(query, 'code'));
+  return tokens;
+}
+`;
+    const route = (body: string) => `import _ from 'lodash';
+import { finishLogin, finishLoginChecked } from './service';
+export async function googleOAuthCallback(req, res) {
+${body}
+  res.redirect('/');
+}
+`;
+    const lint = (body: string) => lintState({ 'service.js': service, 'route.js': route(body) }, 'route.js');
+
+    it('follows a lodash path read of the query to the exchange, in a route file that never names the code', () => {
+      expect(lint(`  await finishLogin(req.query);`)).toEqual(['require-state-check@4']);
+      // Whether a state came back (`== null`) is not whether it is the one sent.
+      expect(
+        lint(`  const returnTo = _.get(req.query, 'state.href', null);\n  if (returnTo == null) return;\n  await finishLogin(req.query);`),
+      ).toEqual(['require-state-check@6']);
+    });
+
+    it('stays silent when the route or the helper compares the state, or the query is not the request’s', () => {
+      expect(lint(`  if (req.query.state !== req.session.state) return;\n  await finishLogin(req.query);`)).toEqual([]);
+      expect(
+        lint(
+          `  const state = _.get(req.query, 'state', null);\n  if (state == null || state !== req.session.state) return;\n  await finishLogin(req.query);`,
+        ),
+      ).toEqual([]);
+      expect(lint(`  await finishLoginChecked(req.query, req.session.state);`)).toEqual([]);
+      expect(lint(`  await finishLogin(req.session.pendingQuery);`)).toEqual([]);
+    });
+  });
+
+  describe('a state only used to look up a verifier in module memory', () => {
+    const service = `import axios from 'axios';
+const VERIFIERS = {};
+export async function exchange(code, state) {
+  return axios.post(TOKEN_URL, null, { params: { code, client_id: ID, client_secret: SECRET, grant_type: 'authorization_code', code_verifier: VERIFIERS[state] } });
+}
+export async function exchangeFromSession(code, state, session) {
+  return axios.post(TOKEN_URL, null, { params: { code, client_id: ID, grant_type: 'authorization_code', code_verifier: session.verifiers[state] } });
+}
+export async function exchangeKnown(code, state) {
+  const verifier = VERIFIERS[state];
+  if (!verifier) throw new Error('unknown state');
+  return axios.post(TOKEN_URL, null, { params: { code, client_id: ID, grant_type: 'authorization_code', code_verifier: verifier } });
+}
+`;
+    const lint = (call: string) =>
+      lintState(
+        {
+          'service.js': service,
+          'route.js': `import { exchange, exchangeFromSession, exchangeKnown } from './service';\nexport async function callback(req, res) {\n  await ${call};\n}\n`,
+        },
+        'route.js',
+      );
+
+    it('reports the hand-off: a map every visitor shares binds the state to no browser', () => {
+      expect(lint(`exchange(req.query.code, req.query.state)`)).toEqual(['require-state-check@3']);
+    });
+
+    it('counts a lookup in the session, or a lookup whose result is tested, as a check', () => {
+      expect(lint(`exchangeFromSession(req.query.code, req.query.state, req.session)`)).toEqual([]);
+      expect(lint(`exchangeKnown(req.query.code, req.query.state)`)).toEqual([]);
+    });
+  });
+
+  describe('a browser callback handing the code to a login helper of another module', () => {
+    const api = `export const login = async (code) => {
+  const res = await fetch(\`/api/oauth?code=\${code}\`);
+  const { accessToken } = await res.json();
+  sessionStorage.setItem('session', accessToken);
+};
+export const joinTeam = async (code) => {
+  await fetch(\`/api/teams/join/\${code}\`, { method: 'POST' });
+};
+`;
+    const page = (body: string) => `import { login, joinTeam } from './api';
+export function SocialLoginPage() {
+  const params = new URL(window.location.href).searchParams;
+  const code = params.get('code');
+${body}
+}
+`;
+    const lint = (body: string) => lintState({ 'api.js': api, 'page.js': page(body) }, 'page.js');
+
+    it('reports at the hand-off, though the page names nothing of OAuth', () => {
+      expect(lint(`  if (code) login(code);`)).toEqual(['require-state-check@5']);
+    });
+
+    it('stays silent for a helper that is no login, and when the page compares the state', () => {
+      expect(lint(`  if (code) joinTeam(code);`)).toEqual([]);
+      expect(lint(`  if (params.get('state') !== sessionStorage.getItem('oauth_state')) return;\n  login(code);`)).toEqual([]);
+    });
+  });
+});

@@ -738,3 +738,28 @@ ruleTester.run('require-state-check ({ url, query })', rule, {
     invalid(urlAndQuery, 'missingState', urlAndQuery.slice(urlAndQuery.indexOf('{\n    client_id'), urlAndQuery.indexOf('};') + 1)),
   ],
 });
+
+// A test of whether a state came back (`== null`, `=== ''`) is not a comparison with the one sent.
+const stateNullCheck = `app.get('/cb', async (req, res) => {
+  const state = req.query.state;
+  if (state == null) return res.sendStatus(400);
+  await fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code }) });
+});`;
+espreeTester.run('require-state-check (presence tests of the state)', rule, {
+  valid: [
+    stateNullCheck.replace('state == null', 'state == null || state !== req.session.state'),
+    stateNullCheck.replace('state == null', "req.session.state === '' || state !== req.session.state"),
+  ],
+  invalid: [
+    invalid(
+      stateNullCheck,
+      'stateNotCompared',
+      "fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code }) })",
+    ),
+    invalid(
+      stateNullCheck.replace('state == null', "state === undefined || state === ''"),
+      'stateNotCompared',
+      "fetch(T, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code }) })",
+    ),
+  ],
+});
