@@ -514,3 +514,52 @@ ${body}
     });
   });
 });
+
+describe('state checks through CommonJS barrels and ES5 prototypes', () => {
+  const files = {
+    'common/qq.js': `const superagent = require('superagent');
+function QQ(options) { this.appID = options.appID; this.appKEY = options.appKEY; }
+QQ.prototype = {
+  getToken(code) {
+    return superagent.get('https://graph.qq.com/oauth2.0/token').query({ grant_type: 'authorization_code', client_id: this.appID, client_secret: this.appKEY, code });
+  },
+  getTokenChecked(code, state, expected) {
+    if (state !== expected) throw new Error('state');
+    return superagent.get('https://graph.qq.com/oauth2.0/token').query({ grant_type: 'authorization_code', client_id: this.appID, client_secret: this.appKEY, code });
+  },
+};
+module.exports = QQ;
+`,
+    'common/index.js': `const qqOAuth = require('./qq');\nexports.qqOAuth = qqOAuth;\n`,
+    'proxy/user_auth.js': `const { qqOAuth } = require('../common');
+const qqLogin = (code) => {
+  const qqoa = new qqOAuth({ appID: ID, appKEY: KEY });
+  return qqoa.getToken(code);
+};
+const qqLoginChecked = (code, state, expected) => {
+  const qqoa = new qqOAuth({ appID: ID, appKEY: KEY });
+  return qqoa.getTokenChecked(code, state, expected);
+};
+module.exports = { qqLogin, qqLoginChecked };
+`,
+    'proxy/index.js': `const UserAuth = require('./user_auth');\nmodule.exports = { UserAuth };\n`,
+  };
+  const lint = (body: string) =>
+    project.lint(
+      {
+        ...files,
+        'controllers/user_auth.js': `const UserAuth = require('../proxy').UserAuth;\nconst qqLogin = async (ctx) => {\n${body}\n};\nmodule.exports = { qqLogin };\n`,
+      },
+      'controllers/user_auth.js',
+      ['require-state-check'],
+    );
+
+  it('reaches the exchange through two barrels and a prototype method, and reports the hand-off', () => {
+    expect(lint(`  const code = ctx.query.code;\n  ctx.body = await UserAuth.qqLogin(code);`)).toEqual(['require-state-check@4']);
+  });
+
+  it('stays silent when the chain compares the state', () => {
+    expect(lint(`  ctx.body = await UserAuth.qqLoginChecked(ctx.query.code, ctx.query.state, ctx.session.state);`)).toEqual([]);
+    expect(lint(`  if (ctx.query.state !== ctx.session.state) return;\n  ctx.body = await UserAuth.qqLogin(ctx.query.code);`)).toEqual([]);
+  });
+});

@@ -174,18 +174,46 @@ describe('calledFunction across modules', () => {
 
   it('follows two hops, stops at the hop limit, and ends import cycles', () => {
     write({
-      'p3/a.js': "export { f } from './b.js';\n",
-      'p3/b.js': "export { f } from './c.js';\n",
-      'p3/c.js': "export { f } from './d.js';\n",
+      'p3/a.js': "export { f } from './b.js';\nexport const a = 1;\n",
+      'p3/b.js': "export { f } from './c.js';\nexport const b = 1;\n",
+      'p3/c.js': "export { f } from './d.js';\nexport const c = 1;\n",
       'p3/d.js': 'export function f() {\n  return 1;\n}\n',
       'p3/cycle1.js': "export * from './cycle2.js';\n",
       'p3/cycle2.js': "export * from './cycle1.js';\n",
       'p3/near.js': "export { f } from './d.js';\n",
+      'p3/barrel1.js': "export * from './barrel2.js';\n",
+      'p3/barrel2.js': "export * from './barrel3.js';\n",
+      'p3/barrel3.js': "export { f } from './d.js';\n",
     });
     expect(calls('p3/main.js', "import { f } from './near.js';\nf();\n")).toEqual({ f: 'imported: function f() {' });
     // main → a → b → c → d is four modules away: beyond the limit, unknown.
     expect(calls('p3/far.js', "import { f } from './a.js';\nf();\n")).toEqual({ f: undefined });
+    // Modules that only re-export (barrels) are not counted: d is one module away.
+    expect(calls('p3/barrels.js', "import { f } from './barrel1.js';\nf();\n")).toEqual({ f: 'imported: function f() {' });
     expect(calls('p3/loop.js', "import { g } from './cycle1.js';\ng();\n")).toEqual({ g: undefined });
+  });
+
+  it('reaches methods through CommonJS barrels, members of required modules and ES5 prototypes', () => {
+    write({
+      'p3b/common/qq.js':
+        'function QQ(options) {\n  this.id = options.id;\n}\nQQ.prototype = {\n  getToken(code) {\n    return code;\n  },\n};\nQQ.prototype.getOpenId = function getOpenId(token) {\n  return token;\n};\nmodule.exports = QQ;\n',
+      'p3b/common/index.js': "const qq = require('./qq');\nexports.QQ = qq;\n",
+      'p3b/proxy/auth.js':
+        "const { QQ } = require('../common');\nconst login = (code) => {\n  const client = new QQ({ id: 1 });\n  return client.getToken(code);\n};\nmodule.exports = { login };\n",
+      'p3b/proxy/index.js': "const Auth = require('./auth');\nmodule.exports = { Auth };\n",
+    });
+    expect(
+      calls(
+        'p3b/controllers/auth.cjs',
+        "const Auth = require('../proxy').Auth;\nconst { QQ } = require('../common');\nconst qq = new QQ({});\nAuth.login(1); qq.getToken(2); qq.getOpenId(3); qq.missing(4);\n",
+      ),
+    ).toEqual({
+      require: undefined,
+      'Auth.login': 'imported: (code) => {',
+      'qq.getToken': 'imported: (code) {',
+      'qq.getOpenId': 'imported: function getOpenId(token) {',
+      'qq.missing': undefined,
+    });
   });
 
   it('treats unparsable and missing modules as unknown', () => {

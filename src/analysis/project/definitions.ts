@@ -173,14 +173,32 @@ function isClass(node: Node): node is ClassNode {
 }
 
 /** A method or function-valued property `name` of a class, an object literal or an instance (`new Service()`). */
-function memberOf(owner: Located, name: string, seen: Set<string>): Located | undefined {
+function memberOf(owner: Located, name: string, seen: Set<string>, depth = 0): Located | undefined {
   let node = skipWrappers(owner.node);
+  if (depth > MAX_REEXPORTS) return undefined;
   if (node.type === AST_NODE_TYPES.NewExpression) {
     const cls = definitionOf(owner.sourceCode, node.callee, seen);
     if (!cls) return undefined;
-    return memberOf(cls, name, seen);
+    return memberOf(cls, name, seen, depth + 1);
+  }
+  // `require('./user_auth')` (a CommonJS barrel's entry): that module's export, or a member of its default export.
+  const required = requiredModule(node);
+  if (required !== undefined) {
+    const module = importedModule(owner.sourceCode, required);
+    if (!module) return undefined;
+    const exported = exportedDefinition(module, name, seen);
+    if (exported) return exported;
+    const fallback = exportedDefinition(module, 'default', seen);
+    return fallback ? memberOf(fallback, name, seen, depth + 1) : undefined;
+  }
+  // `require('../proxy').UserAuth`: what that names.
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const named = definitionOf(owner.sourceCode, node, seen);
+    return named && named.node !== node ? memberOf(named, name, seen, depth + 1) : undefined;
   }
   if (node.type === AST_NODE_TYPES.ObjectExpression) return objectProperty(owner.sourceCode, node, name, seen);
+  // `function QQ(options) {…}` with `QQ.prototype = { getToken(code) {…} }` or `QQ.prototype.getToken = function …`.
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) return prototypeMember(owner.sourceCode, node.id.name, name, seen);
   if (!isClass(node)) return undefined;
   for (const element of node.body.body) {
     // `get endpoints() { return endpoints; }`: the value the getter hands out.
@@ -217,6 +235,39 @@ function memberOf(owner: Located, name: string, seen: Set<string>): Located | un
       node = skipWrappers(element.value);
       if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression)
         return { sourceCode: owner.sourceCode, node };
+    }
+  }
+  return undefined;
+}
+
+/** `Ctor.prototype = { name() {…} }` or `Ctor.prototype.name = function …`, at the top level of the module. */
+function prototypeMember(sourceCode: SourceCode, ctor: string, name: string, seen: Set<string>): Located | undefined {
+  const isPrototypeOf = (node: Node): boolean =>
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.property.type === AST_NODE_TYPES.Identifier &&
+    node.property.name === 'prototype' &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.object.name === ctor;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+    const expression = statement.expression;
+    if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+    const left = expression.left;
+    const right = skipWrappers(expression.right);
+    if (isPrototypeOf(left) && right.type === AST_NODE_TYPES.ObjectExpression) {
+      const found = objectProperty(sourceCode, right, name, seen);
+      if (found) return found;
+    }
+    if (
+      left.type === AST_NODE_TYPES.MemberExpression &&
+      isPrototypeOf(left.object) &&
+      !left.computed &&
+      left.property.type === AST_NODE_TYPES.Identifier &&
+      left.property.name === name
+    ) {
+      if (right.type === AST_NODE_TYPES.Identifier) return locatedName(sourceCode, right, seen);
+      return { sourceCode, node: right };
     }
   }
   return undefined;

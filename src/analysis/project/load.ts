@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { loadTypeScriptParser } from '../../parsers';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { childNodes } from '../modules';
+import { AST_NODE_TYPES } from '@typescript-eslint/types';
+import { childNodes, requiredModule, skipWrappers } from '../modules';
 import { type FileInfo, type ParserLike, fileInfo, registerFile } from './files';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -201,7 +202,8 @@ export function loadModule(importer: SourceCode, path: string): SourceCode | und
     if (parsed) {
       sourceCode = parsed.sourceCode;
       // The module's own parser: a `.ts` helper of a `.js` file was read with the TypeScript parser.
-      registerFile(sourceCode, { ...via, parser: parsed.parser, filename: path, hops });
+      // A barrel only names other modules: the hop to it is not counted, the hop through it is.
+      registerFile(sourceCode, { ...via, parser: parsed.parser, filename: path, hops: isBarrel(sourceCode) ? via.hops : hops });
     }
   } catch {
     sourceCode = null;
@@ -209,6 +211,68 @@ export function loadModule(importer: SourceCode, path: string): SourceCode | und
   cache.set(key, { mtimeMs: stat.mtimeMs, size: stat.size, sourceCode });
   if (cache.size > MAX_CACHED_MODULES) cache.delete(cache.keys().next().value as string);
   return sourceCode ?? undefined;
+}
+
+/** A re-exported value: a name, a `require('./x')`, or a member of one (`require('./x').y`). */
+function isReexportedValue(node: TSESTree.Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier || requiredModule(inner) !== undefined) return true;
+  return inner.type === AST_NODE_TYPES.MemberExpression && !inner.computed && requiredModule(inner.object) !== undefined;
+}
+
+/** `module.exports`, `exports`, or a property of either. */
+function isExportsTarget(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'exports';
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const object = node.object;
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'module')
+    return node.property.type === AST_NODE_TYPES.Identifier && node.property.name === 'exports';
+  return isExportsTarget(object);
+}
+
+/**
+ * A module that only gathers other modules' exports (an `index.js` of `const a = require('./a')`
+ * and `module.exports = { a }`, or of `export … from`): nothing in it is analysed.
+ */
+export function isBarrel(sourceCode: SourceCode): boolean {
+  let reexports = 0;
+  for (const statement of sourceCode.ast.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        continue;
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        reexports++;
+        continue;
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.declaration) return false;
+        reexports++;
+        continue;
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        if (statement.declaration.type !== AST_NODE_TYPES.Identifier) return false;
+        reexports++;
+        continue;
+      case AST_NODE_TYPES.VariableDeclaration:
+        if (!statement.declarations.every((declarator) => declarator.init && isReexportedValue(declarator.init))) return false;
+        continue;
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const expression = statement.expression;
+        if (expression.type === AST_NODE_TYPES.Literal) continue; // 'use strict'
+        if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=' || !isExportsTarget(expression.left))
+          return false;
+        const right = skipWrappers(expression.right);
+        const values =
+          right.type === AST_NODE_TYPES.ObjectExpression
+            ? right.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? property.value : property))
+            : [right];
+        if (!values.every((value) => isReexportedValue(value as TSESTree.Node))) return false;
+        reexports++;
+        continue;
+      }
+      default:
+        return false;
+    }
+  }
+  return reexports > 0;
 }
 
 /** Forget every parsed module (tests). */
