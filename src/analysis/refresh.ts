@@ -8,7 +8,8 @@
  *                              with 401 (fetch wrappers, `catchError`, `.catch`), from that check on
  *   refreshCallKind(sc, call)  'token-endpoint' (a `grant_type=refresh_token` request or a
  *                              library refresh), 'app-endpoint' (an HTTP call to the app's own
- *                              `/auth/refresh`), 'helper' (a local function that does either),
+ *                              `/auth/refresh`), 'helper' (a function of this file or of an
+ *                              imported project module that does either),
  *                              or undefined. SDK calls (`signinSilent`, `getAccessTokenSilently`,
  *                              `acquireTokenSilent`) are none of these: the SDKs serialise them.
  *   unguardedRefreshes(sc)     refresh calls started from a retry handler with no shared
@@ -19,6 +20,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction } from './ast';
 import { GUARD_NAME, LOCK_METHODS, REFRESH_LIBRARY_CALLS, REFRESH_PATH_SEGMENT, SERIALISING_MODULES } from '../knowledge/refresh';
 import { fileFacts } from './file-facts';
+import { calledFunction } from './functions';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
@@ -282,11 +284,22 @@ function classMethod(sourceCode: SourceCode, call: Call): FunctionNode | undefin
   return undefined;
 }
 
-/** Local helpers a call runs: `refreshTokens()`, `this.refresh()`. */
-export function calledHelper(sourceCode: SourceCode, call: Call): FunctionNode | undefined {
-  const fn = localFunction(sourceCode, skipWrappers(call.callee));
-  if (isFunction(fn as Node | undefined)) return fn as FunctionNode;
-  return classMethod(sourceCode, call);
+/** A helper function together with the SourceCode of the file it is written in. */
+export interface Helper {
+  readonly sourceCode: SourceCode;
+  readonly fn: FunctionNode;
+}
+
+/**
+ * Helpers a call runs: `refreshTokens()` of this file or imported from a project module
+ * (`import { refreshAccessToken } from './auth'`), `this.refresh()`, an injected service's
+ * method (`this.auth.refresh()` with `auth: AuthService`).
+ */
+export function calledHelper(sourceCode: SourceCode, call: Call): Helper | undefined {
+  const method = classMethod(sourceCode, call);
+  if (method) return { sourceCode, fn: method };
+  const called = calledFunction(sourceCode, call.callee);
+  return called && isFunction(called.fn as Node) ? { sourceCode: called.sourceCode, fn: called.fn as FunctionNode } : undefined;
 }
 
 /** Calls in a function body, nested callbacks included. */
@@ -304,8 +317,8 @@ function callsIn(root: Node): Call[] {
 
 interface RefreshInfo {
   readonly kind: RefreshCallKind;
-  /** Helpers the refresh runs through (for the guard search). */
-  readonly helpers: readonly FunctionNode[];
+  /** Helpers the refresh runs through (for the guard search), each with its own file. */
+  readonly helpers: readonly Helper[];
 }
 
 function refreshInfo(sourceCode: SourceCode, call: Call, visiting: Set<Node>, depth: number): RefreshInfo | undefined {
@@ -318,15 +331,16 @@ function refreshInfo(sourceCode: SourceCode, call: Call, visiting: Set<Node>, de
   }
   if (depth >= 4) return undefined;
   const helper = calledHelper(sourceCode, call);
-  if (!helper || visiting.has(helper)) return undefined;
-  visiting.add(helper);
+  if (!helper || visiting.has(helper.fn)) return undefined;
+  visiting.add(helper.fn);
   try {
-    for (const inner of callsIn(helper.body)) {
-      const found = refreshInfo(sourceCode, inner, visiting, depth + 1);
+    for (const inner of callsIn(helper.fn.body)) {
+      // A helper of another module is analysed with that module's SourceCode.
+      const found = refreshInfo(helper.sourceCode, inner, visiting, depth + 1);
       if (found) return { kind: 'helper', helpers: [helper, ...found.helpers] };
     }
   } finally {
-    visiting.delete(helper);
+    visiting.delete(helper.fn);
   }
   return undefined;
 }
@@ -425,8 +439,8 @@ function isSerialisingCall(sourceCode: SourceCode, call: Call): boolean {
  * (`refreshPromise`, `isRefreshing`, `failedQueue`, `this.refreshing$`), a lock call, or a
  * serialising library.
  */
-function hasGuard(sourceCode: SourceCode, handler: FunctionNode, helpers: readonly FunctionNode[]): boolean {
-  for (const fn of [handler, ...helpers]) {
+function hasGuard(handlerSourceCode: SourceCode, handler: FunctionNode, helpers: readonly Helper[]): boolean {
+  for (const { sourceCode, fn } of [{ sourceCode: handlerSourceCode, fn: handler }, ...helpers]) {
     const stack: Node[] = [fn.body];
     while (stack.length > 0) {
       const node = stack.pop()!;

@@ -563,3 +563,50 @@ module.exports = { qqLogin, qqLoginChecked };
     expect(lint(`  if (ctx.query.state !== ctx.session.state) return;\n  ctx.body = await UserAuth.qqLogin(ctx.query.code);`)).toEqual([]);
   });
 });
+
+describe('token refreshes in other modules', () => {
+  const auth = `import axios from 'axios';
+let pending = null;
+export async function refreshTokens() {
+  const rt = localStorage.getItem('refresh_token');
+  const { data } = await axios.post('https://idp.example.com/token', new URLSearchParams({ grant_type: 'refresh_token', refresh_token: rt }));
+  return data;
+}
+export function refreshSession(rt) { return axios.get(\`/auth/refresh_token?token=\${rt}\`); }
+export function sharedRefresh() {
+  pending ??= refreshTokens().finally(() => { pending = null; });
+  return pending;
+}
+export function loadProfile() { return axios.get('/api/me'); }
+`;
+  const client = (body: string) => `import axios from 'axios';
+import { refreshTokens, refreshSession, sharedRefresh, loadProfile } from './auth';
+import * as session from './auth';
+const api = axios.create();
+${body}
+`;
+  const lint = (body: string) => project.lint({ 'auth.js': auth, 'client.js': client(body) }, 'client.js', ['serialize-token-refresh']);
+
+  it('reports an imported refresh helper started from an interceptor or a 401 check, at the call', () => {
+    expect(
+      lint(`api.interceptors.request.use(async (config) => {\n  if (expired()) await refreshTokens();\n  return config;\n});`),
+    ).toEqual(['serialize-token-refresh@6']);
+    expect(
+      lint(`export async function me() {\n  const res = await fetch('/api/me');\n  if (res.status === 401) refreshSession(rt);\n}`),
+    ).toEqual(['serialize-token-refresh@7']);
+    expect(lint(`api.interceptors.response.use(null, async (e) => {\n  await session.refreshTokens();\n  throw e;\n});`)).toEqual([
+      'serialize-token-refresh@6',
+    ]);
+  });
+
+  it('stays silent when the imported helper shares one in-flight refresh, or does not refresh', () => {
+    expect(
+      lint(`api.interceptors.request.use(async (config) => {\n  if (expired()) await sharedRefresh();\n  return config;\n});`),
+    ).toEqual([]);
+    expect(
+      lint(`export async function me() {\n  const res = await fetch('/api/me');\n  if (res.status === 401) return loadProfile();\n}`),
+    ).toEqual([]);
+    // The same refresh, but not on a retry path.
+    expect(lint(`export const onLogin = () => refreshTokens();`)).toEqual([]);
+  });
+});
