@@ -419,7 +419,7 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
     const write = storageWriteOf(sourceCode, node);
     if (!write || !write.value) continue;
     const keyParam = parameterIndexOf(sourceCode, fn, write.key, UNCHANGED);
-    const valueParam = parameterIndexOf(sourceCode, fn, unwrapSerialisation(sourceCode, write.value), UNCHANGED);
+    const valueParam = parameterIndexOf(sourceCode, fn, storedExpression(sourceCode, write.value), UNCHANGED);
     // A write that already shows a token inside the helper is reported there, not at every caller.
     if ((keyParam !== undefined || valueParam !== undefined) && storedCredential(sourceCode, write)) continue;
     if (keyParam === undefined && valueParam === undefined) {
@@ -439,6 +439,17 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
     });
   }
   return shapes;
+}
+
+/**
+ * What a write stores, serialisation unwrapped, also through a const of the helper that holds
+ * the serialised value (`const json = JSON.stringify(auth); localStorage.setItem(KEY, json)`).
+ */
+function storedExpression(sourceCode: SourceCode, value: Node): Node {
+  const unwrapped = unwrapSerialisation(sourceCode, value);
+  if (unwrapped.type !== AST_NODE_TYPES.Identifier) return unwrapped;
+  const definition = definitionOf(sourceCode, unwrapped);
+  return definition === unwrapped ? unwrapped : unwrapSerialisation(sourceCode, definition);
 }
 
 /** Parameters a helper stores as property values of one serialised object (`JSON.stringify({ auth: account })`, also through a const). */

@@ -330,6 +330,31 @@ ruleTester.run('no-token-in-web-storage (parameters packed into a stored object)
   invalid: [{ code: packedWrapper, errors: [{ messageId: 'tokenInStorage', ...at(packedWrapper, 'saveState(account, defaults)') }] }],
 });
 
+// A helper that serialises its parameter into a const, then stores the const.
+const serialisedWrapper = `function setStoredAuth(auth) {
+  const authJSON = JSON.stringify(auth);
+  localStorage.setItem('slack:auth', authJSON);
+}
+setStoredAuth({ theme: 'dark' });
+setStoredAuth({ token: tokens.access_token, userId });`;
+
+ruleTester.run('no-token-in-web-storage (parameter serialised into a const)', rule, {
+  valid: [
+    // Called with preferences only.
+    `function remember(value) {\n  const json = JSON.stringify(value);\n  localStorage.setItem('prefs', json);\n}\nremember(preferences);`,
+    // The const holds a rewritten object, not what was passed.
+    `function remember(auth) {\n  const json = JSON.stringify({ name: auth.name });\n  localStorage.setItem('profile', json);\n}\nremember({ name: 'x', token: accessToken });`,
+    // The variable is overwritten before it is stored: not the parameter.
+    `function remember(auth) {\n  let json = JSON.stringify(auth);\n  json = '{}';\n  localStorage.setItem('profile', json);\n}\nremember({ token: accessToken });`,
+  ],
+  invalid: [
+    {
+      code: serialisedWrapper,
+      errors: [{ messageId: 'tokenInStorage', ...at(serialisedWrapper, 'setStoredAuth({ token: tokens.access_token, userId })') }],
+    },
+  ],
+});
+
 // angular-oauth2-oidc: a storage factory typed as OAuthStorage, provided elsewhere.
 const typedFactory = `import { OAuthStorage } from 'angular-oauth2-oidc';
 export function storageFactory(): OAuthStorage {
