@@ -17,6 +17,9 @@ import {
   LIBRARY_WRITES,
   OBJECT_STORE_WRITES,
   PINIA_DEFINE_STORE,
+  REDUX_COMBINE_REDUCERS,
+  REDUX_CREATE_SLICE,
+  REDUX_STORE_CREATORS,
   STORAGE_HOOKS,
   STORAGE_MEMBERS,
   STORAGE_MODULES,
@@ -27,7 +30,7 @@ import {
   type StorageArea,
 } from '../knowledge/storage';
 import { fileFacts } from './file-facts';
-import { calledFunction, libraryCallEntry, parameterIndexOf } from './functions';
+import { calledFunction, importedDefinition, libraryCallEntry, parameterIndexOf } from './functions';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
@@ -41,7 +44,7 @@ import {
 } from './modules';
 import { tokenResponseOf } from './token-requests';
 import { classifyToken, credentialKindFromName, nameWords, tokenKindFromName, type TokenKind } from './tokens';
-import { arrayElements, booleanValue, definitionOf, descendants, getProperty, stringValue, tailName } from './values';
+import { arrayElements, booleanValue, definitionOf, descendants, getProperty, propertyNames, stringValue, tailName } from './values';
 
 /** The store factories whose persistence is judged: a file importing neither has no persisted store. */
 const PERSISTING_STORES: readonly string[] = [ZUSTAND_PERSIST, PINIA_DEFINE_STORE];
@@ -362,6 +365,9 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
   }
   // The token endpoint's whole answer: it holds the access token (and the refresh token, if any).
   if (tokenResponseOf(sourceCode, value)) return 'access';
+  // A Redux store's whole state: every key its reducers start from.
+  const state = reduxStateCredential(sourceCode, value);
+  if (state) return state;
   // `token`, `data.jwt`, `auth.tokens`: the generic names classifyToken leaves alone.
   const name = tailName(sourceCode, value);
   const byName = credentialKindFromName(name);
@@ -605,6 +611,93 @@ function returnedKeys(sourceCode: SourceCode, node: Node | undefined): string[] 
     if (key && value.type !== AST_NODE_TYPES.ArrowFunctionExpression && value.type !== AST_NODE_TYPES.FunctionExpression) keys.push(key);
   }
   return keys;
+}
+
+/** Redux store, reducer and slice nesting followed at most this deep (a root reducer of combined reducers of slices). */
+const MAX_REDUCER_DEPTH = 4;
+
+interface Resolved {
+  readonly sourceCode: SourceCode;
+  readonly node: Node;
+}
+
+/** What a name stands for: a const of its file, or an export of the project module it is imported from. */
+function resolvedValue(sourceCode: SourceCode, node: Node): Resolved {
+  const local = skipWrappers(definitionOf(sourceCode, node));
+  if (local.type !== AST_NODE_TYPES.Identifier) return { sourceCode, node: local };
+  const fn = localFunction(sourceCode, local);
+  if (fn) return { sourceCode, node: fn };
+  const imported = importedDefinition(sourceCode, local);
+  return imported
+    ? { sourceCode: imported.sourceCode, node: skipWrappers(definitionOf(imported.sourceCode, imported.node)) }
+    : { sourceCode, node: local };
+}
+
+function callMatches(sourceCode: SourceCode, node: Node, patterns: readonly string[]): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression || !fileFacts(sourceCode).mayMatch(patterns)) return false;
+  const origin = calleeOrigin(sourceCode, node);
+  return origin !== undefined && patterns.some((pattern) => matchesPattern(origin, pattern));
+}
+
+/**
+ * The keys of the state a reducer starts from: the default of its `state` parameter
+ * (`function auth(state = initialState, action)`), a slice's `initialState`, and for
+ * `combineReducers({ auth, ui })` (or `configureStore`'s reducer map) the keys of each part.
+ */
+function reducerStateKeys(reducer: Resolved, depth: number): string[] {
+  if (depth > MAX_REDUCER_DEPTH) return [];
+  const { sourceCode, node } = resolvedValue(reducer.sourceCode, reducer.node);
+  let map: Node | undefined;
+  if (node.type === AST_NODE_TYPES.ObjectExpression) map = node;
+  else if (callMatches(sourceCode, node, REDUX_COMBINE_REDUCERS)) map = node.arguments[0];
+  if (map) {
+    const object = skipWrappers(definitionOf(sourceCode, map));
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+    return object.properties.flatMap((property) =>
+      property.type === AST_NODE_TYPES.Property ? reducerStateKeys({ sourceCode, node: property.value }, depth + 1) : [],
+    );
+  }
+  let initial: Node | undefined;
+  if (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  ) {
+    const first = node.params[0];
+    if (first?.type === AST_NODE_TYPES.AssignmentPattern) initial = first.right;
+  } else if (node.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, node) === 'reducer') {
+    // `authSlice.reducer` of `createSlice({ name, initialState, reducers })`.
+    const slice = resolvedValue(sourceCode, node.object);
+    if (callMatches(slice.sourceCode, slice.node, REDUX_CREATE_SLICE)) {
+      const option = getProperty(slice.sourceCode, slice.node.arguments[0], 'initialState');
+      if (option.status === 'present') return objectKeys(slice.sourceCode, option.value);
+    }
+  }
+  return initial ? objectKeys(sourceCode, initial) : [];
+}
+
+function objectKeys(sourceCode: SourceCode, node: Node): string[] {
+  const object = skipWrappers(definitionOf(sourceCode, node));
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+  return [...(propertyNames(sourceCode, object) ?? [])];
+}
+
+/** `store.getState()` of a Redux store (made in this file or imported): the credential its state's keys name. */
+function reduxStateCredential(sourceCode: SourceCode, value: Node): TokenKind | undefined {
+  const call = skipWrappers(value);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== 0) return undefined;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'getState') return undefined;
+  const store = resolvedValue(sourceCode, callee.object);
+  if (!callMatches(store.sourceCode, store.node, REDUX_STORE_CREATORS)) return undefined;
+  const first = store.node.arguments[0];
+  if (!first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  // createStore(reducer, …) / configureStore({ reducer })
+  let reducer: Node | undefined = first;
+  const option = getProperty(store.sourceCode, first, 'reducer');
+  if (option.status === 'present') reducer = option.value;
+  else if (skipWrappers(definitionOf(store.sourceCode, first)).type === AST_NODE_TYPES.ObjectExpression) reducer = undefined;
+  return reducer ? firstCredential(reducerStateKeys({ sourceCode: store.sourceCode, node: reducer }, 0)) : undefined;
 }
 
 function firstCredential(names: readonly string[] | undefined): TokenKind | undefined {

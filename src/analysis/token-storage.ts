@@ -38,6 +38,7 @@ import {
   OKTA_HINT,
   OKTA_STORAGE_OPTION,
   OKTA_TOKEN_MANAGER_OPTION,
+  REDUX_STATE_READ,
   STORAGE_MODULES,
   SDK_STORAGE_HINT,
   TOKEN_MENTION,
@@ -65,7 +66,8 @@ export type SessionAllowance = ReadonlySet<string>;
 export function mayStoreTokens(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
   // A token may come from, or go to a storage wrapper of, another project module.
-  const elsewhere = facts.importsProjectModules && (facts.mentions(TOKEN_MENTION) || facts.mentions(WEB_STORAGE_HINT));
+  const elsewhere =
+    facts.importsProjectModules && (facts.mentions(TOKEN_MENTION) || facts.mentions(WEB_STORAGE_HINT) || facts.mentions(REDUX_STATE_READ));
   return (
     usesAuthSdk(sourceCode) ||
     facts.importsAny(STORAGE_MODULES) ||

@@ -134,6 +134,23 @@ export const ZUSTAND_JSON_STORAGE = 'zustand/middleware#createJSONStorage';
 export const PINIA_DEFINE_STORE = 'pinia#defineStore';
 
 /**
+ * Redux: the calls that make a store from a reducer, combine reducers and make a slice. A
+ * store's `getState()` is the whole state its reducers start from, so writing it to web
+ * storage (`saveState(store.getState())` in a `store.subscribe`) stores every key of it.
+ */
+export const REDUX_STORE_CREATORS: readonly string[] = [
+  'redux#createStore',
+  'redux#legacy_createStore',
+  '@reduxjs/toolkit#createStore',
+  '@reduxjs/toolkit#legacy_createStore',
+  '@reduxjs/toolkit#configureStore',
+];
+export const REDUX_COMBINE_REDUCERS: readonly string[] = ['redux#combineReducers', '@reduxjs/toolkit#combineReducers'];
+export const REDUX_CREATE_SLICE: readonly string[] = ['@reduxjs/toolkit#createSlice'];
+/** A file that reads a store's whole state may hand it to a storage wrapper of another module. */
+export const REDUX_STATE_READ = /\.getState\(\)/;
+
+/**
  * Text that shows a file may touch web storage (the cheap gate before any analysis, with
  * TOKEN_VALUE_HINT: most code that stores something stores no token).
  */

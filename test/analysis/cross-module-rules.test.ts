@@ -610,3 +610,22 @@ ${body}
     expect(lint(`export const onLogin = () => refreshTokens();`)).toEqual([]);
   });
 });
+
+describe('a Redux store persisted by a helper of another module', () => {
+  const files = (authState: string) => ({
+    'actions/state.js': `export function saveState(state) {\n  const serialized = JSON.stringify(state);\n  localStorage.setItem('app_state', serialized);\n}\n`,
+    'reducers/auth.js': `const initialState = ${authState};\nexport default function (state = initialState, action) {\n  return state;\n}\n`,
+    'reducers/index.js': `import { combineReducers } from 'redux';\nimport auth from './auth';\nexport default combineReducers({ auth });\n`,
+    'store.js': `import { createStore } from 'redux';\nimport rootReducer from './reducers';\nimport { saveState } from './actions/state';\nconst store = createStore(rootReducer);\nstore.subscribe(() => {\n  saveState(store.getState());\n});\nexport default store;\n`,
+  });
+
+  it('reports the call that hands the whole state over when a reducer starts from token keys', () => {
+    expect(project.lint(files(`{ access_token: '', refresh_token: '', username: '' }`), 'store.js', ['no-token-in-web-storage'])).toEqual([
+      'no-token-in-web-storage@6',
+    ]);
+  });
+
+  it('stays silent when no reducer holds a token', () => {
+    expect(project.lint(files(`{ username: '', theme: 'dark' }`), 'store.js', ['no-token-in-web-storage'])).toEqual([]);
+  });
+});

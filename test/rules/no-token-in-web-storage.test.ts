@@ -355,6 +355,59 @@ ruleTester.run('no-token-in-web-storage (parameter serialised into a const)', ru
   ],
 });
 
+// A Redux store's whole state written to web storage: its reducers' initial state decides.
+const reduxStore = `import { createStore, combineReducers } from 'redux';
+const initialAuth = { access_token: '', refresh_token: '', user: null };
+function auth(state = initialAuth, action) {
+  return action.type === 'login' ? { ...state, ...action.payload } : state;
+}
+const ui = (state = { theme: 'dark' }) => state;
+const store = createStore(combineReducers({ auth, ui }));
+store.subscribe(() => localStorage.setItem('app_state', JSON.stringify(store.getState())));`;
+const toolkitStore = `import { configureStore, createSlice } from '@reduxjs/toolkit';
+const session = createSlice({ name: 'session', initialState: { refreshToken: null, expiresAt: 0 }, reducers: {} });
+export const store = configureStore({ reducer: { session: session.reducer } });
+function saveState(state) {
+  const serialized = JSON.stringify(state);
+  localStorage.setItem('state', serialized);
+}
+store.subscribe(() => saveState(store.getState()));`;
+
+ruleTester.run('no-token-in-web-storage (a Redux store persisted whole)', rule, {
+  valid: [
+    // The reducers hold no token.
+    `import { createStore, combineReducers } from 'redux';
+const prefs = (state = { theme: 'dark', locale: 'en' }) => state;
+const store = createStore(combineReducers({ prefs }));
+store.subscribe(() => localStorage.setItem('app_state', JSON.stringify(store.getState())));`,
+    // Only a token-free part of the state is written.
+    `import { createStore, combineReducers } from 'redux';
+const auth = (state = { accessToken: '' }) => state;
+const ui = (state = { theme: 'dark' }) => state;
+const store = createStore(combineReducers({ auth, ui }));
+store.subscribe(() => localStorage.setItem('ui', JSON.stringify({ ui: store.getState().ui })));`,
+    // Not a Redux store: its state is unknown.
+    `const store = makeStore({ accessToken: '' });
+store.subscribe(() => localStorage.setItem('app_state', JSON.stringify(store.getState())));`,
+  ],
+  invalid: [
+    {
+      code: reduxStore,
+      errors: [{ messageId: 'tokenInStorage', ...at(reduxStore, "localStorage.setItem('app_state', JSON.stringify(store.getState()))") }],
+    },
+    {
+      code: toolkitStore,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          data: { token: 'Refresh token', area: 'localStorage' },
+          ...at(toolkitStore, 'saveState(store.getState())'),
+        },
+      ],
+    },
+  ],
+});
+
 // angular-oauth2-oidc: a storage factory typed as OAuthStorage, provided elsewhere.
 const typedFactory = `import { OAuthStorage } from 'angular-oauth2-oidc';
 export function storageFactory(): OAuthStorage {
