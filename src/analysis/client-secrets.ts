@@ -13,7 +13,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { envObjectKind, envRead, isBrowserModule, publicEnvPrefix, type EnvRead } from './environment';
+import { envObjectKind, envRead, isBrowserModule, publicEnvPrefix, runsInBrowserAt, type EnvRead } from './environment';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { calleeOrigin, lookup, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
@@ -95,6 +95,8 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
   };
   let browser: boolean | undefined;
   const inBrowser = (): boolean => (browser ??= isBrowserModule(sourceCode, path));
+  // A send in an isomorphic module counts when it sits on the browser side of a `typeof window` guard.
+  const sentInBrowser = (at: Node): boolean => inBrowser() || runsInBrowserAt(sourceCode, at, path);
   const isEmptyOrPlaceholder = (node: Node): boolean => {
     const text = stringValue(sourceCode, node);
     return text !== undefined && isPlaceholderSecret(text);
@@ -145,7 +147,7 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
    * literal or public env read written right there is already reported at the value.
    */
   function reportSentFromBrowser(at: Node, value: Node): void {
-    if (!inBrowser()) return;
+    if (!sentInBrowser(at)) return;
     const inner = skipWrappers(value);
     if (inner.type === AST_NODE_TYPES.Literal || (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0)) return;
     const definition = definitionOf(sourceCode, inner);
@@ -191,7 +193,8 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
           const at = partNode(parts[inNext ? i + 1 : i]);
           report(at, 'literalSecret');
           // A secret const sent from here: the send is a finding of its own.
-          if (inBrowser() && !(at.range[0] >= sentAt.range[0] && at.range[1] <= sentAt.range[1])) report(sentAt, 'browserSecretSent');
+          if (sentInBrowser(sentAt) && !(at.range[0] >= sentAt.range[0] && at.range[1] <= sentAt.range[1]))
+            report(sentAt, 'browserSecretSent');
         }
       } else if (parts[i + 1] && parts[i + 1].text === undefined) {
         checkSecretValue(parts[i + 1].node);

@@ -9,6 +9,9 @@
  *                            a browser-only SDK or UI framework import, browser globals
  *                            (`window`, `document`, `localStorage`, …) used outside
  *                            `typeof` guards — and no sign that it is server code
+ *   runsInBrowserAt(sc, n, f) the code at `n` runs in a browser: a browser module, or in an
+ *                            isomorphic one (a `typeof window` guard) the browser branch of
+ *                            such a guard, or a local function called only from there
  *   isTestFile(filename)     `*.test.*`, `*.spec.*`, `__tests__/`, `__mocks__/`
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
@@ -249,4 +252,119 @@ export function projectPath(filename: string, cwd: string | undefined): string {
   const path = filename.replace(/\\/g, '/');
   const base = (cwd ?? '').replace(/\\/g, '/').replace(/\/$/, '');
   return base && path.startsWith(`${base}/`) ? path.slice(base.length + 1) : path;
+}
+
+/** Names whose `typeof` tells the browser from the server. */
+const GUARD_GLOBALS = new Set(['window', 'document']);
+/** Local functions followed to their call sites at most this deep. */
+const MAX_CALLER_DEPTH = 3;
+
+/** `typeof window !== 'undefined'` → true (browser when it holds), `typeof window === 'undefined'` → false, else undefined. */
+function browserTest(node: Node): boolean | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') {
+    const negated = browserTest(inner.argument);
+    return negated === undefined ? undefined : !negated;
+  }
+  if (inner.type !== AST_NODE_TYPES.BinaryExpression || !/^[!=]==?$/.test(inner.operator)) return undefined;
+  const isTypeofGlobal = (side: Node): boolean =>
+    side.type === AST_NODE_TYPES.UnaryExpression &&
+    side.operator === 'typeof' &&
+    side.argument.type === AST_NODE_TYPES.Identifier &&
+    GUARD_GLOBALS.has(side.argument.name);
+  const isUndefinedText = (side: Node): boolean => side.type === AST_NODE_TYPES.Literal && side.value === 'undefined';
+  const left = inner.left as Node;
+  const matches = (isTypeofGlobal(left) && isUndefinedText(inner.right)) || (isTypeofGlobal(inner.right) && isUndefinedText(left));
+  if (!matches) return undefined;
+  return inner.operator.startsWith('!');
+}
+
+/** True when `node` sits in the branch of a `typeof window` guard that runs in the browser (or after an early exit on the server branch). */
+function inBrowserBranch(node: Node, stop: Node | undefined): boolean {
+  for (let child: Node = node, parent = node.parent; parent && parent !== stop; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) {
+      const browser = browserTest(parent.test);
+      if (browser !== undefined && child !== parent.test && (child === parent.consequent) === browser) return true;
+    } else if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && child === parent.right) {
+      if (browserTest(parent.left) === true) return true;
+    } else if (parent.type === AST_NODE_TYPES.BlockStatement || parent.type === AST_NODE_TYPES.Program) {
+      // `if (typeof window === 'undefined') return;` earlier in the same block.
+      for (const statement of parent.body as Node[]) {
+        if (statement === child) break;
+        if (
+          statement.type === AST_NODE_TYPES.IfStatement &&
+          !statement.alternate &&
+          browserTest(statement.test) === false &&
+          exits(statement.consequent)
+        )
+          return true;
+      }
+    }
+    if (isFunctionLike(parent)) return false;
+  }
+  return false;
+}
+
+function exits(statement: Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  return statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length > 0 && exits(statement.body[statement.body.length - 1]);
+}
+
+type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+function isFunctionLike(node: Node): node is FunctionLike {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** The call sites of a module-local function, or undefined when it is also used otherwise (exported, passed on, reassigned). */
+function onlyCallSites(sourceCode: SourceCode, fn: FunctionLike): TSESTree.CallExpression[] | undefined {
+  let name: TSESTree.Identifier | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) name = fn.id ?? undefined;
+  else if (
+    fn.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+    fn.parent.init === fn &&
+    fn.parent.id.type === AST_NODE_TYPES.Identifier
+  )
+    name = fn.parent.id;
+  if (
+    !name ||
+    fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    fn.parent?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration
+  )
+    return undefined;
+  const variable = findVariable(sourceCode.getScope(name), name);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const use = reference.identifier.parent;
+    if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee !== reference.identifier) return undefined;
+    calls.push(use);
+  }
+  return calls.length > 0 ? calls : undefined;
+}
+
+function runsInBrowserBranch(sourceCode: SourceCode, node: Node, depth: number): boolean {
+  let fn: Node | undefined = node.parent;
+  while (fn && !isFunctionLike(fn)) fn = fn.parent;
+  if (inBrowserBranch(node, fn)) return true;
+  if (!fn || !isFunctionLike(fn) || depth >= MAX_CALLER_DEPTH) return false;
+  // A helper of this module that only browser code calls runs in the browser.
+  const calls = onlyCallSites(sourceCode, fn);
+  return calls !== undefined && calls.every((call) => runsInBrowserBranch(sourceCode, call, depth + 1));
+}
+
+/**
+ * Whether the code at `node` runs in a browser: the module does (isBrowserModule), or the
+ * module is isomorphic and `node` is on the browser side of a `typeof window` guard — in its
+ * branch, or in a local helper that is only called from there. Server modules never do.
+ */
+export function runsInBrowserAt(sourceCode: SourceCode, node: Node, filename: string): boolean {
+  const environment = moduleEnvironment(sourceCode, filename);
+  if (environment !== 'unknown') return environment === 'browser';
+  return runsInBrowserBranch(sourceCode, node, 0);
 }

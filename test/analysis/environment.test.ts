@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { envRead, isTestFile, moduleEnvironment, projectPath, publicEnvPrefix } from '../../src/analysis/environment';
+import { envRead, isTestFile, moduleEnvironment, projectPath, publicEnvPrefix, runsInBrowserAt } from '../../src/analysis/environment';
 import { collect } from '../helpers/analyze';
 
 function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
@@ -70,5 +70,36 @@ describe('environment: env reads and where a module runs', () => {
     // An ambient declaration describes the browser global; a real local does shadow it.
     expect(env(`declare const localStorage: Storage; localStorage.setItem('a', 'b');`, 'src/auth.ts')).toEqual(['browser']);
     expect(env(`const localStorage = new Map(); localStorage.set('a', 'b');`, 'src/auth.ts')).toEqual(['unknown']);
+  });
+
+  it('tells the browser side of a typeof window guard in an isomorphic module', () => {
+    const sides = (code: string, file = 'lib/oauth.ts'): boolean[] => probe(code, (sc, n) => runsInBrowserAt(sc, n, file));
+    expect(
+      sides(`if (typeof window !== 'undefined') probe(a); else probe(b);
+if ('undefined' === typeof document) { probe(c); } else { probe(d); }
+const x = typeof window !== 'undefined' && probe(e);
+const y = !(typeof window === 'undefined') ? probe(f) : probe(g);
+probe(h);`),
+    ).toEqual([true, false, false, true, true, true, false, false]);
+    // An early exit on the server side; a guard in another function does not count.
+    expect(
+      sides(`export function a() { if (typeof window === 'undefined') return; probe(1); }
+export function b() { if (typeof window === 'undefined') { log(); } probe(2); }
+export function c() { if (typeof window !== 'undefined') { const f = () => probe(3); } }`),
+    ).toEqual([true, false, false]);
+    // A local helper called only from the browser side; exported, passed on or called from both sides it is not.
+    expect(
+      sides(`function only() { probe(1); }
+function both() { probe(2); }
+export function exported() { probe(3); }
+const passed = () => probe(4);
+export function main() {
+  if (typeof window !== 'undefined') { only(); both(); exported(); passed(); setTimeout(passed); }
+  both();
+}`),
+    ).toEqual([true, false, false, false]);
+    // Browser and server modules answer for every node.
+    expect(sides(`window.x = 1; probe(1);`, 'src/app.js')).toEqual([true]);
+    expect(sides(`if (typeof window !== 'undefined') probe(1);`, 'src/server/app.js')).toEqual([false]);
   });
 });

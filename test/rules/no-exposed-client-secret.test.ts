@@ -314,3 +314,51 @@ ruleTester.run('no-exposed-client-secret (imported secrets sent from browsers)',
     { code: importedBodyString, errors: [{ messageId: 'browserSecretSent', ...at(importedBodyString, 'CLIENT_SECRET', 1) }] },
   ],
 });
+
+// Isomorphic modules (a `typeof window` guard): a send counts on the browser side of the guard.
+const guardedHelper = `import config from './config';
+function exchange(code) {
+  return fetch('/api/token', { method: 'POST', headers: { Authorization: 'Basic ' + btoa(config.clientId + ':' + config.clientSecret) }, body: code });
+}
+export async function obtainToken(code) {
+  if (typeof window !== 'undefined') {
+    return exchange(code);
+  }
+  return null;
+}`;
+const guardedInline = `import { clientSecret } from './config';
+export function tokenBody(code) {
+  if (typeof window === 'undefined') return null;
+  const body = new URLSearchParams({ code });
+  body.append('client_secret', clientSecret);
+  return body;
+}`;
+
+ruleTester.run('no-exposed-client-secret (browser side of a typeof window guard)', rule, {
+  valid: [
+    // The server side of the guard.
+    `import { clientSecret } from './config';
+export function tokenBody(code) {
+  const body = new URLSearchParams({ code });
+  if (typeof window === 'undefined') body.append('client_secret', clientSecret);
+  return body;
+}`,
+    // The helper is exported too: other modules may call it on the server.
+    guardedHelper.replace('function exchange', 'export function exchange'),
+    // Called from both sides of the guard.
+    guardedHelper.replace('  return null;', '  return exchange(code);'),
+    // A conditional whose browser branch does something else.
+    `import { clientSecret } from './config';
+export const body = (params) => (typeof window !== 'undefined' ? null : params.set('client_secret', clientSecret));`,
+  ],
+  invalid: [
+    {
+      code: guardedHelper,
+      errors: [{ messageId: 'browserSecretSent', ...at(guardedHelper, "'Basic ' + btoa(config.clientId + ':' + config.clientSecret)") }],
+    },
+    {
+      code: guardedInline,
+      errors: [{ messageId: 'browserSecretSent', ...at(guardedInline, "body.append('client_secret', clientSecret)") }],
+    },
+  ],
+});
