@@ -595,6 +595,12 @@ function refusal(text: string | undefined): 'slash' | 'backslash' | undefined {
   return undefined;
 }
 
+function recordRefusal(sourceCode: SourceCode, call: TSESTree.CallExpression, collector: Collector): void {
+  const refused = refusal(call.arguments[0] ? stringValue(sourceCode, call.arguments[0]) : undefined);
+  if (refused === 'slash') collector.refusesDoubleSlash = true;
+  else if (refused === 'backslash') collector.refusesBackslash = true;
+}
+
 const DENY_CAPABLE = new Set(['startsWith', 'endsWith', 'includes', 'match', 'search']);
 
 /** `done(err)`, `done(null, false)`, `next(new Error())`, `res.status(400).send()`, `reply.code(403)`: a refusal. */
@@ -640,19 +646,40 @@ function refuses(statement: TSESTree.Statement | null | undefined): boolean {
   return isRefusalCall(value);
 }
 
-/** A check whose true branch refuses the value: `if (uri.includes('#')) return done(new Error(…))` allows nothing. */
+/**
+ * A check whose true branch refuses the value: `if (uri.includes('#')) return done(new Error(…))`
+ * allows nothing, nor does a block list (`if (authPaths.some((p) => url.startsWith(p))) return false`)
+ * or a check that refuses only with more (`if (loggedIn && url.startsWith('/login')) return …`).
+ */
 function isDenyCheck(call: TSESTree.CallExpression): boolean {
   let current: Node = call;
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 6; i++) {
     const parent: Node | undefined = current.parent;
-    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '||') {
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && (parent.operator === '||' || parent.operator === '&&')) {
       current = parent;
+      continue;
+    }
+    // The body of `list.some((p) => …)`: the `some` is true when the check holds for one entry.
+    if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === current) {
+      const some: Node | undefined = parent.parent;
+      if (some?.type !== AST_NODE_TYPES.CallExpression || some.arguments[0] !== parent || !isMethodNamed(some.callee, 'some')) return false;
+      current = some;
       continue;
     }
     if (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === current) return refuses(parent.consequent);
     return false;
   }
   return false;
+}
+
+function isMethodNamed(callee: Node, name: string): boolean {
+  const member = skipWrappers(callee);
+  return (
+    member.type === AST_NODE_TYPES.MemberExpression &&
+    !member.computed &&
+    member.property.type === AST_NODE_TYPES.Identifier &&
+    member.property.name === name
+  );
 }
 
 /** `url.includes('?') ? '&' : '?'`: picks a query separator, checks nothing. */
@@ -675,7 +702,11 @@ function classifyUse(sourceCode: SourceCode, occurrence: Node, collector: Collec
     const call = parent.parent;
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
       // `if (x.includes('javascript:')) return reject()` and `x.includes('?') ? '&' : '?'` allow nothing.
-      if (name !== undefined && DENY_CAPABLE.has(name) && (isDenyCheck(call) || isSeparatorChoice(call))) return;
+      if (name !== undefined && DENY_CAPABLE.has(name) && (isDenyCheck(call) || isSeparatorChoice(call))) {
+        // Refusing a leading `//` or `/\\` is what makes a relative-path check complete.
+        if (name === 'startsWith' || name === 'includes') recordRefusal(sourceCode, call, collector);
+        return;
+      }
       classifyMethod(sourceCode, name, call, collector);
       return;
     }

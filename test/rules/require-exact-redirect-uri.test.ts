@@ -193,6 +193,13 @@ app.get('/auth/google/callback', (req, res) => {
     `app.get('/done', (req, res) => { const next = String(req.query.next ?? '/'); if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\\\')) return res.redirect('/'); res.redirect(next); });`,
     `const SAFE = /^\\/(?![\\/\\\\])/; app.get('/done', (req, res) => { const next = req.query.next; res.redirect(SAFE.test(next) ? next : '/'); });`,
     `app.get('/done', (req, res) => { const n = req.query.next; if (n[0] === '/' && n[1] !== '/' && n[1] !== '\\\\') return res.redirect(n); res.redirect('/'); });`,
+    // A relative path refusing // and /\\, then a block list of pages (a deny check, whatever it matches).
+    `function isSafeNext(next) {
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\\\')) return false;
+  if (['/sign-in', '/sign-up'].some((page) => next.startsWith(page))) return false;
+  return true;
+}
+app.get('/done', (req, res) => { const next = String(req.query.next ?? '/'); res.redirect(isSafeNext(next) ? next : '/'); });`,
     // new URL(x, base).origin === EXPECTED_ORIGIN is exact for a post-login target.
     `const ORIGIN = 'https://app.example.com'; app.get('/done', (req, res) => { const u = new URL(req.query.returnTo, ORIGIN); if (u.origin !== ORIGIN) return res.redirect('/'); res.redirect(u.href); });`,
     // A validator from elsewhere decides.
@@ -265,6 +272,22 @@ app.get('/auth/google/callback', (req, res) => {
     invalid(oidcLoginUnchecked, 'unvalidated', 'res.oidc.login({ returnTo: req.query.returnTo })'),
     invalid(relativeHalf, 'relativeIncomplete', "next.startsWith('/')"),
     invalid(prefixCheck, 'looseCheck', 'target.startsWith(APP_URL)'),
+    // The helper's look-alike: it refuses `//` but not `/\\`.
+    invalid(
+      `function isSafeNext(next) {
+  if (!next.startsWith('/') || next.startsWith('//')) return false;
+  return true;
+}
+app.get('/done', (req, res) => { const next = String(req.query.next ?? '/'); res.redirect(isSafeNext(next) ? next : '/'); });`,
+      'relativeIncomplete',
+      "next.startsWith('/')",
+    ),
+    // The block list's look-alike: a list of allowed prefixes, which accepts what starts with one.
+    invalid(
+      `app.get('/done', (req, res) => { const next = req.query.next; if (ALLOWED_ORIGINS.some((origin) => next.startsWith(origin))) return res.redirect(next); res.redirect('/'); });`,
+      'looseCheck',
+      'next.startsWith(origin)',
+    ),
     invalid(hostCheck, 'hostOnly', 'ALLOWED_HOSTS.has(new URL(callbackUrl).hostname)'),
     invalid(regexCheck, 'looseCheck', '/example\\.com/.test(dest)'),
     invalid(suffixCheck, 'hostOnly', "url.hostname.endsWith('example.com')"),
