@@ -820,7 +820,28 @@ export function cookieWritesOf(sourceCode: SourceCode, node: Node, filename = ''
 export type CookieContent = 'session' | 'token' | 'oauth';
 
 const SESSION_WORDS = new Set(['session', 'sess', 'sid', 'sessid', 'sessionid', 'jsessionid', 'phpsessid', 'remember']);
-const OAUTH_TRANSACTION_WORDS = new Set(['nonce', 'verifier', 'pkce', 'codeverifier', 'tx', 'transaction', 'oauth', 'oidc']);
+const OAUTH_TRANSACTION_WORDS = new Set(['nonce', 'verifier', 'pkce', 'codeverifier', 'tx', 'transaction']);
+/** Words that say only which protocol: `oauth_tx` is the transaction, `oauth_redirect` a return path (NOT_A_SECRET_WORDS). */
+const OAUTH_PROTOCOL_WORDS = new Set(['oauth', 'oauth2', 'oidc']);
+/** What an `oauth_…` cookie holds when it is no secret: where to go back to, which provider, a UI hint. */
+const NOT_A_SECRET_WORDS = new Set([
+  'redirect',
+  'return',
+  'returnto',
+  'returnurl',
+  'next',
+  'url',
+  'uri',
+  'path',
+  'origin',
+  'referer',
+  'referrer',
+  'provider',
+  'popup',
+  'error',
+  'lang',
+  'locale',
+]);
 /** `state` in a cookie name is OAuth state unless the name says it is UI state (`sidebar_state`). */
 const UI_STATE_WORDS = new Set([
   'sidebar',
@@ -872,6 +893,7 @@ function contentFromName(text: string | undefined): CookieContent | undefined {
   if (words.some((word) => SESSION_WORDS.has(word))) return 'session';
   if (words.length > 0 && words[words.length - 1] === 'auth') return 'token';
   if (words.some((word) => OAUTH_TRANSACTION_WORDS.has(word))) return 'oauth';
+  if (words.some((word) => OAUTH_PROTOCOL_WORDS.has(word)) && !words.some((word) => NOT_A_SECRET_WORDS.has(word))) return 'oauth';
   if (words.includes('state') && !words.some((word) => UI_STATE_WORDS.has(word))) return 'oauth';
   return undefined;
 }

@@ -34,6 +34,8 @@ ruleTester.run('require-secure-cookies', rule, {
      res.setHeader('Set-Cookie', \`rt=\${rt}; \${COOKIE_ATTRIBUTES}\`);`,
     // A script writing a preference or OAuth state cookie.
     `document.cookie = 'theme=dark; path=/'; document.cookie = \`oauth_state=\${state}; Secure; SameSite=Lax\`;`,
+    // An `oauth_…` cookie that names what it holds: a return path, no OAuth secret.
+    `app.get('/login/github', (req, res) => { res.cookie('oauth_redirect', req.query.next, { httpOnly: true, sameSite: 'lax' }); res.redirect(authorizeUrl); });`,
     // UI state cookie.
     `import { cookies } from 'next/headers'; (await cookies()).set('sidebar_state', String(open), { path: '/' });`,
     // The express-session README pattern: Secure switched on in production by assignment.
@@ -47,6 +49,25 @@ ruleTester.run('require-secure-cookies', rule, {
     `import cookieLib from 'some-cookie-lib'; cookieLib.cookie('sid', id);`,
   ],
   invalid: [
+    {
+      // The look-alike: a cookie named only for the protocol holds the login transaction.
+      code: `app.get('/login/github', (req, res) => {\n  res.cookie('oauth', req.session.tx, { httpOnly: true, sameSite: 'lax' });\n  res.redirect(authorizeUrl);\n});`,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 75,
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: `app.get('/login/github', (req, res) => {\n  res.cookie('oauth', req.session.tx, { httpOnly: true, sameSite: 'lax', secure: true });\n  res.redirect(authorizeUrl);\n});`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Fastify's plugin defaults are unknown, but SameSite=None without Secure is wrong as written.
       code: `const sid = request.unsignCookie(request.cookies.kiosk_sid ?? '');\nreply.setCookie('kiosk_embed', sid.value, { path: '/embed', httpOnly: true, sameSite: 'none', signed: true });`,
