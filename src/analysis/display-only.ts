@@ -102,3 +102,32 @@ function usesOnlyDisplay(sourceCode: SourceCode, node: Node, depth: number, clai
 export function isOnlyDisplayed(sourceCode: SourceCode, node: Node): boolean {
   return usesOnlyDisplay(sourceCode, node, 0);
 }
+
+/**
+ * A token read into a variable (`const jwt = params.get('id_token')`) whose every read is the
+ * token of one of `decodes`, each decoded value only logged or shown
+ * (`el.innerText = JSON.stringify(claims)`): nothing is decided on it.
+ */
+export function readOnlyToDisplay(
+  sourceCode: SourceCode,
+  read: Node,
+  decodes: readonly { readonly kind: string; readonly token: Node | undefined; readonly node: Node }[],
+): boolean {
+  const declarator = read.parent;
+  if (
+    declarator?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    declarator.init !== read ||
+    declarator.id.type !== AST_NODE_TYPES.Identifier
+  )
+    return false;
+  const variable = findVariable(sourceCode.getScope(declarator), declarator.id);
+  const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
+  if (reads.length === 0) return false;
+  return reads.every(({ identifier }) => {
+    const decode = decodes.find(
+      ({ kind, token }) =>
+        kind === 'decode' && token !== undefined && token.range[0] <= identifier.range[0] && identifier.range[1] <= token.range[1],
+    );
+    return decode !== undefined && isOnlyDisplayed(sourceCode, decode.node);
+  });
+}

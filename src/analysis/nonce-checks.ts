@@ -13,6 +13,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunctionOrProgram } from './ast';
+import { readOnlyToDisplay } from './display-only';
 import { authorizationRequests, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
@@ -116,6 +117,8 @@ export function nonceCheckFindings(sourceCode: SourceCode): readonly NonceFindin
     for (const read of readsIdToken ? redirectReads(sourceCode) : []) {
       if (read.param !== 'id_token' || done.has(read.fn)) continue;
       done.add(read.fn);
+      // Claims only logged or shown are not trusted (rules.md, second round): no login to bind.
+      if (readOnlyToDisplay(sourceCode, read.node, jwt.operations)) continue;
       for (const node of uncheckedAt(sourceCode, read, (scope) => comparesNonce(sourceCode, scope)))
         findings.push({ kind: 'redirectIdTokenWithoutNonce', node });
     }

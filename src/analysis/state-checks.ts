@@ -20,6 +20,8 @@ import { callbackOf, checksState, handsCodeToUncheckedExchange } from './callbac
 import { calledFunction } from './functions';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, GLOBAL_MODULE, matchesPattern, originOf, skipWrappers } from './modules';
+import { readOnlyToDisplay } from './display-only';
+import { jwtFacts } from './jwt';
 import { handsBackState, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
 import { tokenRequests, type TokenRequest } from './token-requests';
 import { booleanValue, getProperty, objectLiteral } from './values';
@@ -337,6 +339,8 @@ function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[], 
       if (read.param === 'code' && (!codeReadsCount() || !sendsCodeOn(sourceCode, read))) continue;
     } else if (handOffs.length === 0 || facts.mentions(ONE_TIME_CODE_CONTEXT)) continue;
     if (handsBackState(sourceCode, read.fn)) continue;
+    // An ID token whose claims are only logged or shown signs no one in (rules.md, second round).
+    if (read.param === 'id_token' && readOnlyToDisplay(sourceCode, read.node, jwtFacts(sourceCode).operations)) continue;
     const unchecked = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));
     done.add(read.fn);
     // The code read where it is handed to another module's login helper: reported at that hand-off.

@@ -281,6 +281,18 @@ const fragmentIdToken = `export function finishLogin() {
   return jwtDecode(idToken).email;
 }`;
 
+// An extension's implicit OIDC flow (it sends a nonce) whose ID token is decoded only to show its
+// claims, and the look-alike that signs the user in with them.
+const displayedIdToken = (use: string) => `export function showIdentity(authUrl) {
+  authUrl.searchParams.set('nonce', crypto.randomUUID());
+  chrome.identity.launchWebAuthFlow({ url: authUrl.href, interactive: true }, (redirectUrl) => {
+    const params = new URLSearchParams(redirectUrl.split('#')[1]);
+    const jwt = params.get('id_token');
+    const claims = JSON.parse(atob(jwt.split('.')[1]));
+    ${use};
+  });
+}`;
+
 const extensionIdToken = `export function signIn(url) {
   chrome.identity.launchWebAuthFlow({ url, interactive: true }, (redirected) => {
     let idToken = redirected.substring(redirected.indexOf('id_token=') + 9);
@@ -330,6 +342,9 @@ ruleTester.run('require-nonce-check: ID tokens read from the redirect URL', rule
      }`,
     // Only the access token is read from the fragment.
     `export function finishLogin() { return new URLSearchParams(window.location.hash.slice(1)).get('access_token'); }`,
+    // Claims only shown are not trusted (rules.md, second round): no login to bind the nonce to.
+    displayedIdToken("document.querySelector('#claims').innerText = JSON.stringify(claims, null, 2)"),
+    displayedIdToken("console.log('token', claims)"),
     // An ID token from the token endpoint, whose request used location.origin for its redirect_uri.
     `async function redeem(code) {
        const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: v, redirect_uri: \`\${window.location.origin}/cb\` }) });
@@ -346,6 +361,15 @@ ruleTester.run('require-nonce-check: ID tokens read from the redirect URL', rule
     {
       code: fragmentIdToken,
       errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(fragmentIdToken, "fragment.get('id_token')") }],
+    },
+    {
+      code: displayedIdToken('signIn(claims.sub, claims.email)'),
+      errors: [
+        {
+          messageId: 'redirectIdTokenWithoutNonce',
+          ...at(displayedIdToken('signIn(claims.sub, claims.email)'), "params.get('id_token')"),
+        },
+      ],
     },
     {
       code: extensionIdToken,

@@ -544,8 +544,21 @@ export const Corp = (url: string) => ({
   checks: 'none',
 } as OAuthConfig<any>);`;
 
+// An extension's implicit OIDC flow whose ID token is decoded only to show its claims, and the
+// look-alike that signs the user in with them.
+const displayedIdToken = (use: string) => `export function showIdentity(authUrl) {
+  chrome.identity.launchWebAuthFlow({ url: authUrl, interactive: true }, (redirectUrl) => {
+    const params = new URLSearchParams(redirectUrl.split('#')[1]);
+    const jwt = params.get('id_token');
+    const claims = JSON.parse(atob(jwt.split('.')[1]));
+    ${use};
+  });
+}`;
+
 ruleTester.run('require-state-check: browser callbacks and short-form requests', rule, {
   valid: [
+    // Claims only shown are not trusted (rules.md, second round): no one is signed in.
+    displayedIdToken("document.querySelector('#claims').innerText = JSON.stringify(claims, null, 2)"),
     // The returned state is compared before the token is used.
     `export function completeLogin() {
        const fragment = new URLSearchParams(window.location.hash.substring(1));
@@ -601,6 +614,7 @@ ruleTester.run('require-state-check: browser callbacks and short-form requests',
   ],
   invalid: [
     readWithoutState(fragmentParams, "fragment.get('access_token')", 'the access token'),
+    readWithoutState(displayedIdToken('signIn(claims.sub, claims.email)'), "params.get('id_token')", 'the ID token'),
     readWithoutState(splitFindLoop, "raw.slice(1).split('&').find((pair) => pair.startsWith('access_token='))", 'the access token'),
     readWithoutState(regexOnHref, 'window.location.href.match(/access_token=([^&]*)/)', 'the access token'),
     readWithoutState(routerFragment, 'queryString.parse(hash).access_token', 'the access token'),
