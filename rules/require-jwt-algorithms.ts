@@ -54,7 +54,8 @@ export default createRule<Options, MessageIds>({
           if (finding.kind === 'missingAlgorithms') {
             const { op, alg } = finding;
             const path = op.spec.algorithms ?? ['algorithms'];
-            const fix = addCallOption(sourceCode, op.node, op.options, path, `algorithms: ['${alg}']`, op.spec);
+            // A helper of another module is fixed in its module, where it is reported too.
+            const fix = op.inner ? undefined : addCallOption(sourceCode, op.node, op.options, path, `algorithms: ['${alg}']`, op.spec);
             context.report({
               node: finding.node,
               messageId: 'missingAlgorithms',

@@ -16,6 +16,7 @@ import { fileFacts } from './file-facts';
 import { jwtFacts, type JwtOperation } from './jwt';
 import { memberName, skipWrappers } from './modules';
 import { requestInput } from './request-input';
+import { classifyToken } from './tokens';
 import { REQUEST_OBJECT_NAMES } from '../knowledge/requests';
 import { arrayElements, definitionOf, getPath, stringValue } from './values';
 
@@ -129,11 +130,33 @@ function computeFindings(sourceCode: SourceCode, options: JwtAlgorithmOptions): 
 
   for (const op of jwtFacts(sourceCode).operations) {
     // Calls of helpers are judged where the library call is, unless they forward the caller's options.
-    if (op.inner && !op.forwarded) continue;
+    if (op.inner && !op.forwarded) {
+      // Another module's helper that lacks the allowlist is reported there, and here at the call
+      // that hands it the request's token: where the protection is missing for this input
+      // (rules.md, across modules).
+      const helper = op.innerSourceCode;
+      if (helper && op.kind === 'verify' && handsRequestToken(sourceCode, op) && lacksAllowlist(helper, op.inner, options))
+        findings.push({ kind: 'missingAlgorithms', node: op.node, op, alg: suggestedAlgorithm(helper, op.inner) });
+      continue;
+    }
     if (op.kind === 'verify' || op.kind === 'config') checkVerify(op);
     if (op.kind === 'sign' || op.kind === 'config') checkSign(op);
   }
   return findings;
+}
+
+/** The token handed to the operation comes with the incoming request (a header, cookie, body or query field). */
+function handsRequestToken(sourceCode: SourceCode, op: JwtOperation): boolean {
+  return op.token !== undefined && (readsRequest(sourceCode, op.token) || classifyToken(sourceCode, op.token)?.fromRequest === true);
+}
+
+/** A library verification (not itself a helper call) with no allowlist where the rule requires one. */
+function lacksAllowlist(sourceCode: SourceCode, op: JwtOperation, options: JwtAlgorithmOptions): boolean {
+  const path = op.spec.algorithms;
+  if (op.inner || op.kind !== 'verify' || !path) return false;
+  const allowlist = getPath(sourceCode, op.options, path);
+  if (allowlist.status === 'present' || (op.options && allowlist.status === 'unknown')) return false;
+  return op.spec.requiresAlgorithms === 'always' || (op.spec.requiresAlgorithms === 'strict' && options.requireForJose === true);
 }
 
 /** What require-jwt-algorithms reports in a file (shared per file and option). */

@@ -261,6 +261,35 @@ export const b = (req) => peek(req.headers.authorization).sub;
   });
 });
 
+describe('a request token handed to a verify helper of another module', () => {
+  const helper = `const jwt = require('jsonwebtoken');
+module.exports = {
+  verify(token) { return jwt.verify(token, process.env.SECRET); },
+  verifyPinned(token) { return jwt.verify(token, process.env.SECRET, { algorithms: ['HS256'] }); },
+};
+`;
+  const rules = ['require-jwt-algorithms'];
+  const lint = (body: string) =>
+    project.lint(
+      {
+        'helpers/jwt.js': helper,
+        'auth.js': `const jwt = require('./helpers/jwt');\nmodule.exports = (req, res, next) => {\n${body}\n};\n`,
+      },
+      'auth.js',
+      rules,
+    );
+
+  it('reports the call that hands the request token to a helper with no allowlist, and the helper in its own module', () => {
+    expect(lint(`  const decoded = jwt.verify(req.headers.token);\n  next();`)).toEqual(['require-jwt-algorithms@3']);
+    expect(project.lint({ 'helpers/jwt.js': helper }, 'helpers/jwt.js', rules)).toEqual(['require-jwt-algorithms@3']);
+  });
+
+  it("stays silent when the helper pins its algorithms, or the token is not the request's", () => {
+    expect(lint(`  const decoded = jwt.verifyPinned(req.headers.token);\n  next();`)).toEqual([]);
+    expect(lint(`  const decoded = jwt.verify(loadStoredToken());\n  next();`)).toEqual([]);
+  });
+});
+
 describe('return targets kept in a cookie of the request', () => {
   const rules = ['require-exact-redirect-uri'];
   it('reads framework cookie getters as request input: SvelteKit, h3, Hono, Next.js', () => {
