@@ -201,29 +201,21 @@ function memberOf(owner: Located, name: string, seen: Set<string>, depth = 0): L
   if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) return prototypeMember(owner.sourceCode, node.id.name, name, seen);
   if (!isClass(node)) return undefined;
   for (const element of node.body.body) {
-    // `get endpoints() { return endpoints; }`: the value the getter hands out.
     if (
       element.type === AST_NODE_TYPES.MethodDefinition &&
-      element.kind === 'get' &&
       !element.computed &&
       element.key.type === AST_NODE_TYPES.Identifier &&
       element.key.name === name
     ) {
+      if (element.kind === 'method') return { sourceCode: owner.sourceCode, node: element.value };
+      if (element.kind !== 'get') continue;
+      // `get endpoints() { return endpoints; }`: the value the getter hands out.
       const [statement] = element.value.body?.body ?? [];
       if (element.value.body?.body.length !== 1 || statement.type !== AST_NODE_TYPES.ReturnStatement || !statement.argument)
         return undefined;
       const value = skipWrappers(statement.argument);
       if (value.type === AST_NODE_TYPES.Identifier) return locatedName(owner.sourceCode, value, seen) ?? undefined;
       return value.type === AST_NODE_TYPES.ObjectExpression ? { sourceCode: owner.sourceCode, node: value } : undefined;
-    }
-    if (
-      element.type === AST_NODE_TYPES.MethodDefinition &&
-      element.kind === 'method' &&
-      !element.computed &&
-      element.key.type === AST_NODE_TYPES.Identifier &&
-      element.key.name === name
-    ) {
-      return { sourceCode: owner.sourceCode, node: element.value };
     }
     if (
       element.type === AST_NODE_TYPES.PropertyDefinition &&
