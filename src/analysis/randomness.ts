@@ -17,7 +17,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
 import { libraryCallEntry } from './functions';
-import { nameWords } from './tokens';
+import { namesNonce } from './tokens';
 import {
   CHARSET_BITS,
   ENCODING_BITS_PER_CHAR,
@@ -60,11 +60,6 @@ export function secretKindFromName(name: string | undefined): SecretKind | undef
     kindsByName.set(name, kind);
   }
   return kind ?? undefined;
-}
-
-/** `nonce` as a word of its own or a word's start or end: `oidcNonce`, `nonceValue`, `authnonce`, but not `runOnce`. */
-function namesNonce(name: string): boolean {
-  return nameWords(name).some((word) => word.startsWith('nonce') || word.endsWith('nonce'));
 }
 
 /** Answers of secretKindFromName (a pure function of the name), null for none; bounded. */

@@ -24,7 +24,7 @@ import { fileFacts } from './file-facts';
 import { calledFunction } from './functions';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { requestInput } from './request-input';
-import { tokenKindFromName } from './tokens';
+import { namesNonce, tokenKindFromName } from './tokens';
 import { descendants, stringValue } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -721,7 +721,6 @@ export function uncheckedAt(
   return unchecked.length === calls.length ? [read.node] : unchecked;
 }
 
-const NONCE_NAME = /nonce/i;
 const NOT_A_NONCE_CHECK = /^(?:set|save|store|create|generate|new|make|random|get|build|add|put|remove|clear|delete)/i;
 
 function nameOf(sourceCode: SourceCode, node: Node): string | undefined {
@@ -753,8 +752,7 @@ export function comparesNonce(sourceCode: SourceCode, scope: FunctionNode | TSES
   try {
     for (const node of descendants(scope.type === AST_NODE_TYPES.Program ? scope : scope.body)) {
       if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(node.operator)) {
-        if (NONCE_NAME.test(nameOf(sourceCode, node.left as Node) ?? '') || NONCE_NAME.test(nameOf(sourceCode, node.right) ?? ''))
-          return true;
+        if (namesNonce(nameOf(sourceCode, node.left as Node) ?? '') || namesNonce(nameOf(sourceCode, node.right) ?? '')) return true;
         continue;
       }
       if (node.type !== AST_NODE_TYPES.CallExpression) continue;
@@ -765,7 +763,7 @@ export function comparesNonce(sourceCode: SourceCode, scope: FunctionNode | TSES
           : callee.type === AST_NODE_TYPES.MemberExpression
             ? memberName(sourceCode, callee)
             : undefined;
-      if (name && NONCE_NAME.test(name) && !NOT_A_NONCE_CHECK.test(name)) return true;
+      if (name && namesNonce(name) && !NOT_A_NONCE_CHECK.test(name)) return true;
       // `verify(idToken, { nonce })`: the expected nonce handed to a verification.
       if (
         name &&
@@ -773,7 +771,7 @@ export function comparesNonce(sourceCode: SourceCode, scope: FunctionNode | TSES
         node.arguments.some(
           (arg) =>
             arg.type === AST_NODE_TYPES.ObjectExpression &&
-            arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && NONCE_NAME.test(propertyKeyName(sourceCode, p) ?? '')),
+            arg.properties.some((p) => p.type === AST_NODE_TYPES.Property && namesNonce(propertyKeyName(sourceCode, p) ?? '')),
         )
       )
         return true;

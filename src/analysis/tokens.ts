@@ -337,6 +337,11 @@ export function nameWords(name: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** `nonce` as a word of its own or a word's start or end: `oidcNonce`, `nonceValue`, `authnonce`, but not `runOnce`. */
+export function namesNonce(name: string): boolean {
+  return nameWords(name).some((word) => word.startsWith('nonce') || word.endsWith('nonce'));
+}
+
 /** Last words that make a name mean "a credential token" without saying which (`token`, `authJwt`, `tokenSet`). */
 const GENERIC_TOKEN_TAILS = new Set(['token', 'tokens', 'jwt', 'jwts']);
 const GENERIC_TOKEN_PAIRS = new Set(['token set', 'token response', 'token data', 'tokens data', 'auth tokens', 'oauth tokens']);
