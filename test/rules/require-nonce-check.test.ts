@@ -363,6 +363,15 @@ ruleTester.run('require-nonce-check: ID tokens read from the redirect URL', rule
       errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(fragmentIdToken, "fragment.get('id_token')") }],
     },
     {
+      // `runOnce` holds the letters of `nonce`: comparing it compares no nonce.
+      code: `export function finishLogin() {
+  const idToken = new URLSearchParams(window.location.hash.slice(1)).get('id_token');
+  if (runOnce !== undefined) return null;
+  return idToken;
+}`,
+      errors: [{ messageId: 'redirectIdTokenWithoutNonce', line: 2, column: 19, endLine: 2, endColumn: 85 }],
+    },
+    {
       code: displayedIdToken('signIn(claims.sub, claims.email)'),
       errors: [
         {
