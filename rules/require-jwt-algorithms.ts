@@ -20,7 +20,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       missingAlgorithms:
-        "This {{library}} verification has no `algorithms` allowlist, so the token's own `alg` header chooses how it is checked (algorithm confusion, RFC 8725 §3.1). Pass the algorithms your issuer signs with, e.g. `algorithms: ['{{alg}}']`.",
+        "This {{library}} verification has no `algorithms` allowlist, so the token's own `alg` header picks the algorithm it is checked with (RFC 8725 §3.1); older versions even accept an HMAC keyed with your public key. Pass the algorithms your issuer signs with, e.g. `algorithms: ['{{alg}}']`.",
       noneAlgorithm:
         'The JWT algorithm `none` is allowed here, so an unsigned token passes as valid and anyone can forge one. Remove `none` and allow only the algorithm your issuer signs with.',
       mixedAlgorithms:
