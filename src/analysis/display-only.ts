@@ -58,6 +58,18 @@ function outermost(node: Node): Node {
   return current;
 }
 
+/** A branch that only writes log lines (`console.warn(…)`), or nothing. */
+function onlyLogs(statement: TSESTree.Statement): boolean {
+  const statements = statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];
+  return statements.every(
+    (inner) =>
+      inner.type === AST_NODE_TYPES.ExpressionStatement &&
+      inner.expression.type === AST_NODE_TYPES.CallExpression &&
+      LOGGING_ROOTS.has(rootName(inner.expression.callee) ?? '') &&
+      rootName(inner.expression.callee) !== 'alert',
+  );
+}
+
 function usesOnlyDisplay(sourceCode: SourceCode, node: Node, depth: number, claimRead = false): boolean {
   if (depth > MAX_DEPTH) return false;
   const use = outermost(node);
@@ -73,8 +85,22 @@ function usesOnlyDisplay(sourceCode: SourceCode, node: Node, depth: number, clai
     case AST_NODE_TYPES.JSXExpressionContainer:
       return !claimRead && (parent.parent?.type === AST_NODE_TYPES.JSXElement || parent.parent?.type === AST_NODE_TYPES.JSXFragment);
     case AST_NODE_TYPES.MemberExpression:
-      // A claim read to be logged: `console.log(claims.email)`.
-      return parent.object === use && !parent.computed && usesOnlyDisplay(sourceCode, parent, depth + 1, true);
+      // A claim read to be logged: `console.log(claims.email)`, `claims['cnf']`.
+      return (
+        parent.object === use &&
+        (!parent.computed || memberName(sourceCode, parent) !== undefined) &&
+        usesOnlyDisplay(sourceCode, parent, depth + 1, true)
+      );
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.LogicalExpression:
+      // A condition made of the value: what decides is where the condition goes.
+      return (
+        (parent.type !== AST_NODE_TYPES.UnaryExpression || parent.operator === '!') && usesOnlyDisplay(sourceCode, parent, depth + 1, true)
+      );
+    case AST_NODE_TYPES.IfStatement:
+      // `if (!claims.cnf) console.warn(…)`: a decision whose only effect is a log line.
+      return parent.test === use && onlyLogs(parent.consequent) && (parent.alternate === null || onlyLogs(parent.alternate));
     case AST_NODE_TYPES.AssignmentExpression:
       return (
         !claimRead &&

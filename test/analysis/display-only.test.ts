@@ -19,6 +19,23 @@ describe('isOnlyDisplayed', () => {
     expect(displayed(`const claims = await decode(t);\nel.textContent = \`\${JSON.stringify(claims)}\`;`)).toEqual([true]);
   });
 
+  it('accepts a claim that only decides whether to write a log line', () => {
+    const warn = `const payload = decode(t);\nconst cnf = payload['cnf'];\nif (!cnf?.['x5t#S256']) {\n  console.warn('not certificate-bound');\n}`;
+    expect(displayed(warn)).toEqual([true]);
+    expect(displayed(`const claims = decode(t);\nif (claims.exp < now) console.log('expired');\nelse logger.debug('fresh');`)).toEqual([
+      true,
+    ]);
+  });
+
+  it('refuses a claim that decides anything besides a log line', () => {
+    expect(displayed(`const claims = decode(t);\nif (!claims.cnf) {\n  console.warn('no cnf');\n  return;\n}`)).toEqual([false]);
+    expect(displayed(`const claims = decode(t);\nif (claims.exp < now) console.log('expired');\nelse signIn(claims);`)).toEqual([false]);
+    expect(displayed(`const claims = decode(t);\nif (claims.role === 'admin') alert('welcome, admin');`)).toEqual([false]);
+    expect(displayed(`const claims = decode(t);\nconst admin = !claims.admin;\nif (admin) grant();`)).toEqual([false]);
+    expect(displayed(`const claims = decode(t);\nconst key = 'role';\nif (claims[key]) console.log(key);`)).toEqual([true]);
+    expect(displayed(`const claims = decode(t);\nif (claims[pick()]) console.log('x');\nreturn claims;`)).toEqual([false]);
+  });
+
   it('refuses values used for anything else', () => {
     // A claim read to greet the user presents it as who signed in.
     expect(displayed(`const claims = decode(t);\nel.textContent = claims.name;`)).toEqual([false]);

@@ -49,8 +49,24 @@ ruleTester.run('no-access-token-decode', rule, {
     // A cookie read by a server: from the request.
     `import { jwtDecode } from 'jwt-decode';
      export const handler = (req) => jwtDecode(req.cookies.access_token);`,
+    // A claim that only decides whether to print a warning: nothing is trusted.
+    `import * as jose from 'jose';
+     const tokens = await res.json();
+     const payload = jose.decodeJwt(tokens.access_token);
+     if (!payload['cnf']?.['x5t#S256']) console.warn('the access token is not certificate-bound');`,
   ],
   invalid: [
+    {
+      // The same condition deciding more than a warning: the token's binding is trusted.
+      code: `import * as jose from 'jose';
+const tokens = await res.json();
+const payload = jose.decodeJwt(tokens.access_token);
+if (!payload['cnf']?.['x5t#S256']) {
+  console.warn('the access token is not certificate-bound');
+  throw new Error('unbound');
+}`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 17, endLine: 3, endColumn: 52 }],
+    },
     {
       // Logged and then used: the roles come from the access token.
       code: `import { jwtDecode } from 'jwt-decode';
