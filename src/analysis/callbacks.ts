@@ -462,7 +462,10 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
         // A code in a JSON/form body may be a SPA handing its code to its backend (the SPA checked
         // state); it is a form_post callback only when the handler also reads a state.
         const part = requestInput(sourceCode, unwrapValue(sourceCode, carrier))?.part;
-        fromRedirect = part !== 'body' || functions.some((fn) => /state/i.test(sourceCode.getText(fn)));
+        // Likewise a handler whose response is the token response itself (`return $fetch(tokenUrl, …)`):
+        // the SPA's fetch gets the tokens back, no session is made — the SPA's callback checks state.
+        const proxy = part === 'body' || (part === 'query' && own !== undefined && returnsToCaller(sourceCode, exchange, own));
+        fromRedirect = !proxy || functions.some((fn) => /state/i.test(sourceCode.getText(fn)));
       } else {
         // The code handed to a helper: `async function exchange(code) { … }` called with `params.get('code')`.
         const inner = skipWrappers(carrier);
@@ -506,6 +509,47 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
     if (rethrowsAnalysisErrors()) throw error;
     return { fromRedirect: false, functions, stateChecked: false, behindMiddleware: false, handOffs: [] };
   }
+}
+
+/**
+ * Whether the value of `node` is what `fn` returns, as it is or past `await`, `.then(…)` /
+ * `.catch(…)` / `.finally(…)` and a variable read once by the `return`.
+ */
+function returnsToCaller(sourceCode: SourceCode, node: Node, fn: FunctionNode, depth = 0): boolean {
+  if (depth > 3) return false;
+  let current: Node = node;
+  for (let i = 0; i < 12; i++) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression
+    ) {
+      current = parent;
+      continue;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === current &&
+      parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent &&
+      /^(?:then|catch|finally)$/.test(memberName(sourceCode, parent) ?? '')
+    ) {
+      current = parent.parent;
+      continue;
+    }
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent) === fn;
+    if (parent.type === AST_NODE_TYPES.ArrowFunctionExpression) return parent === fn && parent.body === current;
+    if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = findVariable(sourceCode.getScope(parent), parent.id);
+      const reads = variable?.references.filter((reference) => reference.isRead()) ?? [];
+      return reads.length === 1 && returnsToCaller(sourceCode, reads[0].identifier, fn, depth + 1);
+    }
+    return false;
+  }
+  return false;
 }
 
 // Which parameter a code comes from: the parameter itself or a property read of it (`params.code`).

@@ -85,6 +85,8 @@ function chainOf(sourceCode: SourceCode, node: Node): Chain {
     segments.unshift(memberName(sourceCode, current) ?? '?');
     current = skipWrappers(current.object);
   }
+  // `(await readBody(event)).next`: the awaited part.
+  while (current.type === AST_NODE_TYPES.AwaitExpression) current = skipWrappers(current.argument);
   return { root: current, segments };
 }
 
@@ -280,7 +282,8 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
     if (REQUEST_OBJECT_NAMES.has(root.name)) prefix = { part: 'url', key: undefined, browser: false };
     else prefix = identifierInput(sourceCode, root, depth) ?? wholeRequestVariable(sourceCode, root);
   } else if (root.type === AST_NODE_TYPES.CallExpression && QUERY_FACTORIES.has(calleeName(root) ?? '')) {
-    prefix = { part: 'url', key: undefined, browser: calleeName(root)?.startsWith('use') ?? false };
+    // `getQuery(event).code`: a member of the query itself, as through `const q = getQuery(event)`.
+    prefix = factoryInput(root);
   } else if (root.type === AST_NODE_TYPES.CallExpression) {
     const whole = requestInputAt(sourceCode, root, depth + 1);
     // `cookies().get('next')?.value` (Next.js), `cookies.get('next')?.value` (Astro): the cookie's value.

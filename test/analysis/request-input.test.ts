@@ -78,13 +78,15 @@ describe('request-input: values of the incoming request', () => {
   it('reads the request through variables: a URL of the request, a query factory held in a variable, route objects', () => {
     const code = `
       export const h = (req) => { const url = new URL(req.url); const qp = new URLSearchParams(url.search); probe(qp.get('code')); };
-      export default defineEventHandler(async (event) => { const query = getQuery(event); probe(query.code); const body = await readBody(event); probe(body.code); });
+      export default defineEventHandler(async (event) => { const query = getQuery(event); probe(query.code); const body = await readBody(event); probe(body.code); probe(getQuery(event).code); probe((await readBody(event)).next); });
       export default { fetch({ route }) { probe(route.query.code); }, mounted() { probe(this.$route.query.code); } };
       export function setup() { const route = useRoute(); probe(route.query.next); }`;
     expect(inputs(code)).toEqual([
       'search-params:code',
       'query:code',
       'body:code',
+      'query:code',
+      'body:next',
       'query:code:browser',
       'query:code:browser',
       'query:next:browser',

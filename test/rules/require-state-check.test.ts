@@ -250,7 +250,16 @@ const bunUrlParams = `export const callback = async (req: Request) => {
 const h3QueryVariable = `export default defineEventHandler(async (event) => {
   const query = getQuery(event);
   const body = new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET, redirect_uri: CALLBACK });
-  return $fetch(TOKEN_URL, { method: 'POST', body });
+  const tokens = await $fetch(TOKEN_URL, { method: 'POST', body });
+  setCookie(event, 'session', tokens.access_token, { httpOnly: true, secure: true });
+  return sendRedirect(event, '/');
+});`;
+
+// The query factory's member read directly: the same request's code.
+const h3QueryMember = `export default defineEventHandler(async (event) => {
+  const tokens = await $fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: getQuery(event).code, client_secret: SECRET }) });
+  await setUserSession(event, { user: tokens.user });
+  return sendRedirect(event, '/');
 });`;
 
 const nuxtRouteContext = `export default {
@@ -288,6 +297,17 @@ ruleTester.run('require-state-check (request values through variables)', rule, {
          const res = await $axios.post('https://github.com/login/oauth/access_token', { client_id: ID, client_secret: SECRET, code: route.query.code });
        },
      };`,
+    // A code proxy for a SPA: the handler's response is the token response itself, no session is
+    // made; the SPA's callback page compares the state before it fetches this endpoint.
+    `export default defineEventHandler(async (event) => {
+       return await $fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: getQuery(event).code, client_secret: SECRET }) })
+         .catch((error) => console.error(error));
+     });`,
+    `export default defineEventHandler(async (event) => {
+       const { code } = getQuery(event);
+       const tokens = await $fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_secret: SECRET }) });
+       return tokens;
+     });`,
     // A variable named like a query that is not the request's: a config object, a local route table.
     `const query = loadConfig();
      export const exchange = () => fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: query.code, client_secret: SECRET }) });`,
@@ -312,6 +332,11 @@ ruleTester.run('require-state-check (request values through variables)', rule, {
       bunUrlParams.slice(bunUrlParams.indexOf('fetch(TOKEN_URL'), bunUrlParams.indexOf('}) });') + 5),
     ),
     invalid(h3QueryVariable, 'stateNotCompared', "$fetch(TOKEN_URL, { method: 'POST', body })"),
+    invalid(
+      h3QueryMember,
+      'stateNotCompared',
+      "$fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: getQuery(event).code, client_secret: SECRET }) })",
+    ),
     invalid(
       nuxtRouteContext,
       'stateNotCompared',
