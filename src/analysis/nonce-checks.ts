@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunctionOrProgram } from './ast';
+import { enclosingFunctionOrProgram, findVariable, isFunctionNode, type FunctionNode } from './ast';
 import { readOnlyToDisplay } from './display-only';
 import { authorizationRequests, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
 import { fileFacts } from './file-facts';
@@ -28,8 +28,8 @@ import {
   type JwtFacts,
   type JwtOperation,
 } from './jwt';
-import { calleeOrigin, lookup, matchesPattern } from './modules';
-import { comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
+import { calleeOrigin, lookup, matchesPattern, skipWrappers } from './modules';
+import { callSitesOf, comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
 import { definitionOf, getProperty, stringValue } from './values';
 import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../knowledge/jwt';
 import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_OIDC_PROVIDERS } from '../knowledge/oauth-libraries';
@@ -182,6 +182,16 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     if (!isIdToken || info?.fromRequest) return;
     // Out of scope: an ID token received from elsewhere, in a module that shows no OIDC flow.
     if (flow.requests.length === 0 && !isFromTokenResponse(sourceCode, op.token)) return;
+    // An exported verify helper that nothing here calls, beside a library's flow (a passport
+    // strategy) that sends no nonce: its ID token comes from the importers (a posted One Tap
+    // credential, a token response), judged at their calls — not from the library's redirect flow.
+    // A flow the app builds by hand (`source: 'url'`) is validated by the app's own helpers: those stay.
+    if (
+      !flow.sendsNonce &&
+      flow.requests.every((request) => request.source !== 'url' && request.knowledge !== undefined) &&
+      isExportedHelperParameter(sourceCode, op.token)
+    )
+      return;
     if (claimStatus(sourceCode, jwt, op, 'nonce') !== 'missing') return;
     if (!nonceNeeded(sourceCode)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: op.spec.nonce ? '`nonce` option' : 'compare `payload.nonce`' });
@@ -209,6 +219,25 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     if (key !== undefined && reported.has(key)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: 'compare `payload.nonce`' });
   }
+}
+
+/** `export async function verifyToken(idToken) { … }`: the token is a parameter of an exported function that this module never calls. */
+function isExportedHelperParameter(sourceCode: SourceCode, token: Node | undefined): boolean {
+  const inner = token ? skipWrappers(token) : undefined;
+  if (inner?.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(sourceCode.getScope(inner), inner)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunctionNode(def.node as Node)) return false;
+  const fn = def.node as FunctionNode;
+  const declaration =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
+        ? fn.parent.parent
+        : undefined;
+  const exported =
+    declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+    declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  return exported && callSitesOf(sourceCode, fn).length === 0;
 }
 
 function providerFindings(sourceCode: SourceCode, request: AuthorizationRequest, findings: NonceFinding[]): void {

@@ -99,6 +99,17 @@ module.exports = { authorizeUrl, claimsOf };`,
     `import { OAuth2Client } from 'google-auth-library';
      const google = new OAuth2Client();
      export const oneTap = async (req) => (await google.verifyIdToken({ idToken: req.body.credential, audience: ID })).getPayload();`,
+    // A passport strategy's redirect flow beside an exported helper verifying a posted Google
+    // credential (the importer's route hands in req.body.credential): not this flow's ID token.
+    `import passport from 'passport';
+     import { Strategy as GoogleStrategy } from 'passport-google-oauth2';
+     import { OAuth2Client } from 'google-auth-library';
+     const client = new OAuth2Client();
+     passport.use(new GoogleStrategy({ clientID: ID, clientSecret: S, callbackURL: CB, state: true }, (at, rt, profile, done) => done(null, profile)));
+     export async function verifyToken(idToken: string) {
+       const ticket = await client.verifyIdToken({ idToken, audience: ID });
+       return ticket.getPayload();
+     }`,
     // ID token from a mobile app parameter, no flow in this module.
     `import { jwtVerify } from 'jose';
      export const verifyMobile = (idToken: string) => jwtVerify(idToken, JWKS, { issuer: ISSUER, audience: ID });`,
@@ -158,6 +169,30 @@ function claimsOf(idToken, key) {
 }
 module.exports = { authorizeUrl, claimsOf };`,
       errors: [{ messageId: 'missingNonceCheck', line: 13, column: 18, endLine: 13, endColumn: 127 }],
+    },
+    {
+      // An exported verify helper beside a hand-built OIDC request: the app's own flow validates with it.
+      code: `import jwt from 'jsonwebtoken';
+export function authorizeUrl(state: string) {
+  return \`https://appleid.apple.com/auth/authorize?response_type=code&client_id=\${CLIENT_ID}&redirect_uri=\${CB}&state=\${state}&scope=openid\`;
+}
+export function claimsOf(idToken: string, key: string) {
+  return jwt.verify(idToken, key, { algorithms: ['RS256'], audience: CLIENT_ID, issuer: 'https://appleid.apple.com' });
+}`,
+      errors: [{ messageId: 'missingNonceCheck', line: 6, column: 10, endLine: 6, endColumn: 119 }],
+    },
+    {
+      // The same helper called here with the library flow's token response: this flow's ID token.
+      code: `import passport from 'passport';
+import { Strategy as GoogleStrategy } from 'passport-google-oauth2';
+import { OAuth2Client } from 'google-auth-library';
+const client = new OAuth2Client();
+export async function verifyToken(idToken: string) {
+  const ticket = await client.verifyIdToken({ idToken, audience: ID });
+  return ticket.getPayload();
+}
+passport.use(new GoogleStrategy({ clientID: ID, clientSecret: S, callbackURL: CB, state: true }, async (at, rt, params, profile, done) => done(null, await verifyToken(params.id_token))));`,
+      errors: [{ messageId: 'missingNonceCheck', line: 6, column: 24, endLine: 6, endColumn: 71 }],
     },
     {
       // A module that sends a nonce and trusts the decoded ID token without comparing it.
