@@ -10,7 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { childNodes, normaliseModule, tableGlobalNames, tableModules } from './modules';
 import { fileInfo, lintedFile } from './project/files';
-import { withinPackages } from './project/resolve';
+import { mayNameProjectFile, withinPackages } from './project/resolve';
 import { TextGates } from './text-scan';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -19,8 +19,9 @@ export interface FileFacts {
   /** Module specifiers the file imports or requires (normalised: `node:crypto` → `crypto`). */
   readonly modules: ReadonlySet<string>;
   /**
-   * True when the file imports modules of its own project (relative specifiers and the
-   * usual path aliases: `./x`, `../x`, `@/x`, `~/x`, `#x`, `$lib/x`): the analysis may then
+   * True when the file imports modules of its own project (relative specifiers, the usual
+   * path aliases: `./x`, `../x`, `@/x`, `~/x`, `#x`, `$lib/x`, and bare specifiers that the
+   * nearest tsconfig's `paths` or `baseUrl` may map to a project file): the analysis may then
    * find a sink or a check in another module, so rules gated on a text mention look closer.
    * False for a package's file (under node_modules): its imports are never followed.
    */
@@ -170,6 +171,10 @@ function followsProjectImports(sourceCode: SourceCode, modules: ReadonlySet<stri
   const filename = fileInfo(sourceCode)?.filename;
   if (filename !== undefined && withinPackages(filename)) return false;
   for (const specifier of modules) if (PROJECT_SPECIFIER.test(specifier)) return true;
+  // Bare specifiers may be tsconfig `paths` aliases or `baseUrl` paths (`src/app/auth`):
+  // asked of the nearest tsconfig (cached) and its baseUrl folder's listing, never resolved here.
+  if (filename === undefined) return false;
+  for (const specifier of modules) if (mayNameProjectFile(filename, specifier)) return true;
   return false;
 }
 

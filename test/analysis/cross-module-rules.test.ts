@@ -658,3 +658,81 @@ describe('a Redux store persisted by a helper of another module', () => {
     expect(project.lint(files(`{ username: '', theme: 'dark' }`), 'store.js', ['no-token-in-web-storage'])).toEqual([]);
   });
 });
+
+describe('specifiers the project maps itself: package.json imports, tsconfig paths and baseUrl', () => {
+  const wrapper = `export function saveItem(key, value) {\n  localStorage.setItem(key, value);\n}\n`;
+  const callback = (specifier: string) =>
+    `import { saveItem } from '${specifier}';\nexport function onLogin(token) {\n  saveItem('access_token', token);\n}\n`;
+  const lint = (files: Record<string, string>, file = 'src/app/login.js') => project.lint(files, file, ['no-token-in-web-storage']);
+
+  it('follows a # subpath import through the nearest package.json: patterns, exact keys, conditions in order', () => {
+    const pkg = (imports: unknown) => JSON.stringify({ name: 'app', type: 'module', imports });
+    expect(
+      lint({
+        'package.json': pkg({ '#lib/*': './src/lib/*' }),
+        'src/lib/storage.js': wrapper,
+        'src/app/login.js': callback('#lib/storage.js'),
+      }),
+    ).toEqual(['no-token-in-web-storage@3']);
+    expect(
+      lint({
+        'package.json': pkg({ '#storage': { types: './src/storage.d.ts', node: './src/node-storage.js', default: './src/noop.js' } }),
+        'src/storage.d.ts': 'export declare function saveItem(key: string, value: string): void;\n',
+        'src/node-storage.js': wrapper,
+        'src/noop.js': 'export function saveItem() {}\n',
+        'src/app/login.js': callback('#storage'),
+      }),
+    ).toEqual(['no-token-in-web-storage@3']);
+    // The first condition's file is missing: the next one is used.
+    expect(
+      lint({
+        'package.json': pkg({ '#storage': { node: './src/missing.js', default: ['./src/storage.js'] } }),
+        'src/storage.js': wrapper,
+        'src/app/login.js': callback('#storage'),
+      }),
+    ).toEqual(['no-token-in-web-storage@3']);
+  });
+
+  it('does not follow a # import that maps to a package, or one the package.json does not declare', () => {
+    const pkg = JSON.stringify({ name: 'app', imports: { '#storage': 'storage-kit', '#lib/*': './src/lib/*' } });
+    expect(
+      lint({
+        'package.json': pkg,
+        'node_modules/storage-kit/index.js': wrapper,
+        'src/lib/storage.js': wrapper,
+        'src/app/login.js': callback('#storage'),
+      }),
+    ).toEqual([]);
+    expect(lint({ 'package.json': pkg, 'src/lib/storage.js': wrapper, 'src/app/login.js': callback('#other/storage.js') })).toEqual([]);
+  });
+
+  it('follows bare specifiers that the tsconfig paths or baseUrl map to a project file', () => {
+    expect(
+      lint({
+        'tsconfig.json': '{ "compilerOptions": { "baseUrl": "./" } }',
+        'src/app/storage.js': wrapper,
+        'src/app/login.js': callback('src/app/storage'),
+      }),
+    ).toEqual(['no-token-in-web-storage@3']);
+    expect(
+      lint({
+        'tsconfig.json': '{ "compilerOptions": { "paths": { "@app/*": ["./src/app/*"] } } }',
+        'src/app/storage.js': wrapper,
+        'src/app/login.js': callback('@app/storage'),
+      }),
+    ).toEqual(['no-token-in-web-storage@3']);
+  });
+
+  it('never follows a bare specifier to a package, with or without baseUrl', () => {
+    const files = (config: string) => ({
+      'tsconfig.json': config,
+      'node_modules/src/app/storage.js': wrapper,
+      'node_modules/storage-kit/index.js': wrapper,
+      'src/app/login.js': `import { saveItem } from 'storage-kit';\nexport function onLogin(token) {\n  saveItem('access_token', token);\n}\n`,
+    });
+    expect(lint(files('{ "compilerOptions": { "baseUrl": "./" } }'))).toEqual([]);
+    expect(lint(files('{ "compilerOptions": {} }'))).toEqual([]);
+    // Without baseUrl, `src/app/storage` names a package (here one in node_modules).
+    expect(lint({ ...files('{ "compilerOptions": {} }'), 'src/app/login.js': callback('src/app/storage') })).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ import { calledFunction, importedDefinition, projectOrigin } from '../../src/ana
 import { formatOrigin } from '../../src/analysis/modules';
 import { registerLintedFile } from '../../src/analysis/project/files';
 import { clearModuleCache } from '../../src/analysis/project/load';
-import { resolveModule, stripJsonComments } from '../../src/analysis/project/resolve';
+import { mayNameProjectFile, resolveModule, stripJsonComments } from '../../src/analysis/project/resolve';
 import { clearImporterListings } from '../../src/analysis/project/importers';
 import { weakHelperFindings } from '../../src/analysis/secret-values';
 
@@ -120,6 +120,28 @@ describe('resolveModule', () => {
     expect(resolveModule(join(root, 'vite/src/pages/Login.js'), '@/api/login')).toBe(join(root, 'vite/src/api/login.js'));
     // Without the framework's config file, `$lib` means nothing.
     expect(resolveModule(join(root, 'vite/src/pages/Login.js'), '$lib/random')).toBeUndefined();
+  });
+
+  it('follows package.json imports as Node picks: the longest pattern prefix, then tsconfig paths for # names', () => {
+    write({
+      'imp/package.json': JSON.stringify({ imports: { '#lib/*': './src/lib/*', '#lib/auth/*': './src/auth/*', '#pkg': 'some-package' } }),
+      'imp/src/lib/auth/login.ts': '',
+      'imp/src/auth/login.ts': '',
+      'imp/src/alias.ts': '',
+      'imp/tsconfig.json': '{ "compilerOptions": { "paths": { "#alias": ["./src/alias.ts"] } } }',
+    });
+    const page = join(root, 'imp/src/pages/page.ts');
+    expect(resolveModule(page, '#lib/auth/login.js')).toBe(join(root, 'imp/src/auth/login.ts'));
+    expect(resolveModule(page, '#pkg')).toBeUndefined();
+    expect(resolveModule(page, '#alias')).toBe(join(root, 'imp/src/alias.ts'));
+  });
+
+  it('lets the cheap gate through only bare specifiers the tsconfig may map to a project file', () => {
+    expect(mayNameProjectFile(from, 'src/dir')).toBe(true);
+    expect(mayNameProjectFile(from, '@/a')).toBe(true);
+    expect(mayNameProjectFile(from, 'pkg')).toBe(false);
+    expect(mayNameProjectFile(from, 'node_modules/pkg')).toBe(false);
+    expect(mayNameProjectFile(join(root, 'vite/src/pages/Login.js'), 'src/api/login')).toBe(false);
   });
 
   it('reads tsconfig comments and trailing commas without touching strings', () => {

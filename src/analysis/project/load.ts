@@ -14,6 +14,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import { childNodes, requiredModule, skipWrappers } from '../modules';
 import { type FileInfo, type ParserLike, fileInfo, registerFile } from './files';
+import { clearResolverCache } from './resolve';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -278,4 +279,5 @@ export function isBarrel(sourceCode: SourceCode): boolean {
 /** Forget every parsed module (tests). */
 export function clearModuleCache(): void {
   cache.clear();
+  clearResolverCache();
 }

@@ -1,11 +1,12 @@
 /**
  * Resolves the project's own import specifiers to files: relative paths, `index` files,
  * the extensions of JavaScript and TypeScript (a `.js` specifier written for a `.ts` file
- * included), and tsconfig/jsconfig `paths` aliases and `baseUrl`. Packages are never
- * followed: what a library does is library knowledge (src/knowledge), and node_modules is
- * large. Every answer is a plain function of the files on disk.
+ * included), tsconfig/jsconfig `paths` aliases and `baseUrl`, and package.json `imports`
+ * (`#lib/*`). Packages are never followed: what a library does is library knowledge
+ * (src/knowledge), and node_modules is large. Every answer is a plain function of the files
+ * on disk; the configs read are cached per process by path, mtime and size.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /** Extensions tried, in TypeScript's order, for a specifier without one. */
@@ -130,22 +131,171 @@ function readCompilerOptions(file: string, depth = 0): { baseUrl?: string; paths
   };
 }
 
+/** A value read from a file, valid while the file's mtime and size stay the same. */
+interface Stamped<T> {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly value: T;
+}
+
+const MAX_CACHED = 256;
+
+/**
+ * `read(path)`, cached by the file's mtime and size (an edited config is read again); undefined
+ * when the path is gone. Bounded: the oldest entry goes first.
+ */
+function stamped<T>(cache: Map<string, Stamped<T>>, path: string, read: (path: string) => T): { value: T } | undefined {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    cache.delete(path);
+    return undefined;
+  }
+  const cached = cache.get(path);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
+  const value = read(path);
+  cache.delete(path);
+  cache.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, value });
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  return { value };
+}
+
+/**
+ * The nearest file of one of `names` above `directory` (not past a node_modules folder), the
+ * walk remembered per directory and re-checked by one stat of the file it found.
+ */
+function nearestFile(walks: Map<string, string | null>, directory: string, names: readonly string[]): string | undefined {
+  const known = walks.get(directory);
+  if (known === null) return undefined;
+  if (known !== undefined && isFile(known)) return known;
+  let found: string | undefined;
+  for (let current = directory; found === undefined; current = dirname(current)) {
+    found = names.map((name) => join(current, name)).find(existsSync);
+    if (found === undefined && (dirname(current) === current || withinPackages(current))) break;
+  }
+  walks.set(directory, found ?? null);
+  if (walks.size > MAX_CACHED * 4) walks.delete(walks.keys().next().value as string);
+  return found;
+}
+
+const configWalks = new Map<string, string | null>();
+const configs = new Map<string, Stamped<PathAliases | undefined>>();
+
+function readPathAliases(file: string): PathAliases | undefined {
+  const options = readCompilerOptions(file);
+  if (!options) return undefined;
+  const baseDirectory = options.baseUrl ?? options.from;
+  const paths = Object.entries(options.paths ?? {})
+    .filter(([, targets]) => Array.isArray(targets))
+    .map(([pattern, targets]) => ({ pattern, targets: targets.filter((target) => typeof target === 'string') }));
+  return { baseDirectory, hasBaseUrl: options.baseUrl !== undefined, paths };
+}
+
 /** The path aliases of the nearest tsconfig.json / jsconfig.json above `directory`. */
 export function pathAliasesFor(directory: string): PathAliases | undefined {
-  for (let current = directory; ; current = dirname(current)) {
-    for (const name of CONFIG_NAMES) {
-      const file = join(current, name);
-      if (!existsSync(file)) continue;
-      const options = readCompilerOptions(file);
-      if (!options) return undefined;
-      const baseDirectory = options.baseUrl ?? options.from;
-      const paths = Object.entries(options.paths ?? {})
-        .filter(([, targets]) => Array.isArray(targets))
-        .map(([pattern, targets]) => ({ pattern, targets: targets.filter((target) => typeof target === 'string') }));
-      return { baseDirectory, hasBaseUrl: options.baseUrl !== undefined, paths };
-    }
-    if (dirname(current) === current || withinPackages(current)) return undefined;
+  const file = nearestFile(configWalks, directory, CONFIG_NAMES);
+  return file === undefined ? undefined : stamped(configs, file, readPathAliases)?.value;
+}
+
+const manifestWalks = new Map<string, string | null>();
+const manifests = new Map<string, Stamped<Readonly<Record<string, unknown>> | undefined>>();
+
+function readImportsField(file: string): Readonly<Record<string, unknown>> | undefined {
+  try {
+    const imports = (JSON.parse(readFileSync(file, 'utf8')) as { imports?: unknown }).imports;
+    return imports && typeof imports === 'object' && !Array.isArray(imports) ? (imports as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** Conditions whose targets are declarations, not code. */
+const TYPE_CONDITIONS = new Set(['types', 'typings']);
+
+/**
+ * The project file a package.json `imports` target names: a `./` path (a target naming a
+ * package is not followed), the first usable entry of a fallback array or of a conditions
+ * object (`{ "node": ..., "default": ... }`, in the order written; type declarations skipped).
+ */
+function importsTarget(target: unknown, directory: string, matched: string, depth = 0): string | undefined {
+  if (typeof target === 'string') {
+    if (!target.startsWith('./')) return undefined;
+    return resolveFile(resolve(directory, target.split('*').join(matched)));
+  }
+  if (!target || typeof target !== 'object' || depth > 4) return undefined;
+  const entries = Array.isArray(target) ? target.map((value) => ['', value] as const) : Object.entries(target);
+  for (const [condition, value] of entries) {
+    if (TYPE_CONDITIONS.has(condition)) continue;
+    const found = importsTarget(value, directory, matched, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A `#` specifier through the `imports` field of the nearest package.json (Node's subpath
+ * imports): an exact key first, else the `*` pattern with the longest prefix, as Node picks.
+ */
+function packageImport(fromFile: string, specifier: string): string | undefined {
+  const manifest = nearestFile(manifestWalks, dirname(fromFile), ['package.json']);
+  const imports = manifest === undefined ? undefined : stamped(manifests, manifest, readImportsField)?.value;
+  if (!manifest || !imports) return undefined;
+  const directory = dirname(manifest);
+  if (Object.hasOwn(imports, specifier) && !specifier.includes('*')) return importsTarget(imports[specifier], directory, '');
+  let best: { key: string; matched: string } | undefined;
+  for (const key of Object.keys(imports)) {
+    const star = key.indexOf('*');
+    if (star === -1 || key.indexOf('*', star + 1) !== -1) continue;
+    const matched = matchAlias(key, specifier);
+    if (matched !== undefined && (!best || star > best.key.indexOf('*'))) best = { key, matched };
+  }
+  return best ? importsTarget(imports[best.key], directory, best.matched) : undefined;
+}
+
+const listings = new Map<string, Stamped<ReadonlySet<string>>>();
+
+/** A folder's entry names, each also without its extension (`auth.ts` answers for `auth`). */
+function readEntries(directory: string): ReadonlySet<string> {
+  const names = new Set<string>();
+  try {
+    for (const name of readdirSync(directory)) {
+      names.add(name);
+      const dot = name.lastIndexOf('.');
+      if (dot > 0) names.add(name.slice(0, dot));
+    }
+  } catch {
+    // An unreadable folder lists nothing.
+  }
+  return names;
+}
+
+/**
+ * Whether a bare specifier (no `./`, `/`, `#` or framework alias) may name a file of the
+ * project rather than a package, for the cheap gate of file-facts: it matches a tsconfig
+ * `paths` pattern, or its first segment is an entry of the `baseUrl` folder (`src/app/auth`
+ * with `baseUrl: "."` and a `src` folder). A listing of one folder, cached; no file is
+ * resolved here.
+ */
+export function mayNameProjectFile(fromFile: string, specifier: string): boolean {
+  if (!isAbsolute(fromFile) || specifier.startsWith('node:')) return false;
+  const config = pathAliasesFor(dirname(fromFile));
+  if (!config) return false;
+  if (config.paths.some(({ pattern }) => matchAlias(pattern, specifier) !== undefined)) return true;
+  if (!config.hasBaseUrl || withinPackages(config.baseDirectory)) return false;
+  const slash = specifier.indexOf('/');
+  const first = slash === -1 ? specifier : specifier.slice(0, slash);
+  if (first === 'node_modules' || first === '' || first === '.' || first === '..') return false;
+  return stamped(listings, config.baseDirectory, readEntries)?.value.has(first) === true;
+}
+
+/** Forget the configs and listings read (tests). */
+export function clearResolverCache(): void {
+  configWalks.clear();
+  configs.clear();
+  manifestWalks.clear();
+  manifests.clear();
+  listings.clear();
 }
 
 const NO_ALIASES: PathAliases = { baseDirectory: '/', hasBaseUrl: false, paths: [] };
@@ -204,8 +354,10 @@ export function resolveModule(
     found = resolveFile(specifier);
   } else {
     if (specifier.startsWith('node:')) return undefined;
+    // Node's subpath imports first; a tsconfig may map `#` names too.
+    if (specifier.startsWith('#')) found = packageImport(fromFile, specifier);
     const config = aliases() ?? NO_ALIASES;
-    for (const { pattern, targets } of config.paths) {
+    for (const { pattern, targets } of found ? [] : config.paths) {
       const matched = matchAlias(pattern, specifier);
       if (matched === undefined) continue;
       for (const target of targets) {
