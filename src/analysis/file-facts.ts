@@ -173,9 +173,7 @@ function followsProjectImports(sourceCode: SourceCode, modules: ReadonlySet<stri
   for (const specifier of modules) if (PROJECT_SPECIFIER.test(specifier)) return true;
   // Bare specifiers may be tsconfig `paths` aliases or `baseUrl` paths (`src/app/auth`):
   // asked of the nearest tsconfig (cached) and its baseUrl folder's listing, never resolved here.
-  if (filename === undefined) return false;
-  for (const specifier of modules) if (mayNameProjectFile(filename, specifier)) return true;
-  return false;
+  return filename !== undefined && mayNameProjectFile(filename, modules);
 }
 
 /**

@@ -137,11 +137,11 @@ describe('resolveModule', () => {
   });
 
   it('lets the cheap gate through only bare specifiers the tsconfig may map to a project file', () => {
-    expect(mayNameProjectFile(from, 'src/dir')).toBe(true);
-    expect(mayNameProjectFile(from, '@/a')).toBe(true);
-    expect(mayNameProjectFile(from, 'pkg')).toBe(false);
-    expect(mayNameProjectFile(from, 'node_modules/pkg')).toBe(false);
-    expect(mayNameProjectFile(join(root, 'vite/src/pages/Login.js'), 'src/api/login')).toBe(false);
+    expect(mayNameProjectFile(from, ['src/dir'])).toBe(true);
+    expect(mayNameProjectFile(from, ['@/a'])).toBe(true);
+    expect(mayNameProjectFile(from, ['pkg'])).toBe(false);
+    expect(mayNameProjectFile(from, ['node_modules/pkg'])).toBe(false);
+    expect(mayNameProjectFile(join(root, 'vite/src/pages/Login.js'), ['src/api/login'])).toBe(false);
   });
 
   it('reads tsconfig comments and trailing commas without touching strings', () => {

@@ -271,22 +271,29 @@ function readEntries(directory: string): ReadonlySet<string> {
 }
 
 /**
- * Whether a bare specifier (no `./`, `/`, `#` or framework alias) may name a file of the
- * project rather than a package, for the cheap gate of file-facts: it matches a tsconfig
- * `paths` pattern, or its first segment is an entry of the `baseUrl` folder (`src/app/auth`
- * with `baseUrl: "."` and a `src` folder). A listing of one folder, cached; no file is
- * resolved here.
+ * Whether one of the bare specifiers (no `./`, `/`, `#` or framework alias) may name a file
+ * of the project rather than a package, for the cheap gate of file-facts: it matches a
+ * tsconfig `paths` pattern, or its first segment is an entry of the `baseUrl` folder
+ * (`src/app/auth` with `baseUrl: "."` and a `src` folder). The nearest tsconfig and one
+ * folder listing, both cached, once per file; no file is resolved here.
  */
-export function mayNameProjectFile(fromFile: string, specifier: string): boolean {
-  if (!isAbsolute(fromFile) || specifier.startsWith('node:')) return false;
-  const config = pathAliasesFor(dirname(fromFile));
-  if (!config) return false;
-  if (config.paths.some(({ pattern }) => matchAlias(pattern, specifier) !== undefined)) return true;
-  if (!config.hasBaseUrl || withinPackages(config.baseDirectory)) return false;
-  const slash = specifier.indexOf('/');
-  const first = slash === -1 ? specifier : specifier.slice(0, slash);
-  if (first === 'node_modules' || first === '' || first === '.' || first === '..') return false;
-  return stamped(listings, config.baseDirectory, readEntries)?.value.has(first) === true;
+export function mayNameProjectFile(fromFile: string, specifiers: Iterable<string>): boolean {
+  if (!isAbsolute(fromFile)) return false;
+  let config: PathAliases | undefined | null = null;
+  let entries: ReadonlySet<string> | undefined | null = null;
+  for (const specifier of specifiers) {
+    if (specifier.startsWith('node:')) continue;
+    if (config === null) config = pathAliasesFor(dirname(fromFile));
+    if (!config) return false;
+    if (config.paths.some(({ pattern }) => matchAlias(pattern, specifier) !== undefined)) return true;
+    if (!config.hasBaseUrl || withinPackages(config.baseDirectory)) continue;
+    const slash = specifier.indexOf('/');
+    const first = slash === -1 ? specifier : specifier.slice(0, slash);
+    if (first === 'node_modules' || first === '' || first === '.' || first === '..') continue;
+    if (entries === null) entries = stamped(listings, config.baseDirectory, readEntries)?.value;
+    if (entries?.has(first)) return true;
+  }
+  return false;
 }
 
 /** Forget the configs and listings read (tests). */
