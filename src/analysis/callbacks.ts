@@ -201,7 +201,10 @@ function codeCarrier(sourceCode: SourceCode, request: TokenRequest): Node | unde
   }
 }
 
-/** A parameter of a local helper: the calls to it in the file, and the argument given for it. */
+/**
+ * A parameter of a local helper (a function, or a class method called as `this.method(...)`):
+ * the calls to it in the file, and the argument given for it.
+ */
 function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { call: TSESTree.CallExpression; argument: Node }[] {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
@@ -209,17 +212,12 @@ function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { 
   const fn = def.node as FunctionNode;
   const index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
   if (index < 0) return [];
-  let nameNode: TSESTree.Identifier | undefined;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn.id;
-  else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier)
-    nameNode = fn.parent.id;
-  if (!nameNode) return [];
-  const fnVariable = findVariable(sourceCode.getScope(nameNode), nameNode);
-  if (!fnVariable) return [];
   const callers: { call: TSESTree.CallExpression; argument: Node }[] = [];
-  for (const reference of fnVariable.references) {
-    const call = reference.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+  // A method's call sites are its `this.method(...)` calls; a function's are the references to
+  // its name, kept only where it is called, not handed on (`items.map(exchange)`).
+  const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition || fn.parent?.type === AST_NODE_TYPES.PropertyDefinition;
+  for (const call of callSitesOf(sourceCode, fn)) {
+    if (!method && calledFunction(sourceCode, call.callee)?.fn !== fn) continue;
     const argument = call.arguments[index];
     if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) callers.push({ call, argument });
   }

@@ -802,3 +802,36 @@ espreeTester.run('require-state-check (presence tests of the state)', rule, {
     ),
   ],
 });
+
+// A class whose callback method reads the code and hands it to `this.exchange(code)`: the
+// missing check is reported at that hand-off, as for a helper function.
+const classCallback = `export class AuthClient {
+  async handleCallback() {
+    const params = new URLSearchParams(window.location.search);
+    const code = params.get('code');
+    return this.exchange(code);
+  }
+  private async exchange(code: string) {
+    const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'spa', code_verifier: sessionStorage.getItem('v') }) });
+    return res.json();
+  }
+}`;
+ruleTester.run('require-state-check (this.method hand-offs in a class)', rule, {
+  valid: [
+    // The calling method compares the state before the hand-off.
+    classCallback.replace(
+      "const code = params.get('code');",
+      "if (params.get('state') !== sessionStorage.getItem('oauth_state')) throw new Error('state');\n    const code = params.get('code');",
+    ),
+    // The exchanging method compares it itself.
+    classCallback.replace(
+      'const res = await fetch(',
+      "if (new URLSearchParams(location.search).get('state') !== sessionStorage.getItem('oauth_state')) throw new Error('state');\n    const res = await fetch(",
+    ),
+    // The method is handed the code of something that is not the redirect.
+    classCallback.replace("params.get('code')", 'this.pendingCode'),
+    // A method handed on as a callback is not called with the redirect's code.
+    classCallback.replace('return this.exchange(code);', 'return [code].map(this.exchange);'),
+  ],
+  invalid: [invalid(classCallback, 'stateNotCompared', 'this.exchange(code)')],
+});
