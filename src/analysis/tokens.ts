@@ -13,8 +13,8 @@ import { findVariable } from './ast';
 import { TOKEN_PRODUCERS } from '../knowledge/jwt';
 import { calledFunction } from './functions';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
-import { definitionOf, stringValue, tailName } from './values';
-import { CALLBACK_TOKEN_SOURCES, REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
+import { definitionOf, getProperty, stringValue, tailName } from './values';
+import { BELL_PROVIDER, CALLBACK_TOKEN_SOURCES, REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -167,6 +167,8 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
         const fromCall = classify(sourceCode, node.object, depth + 1);
         if (fromCall) return fromCall;
       }
+      const bell = bellCredentialKind(sourceCode, memberName(sourceCode, node), node.object);
+      if (bell) return { kind: bell, fromRequest: false, basis: 'source' };
       const byName = tokenKindFromName(memberName(sourceCode, node));
       return byName ? { kind: byName, fromRequest: false, basis: 'name' } : undefined;
     }
@@ -262,6 +264,9 @@ function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identif
         const part = root?.name === undefined ? root?.part : undefined;
         const fromRequest = part !== undefined ? requestFieldKind(part, key) : undefined;
         if (fromRequest) return { kind: fromRequest, fromRequest: true, basis: 'source' };
+        // `const { token } = credentials` in a bell provider's profile.
+        const bell = bellCredentialKind(sourceCode, key, init);
+        if (bell) return { kind: bell, fromRequest: false, basis: 'source' };
         const byName = tokenKindFromName(key) ?? tokenKindFromName(identifier.name);
         if (byName) return { kind: byName, fromRequest: isRequest, basis: isRequest ? 'source' : 'name' };
       }
@@ -305,6 +310,70 @@ function callbackTokenKind(sourceCode: SourceCode, identifier: TSESTree.Identifi
   if (!origin) return undefined;
   for (const [pattern, kind] of CALLBACK_TOKEN_SOURCES) if (matchesPattern(origin, pattern)) return kind;
   return undefined;
+}
+
+/**
+ * `credentials.token` / `credentials.refreshToken`, where `credentials` is what @hapi/bell hands
+ * a custom provider's `profile` after the code exchange: the field names the token only there.
+ */
+function bellCredentialKind(sourceCode: SourceCode, field: string | undefined, object: Node): TokenKind | undefined {
+  const kind = field !== undefined ? BELL_PROVIDER.credentialFields.get(field) : undefined;
+  const holder = skipWrappers(object);
+  return kind && holder.type === AST_NODE_TYPES.Identifier && isBellCredentials(sourceCode, holder, 0) ? kind : undefined;
+}
+
+/** The first parameter of a bell `profile`, or of a local helper every call of which hands it one. */
+function isBellCredentials(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): boolean {
+  if (depth > 2) return false;
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as TSESTree.FunctionLike;
+  if (fn.params[0] !== def.name) return false;
+  if (isBellProfile(sourceCode, fn)) return true;
+  // `profile: (credentials, params) => getProfile(credentials, params)`.
+  const calls = localCallsOf(sourceCode, fn);
+  return (
+    calls.length > 0 &&
+    calls.every((call) => {
+      const argument = call.arguments[0];
+      return argument?.type === AST_NODE_TYPES.Identifier && isBellCredentials(sourceCode, argument, depth + 1);
+    })
+  );
+}
+
+/** `profile` of an object shaped like a bell OAuth 2.0 provider: `protocol: 'oauth2'` with its endpoints. */
+function isBellProfile(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
+  const property = fn.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== fn) return false;
+  if (propertyKeyName(sourceCode, property) !== BELL_PROVIDER.profileKey) return false;
+  const provider = property.parent;
+  if (provider.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const protocol = getProperty(sourceCode, provider, 'protocol');
+  const value = protocol.status === 'present' ? stringValue(sourceCode, protocol.value) : undefined;
+  return (
+    value !== undefined &&
+    BELL_PROVIDER.protocols.has(value) &&
+    BELL_PROVIDER.endpointKeys.every((key) => getProperty(sourceCode, provider, key).status === 'present')
+  );
+}
+
+/** The calls of a function declared by name in this file (`function f() {}`, `const f = () => …`). */
+function localCallsOf(sourceCode: SourceCode, fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? fn.id
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier
+        ? fn.parent.id
+        : undefined;
+  if (!name) return [];
+  const variable = findVariable(sourceCode.getScope(name), name);
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable?.references ?? []) {
+    const call = reference.identifier.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) calls.push(call);
+  }
+  return calls;
 }
 
 export function classifyToken(sourceCode: SourceCode, node: Node): TokenInfo | undefined {

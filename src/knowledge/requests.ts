@@ -71,3 +71,21 @@ export const VALIDATED_INPUT_TARGETS: Readonly<Record<string, 'query' | 'body' |
   param: 'params',
   cookie: 'cookies',
 };
+
+/**
+ * @hapi/bell custom providers, `{ protocol: 'oauth2', auth, token, profile(credentials, params, get) }`:
+ * bell calls `profile` after its code exchange with the credentials it built from the token
+ * response, so `credentials.token` is the access token and `credentials.refreshToken` the
+ * refresh token (`params` is the raw token response, whose `id_token` its name tells).
+ */
+export const BELL_PROVIDER = {
+  /** The `protocol` values of a provider that runs the code exchange (OAuth 1.0a tokens are no JWTs). */
+  protocols: new Set(['oauth2']),
+  /** Keys every such provider has besides `protocol`: the authorization and token endpoints. */
+  endpointKeys: ['auth', 'token'],
+  profileKey: 'profile',
+  credentialFields: new Map<string, 'access' | 'refresh'>([
+    ['token', 'access'],
+    ['refreshToken', 'refresh'],
+  ]),
+} as const;

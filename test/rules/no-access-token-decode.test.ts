@@ -54,6 +54,18 @@ ruleTester.run('no-access-token-decode', rule, {
      const tokens = await res.json();
      const payload = jose.decodeJwt(tokens.access_token);
      if (!payload['cnf']?.['x5t#S256']) console.warn('the access token is not certificate-bound');`,
+    // bell look-alikes: the ID token of the token response, an OAuth 1.0a provider, a \`profile\`
+    // of an object that is no provider, a helper also called with something else.
+    `import { jwtDecode } from 'jwt-decode';
+     const provider = { protocol: 'oauth2', auth: A, token: T, profile(credentials, params) { credentials.profile = jwtDecode(params.id_token); } };`,
+    `import { jwtDecode } from 'jwt-decode';
+     const provider = { protocol: 'oauth', auth: A, token: T, temporary: R, profile(credentials) { credentials.profile = jwtDecode(credentials.token); } };`,
+    `import { jwtDecode } from 'jwt-decode';
+     const card = { theme: 'dark', profile(credentials) { return jwtDecode(credentials.token).sub; } };`,
+    `import { jwtDecode } from 'jwt-decode';
+     const provider = { protocol: 'oauth2', auth: A, token: T, profile: (credentials) => read(credentials) };
+     function read(credentials) { return jwtDecode(credentials.token).sub; }
+     read(invitation);`,
   ],
   invalid: [
     {
@@ -139,6 +151,23 @@ export function useScopes(accessToken: string) { return jwtDecode<{ scp: string 
 const msal = await instance.acquireTokenSilent(request);
 const oid = jwtDecode(msal.accessToken).oid;`,
       errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 13, endLine: 3, endColumn: 40 }],
+    },
+    {
+      // @hapi/bell custom provider: \`credentials.token\` is the access token of bell's code exchange.
+      code: `import Jwt from '@hapi/jwt';
+export const options = { provider: { protocol: 'oauth2', auth: AUTHORIZE_URL, token: TOKEN_URL,
+  profile: (credentials, params, get) => getProfile(credentials) } };
+function getProfile(credentials) {
+  const payload = Jwt.token.decode(credentials.token).decoded.payload;
+  credentials.profile = { id: payload.oid, email: payload.upn };
+}`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 5, column: 19, endLine: 5, endColumn: 54 }],
+    },
+    {
+      code: `import { jwtDecode } from 'jwt-decode';
+const provider = { protocol: 'oauth2', auth: AUTHORIZE_URL, token: TOKEN_URL, scope: ['openid'],
+  async profile(credentials) { const { token } = credentials; credentials.profile = { roles: jwtDecode(token).roles }; } };`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 3, column: 94, endLine: 3, endColumn: 110 }],
     },
     {
       code: `import { JwtService } from '@nestjs/jwt';
