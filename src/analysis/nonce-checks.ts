@@ -30,6 +30,7 @@ import {
 } from './jwt';
 import { calleeOrigin, lookup, matchesPattern, skipWrappers } from './modules';
 import { callSitesOf, comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
+import { tokenRequests } from './token-requests';
 import { definitionOf, getProperty, stringValue } from './values';
 import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../knowledge/jwt';
 import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_OIDC_PROVIDERS } from '../knowledge/oauth-libraries';
@@ -212,8 +213,12 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     // stored session's ID token, one handed in from a grant that sends no nonce (token
     // exchange, passwordless, passkey) — only reads claims: there is no login to bind it to.
     if (!validated && !fromResponse) return;
+    // Trusted claims of the code exchange's ID token need the nonce the module sent, or, with
+    // no PKCE, a nonce at all (the only binding of the token to this login). Another grant's
+    // response (refresh, token exchange) carries no nonce to compare.
     const sendsNonce = flow.sendsNonce || importedModuleSendsNonce(sourceCode);
-    if ((!validated && !sendsNonce) || claimStatus(sourceCode, jwt, op, 'nonce') === 'checked') return;
+    if (!validated && !sendsNonce && !exchangesCode(sourceCode)) return;
+    if (claimStatus(sourceCode, jwt, op, 'nonce') === 'checked') return;
     if (!nonceNeeded(sourceCode)) return;
     const key = opKey(sourceCode, op);
     if (key !== undefined && reported.has(key)) return;
@@ -238,6 +243,13 @@ function isExportedHelperParameter(sourceCode: SourceCode, token: Node | undefin
     declaration?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ||
     declaration?.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
   return exported && callSitesOf(sourceCode, fn).length === 0;
+}
+
+/** The module exchanges an authorization code itself (by hand or through a library). */
+function exchangesCode(sourceCode: SourceCode): boolean {
+  return fileFacts(sourceCode).memo('nonce-checks:exchanges-code', () =>
+    tokenRequests(sourceCode).some((request) => request.grantType === 'authorization_code'),
+  );
 }
 
 function providerFindings(sourceCode: SourceCode, request: AuthorizationRequest, findings: NonceFinding[]): void {

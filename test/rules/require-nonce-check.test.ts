@@ -60,6 +60,20 @@ function claimsOf(idToken, key, expectedNonce) {
   return claims;
 }
 module.exports = { authorizeUrl, claimsOf };`,
+    // Look-alikes of a code exchange with no PKCE whose ID token is decoded: with PKCE, and the ID
+    // token of a refresh-token grant (whose response carries no nonce to compare).
+    `import jwt from 'jsonwebtoken';
+     export async function callback(code, verifier) {
+       const body = new URLSearchParams({ client_id: ID, code, code_verifier: verifier, grant_type: 'authorization_code' });
+       const { id_token } = await (await fetch(TOKEN_URL, { method: 'POST', body })).json();
+       return jwt.decode(id_token).email;
+     }`,
+    `import jwt from 'jsonwebtoken';
+     export async function renew(refreshToken) {
+       const body = new URLSearchParams({ client_id: ID, refresh_token: refreshToken, grant_type: 'refresh_token' });
+       const { id_token } = await (await fetch(TOKEN_URL, { method: 'POST', body })).json();
+       return jwt.decode(id_token).email;
+     }`,
     // A PKCE flow that sends no nonce: a plain decode of the ID token is not this rule's case.
     `const q = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, code_challenge: c, code_challenge_method: 'S256' });
      export async function finish(res) { const tokens = await res.json(); return JSON.parse(atob(tokens.id_token.split('.')[1])); }`,
@@ -238,6 +252,18 @@ export async function callback(code: string) {
   return payload;
 }`,
       errors: [{ messageId: 'missingNonceCheck', line: 5, column: 29, endLine: 5, endColumn: 95 }],
+    },
+    {
+      // A callback that exchanges the code with no PKCE and trusts the decoded ID token: the
+      // nonce would be the only binding of the token to this login, and none is sent or compared.
+      code: `import jwt from 'jsonwebtoken';
+export default defineEventHandler(async (event) => {
+  const body = new URLSearchParams({ client_id: ID, client_secret: SECRET, code: getQuery(event).code, grant_type: 'authorization_code' });
+  const { id_token: token } = await $fetch(TOKEN_URL, { method: 'POST', body });
+  const user = jwt.decode(token);
+  return signIn(user.email);
+});`,
+      errors: [{ messageId: 'missingNonceCheck', line: 5, column: 16, endLine: 5, endColumn: 33 }],
     },
     {
       // jsonwebtoken verify of an ID token in a module that sends a nonce.
