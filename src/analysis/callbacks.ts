@@ -19,7 +19,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction, type FunctionNode } from './ast';
 import { calledFunction, parameterIndexOf } from './functions';
-import { GLOBAL_MODULE, memberName, originOf, skipWrappers } from './modules';
+import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { callSitesOf, scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
 import { tokenRequests, type TokenRequest } from './token-requests';
@@ -210,18 +210,70 @@ function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { 
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Parameter') return [];
   const fn = def.node as FunctionNode;
-  const index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
-  if (index < 0) return [];
+  let index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
+  // `function exchange({ code, verifier })`: the caller's object gives the value under that key.
+  let key: string | undefined;
+  if (index < 0) {
+    index = fn.params.findIndex((p) => p.type === AST_NODE_TYPES.ObjectPattern && within(p, def.name));
+    key = index < 0 ? undefined : patternKey(sourceCode, fn.params[index] as TSESTree.ObjectPattern, def.name);
+    if (key === undefined) return [];
+  }
   const callers: { call: TSESTree.CallExpression; argument: Node }[] = [];
   // A method's call sites are its `this.method(...)` calls; a function's are the references to
   // its name, kept only where it is called, not handed on (`items.map(exchange)`).
   const method = fn.parent?.type === AST_NODE_TYPES.MethodDefinition || fn.parent?.type === AST_NODE_TYPES.PropertyDefinition;
   for (const call of callSitesOf(sourceCode, fn)) {
     if (!method && calledFunction(sourceCode, call.callee)?.fn !== fn) continue;
-    const argument = call.arguments[index];
-    if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) callers.push({ call, argument });
+    const given = call.arguments[index];
+    const argument = given && given.type !== AST_NODE_TYPES.SpreadElement ? keyedArgument(sourceCode, given, key) : undefined;
+    if (argument) callers.push({ call, argument });
   }
   return callers;
+}
+
+/** The key under which a destructuring pattern binds `binding` (`{ code }`, `{ code: authCode = '' }`), one level deep. */
+function patternKey(sourceCode: SourceCode, pattern: TSESTree.ObjectPattern, binding: Node): string | undefined {
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+    if (value === binding) return propertyKeyName(sourceCode, property);
+  }
+  return undefined;
+}
+
+/**
+ * What a call hands a parameter whose property `key` the helper reads: the object literal's
+ * value under that key (`exchange({ code: req.query.code })`), or the argument itself (no key,
+ * or an object that is not a literal, such as `req.query`). Undefined when the literal lacks
+ * that key's value.
+ */
+function keyedArgument(sourceCode: SourceCode, argument: Node, key: string | undefined): Node | undefined {
+  if (key === undefined) return argument;
+  const object = objectLiteral(sourceCode, argument);
+  if (!object) return argument;
+  const value = getProperty(sourceCode, object, key);
+  return value.status === 'present' ? value.value : undefined;
+}
+
+/**
+ * The key of the parameter `value` is read under, when it is one property of an object
+ * parameter of `fn`: a destructured `{ code }` or `params.code`. Undefined for the parameter
+ * itself and for anything else.
+ */
+function parameterKey(sourceCode: SourceCode, fn: FunctionNode, value: Node | undefined): string | undefined {
+  const inner = value ? skipWrappers(value) : undefined;
+  if (inner?.type === AST_NODE_TYPES.MemberExpression && skipWrappers(inner.object).type === AST_NODE_TYPES.Identifier) {
+    const object = skipWrappers(inner.object) as TSESTree.Identifier;
+    const def = findVariable(sourceCode.getScope(object), object)?.defs[0];
+    return def?.type === 'Parameter' && def.node === fn && fn.params.includes(def.name as TSESTree.Parameter)
+      ? memberName(sourceCode, inner)
+      : undefined;
+  }
+  if (inner?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = findVariable(sourceCode.getScope(inner), inner)?.defs[0];
+  if (def?.type !== 'Parameter' || def.node !== fn) return undefined;
+  const pattern = fn.params.find((p): p is TSESTree.ObjectPattern => p.type === AST_NODE_TYPES.ObjectPattern && within(p, def.name));
+  return pattern ? patternKey(sourceCode, pattern, def.name) : undefined;
 }
 
 /**
@@ -557,7 +609,7 @@ function within(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
-const exchangeSummaries = new WeakMap<Node, ReadonlySet<number>>();
+const exchangeSummaries = new WeakMap<Node, ReadonlyMap<number, string | undefined>>();
 
 /**
  * The parameters of `fn` whose value becomes the code of an authorization-code exchange, in
@@ -565,10 +617,11 @@ const exchangeSummaries = new WeakMap<Node, ReadonlySet<number>>();
  * chain compares or hands to the library's check. An empty set when the function exchanges
  * nothing, checks the state itself, or cannot be read. Computed once per function.
  */
-export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: FunctionNode, depth = 0): ReadonlySet<number> {
+export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: FunctionNode, depth = 0): ReadonlyMap<number, string | undefined> {
   const cached = exchangeSummaries.get(fn);
   if (cached) return cached;
-  const params = new Set<number>();
+  // Parameter index → the key the code is read under when the parameter is an object (`{ code }`).
+  const params = new Map<number, string | undefined>();
   exchangeSummaries.set(fn, params);
   if (depth > 3 || !fn.body) return params;
   try {
@@ -577,19 +630,21 @@ export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: Function
       if (request.grantType !== 'authorization_code' || !within(fn, request.node)) continue;
       // The library compares the state it is given (`checks.state`, `expectedState`).
       if (request.checks) continue;
-      const index = parameterIndexOf(sourceCode, fn, codeCarrier(sourceCode, request), THROUGH_READS);
-      if (index !== undefined) params.add(index);
+      const carrier = codeCarrier(sourceCode, request);
+      const index = parameterIndexOf(sourceCode, fn, carrier, THROUGH_READS);
+      if (index !== undefined) params.set(index, parameterKey(sourceCode, fn, carrier));
     }
     for (const node of descendants(fn.body)) {
       if (node.type !== AST_NODE_TYPES.CallExpression) continue;
       const helper = calledFunction(sourceCode, node.callee);
       if (!helper || helper.fn === fn) continue;
       const inner = uncheckedCodeExchangeParams(helper.sourceCode, helper.fn, depth + 1);
-      for (const index of inner) {
-        const argument = node.arguments[index];
-        if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) continue;
+      for (const [index, key] of inner) {
+        const given = node.arguments[index];
+        if (!given || given.type === AST_NODE_TYPES.SpreadElement) continue;
+        const argument = keyedArgument(sourceCode, given, key);
         const outer = parameterIndexOf(sourceCode, fn, argument, THROUGH_READS);
-        if (outer !== undefined) params.add(outer);
+        if (outer !== undefined) params.set(outer, parameterKey(sourceCode, fn, argument));
       }
     }
   } catch (error) {
@@ -609,9 +664,10 @@ export function handsCodeToUncheckedExchange(sourceCode: SourceCode, call: TSEST
   if (!helper?.imported) return false;
   const params = uncheckedCodeExchangeParams(helper.sourceCode, helper.fn);
   if (params.size === 0) return false;
-  const fromRedirect = [...params].some((index) => {
-    const argument = call.arguments[index];
-    return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && isFromRedirect(sourceCode, argument);
+  const fromRedirect = [...params].some(([index, key]) => {
+    const given = call.arguments[index];
+    const argument = given && given.type !== AST_NODE_TYPES.SpreadElement ? keyedArgument(sourceCode, given, key) : undefined;
+    return argument !== undefined && isFromRedirect(sourceCode, argument);
   });
   if (!fromRedirect) return false;
   const around: FunctionNode[] = [];

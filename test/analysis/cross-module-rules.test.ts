@@ -736,3 +736,43 @@ describe('specifiers the project maps itself: package.json imports, tsconfig pat
     expect(lint({ ...files('{ "compilerOptions": {} }'), 'src/app/login.js': callback('src/app/storage') })).toEqual([]);
   });
 });
+
+describe('an exchange helper that takes its code as a property of one object parameter', () => {
+  const api = `export async function getAccessToken({ clientId, code, hostname }) {
+  const body = JSON.stringify({ client_id: clientId, client_secret: process.env.SECRET, code });
+  return fetch(\`https://\${hostname}/login/oauth/access_token\`, { method: 'POST', body });
+}
+export async function exchange(options) {
+  const body = new URLSearchParams({ grant_type: 'authorization_code', client_id: options.clientId, code: options.code });
+  return fetch(TOKEN_URL, { method: 'POST', body });
+}
+`;
+  const route = (body: string) => `import { getAccessToken, exchange } from './api';
+export async function callback(req, res) {
+${body}
+  res.redirect('/');
+}
+`;
+  const lint = (body: string) => project.lint({ 'api.js': api, 'route.js': route(body) }, 'route.js', ['require-state-check']);
+
+  it('reports the call that hands the redirect code under that key, destructured or read as a property', () => {
+    expect(lint(`  await getAccessToken({ clientId: ID, code: req.query.code, hostname: 'github.com' });`)).toEqual([
+      'require-state-check@3',
+    ]);
+    expect(lint(`  const options = { clientId: ID, code: req.query.code };\n  await exchange(options);`)).toEqual([
+      'require-state-check@4',
+    ]);
+    // The whole query handed over is still the redirect's.
+    expect(lint(`  await getAccessToken(req.query);`)).toEqual(['require-state-check@3']);
+  });
+
+  it('stays silent when the state is compared, or the redirect value sits under another key', () => {
+    expect(
+      lint(
+        `  if (req.query.state !== req.session.state) return;\n  await getAccessToken({ clientId: ID, code: req.query.code, hostname: 'github.com' });`,
+      ),
+    ).toEqual([]);
+    expect(lint(`  await getAccessToken({ clientId: req.query.client, code: req.session.code, hostname: 'github.com' });`)).toEqual([]);
+    expect(lint(`  await exchange({ clientId: ID, code: req.session.pendingCode, hostname: req.query.host });`)).toEqual([]);
+  });
+});

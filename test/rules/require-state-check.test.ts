@@ -203,6 +203,13 @@ export function loginUrl(config: client.Configuration, code_challenge: string) {
   ],
 });
 
+// The exchange helper takes one options object: the caller's `code` property is the code.
+const optionsHelper = `async function exchange({ code, verifier }) {
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) });
+  return res.json();
+}
+`;
+
 const spaCallback = `async function exchange(code, verifier) {
   const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: 'spa' }) });
   return res.json();
@@ -229,10 +236,28 @@ espreeTester.run('require-state-check (espree)', rule, {
        const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: params.get('code'), client_id: 'spa' }) });
      }`,
     `const { auth } = require('express-openid-connect'); app.use(auth({ issuerBaseURL: I, baseURL: B, clientID: C, secret: S, authorizationParams: { response_type: 'code' } }));`,
+    // An options-object helper: the state compared first, or the redirect value under another key.
+    `${optionsHelper}export async function onCallbackPage() {
+       const params = new URLSearchParams(window.location.search);
+       if (params.get('state') !== sessionStorage.getItem('oauth_state')) throw new Error('state mismatch');
+       return exchange({ code: params.get('code'), verifier: sessionStorage.getItem('pkce_verifier') });
+     }`,
+    `${optionsHelper}export async function onCallbackPage() {
+       const params = new URLSearchParams(window.location.search);
+       return exchange({ code: sessionStorage.getItem('pending_code'), verifier: params.get('verifier') });
+     }`,
   ],
   invalid: [
     // The code handed to the helper that exchanges it: reported at that call (rules.md, "Across modules and helpers").
     invalid(spaCallback, 'stateNotCompared', "exchange(params.get('code'), sessionStorage.getItem('pkce_verifier'))"),
+    invalid(
+      `${optionsHelper}export async function onCallbackPage() {
+  const params = new URLSearchParams(window.location.search);
+  return exchange({ code: params.get('code'), verifier: sessionStorage.getItem('pkce_verifier') });
+}`,
+      'stateNotCompared',
+      "exchange({ code: params.get('code'), verifier: sessionStorage.getItem('pkce_verifier') })",
+    ),
     invalid(koaNoCompare, 'stateNotCompared', "fetch(TOKEN_URL, { method: 'POST', body })"),
   ],
 });
