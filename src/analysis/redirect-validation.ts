@@ -65,6 +65,11 @@ export interface RedirectFinding {
 const REDIRECT_WORDS =
   /redirect|authorization\(|authorize\(|['"]location['"]|navigateTo|returnTo|return_to|callbackUrl|router\.(?:push|replace)|writeHead\(/i;
 /**
+ * A `Location` header written as an unquoted key (`new Response(null, { headers: { Location } })`)
+ * and a serverless response object with a redirect status (`{ statusCode: 302, headers }`).
+ */
+const LOCATION_HEADER_WORDS = /\bLocation\s*[:,}]|\bstatus(?:Code)?\s*:\s*30[1-8]\b/;
+/**
  * The browser's `location` (lower case) navigated, and Express's `res.location(url)`; not a
  * `const location =` of the file's own, `this.location = …`, a comparison or an arrow's parameter.
  */
@@ -128,17 +133,19 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
     const roots = redirectRoots(sourceCode, sink.target);
     if (roots.variables.size === 0 && roots.inputs.length === 0 && roots.others.length === 0) return;
     const clientRedirectUri = isClientRedirectUri(rootNames(roots));
-    const result = redirectChecks(sourceCode, roots, node);
+    // The sink's own node: a response object's redirect is reported at its `Location` header.
+    const at = sink.node;
+    const result = redirectChecks(sourceCode, roots, at);
     const checked = judge(result, clientRedirectUri);
-    if (checked && clientRedirectUri && roots.inputs.length > 0 && sendsToClient(node, result)) {
+    if (checked && clientRedirectUri && roots.inputs.length > 0 && sendsToClient(at, result)) {
       // An authorization server handing the client's `redirect_uri` to a general-purpose sanitiser of
       // another module (reported there for its own looseness) still never compares it with the
       // client's registered URIs: a distinct problem, reported at this redirect.
-      add(node, 'unregisteredRedirectUri', { name: roots.inputs[0].input.key ?? 'redirect_uri' });
+      add(at, 'unregisteredRedirectUri', { name: roots.inputs[0].input.key ?? 'redirect_uri' });
       return;
     }
     if (checked || roots.inputs.length === 0) return;
-    add(node, 'unvalidated', { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) });
+    add(at, 'unvalidated', { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) });
   }
 
   /**
@@ -244,6 +251,7 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
     AST_NODE_TYPES.CallExpression,
     AST_NODE_TYPES.NewExpression,
     AST_NODE_TYPES.AssignmentExpression,
+    AST_NODE_TYPES.ObjectExpression,
     AST_NODE_TYPES.Property,
     AST_NODE_TYPES.FunctionDeclaration,
     AST_NODE_TYPES.FunctionExpression,
@@ -257,6 +265,7 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
         break;
       case AST_NODE_TYPES.NewExpression:
       case AST_NODE_TYPES.AssignmentExpression:
+      case AST_NODE_TYPES.ObjectExpression:
         checkSink(node);
         break;
       case AST_NODE_TYPES.Property: {
@@ -282,5 +291,10 @@ export function redirectValidationFindings(sourceCode: SourceCode): readonly Red
 /** The cheap gate: false when the file names no redirect and no redirect target (it can have no finding). */
 export function redirectValidationApplies(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.mentions(REDIRECT_WORDS) || facts.mentions(LOCATION_SINK_WORDS) || facts.mentions(TARGET_CHECK_WORDS);
+  return (
+    facts.mentions(REDIRECT_WORDS) ||
+    facts.mentions(LOCATION_SINK_WORDS) ||
+    facts.mentions(TARGET_CHECK_WORDS) ||
+    facts.mentions(LOCATION_HEADER_WORDS)
+  );
 }

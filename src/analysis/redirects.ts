@@ -5,8 +5,9 @@
  * `reply.redirect(url)`, `ctx.redirect(url)`, `c.redirect(url)`, `Response.redirect(url)`,
  * `NextResponse.redirect(url)`, `redirect(url)` from next/navigation or @sveltejs/kit,
  * `sendRedirect(event, url)`, `res.setHeader('Location', url)`, `res.writeHead(302, { Location })`,
- * `new Response(null, { headers: { Location } })`, `location.assign/replace(url)`,
- * `location.href = url`, and Next.js router `push`/`replace`.
+ * `new Response(null, { headers: { Location } })`, a serverless handler's response object
+ * (`{ statusCode: 302, headers: { Location: url } }`: AWS Lambda, Netlify, Azure Functions),
+ * `location.assign/replace(url)`, `location.href = url`, and Next.js router `push`/`replace`.
  *
  * `redirectRoots(sourceCode, target)` follows the target back to where its value came from
  * (variables, `new URL(x)`, `.href`, `x || '/'`, a template starting with `x`), keeping the
@@ -28,6 +29,7 @@ import {
   matchesPattern,
   memberName,
   originOf,
+  propertyKeyName,
   returnedExpressions,
   skipWrappers,
 } from './modules';
@@ -93,12 +95,43 @@ function firstNonNumber(sourceCode: SourceCode, args: readonly TSESTree.CallExpr
 }
 
 function locationHeader(sourceCode: SourceCode, headers: Node | undefined): Node | undefined {
+  return locationHeaderProperty(sourceCode, headers)?.value;
+}
+
+function locationHeaderProperty(sourceCode: SourceCode, headers: Node | undefined): { value: Node; property?: Node } | undefined {
   if (!headers) return undefined;
   for (const name of ['Location', 'location']) {
     const found = getProperty(sourceCode, headers, name);
-    if (found.status === 'present') return found.value;
+    if (found.status === 'present') return { value: found.value, property: found.property };
   }
   return undefined;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/**
+ * A serverless handler's response object: `{ statusCode: 302, headers: { Location: url } }` (AWS
+ * Lambda, Netlify) or `{ status: 302, headers: { location } }` (Azure Functions). Only a constant
+ * redirect status counts: a `Location` beside a 201 or an unknown status is no redirect.
+ */
+function responseObjectRedirect(sourceCode: SourceCode, object: TSESTree.ObjectExpression): RedirectSink | undefined {
+  // `new Response(body, { status, headers })`: the constructor is the redirect (met as such).
+  if (object.parent?.type === AST_NODE_TYPES.NewExpression) return undefined;
+  let status: Node | undefined;
+  let headers: Node | undefined;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const key = propertyKeyName(sourceCode, property);
+    if (key === 'statusCode' || key === 'status') status = property.value;
+    else if (key === 'headers') headers = property.value;
+  }
+  if (!status || !headers) return undefined;
+  const code = getStaticValue(status, sourceCode.getScope(status))?.value;
+  if (typeof code !== 'number' || !REDIRECT_STATUSES.has(code)) return undefined;
+  const location = locationHeaderProperty(sourceCode, headers);
+  if (!location || location.value.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  // Reported at the `Location` header, not across the whole response object.
+  return { node: location.property ?? object, target: location.value };
 }
 
 // Names a redirect's callee (or assigned property) can have: a cheap filter before origins are resolved.
@@ -135,6 +168,14 @@ function tailNameOf(node: Node): string | undefined {
 
 /** The redirect a node performs, if it is one. */
 export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink | undefined {
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    try {
+      return responseObjectRedirect(sourceCode, node);
+    } catch (error) {
+      if (rethrowsAnalysisErrors()) throw error;
+      return undefined;
+    }
+  }
   const name =
     node.type === AST_NODE_TYPES.AssignmentExpression
       ? tailNameOf(node.left)

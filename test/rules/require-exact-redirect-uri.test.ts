@@ -364,8 +364,35 @@ const hono = `app.get('/auth/done', (c) => {
   return c.redirect(next ?? '/');
 });`;
 
+// Serverless responses that redirect without the word "redirect": a Lambda/Netlify response
+// object and a Workers `new Response` with an unquoted `Location` key.
+const netlifyHandler = `exports.handler = async (event) => {
+  const params = event.queryStringParameters;
+  const back = params.state || 'https://app.example.com/';
+  return {
+    statusCode: 302,
+    headers: { Location: \`\${back}?code=\${params.code}\`, 'Cache-Control': 'no-cache' },
+  };
+};`;
+
+const workersResponse = `export default {
+  async fetch(request) {
+    const target = new URL(request.url).searchParams.get('next');
+    return new Response(null, { status: 302, headers: { Location: target } });
+  },
+};`;
+
 espreeTester.run('require-exact-redirect-uri (espree)', rule, {
   valid: [
+    // A Location beside 201 Created is no redirect; a redirect status to a fixed or allow-listed target.
+    `exports.handler = async (event) => ({ statusCode: 201, headers: { Location: '/items/' + event.queryStringParameters.id } });`,
+    `exports.handler = async (event) => ({ statusCode: 302, headers: { Location: 'https://app.example.com/' } });`,
+    `const TARGETS = new Set(['https://app.example.com/a', 'https://app.example.com/b']);
+exports.handler = async (event) => {
+  const next = event.queryStringParameters.next;
+  return { statusCode: 302, headers: { Location: TARGETS.has(next) ? next : '/' } };
+};`,
+    `export default { async fetch(request) { const next = new URL(request.url).searchParams.get('next'); return new Response(next, { status: 200, headers: { 'Content-Type': 'text/plain' } }); } };`,
     `const params = new URLSearchParams(location.search); const returnTo = params.get('returnTo'); location.href = returnTo && /^\\/[^\\/\\\\]/.test(returnTo) ? returnTo : '/';`,
     `app.get('/logout', (req, res) => { req.session.destroy(); res.redirect(req.session.returnTo || '/'); });`,
     ...storedValid,
@@ -376,6 +403,8 @@ espreeTester.run('require-exact-redirect-uri (espree)', rule, {
     invalid(cookieStored, 'looseCheck', 'callbackUrl.startsWith(SITE)'),
     invalid(legacyAs, 'hostOnly', 'new URL(redirectUri).host === new URL(client.redirect_uri).host'),
     invalid(hono, 'unvalidated', "c.redirect(next ?? '/')"),
+    invalid(netlifyHandler, 'unvalidated', 'Location: `${back}?code=${params.code}`'),
+    invalid(workersResponse, 'unvalidated', 'new Response(null, { status: 302, headers: { Location: target } })'),
   ],
 });
 
