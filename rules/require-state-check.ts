@@ -26,6 +26,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingState:
         "This authorization request sends no `state`. Without it an attacker can make a victim's browser finish the attacker's login (login CSRF, RFC 9700 §4.7). Send a fresh random state, keep it in the session and compare it in the callback.",
+      constantState:
+        'This authorization request sends the same `state` on every login, so it does not bind the callback to the browser that started it: an attacker can send a victim a callback with their own code or token (login CSRF, RFC 6749 §10.12). Send a fresh random state per request, keep it, and compare it in the callback.',
       stateNotCompared:
         'The authorization code is exchanged without comparing the returned `state` to the one stored with the request, so a forged callback is accepted (login CSRF, RFC 6749 §10.12). Compare them (=== or timingSafeEqual) or pass the stored value to the library (checks.state, expectedState) before the exchange.',
       stateCheckSkipped:

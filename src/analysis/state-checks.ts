@@ -25,6 +25,7 @@ import { jwtFacts } from './jwt';
 import { handsBackState, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
 import { tokenRequests, type TokenRequest } from './token-requests';
 import { booleanValue, getProperty, objectLiteral } from './values';
+import { AUTH_QUERY_HINT, QUERY_CONSTANT } from '../knowledge/randomness';
 import { HTTP_CLIENT_MODULES } from '../knowledge/http';
 import {
   AUTHORIZATION_CLIENT_MODULES,
@@ -42,6 +43,7 @@ type Node = TSESTree.Node;
 
 export type StateFindingKind =
   | 'missingState'
+  | 'constantState'
   | 'stateNotCompared'
   | 'stateCheckSkipped'
   | 'stateOptionOff'
@@ -157,6 +159,12 @@ function authorizationRequestFindings(
   const library = knowledge?.library ?? PASSPORT_OAUTH2_LIBRARY;
   switch (knowledge?.state.mode ?? 'params') {
     case 'params': {
+      // A constant state protects nothing, whatever the flow (the implicit flow's tokens are injected alike).
+      const constant = constantStateWritten(sourceCode, request, allowPkce);
+      if (constant) {
+        findings.push({ node: constant, kind: 'constantState' });
+        return;
+      }
       if (isCodeFlow(request) !== true) return;
       if (requestParam(request, 'state').state !== 'absent') return;
       if (allowPkce && requestParam(request, 'code_challenge').state === 'present') return;
@@ -190,6 +198,41 @@ function authorizationRequestFindings(
     default:
       return;
   }
+}
+
+/** `state=` written in a string's own text (a literal or a template's static part). */
+const STATE_IN_TEXT = /(?:^|[?&#])state=/;
+/** Values that stand for a state filled in later (`state={state}`, `state=STATE`, `state=%s`), not a state. */
+const PLACEHOLDER = /[{}<>[\]%$:]|^STATE$/;
+
+/**
+ * Where a constant state is written in a hand-built authorization URL: the string that holds
+ * `&state=login` as static text (template, concatenation) or the literal of a `const`
+ * interpolated after `state=`. A single literal that names the request (`client_id=`,
+ * `response_type=`) and the state is require-secure-random's (one finding per place), and so
+ * are object properties and `.set('state', …)` calls.
+ */
+function constantStateWritten(sourceCode: SourceCode, request: AuthorizationRequest, allowPkce: boolean): Node | undefined {
+  if (request.library !== 'url') return undefined;
+  const state = requestParam(request, 'state');
+  if (state.state !== 'present' || !state.value || PLACEHOLDER.test(state.value)) return undefined;
+  if (!stringText(state.valueNode).some((text) => STATE_IN_TEXT.test(text))) return undefined;
+  if (allowPkce && requestParam(request, 'code_challenge').state === 'present') return undefined;
+  const report = state.reportNode;
+  if (report.type === AST_NODE_TYPES.Literal && typeof report.value === 'string') {
+    const match = QUERY_CONSTANT.exec(report.value);
+    if (match?.[1] === 'state' && AUTH_QUERY_HINT.test(report.value)) return undefined;
+  }
+  // A URL template whose state is filled in by `.replace('login', …)` later.
+  if (sourceCode.text.includes(`replace('${state.value}'`) || sourceCode.text.includes(`replace("${state.value}"`)) return undefined;
+  return report;
+}
+
+function stringText(node: Node): string[] {
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return [node.value];
+  if (node.type === AST_NODE_TYPES.TemplateElement) return [node.value.cooked ?? ''];
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) return node.quasis.map((quasi) => quasi.value.cooked ?? '');
+  return [];
 }
 
 /** The library's own state check in the exchange call: v5 `checks.state`, v6 `expectedState`. Undefined when not applicable. */

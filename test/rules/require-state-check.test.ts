@@ -7,6 +7,7 @@ const espreeTester = createEspreeRuleTester();
 
 type MessageId =
   | 'missingState'
+  | 'constantState'
   | 'stateNotCompared'
   | 'stateCheckSkipped'
   | 'stateOptionOff'
@@ -859,4 +860,35 @@ ruleTester.run('require-state-check (this.method hand-offs in a class)', rule, {
     classCallback.replace('return this.exchange(code);', 'return [code].map(this.exchange);'),
   ],
   invalid: [invalid(classCallback, 'stateNotCompared', 'this.exchange(code)')],
+});
+
+// A constant state in a hand-built URL: the static text of a concatenation or template, or a const interpolated.
+const constantStateConcat = `function login() {
+  window.open("https://api.imgur.com/oauth2/authorize?client_id=" + clientId + "&response_type=" + type + "&state=login");
+}`;
+const constantStateTemplate = `export const loginUrl = () => \`\${AUTHORIZE}?response_type=code&client_id=\${CLIENT_ID}&state=fixed\`;`;
+const constantStateConst = `const STATE = 'my-app';
+export const loginUrl = () => \`\${AUTHORIZE}?response_type=code&client_id=\${CLIENT_ID}&state=\${STATE}\`;`;
+espreeTester.run('require-state-check (constant state in a URL)', rule, {
+  valid: [
+    constantStateConcat.replace('"&state=login"', '"&state=" + crypto.randomUUID()'),
+    constantStateTemplate.replace('state=fixed', 'state=${state}'),
+    constantStateConst.replace("'my-app'", 'crypto.randomUUID()'),
+    // Placeholders filled in later are no state.
+    constantStateTemplate.replace('state=fixed', 'state={state}'),
+    `const URL_TEMPLATE = 'https://x.example/oauth/authorize?response_type=code&client_id=' + ID + '&state=XYZ';
+export const loginUrl = () => URL_TEMPLATE.replace('XYZ', crypto.randomUUID());`,
+    // A single literal naming the request and its constant state is require-secure-random's.
+    `export const loginUrl = 'https://x.example/oauth/authorize?response_type=code&client_id=web&state=abc';`,
+    // PKCE standing in for the state, when allowed.
+    {
+      code: constantStateTemplate.replace('&state=fixed', '&state=fixed&code_challenge=${challenge}'),
+      options: [{ allowPkceInsteadOfState: true }],
+    },
+  ],
+  invalid: [
+    invalid(constantStateConcat, 'constantState', '"&state=login"'),
+    invalid(constantStateTemplate, 'constantState', constantStateTemplate.slice(constantStateTemplate.indexOf('`'), -1)),
+    invalid(constantStateConst, 'constantState', "'my-app'"),
+  ],
 });
