@@ -26,6 +26,8 @@ import {
   JWT_HELPER_NAME,
   TOKEN_ARGUMENT_TEXT,
   REMOTE_KEY_SOURCES,
+  TOKEN_INFO_ENDPOINTS,
+  TOKEN_INFO_HINT,
   type JwtFunctionSpec,
   type JwtOperationKind,
 } from '../knowledge/jwt';
@@ -48,7 +50,7 @@ import {
   skipWrappers,
 } from './modules';
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
-import { booleanValue, definitionOf, descendants, getPath, stringValue, tailName, type PropertyLookup } from './values';
+import { booleanValue, definitionOf, descendants, getPath, stringParts, stringValue, tailName, type PropertyLookup } from './values';
 import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -631,6 +633,60 @@ export function jwtOperationOf(sourceCode: SourceCode, call: CallLike): JwtOpera
   return undefined;
 }
 
+/**
+ * An HTTP request to a token-information endpoint (`fetch(\`https://oauth2.googleapis.com/tokeninfo?id_token=${t}\`)`,
+ * `axios.get(TOKENINFO, { params: { id_token } })`): the issuer verifies the token, the response
+ * carries its claims, and the audience is the caller's to compare.
+ */
+function tokenInfoOperation(sourceCode: SourceCode, call: TSESTree.CallExpression): JwtOperation | undefined {
+  const urlArgument = call.arguments[0];
+  if (!urlArgument || urlArgument.type === AST_NODE_TYPES.SpreadElement || !isHttpCall(sourceCode, call)) return undefined;
+  const parts = stringParts(sourceCode, urlArgument);
+  let prefix = '';
+  for (const part of parts) {
+    if (part.text === undefined) break;
+    prefix += part.text;
+  }
+  const endpoint = TOKEN_INFO_ENDPOINTS.find((candidate) => candidate.url.test(prefix));
+  if (!endpoint) return undefined;
+  let token: Node | undefined;
+  // In the query: the hole right after `id_token=`.
+  for (let i = 0; i + 1 < parts.length && !token; i++) {
+    const text = parts[i].text;
+    if (text !== undefined && parts[i + 1].text === undefined && endpoint.tokenParams.some((name) => text.endsWith(`${name}=`)))
+      token = parts[i + 1].node;
+  }
+  // In the request options: `{ params: { id_token } }`.
+  const options = call.arguments[1];
+  if (!token && options && options.type !== AST_NODE_TYPES.SpreadElement) {
+    for (const name of endpoint.tokenParams) {
+      const found = getPath(sourceCode, options, ['params', name]);
+      if (found.status === 'present') token = found.value;
+    }
+  }
+  const written = parts.some((part) => part.text !== undefined && endpoint.tokenParams.some((name) => part.text!.includes(`${name}=`)));
+  if (!token && !written) return undefined;
+  const spec: JwtFunctionSpec = {
+    kind: 'verify',
+    library: endpoint.library,
+    checksIssuer: endpoint.checksIssuer,
+    requiresAlgorithms: 'never',
+  };
+  return {
+    kind: 'verify',
+    library: endpoint.library,
+    node: call,
+    spec,
+    token,
+    key: undefined,
+    // The issuer's own keys, checked at the issuer.
+    keySource: 'remote',
+    options: undefined,
+    scope: enclosingFunctionOrProgram(call),
+    handRolled: false,
+  };
+}
+
 // ---------------------------------------------------------------------------------------
 // Claim checks written by hand
 
@@ -817,6 +873,12 @@ function computeFacts(sourceCode: SourceCode): JwtFacts {
     const op = jwtOperationOf(sourceCode, node);
     if (op) operations.push(op);
   }
+  if (facts.mentions(TOKEN_INFO_HINT)) {
+    for (const node of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const op = tokenInfoOperation(sourceCode, node);
+      if (op) operations.push(op);
+    }
+  }
   // Claim reads are looked for when a question about them comes: most files never ask.
   let claimChecks: Map<FunctionNode, Set<Claim>> | undefined;
   const computeClaimChecks = (): Map<FunctionNode, Set<Claim>> => {
@@ -900,7 +962,7 @@ export function mayHaveJwtOperations(sourceCode: SourceCode, modules: readonly s
     facts.mentions(SPLIT_AT_DOTS) && facts.mentions(JSON_PARSE) && (facts.mentions(BASE64_DECODING) || facts.importsProjectModules);
   // A verify or decode helper of another project module (`verifyIdToken` from '../lib/auth').
   const helper = facts.importsProjectModules && (facts.mentions(JWT_HELPER_NAME) || facts.mentions(JWT_HELPER_ARGUMENT));
-  return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS) || helper;
+  return facts.importsAny(modules) || handRolled || facts.mentions(GLOBAL_JWT_DECODERS) || helper || facts.mentions(TOKEN_INFO_HINT);
 }
 
 /** A decode of a token that the same function (or its caller/callee scope) also verifies, before or after. */

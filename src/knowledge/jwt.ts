@@ -266,6 +266,34 @@ export const JWT_FUNCTIONS: ReadonlyMap<string, JwtFunctionSpec> = new Map<strin
   ['@hapi/jwt#token.decode', { kind: 'decode', library: '@hapi/jwt', token: 0 }],
 ]);
 
+/**
+ * Token-information endpoints: the issuer checks the token's signature and expiry over HTTP and
+ * returns its claims, but not whom the token was issued to. Google: "verify that the value of
+ * aud in the response is equal to your app's client ID" — unchecked, an ID token minted for any
+ * other app signs its user in here. Only the ID-token form: an access token's tokeninfo is often
+ * read for its scopes by the app that obtained it.
+ */
+export interface TokenInfoEndpoint {
+  /** Name for messages. */
+  readonly library: string;
+  /** The endpoint, matched against the known start of the URL (scheme optional). */
+  readonly url: RegExp;
+  /** Query (or `params`) names that carry the token verified. */
+  readonly tokenParams: readonly string[];
+  /** The endpoint only answers for its own issuer's tokens. */
+  readonly checksIssuer: boolean;
+}
+export const TOKEN_INFO_ENDPOINTS: readonly TokenInfoEndpoint[] = [
+  {
+    library: 'Google tokeninfo',
+    url: /^(?:https?:\/\/)?(?:oauth2\.googleapis\.com\/tokeninfo|www\.googleapis\.com\/oauth2\/v[1-3]\/tokeninfo)(?:[?#]|$)/,
+    tokenParams: ['id_token'],
+    checksIssuer: true,
+  },
+];
+/** Text of a file that may call a token-information endpoint. */
+export const TOKEN_INFO_HINT = /tokeninfo/;
+
 /** Modules whose presence makes a file worth analysing for JWT operations. */
 export const JWT_MODULES: readonly string[] = [
   'jsonwebtoken',

@@ -1,4 +1,5 @@
 import rule from '../../rules/require-audience-check';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -210,6 +211,45 @@ createEspreeRuleTester().run('require-audience-check (espree)', rule, {
 verify(token, getKey, { algorithms: ['RS256'], issuer: ISS }, cb);
 function getKey(h, cb) {}`,
       errors: [{ messageId: 'missingAudience', line: 2, column: 1, endLine: 2, endColumn: 66 }],
+    },
+  ],
+});
+
+// Google's tokeninfo endpoint verifies the ID token at Google; the returned `aud` is the caller's to compare.
+const tokenInfo = `export async function googleLogin(req, res) {
+  const r = await fetch(\`https://oauth2.googleapis.com/tokeninfo?id_token=\${req.body.token}\`);
+  const info = await r.json();
+  if (!info.email_verified) return res.status(401).end();
+  return signIn(info.sub, info.email);
+}`;
+const tokenInfoAxios = `import axios from 'axios';
+export async function googleLogin(idToken) {
+  const { data } = await axios.get('https://www.googleapis.com/oauth2/v3/tokeninfo', { params: { id_token: idToken } });
+  return data.sub;
+}`;
+createEspreeRuleTester().run('require-audience-check (tokeninfo)', rule, {
+  valid: [
+    tokenInfo.replace('if (!info.email_verified)', 'if (info.aud !== process.env.GOOGLE_CLIENT_ID)'),
+    tokenInfoAxios.replace('return data.sub;', "if (data.aud !== CLIENT_ID) throw new Error('aud');\n  return data.sub;"),
+    // An access token's tokeninfo (its scopes), and another endpoint named alike.
+    tokenInfo.replace('id_token=', 'access_token='),
+    tokenInfo.replace('https://oauth2.googleapis.com/tokeninfo', 'https://api.example.com/tokeninfo'),
+  ],
+  invalid: [
+    {
+      code: tokenInfo,
+      errors: [
+        { messageId: 'missingAudience', ...at(tokenInfo, 'fetch(`https://oauth2.googleapis.com/tokeninfo?id_token=${req.body.token}`)') },
+      ],
+    },
+    {
+      code: tokenInfoAxios,
+      errors: [
+        {
+          messageId: 'missingAudience',
+          ...at(tokenInfoAxios, "axios.get('https://www.googleapis.com/oauth2/v3/tokeninfo', { params: { id_token: idToken } })"),
+        },
+      ],
     },
   ],
 });
