@@ -24,7 +24,7 @@ import { fileFacts } from './file-facts';
 import { calledFunction } from './functions';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { requestInput } from './request-input';
-import { namesNonce, tokenKindFromName } from './tokens';
+import { namesNonce, pairFieldName, tokenKindFromName } from './tokens';
 import { descendants, stringValue } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -625,11 +625,13 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
   }
 
   function positionalRead(name: string, init: Node): void {
-    const kind = tokenKindFromName(name);
+    const value = skipWrappers(init);
+    // The guard around `pair.split('=')[1]` (`if (pair.substr(0, 9) == 'id_token=')`) names the pair; the binding's name only guesses.
+    const field = value.type === AST_NODE_TYPES.MemberExpression ? pairFieldName(sourceCode, value) : undefined;
+    const kind = tokenKindFromName(field ?? name);
     const param: RedirectParam | undefined =
       kind === 'access' ? 'access_token' : kind === 'id' ? 'id_token' : kind === 'code' ? 'code' : undefined;
     if (!param) return;
-    const value = skipWrappers(init);
     // A piece cut out of the URL string, not the URL itself or a value passed through.
     if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.MemberExpression) return;
     if (sourcePart(value, context, 0)) return;

@@ -12,8 +12,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
 import { TOKEN_PRODUCERS } from '../knowledge/jwt';
 import { calledFunction } from './functions';
-import { calleeOrigin, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
-import { definitionOf, getProperty, stringValue, tailName } from './values';
+import { calleeOrigin, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers, writtenValues } from './modules';
+import { definitionOf, getProperty, numberValue, stringValue, tailName } from './values';
 import { BELL_PROVIDER, CALLBACK_TOKEN_SOURCES, REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -142,6 +142,8 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
         if (byName) return { kind: byName, fromRequest: fromSource?.fromRequest ?? false, basis: 'name' };
         return fromSource;
       }
+      const written = writtenSource(sourceCode, node, depth);
+      if (written) return written;
       const destructured = destructuredSource(sourceCode, node, depth);
       if (destructured) return destructured;
       const handedOver = callbackTokenKind(sourceCode, node);
@@ -155,6 +157,12 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
       return byName ? { kind: byName, fromRequest: false, basis: 'name' } : undefined;
     }
     case AST_NODE_TYPES.MemberExpression: {
+      // `pair.split('=')[1]` under `if (pair.substr(0, 9) == 'id_token=')`: the field the guard names.
+      const field = pairFieldName(sourceCode, node);
+      if (field !== undefined) {
+        const kind = tokenKindFromName(field);
+        return kind ? { kind, fromRequest: false, basis: 'source' } : undefined;
+      }
       const request = requestPart(sourceCode, node);
       if (request) {
         if (request.part === 'headers' && isAuthorizationHeaderName(request.name))
@@ -216,6 +224,119 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
     default:
       return undefined;
   }
+}
+
+/**
+ * A variable written more than once (`let t = localStorage.getItem('AccessToken')`, later
+ * `t = pair.split('=')[1]` for the `id_token=` pair): when the writes whose source is known
+ * agree, that source says what it holds, whatever the name or a storage key says.
+ */
+function writtenSource(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): TokenInfo | undefined {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  const values = variable ? writtenValues(variable) : undefined;
+  if (!values || values.length < 2) return undefined;
+  let found: TokenInfo | undefined;
+  for (const value of values) {
+    const info = classify(sourceCode, value, depth + 1);
+    if (info?.basis !== 'source') continue;
+    if (found && (found.kind !== info.kind || found.fromRequest !== info.fromRequest)) return undefined;
+    found = info;
+  }
+  return found;
+}
+
+/** `pair.split('=')[1]`: the value half of a `name=value` pair, and the pair. */
+function pairValueOf(sourceCode: SourceCode, node: TSESTree.MemberExpression): Node | undefined {
+  if (!node.computed || numberValue(sourceCode, node.property) !== 1) return undefined;
+  const split = skipWrappers(node.object);
+  if (split.type !== AST_NODE_TYPES.CallExpression || split.arguments.length !== 1) return undefined;
+  const callee = skipWrappers(split.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'split') return undefined;
+  return stringValue(sourceCode, split.arguments[0]) === '=' ? callee.object : undefined;
+}
+
+const compactText = (sourceCode: SourceCode, node: Node): string => sourceCode.getText(skipWrappers(node)).replace(/\s+/g, '');
+
+/**
+ * The name a guard gives the pair: `pair.substr(0, 9) == 'id_token='`, `pair.startsWith('id_token=')`,
+ * `pair.indexOf('id_token=') === 0`, `pair.split('=')[0] === 'id_token'`.
+ */
+function guardedPairName(sourceCode: SourceCode, test: Node, pair: string): string | undefined {
+  const inner = skipWrappers(test);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator === '&&')
+    return guardedPairName(sourceCode, inner.left, pair) ?? guardedPairName(sourceCode, inner.right, pair);
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipWrappers(inner.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'startsWith' || !inner.arguments[0])
+      return undefined;
+    if (compactText(sourceCode, callee.object) !== pair) return undefined;
+    const text = stringValue(sourceCode, inner.arguments[0]);
+    return text?.endsWith('=') ? text.slice(0, -1) : undefined;
+  }
+  if (inner.type !== AST_NODE_TYPES.BinaryExpression || (inner.operator !== '==' && inner.operator !== '===')) return undefined;
+  for (const [side, other] of [
+    [inner.left, inner.right],
+    [inner.right, inner.left],
+  ] as const) {
+    const read = skipWrappers(side);
+    const text = stringValue(sourceCode, other);
+    if (read.type === AST_NODE_TYPES.MemberExpression) {
+      // `pair.split('=')[0] === 'id_token'`
+      const key = read.computed && numberValue(sourceCode, read.property) === 0 ? skipWrappers(read.object) : undefined;
+      if (text !== undefined && key?.type === AST_NODE_TYPES.CallExpression && isSplitOnEquals(sourceCode, key, pair)) return text;
+      continue;
+    }
+    if (read.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = skipWrappers(read.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || compactText(sourceCode, callee.object) !== pair) continue;
+    const method = memberName(sourceCode, callee);
+    const [first, second] = read.arguments;
+    if (method === 'indexOf' && first && numberValue(sourceCode, other) === 0) {
+      // `pair.indexOf('id_token=') === 0`
+      const prefix = stringValue(sourceCode, first);
+      if (prefix?.endsWith('=')) return prefix.slice(0, -1);
+      continue;
+    }
+    // `pair.substr(0, 9) == 'id_token='`
+    if (text?.endsWith('=') && (method === 'substr' || method === 'substring' || method === 'slice') && first && second)
+      if (numberValue(sourceCode, first) === 0 && numberValue(sourceCode, second) === text.length) return text.slice(0, -1);
+  }
+  return undefined;
+}
+
+/** `pair.split('=')`, of the pair with this text. */
+function isSplitOnEquals(sourceCode: SourceCode, call: TSESTree.CallExpression, pair: string): boolean {
+  const callee = skipWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(sourceCode, callee) === 'split' &&
+    call.arguments.length === 1 &&
+    stringValue(sourceCode, call.arguments[0]) === '=' &&
+    compactText(sourceCode, callee.object) === pair
+  );
+}
+
+/** The name of the pair whose value `node` reads, when a guard around it names the pair. */
+export function pairFieldName(sourceCode: SourceCode, node: TSESTree.MemberExpression): string | undefined {
+  const pairNode = pairValueOf(sourceCode, node);
+  if (!pairNode) return undefined;
+  const pair = compactText(sourceCode, pairNode);
+  let child: Node = node;
+  for (let current = node.parent; current && current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement && current.consequent === child) return guardedPairName(sourceCode, current.test, pair);
+    if (current.type === AST_NODE_TYPES.ConditionalExpression && current.consequent === child)
+      return guardedPairName(sourceCode, current.test, pair);
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator === '&&' && current.right === child)
+      return guardedPairName(sourceCode, current.left, pair);
+    if (
+      current.type === AST_NODE_TYPES.FunctionDeclaration ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression
+    )
+      return undefined;
+    child = current;
+  }
+  return undefined;
 }
 
 /** Accessor methods of a token set that return the token itself. */

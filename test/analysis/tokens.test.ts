@@ -29,6 +29,39 @@ describe('tokens: which token an expression holds', () => {
     ).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it('takes the kind of a hand-parsed `name=value` pair from the guard that names it, not from the binding', () => {
+    const code = `
+      for (const p of location.hash.substring(1).split('&')) {
+        if (p.substr(0, 9) == 'id_token=') { const accessToken = p.split('=')[1]; probe(accessToken); }
+        if (p.startsWith('access_token=')) probe(p.split('=')[1]);
+        if (p.indexOf('id_token=') === 0) probe(p.split('=')[1]);
+        if (p.split('=')[0] === 'refresh_token') probe(p.split('=')[1]);
+        if (other.startsWith('id_token=')) { const accessToken = p.split('=')[1]; probe(accessToken); }
+        if (p.substr(0, 8) == 'id_token') { const accessToken = p.split('=')[1]; probe(accessToken); }
+      }`;
+    expect(kinds(code)).toEqual(['id', 'access', 'id', 'refresh', 'access', 'access']);
+  });
+
+  it('lets the writes of a reassigned variable whose source is known decide, over its name and storage key', () => {
+    const code = `
+      function login() {
+        var accessToken = localStorage.getItem('AppAccessToken');
+        for (const p of location.hash.substring(1).split('&')) if (p.substr(0, 9) == 'id_token=') accessToken = p.split('=')[1];
+        probe(accessToken);
+      }
+      function other() {
+        let accessToken = localStorage.getItem('AppAccessToken');
+        if (!accessToken) accessToken = await refresh();
+        probe(accessToken);
+      }
+      function mixed(req) {
+        let token = req.headers.authorization;
+        if (!token) token = await getIdToken();
+        probe(token);
+      }`;
+    expect(kinds(code)).toEqual(['id', 'access', null]);
+  });
+
   it('reads an ID token only where `id` begins a word: `validToken` holds the letters too', () => {
     expect(['userIdToken', 'IDToken', 'ID_TOKEN', 'idtoken', 'rawIdToken', 'id.token'].map(tokenKindFromName)).toEqual([
       'id',

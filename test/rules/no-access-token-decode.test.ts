@@ -49,6 +49,13 @@ ruleTester.run('no-access-token-decode', rule, {
     // A cookie read by a server: from the request.
     `import { jwtDecode } from 'jwt-decode';
      export const handler = (req) => jwtDecode(req.cookies.access_token);`,
+    // A hand-parsed fragment's `id_token` pair, kept in a variable named accessToken: an ID token.
+    `import { jwtDecode } from 'jwt-decode';
+     function login() {
+       var accessToken = localStorage.getItem('AppAccessToken');
+       for (const p of location.hash.substring(1).split('&')) if (p.substr(0, 9) == 'id_token=') accessToken = p.split('=')[1];
+       if (jwtDecode(accessToken).exp < Date.now() / 1000) location.assign(LOGIN_URL);
+     }`,
     // A claim that only decides whether to print a warning: nothing is trusted.
     `import * as jose from 'jose';
      const tokens = await res.json();
@@ -68,6 +75,16 @@ ruleTester.run('no-access-token-decode', rule, {
      read(invitation);`,
   ],
   invalid: [
+    {
+      // The same parser's `access_token` pair: an access token, whatever the variable is called.
+      code: `import { jwtDecode } from 'jwt-decode';
+function login() {
+  var idToken = localStorage.getItem('AppIdToken');
+  for (const p of location.hash.substring(1).split('&')) if (p.startsWith('access_token=')) idToken = p.split('=')[1];
+  setRoles(jwtDecode(idToken).roles);
+}`,
+      errors: [{ messageId: 'accessTokenDecoded', line: 5, column: 12, endLine: 5, endColumn: 30 }],
+    },
     {
       // The same condition deciding more than a warning: the token's binding is trusted.
       code: `import * as jose from 'jose';

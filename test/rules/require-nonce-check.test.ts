@@ -401,6 +401,12 @@ ruleTester.run('require-nonce-check: ID tokens read from the redirect URL', rule
        const idToken = new URLSearchParams(window.location.hash.slice(1)).get('id_token');
        return verifyIdToken(idToken, { nonce: sessionStorage.getItem('oidc_nonce'), audience: CLIENT_ID });
      }`,
+    // Only the access token is read from the fragment, into a variable named for the ID token.
+    `export function finishLogin() {
+       let idToken;
+       for (const p of location.hash.substring(1).split('&')) if (p.startsWith('access_token=')) idToken = p.split('=')[1];
+       return idToken;
+     }`,
     // Only the access token is read from the fragment.
     `export function finishLogin() { return new URLSearchParams(window.location.hash.slice(1)).get('access_token'); }`,
     // Claims only shown are not trusted (rules.md, second round): no login to bind the nonce to.
@@ -450,6 +456,18 @@ ruleTester.run('require-nonce-check: ID tokens read from the redirect URL', rule
     {
       code: sharedParser,
       errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(sharedParser, 'this.read()', 1) }],
+    },
+    {
+      // A hand-written fragment parser: the guard says the pair is `id_token`, whatever the variable is called.
+      code: `function login() {
+  var accessToken = localStorage.getItem('AppAccessToken');
+  var parameters = location.hash.substring(1).split('&');
+  for (var i = 0; i < parameters.length; i++) {
+    if (parameters[i].substr(0, 9) == 'id_token=') accessToken = parameters[i].split('=')[1];
+  }
+  if (parseJwt(accessToken).exp < Date.now() / 1000) location.assign(LOGIN_URL);
+}`,
+      errors: [{ messageId: 'redirectIdTokenWithoutNonce', line: 5, column: 66, endLine: 5, endColumn: 93 }],
     },
     {
       code: nextAuthAsOidc,
