@@ -400,6 +400,124 @@ function classMemberWrites(sourceCode: SourceCode, cls: TSESTree.ClassDeclaratio
   return writes;
 }
 
+/**
+ * The class whose instance (or, in a static member, whose constructor) `this` is at `node`:
+ * arrow functions pass `this` through; another function has its own.
+ */
+function thisClassAt(node: Node): { cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression; isStatic: boolean } | undefined {
+  let child: Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.FunctionDeclaration: {
+        const method = current.parent;
+        if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== current) return undefined;
+        const cls = method.parent.parent;
+        return cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression
+          ? { cls, isStatic: method.static }
+          : undefined;
+      }
+      case AST_NODE_TYPES.PropertyDefinition: {
+        if (current.value !== child) return undefined;
+        const cls = current.parent.parent;
+        return cls.type === AST_NODE_TYPES.ClassDeclaration || cls.type === AST_NODE_TYPES.ClassExpression
+          ? { cls, isStatic: current.static }
+          : undefined;
+      }
+      case AST_NODE_TYPES.StaticBlock:
+      case AST_NODE_TYPES.ClassBody:
+      case AST_NODE_TYPES.Program:
+        return undefined;
+      default:
+    }
+  }
+  return undefined;
+}
+
+/** The class fields declared with a value under `name` (a static and an instance field may share it). */
+function declaredFields(
+  cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+  name: string,
+  isStatic: boolean,
+): TSESTree.PropertyDefinition[] {
+  return cls.body.body.filter(
+    (element): element is TSESTree.PropertyDefinition =>
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      element.static === isStatic &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name,
+  );
+}
+
+const CLASS_KEYWORD = /\bclass\b/;
+
+/** A field no one but its class may write (`readonly`, TypeScript `private`). */
+function closedField(field: TSESTree.PropertyDefinition): boolean {
+  return field.readonly || field.accessibility === 'private';
+}
+
+/** Whether `Cls.name` is written anywhere in the file (`Cls.SCOPE = 'admin'`), through the class's binding. */
+function staticFieldWritten(sourceCode: SourceCode, cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): boolean {
+  if (!cls.id) return true;
+  // The class's name outside it and inside its body are two bindings.
+  const variables = sourceCode.getDeclaredVariables(cls);
+  if (variables.length === 0) return true;
+  return variables.some((variable) =>
+    variable.references.some((reference) => {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
+      if (memberName(sourceCode, member) !== name) return false;
+      const use = member.parent;
+      return (
+        (use?.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) ||
+        (use?.type === AST_NODE_TYPES.UpdateExpression && use.argument === member) ||
+        use?.type === AST_NODE_TYPES.UnaryExpression
+      );
+    }),
+  );
+}
+
+/**
+ * The initializer of a class constant read as `this.NAME` (an instance field, or a static one
+ * in a static member) or `ClassName.NAME` (a static field of a class of this file):
+ * `static readonly SCOPE = 'openid email'`, `private readonly tokenUrl = '…'`. Only a field
+ * that nothing else writes: a `readonly` or TypeScript-`private` field the class never assigns
+ * (`this.x = …`), or a static one the file never assigns through the class. Undefined otherwise.
+ */
+export function classFieldValue(sourceCode: SourceCode, member: TSESTree.MemberExpression): Node | undefined {
+  if (member.computed || member.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = member.property.name;
+  const object = skipWrappers(member.object);
+  let cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined;
+  let isStatic: boolean;
+  if (object.type === AST_NODE_TYPES.ThisExpression) {
+    const owner = thisClassAt(member);
+    if (!owner) return undefined;
+    ({ cls, isStatic } = owner);
+  } else if (object.type === AST_NODE_TYPES.Identifier) {
+    // Most member reads name no class: a file without one answers from one cached text scan.
+    if (!fileFacts(sourceCode).mentions(CLASS_KEYWORD)) return undefined;
+    const def = findVariable(sourceCode.getScope(object), object)?.defs;
+    if (def?.length !== 1 || def[0].type !== 'ClassName') return undefined;
+    const node = def[0].node as Node;
+    if (node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) return undefined;
+    cls = node;
+    isStatic = true;
+  } else return undefined;
+  const fields = declaredFields(cls, name, isStatic);
+  if (fields.length !== 1 || !fields[0].value) return undefined;
+  const [field] = fields;
+  const writes = classMemberWrites(sourceCode, cls);
+  if (isStatic) {
+    // `this.KEY = …` in a static method writes the static field.
+    if (!closedField(field) && (staticFieldWritten(sourceCode, cls, name) || writes.assigned.has(name))) return undefined;
+    return field.value ?? undefined;
+  }
+  if (!closedField(field) || writes.assigned.has(name) || writes.parameterTypes.has(name)) return undefined;
+  return field.value ?? undefined;
+}
+
 /** `this.name` inside a class: the field initializer, the constructor assignment, or a typed parameter property. */
 function originOfThisMember(
   sourceCode: SourceCode,

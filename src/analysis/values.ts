@@ -17,7 +17,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from './ast';
-import { childNodes, localFunction, memberName, propertyKeyName, skipWrappers, writtenValues } from './modules';
+import { childNodes, classFieldValue, localFunction, memberName, propertyKeyName, skipWrappers, writtenValues } from './modules';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -131,6 +131,14 @@ export function stringParts(sourceCode: SourceCode, node: Node, depth = 0): Stri
       return [{ text: inner.callee.name === 'String' ? text : encodeURIComponent(text), node: inner }];
     }
     return [{ text: undefined, node: inner }];
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    // `this.SCOPE`, `Client.TOKEN_URL`: a class constant nothing else writes.
+    const field = classFieldValue(sourceCode, inner);
+    if (field) {
+      const parts = stringParts(sourceCode, field, depth + 1);
+      if (parts.every((part) => part.text !== undefined)) return parts;
+    }
   }
   const result = staticValue(sourceCode, inner);
   if (result && (typeof result.value === 'string' || typeof result.value === 'number'))

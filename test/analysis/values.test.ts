@@ -16,6 +16,53 @@ describe('values: what a value is', () => {
     expect(probe(code, (sc, n) => stringValue(sc, n) ?? null)).toEqual(['https://idp/authorize?response_type=code', null]);
   });
 
+  it('reads class constants that nothing else writes: this.NAME and ClassName.NAME', () => {
+    const code = `
+      class Client {
+        static readonly SCOPE = 'openid email';
+        static BASE = 'https://idp';
+        private readonly tokenPath = '/token';
+        readonly AUTHORIZE = \`\${Client.BASE}/authorize\`;
+        private mutable = 'first';
+        public open = 'public';
+        private assigned = 'a';
+        constructor() { this.assigned = 'b'; }
+        run() {
+          probe(Client.SCOPE); probe(Client.BASE + this.tokenPath); probe(this.AUTHORIZE); probe(this.mutable);
+          probe(this.open); probe(this.assigned); probe(this.SCOPE);
+          const later = () => probe(this.tokenPath);
+          later();
+          function inner() { probe(this.tokenPath); }
+        }
+        static create() { probe(this.SCOPE); probe(this.tokenPath); }
+      }
+      class Writable { static KEY = 'a'; }
+      Writable.KEY = 'b';
+      probe(Writable.KEY);
+      const other = { tokenPath: '/x' };
+      probe(other.tokenPath);`;
+    expect(probe(code, (sc, n) => stringValue(sc, n) ?? null)).toEqual([
+      'openid email',
+      'https://idp/token',
+      'https://idp/authorize',
+      // A TypeScript-private field the class never assigns.
+      'first',
+      // A public mutable field may be written from outside; an assigned one has two values.
+      null,
+      null,
+      // An instance's \`this\` has no static fields.
+      null,
+      '/token',
+      // A \`function\` has its own \`this\`.
+      null,
+      // In a static method \`this\` is the class.
+      'openid email',
+      null,
+      null,
+      '/x',
+    ]);
+  });
+
   it('keeps unknown holes in place in template strings', () => {
     const code = `const AUTH = 'https://a/authorize'; probe(\`\${AUTH}?response_type=token&client_id=\${clientId}&state=\${s}\`);`;
     const [parts] = probe(code, (sc, n) =>

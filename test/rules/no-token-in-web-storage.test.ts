@@ -434,3 +434,36 @@ ruleTester.run('no-token-in-web-storage (OAuthStorage factories)', rule, {
     { code: typedFactoryProvided, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactoryProvided, 'storageFactory', 1) }] },
   ],
 });
+
+// A storage key kept as a class constant (`private readonly KEY = 'refresh_token'`, `static readonly KEY`).
+const classKey = `export class SessionStore {
+  private readonly REFRESH_KEY = 'refresh_token';
+  static readonly ACCESS_KEY = 'access_token';
+  keep(value: string, access: string) {
+    localStorage.setItem(this.REFRESH_KEY, value);
+    localStorage.setItem(SessionStore.ACCESS_KEY, access);
+  }
+}`;
+ruleTester.run('no-token-in-web-storage (keys in class constants)', rule, {
+  valid: [
+    // Constants that name something else.
+    classKey.replace("'refresh_token'", "'theme'").replace("'access_token'", "'locale'"),
+    // A field the class reassigns may hold any key.
+    classKey
+      .replace(
+        "private readonly REFRESH_KEY = 'refresh_token';",
+        "private REFRESH_KEY = 'refresh_token';\n  rotate() { this.REFRESH_KEY = 'ui_prefs'; }",
+      )
+      .replace('static readonly ACCESS_KEY', 'static ACCESS_KEY')
+      .replace('\n}', "\n}\nSessionStore.ACCESS_KEY = 'ui_locale';"),
+  ],
+  invalid: [
+    {
+      code: classKey,
+      errors: [
+        { messageId: 'tokenInStorage', ...at(classKey, 'localStorage.setItem(this.REFRESH_KEY, value)') },
+        { messageId: 'tokenInStorage', ...at(classKey, 'localStorage.setItem(SessionStore.ACCESS_KEY, access)') },
+      ],
+    },
+  ],
+});
