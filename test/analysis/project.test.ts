@@ -141,6 +141,8 @@ describe('resolveModule', () => {
     expect(mayNameProjectFile(from, ['@/a'])).toBe(true);
     expect(mayNameProjectFile(from, ['pkg'])).toBe(false);
     expect(mayNameProjectFile(from, ['node_modules/pkg'])).toBe(false);
+    write({ 'star/tsconfig.json': '{ "compilerOptions": { "paths": { "*": ["types/*"] } } }' });
+    expect(mayNameProjectFile(join(root, 'star/src/page.ts'), ['react', 'lodash/fp'])).toBe(false);
     expect(mayNameProjectFile(join(root, 'vite/src/pages/Login.js'), ['src/api/login'])).toBe(false);
   });
 

@@ -285,7 +285,8 @@ export function mayNameProjectFile(fromFile: string, specifiers: Iterable<string
     if (specifier.startsWith('node:')) continue;
     if (config === null) config = pathAliasesFor(dirname(fromFile));
     if (!config) return false;
-    if (config.paths.some(({ pattern }) => matchAlias(pattern, specifier) !== undefined)) return true;
+    // A catch-all `"*"` pattern (type-declaration fallbacks, mostly) would let every package through.
+    if (config.paths.some(({ pattern }) => pattern !== '*' && matchAlias(pattern, specifier) !== undefined)) return true;
     if (!config.hasBaseUrl || withinPackages(config.baseDirectory)) continue;
     const slash = specifier.indexOf('/');
     const first = slash === -1 ? specifier : specifier.slice(0, slash);
