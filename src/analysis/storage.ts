@@ -366,7 +366,7 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
   // The token endpoint's whole answer: it holds the access token (and the refresh token, if any).
   if (tokenResponseOf(sourceCode, value)) return 'access';
   // A Redux store's whole state: every key its reducers start from.
-  const state = reduxStateCredential(sourceCode, value);
+  const state = reduxStateCredential(sourceCode, value) ?? piniaStateCredential(sourceCode, value);
   if (state) return state;
   // `token`, `data.jwt`, `auth.tokens`: the generic names classifyToken leaves alone.
   const name = tailName(sourceCode, value);
@@ -698,6 +698,49 @@ function reduxStateCredential(sourceCode: SourceCode, value: Node): TokenKind | 
   if (option.status === 'present') reducer = option.value;
   else if (skipWrappers(definitionOf(store.sourceCode, first)).type === AST_NODE_TYPES.ObjectExpression) reducer = undefined;
   return reducer ? firstCredential(reducerStateKeys({ sourceCode: store.sourceCode, node: reducer }, 0)) : undefined;
+}
+
+/**
+ * A Pinia store's whole state — the `state` a `store.$subscribe((mutation, state) => …)`
+ * callback receives, or `store.$state` — of a store made by `defineStore` in this file or an
+ * imported one: the credential its state's keys name (hand-rolled persistence of the store).
+ */
+function piniaStateCredential(sourceCode: SourceCode, value: Node): TokenKind | undefined {
+  const inner = skipWrappers(value);
+  let store: Node | undefined;
+  if (inner.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, inner) === '$state') store = inner.object;
+  else if (inner.type === AST_NODE_TYPES.Identifier) {
+    const def = findVariable(sourceCode.getScope(inner), inner)?.defs[0];
+    const fn = def?.type === 'Parameter' ? (def.node as TSESTree.FunctionLike) : undefined;
+    const call = fn?.parent;
+    if (fn && fn.params[1] === def?.name && call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === fn) {
+      const callee = skipWrappers(call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === '$subscribe') store = callee.object;
+    }
+  }
+  if (!store) return undefined;
+  // `const store = useAuthStore()`, where `useAuthStore = defineStore(…)`.
+  const made = resolvedValue(sourceCode, store);
+  if (made.node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const factory = resolvedValue(made.sourceCode, made.node.callee);
+  if (!callMatches(factory.sourceCode, factory.node, [PINIA_DEFINE_STORE])) return undefined;
+  const args = factory.node.arguments.filter((arg): arg is TSESTree.Expression => arg.type !== AST_NODE_TYPES.SpreadElement);
+  const options = args.find((arg) => getProperty(factory.sourceCode, arg, 'state').status === 'present');
+  const initial = options ? getProperty(factory.sourceCode, options, 'state') : undefined;
+  const keys =
+    initial?.status === 'present' ? stateFactoryKeys(factory.sourceCode, initial.value) : returnedKeys(factory.sourceCode, args[1]);
+  return firstCredential(keys);
+}
+
+/** The keys of the object a state factory returns, also through a local factory it calls (`state: () => defaults()`). */
+function stateFactoryKeys(sourceCode: SourceCode, node: Node): string[] | undefined {
+  const direct = returnedKeys(sourceCode, node);
+  if (direct) return direct;
+  const returned = returnedExpression(skipWrappers(definitionOf(sourceCode, node)));
+  const call = returned ? skipWrappers(returned) : undefined;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0) return undefined;
+  const helper = localFunction(sourceCode, skipWrappers(call.callee));
+  return helper ? returnedKeys(sourceCode, helper) : undefined;
 }
 
 function firstCredential(names: readonly string[] | undefined): TokenKind | undefined {

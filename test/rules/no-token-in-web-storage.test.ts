@@ -408,6 +408,66 @@ store.subscribe(() => localStorage.setItem('app_state', JSON.stringify(store.get
   ],
 });
 
+// A Pinia store persisted by hand: its whole state written on every change.
+const piniaSubscribe = `import { defineStore } from 'pinia';
+const defaults = () => {
+  return { token: undefined, refreshToken: undefined, authenticated: false };
+};
+export const useAuthStore = defineStore('auth', {
+  state: () => defaults(),
+  actions: { setRefreshToken(refreshToken) { this.refreshToken = refreshToken; } },
+});
+export function persistAuthStore() {
+  const store = useAuthStore();
+  store.$subscribe((_mutation, state) => {
+    localStorage.setItem('authStore', JSON.stringify(state));
+  });
+}`;
+const piniaSetupState = `import { defineStore } from 'pinia';
+import { ref } from 'vue';
+export const useSession = defineStore('session', () => {
+  const accessToken = ref('');
+  return { accessToken };
+});
+const session = useSession();
+window.addEventListener('beforeunload', () => sessionStorage.setItem('session', JSON.stringify(session.$state)));`;
+
+ruleTester.run('no-token-in-web-storage (a Pinia store persisted by hand)', rule, {
+  valid: [
+    // The store's state holds no token.
+    `import { defineStore } from 'pinia';
+export const usePrefs = defineStore('prefs', { state: () => ({ theme: 'dark', locale: 'en' }) });
+const prefs = usePrefs();
+prefs.$subscribe((_mutation, state) => localStorage.setItem('prefs', JSON.stringify(state)));`,
+    // Only a token-free part of the state is written.
+    `import { defineStore } from 'pinia';
+export const useAuth = defineStore('auth', { state: () => ({ accessToken: '', theme: 'dark' }) });
+const auth = useAuth();
+auth.$subscribe((_mutation, state) => localStorage.setItem('theme', state.theme));`,
+    // Not a Pinia store: its state is unknown.
+    `const store = makeStore({ accessToken: '' });
+store.$subscribe((_mutation, state) => localStorage.setItem('app_state', JSON.stringify(state)));`,
+  ],
+  invalid: [
+    {
+      code: piniaSubscribe,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          data: { token: 'Token', area: 'localStorage' },
+          ...at(piniaSubscribe, "localStorage.setItem('authStore', JSON.stringify(state))"),
+        },
+      ],
+    },
+    {
+      code: piniaSetupState,
+      errors: [
+        { messageId: 'tokenInStorage', ...at(piniaSetupState, "sessionStorage.setItem('session', JSON.stringify(session.$state))") },
+      ],
+    },
+  ],
+});
+
 // angular-oauth2-oidc: a storage factory typed as OAuthStorage, provided elsewhere.
 const typedFactory = `import { OAuthStorage } from 'angular-oauth2-oidc';
 export function storageFactory(): OAuthStorage {
