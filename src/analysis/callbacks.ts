@@ -358,6 +358,34 @@ function isFreshState(sourceCode: SourceCode, node: Node): boolean {
   return /random|generate|uuid|nanoid|btoa|stringify|create|make|cuid/i.test(name ?? '');
 }
 
+/** A URL or query string that carries the state as its `state=` parameter (`\`…&state=${state}\``): sent on, not compared. */
+const STATE_PARAMETER_BEFORE = /[?&#]state=$/i;
+function sendsStateInUrl(sourceCode: SourceCode, node: Node): boolean {
+  const pieces: Node[] = [];
+  const flatten = (piece: Node): void => {
+    const inner = skipWrappers(piece);
+    if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+') {
+      flatten(inner.left as Node);
+      flatten(inner.right);
+    } else pieces.push(inner);
+  };
+  if (node.type === AST_NODE_TYPES.TemplateLiteral) {
+    const states = node.expressions.filter((expression) => isStateValue(sourceCode, expression));
+    return (
+      states.length > 0 &&
+      states.every((expression) => STATE_PARAMETER_BEFORE.test(node.quasis[node.expressions.indexOf(expression)].value.cooked ?? ''))
+    );
+  }
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || node.operator !== '+') return false;
+  flatten(node);
+  const states = pieces.filter((piece, index) => index > 0 && isStateValue(sourceCode, piece));
+  return (
+    states.length > 0 &&
+    states.every((piece) => STATE_PARAMETER_BEFORE.test(stringValue(sourceCode, pieces[pieces.indexOf(piece) - 1]) ?? '')) &&
+    !isStateValue(sourceCode, pieces[0])
+  );
+}
+
 function calleeName(sourceCode: SourceCode, call: TSESTree.CallExpression): string | undefined {
   const callee = skipWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
@@ -400,7 +428,8 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     const handsOverState = node.arguments.some((arg, index) => {
       if (arg.type === AST_NODE_TYPES.SpreadElement) return false;
       const argument = skipWrappers(arg);
-      if (argument.type === AST_NODE_TYPES.Literal || isFreshState(sourceCode, argument)) return false;
+      if (argument.type === AST_NODE_TYPES.Literal || isFreshState(sourceCode, argument) || sendsStateInUrl(sourceCode, argument))
+        return false;
       // A store keyed by the returned state: `redis.get(\`oauth:state:${state}\`)`.
       if (lookup)
         return (

@@ -30,6 +30,7 @@ import { descendants, stringValue } from './values';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+type Variable = TSESLint.Scope.Variable;
 
 /** What the authorization server put in the redirect that a callback must not take without checks. */
 export type RedirectParam = 'access_token' | 'id_token' | 'code';
@@ -216,11 +217,13 @@ function identifierPart(identifier: TSESTree.Identifier, context: Context, depth
       // `for (const pair of location.hash.split('&'))`.
       const loop = declarator.parent?.parent;
       if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) return partOf(loop.right, context, depth + 1);
-      return undefined;
+      // `var m; while (m = re.exec(hash))`: its assignments.
+      return writtenPart(variable, declarator, context, depth)?.part;
     }
     if (declarator.id === def.name) {
       // `let hash = location.hash; hash = hash.substring(1)`: it started as the URL, and reassignments derive from it.
-      return partOf(declarator.init, context, depth + 1);
+      // `let params = {}` filled or replaced later by a parse of the URL: what is written into it.
+      return partOf(declarator.init, context, depth + 1) ?? writtenPart(variable, declarator, context, depth)?.part;
     }
     // `const { hash } = useLocation()`, `const { search } = window.location`, `const [, fragment] = href.split('#')`.
     const pattern = declarator.id;
@@ -274,6 +277,92 @@ function identifierPart(identifier: TSESTree.Identifier, context: Context, depth
     }
   }
   return undefined;
+}
+
+interface Written {
+  readonly part: UrlPart;
+  /** The assignment that put the URL's piece into the variable. */
+  readonly node: Node;
+}
+
+/**
+ * A variable that gets its value from the URL after its declaration: reassigned
+ * (`let r = {}; r = hash.split('&').reduce(…)`, `var m; while (m = re.exec(hash))`) or filled by a
+ * generic key=value loop (`params[m[1]] = decodeURIComponent(m[2])`, `map.set(k, v)`) — a key that
+ * is no constant, so every parameter of the URL lands in it.
+ */
+function writtenPart(variable: Variable, declarator: Node, context: Context, depth: number): Written | undefined {
+  const { sourceCode } = context;
+  if (context.visiting.has(declarator) || depth > MAX_DEPTH) return undefined;
+  context.visiting.add(declarator);
+  try {
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const identifier = reference.identifier;
+      const parent = identifier.parent;
+      let value: Node | undefined;
+      let write: Node | undefined;
+      if (reference.isWrite()) {
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === identifier) {
+          value = parent.right;
+          write = parent;
+        }
+      } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.computed) {
+        const assignment = parent.parent;
+        if (
+          assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+          assignment.operator === '=' &&
+          assignment.left === parent &&
+          stringValue(sourceCode, parent.property) === undefined
+        ) {
+          value = assignment.right;
+          write = assignment;
+        }
+      } else if (
+        parent?.type === AST_NODE_TYPES.MemberExpression &&
+        parent.object === identifier &&
+        memberName(sourceCode, parent) === 'set'
+      ) {
+        const call = parent.parent;
+        const [key, entry] = call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call.arguments : [];
+        if (key && entry && key.type !== AST_NODE_TYPES.SpreadElement && stringValue(sourceCode, key) === undefined) {
+          value = entry;
+          write = call;
+        }
+      }
+      const part = value && write ? partOf(value, context, depth + 1) : undefined;
+      if (part && write) return { part, node: write };
+    }
+  } finally {
+    context.visiting.delete(declarator);
+  }
+  return undefined;
+}
+
+/**
+ * Where a read of `params.access_token` takes the parameter out of the URL when `params` is
+ * filled or replaced by a parse of it in the same function (`while (m = re.exec(hash)) params[m[1]] = m[2]`):
+ * that parse, not each later read of the object.
+ */
+function filledAt(object: Node, context: Context): Written | undefined {
+  const inner = skipWrappers(object);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = findVariable(context.sourceCode.getScope(inner), inner);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!variable || def?.type !== 'Variable' || def.node.id !== def.name) return undefined;
+  if (def.node.init && partOf(def.node.init, context, 1)) return undefined;
+  const written = writtenPart(variable, def.node, context, 1);
+  if (!written) return undefined;
+  // In the read's function or in a callback inside it (`hash.split('&').forEach((kv) => { p[k] = v })`).
+  const readIn = enclosingFunction(inner);
+  let fn = enclosingFunction(written.node);
+  while (fn !== readIn) {
+    const call = fn?.parent;
+    if (!fn || call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument))
+      return undefined;
+    fn = enclosingFunction(fn);
+  }
+  return written;
 }
 
 function implicitGlobalPart(identifier: TSESTree.Identifier, context: Context, depth: number): UrlPart | undefined {
@@ -573,7 +662,7 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
         if (param) {
           const part = partOf(callee.object, context, 0) ?? (requestInput(sourceCode, call)?.browser ? 'query' : undefined);
           if (part) {
-            add(call, param, part, false);
+            if (!isOnlyTested(call)) add(filledAt(callee.object, context)?.node ?? call, param, part, false);
             continue;
           }
         }
@@ -602,7 +691,9 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
     const parent = member.parent;
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) continue;
     const part = partOf(member.object, context, 0);
-    if (part) add(member, param, part, false);
+    if (!part || isOnlyTested(member)) continue;
+    const filled = filledAt(member.object, context);
+    add(filled?.node ?? member, param, part, false);
   }
   for (const declarator of facts.nodesOfType(AST_NODE_TYPES.VariableDeclarator)) {
     if (!declarator.init) continue;
@@ -612,7 +703,7 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
         const param = paramNamed(propertyKeyName(sourceCode, property));
         if (!param) continue;
         const part = partOf(declarator.init, context, 0);
-        if (part) add(property, param, part, false);
+        if (part) add(filledAt(declarator.init, context)?.node ?? property, param, part, false);
       }
       continue;
     }

@@ -71,6 +71,24 @@ describe('redirect-reads: parameters taken out of the redirect URL', () => {
     ]);
   });
 
+  it('follows an object filled or replaced by a generic key=value parse of the URL, and reads it at the parse', () => {
+    const code = [
+      `export function a() { const p = {}; location.search.slice(1).split('&').forEach((kv) => { const [k, v] = kv.split('='); p[k] = v; }); return p.code; }`,
+      `export function b() { const m = new Map(); for (const [k, v] of new URLSearchParams(location.hash.slice(1))) m.set(k, v); return m.get('access_token'); }`,
+      `export function c() { let r = {}; r = location.hash.slice(1).split('&').reduce((o, kv) => ({ ...o, [kv.split('=')[0]]: kv.split('=')[1] }), {}); const { id_token } = r; return id_token; }`,
+      `export function d() { const s = {}; s['access_token'] = location.hash; s.code = location.search; return [s.access_token, s.code]; }`,
+      `export function e(cfg) { const o = {}; for (const k in cfg) o[k] = cfg[k]; let n; n = cfg.x; return [o.access_token, n.code]; }`,
+    ].join('\n');
+    expect(reads(code).map((r) => [r.line, r.param, r.part])).toEqual([
+      [1, 'code', 'query'],
+      [2, 'access_token', 'fragment'],
+      [3, 'id_token', 'fragment'],
+    ]);
+    // At the write that fills the object, not at the later read.
+    const columns = collect(code, 'Program', (sc) => redirectReads(sc).map((read) => sc.getText(read.node).slice(0, 12))).flat();
+    expect(columns).toEqual(['p[k] = v', 'm.set(k, v)', 'r = location']);
+  });
+
   it('follows an undeclared global of sloppy script code to its one assignment', () => {
     const code = [
       `function login() {`,

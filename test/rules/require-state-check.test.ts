@@ -722,6 +722,61 @@ export class AuthController {
 `;
 
 // NestJS binds request parts to handler parameters by decorator: `@Query('code') code` is the callback's code.
+// The fragment parsed by a generic key=value loop (the widely copied Spotify/Imgur `getHashParams`
+// snippet, a split/reduce into a variable declared earlier): reported at the parse.
+const regexLoopFragment = `function finishLogin() {
+  var params = {}, query = location.hash.substring(1), re = /([^&=]+)=([^&]*)/g, m;
+  while (m = re.exec(query)) {
+    params[decodeURIComponent(m[1])] = decodeURIComponent(m[2]);
+  }
+  if (params['access_token']) localStorage.setItem('api', params['access_token']);
+}`;
+
+const reducedLater = (check: string) => `(function () {
+  let state;
+  const hash = document.location.hash;
+  function start(id) {
+    state = crypto.randomUUID();
+    link.setAttribute('href', \`https://example.com/authorize?client_id=\${id}&response_type=token&state=\${state}\`);
+  }
+  function finish() {
+    let response = {};
+    if (hash) {
+      response = hash.replace(/^#/, '').split('&').reduce((result, pair) => {
+        const kv = pair.split('=');
+        result[kv[0]] = kv[1];
+        return result;
+      }, {});
+    }
+    ${check}
+    use(response.access_token);
+  }
+  if (hash) finish(); else start(input.value);
+})();`;
+
+espreeTester.run('require-state-check (fragments parsed by generic key=value loops)', rule, {
+  valid: [
+    `function finishLogin() {
+  var params = {}, query = location.hash.substring(1), re = /([^&=]+)=([^&]*)/g, m;
+  while (m = re.exec(query)) params[decodeURIComponent(m[1])] = decodeURIComponent(m[2]);
+  if (params.state !== localStorage.getItem('oauth_state')) throw new Error('state');
+  localStorage.setItem('api', params.access_token);
+}`,
+    reducedLater('if (response.state !== state) return;'),
+    // An object filled from something else than the URL, and a key written by name.
+    `function collect(cfg) { const out = {}; for (const k of Object.keys(cfg)) out[k] = cfg[k]; return out.access_token; }`,
+    `function remember() { const seen = {}; seen['href'] = location.href; send(seen.access_token); }`,
+  ],
+  invalid: [
+    readWithoutState(regexLoopFragment, 'params[decodeURIComponent(m[1])] = decodeURIComponent(m[2])', 'the access token'),
+    readWithoutState(
+      reducedLater(''),
+      reducedLater('').slice(reducedLater('').indexOf('response = hash'), reducedLater('').indexOf('}, {})') + '}, {})'.length),
+      'the access token',
+    ),
+  ],
+});
+
 ruleTester.run('require-state-check (NestJS parameter decorators)', rule, {
   valid: [nestExchangeChecked],
   invalid: [
