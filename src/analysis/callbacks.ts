@@ -17,9 +17,9 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, enclosingFunction, type FunctionNode } from './ast';
+import { findVariable, enclosingFunction, isFunctionNode, type FunctionNode } from './ast';
 import { calledFunction, parameterIndexOf } from './functions';
-import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { callSitesOf, scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
 import { tokenRequests, type TokenRequest } from './token-requests';
@@ -507,20 +507,80 @@ export function checksState(sourceCode: SourceCode, scope: FunctionNode | TSESTr
   }
 }
 
-/** `app.get('/callback', checkState, handler)` / `router.get('/cb', passport.authenticate(...), handler)`. */
-function behindMiddleware(fn: FunctionNode): boolean {
+/**
+ * Middleware of a package or of code we cannot read that cannot be about the OAuth state, by its
+ * name: body parsers, CORS, HMAC/webhook signatures, rate limits, logging, uploads, caching.
+ */
+const NOT_STATE_MIDDLEWARE =
+  /^(?:cors|helmet|compression|morgan|multer|upload|json|urlencoded|raw|text|static|bodyParser|cookieParser|logger)$|hmac|webhook|signature|rate_?limit|limiter|throttle|cache|log(?:ger|ging)?$/i;
+
+/**
+ * `app.get('/callback', checkState, handler)` / `router.get('/cb', passport.authenticate(...), handler)`:
+ * a middleware before the handler that may compare the state. One the analysis can read (a
+ * function of this file or of a project module, or a factory of one) counts only when it checks
+ * the state; a package's or an unresolved one counts unless its name says what else it is.
+ */
+function behindMiddleware(sourceCode: SourceCode, fn: FunctionNode): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
   return call.arguments.slice(0, index).some((arg) => {
-    const inner = skipWrappers(arg as Node);
-    return (
-      inner.type === AST_NODE_TYPES.Identifier ||
-      inner.type === AST_NODE_TYPES.CallExpression ||
-      inner.type === AST_NODE_TYPES.MemberExpression ||
-      inner.type === AST_NODE_TYPES.ArrayExpression
-    );
+    try {
+      return mayCheckState(sourceCode, arg as Node, 0);
+    } catch (error) {
+      if (rethrowsAnalysisErrors()) throw error;
+      return true;
+    }
   });
+}
+
+/** A middleware we can read: it compares the state, or hands the whole request to code we cannot read (`passport.authenticate('x')(req, res, next)`). */
+function readableMiddlewareChecks(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  if (hasStateCheck(sourceCode, fn, undefined, 1)) return true;
+  const request = fn.params[0];
+  if (request?.type !== AST_NODE_TYPES.Identifier || !fn.body) return false;
+  for (const node of descendants(fn.body)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const handsRequest = node.arguments.some((arg) => arg.type === AST_NODE_TYPES.Identifier && arg.name === request.name);
+    if (handsRequest && !calledFunction(sourceCode, node.callee)) return true;
+  }
+  return false;
+}
+
+function mayCheckState(sourceCode: SourceCode, node: Node, depth: number): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.ArrayExpression)
+    return depth < 2 && inner.elements.some((element) => element !== null && mayCheckState(sourceCode, element as Node, depth + 1));
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    // A factory of this project: `verifyOAuthState({ cookie: 'st' })` judged by the middleware it returns.
+    const factory = calledFunction(sourceCode, inner.callee);
+    if (!factory) return !namesOtherMiddleware(sourceCode, inner.callee);
+    if (hasStateCheck(factory.sourceCode, factory.fn, undefined, 1)) return true;
+    const returned = returnedExpressions(factory.fn);
+    return (
+      !returned ||
+      returned.length === 0 ||
+      returned.some((expression) => {
+        const value = skipWrappers(expression);
+        return !isFunctionNode(value) || readableMiddlewareChecks(factory.sourceCode, value);
+      })
+    );
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier && inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const middleware = calledFunction(sourceCode, inner);
+  if (middleware) return readableMiddlewareChecks(middleware.sourceCode, middleware.fn);
+  return !namesOtherMiddleware(sourceCode, inner);
+}
+
+function namesOtherMiddleware(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  const name =
+    inner.type === AST_NODE_TYPES.Identifier
+      ? inner.name
+      : inner.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, inner)
+        : undefined;
+  return name !== undefined && NOT_STATE_MIDDLEWARE.test(name) && !STATE_NAME.test(name);
 }
 
 /** The callback around an authorization-code exchange, and whether it checks state. */
@@ -583,7 +643,7 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
       stateChecked =
         calls.length > 0 && calls.every((call) => scopesAround(call).some((scope) => hasStateCheck(sourceCode, scope, exchange)));
     }
-    return { fromRedirect, functions, stateChecked, behindMiddleware: functions.some(behindMiddleware), handOffs };
+    return { fromRedirect, functions, stateChecked, behindMiddleware: functions.some((fn) => behindMiddleware(sourceCode, fn)), handOffs };
   } catch (error) {
     if (rethrowsAnalysisErrors()) throw error;
     return { fromRedirect: false, functions, stateChecked: false, behindMiddleware: false, handOffs: [] };
@@ -701,7 +761,7 @@ export function handsCodeToUncheckedExchange(sourceCode: SourceCode, call: TSEST
   if (!fromRedirect) return false;
   const around: FunctionNode[] = [];
   for (let current = enclosingFunction(call); current; current = enclosingFunction(current)) around.push(current);
-  if (around.some(behindMiddleware)) return false;
+  if (around.some((fn) => behindMiddleware(sourceCode, fn))) return false;
   const scopes: (FunctionNode | TSESTree.Program)[] = around.length > 0 ? around : [sourceCode.ast as TSESTree.Program];
   return !scopes.some((scope) => hasStateCheck(sourceCode, scope, undefined));
 }

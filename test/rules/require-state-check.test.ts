@@ -777,6 +777,61 @@ espreeTester.run('require-state-check (fragments parsed by generic key=value loo
   ],
 });
 
+// Route middleware before the callback: only one that may compare the state stands in for the check.
+const routeWith = (middleware: string, before = '') => `import { createHmac } from 'node:crypto';
+${before}
+app.get('/auth/callback', ${middleware}, async (req, res) => {
+  const r = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code }) });
+  res.json(await r.json());
+});`;
+const exchangeIn =
+  "fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: req.query.code }) })";
+const hmacMiddleware = `function validateHmac(req, res, next) {
+  const { hmac, ...rest } = req.query;
+  const digest = createHmac('sha256', SECRET).update(new URLSearchParams(rest).toString()).digest('hex');
+  if (hmac !== digest) return res.status(401).send('bad hmac');
+  next();
+}`;
+
+ruleTester.run('require-state-check (route middleware)', rule, {
+  valid: [
+    // A package's middleware, or one the analysis cannot read, may check the state.
+    routeWith("passport.authenticate('github', { failureRedirect: '/login' })", "import passport from 'passport';"),
+    routeWith('verifyOAuthState', "import { verifyOAuthState } from '@acme/oauth-kit';"),
+    // A middleware of this file that compares the state.
+    routeWith(
+      'checkState',
+      `function checkState(req, res, next) { if (req.query.state !== req.session.oauthState) return res.sendStatus(403); next(); }`,
+    ),
+    // A factory of this file whose middleware compares the state.
+    routeWith(
+      "stateGuard('oauth_state')",
+      `function stateGuard(name) { return (req, res, next) => (req.query.state === req.cookies[name] ? next() : res.sendStatus(403)); }`,
+    ),
+    // A middleware of this file handing the request to a package (passport checks the state).
+    routeWith(
+      'authenticate',
+      `import passport from 'passport';\nfunction authenticate(req, res, next) { passport.authenticate('github')(req, res, next); }`,
+    ),
+  ],
+  invalid: [
+    // An HMAC check (a Shopify-style callback) compares no state.
+    invalid(routeWith('validateHmac', hmacMiddleware), 'stateNotCompared', exchangeIn),
+    // A body parser and CORS, by name.
+    invalid(
+      routeWith('cors(), express.json()', "import express from 'express';\nimport cors from 'cors';"),
+      'stateNotCompared',
+      exchangeIn,
+    ),
+    // A middleware of this file that checks the login only.
+    invalid(
+      routeWith('requireUser', `function requireUser(req, res, next) { if (!req.session.user) return res.redirect('/login'); next(); }`),
+      'stateNotCompared',
+      exchangeIn,
+    ),
+  ],
+});
+
 ruleTester.run('require-state-check (NestJS parameter decorators)', rule, {
   valid: [nestExchangeChecked],
   invalid: [
