@@ -3,6 +3,7 @@
  *
  *   `response_type=token` / `'id_token token'` in a URL, parameters or an SDK's `responseType`
  *   `const RESPONSE_TYPE = 'token'`, `enum ResponseType { Token = 'token' }`   named constants
+ *   `responseType = 'token'` (a variable assigned in a branch)                 one of its values
  *   `response_types: ['token']`, `grant_types: ['implicit']`                    client registrations
  *   `flows: { implicit: {...} }`, `{ type: 'oauth2', flow: 'implicit' }`        OpenAPI / Swagger schemes
  *   `auth0.parseHash()`, keycloak `init({ flow: 'implicit' })`                 SDK calls that run it
@@ -124,11 +125,17 @@ function computeFindings(sourceCode: SourceCode): ImplicitGrantFinding[] {
     AST_NODE_TYPES.Property,
     AST_NODE_TYPES.CallExpression,
     AST_NODE_TYPES.NewExpression,
+    AST_NODE_TYPES.AssignmentExpression,
   );
   for (const node of nodes) {
     switch (node.type) {
       case AST_NODE_TYPES.VariableDeclarator:
         if (node.id.type === AST_NODE_TYPES.Identifier) namedConstant(node.id.name, node.init, undefined, add);
+        break;
+      case AST_NODE_TYPES.AssignmentExpression:
+        // `let responseType; if (…) responseType = 'code'; else responseType = 'token';`: each write is a value it can hold.
+        if (node.operator === '=' && node.left.type === AST_NODE_TYPES.Identifier)
+          namedConstant(node.left.name, node.right, undefined, add);
         break;
       case AST_NODE_TYPES.PropertyDefinition:
         namedConstant(propertyKeyName(sourceCode, node), node.value, undefined, add);

@@ -526,8 +526,19 @@ const enumMembers = `export enum ResponseType {
 
 const constantsObject = `export const OAUTH = { RESPONSE_TYPE_IMPLICIT: 'id_token token', RESPONSE_TYPE_CODE: 'code' };`;
 
+// A variable assigned in branches: each written value is one it can hold.
+const branchAssigned = `export function authorizeUrl(clientId: string, legacy: boolean) {
+  let responseType;
+  if (legacy) responseType = 'token';
+  else responseType = 'code';
+  return \`\${AUTH}?client_id=\${clientId}&response_type=\${responseType}\`;
+}`;
+
 ruleTester.run('no-implicit-grant: named response-type constants', rule, {
   valid: [
+    `let responseType; if (native) responseType = 'code'; else responseType = 'code id_token'; location.href = \`\${AUTH}?response_type=\${responseType}\`;`,
+    // An HTTP client's response type, assigned later.
+    `let responseType; responseType = binary ? 'arraybuffer' : 'json'; xhr.responseType = 'json'; export const get = (url: string) => axios.get(url, { responseType });`,
     `const RESPONSE_TYPE = 'code'; location.href = \`\${AUTH}?response_type=\${RESPONSE_TYPE}&client_id=\${ID}\`;`,
     `const RESPONSE_TYPE_ID_TOKEN = 'id_token';`,
     // An HTTP client's response type.
@@ -567,6 +578,17 @@ export const Login = () => <a href={\`\${AUTH_ENDPOINT}?client_id=\${CLIENT_ID}&
     {
       code: constantsObject,
       errors: [{ messageId: 'implicitResponseType', data: { value: 'id_token token' }, ...at(constantsObject, "'id_token token'") }],
+    },
+    {
+      code: branchAssigned,
+      errors: [
+        {
+          messageId: 'implicitResponseType',
+          data: { value: 'token' },
+          ...at(branchAssigned, "'token'"),
+          suggestions: [{ messageId: 'useCodeResponseType', output: branchAssigned.replace("'token'", "'code'") }],
+        },
+      ],
     },
   ],
 });
