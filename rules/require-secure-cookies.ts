@@ -69,6 +69,7 @@ export default createRule<Options, MessageIds>({
     const filename = context.filename;
     // A session config object is read where it is written and again where it is passed on: one finding.
     const reportedValues = new Set<TSESTree.Node>();
+    const reportedWrites = new Set<TSESTree.Node>();
 
     function report(finding: CookieFinding): void {
       const cookie = cookieLabel(finding.write);
@@ -95,6 +96,9 @@ export default createRule<Options, MessageIds>({
           });
       } else {
         const { write, missing } = finding;
+        // A cookie string a helper builds for several callers is reported once, where it is written.
+        if (reportedWrites.has(write.node)) return;
+        reportedWrites.add(write.node);
         const call = optionsCallOf(write);
         const fix = call && addCallOptions(sourceCode, call, write.options, write.value, missing.map((flag) => FLAG_FIX[flag]).join(', '));
         const codeFlags = listWords(missing.map((flag) => `\`${FLAG_FIX[flag]}\``));

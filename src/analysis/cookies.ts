@@ -49,7 +49,17 @@ import {
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
 import { calledFunction, parameterIndexOf } from './functions';
-import { GLOBAL_MODULE, calleeOrigin, lookup, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import {
+  GLOBAL_MODULE,
+  calleeOrigin,
+  localFunction,
+  lookup,
+  matchesPattern,
+  memberName,
+  originOf,
+  propertyKeyName,
+  skipWrappers,
+} from './modules';
 import { credentialInValue, isEmptyValue } from './storage';
 import { credentialKindFromName, nameWords } from './tokens';
 import {
@@ -64,6 +74,7 @@ import {
   stringValue,
   tailName,
   type PropertyLookup,
+  type StringPart,
 } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -620,7 +631,10 @@ function constantBranches(sourceCode: SourceCode, node: Node): string[] | undefi
 }
 
 function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieString | undefined {
-  const parts = stringParts(sourceCode, node);
+  return parseCookieParts(sourceCode, stringParts(sourceCode, node));
+}
+
+function parseCookieParts(sourceCode: SourceCode, parts: readonly StringPart[]): ParsedCookieString | undefined {
   // A single unknown expression is not a cookie string we can read.
   if (parts.length === 1 && parts[0].text === undefined) return undefined;
   let section: 'name' | 'value' | 'attributes' = 'name';
@@ -694,7 +708,15 @@ function stringWrite(
   scriptWritten: boolean,
   reportNode: Node,
 ): CookieWrite | undefined {
-  const parsed = parseCookieString(sourceCode, node);
+  return partsWrite(parseCookieString(sourceCode, node), api, scriptWritten, reportNode);
+}
+
+function partsWrite(
+  parsed: ParsedCookieString | undefined,
+  api: CookieApi,
+  scriptWritten: boolean,
+  reportNode: Node,
+): CookieWrite | undefined {
   if (!parsed) return undefined;
   const flag = (attribute: string): FlagStatus => (parsed.attributes.has(attribute) ? SET : parsed.attributesUnknown ? UNKNOWN : MISSING);
   const flags: Record<CookieFlag, FlagStatus> = { secure: flag('secure'), httpOnly: flag('httponly'), sameSite: flag('samesite') };
@@ -735,10 +757,99 @@ function headerValueWrites(sourceCode: SourceCode, value: Node): CookieWrite[] {
       definition.type === AST_NODE_TYPES.BinaryExpression
         ? definition
         : element;
-    const write = stringWrite(sourceCode, element, 'set-cookie-header', false, reportNode);
+    const built = builtCookieString(sourceCode, element);
+    const write = built
+      ? partsWrite(parseCookieParts(sourceCode, built.parts), 'set-cookie-header', false, built.reportNode)
+      : stringWrite(sourceCode, element, 'set-cookie-header', false, reportNode);
     if (write) writes.push(write);
   }
   return writes;
+}
+
+/** A string assembled from parts, and where it is written. */
+interface BuiltString {
+  readonly parts: readonly StringPart[];
+  readonly reportNode: Node;
+}
+
+/**
+ * A cookie string assembled rather than written out: `[`sid=${v}`, 'HttpOnly', …].join('; ')`
+ * (array spreads of constant parts included), or the call of a same-file helper that returns
+ * such a string, a template or a concatenation built from its parameters
+ * (`setCookie('sid', sid, ttl)`). The helper's parameters are filled in with this call's
+ * arguments; the string is reported where the helper writes it, once for all its callers.
+ */
+function builtCookieString(sourceCode: SourceCode, node: Node): BuiltString | undefined {
+  const joined = joinedParts(sourceCode, node);
+  if (joined) return joined;
+  const call = skipWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = localFunction(sourceCode, call.callee);
+  const args = plainArguments(call);
+  const returned = fn && args ? singleReturned(fn) : undefined;
+  if (!fn || !args || !returned) return undefined;
+  const definition = skipWrappers(definitionOf(sourceCode, returned));
+  const built =
+    joinedParts(sourceCode, definition) ??
+    (definition.type === AST_NODE_TYPES.TemplateLiteral ||
+    (definition.type === AST_NODE_TYPES.BinaryExpression && definition.operator === '+')
+      ? { parts: stringParts(sourceCode, definition), reportNode: definition }
+      : undefined);
+  if (!built) return undefined;
+  const parts = built.parts.flatMap((part): StringPart[] => {
+    const index = part.text === undefined ? parameterHole(fn, part.node) : undefined;
+    if (index === undefined) return [part];
+    const argument = args[index];
+    return argument ? stringParts(sourceCode, argument) : [{ text: undefined, node: part.node }];
+  });
+  return { parts, reportNode: built.reportNode };
+}
+
+/** `parts.join('; ')` of an array whose elements are known: the elements' parts with the separator between them. */
+function joinedParts(sourceCode: SourceCode, node: Node): BuiltString | undefined {
+  const call = skipWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (memberName(sourceCode, call.callee) !== 'join' || call.arguments.length !== 1) return undefined;
+  const separator = stringValue(sourceCode, call.arguments[0]);
+  const elements = separator === undefined ? undefined : arrayElements(sourceCode, call.callee.object);
+  if (separator === undefined || !elements) return undefined;
+  const parts: StringPart[] = [];
+  elements.forEach((element, index) => {
+    if (index > 0) parts.push({ text: separator, node: call.arguments[0] });
+    parts.push(...stringParts(sourceCode, element));
+  });
+  const array = skipWrappers(definitionOf(sourceCode, call.callee.object));
+  return { parts, reportNode: array.type === AST_NODE_TYPES.ArrayExpression ? array : call };
+}
+
+/** The one value a function returns: an arrow's body, or the last statement's `return` when it is the only one. */
+function singleReturned(fn: TSESTree.FunctionLike): Node | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return body;
+  const last = body.body.at(-1);
+  const returns = body.body.filter((statement) => statement.type === AST_NODE_TYPES.ReturnStatement);
+  return returns.length === 1 && last?.type === AST_NODE_TYPES.ReturnStatement ? (last.argument ?? undefined) : undefined;
+}
+
+/** The parameter a hole of the helper's string is: `name`, or its encoding (`encodeURIComponent(value)`). */
+function parameterHole(fn: TSESTree.FunctionLike, node: Node): number | undefined {
+  let inner = skipWrappers(node);
+  if (
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    /^(?:encodeURIComponent|escape|String)$/.test(inner.callee.name) &&
+    inner.arguments.length === 1
+  )
+    inner = skipWrappers(inner.arguments[0]);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = inner.name;
+  const index = fn.params.findIndex(
+    (param) =>
+      (param.type === AST_NODE_TYPES.Identifier && param.name === name) ||
+      (param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier && param.left.name === name),
+  );
+  return index === -1 ? undefined : index;
 }
 
 function isSetCookieName(text: string | undefined): boolean {

@@ -620,3 +620,60 @@ ruleTester.run('require-secure-cookies (plugins, composables and auth-library co
     },
   ],
 });
+
+// Set-Cookie strings a helper builds from its parameters, or joins from parts.
+const cookieBuilder = `function setCookie(name, value, maxAge) {
+  const attrs = [\`\${name}=\${encodeURIComponent(value)}\`, 'Path=/', 'HttpOnly', 'SameSite=Lax', \`Max-Age=\${maxAge}\`];
+  return attrs.join('; ');
+}
+export function login(sid) {
+  return new Response('{}', { headers: { 'set-cookie': setCookie('sid', sid, 3600) } });
+}
+export function logout() {
+  return new Response('{}', { headers: { 'set-cookie': setCookie('sid', '', 0) } });
+}
+export function refresh(sid) {
+  return new Response('{}', { headers: { 'set-cookie': setCookie('sid', sid, 60) } });
+}`;
+const cookieTemplateHelper = `const sessionCookie = (value) => \`session=\${value}; Path=/; Secure; SameSite=Lax\`;
+export function login(res, jwt) {
+  res.setHeader('Set-Cookie', sessionCookie(jwt));
+}`;
+const joinedCookie = `export function login(res, sid) {
+  res.setHeader('Set-Cookie', [\`sid=\${sid}\`, ...BASE_ATTRIBUTES, 'HttpOnly'].join('; '));
+}
+const BASE_ATTRIBUTES = ['Path=/', 'SameSite=Lax'];`;
+espreeTester.run('require-secure-cookies (built cookie strings)', rule, {
+  valid: [
+    cookieBuilder.replace("'HttpOnly',", "'HttpOnly', 'Secure',"),
+    // Only the logout clears: nothing to protect.
+    cookieBuilder.slice(0, cookieBuilder.indexOf('export function login')) +
+      "export const logout = () => new Response('{}', { headers: { 'set-cookie': setCookie('sid', '', 0) } });",
+    // A preference through the same helper.
+    cookieBuilder.replace(/setCookie\('sid', sid/g, "setCookie('theme', 'dark'"),
+    cookieTemplateHelper.replace('Secure; SameSite=Lax', 'Secure; HttpOnly; SameSite=Lax'),
+    // Attributes the reader cannot see.
+    joinedCookie.replace('...BASE_ATTRIBUTES', '...attributes()'),
+    joinedCookie.replace("'HttpOnly'", "'HttpOnly', 'Secure'"),
+  ],
+  invalid: [
+    // Once, where the helper writes the string, for all its callers.
+    {
+      code: cookieBuilder,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(cookieBuilder, cookieBuilder.slice(cookieBuilder.indexOf('[`'), cookieBuilder.indexOf('];') + 1)),
+        },
+      ],
+    },
+    {
+      code: cookieTemplateHelper,
+      errors: [{ messageId: 'missingFlags', ...at(cookieTemplateHelper, '`session=${value}; Path=/; Secure; SameSite=Lax`') }],
+    },
+    {
+      code: joinedCookie,
+      errors: [{ messageId: 'missingFlags', ...at(joinedCookie, "[`sid=${sid}`, ...BASE_ATTRIBUTES, 'HttpOnly']") }],
+    },
+  ],
+});
