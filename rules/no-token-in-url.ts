@@ -2,9 +2,14 @@ import { createRule } from '../src/create-rule';
 import { mayHaveUrlTokens, urlTokenFindings, type UrlToken, type UrlTokenPlace } from '../src/analysis/url-tokens';
 
 export type Options = [];
-export type MessageIds = 'tokenInQuery' | 'tokenInPath' | 'tokenFromQuery' | 'clientSecretInQuery';
+export type MessageIds = 'tokenInQuery' | 'tokenInPath' | 'tokenFromQuery' | 'tokenFromPath' | 'clientSecretInQuery';
 
-const MESSAGE: Record<UrlTokenPlace, MessageIds> = { query: 'tokenInQuery', path: 'tokenInPath', read: 'tokenFromQuery' };
+const MESSAGE: Record<UrlTokenPlace, MessageIds> = {
+  query: 'tokenInQuery',
+  path: 'tokenInPath',
+  read: 'tokenFromQuery',
+  'read-path': 'tokenFromPath',
+};
 
 const KIND_LABEL: Record<UrlToken, string> = {
   access: 'access token',
@@ -33,6 +38,8 @@ export default createRule<Options, MessageIds>({
         'This puts the client secret in a URL query string, where server and proxy logs leak it; OAuth forbids client credentials in the request URI (RFC 6749 §2.3.1). Send it in the Authorization header (HTTP Basic) or the POST body.',
       tokenFromQuery:
         'This reads {{kind}} from the URL query string, so clients must put the token in URLs, where logs, history and Referer headers leak it (RFC 6750 §2.3, §5.3). Accept bearer tokens only from the Authorization header.',
+      tokenFromPath:
+        'This reads {{kind}} from a URL path segment, so clients must put the token in URLs, where logs, history and Referer headers leak it (RFC 6750 §5.3). Accept bearer tokens only from the Authorization header.',
     },
     schema: [],
     defaultOptions: [],

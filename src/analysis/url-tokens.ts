@@ -17,12 +17,14 @@ import { enclosingFunction, findVariable, isFunctionNode } from './ast';
 import { authorizationRequests, requestParam } from './authorization';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
+import { fileInfo } from './project/files';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from './modules';
 import { urlDestinationOf } from './redirects';
 import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName, type TokenKind } from './tokens';
 import { isAssertionOrComparison, urlPathValues, urlQueryParams, type Param } from './urls';
 import { definitionOf, stringParts, stringValue, tailName } from './values';
 import { TOKEN_FROM_QUERY_EXTRACTORS } from '../knowledge/jwt';
+import { REQUEST_OBJECT_NAMES } from '../knowledge/requests';
 import { modulesOfPatterns } from '../knowledge/patterns';
 import {
   AUTHORIZATION_HEADER,
@@ -40,7 +42,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
 
 /** Where the token is: put in a query string or a path, or read from the incoming query. */
-export type UrlTokenPlace = 'query' | 'path' | 'read';
+export type UrlTokenPlace = 'query' | 'path' | 'read' | 'read-path';
 /** What the token is: an OAuth token, a session token used as state, or a token the app issued. */
 export type UrlToken = 'access' | 'id' | 'refresh' | 'unknown-jwt' | 'issued' | 'client-secret';
 
@@ -52,7 +54,7 @@ export interface UrlTokenFinding {
 
 // Generic `token` names only count when their value is a classified token, whose source or name says so.
 const HINT =
-  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|client_secret/i;
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|params\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|client_secret/i;
 /**
  * `{ state: token }` with nothing else of the hint: the token can only be one through another
  * module (a value of this file that is a token has a name or a source the hint has).
@@ -96,24 +98,29 @@ function scan(sourceCode: SourceCode): UrlTokenFinding[] {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       // The name first: it is cheap, and few member reads name a token.
       const name = memberName(sourceCode, node);
-      if (queryReadsOptIn || !mayNameToken(name) || !isQueryObject(sourceCode, node.object)) continue;
+      if (queryReadsOptIn || !mayNameToken(name)) continue;
+      const place = isQueryObject(sourceCode, node.object) ? 'read' : isPathParamsObject(node.object) ? 'read-path' : undefined;
+      if (!place) continue;
       const kind = tokenReadKind(sourceCode, name, node);
       if (!kind || isAssertionOrComparison(node) || underOptInFlag(sourceCode, node)) continue;
+      if (place === 'read-path' && oneTimeLinkRoute(sourceCode, node)) continue;
       const readKey = `${enclosingFunction(node)?.range[0] ?? -1}:${sourceCode.getText(node)}`;
       if (readsSeen.has(readKey)) continue;
       readsSeen.add(readKey);
-      report(node, 'read', kind);
+      report(node, place, kind);
     } else if (queryReadsOptIn) {
       continue;
     } else if (node.type === AST_NODE_TYPES.CallExpression) {
       const kind = tokenReadByCall(sourceCode, node);
       if (kind) report(node, 'read', kind);
-    } else if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isQueryObject(sourceCode, node.init)) {
+    } else if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
+      const place = isQueryObject(sourceCode, node.init) ? 'read' : isPathParamsObject(node.init) ? 'read-path' : undefined;
+      if (!place || (place === 'read-path' && oneTimeLinkRoute(sourceCode, node))) continue;
       for (const property of node.id.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const binding = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
         const kind = tokenReadKind(sourceCode, propertyKeyName(sourceCode, property), binding);
-        if (kind) report(property, 'read', kind);
+        if (kind) report(property, place, kind);
       }
     }
   }
@@ -417,6 +424,43 @@ function isQueryObject(sourceCode: SourceCode, node: Node): boolean {
     if (definition !== inner) return isQueryObject(sourceCode, definition);
   }
   return false;
+}
+
+/** `req.params`, `ctx.params`, `event.pathParameters`: the incoming request's path parameters (`/user/:token`). */
+function isPathParamsObject(node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression || inner.computed || inner.property.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!PATH_PARAMS_KEYS.has(inner.property.name)) return false;
+  const object = skipWrappers(inner.object);
+  return object.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(object.name);
+}
+
+const PATH_PARAMS_KEYS: ReadonlySet<string> = new Set(['params', 'pathParameters']);
+
+/**
+ * A path token of a one-time link (`/reset-password/:token`, `verifyEmail`, `invite.js`): the
+ * route written around the handler, the names of the functions and variables holding it, or
+ * the module's file name say so. Such tokens are silent (rules.md, no-token-in-url).
+ */
+function oneTimeLinkRoute(sourceCode: SourceCode, read: Node): boolean {
+  const texts: string[] = [];
+  for (let current: Node | undefined = read.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier) texts.push(current.id.name);
+    if ((current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) && current.id)
+      texts.push(current.id.name);
+    if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) {
+      const key = propertyKeyName(sourceCode, current);
+      if (key) texts.push(key);
+    }
+    // `router.get('/verify/:token', handler)`: the route's path.
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const path = current.arguments[0] ? stringValue(sourceCode, current.arguments[0]) : undefined;
+      if (path !== undefined) texts.push(path);
+    }
+  }
+  const file = fileInfo(sourceCode)?.filename;
+  if (file) texts.push(...file.split('/').slice(-2));
+  return texts.some(namesOneTimeLink);
 }
 
 /**

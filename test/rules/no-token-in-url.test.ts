@@ -423,3 +423,32 @@ ruleTester.run('no-token-in-url (a fallback URL ending in a parameter)', rule, {
     },
   ],
 });
+
+// A bearer token read from a route's path parameter (`/user/:token`): clients must put it in URLs too.
+const pathToken = `const { decodeJWT } = require('../utils');
+const userFound = async (req, res) => {
+  const token = req.params.token;
+  const id = await decodeJWT(token);
+  res.send(await User.findById(id));
+};
+module.exports = userFound;`;
+const pathAccessToken = `router.get('/me/:access_token', async (req, res) => {
+  const { access_token } = req.params;
+  res.json(await fetchProfile(access_token));
+});`;
+espreeTester.run('no-token-in-url (path parameters)', rule, {
+  valid: [
+    // A path id, and a token name that is not used as a credential.
+    pathToken.replace('req.params.token', 'req.params.id'),
+    pathToken.replace('await decodeJWT(token)', 'await lookupShare(token)'),
+    // One-time links: the route, the handler's name.
+    `router.get('/reset-password/:token', (req, res) => { const data = jwt.verify(req.params.token, SECRET); res.render('reset', data); });`,
+    pathToken.replace(/userFound/g, 'verifyEmail'),
+    // Not the request's parameters.
+    pathToken.replace('req.params.token', 'config.params.token'),
+  ],
+  invalid: [
+    { code: pathToken, errors: [{ messageId: 'tokenFromPath', ...at(pathToken, 'req.params.token') }] },
+    { code: pathAccessToken, errors: [{ messageId: 'tokenFromPath', ...at(pathAccessToken, 'access_token', 1) }] },
+  ],
+});
