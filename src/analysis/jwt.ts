@@ -52,6 +52,7 @@ import {
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
 import { booleanValue, definitionOf, descendants, getPath, stringParts, stringValue, tailName, type PropertyLookup } from './values';
 import { REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
+import { requestInput } from './request-input';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -1134,13 +1135,48 @@ export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss')
     if ((op.inner && !op.forwarded) || (op.kind !== 'verify' && op.kind !== 'config')) continue;
     if (claim === 'iss' && op.spec.checksIssuer) continue;
     if (op.spec.idToken && claim === 'aud') {
-      if (claimOption(sourceCode, op, 'aud')?.status === 'absent') missing.push(op);
+      if (claimOption(sourceCode, op, 'aud')?.status === 'absent' || optionsFromRequest(sourceCode, op.options)) missing.push(op);
       continue;
     }
     if (!isExternalIssuerToken(sourceCode, op)) continue;
     if (claimStatus(sourceCode, facts, op, claim) === 'missing') missing.push(op);
   }
   return missing;
+}
+
+/**
+ * Verify options taken whole from the incoming request (`client.verifyIdToken(req.body)`, a
+ * route handler's `body` parameter): whoever sends the token also chooses the audience, or
+ * leaves it out.
+ */
+function optionsFromRequest(sourceCode: SourceCode, options: Node | undefined): boolean {
+  if (!options) return false;
+  const inner = skipWrappers(options);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression) return false;
+  if (requestInput(sourceCode, inner)) return true;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) {
+    const root = skipWrappers(inner.object);
+    return memberName(sourceCode, inner) === 'body' && root.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(root.name);
+  }
+  return inner.type === AST_NODE_TYPES.Identifier && isRouteBodyParameter(sourceCode, inner);
+}
+
+/** `service.post('login', (body) => …)`: the `body` parameter of a route handler is the request's body. */
+function isRouteBodyParameter(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  if (identifier.name !== 'body') return false;
+  const param = parameterOf(sourceCode, identifier);
+  if (!param || param.reassigned) return false;
+  const call = param.fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== param.fn) return false;
+  const callee = skipWrappers(call.callee);
+  const route = call.arguments[0];
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    ROUTE_METHODS.has(memberName(sourceCode, callee) ?? '') &&
+    route !== undefined &&
+    route !== param.fn &&
+    stringValue(sourceCode, route) !== undefined
+  );
 }
 
 // ---------------------------------------------------------------------------------------

@@ -253,3 +253,27 @@ createEspreeRuleTester().run('require-audience-check (tokeninfo)', rule, {
     },
   ],
 });
+
+// verifyIdToken options taken whole from the request: the sender chooses the audience.
+const optionsFromBody = `import { OAuth2Client } from 'google-auth-library';
+const client = new OAuth2Client();
+app.post('/login', async (req, res) => {
+  const ticket = await client.verifyIdToken(req.body);
+  res.json(ticket.getPayload());
+});`;
+const bodyParameter = `import { OAuth2Client } from 'google-auth-library';
+const client = new OAuth2Client();
+service.post('google/login', (body) => client.verifyIdToken(body).then((ticket) => ticket.getPayload()));`;
+ruleTester.run('require-audience-check (verify options from the request)', rule, {
+  valid: [
+    optionsFromBody.replace('verifyIdToken(req.body)', 'verifyIdToken({ idToken: req.body.credential, audience: CLIENT_ID })'),
+    // A helper's options parameter: judged where known, silent here.
+    `import { OAuth2Client } from 'google-auth-library';\nconst client = new OAuth2Client();\nexport const check = (options) => client.verifyIdToken(options);`,
+    // A `body` that is not a route handler's.
+    bodyParameter.replace("service.post('google/login', (body) =>", 'export const login = (body) =>').replace(/\);$/, ';'),
+  ],
+  invalid: [
+    { code: optionsFromBody, errors: [{ messageId: 'missingAudience', ...at(optionsFromBody, 'client.verifyIdToken(req.body)') }] },
+    { code: bodyParameter, errors: [{ messageId: 'missingAudience', ...at(bodyParameter, 'client.verifyIdToken(body)') }] },
+  ],
+});
