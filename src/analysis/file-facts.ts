@@ -10,6 +10,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { childNodes, normaliseModule, tableGlobalNames, tableModules } from './modules';
 import { fileInfo, lintedFile } from './project/files';
+import { autoImportedNames } from './project/auto-imports';
 import { mayNameProjectFile, withinPackages } from './project/resolve';
 import { TextGates } from './text-scan';
 
@@ -23,7 +24,8 @@ export interface FileFacts {
    * path aliases: `./x`, `../x`, `@/x`, `~/x`, `#x`, `$lib/x`, and bare specifiers that the
    * nearest tsconfig's `paths` or `baseUrl` may map to a project file): the analysis may then
    * find a sink or a check in another module, so rules gated on a text mention look closer.
-   * False for a package's file (under node_modules): its imports are never followed.
+   * Also true for a Nuxt/Nitro file that calls a function its framework auto-imports from the
+   * project (`exchangeCode(code)` of `server/utils/`). False for a package's file (under node_modules): its imports are never followed.
    */
   readonly importsProjectModules: boolean;
   /** True when the file imports any of these modules (or a subpath of one: `next-auth/providers/okta`). */
@@ -202,8 +204,18 @@ class SourceFileFacts implements FileFacts {
   }
 
   get importsProjectModules(): boolean {
-    this.importsProject ??= followsProjectImports(this.sourceCode, this.modules);
+    this.importsProject ??= followsProjectImports(this.sourceCode, this.modules) || this.callsAutoImports();
     return this.importsProject;
+  }
+
+  /** A Nuxt/Nitro file that calls, with no import, a name its framework auto-imports from the project. */
+  private callsAutoImports(): boolean {
+    const filename = fileInfo(this.sourceCode)?.filename;
+    const names = filename ? autoImportedNames(filename) : undefined;
+    if (!names) return false;
+    for (const call of this.nodesOfType(AST_NODE_TYPES.CallExpression))
+      if (call.callee.type === AST_NODE_TYPES.Identifier && names.has(call.callee.name)) return true;
+    return false;
   }
 
   importsAny(wanted: Iterable<string>): boolean {

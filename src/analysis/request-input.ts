@@ -423,7 +423,10 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
     if (browser || containsRequest(sourceCode, init.arguments[0]))
       return applySegments({ part: 'search-params', key: undefined, browser }, keys.slice(1));
   }
-  const base = requestInputAt(sourceCode, init, depth + 1);
+  // `const { code } = query` where `const query = getQuery(event)` (h3): the variable holds the query as a whole.
+  const base =
+    requestInputAt(sourceCode, init, depth + 1) ??
+    (init.type === AST_NODE_TYPES.Identifier ? wholeRequestVariable(sourceCode, init) : undefined);
   if (!base || base.key !== undefined) return undefined;
   return applySegments(base, keys);
 }

@@ -776,3 +776,49 @@ ${body}
     expect(lint(`  await exchange({ clientId: ID, code: req.session.pendingCode, hostname: req.query.host });`)).toEqual([]);
   });
 });
+
+describe('Nuxt and Nitro auto-imports', () => {
+  const files = {
+    'package.json': '{}',
+    'nitro.config.ts': "export default defineNitroConfig({ srcDir: 'server' });\n",
+    'server/utils/discord.ts': `export async function exchangeCode(code: string) {
+  const response = await fetch('https://discord.com/api/oauth2/token', {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: 'v', redirect_uri: 'https://app.example.com/cb' }),
+  });
+  return response.json();
+}
+`,
+  };
+  const route = (body: string) => `export default eventHandler(async (event) => {
+  const query = getQuery(event);
+${body}
+});
+`;
+  const lint = (body: string, extra: Record<string, string> = {}) =>
+    project.lint({ ...files, ...extra, 'server/routes/callback.get.ts': route(body) }, 'server/routes/callback.get.ts', [
+      'require-state-check',
+    ]);
+
+  it('reports the redirect code handed to an auto-imported exchange helper of server/utils/', () => {
+    expect(lint('  const { code } = query;\n  return exchangeCode(String(code));')).toEqual(['require-state-check@4']);
+  });
+
+  it('stays silent when the state is compared, when a local function shadows the name, and outside a Nitro/Nuxt project', () => {
+    expect(
+      lint(
+        "  if (query.state !== getCookie(event, 'oauth_state')) throw createError({ statusCode: 400 });\n  return exchangeCode(String(query.code));",
+      ),
+    ).toEqual([]);
+    expect(lint('  const exchangeCode = (code: unknown) => ({ code });\n  return exchangeCode(query.code);')).toEqual([]);
+    expect(lint('  return exchangeCode(String(query.code));', { 'nitro.config.ts': '' }).length).toBe(1);
+    const { 'nitro.config.ts': _config, ...withoutConfig } = files;
+    expect(
+      project.lint(
+        { ...withoutConfig, 'server/routes/callback.get.ts': route('  return exchangeCode(String(query.code));') },
+        'server/routes/callback.get.ts',
+        ['require-state-check'],
+      ),
+    ).toEqual([]);
+  });
+});

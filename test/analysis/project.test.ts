@@ -11,6 +11,8 @@ import { registerLintedFile } from '../../src/analysis/project/files';
 import { clearModuleCache } from '../../src/analysis/project/load';
 import { mayNameProjectFile, resolveModule, stripJsonComments } from '../../src/analysis/project/resolve';
 import { clearImporterListings } from '../../src/analysis/project/importers';
+import { autoImportName, clearAutoImports } from '../../src/analysis/project/auto-imports';
+import { fileFacts } from '../../src/analysis/file-facts';
 import { weakHelperFindings } from '../../src/analysis/secret-values';
 
 const root = mkdtempSync(join(tmpdir(), 'oauth-project-'));
@@ -18,6 +20,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 beforeEach(() => {
   clearModuleCache();
   clearImporterListings();
+  clearAutoImports();
 });
 
 function write(files: Record<string, string>): void {
@@ -261,6 +264,96 @@ describe('calledFunction across modules', () => {
     write({ 'p6/h.js': 'export const h = function changed() {\n  return 2;\n};\n' });
     utimesSync(join(root, 'p6/h.js'), new Date(), new Date(Date.now() + 5000));
     expect(calls('p6/main.js', "import { h } from './h.js';\nh();\n")).toEqual({ h: 'imported: function changed() {' });
+  });
+});
+
+describe('calledFunction through Nuxt and Nitro auto-imports', () => {
+  /** Whether the linted file counts as reaching project modules (the file gate of cross-module analyses). */
+  function reachesProject(file: string, text: string): boolean {
+    let reaches = false;
+    lint(file, text, (sourceCode) => {
+      reaches = fileFacts(sourceCode).importsProjectModules;
+    });
+    return reaches;
+  }
+
+  it("resolves a free call in a Nitro project to an export of <srcDir>/utils/**, a default export by its file's camelCase name", () => {
+    write({
+      'n1/package.json': '{}',
+      'n1/nitro.config.ts': "export default defineNitroConfig({ srcDir: 'server' });\n",
+      'n1/server/utils/discord.ts': 'export async function exchangeCode(code: string) {\n  return code;\n}\n',
+      'n1/server/utils/nested/deep.ts': 'export const deepHelper = (v: string) => {\n  return v;\n};\n',
+      'n1/server/utils/token-store.ts': 'export default function (v: string) {\n  return v;\n}\n',
+    });
+    expect(
+      calls(
+        'n1/server/routes/callback.get.ts',
+        'export default eventHandler(async (event) => {\n  exchangeCode(1); deepHelper(2); tokenStore(3); getQuery(event); missing();\n});\n',
+      ),
+    ).toEqual({
+      eventHandler: undefined,
+      exchangeCode: 'imported: async function exchangeCode(code: string) {',
+      deepHelper: 'imported: (v: string) => {',
+      tokenStore: 'imported: function (v: string) {',
+      getQuery: undefined,
+      missing: undefined,
+    });
+    // A local binding of the name wins over the auto-import.
+    expect(calls('n1/server/routes/local.get.ts', 'function exchangeCode(code: string) {}\nexchangeCode(1);\n')).toEqual({
+      exchangeCode: 'local: function exchangeCode(code: string) {}',
+    });
+    expect(reachesProject('n1/server/routes/gate.get.ts', 'exchangeCode(1);\n')).toBe(true);
+    expect(reachesProject('n1/server/routes/other.get.ts', 'somethingElse(1);\n')).toBe(false);
+  });
+
+  it("follows Nuxt's folders: top-level composables/ and utils/ in the app, server/utils/** in server/, imports.dirs of the config", () => {
+    write({
+      'x1/package.json': '{}',
+      'x1/nuxt.config.ts': "export default defineNuxtConfig({ imports: { dirs: ['stores/**'] } });\n",
+      'x1/composables/useLogin.ts': 'export function useLogin(code: string) {\n  return code;\n}\n',
+      'x1/composables/index.ts': "export { useReexported } from './auth/useReexported';\n",
+      'x1/composables/auth/useReexported.ts': 'export function useReexported() {\n  return 1;\n}\n',
+      'x1/composables/auth/useNested.ts': 'export function useNested() {\n  return 1;\n}\n',
+      'x1/utils/random-entry.ts': 'export default function (list: string[]) {\n  return list[0];\n}\n',
+      'x1/stores/session/useSession.ts': 'export function useSession() {\n  return 1;\n}\n',
+      'x1/server/utils/exchange.ts': 'export function serverExchange(code: string) {\n  return code;\n}\n',
+    });
+    expect(
+      calls('x1/middleware/callback.ts', 'useLogin(1); useReexported(); useNested(); randomEntry([]); useSession(); serverExchange(1);\n'),
+    ).toEqual({
+      useLogin: 'imported: function useLogin(code: string) {',
+      useReexported: 'imported: function useReexported() {',
+      // Nested and not re-exported: Nuxt does not scan it.
+      useNested: undefined,
+      randomEntry: 'imported: function (list: string[]) {',
+      useSession: 'imported: function useSession() {',
+      // The server's utils are not the app's.
+      serverExchange: undefined,
+    });
+    expect(calls('x1/server/api/login.post.ts', 'serverExchange(1); useLogin(1);\n')).toEqual({
+      serverExchange: 'imported: function serverExchange(code: string) {',
+      useLogin: undefined,
+    });
+  });
+
+  it("reads Nuxt 4's app/ folder, and nothing in a project that is neither Nuxt nor Nitro", () => {
+    write({
+      'x2/package.json': '{}',
+      'x2/nuxt.config.ts': 'export default defineNuxtConfig({});\n',
+      'x2/app/composables/useAuth.ts': 'export const useAuth = () => {\n  return 1;\n};\n',
+      'x3/package.json': '{}',
+      'x3/utils/exchange.ts': 'export function exchangeCode(code: string) {\n  return code;\n}\n',
+    });
+    expect(calls('x2/app/pages/callback.ts', 'useAuth();\n')).toEqual({ useAuth: 'imported: () => {' });
+    expect(calls('x3/server/routes/callback.ts', 'exchangeCode(1);\n')).toEqual({ exchangeCode: undefined });
+    expect(reachesProject('x3/server/routes/gate.ts', 'exchangeCode(1);\n')).toBe(false);
+  });
+
+  it("names a default export as Nuxt does (scule's camelCase of the file name)", () => {
+    expect(autoImportName('/p/composables/use-foo.ts')).toBe('useFoo');
+    expect(autoImportName('/p/composables/useFoo.ts')).toBe('useFoo');
+    expect(autoImportName('/p/utils/random_entry.js')).toBe('randomEntry');
+    expect(autoImportName('/p/utils/format/index.ts')).toBe('format');
   });
 });
 

@@ -79,6 +79,7 @@ describe('request-input: values of the incoming request', () => {
     const code = `
       export const h = (req) => { const url = new URL(req.url); const qp = new URLSearchParams(url.search); probe(qp.get('code')); };
       export default defineEventHandler(async (event) => { const query = getQuery(event); probe(query.code); const body = await readBody(event); probe(body.code); probe(getQuery(event).code); probe((await readBody(event)).next); });
+      export default eventHandler((event) => { const query = getQuery(event); const { code } = query; probe(code); });
       export default { fetch({ route }) { probe(route.query.code); }, mounted() { probe(this.$route.query.code); } };
       export function setup() { const route = useRoute(); probe(route.query.next); }`;
     expect(inputs(code)).toEqual([
@@ -87,6 +88,7 @@ describe('request-input: values of the incoming request', () => {
       'body:code',
       'query:code',
       'body:next',
+      'query:code',
       'query:code:browser',
       'query:code:browser',
       'query:next:browser',
@@ -98,8 +100,9 @@ describe('request-input: values of the incoming request', () => {
       export const h = (target) => { const url = new URL(target); probe(new URLSearchParams(url.search).get('code')); };
       const route = routes.find((r) => r.name === 'cb'); probe(route.query.code);
       let query = getQuery(event); query = other; probe(query.code);
+      let q2 = getQuery(event); q2 = other; const { code } = q2; probe(code);
       probe(this.$router.query.code); probe(useRoute());`;
-    expect(inputs(code)).toEqual([null, null, null, null, null]);
+    expect(inputs(code)).toEqual([null, null, null, null, null, null]);
   });
 
   it('refuses look-alikes: config objects, session values, whole URLs, properties of parameters', () => {

@@ -11,6 +11,7 @@ import globals from 'globals';
 import plugin from '../../src/index';
 import { clearModuleCache } from '../../src/analysis/project/load';
 import { clearImporterListings } from '../../src/analysis/project/importers';
+import { clearAutoImports } from '../../src/analysis/project/auto-imports';
 
 export interface TempProject {
   /** Writes the files (paths relative to the project) and lints `file`: findings as `rule@line`. */
@@ -31,6 +32,7 @@ export function tempProject(prefix = 'oauth-xmod-'): TempProject {
       }
       clearModuleCache();
       clearImporterListings();
+      clearAutoImports();
       const typescript = /\.[cm]?tsx?$/.test(file);
       const linter = new Linter({ cwd: '/' });
       const messages = linter.verify(

@@ -12,6 +12,7 @@ import { fileFacts } from '../file-facts';
 import { requiredModule, skipWrappers } from '../modules';
 import { fileInfo } from './files';
 import { loadModule } from './load';
+import { autoImportSources } from './auto-imports';
 import { resolveModule, withinPackages } from './resolve';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -39,6 +40,21 @@ export function importedModule(sourceCode: SourceCode, specifier: string): Sourc
     resolved.set(specifier, path);
   }
   return path ? loadModule(sourceCode, path) : undefined;
+}
+
+/**
+ * What a free name stands for in a Nuxt/Nitro project (project/auto-imports.ts): the export of
+ * the first conventional folder's module that defines it.
+ */
+function autoImportedDefinition(sourceCode: SourceCode, name: string, seen: Set<string>): Located | undefined {
+  const filename = fileInfo(sourceCode)?.filename;
+  if (!filename) return undefined;
+  for (const source of autoImportSources(filename, name)) {
+    const module = loadModule(sourceCode, source.path);
+    const found = module && exportedDefinition(module, source.exported, seen);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Every write to a module-level name is its one declaration (`let` reassigned later is unknown). */
@@ -129,7 +145,9 @@ export function definitionOf(sourceCode: SourceCode, expression: Node, seen: Set
   const node = skipWrappers(expression);
   if (node.type === AST_NODE_TYPES.Identifier) {
     const variable = variableOf(sourceCode, node);
-    return variable ? singleDefinition(sourceCode, variable, seen) : undefined;
+    if (variable && variable.defs.length > 0) return singleDefinition(sourceCode, variable, seen);
+    // No binding in the file (a global, or a name configured as one): a Nuxt/Nitro auto-import, if any.
+    return autoImportedDefinition(sourceCode, node.name, seen);
   }
   if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
     const module = namespaceModule(sourceCode, node.object);
