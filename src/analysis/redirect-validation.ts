@@ -35,6 +35,8 @@ import {
   redirectSink,
   redirectUriValidation,
   returnedParameters,
+  sessionTargetKey,
+  sessionTargetStores,
   storedRedirectTarget,
   type RedirectCheck,
   type RedirectChecks,
@@ -144,8 +146,32 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
       add(at, 'unregisteredRedirectUri', { name: roots.inputs[0].input.key ?? 'redirect_uri' });
       return;
     }
-    if (checked || roots.inputs.length === 0) return;
+    if (checked) return;
+    if (roots.inputs.length === 0) {
+      const key = uncheckedSessionTarget(roots.others);
+      if (key !== undefined) add(at, 'unvalidated', { name: key });
+      return;
+    }
     add(at, 'unvalidated', { name: roots.inputs[0].input.key ?? sourceCode.getText(roots.inputs[0].node) });
+  }
+
+  /**
+   * A target read back from the session (`req.session.returnTo`) that this file stored there
+   * from the request with no check at all: the redirect that follows is the unchecked one.
+   * A store checked before it is written, or another file's store, leaves the redirect silent.
+   */
+  function uncheckedSessionTarget(others: readonly Node[]): string | undefined {
+    for (const other of others) {
+      const key = sessionTargetKey(sourceCode, other);
+      if (key === undefined) continue;
+      for (const store of sessionTargetStores(sourceCode, key)) {
+        const roots = redirectRoots(sourceCode, store.value);
+        if (roots.inputs.length === 0) continue;
+        const result = redirectChecks(sourceCode, roots, store.node);
+        if (result.checks.length === 0 && !result.refusesDoubleSlash && !result.refusesBackslash) return key;
+      }
+    }
+    return undefined;
   }
 
   /**

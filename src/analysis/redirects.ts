@@ -1135,17 +1135,8 @@ export function parameterChecks(sourceCode: SourceCode, variable: Variable): Red
  * checks applied to it here are the checks of that redirect. Returns the stored value.
  */
 export function storedRedirectTarget(sourceCode: SourceCode, node: Node): Node | undefined {
-  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
-    if (!isRedirectTargetName(memberName(sourceCode, node.left))) return undefined;
-    const holder = skipWrappers(node.left.object);
-    const holderName =
-      holder.type === AST_NODE_TYPES.Identifier
-        ? holder.name
-        : holder.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(sourceCode, holder)
-          : undefined;
-    return holderName !== undefined && /^session$/i.test(holderName) ? node.right : undefined;
-  }
+  const stored = sessionStore(sourceCode, node);
+  if (stored) return stored.value;
   if (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -1155,6 +1146,62 @@ export function storedRedirectTarget(sourceCode: SourceCode, node: Node): Node |
     if (name && value && value.type !== AST_NODE_TYPES.SpreadElement && isRedirectTargetName(stringValue(sourceCode, name))) return value;
   }
   return undefined;
+}
+
+/** `session`, `req.session`, `ctx.session`: the object a session's values are kept on. */
+function isSessionHolder(sourceCode: SourceCode, node: Node): boolean {
+  const holder = skipWrappers(node);
+  const name =
+    holder.type === AST_NODE_TYPES.Identifier
+      ? holder.name
+      : holder.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(sourceCode, holder)
+        : undefined;
+  return name !== undefined && /^session$/i.test(name);
+}
+
+/**
+ * A redirect target written into the session, with its key: `req.session.returnTo = x`, and
+ * h3's `session.update({ redirect: x })`.
+ */
+function sessionStore(sourceCode: SourceCode, node: Node): { key: string; value: Node } | undefined {
+  if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+    const key = memberName(sourceCode, node.left);
+    return key !== undefined && isRedirectTargetName(key) && isSessionHolder(sourceCode, node.left.object)
+      ? { key, value: node.right }
+      : undefined;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (memberName(sourceCode, node.callee) !== 'update' || !isSessionHolder(sourceCode, node.callee.object)) return undefined;
+  const values = node.arguments[0] ? skipWrappers(node.arguments[0] as Node) : undefined;
+  if (values?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of values.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : stringValue(sourceCode, property.key);
+    if (key !== undefined && isRedirectTargetName(key)) return { key, value: property.value as Node };
+  }
+  return undefined;
+}
+
+/** The key of a redirect target read back from the session: `req.session.returnTo`, h3's `session.data.redirect`. */
+export function sessionTargetKey(sourceCode: SourceCode, node: Node): string | undefined {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const key = memberName(sourceCode, inner);
+  if (key === undefined || !isRedirectTargetName(key)) return undefined;
+  let holder = skipWrappers(inner.object);
+  if (holder.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, holder) === 'data') holder = skipWrappers(holder.object);
+  return isSessionHolder(sourceCode, holder) ? key : undefined;
+}
+
+/** The stores of this file that put a redirect target under `key` in the session: the store and the value. */
+export function sessionTargetStores(sourceCode: SourceCode, key: string): { node: Node; value: Node }[] {
+  const stores: { node: Node; value: Node }[] = [];
+  for (const node of fileFacts(sourceCode).nodesOfType(AST_NODE_TYPES.AssignmentExpression, AST_NODE_TYPES.CallExpression)) {
+    const stored = sessionStore(sourceCode, node);
+    if (stored?.key === key) stores.push({ node, value: stored.value });
+  }
+  return stores;
 }
 
 /** Names of values that are redirect targets: `returnTo`, `next`, `redirect_uri`, `callbackUrl`, … */

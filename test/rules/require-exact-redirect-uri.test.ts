@@ -347,6 +347,38 @@ app.get('/enter', (req, res) => { const { returnTo } = req.query; if (RETURN_URL
   `app.get('/enter', (req, res) => { if (req.query.lang.startsWith('en')) req.session.lang = req.query.lang; if (req.path.startsWith('/admin')) req.session.returnTo = req.path; res.redirect('/auth/start'); });`,
 ];
 
+// A target stored in the session from the request unchecked, then redirected to: reported at the redirect.
+const sessionUnchecked = `app.get('/enter', (req, res) => { req.session.returnTo = req.query.returnTo; res.redirect('/auth/start'); });
+app.get('/enter/done', (req, res) => { res.redirect(req.session.returnTo || '/'); });`;
+
+const h3SessionUnchecked = `export default eventHandler(async (event) => {
+  const session = await useSession(event, { password: SESSION_PASSWORD });
+  const { next, code } = getQuery(event);
+  if (next) {
+    await session.update({ redirect: next });
+    return sendRedirect(event, '/login');
+  }
+  await finishLogin(code);
+  return sendRedirect(event, session.data.redirect || '/');
+});`;
+
+const sessionValid = [
+  // Stored unchecked, checked exactly before the redirect.
+  `const RETURN_URLS = new Set(['https://campus.example/courses']);
+app.get('/enter', (req, res) => { req.session.returnTo = req.query.returnTo; res.redirect('/auth/start'); });
+app.get('/enter/done', (req, res) => { const t = req.session.returnTo; res.redirect(RETURN_URLS.has(t) ? t : '/'); });`,
+  // A constant stored; the request's value stored under another key.
+  `app.get('/enter', (req, res) => { req.session.returnTo = '/courses'; req.session.lang = req.query.lang; res.redirect('/auth/start'); });
+app.get('/enter/done', (req, res) => { res.redirect(req.session.returnTo || '/'); });`,
+  // h3: checked before the update.
+  `export default eventHandler(async (event) => {
+  const session = await useSession(event, { password: SESSION_PASSWORD });
+  const { next } = getQuery(event);
+  if (next && ALLOWED_NEXT.has(next)) await session.update({ redirect: next });
+  return sendRedirect(event, session.data.redirect || '/');
+});`,
+];
+
 const legacyAs = `function isAllowedRedirect(client, redirectUri) {
   return new URL(redirectUri).host === new URL(client.redirect_uri).host;
 }
@@ -396,8 +428,11 @@ exports.handler = async (event) => {
     `const params = new URLSearchParams(location.search); const returnTo = params.get('returnTo'); location.href = returnTo && /^\\/[^\\/\\\\]/.test(returnTo) ? returnTo : '/';`,
     `app.get('/logout', (req, res) => { req.session.destroy(); res.redirect(req.session.returnTo || '/'); });`,
     ...storedValid,
+    ...sessionValid,
   ],
   invalid: [
+    invalid(sessionUnchecked, 'unvalidated', "res.redirect(req.session.returnTo || '/')"),
+    invalid(h3SessionUnchecked, 'unvalidated', "sendRedirect(event, session.data.redirect || '/')"),
     invalid(koaSessionHelper, 'hostOnly', 'parsed.hostname.endsWith(PORTAL_SUFFIX)'),
     invalid(storedOnly, 'looseCheck', '/partner-site/.test(back)'),
     invalid(cookieStored, 'looseCheck', 'callbackUrl.startsWith(SITE)'),
