@@ -113,11 +113,10 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
     const node = skipWrappers(input);
     switch (node.type) {
       case AST_NODE_TYPES.LogicalExpression: {
-        // `process.env.X ?? 'dev-secret'`: each side is a value the slot may get; a very short
-        // fallback (`|| 'dev'`) is a local-development marker rather than a credential.
+        // `process.env.X ?? 'dev-secret'`: each side is a value the slot may get (a very short
+        // fallback, `|| 'dev'`, is filler: isPlaceholderSecret's length floor).
         checkSecretValue(node.left, depth + 1);
-        const fallback = stringValue(sourceCode, node.right);
-        if (fallback === undefined || fallback.trim().length >= 8) checkSecretValue(node.right, depth + 1);
+        checkSecretValue(node.right, depth + 1);
         return;
       }
       case AST_NODE_TYPES.ConditionalExpression:

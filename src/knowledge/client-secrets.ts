@@ -70,7 +70,7 @@ export const CLIENT_SECRET_FORMATS: readonly RegExp[] = [/^GOCSPX-[\w-]{20,60}$/
  * filler characters, and the key's own name. Linear regexes over short strings.
  */
 const PLACEHOLDER_WORDS =
-  /(?:your|my)[-_ ]?(?:client|app|oauth|own)?[-_ ]?secret|placeholder|change[-_ ]?me|replace|redacted|censored|dummy|example|sample|insert|fixme|todo|not[-_ ]?set|secret[-_ ]?here|here$|^fake|^test|^mock|^none$|^null$|^undefined$|^xxx|^\*+$|^\.{3}|\.{3}$/i;
+  /(?:your|my)[-_ ]?(?:client|app|oauth|own)?[-_ ]?secret|^(?:your|enter)(?:[-_ .]|$)|placeholder|change[-_ ]?me|replace|redacted|censored|dummy|example|sample|insert|fixme|todo|not[-_ ]?set|secret[-_ ]?here|here$|^fake|^test|^mock|^none$|^null$|^undefined$|^xxx|^\*+$|^\.{3}|\.{3}$/i;
 const TEMPLATE_MARKER = /<[^>]{0,80}>|\{\{|\$\{|%[A-Z_]{2,40}%|^\$[A-Z_]{2,40}$/;
 const GENERIC_NAMES = new Set(['secret', 'clientsecret', 'client-secret', 'client_secret', 'password', 'changeit', 'string', 'value']);
 
@@ -78,9 +78,15 @@ const GENERIC_NAMES = new Set(['secret', 'clientsecret', 'client-secret', 'clien
 const SECRET_REFERENCE =
   /^(?:arn:aws:secretsmanager:|arn:aws:ssm:|projects\/[^/]{1,100}\/secrets\/|https:\/\/[a-z0-9-]{1,63}\.vault\.azure\.net\/|vault:|op:\/\/|secret:\/\/|sm:\/\/|ssm:|\$\{\{)/i;
 
+/**
+ * IdPs issue client secrets of 15 or more generated characters (Dropbox 15, most 24–64); a
+ * shorter literal is filler or an instruction (`'Your'`, `'abc'`, `'todo'`), not a credential.
+ */
+const MIN_SECRET_LENGTH = 8;
+
 export function isPlaceholderSecret(value: string): boolean {
   const trimmed = value.trim();
-  if (trimmed.length === 0) return true;
+  if (trimmed.length < MIN_SECRET_LENGTH) return true;
   if (SECRET_REFERENCE.test(trimmed)) return true;
   if (GENERIC_NAMES.has(trimmed.toLowerCase())) return true;
   if (/^(.)\1*$/.test(trimmed)) return true;

@@ -57,6 +57,10 @@ describe('client secrets (knowledge)', () => {
       'arn:aws:secretsmanager:eu-west-1:123:secret:oauth',
       'projects/acme/secrets/github-oauth/versions/latest',
       'op://vault/github/client-secret',
+      'Your',
+      'abc123',
+      'your spotify secret',
+      'Enter client secret',
     ]) {
       expect(isPlaceholderSecret(value), value).toBe(true);
     }
@@ -65,6 +69,8 @@ describe('client secrets (knowledge)', () => {
       'GOCSPX-1a2b3c4d5e6f7g8h9i0jklmnop',
       's3cr3t-value-123',
       'e3b0c44298fc1c149afbf4c8996fb924',
+      'x4ylhlwb6ej3fki',
+      'yourtown-4f9a2c81d7e3',
     ]) {
       expect(isPlaceholderSecret(value), value).toBe(false);
     }

@@ -23,6 +23,9 @@ ruleTester.run('no-exposed-client-secret', rule, {
     {
       code: `export const example = { clientId: 'abc', clientSecret: '' };\nconst b = { clientSecret: 'xxxxxxxx' };\nconst c = { clientSecret: '\${CLIENT_SECRET}' };`,
     },
+    // Filler shorter than any issued secret, and an instruction to the reader.
+    { code: `const client_secret = 'Your';\nconst body = new URLSearchParams({ grant_type: 'authorization_code', code, client_secret });` },
+    { code: `export const spotify = { clientId: 'abc', clientSecret: 'Your Spotify app secret' };` },
     // HMAC / session / webhook secrets are not client secrets.
     { code: `import session from 'express-session';\napp.use(session({ secret: 'keyboard cat dog mouse', resave: false }));` },
     { code: `const WEBHOOK_SECRET = 'whsec_abc123def456';\nconst hook = { id: 'wh_1', secret: 'whsec_abc123def456' };` },
@@ -85,6 +88,11 @@ ruleTester.run('no-exposed-client-secret', rule, {
     {
       code: `const res = await fetch(TOKEN_URL, {\n  method: 'POST',\n  body: \`grant_type=authorization_code&code=\${code}&client_secret=9c0ffee-real-secret\`,\n});`,
       errors: [{ messageId: 'literalSecret', line: 3, column: 9, endLine: 3, endColumn: 87 }],
+    },
+    // A 15-character generated secret (Dropbox's length) is above the filler floor.
+    {
+      code: `const client_secret = 'x4ylhlwb6ej3fki';\nconst body = new URLSearchParams({ grant_type: 'authorization_code', code, client_secret });`,
+      errors: [{ messageId: 'literalSecret', line: 1, column: 23, endLine: 1, endColumn: 40 }],
     },
     {
       code: `const params = new URLSearchParams();\nparams.append('client_secret', 'q8Zk-real-secret-v4lue');`,
