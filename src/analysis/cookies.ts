@@ -630,6 +630,12 @@ function constantBranches(sourceCode: SourceCode, node: Node): string[] | undefi
   return texts.every((text): text is string => text !== undefined) ? (texts as string[]) : undefined;
 }
 
+/** Attribute text that ends right after a named attribute's `=` (`' Max-Age='`): a hole here is its value. */
+function isAttributeValueSlot(attribute: string): boolean {
+  const equals = attribute.indexOf('=');
+  return equals > 0 && attribute.slice(0, equals).trim() !== '' && attribute.slice(equals + 1).trim() === '';
+}
+
 function parseCookieString(sourceCode: SourceCode, node: Node): ParsedCookieString | undefined {
   return parseCookieParts(sourceCode, stringParts(sourceCode, node));
 }
@@ -646,6 +652,9 @@ function parseCookieParts(sourceCode: SourceCode, parts: readonly StringPart[]):
   let valueNode: Node | undefined;
   let attributesText = '';
   let attributesUnknown = false;
+  // The current attribute (text since its `;`), and whether it already holds a hole.
+  let attribute = '';
+  let attributeHole = false;
   for (const part of parts) {
     if (part.text === undefined) {
       if (section === 'name') {
@@ -657,8 +666,13 @@ function parseCookieParts(sourceCode: SourceCode, parts: readonly StringPart[]):
       } else {
         // `${production ? '; Secure' : ''}`: a flag added under a condition counts as set (as `secure: isProd` does).
         const branches = part.node ? constantBranches(sourceCode, part.node) : undefined;
-        if (branches) attributesText += `;${branches.join(';')};`;
-        else attributesUnknown = true;
+        if (branches) {
+          attributesText += `;${branches.join(';')};`;
+          attribute = '';
+        } else if (!attributeHole && isAttributeValueSlot(attribute)) {
+          // `Max-Age=${expiresIn}`: a computed value of a named attribute; the flags written around it stay known.
+          attributeHole = true;
+        } else attributesUnknown = true; // `; ${flags}`: a whole attribute, or more, computed
       }
       continue;
     }
@@ -671,6 +685,10 @@ function parseCookieParts(sourceCode: SourceCode, parts: readonly StringPart[]):
         else valueText += char;
       } else {
         attributesText += char;
+        if (char === ';') {
+          attribute = '';
+          attributeHole = false;
+        } else attribute += char;
       }
     }
   }

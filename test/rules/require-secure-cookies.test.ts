@@ -458,6 +458,7 @@ const exportedSessionConfig = `module.exports = {
 const passedOnConfig = `import session from 'express-session';
 const sessionOptions = { secret: process.env.SECRET, resave: false, saveUninitialized: true, cookie: { secure: false, sameSite: 'lax' } };
 app.use(session(sessionOptions));`;
+const computedMaxAge = 'res.setHeader("Set-Cookie", `${tokenName}=${oauthres.access_token}; Max-Age=${oauthres.expires_in}; Path=/`);';
 const conditionalSecure =
   "export default function handler(req, res) {\n  res.setHeader('Set-Cookie', `session=${jwt}; Path=/; HttpOnly;${process.env.NODE_ENV === 'production' ? ' Secure' : ''}`);\n}";
 
@@ -472,6 +473,11 @@ ruleTester.run('require-secure-cookies (config objects and conditional flags)', 
     "res.setHeader('Set-Cookie', `session=${jwt}; Path=/; HttpOnly; SameSite=Lax${isProd ? '; Secure' : ''}`);",
     // An attribute hole we cannot read stays unknown.
     "res.setHeader('Set-Cookie', `session=${jwt}; Path=/; HttpOnly${cookieAttributes}`);",
+    // A computed attribute value beside all three flags; holes that may hold flags stay unknown.
+    "res.setHeader('Set-Cookie', `session=${jwt}; Max-Age=${expiresIn}; Path=/; HttpOnly; Secure; SameSite=Lax`);",
+    "res.setHeader('Set-Cookie', `session=${jwt}; Max-Age=${expiresIn}; ${cookieFlags}`);",
+    "res.setHeader('Set-Cookie', `session=${jwt}; Max-Age=${expiresIn}${cookieFlags}`);",
+    "res.setHeader('Set-Cookie', `session=${jwt}; Expires=${expires}; ${flagName}=${flagValue}`);",
   ],
   invalid: [
     {
@@ -491,6 +497,15 @@ ruleTester.run('require-secure-cookies (config objects and conditional flags)', 
           messageId: 'insecureFlag',
           ...at(passedOnConfig, 'false', 1),
           suggestions: [{ messageId: 'useSafeValue', output: passedOnConfig.replace('secure: false', 'secure: true') }],
+        },
+      ],
+    },
+    {
+      code: computedMaxAge,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(computedMaxAge, '`${tokenName}=${oauthres.access_token}; Max-Age=${oauthres.expires_in}; Path=/`'),
         },
       ],
     },
