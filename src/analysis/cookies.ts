@@ -299,6 +299,27 @@ function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
   return current.type === AST_NODE_TYPES.Identifier ? current : undefined;
 }
 
+const HTTP_METHOD_EXPORTS = /^(?:GET|POST|PUT|PATCH|DELETE|ALL|get|post|put|patch|del|all)$/;
+
+/** An Astro endpoint: a file under `src/pages/` that exports a handler per HTTP method (`export const GET: APIRoute`). */
+function isAstroEndpoint(sourceCode: SourceCode, filename: string): boolean {
+  const path = filename.replace(/\\/g, '/');
+  if (!(path.startsWith('src/pages/') || path.includes('/src/pages/')) || !/\.[cm]?[jt]s$/.test(path)) return false;
+  return sourceCode.ast.body.some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) return false;
+    const declaration = statement.declaration;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) return HTTP_METHOD_EXPORTS.test(declaration.id?.name ?? '');
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration)
+      return declaration.declarations.some((d) => d.id.type === AST_NODE_TYPES.Identifier && HTTP_METHOD_EXPORTS.test(d.id.name));
+    return statement.specifiers.some((s) => s.exported.type === AST_NODE_TYPES.Identifier && HTTP_METHOD_EXPORTS.test(s.exported.name));
+  });
+}
+
+/** JavaScript typed through JSDoc: `@param {import("astro").AstroGlobal} astro`. */
+function typesFromAstro(sourceCode: SourceCode): boolean {
+  return sourceCode.getAllComments().some((comment) => /import\(\s*["']astro["']\s*\)/.test(comment.value));
+}
+
 /** Which framework's `x.cookies.set(...)` this is. */
 function cookiesSetApi(sourceCode: SourceCode, call: TSESTree.CallExpression, jar: Node, filename: string): CookieApi {
   const origin = calleeOrigin(sourceCode, call);
@@ -307,7 +328,7 @@ function cookiesSetApi(sourceCode: SourceCode, call: TSESTree.CallExpression, ja
     return 'sveltekit';
   if (importsAnyOf(sourceCode, ASTRO_MODULES) || /\.astro$/.test(filename)) return 'astro';
   const root = rootIdentifier(jar);
-  if (root?.name === 'Astro') return 'astro';
+  if (root?.name === 'Astro' || isAstroEndpoint(sourceCode, filename) || typesFromAstro(sourceCode)) return 'astro';
   // `res: NextResponse` parameters, and the `response` of Next middleware helpers.
   if (root && parameterTypeName(sourceCode, root) === 'NextResponse') return 'next';
   if (root && (root.name === 'ctx' || importsAnyOf(sourceCode, KOA_MODULES))) return 'koa';

@@ -50,7 +50,8 @@ export const COOKIE_DEFAULTS: Readonly<Record<CookieApi, CookieDefaults>> = {
   h3: NONE,
   hono: NONE,
   sveltekit: ALL,
-  astro: UNKNOWN,
+  // Astro's `cookies.set` hands its options to the `cookie` package's serialize unchanged: no flag by default.
+  astro: NONE,
   // express-session: `cookie.httpOnly` defaults to true, `secure` to false, no SameSite.
   'express-session': { secure: 'missing', httpOnly: 'set', sameSite: 'missing' },
   'cookie-session': COOKIES_MODULE,

@@ -692,3 +692,77 @@ espreeTester.run('require-secure-cookies (built cookie strings)', rule, {
     },
   ],
 });
+
+// Astro's `cookies.set` adds no flag: an endpoint's context jar, typed by import, by JSDoc, or by its place in `src/pages/`.
+const astroTyped = `import type { APIRoute } from 'astro';
+export const get: APIRoute = async (ctx) => {
+  const tokens = await exchange(ctx.url.searchParams.get('code'));
+  ctx.cookies.set('access_token', tokens.access_token);
+  return ctx.redirect('/');
+};`;
+const astroEndpoint = `export async function GET({ cookies, redirect, url }) {
+  const tokens = await exchange(url.searchParams.get('code'));
+  cookies.set('access_token', tokens.access_token);
+  return redirect('/');
+}`;
+const astroJsDoc = `/** @param {import("astro").AstroGlobal} astroGlobal */
+export default async function doAuth(astroGlobal) {
+  const { cookies } = astroGlobal;
+  const auth = await exchange(astroGlobal);
+  cookies.set('access_token', auth.accessToken);
+}`;
+
+const withAllFlags = (code: string, value: string): string =>
+  code.replace(`${value})`, `${value}, { secure: true, httpOnly: true, sameSite: 'lax' })`);
+const addAllFlags = (code: string, value: string) => [{ messageId: 'addFlags' as const, output: withAllFlags(code, value) }];
+
+ruleTester.run('require-secure-cookies (Astro)', rule, {
+  valid: [
+    `import type { APIRoute } from 'astro';
+export const GET: APIRoute = async ({ cookies }) => {
+  cookies.set('access_token', token, { httpOnly: true, secure: true, sameSite: 'lax' });
+  return new Response(null);
+};`,
+    // Under src/pages/ without an HTTP-method export (a Next.js pages API route), or a method export elsewhere: an unknown jar.
+    {
+      code: `export default function handler(req, res) {\n  const cookies = makeJar(req, res);\n  cookies.set('access_token', token);\n}`,
+      filename: 'src/pages/api/login.js',
+    },
+    { code: astroEndpoint, filename: 'src/routes/auth/callback.js' },
+  ],
+  invalid: [
+    {
+      code: astroTyped,
+      filename: 'src/pages/auth/callback.ts',
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(astroTyped, "ctx.cookies.set('access_token', tokens.access_token)"),
+          suggestions: addAllFlags(astroTyped, 'tokens.access_token'),
+        },
+      ],
+    },
+    {
+      code: astroEndpoint,
+      filename: 'src/pages/auth/callback.js',
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(astroEndpoint, "cookies.set('access_token', tokens.access_token)"),
+          suggestions: addAllFlags(astroEndpoint, 'tokens.access_token'),
+        },
+      ],
+    },
+    {
+      code: astroJsDoc,
+      filename: 'src/lib/actions/do-auth.js',
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(astroJsDoc, "cookies.set('access_token', auth.accessToken)"),
+          suggestions: addAllFlags(astroJsDoc, 'auth.accessToken'),
+        },
+      ],
+    },
+  ],
+});
