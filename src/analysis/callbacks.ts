@@ -603,7 +603,12 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
         const part = requestInput(sourceCode, unwrapValue(sourceCode, carrier))?.part;
         // Likewise a handler whose response is the token response itself (`return $fetch(tokenUrl, …)`):
         // the SPA's fetch gets the tokens back, no session is made — the SPA's callback checks state.
-        const proxy = part === 'body' || (part === 'query' && own !== undefined && returnsToCaller(sourceCode, exchange, own));
+        const proxy =
+          part === 'body' ||
+          (part === 'query' &&
+            own !== undefined &&
+            !handsOnHandlerResponse(sourceCode, exchange, own) &&
+            returnsToCaller(sourceCode, exchange, own));
         fromRedirect = !proxy || functions.some((fn) => /state/i.test(sourceCode.getText(fn)));
       } else {
         // The code handed to a helper: `async function exchange(code) { … }` called with `params.get('code')`.
@@ -648,6 +653,21 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
     if (rethrowsAnalysisErrors()) throw error;
     return { fromRedirect: false, functions, stateChecked: false, behindMiddleware: false, handOffs: [] };
   }
+}
+
+/**
+ * Whether the exchange is a helper handed the handler's response object (`return finish(res, body)`
+ * in a `(req, res)` handler): that helper answers the browser itself (cookie, redirect), so what
+ * the handler returns is not the token response.
+ */
+function handsOnHandlerResponse(sourceCode: SourceCode, exchange: Node, fn: FunctionNode): boolean {
+  if (exchange.type !== AST_NODE_TYPES.CallExpression || fn.params.length < 2) return false;
+  const responseParams = new Set<Node>(fn.params.slice(1));
+  return exchange.arguments.some((argument) => {
+    if (argument.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = findVariable(sourceCode.getScope(argument), argument)?.defs[0];
+    return def?.type === 'Parameter' && def.node === fn && responseParams.has(def.name as Node);
+  });
 }
 
 /**

@@ -381,6 +381,33 @@ ruleTester.run('require-state-check (request values through variables)', rule, {
   ],
 });
 
+// --- A serverless handler returning a helper that is handed the response object ---
+// The helper sets the cookie and redirects itself: the handler's return is no token response.
+const helperGetsResponse = `import finish from '../oauth-finish';
+export default async (req, res) => {
+  const data = { client_id: ID, client_secret: SECRET, grant_type: 'authorization_code', code: req.query.code };
+  return finish(res, data, TOKEN_URL, 'access_token');
+};`;
+
+ruleTester.run('require-state-check (helper handed the response object)', rule, {
+  valid: [
+    // The same handler comparing the state.
+    `import finish from '../oauth-finish';
+     export default async (req, res) => {
+       if (req.query.state !== req.cookies.oauth_state) return res.status(400).end();
+       const data = { client_id: ID, client_secret: SECRET, grant_type: 'authorization_code', code: req.query.code };
+       return finish(res, data, TOKEN_URL, 'access_token');
+     };`,
+    // A proxy whose helper is handed only the body: what it returns is the token response.
+    `import post from '../post-form';
+     export default async (req, res) => {
+       const data = { client_id: ID, client_secret: SECRET, grant_type: 'authorization_code', code: req.query.code };
+       return post(data, TOKEN_URL);
+     };`,
+  ],
+  invalid: [invalid(helperGetsResponse, 'stateNotCompared', "finish(res, data, TOKEN_URL, 'access_token')")],
+});
+
 // --- A form body built with FormData ---
 
 const formDataExchange = `const FormData = require('form-data');
