@@ -16,7 +16,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction } from './ast';
-import { EXCHANGE_CALLS, PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
+import { EXCHANGE_CALLS, TOKEN_PARAM_ALIASES, type ExchangeCall } from '../knowledge/oauth-libraries';
 import { modulesOfPatterns } from '../knowledge/patterns';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
@@ -76,7 +76,9 @@ function normalised(list: ParamList | undefined): ParamList | undefined {
   if (!list) return undefined;
   return {
     ...list,
-    params: list.params.map((entry): Param => (PARAM_ALIASES[entry.name] ? { ...entry, name: PARAM_ALIASES[entry.name] } : entry)),
+    params: list.params.map((entry): Param =>
+      TOKEN_PARAM_ALIASES[entry.name] ? { ...entry, name: TOKEN_PARAM_ALIASES[entry.name] } : entry,
+    ),
   };
 }
 
@@ -330,21 +332,26 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
         ...nodes.objects,
         ...nodes.strings,
       ];
-  const found: { list: ParamList; node: Node; inferred: boolean }[] = [];
+  const found: { list: ParamList; node: Node; inferred: boolean; needsCall: boolean }[] = [];
   for (const candidate of candidates) {
     if (covered.has(candidate) || isAssertionOrComparison(candidate)) continue;
-    const list = paramsOf(sourceCode, candidate);
-    if (!list) continue;
-    if (param(list, 'grant_type').state === 'present') found.push({ list, node: candidate, inferred: false });
-    else if (looksLikeCodeExchange(sourceCode, list, candidate)) found.push({ list, node: candidate, inferred: true });
+    const raw = paramsOf(sourceCode, candidate);
+    // Detection reads the standard names, so camelCase bodies (`{ grantType, clientSecret, redirectUri }`) count too.
+    const list = normalised(raw);
+    if (!raw || !list) continue;
+    if (param(list, 'grant_type').state === 'present')
+      // Only the wire name marks a request by itself; a camelCase `grantType` may be a settings
+      // object, so it counts when a call consumes it.
+      found.push({ list, node: candidate, inferred: false, needsCall: param(raw, 'grant_type').state !== 'present' });
+    else if (looksLikeCodeExchange(sourceCode, list, candidate)) found.push({ list, node: candidate, inferred: true, needsCall: true });
   }
   const included = new Set<Node>();
   for (const { list } of found) for (const node of list.includes) included.add(node);
   const seenCalls = new Set<Node>();
-  for (const { list, node, inferred } of found) {
+  for (const { list, node, inferred, needsCall } of found) {
     if (included.has(node)) continue;
     const call = consumingCall(sourceCode, node);
-    if (inferred && !call) continue;
+    if (needsCall && !call) continue;
     if (call && libraryCalls.has(call)) continue;
     if (call && seenCalls.has(call)) continue;
     if (call) seenCalls.add(call);
@@ -375,7 +382,7 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
 function looksLikeCodeExchange(sourceCode: SourceCode, list: ParamList, node: Node): boolean {
   if (list.kind === 'string' && list.hasQuery === false && list.params.length === 0) return false;
   const has = (name: string): boolean => param(list, name).state === 'present';
-  if (!has('code') || !(has('client_id') || has('clientId'))) return false;
+  if (!has('code') || !has('client_id')) return false;
   if (has('client_secret') || has('code_verifier')) return true;
   if (!has('redirect_uri')) return false;
   const call = consumingCall(sourceCode, node);

@@ -510,6 +510,8 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
   ['@azure/msal-node#**.acquireTokenByClientCredential', { library: '@azure/msal-node', grantType: 'client_credentials', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByRefreshToken', { library: '@azure/msal-node', grantType: 'refresh_token', paramsArg: 0 }],
   ['@azure/msal-node#**.acquireTokenByUsernamePassword', { library: '@azure/msal-node', grantType: 'password', paramsArg: 0 }],
+  // discord-oauth2: new DiscordOauth2().tokenRequest({ clientId, clientSecret, code, grantType, redirectUri, scope }).
+  ['discord-oauth2#().tokenRequest', { library: 'discord-oauth2', paramsArg: 0, verifier: { arg: 0, key: 'codeVerifier' } }],
   // expo-auth-session: exchangeCodeAsync({ code, codeVerifier } or { extraParams: { code_verifier } }, discovery).
   [
     'expo-auth-session#exchangeCodeAsync',
@@ -628,6 +630,9 @@ export const PARAM_ALIASES: Readonly<Record<string, string>> = {
   grantType: 'grant_type',
   responseMode: 'response_mode',
 };
+
+/** The same for token requests, which also send the client's secret (`clientSecret` in discord-oauth2, simple-oauth2 style bodies). */
+export const TOKEN_PARAM_ALIASES: Readonly<Record<string, string>> = { ...PARAM_ALIASES, clientSecret: 'client_secret' };
 
 /** oauth4webapi / openid-client symbols that switch the callback's state comparison off, or expect no state. */
 export const STATE_CHECK_SKIP_SYMBOLS: readonly string[] = ['oauth4webapi#skipStateCheck', 'openid-client#skipStateCheck'];

@@ -523,3 +523,43 @@ espreeTester.run('require-pkce (url.parse)', rule, {
     invalid(legacyUrlNoChallenge, 'missingChallenge', 'url.parse(authServer.authorizationEndpoint, true)'),
   ],
 });
+
+// --- camelCase token requests: discord-oauth2's tokenRequest, and camelCase bodies sent by a call ---
+const discordTokenRequest = `const DiscordOauth2 = require('discord-oauth2');
+const oauth = new DiscordOauth2();
+export const exchange = (code) =>
+  oauth.tokenRequest({ clientId: ID, clientSecret: SECRET, code, scope: 'identify', grantType: 'authorization_code', redirectUri: CALLBACK });`;
+const camelCaseBody = `export const exchange = (code) => oauthApi.exchange({ code, clientId: ID, clientSecret: SECRET, redirectUri: CALLBACK });`;
+
+ruleTester.run('require-pkce (camelCase token requests)', rule, {
+  valid: [
+    // The same requests sending the verifier.
+    discordTokenRequest.replace("scope: 'identify'", 'codeVerifier: verifier'),
+    camelCaseBody.replace('code, clientId', 'code, codeVerifier: verifier, clientId'),
+    // A refresh through the same call, and settings objects that are no request.
+    discordTokenRequest.replace("code, scope: 'identify', grantType: 'authorization_code'", "refreshToken, grantType: 'refresh_token'"),
+    `export const oauthDefaults = { grantType: 'authorization_code', clientId: ID, clientSecret: SECRET, redirectUri: CALLBACK };`,
+    `import DiscordProvider from 'next-auth/providers/discord';
+     export const provider = DiscordProvider({ clientId: process.env.ID, clientSecret: process.env.SECRET });`,
+  ],
+  invalid: [
+    {
+      code: discordTokenRequest,
+      errors: [
+        {
+          messageId: 'missingVerifier',
+          ...at(discordTokenRequest, discordTokenRequest.slice(discordTokenRequest.indexOf('oauth.tokenRequest('), -1)),
+        },
+      ],
+    },
+    {
+      code: camelCaseBody,
+      errors: [
+        {
+          messageId: 'missingVerifier',
+          ...at(camelCaseBody, 'oauthApi.exchange({ code, clientId: ID, clientSecret: SECRET, redirectUri: CALLBACK })'),
+        },
+      ],
+    },
+  ],
+});

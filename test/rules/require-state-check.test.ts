@@ -381,6 +381,45 @@ ruleTester.run('require-state-check (request values through variables)', rule, {
   ],
 });
 
+// --- camelCase token requests: discord-oauth2's tokenRequest, and camelCase bodies sent by a call ---
+const discordTokenRequest = `const DiscordOauth2 = require('discord-oauth2');
+export const loader = async ({ request }) => {
+  const code = new URL(request.url).searchParams.get('code');
+  const oauth = new DiscordOauth2();
+  const tokens = await oauth.tokenRequest({
+    clientId: process.env.ID, clientSecret: process.env.SECRET, code, scope: 'identify', grantType: 'authorization_code', redirectUri: CALLBACK,
+  });
+  return tokens.access_token;
+};`;
+const camelCaseBody = `export async function GET(req) {
+  const code = new URL(req.url).searchParams.get('code');
+  const tokens = await oauthApi.exchange({ code, clientId: ID, clientSecret: SECRET, redirectUri: CALLBACK });
+  return setSession(tokens);
+}`;
+
+ruleTester.run('require-state-check (camelCase token requests)', rule, {
+  valid: [
+    // The same exchanges after the state comparison.
+    discordTokenRequest.replace(
+      'const oauth = new DiscordOauth2();',
+      "if (new URL(request.url).searchParams.get('state') !== (await stateCookie.parse(request.headers.get('Cookie')))) throw new Response('bad', { status: 400 });\n  const oauth = new DiscordOauth2();",
+    ),
+    // Settings objects in camelCase, not requests: a provider config and an unsent defaults object.
+    `import DiscordProvider from 'next-auth/providers/discord';
+     export const authOptions = { providers: [DiscordProvider({ clientId: process.env.ID, clientSecret: process.env.SECRET })] };`,
+    `export const oauthDefaults = { grantType: 'authorization_code', clientId: ID, clientSecret: SECRET, redirectUri: CALLBACK };
+     export function GET(req) { return new URL(req.url).searchParams.get('code'); }`,
+  ],
+  invalid: [
+    invalid(
+      discordTokenRequest,
+      'stateNotCompared',
+      discordTokenRequest.slice(discordTokenRequest.indexOf('oauth.tokenRequest('), discordTokenRequest.indexOf('  });') + 4),
+    ),
+    invalid(camelCaseBody, 'stateNotCompared', 'oauthApi.exchange({ code, clientId: ID, clientSecret: SECRET, redirectUri: CALLBACK })'),
+  ],
+});
+
 // --- A serverless handler returning a helper that is handed the response object ---
 // The helper sets the cookie and redirects itself: the handler's return is no token response.
 const helperGetsResponse = `import finish from '../oauth-finish';
