@@ -638,18 +638,47 @@ function isOnlyTested(node: Node): boolean {
   }
 }
 
-function computeReads(sourceCode: SourceCode): RedirectRead[] {
+/** The helper whose result a value is: `getAccessToken()`, `(await parseHash()).access_token`, `getParams()[1]`. */
+function resultHelper(sourceCode: SourceCode, value: Node): { sourceCode: SourceCode; fn: FunctionNode } | undefined {
+  let node = skipWrappers(value);
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) node = skipWrappers(node.argument);
+    else if (node.type === AST_NODE_TYPES.MemberExpression) node = skipWrappers(node.object);
+    else break;
+  }
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const local = helperOf(sourceCode, node);
+  if (local) return { sourceCode, fn: local };
+  const imported = calledFunction(sourceCode, node.callee);
+  return imported?.imported ? { sourceCode: imported.sourceCode, fn: imported.fn as FunctionNode } : undefined;
+}
+
+function within(node: Node, fn: Node): boolean {
+  return fn.range[0] <= node.range[0] && node.range[1] <= fn.range[1];
+}
+
+/**
+ * The reads of a file. `acrossModules`: whether a read through an imported helper is dropped when
+ * that helper reads the redirect itself (off when judging the imported file, so that no file's
+ * reads depend on which other file is linted first).
+ */
+function computeReads(sourceCode: SourceCode, acrossModules: boolean): RedirectRead[] {
   const facts = fileFacts(sourceCode);
   const context: Context = { sourceCode, visiting: new Set() };
   const reads: RedirectRead[] = [];
   const claimed = new Set<Node>();
-  const add = (node: Node, param: RedirectParam, part: UrlPart, byName: boolean): void => {
+  /** Reads that take their value from a helper's result, and that helper. */
+  const throughHelper = new Map<RedirectRead, { sourceCode: SourceCode; fn: FunctionNode }>();
+  const add = (node: Node, param: RedirectParam, part: UrlPart, byName: boolean, value?: Node): void => {
     if (isOnlyTested(node)) return;
     // The outer link of a chain already read (`….find(…).split('=')[1]`) is the same read.
     for (let current: Node | undefined = node; current; current = current.parent) if (claimed.has(current)) return;
     for (const inner of descendants(node)) if (claimed.has(inner)) return;
     claimed.add(node);
-    reads.push({ node, param, part, byName, fn: enclosingFunction(node) });
+    const read: RedirectRead = { node, param, part, byName, fn: enclosingFunction(node) };
+    reads.push(read);
+    const helper = value ? resultHelper(sourceCode, value) : undefined;
+    if (helper && !within(node, helper.fn)) throughHelper.set(read, helper);
   };
 
   for (const call of facts.nodesOfType(AST_NODE_TYPES.CallExpression)) {
@@ -693,7 +722,7 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
     const part = partOf(member.object, context, 0);
     if (!part || isOnlyTested(member)) continue;
     const filled = filledAt(member.object, context);
-    add(filled?.node ?? member, param, part, false);
+    add(filled?.node ?? member, param, part, false, filled ? undefined : member.object);
   }
   for (const declarator of facts.nodesOfType(AST_NODE_TYPES.VariableDeclarator)) {
     if (!declarator.init) continue;
@@ -703,7 +732,8 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
         const param = paramNamed(propertyKeyName(sourceCode, property));
         if (!param) continue;
         const part = partOf(declarator.init, context, 0);
-        if (part) add(filledAt(declarator.init, context)?.node ?? property, param, part, false);
+        const filled = filledAt(declarator.init, context);
+        if (part) add(filled?.node ?? property, param, part, false, filled ? undefined : declarator.init);
       }
       continue;
     }
@@ -727,10 +757,32 @@ function computeReads(sourceCode: SourceCode): RedirectRead[] {
     if (value.type !== AST_NODE_TYPES.CallExpression && value.type !== AST_NODE_TYPES.MemberExpression) return;
     if (sourcePart(value, context, 0)) return;
     const part = partOf(value, context, 0);
-    if (part) add(value, param, part, true);
+    if (part) add(value, param, part, true, value);
   }
 
-  return reads.sort((a, b) => a.node.range[0] - b.node.range[0]);
+  // One finding per problem: a helper that takes the same parameter out of the URL itself
+  // (`getAccessToken()` reading the fragment) is the read; its callers are not read again.
+  // A helper that only returns what it is handed reads nothing, and its caller stays the read.
+  const helperReads = (helper: { sourceCode: SourceCode; fn: FunctionNode }): readonly RedirectRead[] =>
+    helper.sourceCode === sourceCode ? reads : acrossModules ? ownReads(helper.sourceCode) : [];
+  const kept = reads.filter((read) => {
+    const helper = throughHelper.get(read);
+    return !helper || !helperReads(helper).some((other) => other !== read && other.param === read.param && within(other.node, helper.fn));
+  });
+  return kept.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** A file's reads judged on that file alone (for the callers of its helpers in other modules). */
+function ownReads(sourceCode: SourceCode): readonly RedirectRead[] {
+  return fileFacts(sourceCode).memo('redirect-reads-own', () => {
+    const facts = fileFacts(sourceCode);
+    if (!facts.mentions(REDIRECT_READ_HINT) || !facts.mentions(LOCATION_HINT)) return [];
+    try {
+      return computeReads(sourceCode, false);
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Words that make a file worth reading for redirect reads. */
@@ -744,7 +796,7 @@ export function redirectReads(sourceCode: SourceCode): readonly RedirectRead[] {
     const facts = fileFacts(sourceCode);
     if (!facts.mentions(REDIRECT_READ_HINT) || !facts.mentions(LOCATION_HINT)) return [];
     try {
-      return computeReads(sourceCode);
+      return computeReads(sourceCode, true);
     } catch {
       // Never crash a lint run on code the analysis does not understand.
       return [];

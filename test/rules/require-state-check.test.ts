@@ -1068,3 +1068,47 @@ export const loginUrl = () => URL_TEMPLATE.replace('XYZ', crypto.randomUUID());`
     invalid(constantStateConst, 'constantState', "'my-app'"),
   ],
 });
+
+// A token getter that reads the fragment itself, called by every API function (the widely copied
+// Spotify "Jammming" module): one finding, at the read in the getter — its callers are no new read.
+const tokenGetter = (check: string) => `let accessToken;
+function getAccessToken() {
+  if (accessToken) return accessToken;
+  const tokenMatch = window.location.href.match(/access_token=([^&]*)/);
+  ${check}
+  if (tokenMatch) {
+    accessToken = tokenMatch[1];
+    return accessToken;
+  }
+  window.location = AUTHORIZE_URL;
+}
+export async function search(term) {
+  const accessToken = getAccessToken();
+  return fetch(API + '/search?q=' + term, { headers: { Authorization: 'Bearer ' + accessToken } });
+}
+export async function savePlaylist(name) {
+  const accessToken = getAccessToken();
+  return fetch(API + '/me/playlists', { method: 'POST', headers: { Authorization: 'Bearer ' + accessToken }, body: name });
+}`;
+const tokenGetterObject = `const Spotify = {
+  getAccessToken() {
+    const params = new URLSearchParams(window.location.hash.slice(1));
+    return params.get('access_token');
+  },
+  search(term) {
+    const accessToken = Spotify.getAccessToken();
+    return fetch(API + '/search?q=' + term, { headers: { Authorization: 'Bearer ' + accessToken } });
+  },
+};`;
+ruleTester.run('require-state-check (token getters and their callers)', rule, {
+  valid: [
+    // The getter compares the returned state: neither it nor its callers are reported.
+    tokenGetter(
+      "if (new URLSearchParams(window.location.hash.slice(1)).get('state') !== sessionStorage.getItem('oauth_state')) return undefined;",
+    ),
+  ],
+  invalid: [
+    readWithoutState(tokenGetter(''), 'window.location.href.match(/access_token=([^&]*)/)', 'the access token'),
+    readWithoutState(tokenGetterObject, "params.get('access_token')", 'the access token'),
+  ],
+});
