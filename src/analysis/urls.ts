@@ -320,6 +320,30 @@ export function paramText(sourceCode: SourceCode, node: Node): string | undefine
   return undefined;
 }
 
+/**
+ * A parameter written as an object property. Its value is worked out on first read: every
+ * object literal of a file is a candidate request, and most (a table of 500 entries, a config)
+ * are dropped on their keys alone.
+ */
+function objectParam(sourceCode: SourceCode, name: string, property: TSESTree.Property): Param {
+  const valueNode = property.value;
+  let value: string | undefined;
+  let known = false;
+  return {
+    name,
+    get value() {
+      if (!known) {
+        value = paramText(sourceCode, valueNode);
+        known = true;
+      }
+      return value;
+    },
+    valueNode,
+    reportNode: valueReportNode(sourceCode, property),
+    inFragment: false,
+  };
+}
+
 function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): ParamList | undefined {
   const object = objectLiteral(sourceCode, node);
   if (!object) return undefined;
@@ -342,13 +366,7 @@ function paramsOfObject(sourceCode: SourceCode, node: Node, depth: number): Para
       continue;
     }
     if (property.value.type === AST_NODE_TYPES.AssignmentPattern) continue;
-    builder.params.push({
-      name: key,
-      value: paramText(sourceCode, property.value),
-      valueNode: property.value,
-      reportNode: valueReportNode(sourceCode, property),
-      inFragment: false,
-    });
+    builder.params.push(objectParam(sourceCode, key, property));
   }
   return {
     kind: 'object',
