@@ -434,8 +434,10 @@ function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunc
   if (spec.decodedToken && token) token = decodedFrom(sourceCode, token, spec.library) ?? token;
   const key = keyOf(sourceCode, spec, call, options);
   let keySource = keySourceOf(sourceCode, key);
-  // passport-jwt / @nestjs/jwt: a `secretOrKeyProvider` is a key resolver, i.e. an external key set.
-  if (key && spec.keyProperties && getPath(sourceCode, options, ['secretOrKeyProvider']).status === 'present') keySource = 'remote';
+  // passport-jwt / @nestjs/jwt: a `secretOrKeyProvider` is a key resolver, i.e. an external key
+  // set — unless all it hands back is a shared secret looked up per token (a client's HMAC secret).
+  const provider = spec.keyProperties ? getPath(sourceCode, options, ['secretOrKeyProvider']) : undefined;
+  if (key && provider?.status === 'present') keySource = providesSharedSecret(sourceCode, provider.value) ? 'local' : 'remote';
   return {
     kind: headerOnly(sourceCode, spec, call, options) ? 'header' : spec.kind,
     library: spec.library,
@@ -448,6 +450,36 @@ function operationFromSpec(sourceCode: SourceCode, call: CallLike, spec: JwtFunc
     scope: enclosingFunctionOrProgram(call),
     handRolled: false,
   };
+}
+
+/** A key named as a secret (`client.clientSecret`, `process.env.JWT_SECRET`): an HMAC shared secret, not a public key. */
+const SHARED_SECRET_NAME = /secret/i;
+
+/**
+ * A `secretOrKeyProvider(request, rawToken, done)` that hands `done` (or returns) only values
+ * named as secrets: the key is a shared secret looked up per token, which makes the token this
+ * server's own rather than an external issuer's.
+ */
+function providesSharedSecret(sourceCode: SourceCode, value: Node): boolean {
+  const provider = skipWrappers(definitionOf(sourceCode, value));
+  if (!isFunction(provider) || !provider.body || provider.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const done = provider.params[2];
+  const doneName = done?.type === AST_NODE_TYPES.Identifier ? done.name : undefined;
+  const handed: Node[] = [];
+  for (const node of descendants(provider.body)) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && node.argument.type !== AST_NODE_TYPES.CallExpression)
+      handed.push(node.argument);
+    if (
+      doneName !== undefined &&
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.Identifier &&
+      node.callee.name === doneName &&
+      node.arguments[1] !== undefined &&
+      !(node.arguments[1].type === AST_NODE_TYPES.Literal && node.arguments[1].value === null)
+    )
+      handed.push(node.arguments[1]);
+  }
+  return handed.length > 0 && handed.every((key) => SHARED_SECRET_NAME.test(tailName(sourceCode, key) ?? ''));
 }
 
 /** `const artifacts = Jwt.token.decode(token)`: the token a library's own decode result was decoded from. */

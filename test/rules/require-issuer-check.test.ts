@@ -5,6 +5,19 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-issuer-check', rule, {
   valid: [
+    // passport-jwt whose secretOrKeyProvider hands back a client's HMAC secret from the database: the server's own tokens.
+    `import { Strategy, ExtractJwt } from 'passport-jwt';
+passport.use(new Strategy({
+  jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+  secretOrKeyProvider: async (_req, token, done) => {
+    try {
+      const client = await clients.byId(decodeClientId(token));
+      return done(null, client.clientSecret);
+    } catch (error) {
+      return done(error, null);
+    }
+  },
+}, verify));`,
     // @hapi/jwt with the expected audience and issuer in the verify options.
     `import Jwt from '@hapi/jwt';
 export async function verifyToken(token) {
@@ -173,6 +186,12 @@ export const check = (tokens: { id_token: string }) => jwt.verify(tokens.id_toke
       code: `import { BearerStrategy } from 'passport-azure-ad';
 passport.use(new BearerStrategy({ identityMetadata, clientID, validateIssuer: false }, verify));`,
       errors: [{ messageId: 'issuerValidationOff', line: 2, column: 79, endLine: 2, endColumn: 84 }],
+    },
+    {
+      // A secretOrKeyProvider that hands back a fetched public key resolves an external key set.
+      code: `import { Strategy, ExtractJwt } from 'passport-jwt';
+passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKeyProvider: async (_req, token, done) => done(null, await keys.publicKeyFor(token)), audience: AUD }, verify));`,
+      errors: [{ messageId: 'missingIssuer', line: 2, column: 14, endLine: 2, endColumn: 205 }],
     },
     {
       // Nest service with the key provider of jwks-rsa.
