@@ -39,6 +39,7 @@ import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
 import { type CalledFunction, calledFunction, libraryCallEntry } from './functions';
 import { HTTP_CLIENT_MODULES } from '../knowledge/http';
+import { REMIX_SERVER_MODULES } from '../knowledge/requests';
 import { fileFacts } from './file-facts';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -57,10 +58,7 @@ const REDIRECT_FUNCTIONS: ReadonlyMap<string, number | 'first-string'> = new Map
   ['next/navigation#redirect', 0],
   ['next/navigation#permanentRedirect', 0],
   ['@sveltejs/kit#redirect', 'first-string'],
-  ['@remix-run/node#redirect', 0],
-  ['@remix-run/cloudflare#redirect', 0],
-  ['@remix-run/server-runtime#redirect', 0],
-  ['react-router#redirect', 0],
+  ...REMIX_SERVER_MODULES.map((module): [string, number] => [`${module}#redirect`, 0]),
   ['react-router-dom#redirect', 0],
   ['h3#sendRedirect', 1],
   // Nuxt/Nitro server routes auto-import h3's sendRedirect: no import to trace.

@@ -1,3 +1,5 @@
+import { REMIX_SERVER_MODULES } from './requests';
+
 /**
  * Cookie-setting APIs and the flags each sets by default. Data only; src/analysis/cookies.ts
  * reads it.
@@ -109,13 +111,10 @@ export const COOKIE_CALLS: ReadonlyMap<string, CookieCall> = new Map<string, Coo
   ['express-session', { api: 'express-session', sessionOptions: 0, cookiePath: ['cookie'] }],
   ['cookie-session', { api: 'cookie-session', sessionOptions: 0, cookiePath: [] }],
   ['koa-session', { api: 'koa-session', sessionOptions: 0, cookiePath: [] }],
-  ['@remix-run/node#createCookie', { api: 'remix', name: 0, options: 1 }],
-  ['@remix-run/cloudflare#createCookie', { api: 'remix', name: 0, options: 1 }],
-  ['@remix-run/deno#createCookie', { api: 'remix', name: 0, options: 1 }],
-  ['react-router#createCookie', { api: 'remix', name: 0, options: 1 }],
-  ['@remix-run/node#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
-  ['@remix-run/cloudflare#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
-  ['react-router#createCookieSessionStorage', { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
+  ...REMIX_SERVER_MODULES.flatMap((module): [string, CookieCall][] => [
+    [`${module}#createCookie`, { api: 'remix', name: 0, options: 1 }],
+    [`${module}#createCookieSessionStorage`, { api: 'remix', sessionOptions: 0, cookiePath: ['cookie'] }],
+  ]),
 ]);
 
 /**

@@ -89,3 +89,17 @@ export const BELL_PROVIDER = {
     ['refreshToken', 'refresh'],
   ]),
 } as const;
+
+/**
+ * The modules a Remix (or React Router 7 framework-mode) server imports its runtime helpers
+ * from — `redirect`, `createCookie`, `createCookieSessionStorage`: the adapters, the shared
+ * runtime, and `remix`, the package Remix 1.0 apps imported everything from.
+ */
+export const REMIX_SERVER_MODULES: readonly string[] = [
+  '@remix-run/node',
+  '@remix-run/cloudflare',
+  '@remix-run/deno',
+  '@remix-run/server-runtime',
+  'remix',
+  'react-router',
+];

@@ -218,8 +218,21 @@ app.get('/done', (req, res) => { const next = String(req.query.next ?? '/'); res
      app.get('/authorize', (req, res) => { const { redirect_uri } = req.query; if (!matches(client, redirect_uri)) return res.status(400).end(); res.redirect(redirect_uri); });`,
     // next-auth redirect callback done right.
     `export const authOptions = { callbacks: { async redirect({ url, baseUrl }) { if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\\\')) return baseUrl + url; if (new URL(url).origin === baseUrl) return url; return baseUrl; } } };`,
+    // Remix 1.0's \`remix\` package: a redirect to a fixed path, and to a return path checked for same-origin.
+    `import { redirect } from 'remix';
+     export async function loader({ request }) { const back = new URL(request.url).searchParams.get('origin_uri') || '/home'; if (!back.startsWith('/') || back.startsWith('//') || back.startsWith('/\\\\')) return redirect('/home'); return redirect(back); }`,
   ],
   invalid: [
+    // Remix 1.0's \`remix\` package: the callback sends the browser to a path read from its own query.
+    invalid(
+      `import { redirect } from 'remix';
+export async function callback(request) {
+  const originURL = new URL(request.url).searchParams.get('origin_uri') || '/home';
+  return redirect(originURL);
+}`,
+      'unvalidated',
+      'redirect(originURL)',
+    ),
     // A client registration holding one redirect URI with a wildcard.
     invalid(
       `export const clients = [

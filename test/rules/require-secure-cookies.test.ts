@@ -47,8 +47,21 @@ ruleTester.run('require-secure-cookies', rule, {
     `res.cookie('refreshToken', 'none', { expires: new Date(Date.now() + 10 * 1000), httpOnly: true });`,
     // A non-response \`cookie\` method.
     `import cookieLib from 'some-cookie-lib'; cookieLib.cookie('sid', id);`,
+    // Remix session storage with both flags, from the adapter and from Remix 1.0's \`remix\` package.
+    `import { createCookieSessionStorage } from '@remix-run/node';
+     export const storage = createCookieSessionStorage({ cookie: { name: '__session', secrets: [s], httpOnly: true, secure: true, sameSite: 'lax' } });`,
+    `import { createCookieSessionStorage } from 'remix';
+     export const storage = createCookieSessionStorage({ cookie: { name: '__session', secrets: [s], httpOnly: true, secure: process.env.NODE_ENV === 'production', sameSite: 'lax' } });`,
   ],
   invalid: [
+    {
+      // Remix sets neither Secure nor HttpOnly by default (here from the \`remix\` package of Remix 1.0).
+      code: `import { createCookieSessionStorage } from 'remix';
+const storage = createCookieSessionStorage({
+  cookie: { name: 'app_session', secrets: [SESSION_SECRET], sameSite: 'lax', path: '/' },
+});`,
+      errors: [{ messageId: 'missingFlags', line: 2, column: 17, endLine: 4, endColumn: 3, suggestions: [] }],
+    },
     {
       // The look-alike: a cookie named only for the protocol holds the login transaction.
       code: `app.get('/login/github', (req, res) => {\n  res.cookie('oauth', req.session.tx, { httpOnly: true, sameSite: 'lax' });\n  res.redirect(authorizeUrl);\n});`,
