@@ -181,16 +181,16 @@ function elementSource(sourceCode: SourceCode, fn: FunctionNode, param: Node): N
   return fn.params[index] === param ? callee.object : undefined;
 }
 
-/** The argument given for a parameter of a local function, in any call of it in the file. */
+/** The argument given for a parameter of a local function or class method, in any call of it in the file. */
 function argumentsFor(sourceCode: SourceCode, fn: FunctionNode, index: number): Node[] {
-  const name = functionName(fn);
-  if (!name) return [];
-  const variable = findVariable(sourceCode.getScope(name), name);
-  if (!variable) return [];
   const found: Node[] = [];
-  for (const reference of variable.references) {
-    const call = reference.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+  for (const call of callSitesOf(sourceCode, fn)) {
+    // The function called, not handed on (`list.map(parse)` passes it as an argument).
+    const callee = skipWrappers(call.callee);
+    const calledByName = callee.type === AST_NODE_TYPES.Identifier && callee.name === functionName(fn)?.name;
+    const calledAsMethod =
+      callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression;
+    if (!calledByName && !calledAsMethod) continue;
     const argument = call.arguments[index];
     if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) found.push(argument);
   }
@@ -820,17 +820,26 @@ export function callSitesOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.
   const key = propertyKeyName(sourceCode, method);
   const body = method.parent;
   if (!key || body?.type !== AST_NODE_TYPES.ClassBody) return [];
-  const calls: TSESTree.CallExpression[] = [];
+  return thisCallsOf(sourceCode, body).get(key) ?? [];
+}
+
+/** A class's `this.name(…)` calls by method name, collected in one walk of the class. */
+const thisCallsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[]>>();
+function thisCallsOf(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[]> {
+  let calls = thisCallsByClass.get(body);
+  if (calls) return calls;
+  calls = new Map();
   for (const node of descendants(body)) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = skipWrappers(node.callee);
-    if (
-      callee.type === AST_NODE_TYPES.MemberExpression &&
-      skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression &&
-      memberName(sourceCode, callee) === key
-    )
-      calls.push(node);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) continue;
+    const name = memberName(sourceCode, callee);
+    if (name === undefined) continue;
+    const list = calls.get(name);
+    if (list) list.push(node);
+    else calls.set(name, [node]);
   }
+  thisCallsByClass.set(body, calls);
   return calls;
 }
 

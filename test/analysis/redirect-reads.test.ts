@@ -71,6 +71,19 @@ describe('redirect-reads: parameters taken out of the redirect URL', () => {
     ]);
   });
 
+  it('follows a parameter to the arguments of the calls of its function or class method, and nothing else', () => {
+    const code = [
+      `export class AppComponent {`,
+      `  constructor() { this.parseIdToken(window.location.hash); this.parseSaved(localStorage.getItem('saved') ?? ''); }`,
+      `  private parseIdToken(hash: string) { const vals = hash.substr(1).split('&').map((v) => v.split('=')); return vals.filter((v) => v[0] == 'id_token'); }`,
+      `  private parseSaved(text: string) { const vals = text.split('&').map((v) => v.split('=')); return vals.filter((v) => v[0] == 'id_token'); }`,
+      `}`,
+      `function parse(text) { return text.split('&').find((p) => p.startsWith('access_token')); }`,
+      `export const handed = [location.hash].map(parse);`,
+    ].join('\n');
+    expect(reads(code)).toEqual([{ line: 3, param: 'id_token', part: 'fragment', byName: false }]);
+  });
+
   it('follows an object filled or replaced by a generic key=value parse of the URL, and reads it at the parse', () => {
     const code = [
       `export function a() { const p = {}; location.search.slice(1).split('&').forEach((kv) => { const [k, v] = kv.split('='); p[k] = v; }); return p.code; }`,
