@@ -18,9 +18,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction, isFunctionNode, type FunctionNode } from './ast';
-import { calledFunction, parameterIndexOf } from './functions';
+import { calledFunction, callSitesOf, parameterIndexOf } from './functions';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
-import { callSitesOf, scopesAround } from './redirect-reads';
+import { scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
 import { tokenRequests, type TokenRequest } from './token-requests';
 import { param } from './urls';

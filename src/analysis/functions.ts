@@ -9,9 +9,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, isFunctionNode } from './ast';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
-import { calleeOrigin, localFunction, lookup, memberName, originOf, skipWrappers, type Origin } from './modules';
+import { calleeOrigin, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers, type Origin } from './modules';
 import { type Located, definitionOf } from './project/definitions';
 import { propertyPathGet } from './request-input';
+import { descendants } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -169,4 +170,51 @@ export function libraryCallEntry<T>(
   table: ReadonlyMap<string, T>,
 ): T | undefined {
   return fileFacts(sourceCode).mayMatch(table) ? lookup(calleeOrigin(sourceCode, call), table) : undefined;
+}
+
+/** The identifier a function is bound to: its declaration's name, or the const it initialises. */
+function bindingOf(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return fn.id;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id;
+  return undefined;
+}
+
+/** The calls of a local function (by its binding) or class method (`this.name(…)`) in this file. */
+export function callSitesOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+  const name = bindingOf(fn);
+  if (name) {
+    const variable = findVariable(sourceCode.getScope(name), name);
+    return (variable?.references ?? [])
+      .map((reference) => reference.identifier.parent)
+      .filter((call): call is TSESTree.CallExpression => call?.type === AST_NODE_TYPES.CallExpression && call.callee !== undefined);
+  }
+  // `this.method()` calls of a class method.
+  const method = fn.parent;
+  if ((method?.type !== AST_NODE_TYPES.MethodDefinition && method?.type !== AST_NODE_TYPES.PropertyDefinition) || method.computed)
+    return [];
+  const key = propertyKeyName(sourceCode, method);
+  const body = method.parent;
+  if (!key || body?.type !== AST_NODE_TYPES.ClassBody) return [];
+  return thisCallsOf(sourceCode, body).get(key) ?? [];
+}
+
+/** A class's `this.name(…)` calls by method name, collected in one walk of the class. */
+const thisCallsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[]>>();
+function thisCallsOf(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[]> {
+  let calls = thisCallsByClass.get(body);
+  if (calls) return calls;
+  calls = new Map();
+  for (const node of descendants(body)) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = skipWrappers(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) continue;
+    const name = memberName(sourceCode, callee);
+    if (name === undefined) continue;
+    const list = calls.get(name);
+    if (list) list.push(node);
+    else calls.set(name, [node]);
+  }
+  thisCallsByClass.set(body, calls);
+  return calls;
 }

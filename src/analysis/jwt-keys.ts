@@ -12,8 +12,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { JOSE_JWKS_CACHE, JOSE_REMOTE_JWKS, JWKS_HINT, JWKS_RSA_CLIENTS, JWKS_URL, KEY_SET_MODULES } from '../knowledge/jwt';
 import { enclosingFunctionOrProgram } from './ast';
 import { fileFacts } from './file-facts';
+import { importedDefinition } from './functions';
 import { isCachedBeyondCall, runsPerRequest, uncachedKeyFetches, writesOuterState } from './jwt';
-import { calleeOrigin, isHttpClientOrigin, matchesPattern, originOf, type Origin } from './modules';
+import { calleeOrigin, isHttpClientOrigin, matchesPattern, originOf, skipWrappers, type Origin } from './modules';
 import { booleanValue, definitionOf, getProperty, numberValue, stringParts } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -85,7 +86,10 @@ function computeFindings(sourceCode: SourceCode): JwksFinding[] {
     if (!isHttpClientOrigin(origin)) return false;
     const url = call.arguments[0];
     if (!url || url.type === AST_NODE_TYPES.SpreadElement) return false;
-    return stringParts(sourceCode, url).some((part) => part.text !== undefined && JWKS_URL.test(part.text));
+    if (namesJwksUrl(sourceCode, url)) return true;
+    // `fetch(jwks_uri)` with the URL imported from the project's constants module.
+    const imported = importedDefinition(sourceCode, skipWrappers(url));
+    return imported !== undefined && namesJwksUrl(imported.sourceCode, imported.node);
   }
 
   const reportedFetches = new Set<Node>();
@@ -113,6 +117,10 @@ function computeFindings(sourceCode: SourceCode): JwksFinding[] {
     if (!reportedFetches.has(call)) findings.push({ kind: 'perRequestFetch', node: call });
   }
   return findings;
+}
+
+function namesJwksUrl(sourceCode: SourceCode, url: Node): boolean {
+  return stringParts(sourceCode, url).some((part) => part.text !== undefined && JWKS_URL.test(part.text));
 }
 
 /** What require-jwks-caching reports in a file (shared per file). */

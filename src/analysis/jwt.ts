@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, enclosingFunctionOrProgram, functionName } from './ast';
+import { findVariable, enclosingFunctionOrProgram, functionName, isFunctionNode } from './ast';
 import {
   GLOBAL_JWT_DECODERS,
   HOLDER_KEY_CLAIM,
@@ -33,7 +33,7 @@ import {
 } from '../knowledge/jwt';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
-import { calledFunction, libraryCallEntry } from './functions';
+import { calledFunction, callSitesOf, libraryCallEntry } from './functions';
 import {
   CALL,
   calleeOrigin,
@@ -1250,10 +1250,20 @@ export function isPerRequestFunction(sourceCode: SourceCode, fn: TSESTree.Functi
   return jwtFacts(sourceCode).operations.some((op) => op.kind === 'verify' && !op.inner && op.scope === fn);
 }
 
-/** `node` runs per request: some enclosing function is per-request. */
-export function runsPerRequest(sourceCode: SourceCode, node: Node): boolean {
+/** How many helper levels a per-request caller is looked for above a call (`getJWKS()` called by a middleware). */
+const PER_REQUEST_CALLER_DEPTH = 2;
+
+/**
+ * `node` runs per request: some enclosing function is per-request, or is a helper of this file
+ * that a per-request function calls (`const keys = await getJWKS()` in a middleware).
+ */
+export function runsPerRequest(sourceCode: SourceCode, node: Node, depth = 0): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current) && isPerRequestFunction(sourceCode, current)) return true;
+    if (!isFunction(current)) continue;
+    if (isPerRequestFunction(sourceCode, current)) return true;
+    if (depth < PER_REQUEST_CALLER_DEPTH && isFunctionNode(current)) {
+      for (const call of callSitesOf(sourceCode, current)) if (runsPerRequest(sourceCode, call, depth + 1)) return true;
+    }
   }
   return false;
 }

@@ -29,7 +29,8 @@ import {
   type JwtOperation,
 } from './jwt';
 import { calleeOrigin, lookup, matchesPattern, skipWrappers } from './modules';
-import { callSitesOf, comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
+import { callSitesOf } from './functions';
+import { comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
 import { tokenRequests } from './token-requests';
 import { definitionOf, getProperty, stringValue } from './values';
 import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../knowledge/jwt';

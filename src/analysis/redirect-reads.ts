@@ -21,7 +21,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable } from './ast';
 import { fileFacts } from './file-facts';
-import { calledFunction } from './functions';
+import { calledFunction, callSitesOf } from './functions';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { requestInput } from './request-input';
 import { namesNonce, pairFieldName, tokenKindFromName } from './tokens';
@@ -802,45 +802,6 @@ export function redirectReads(sourceCode: SourceCode): readonly RedirectRead[] {
       return [];
     }
   });
-}
-
-/** The calls of a local function or class method in this file. */
-export function callSitesOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
-  const name = functionName(fn);
-  if (name) {
-    const variable = findVariable(sourceCode.getScope(name), name);
-    return (variable?.references ?? [])
-      .map((reference) => reference.identifier.parent)
-      .filter((call): call is TSESTree.CallExpression => call?.type === AST_NODE_TYPES.CallExpression && call.callee !== undefined);
-  }
-  // `this.method()` calls of a class method.
-  const method = fn.parent;
-  if ((method?.type !== AST_NODE_TYPES.MethodDefinition && method?.type !== AST_NODE_TYPES.PropertyDefinition) || method.computed)
-    return [];
-  const key = propertyKeyName(sourceCode, method);
-  const body = method.parent;
-  if (!key || body?.type !== AST_NODE_TYPES.ClassBody) return [];
-  return thisCallsOf(sourceCode, body).get(key) ?? [];
-}
-
-/** A class's `this.name(…)` calls by method name, collected in one walk of the class. */
-const thisCallsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[]>>();
-function thisCallsOf(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[]> {
-  let calls = thisCallsByClass.get(body);
-  if (calls) return calls;
-  calls = new Map();
-  for (const node of descendants(body)) {
-    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
-    const callee = skipWrappers(node.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) continue;
-    const name = memberName(sourceCode, callee);
-    if (name === undefined) continue;
-    const list = calls.get(name);
-    if (list) list.push(node);
-    else calls.set(name, [node]);
-  }
-  thisCallsByClass.set(body, calls);
-  return calls;
 }
 
 /** A node's function and the functions around it, or the Program at the top level. */

@@ -5,6 +5,11 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('require-jwks-caching', rule, {
   valid: [
+    // The same helper called once, at start-up: the key set is fetched once per process.
+    `const JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
+     async function getJWKS() { const response = await fetch(JWKS_URI); return (await response.json()).keys; }
+     const keys = await getJWKS();
+     export function loadKey(req, res, next) { req.key = keys.find((k) => k.kid === req.headers['x-kid']); next(); }`,
     // The verifying function fetches the key set only when the module-level cache is empty.
     `import jwt from 'jsonwebtoken';
 let cachedKeys;
@@ -96,6 +101,20 @@ export async function readSession(token: string) {
      export const client = jwksClient(config.jwks);`,
   ],
   invalid: [
+    {
+      // A helper of the file that fetches the key set, called by an Express middleware on every request.
+      code: `const JWKS_URI = 'https://auth.example.com/.well-known/jwks.json';
+export async function loadKey(req, res, next) {
+  const keys = await getJWKS();
+  req.key = keys.find((k) => k.kid === req.headers['x-kid']);
+  next();
+}
+async function getJWKS() {
+  const response = await fetch(JWKS_URI);
+  return (await response.json()).keys;
+}`,
+      errors: [{ messageId: 'perRequestFetch', line: 8, column: 26, endLine: 8, endColumn: 41 }],
+    },
     {
       // The verifying function downloads the key set itself on every call, whatever its URL is called.
       code: `import jwt from 'jsonwebtoken';
