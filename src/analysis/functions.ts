@@ -45,7 +45,7 @@ const calledCache = new WeakMap<Node, CalledFunction | null>();
 
 function findCalledFunction(sourceCode: SourceCode, callee: Node): CalledFunction | undefined {
   const inner = skipWrappers(callee);
-  const local = localFunction(sourceCode, inner);
+  const local = localFunction(sourceCode, inner) ?? thisMethodOf(sourceCode, inner);
   if (local) return isFunctionNode(local) && local.body ? { sourceCode, fn: local, imported: false } : undefined;
   // Another module's function is reached only through an import of a project module.
   if (!fileFacts(sourceCode).importsProjectModules) return undefined;
@@ -180,7 +180,11 @@ function bindingOf(fn: FunctionNode): TSESTree.Identifier | undefined {
   return undefined;
 }
 
-/** The calls of a local function (by its binding) or class method (`this.name(…)`) in this file. */
+/**
+ * The calls of a local function (by its binding) or of a method called on `this` (`this.name(…)`):
+ * a class's method, or a function of an object literal — a Vue options component's `methods`
+ * and hooks share one `this`.
+ */
 export function callSitesOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
   const name = bindingOf(fn);
   if (name) {
@@ -189,23 +193,116 @@ export function callSitesOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.
       .map((reference) => reference.identifier.parent)
       .filter((call): call is TSESTree.CallExpression => call?.type === AST_NODE_TYPES.CallExpression && call.callee !== undefined);
   }
-  // `this.method()` calls of a class method.
-  const method = fn.parent;
-  if ((method?.type !== AST_NODE_TYPES.MethodDefinition && method?.type !== AST_NODE_TYPES.PropertyDefinition) || method.computed)
+  const member = fn.parent;
+  if (
+    (member?.type !== AST_NODE_TYPES.MethodDefinition &&
+      member?.type !== AST_NODE_TYPES.PropertyDefinition &&
+      member?.type !== AST_NODE_TYPES.Property) ||
+    member.computed
+  )
     return [];
-  const key = propertyKeyName(sourceCode, method);
-  const body = method.parent;
-  if (!key || body?.type !== AST_NODE_TYPES.ClassBody) return [];
-  return thisCallsOf(sourceCode, body).get(key) ?? [];
+  const key = propertyKeyName(sourceCode, member);
+  const holder = thisHolderOf(fn);
+  if (!key || !holder) return [];
+  return thisCallsOf(sourceCode, holder).get(key) ?? [];
 }
 
-/** A class's `this.name(…)` calls by method name, collected in one walk of the class. */
-const thisCallsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[]>>();
-function thisCallsOf(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.CallExpression[]> {
-  let calls = thisCallsByClass.get(body);
+/** Where the methods a `this.name` call can reach are written: a class body, or an object literal. */
+type ThisHolder = TSESTree.ClassBody | TSESTree.ObjectExpression;
+
+/** Keys of a Vue options component whose object's functions share the component's `this`. */
+const COMPONENT_MEMBER_GROUPS = new Set(['methods', 'computed', 'watch']);
+
+/**
+ * What `this` is inside `fn` when it is called as a method: its class, or the object literal it
+ * is a property of (for a Vue component's `methods: {…}`, the component object).
+ */
+function thisHolderOf(fn: FunctionNode): ThisHolder | undefined {
+  const member = fn.parent;
+  if (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition)
+    return member.parent.type === AST_NODE_TYPES.ClassBody ? member.parent : undefined;
+  if (member?.type !== AST_NODE_TYPES.Property || member.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const object = member.parent;
+  const group = object.parent;
+  if (
+    group?.type === AST_NODE_TYPES.Property &&
+    !group.computed &&
+    group.key.type === AST_NODE_TYPES.Identifier &&
+    COMPONENT_MEMBER_GROUPS.has(group.key.name) &&
+    group.parent.type === AST_NODE_TYPES.ObjectExpression
+  )
+    return group.parent;
+  return object;
+}
+
+/**
+ * The function a `this.name` callee reaches: the method `name` of the class or object literal
+ * that the innermost non-arrow function around the call belongs to (arrows keep the `this` of
+ * where they are written; an arrow class field's is the class's).
+ */
+function thisMethodOf(sourceCode: SourceCode, callee: Node): FunctionNode | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression)
+    return undefined;
+  const name = memberName(sourceCode, callee);
+  if (name === undefined) return undefined;
+  let holder: ThisHolder | undefined;
+  for (let current: Node | undefined = callee.parent; current; current = current.parent) {
+    if (!isFunctionNode(current)) continue;
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression && current.parent?.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    holder = thisHolderOf(current);
+    break;
+  }
+  return holder ? (methodsOf(sourceCode, holder).get(name) ?? undefined) : undefined;
+}
+
+/** A holder's methods by name (null: the name is a getter, setter or no function), indexed once per holder. */
+const methodsByHolder = new WeakMap<ThisHolder, Map<string, FunctionNode | null>>();
+function methodsOf(sourceCode: SourceCode, holder: ThisHolder): Map<string, FunctionNode | null> {
+  let methods = methodsByHolder.get(holder);
+  if (methods) return methods;
+  methods = new Map();
+  const members: readonly Node[] = holder.type === AST_NODE_TYPES.ClassBody ? holder.body : componentMembers(sourceCode, holder);
+  for (const member of members) {
+    if (
+      (member.type !== AST_NODE_TYPES.MethodDefinition &&
+        member.type !== AST_NODE_TYPES.PropertyDefinition &&
+        member.type !== AST_NODE_TYPES.Property) ||
+      member.computed
+    )
+      continue;
+    const name = propertyKeyName(sourceCode, member);
+    if (name === undefined || methods.has(name)) continue;
+    const value = member.value && skipWrappers(member.value);
+    const isMethod =
+      member.type === AST_NODE_TYPES.MethodDefinition
+        ? member.kind === 'method'
+        : member.type === AST_NODE_TYPES.PropertyDefinition || member.kind === 'init';
+    methods.set(name, isMethod && value && isFunctionNode(value) ? value : null);
+  }
+  methodsByHolder.set(holder, methods);
+  return methods;
+}
+
+/** An object literal's properties, with those of a Vue component's `methods`/`computed`/`watch` objects. */
+function componentMembers(sourceCode: SourceCode, object: TSESTree.ObjectExpression): Node[] {
+  const members: Node[] = [];
+  for (const property of object.properties) {
+    members.push(property);
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = propertyKeyName(sourceCode, property);
+    if (key !== undefined && COMPONENT_MEMBER_GROUPS.has(key) && property.value.type === AST_NODE_TYPES.ObjectExpression)
+      members.push(...property.value.properties);
+  }
+  return members;
+}
+
+/** A class's or object literal's `this.name(…)` calls by method name, collected in one walk. */
+const thisCallsByHolder = new WeakMap<ThisHolder, Map<string, TSESTree.CallExpression[]>>();
+function thisCallsOf(sourceCode: SourceCode, holder: ThisHolder): Map<string, TSESTree.CallExpression[]> {
+  let calls = thisCallsByHolder.get(holder);
   if (calls) return calls;
   calls = new Map();
-  for (const node of descendants(body)) {
+  for (const node of descendants(holder)) {
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = skipWrappers(node.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression) continue;
@@ -215,6 +312,6 @@ function thisCallsOf(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<stri
     if (list) list.push(node);
     else calls.set(name, [node]);
   }
-  thisCallsByClass.set(body, calls);
+  thisCallsByHolder.set(holder, calls);
   return calls;
 }

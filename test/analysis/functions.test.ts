@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { functionName, isFunctionNode } from '../../src/analysis/ast';
-import { libraryCallEntry, parameterIndexOf, type ParameterTrace } from '../../src/analysis/functions';
+import { calledFunction, libraryCallEntry, parameterIndexOf, type ParameterTrace } from '../../src/analysis/functions';
 import { collect } from '../helpers/analyze';
 
 /** For each `use(x)` call: the index of the enclosing function's parameter `x` is, or '-'. */
@@ -81,5 +81,31 @@ describe('libraryCallEntry', () => {
 
   it('is silent in a file that can reach none of the table (no import, no global named)', () => {
     expect(entries("import { verify } from 'other-lib'; verify(t, k);")).toEqual(['-']);
+  });
+});
+
+describe('calledFunction on this.name(…)', () => {
+  /** For each `this.x(…)` call: the name of the function it reaches, or '-'. */
+  function reached(code: string): string[] {
+    return collect(code, 'CallExpression[callee.object.type="ThisExpression"]', (sourceCode, node) => {
+      const found = calledFunction(sourceCode, (node as TSESTree.CallExpression).callee);
+      return found ? (functionName(found.fn) ?? '?') : '-';
+    });
+  }
+
+  it("reaches a class's methods and arrow fields, a Vue component's methods and an object literal's siblings", () => {
+    const code = [
+      `class A { run() { this.go(); } go() {} handle = () => { this.go(); }; }`,
+      `export default { created() { this.load(); }, methods: { load() { this.save(); }, save: function () {} } };`,
+      `const api = { a() { this.b(); }, b() {} };`,
+    ].join('\n');
+    expect(reached(code)).toEqual(['go', 'go', 'load', 'save', 'b']);
+  });
+
+  it('reaches nothing from a nested regular function, a getter, or a name the holder does not define', () => {
+    const code = [
+      `class A { run() { [1].forEach(function () { this.go(); }); } get go() { return 1; } other() { this.go(); this.missing(); } }`,
+    ].join('\n');
+    expect(reached(code)).toEqual(['-', '-', '-']);
   });
 });

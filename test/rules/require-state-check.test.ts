@@ -1038,6 +1038,32 @@ ruleTester.run('require-state-check (this.method hand-offs in a class)', rule, {
   invalid: [invalid(classCallback, 'stateNotCompared', 'this.exchange(code)')],
 });
 
+// A Vue options component: a hook reads the code and calls \`this.exchange(code)\` of its \`methods\`.
+const vueOptionsCallback = `export default {
+  name: 'OAuthCallback',
+  created() {
+    const code = new URLSearchParams(window.location.search).get('code');
+    if (code) this.exchange(code);
+  },
+  methods: {
+    exchange(code) {
+      return fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: 'spa', code_verifier: sessionStorage.getItem('v') }) });
+    },
+  },
+};`;
+ruleTester.run('require-state-check (this.method hand-offs in a Vue options component)', rule, {
+  valid: [
+    // The hook compares the state before the hand-off.
+    vueOptionsCallback.replace(
+      'if (code) this.exchange(code);',
+      "if (new URLSearchParams(window.location.search).get('state') !== sessionStorage.getItem('oauth_state')) return;\n    if (code) this.exchange(code);",
+    ),
+    // \`this\` in a nested regular function is not the component: the call reaches no method.
+    vueOptionsCallback.replace('if (code) this.exchange(code);', 'if (code) [code].forEach(function (c) { this.exchange(c); });'),
+  ],
+  invalid: [invalid(vueOptionsCallback, 'stateNotCompared', 'this.exchange(code)')],
+});
+
 // A constant state in a hand-built URL: the static text of a concatenation or template, or a const interpolated.
 const constantStateConcat = `function login() {
   window.open("https://api.imgur.com/oauth2/authorize?client_id=" + clientId + "&response_type=" + type + "&state=login");
