@@ -16,7 +16,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable } from './ast';
-import { libraryCallEntry } from './functions';
+import { libraryCallEntry, projectOrigin } from './functions';
 import { namesNonce } from './tokens';
 import {
   CHARSET_BITS,
@@ -306,7 +306,9 @@ function charsetDraw(
 }
 
 function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, context: Context): Randomness {
-  const origin = calleeOrigin(sourceCode, node);
+  let origin = calleeOrigin(sourceCode, node);
+  // A project module exporting a library's generator (`module.exports = util.promisify(randomBytes)`).
+  if (origin && (origin.module.startsWith('.') || origin.module.startsWith('/'))) origin = projectOrigin(sourceCode, node.callee) ?? origin;
   const source = lookup(origin, RANDOM_SOURCES);
   const reportAt = (sizeNode: Node | undefined): Node => {
     // A size chosen by the caller of a helper is reported where the caller chose it.
@@ -378,6 +380,9 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
       const input = assess(sourceCode, node.arguments[0] as Node, context, true);
       return node.arguments.length > 1 ? transform(sourceCode, node, 'map', input, context) : input;
     }
+    // `base64url.encode(bytes)`, `bs58.encode(bytes)`, `new TextEncoder().encode(text)`: the argument, re-encoded.
+    const encoded = method === 'encode' ? node.arguments[0] : undefined;
+    if (encoded && encoded.type !== AST_NODE_TYPES.SpreadElement) return assess(sourceCode, encoded, context, true);
     if (object.type !== AST_NODE_TYPES.Super && method !== undefined && STRING_METHODS.has(method)) {
       return transform(sourceCode, node, method, assess(sourceCode, object, context), context);
     }

@@ -197,7 +197,7 @@ export const ISSUE_CALLBACKS: ReadonlyMap<string, readonly (MintedKind | undefin
  * reducer's).
  */
 export const AUTH_WORDS =
-  /oauth|openid|oidc|pkce|authoriz|code_?verifier|csrf|xsrf|redirect_?uri|client_?id|access_?token|refresh_?token|device_?code|grant_?type|(?:generate|create|make|random)_?state/i;
+  /oauth|openid|oidc|pkce|authoriz|code_?verifier|csrf|xsrf|redirect_?uri|client_?id|access_?token|refresh_?token|device_?code|grant_?type|(?:gen|generate|create|make|random)_?state/i;
 /** A nonce, not the end of `runOnce` / `mockImplementationOnce` (case matters: `nOnce` is two words). */
 export const NONCE_WORD = /[Nn]once|NONCE/;
 /** A file that never names one of these secrets makes none. */

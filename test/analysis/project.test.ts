@@ -199,6 +199,14 @@ describe('calledFunction across modules', () => {
     expect(calls('p2/esm.mjs', "import { uid } from './utils.js';\nuid(1);\n")).toEqual({ uid: 'imported: function uid(len) {' });
   });
 
+  it('reaches a function a module assigns to module.exports whole, required under any name', () => {
+    write({ 'p2b/exchange.js': 'module.exports = async function exchange(code) {\n  return code;\n};\n' });
+    expect(calls('p2b/route.cjs', "const swap = require('./exchange');\nswap(code);\n")).toEqual({
+      swap: 'imported: async function exchange(code) {',
+      require: undefined,
+    });
+  });
+
   it('follows two hops, stops at the hop limit, and ends import cycles', () => {
     write({
       'p3/a.js': "export { f } from './b.js';\nexport const a = 1;\n",
@@ -383,11 +391,12 @@ describe('projectOrigin', () => {
       'p8/google.js': "const { google } = require('googleapis');\nexports.oauth2 = new google.auth.OAuth2(ID, SECRET, CB);\n",
       'p8/own.js': "import { make } from './factory';\nexport const client = make();\nexport function helper() {}\n",
       'p8/factory.js': 'export function make() { return {}; }\n',
+      'p8/random-bytes.js': "const { randomBytes } = require('crypto');\nmodule.exports = require('util').promisify(randomBytes);\n",
     });
     const found: Record<string, string | undefined> = {};
     lint(
       'p8/route.js',
-      "import spotify from './spotify';\nimport { oauth2 } from './google';\nimport { client, helper } from './own';\nconst local = {};\nspotify.authorizationCodeGrant(code); oauth2.getToken(code); client.exchange(code); helper.call(x); local.getToken(code);\n",
+      "import spotify from './spotify';\nimport { oauth2 } from './google';\nimport { client, helper } from './own';\nconst randomBytes = require('./random-bytes');\nconst local = {};\nspotify.authorizationCodeGrant(code); oauth2.getToken(code); client.exchange(code); helper.call(x); local.getToken(code); randomBytes(9);\n",
       (sourceCode, node) => {
         if (node.type !== 'CallExpression') return;
         const origin = projectOrigin(sourceCode, (node as TSESTree.CallExpression).callee);
@@ -400,6 +409,9 @@ describe('projectOrigin', () => {
       'client.exchange': undefined,
       'helper.call': undefined,
       'local.getToken': undefined,
+      // util.promisify(randomBytes) is the same generator, promise-shaped.
+      randomBytes: 'crypto.randomBytes',
+      require: undefined,
     });
   });
 });

@@ -184,6 +184,9 @@ const encodedConstantState = `export const authParams = {
 
 ruleTester.run('require-secure-random', rule, {
   valid: [
+    // A state helper named genState drawing 32 bytes, re-encoded by a base64url module's encode.
+    `const crypto = require('crypto'); const base64url = require('base64url');
+     async function genState() { return base64url.encode(crypto.randomBytes(32)); }`,
     echoedLogoutState,
     keyedReads,
     // `spawnOnce` holds the letters of `nonce`: an id of a spawned task, no OAuth value.
@@ -232,6 +235,13 @@ ruleTester.run('require-secure-random', rule, {
     invalid(helperState, 'weakSource', 'Math.random()'),
     invalid(appendedInLoop, 'weakSource', 'Math.random()'),
     invalid(fewBytes, 'tooFewBits', 'crypto.randomBytes(8)'),
+    // Named only by its helper (genState), and re-encoded by a base64url module's encode: 9 bytes are 72 bits.
+    invalid(
+      `const crypto = require('crypto'); const base64url = require('base64url');
+     async function genState() { return base64url.encode(crypto.randomBytes(9)); }`,
+      'tooFewBits',
+      'crypto.randomBytes(9)',
+    ),
     invalid(shortVerifier, 'shortVerifier', 'randomBytes(16)'),
     invalid(timeNonce, 'weakSource', 'Date.now()'),
     invalid(counterState, 'weakSource', '++seq'),

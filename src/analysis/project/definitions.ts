@@ -84,6 +84,13 @@ function singleDefinition(sourceCode: SourceCode, variable: TSESLint.Scope.Varia
       }
       if (declarator.parent.kind !== 'const' && variable.references.some((r) => r.isWrite() && r.identifier !== declarator.id))
         return undefined;
+      // `const exchange = require('./exchange')`: what that module assigns to `module.exports`.
+      const required = requiredModule(declarator.init);
+      if (required !== undefined) {
+        const module = importedModule(sourceCode, required);
+        const exported = module ? exportedDefinition(module, 'default', seen) : undefined;
+        if (exported) return exported;
+      }
       return { sourceCode, node: skipWrappers(declarator.init) };
     }
     case 'ImportBinding': {
