@@ -25,6 +25,7 @@ import {
   CLIENT_SECRET_ARGUMENTS,
   CLIENT_SECRET_FORMATS,
   IDP_PROVIDER_KEYS,
+  isAppSecretPair,
   isConfigSecretKey,
   namesClientConfig,
   isAuthSecretEnvName,
@@ -402,6 +403,8 @@ function isClientConfigSecret(sourceCode: SourceCode, property: TSESTree.Propert
   // `{ appID, appKEY, redirectURL }`: a client registration with its id and redirect URL.
   if (namesClientConfig(names)) return true;
   const key = propertyKeyName(sourceCode, property);
+  // `{ appId, appSecret }`: the app credentials of IdPs that name their client so (Facebook, WeChat, Weibo).
+  if (key !== undefined && isAppSecretPair(key, names)) return true;
   if (key !== 'secret') return false;
   const holder = holderKey(sourceCode, object);
   if (holder === 'client' && names.has('id')) return true;

@@ -45,6 +45,11 @@ const CONFIG_SECRET_KEYS: ReadonlySet<string> = new Set(['secret', 'appsecret', 
 export function isConfigSecretKey(name: string | undefined): boolean {
   return name !== undefined && CONFIG_SECRET_KEYS.has(name.toLowerCase().replace(/[_\-]/g, ''));
 }
+/** `appSecret` beside `appId` (compared compact, lowercase): an app credential pair, client id and secret. */
+export function isAppSecretPair(key: string, names: ReadonlySet<string>): boolean {
+  if (key.toLowerCase().replace(/[_\-]/g, '') !== 'appsecret') return false;
+  return [...names].some((name) => name.toLowerCase().replace(/[_\-]/g, '') === 'appid');
+}
 /** The client id and the redirect URL of a client config (compared compact, lowercase). */
 const CLIENT_ID_KEYS: ReadonlySet<string> = new Set(['appid', 'clientid', 'id']);
 const REDIRECT_KEYS: ReadonlySet<string> = new Set(['redirecturl', 'redirecturi', 'redirect', 'callbackurl', 'callbackuri', 'callback']);

@@ -172,8 +172,20 @@ espreeTester.run('no-exposed-client-secret (espree)', rule, {
     // An app key without a redirect URL beside it (a push or maps SDK), and a masked secret in a toJSON.
     { code: `module.exports = { push: { appId: '101447649', appKey: 'ffa5fca3cd1558221abe58d751e4b994' } };`, filename: 'config.js' },
     { code: `const shown = { clientId: this.clientId, clientSecret: '[censored]', redirectUri: CB }; // oauth`, filename: 'src/config.js' },
+    // An app secret with no app id beside it (a webhook's signing secret), and the pair read from the environment.
+    { code: `module.exports = { webhook: { appSecret: 'ffa5fca3cd1558221abe58d751e4b994' } };`, filename: 'config.js' },
+    { code: `module.exports = { appId: process.env.FB_APP_ID, appSecret: process.env.FB_APP_SECRET };`, filename: 'server/config.js' },
   ],
   invalid: [
+    {
+      // Facebook, WeChat and Weibo call the client credentials app id and app secret.
+      code: `export default {
+  appId: 'iotqqdm3z2gqbajlvko',
+  appSecret: 'ebfa41c55ec74f2c8706309a68c695b1',
+};`,
+      filename: 'src/assets/scripts/app.js',
+      errors: [{ messageId: 'literalSecret', line: 3, column: 14, endLine: 3, endColumn: 48 }],
+    },
     {
       // QQ Connect calls the client secret "APP Key": a registration with its id and redirect URL.
       code: `module.exports = {
