@@ -320,6 +320,8 @@ function callsTaking(sourceCode: SourceCode, value: Node): TSESTree.CallExpressi
         current.type !== AST_NODE_TYPES.TemplateLiteral &&
         current.type !== AST_NODE_TYPES.ArrayExpression &&
         current.type !== AST_NODE_TYPES.BinaryExpression &&
+        // `code ?? ''`, `code || undefined`: the code, or a fallback when there is none.
+        current.type !== AST_NODE_TYPES.LogicalExpression &&
         current.type !== AST_NODE_TYPES.TSAsExpression &&
         current.type !== AST_NODE_TYPES.TSNonNullExpression
       )

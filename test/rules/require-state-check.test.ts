@@ -640,6 +640,12 @@ const codeSentToBackend = `export async function finishSpotifyConnect() {
   await fetch('/api/spotify/connect', { method: 'POST', body: JSON.stringify({ code, accessToken: session.access_token }) });
 }`;
 
+// The code posted to the backend in a header, with a fallback for when there is none.
+const codeInHeaderWithFallback = `export function OAuthCallback() {
+  const param = new URLSearchParams(location.search);
+  fetch(new URL('/oauth', SERVER), { method: 'POST', headers: { Authorization: param.get('code') ?? '' } });
+}`;
+
 const codeToOpener = `export function relayCode() {
   const code = new URLSearchParams(window.location.search).get('code');
   window.opener.postMessage({ code }, OAUTH_ORIGIN);
@@ -674,6 +680,8 @@ const displayedIdToken = (use: string) => `export function showIdentity(authUrl)
 
 ruleTester.run('require-state-check: browser callbacks and short-form requests', rule, {
   valid: [
+    // The state compared before the code is posted on.
+    codeInHeaderWithFallback.replace('fetch(', "if (param.get('state') !== sessionStorage.getItem('oauth_state')) return;\n  fetch("),
     // Claims only shown are not trusted (rules.md, second round): no one is signed in.
     displayedIdToken("document.querySelector('#claims').innerText = JSON.stringify(claims, null, 2)"),
     // The returned state is compared before the token is used.
@@ -742,6 +750,7 @@ ruleTester.run('require-state-check: browser callbacks and short-form requests',
     readWithoutState(importedGetter, "getHashParam('access_token')", 'the access token'),
     readWithoutState(codeSentToBackend, "window.location.search.split('=')[1]", 'the authorization code'),
     readWithoutState(codeToOpener, "new URLSearchParams(window.location.search).get('code')", 'the authorization code'),
+    readWithoutState(codeInHeaderWithFallback, "param.get('code')", 'the authorization code'),
     invalid(githubShortForm, 'missingState', '`https://github.com/login/oauth/authorize?client_id=${CLIENT_ID}`'),
     invalid(
       stringifyShortForm,
