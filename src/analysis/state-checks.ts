@@ -18,6 +18,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
 import { callbackOf, checksState, handsCodeToUncheckedExchange } from './callbacks';
 import { calledFunction } from './functions';
+import { envRead } from './environment';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, GLOBAL_MODULE, matchesPattern, originOf, skipWrappers } from './modules';
 import { readOnlyToDisplay } from './display-only';
@@ -215,6 +216,11 @@ const PLACEHOLDER = /[{}<>[\]%$:]|^STATE$/;
 function constantStateWritten(sourceCode: SourceCode, request: AuthorizationRequest, allowPkce: boolean): Node | undefined {
   if (request.library !== 'url') return undefined;
   const state = requestParam(request, 'state');
+  if (state.state === 'present' && !(allowPkce && requestParam(request, 'code_challenge').state === 'present')) {
+    // `state=${process.env.NEXT_PUBLIC_OAUTH_STATE}`: one value for every login of the deployment,
+    // which anyone reads in their own authorization URL (and a public one in the bundle).
+    if (envRead(sourceCode, state.valueNode)) return state.valueNode;
+  }
   if (state.state !== 'present' || !state.value || PLACEHOLDER.test(state.value)) return undefined;
   if (!stringText(state.valueNode).some((text) => STATE_IN_TEXT.test(text))) return undefined;
   if (allowPkce && requestParam(request, 'code_challenge').state === 'present') return undefined;

@@ -1073,6 +1073,22 @@ ruleTester.run('require-state-check (this.method hand-offs in a Vue options comp
   invalid: [invalid(vueOptionsCallback, 'stateNotCompared', 'this.exchange(code)')],
 });
 
+// A state read from the environment: the same value on every login of the deployment.
+const envState = `const state = process.env.NEXT_PUBLIC_GITHUB_STATE;
+export function goToGitHubLogin(router) {
+  router.push(\`https://github.com/login/oauth/authorize?client_id=\${CLIENT_ID}&state=\${state}\`);
+}`;
+ruleTester.run('require-state-check (a state from the environment)', rule, {
+  valid: [
+    // A fresh random state per login, prefixed with the deployment's name.
+    envState.replace(
+      'const state = process.env.NEXT_PUBLIC_GITHUB_STATE;',
+      'const state = `${process.env.NEXT_PUBLIC_APP}.${crypto.randomUUID()}`;',
+    ),
+  ],
+  invalid: [invalid(envState, 'constantState', 'state', 2)],
+});
+
 // A constant state in a hand-built URL: the static text of a concatenation or template, or a const interpolated.
 const constantStateConcat = `function login() {
   window.open("https://api.imgur.com/oauth2/authorize?client_id=" + clientId + "&response_type=" + type + "&state=login");
