@@ -48,6 +48,7 @@ import {
   propertyKeyName,
   requiredModule,
   skipWrappers,
+  writtenValues,
 } from './modules';
 import { classifyToken, tokenKindFromName, type TokenInfo } from './tokens';
 import { booleanValue, definitionOf, descendants, getPath, stringParts, stringValue, tailName, type PropertyLookup } from './values';
@@ -283,6 +284,10 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         if (calledFunction(sourceCode, value)) return true;
         const definition = definitionOf(sourceCode, value);
         if (definition !== value) return visit(definition, depth + 1);
+        // `let jwks = null; … jwks ??= createRemoteJWKSet(url)`: a key set made lazily, once.
+        const variable = findVariable(sourceCode.getScope(value), value);
+        const written = variable ? writtenValues(variable) : undefined;
+        if (written?.some((write) => !isNullish(write) && visit(write, depth + 1))) return true;
         // `for (const jwk of keys)`: an element of what the loop walks.
         const iterated = forOfSource(sourceCode, value);
         if (iterated) return visit(iterated, depth + 1);
@@ -1123,6 +1128,8 @@ function claimComparedByImportedHelper(sourceCode: SourceCode, scope: TSESTree.F
  */
 export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOperation, claim: Claim): 'checked' | 'missing' | 'unknown' {
   const option = claimOption(sourceCode, op, claim);
+  // An audience the request names (`audience: new URL(req.headers.origin).origin`) is whatever the sender wants.
+  if (claim === 'aud' && audienceFromRequest(sourceCode, op, option)) return 'missing';
   if (option?.status === 'present') return 'checked';
   if (claimComparedByHand(sourceCode, facts, op, claim)) return 'checked';
   if (op.inner && op.innerSourceCode) {
@@ -1131,6 +1138,97 @@ export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOper
   // Options passed but not readable (a parameter, an unknown spread): silent.
   if (option?.status === 'unknown' && op.options !== undefined) return 'unknown';
   return 'missing';
+}
+
+/**
+ * The expected audience comes from the incoming request: written so in the options, or handed
+ * by this call to the parameter a helper puts in its options (`verifyJwt(token, audience)` with
+ * `audience = new URL(req.headers.origin).origin`).
+ */
+function audienceFromRequest(sourceCode: SourceCode, op: JwtOperation, option: PropertyLookup | undefined): boolean {
+  const inner = op.inner;
+  if (!inner) return option?.status === 'present' && chosenByRequest(sourceCode, option.value, 0);
+  if (op.node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const helperSource = op.innerSourceCode ?? sourceCode;
+  const innerOption = claimOption(helperSource, inner, 'aud');
+  if (innerOption?.status !== 'present') return false;
+  const param = parameterOf(helperSource, innerOption.value);
+  const argument = param && !param.reassigned ? op.node.arguments[param.index] : undefined;
+  return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && chosenByRequest(sourceCode, argument, 0);
+}
+
+/** How many steps (bindings, members, URL constructions) a value is followed back to the request. */
+const CHOSEN_BY_REQUEST_DEPTH = 8;
+
+/** `null`, `undefined`: the empty start of a value made later. */
+function isNullish(node: Node): boolean {
+  const inner = skipWrappers(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && inner.value === null) ||
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'undefined')
+  );
+}
+
+/** Request headers a client sets at will. */
+const CLIENT_SET_HEADERS = new Set(['origin', 'referer', 'referrer', 'host', 'x-forwarded-host']);
+
+/**
+ * A value the sender of the request chooses: request input (query, body, params, cookies), a
+ * client-set header (`req.headers.origin`, `req.get('referer')`), or a URL, a fallback or a
+ * const made of one.
+ */
+function chosenByRequest(sourceCode: SourceCode, node: Node, depth: number): boolean {
+  if (depth > CHOSEN_BY_REQUEST_DEPTH) return false;
+  const inner = skipWrappers(node);
+  if (requestInput(sourceCode, inner)) return true;
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const value = skipWrappers(definitionOf(sourceCode, inner));
+      return value !== inner && chosenByRequest(sourceCode, value, depth + 1);
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(sourceCode, inner)?.toLowerCase();
+      const object = skipWrappers(inner.object);
+      // `req.headers.origin`, `req.headers['referer']`.
+      if (name !== undefined && CLIENT_SET_HEADERS.has(name) && object.type === AST_NODE_TYPES.MemberExpression) {
+        const root = skipWrappers(object.object);
+        if (memberName(sourceCode, object) === 'headers' && root.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(root.name))
+          return true;
+      }
+      // `new URL(…).origin`, `url.host`: a part of a URL the request names.
+      return (
+        (name === 'origin' || name === 'host' || name === 'hostname' || name === 'href') && chosenByRequest(sourceCode, object, depth + 1)
+      );
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      return chosenByRequest(sourceCode, inner.left, depth + 1) || chosenByRequest(sourceCode, inner.right, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = skipWrappers(inner.callee);
+      const first = inner.arguments[0];
+      // `req.get('origin')`, `req.header('Referer')`, `request.headers.get('origin')`.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && first && first.type !== AST_NODE_TYPES.SpreadElement) {
+        const method = memberName(sourceCode, callee);
+        const header = stringValue(sourceCode, first)?.toLowerCase();
+        if ((method === 'get' || method === 'header') && header !== undefined && CLIENT_SET_HEADERS.has(header)) {
+          let root = skipWrappers(callee.object);
+          while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+          return root.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(root.name);
+        }
+      }
+      // `new URL(req.headers.origin)`.
+      return (
+        inner.type === AST_NODE_TYPES.NewExpression &&
+        callee.type === AST_NODE_TYPES.Identifier &&
+        callee.name === 'URL' &&
+        first !== undefined &&
+        first.type !== AST_NODE_TYPES.SpreadElement &&
+        chosenByRequest(sourceCode, first, depth + 1)
+      );
+    }
+    default:
+      return false;
+  }
 }
 
 /**
@@ -1163,11 +1261,15 @@ export function missingClaimChecks(sourceCode: SourceCode, claim: 'aud' | 'iss')
   const facts = jwtFacts(sourceCode);
   const missing: JwtOperation[] = [];
   for (const op of facts.operations) {
-    // A helper's call is judged inside the helper, unless the caller's options are the ones used.
-    if ((op.inner && !op.forwarded) || (op.kind !== 'verify' && op.kind !== 'config')) continue;
+    if (op.kind !== 'verify' && op.kind !== 'config') continue;
+    // A helper's call is judged inside the helper, unless the caller's options are the ones used
+    // or the caller hands it an audience the request chose.
+    if (op.inner && !op.forwarded && !(claim === 'aud' && audienceFromRequest(sourceCode, op, undefined))) continue;
     if (claim === 'iss' && op.spec.checksIssuer) continue;
     if (op.spec.idToken && claim === 'aud') {
-      if (claimOption(sourceCode, op, 'aud')?.status === 'absent' || optionsFromRequest(sourceCode, op.options)) missing.push(op);
+      const audience = claimOption(sourceCode, op, 'aud');
+      if (audience?.status === 'absent' || optionsFromRequest(sourceCode, op.options) || audienceFromRequest(sourceCode, op, audience))
+        missing.push(op);
       continue;
     }
     if (!isExternalIssuerToken(sourceCode, op)) continue;

@@ -277,3 +277,50 @@ ruleTester.run('require-audience-check (verify options from the request)', rule,
     { code: bodyParameter, errors: [{ messageId: 'missingAudience', ...at(bodyParameter, 'client.verifyIdToken(body)') }] },
   ],
 });
+
+// The expected audience named by the request itself (its Origin or Referer header): the sender chooses it.
+const audienceFromOrigin = `import { createRemoteJWKSet, jwtVerify } from 'jose';
+let jwks: ReturnType<typeof createRemoteJWKSet> | null = null;
+export function verifyJwt(token: string, audience: string) {
+  jwks ??= createRemoteJWKSet(new URL(process.env.AUTH_SERVER + '/jwks'));
+  return jwtVerify(token, jwks, { issuer: process.env.AUTH_SERVER, audience });
+}
+export async function authMiddleware(req, res, next) {
+  const url = new URL(req.headers.origin || req.headers.referer);
+  const audience = url.origin;
+  req.user = (await verifyJwt(req.headers.authorization.slice(7), audience)).payload;
+  next();
+}`;
+const inlineOrigin = `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://idp.example.com/.well-known/jwks.json'));
+app.get('/me', async (req, res) => {
+  const { payload } = await jwtVerify(req.cookies.at, JWKS, { issuer: ISSUER, audience: req.get('origin') });
+  res.json(payload);
+});`;
+ruleTester.run('require-audience-check (an audience the request names)', rule, {
+  valid: [
+    // The helper given the API's own identifier.
+    audienceFromOrigin.replace(
+      'verifyJwt(req.headers.authorization.slice(7), audience)',
+      "verifyJwt(req.headers.authorization.slice(7), 'https://api.example.com')",
+    ),
+    // The request's origin checked against a list is not the audience; the audience is configured.
+    inlineOrigin.replace("audience: req.get('origin')", 'audience: process.env.API_AUDIENCE'),
+  ],
+  invalid: [
+    {
+      // The lazily made key set is remote too; the missing check is reported at the call that hands the helper the audience.
+      code: audienceFromOrigin,
+      errors: [{ messageId: 'missingAudience', ...at(audienceFromOrigin, 'verifyJwt(req.headers.authorization.slice(7), audience)') }],
+    },
+    {
+      code: inlineOrigin,
+      errors: [
+        {
+          messageId: 'missingAudience',
+          ...at(inlineOrigin, "jwtVerify(req.cookies.at, JWKS, { issuer: ISSUER, audience: req.get('origin') })"),
+        },
+      ],
+    },
+  ],
+});
