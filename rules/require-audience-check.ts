@@ -1,9 +1,9 @@
 import { createRule } from '../src/create-rule';
-import { mayHaveJwtOperations, missingClaimChecks } from '../src/analysis/jwt';
+import { audienceChosenByRequest, mayHaveJwtOperations, missingClaimChecks } from '../src/analysis/jwt';
 import { JWT_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [];
-export type MessageIds = 'missingAudience';
+export type MessageIds = 'missingAudience' | 'audienceFromRequest';
 
 export default createRule<Options, MessageIds>({
   name: 'require-audience-check',
@@ -17,6 +17,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingAudience:
         'This {{library}} verification of a token from an external issuer does not check its audience, so a token the issuer minted for another client or API is accepted here. Pass `audience` (your client ID for ID tokens, your API identifier for access tokens) or compare `aud` yourself.',
+      audienceFromRequest:
+        'This {{library}} verification takes the expected audience from the incoming request, so whoever sends the token also chooses the audience it is checked against, and a token minted for another client or API is accepted. Pass your own client ID or API identifier from configuration.',
     },
     schema: [],
     defaultOptions: [],
@@ -27,7 +29,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         for (const op of missingClaimChecks(sourceCode, 'aud')) {
-          context.report({ node: op.node, messageId: 'missingAudience', data: { library: op.library } });
+          const messageId = audienceChosenByRequest(sourceCode, op) ? 'audienceFromRequest' : 'missingAudience';
+          context.report({ node: op.node, messageId, data: { library: op.library } });
         }
       },
     };

@@ -1145,6 +1145,10 @@ export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOper
  * by this call to the parameter a helper puts in its options (`verifyJwt(token, audience)` with
  * `audience = new URL(req.headers.origin).origin`).
  */
+export function audienceChosenByRequest(sourceCode: SourceCode, op: JwtOperation): boolean {
+  return audienceFromRequest(sourceCode, op, claimOption(sourceCode, op, 'aud')) || optionsFromRequest(sourceCode, op.options);
+}
+
 function audienceFromRequest(sourceCode: SourceCode, op: JwtOperation, option: PropertyLookup | undefined): boolean {
   const inner = op.inner;
   if (!inner) return option?.status === 'present' && chosenByRequest(sourceCode, option.value, 0);

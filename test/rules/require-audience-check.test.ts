@@ -273,8 +273,8 @@ ruleTester.run('require-audience-check (verify options from the request)', rule,
     bodyParameter.replace("service.post('google/login', (body) =>", 'export const login = (body) =>').replace(/\);$/, ';'),
   ],
   invalid: [
-    { code: optionsFromBody, errors: [{ messageId: 'missingAudience', ...at(optionsFromBody, 'client.verifyIdToken(req.body)') }] },
-    { code: bodyParameter, errors: [{ messageId: 'missingAudience', ...at(bodyParameter, 'client.verifyIdToken(body)') }] },
+    { code: optionsFromBody, errors: [{ messageId: 'audienceFromRequest', ...at(optionsFromBody, 'client.verifyIdToken(req.body)') }] },
+    { code: bodyParameter, errors: [{ messageId: 'audienceFromRequest', ...at(bodyParameter, 'client.verifyIdToken(body)') }] },
   ],
 });
 
@@ -311,13 +311,13 @@ ruleTester.run('require-audience-check (an audience the request names)', rule, {
     {
       // The lazily made key set is remote too; the missing check is reported at the call that hands the helper the audience.
       code: audienceFromOrigin,
-      errors: [{ messageId: 'missingAudience', ...at(audienceFromOrigin, 'verifyJwt(req.headers.authorization.slice(7), audience)') }],
+      errors: [{ messageId: 'audienceFromRequest', ...at(audienceFromOrigin, 'verifyJwt(req.headers.authorization.slice(7), audience)') }],
     },
     {
       code: inlineOrigin,
       errors: [
         {
-          messageId: 'missingAudience',
+          messageId: 'audienceFromRequest',
           ...at(inlineOrigin, "jwtVerify(req.cookies.at, JWKS, { issuer: ISSUER, audience: req.get('origin') })"),
         },
       ],
