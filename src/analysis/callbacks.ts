@@ -20,7 +20,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, enclosingFunction, isFunctionNode, type FunctionNode } from './ast';
 import { calledFunction, callSitesOf, parameterIndexOf } from './functions';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
-import { scopesAround } from './redirect-reads';
+import { redirectReads, scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
 import { tokenRequests, type TokenRequest } from './token-requests';
 import { param } from './urls';
@@ -165,7 +165,9 @@ export function isFromRedirect(sourceCode: SourceCode, node: Node): boolean {
     if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'callbackParams') return true;
   }
   if (inner.type === AST_NODE_TYPES.Identifier && requestInput(sourceCode, inner)) return true;
-  return isRequestUrl(sourceCode, inner);
+  if (isRequestUrl(sourceCode, inner)) return true;
+  // A browser callback's code taken out of its own URL by a getter (`Utils.parseUrlParam('code')`).
+  return redirectReads(sourceCode).some((read) => read.param === 'code' && (read.node === definition || read.node === inner));
 }
 
 /** The value the exchange takes the code from (or the params/URL that carry it). */

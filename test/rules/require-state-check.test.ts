@@ -1062,6 +1062,8 @@ const vueOptionsCallback = `export default {
 };`;
 ruleTester.run('require-state-check (this.method hand-offs in a Vue options component)', rule, {
   valid: [
+    // A code kept by the app itself, not taken out of the redirect URL.
+    vueOptionsCallback.replace("new URLSearchParams(window.location.search).get('code')", "sessionStorage.getItem('pending_code')"),
     // The hook compares the state before the hand-off.
     vueOptionsCallback.replace(
       'if (code) this.exchange(code);',
@@ -1070,7 +1072,15 @@ ruleTester.run('require-state-check (this.method hand-offs in a Vue options comp
     // \`this\` in a nested regular function is not the component: the call reaches no method.
     vueOptionsCallback.replace('if (code) this.exchange(code);', 'if (code) [code].forEach(function (c) { this.exchange(c); });'),
   ],
-  invalid: [invalid(vueOptionsCallback, 'stateNotCompared', 'this.exchange(code)')],
+  invalid: [
+    invalid(vueOptionsCallback, 'stateNotCompared', 'this.exchange(code)'),
+    // The code taken out of the page's URL by a getter of another module (\`parseUrlParam('code')\`).
+    invalid(
+      `import Utils from 'scripts/utils';\n${vueOptionsCallback.replace("new URLSearchParams(window.location.search).get('code')", "Utils.parseUrlParam('code')")}`,
+      'stateNotCompared',
+      'this.exchange(code)',
+    ),
+  ],
 });
 
 // A state read from the environment: the same value on every login of the deployment.
