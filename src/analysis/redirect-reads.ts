@@ -184,13 +184,16 @@ function elementSource(sourceCode: SourceCode, fn: FunctionNode, param: Node): N
 /** The argument given for a parameter of a local function or class method, in any call of it in the file. */
 function argumentsFor(sourceCode: SourceCode, fn: FunctionNode, index: number): Node[] {
   const found: Node[] = [];
+  const name = functionName(fn)?.name;
   for (const call of callSitesOf(sourceCode, fn)) {
-    // The function called, not handed on (`list.map(parse)` passes it as an argument).
+    // The function called — by its name, or a method on `this` — not handed on (`list.map(parse)`,
+    // `this.run(parse)` pass it as an argument).
     const callee = skipWrappers(call.callee);
-    const calledByName = callee.type === AST_NODE_TYPES.Identifier && callee.name === functionName(fn)?.name;
-    const calledAsMethod =
-      callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression;
-    if (!calledByName && !calledAsMethod) continue;
+    const called =
+      name === undefined
+        ? callee.type === AST_NODE_TYPES.MemberExpression && skipWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression
+        : callee.type === AST_NODE_TYPES.Identifier && callee.name === name;
+    if (!called) continue;
     const argument = call.arguments[index];
     if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) found.push(argument);
   }

@@ -80,6 +80,7 @@ describe('redirect-reads: parameters taken out of the redirect URL', () => {
       `}`,
       `function parse(text) { return text.split('&').find((p) => p.startsWith('access_token')); }`,
       `export const handed = [location.hash].map(parse);`,
+      `export class Keeper { go() { this.keep(location.hash, parse); } keep(text, fn) { this.saved = [text, fn]; } }`,
     ].join('\n');
     expect(reads(code)).toEqual([{ line: 3, param: 'id_token', part: 'fragment', byName: false }]);
   });
