@@ -21,6 +21,24 @@ export function findVariable(initialScope: TSESLint.Scope.Scope, nameOrNode: str
   return findVariable(upper, typeof nameOrNode === 'string' ? nameOrNode : nameOrNode.name);
 }
 
+/**
+ * The one declaration of a variable's value, or undefined when it has several. A TypeScript
+ * type of the same name (`function f(token) { interface token {…} }`) shares the variable but
+ * declares no value: it does not count.
+ */
+export function soleValueDefinition(variable: TSESLint.Scope.Variable | null | undefined): TSESLint.Scope.Definition | undefined {
+  if (!variable) return undefined;
+  const defs = variable.defs;
+  if (defs.length === 1) return defs[0];
+  let value: TSESLint.Scope.Definition | undefined;
+  for (const def of defs) {
+    if (def.type === 'Type') continue;
+    if (value) return undefined;
+    value = def;
+  }
+  return value;
+}
+
 const variables = new WeakMap<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
 
 /** The variable an identifier refers to in its own scope (memoised per node: helpers often ask twice). */

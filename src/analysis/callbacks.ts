@@ -17,7 +17,8 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, enclosingFunction, isFunctionNode, type FunctionNode } from './ast';
+import { findVariable, enclosingFunction, isFunctionNode, type FunctionNode, soleValueDefinition } from './ast';
+import { fileFacts } from './file-facts';
 import { calledFunction, callSitesOf, parameterIndexOf } from './functions';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { redirectReads, scopesAround } from './redirect-reads';
@@ -151,12 +152,15 @@ function unwrapValue(sourceCode: SourceCode, node: Node): Node {
   return current;
 }
 
+/** Spellings of the authorization code's parameter other than `code` (`auth_code`, `authorizationCode`). */
+const AUTHORIZATION_CODE_KEY = /^(?:auth|authori[sz]ation)_?code$/i;
+
 export function isFromRedirect(sourceCode: SourceCode, node: Node): boolean {
   const inner = unwrapValue(sourceCode, node);
   const input = requestInput(sourceCode, inner);
   // Google's popup code model posts the code with XHR (`redirect_uri: 'postmessage'`): no redirect, no state.
   if (input?.part === 'body' && sourceCode.text.includes("'postmessage'")) return false;
-  if (input && (input.key === undefined || input.key === 'code')) return true;
+  if (input && (input.key === undefined || input.key === 'code' || AUTHORIZATION_CODE_KEY.test(input.key))) return true;
   if (input) return false;
   const definition = definitionOf(sourceCode, inner);
   if (definition.type === AST_NODE_TYPES.CallExpression) {
@@ -209,7 +213,7 @@ function codeCarrier(sourceCode: SourceCode, request: TokenRequest): Node | unde
  */
 function callersFor(sourceCode: SourceCode, identifier: TSESTree.Identifier): { call: TSESTree.CallExpression; argument: Node }[] {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type !== 'Parameter') return [];
   const fn = def.node as FunctionNode;
   let index = fn.params.findIndex((p) => p === def.name || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === def.name));
@@ -407,7 +411,10 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     if (node.type === AST_NODE_TYPES.BinaryExpression && ['===', '!==', '==', '!='].includes(node.operator)) {
       // `state == null`, `state !== ''`: whether a state came back, not whether it is the one sent.
       if (isFallbackLiteral(node.left as Node) || isFallbackLiteral(node.right)) continue;
-      if (isStateValue(sourceCode, node.left as Node) || isStateValue(sourceCode, node.right)) return true;
+      if (isStateValue(sourceCode, node.left as Node) || isStateValue(sourceCode, node.right)) {
+        if (exchange && mismatchFallsThrough(node, exchange)) continue;
+        return true;
+      }
       continue;
     }
     if (node.type === AST_NODE_TYPES.SwitchStatement && isStateValue(sourceCode, node.discriminant)) return true;
@@ -457,6 +464,38 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     }
   }
   return false;
+}
+
+/**
+ * `if (state !== saved) { goto('/login') }` with the exchange after the `if`: the mismatch
+ * branch navigates or responds but does not stop, so the code is exchanged anyway.
+ */
+function mismatchFallsThrough(comparison: TSESTree.BinaryExpression, exchange: Node): boolean {
+  if (comparison.operator !== '!==' && comparison.operator !== '!=') return false;
+  let test: Node = comparison;
+  while (test.parent?.type === AST_NODE_TYPES.LogicalExpression && test.parent.operator === '||') test = test.parent;
+  const statement = test.parent;
+  if (statement?.type !== AST_NODE_TYPES.IfStatement || statement.test !== test || statement.alternate) return false;
+  // The exchange comes after the `if`, in the same function.
+  if (exchange.range[0] < statement.range[1] || enclosingFunction(exchange) !== enclosingFunction(statement)) return false;
+  for (const node of descendants(statement.consequent)) {
+    if (isFunctionNode(node)) continue;
+    if (
+      node.type === AST_NODE_TYPES.ReturnStatement ||
+      node.type === AST_NODE_TYPES.ThrowStatement ||
+      node.type === AST_NODE_TYPES.BreakStatement ||
+      node.type === AST_NODE_TYPES.ContinueStatement
+    )
+      return false;
+  }
+  // Only calls that go on (navigation, a response, logging): anything else may stop the flow in ways not read here.
+  const body = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body : [statement.consequent];
+  return (
+    body.length > 0 &&
+    body.every(
+      (entry) => entry.type === AST_NODE_TYPES.ExpressionStatement && skipWrappers(entry.expression).type === AST_NODE_TYPES.CallExpression,
+    )
+  );
 }
 
 /**
@@ -585,6 +624,8 @@ function namesOtherMiddleware(sourceCode: SourceCode, node: Node): boolean {
   return name !== undefined && NOT_STATE_MIDDLEWARE.test(name) && !STATE_NAME.test(name);
 }
 
+const FORM_POST = /\bform_post\b/;
+
 /** The callback around an authorization-code exchange, and whether it checks state. */
 export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callback {
   const exchange = request.node;
@@ -605,8 +646,11 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
         const part = requestInput(sourceCode, unwrapValue(sourceCode, carrier))?.part;
         // Likewise a handler whose response is the token response itself (`return $fetch(tokenUrl, …)`):
         // the SPA's fetch gets the tokens back, no session is made — the SPA's callback checks state.
+        // A library whose flow always posts the response (`formPost`, Sign in with Apple) or a
+        // module that asks for `response_mode=form_post` is the callback itself.
+        const formPost = request.exchange?.formPost === true || fileFacts(sourceCode).mentions(FORM_POST);
         const proxy =
-          part === 'body' ||
+          (part === 'body' && !formPost) ||
           (part === 'query' &&
             own !== undefined &&
             !handsOnHandlerResponse(sourceCode, exchange, own) &&

@@ -47,6 +47,18 @@ export interface ClientSecretFinding {
   readonly data?: Record<string, string>;
 }
 
+/** Keys that only an OAuth client's registration has beside its `id` and `secret`. */
+const OAUTH_CLIENT_SIBLINGS = [
+  'scope',
+  'scopes',
+  'redirect_uri',
+  'redirectUri',
+  'redirect_uris',
+  'redirectUris',
+  'grant_types',
+  'grantTypes',
+];
+
 /** Text that a secret named or formatted as one needs somewhere in the file. */
 const SECRET_HINT = /secret|GOCSPX-|app_?key/i;
 /** Auth secrets other than client secrets are reported only as public env reads (`NEXT_PUBLIC_PRIVATE_KEY`). */
@@ -408,6 +420,8 @@ function isClientConfigSecret(sourceCode: SourceCode, property: TSESTree.Propert
   if (key !== 'secret') return false;
   const holder = holderKey(sourceCode, object);
   if (holder === 'client' && names.has('id')) return true;
+  // `{ id, secret, scope: 'openid …' }`: an OAuth client registration under any name (a `cart` app's client).
+  if (names.has('id') && OAUTH_CLIENT_SIBLINGS.some((name) => names.has(name))) return true;
   if (holder === 'credentials') {
     const outer = object.parent?.parent;
     const outerNames = outer?.type === AST_NODE_TYPES.ObjectExpression ? propertyNames(sourceCode, outer) : undefined;

@@ -20,7 +20,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, soleValueDefinition } from './ast';
 import {
   ASTRO_MODULES,
   AUTH_LIBRARY_COOKIE_CONFIGS,
@@ -341,7 +341,7 @@ function parameterTypeName(sourceCode: SourceCode, identifier: TSESTree.Identifi
   let variable: TSESLint.Scope.Variable | undefined;
   for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper)
     variable = current.set.get(identifier.name);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return undefined;
   const type = def.name.typeAnnotation?.typeAnnotation;
   return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : undefined;

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, findVariable, isFunctionNode } from './ast';
+import { type FunctionNode, findVariable, isFunctionNode, soleValueDefinition } from './ast';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { calleeOrigin, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers, type Origin } from './modules';
@@ -132,7 +132,7 @@ export function parameterIndexOf(
   }
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(sourceCode.getScope(inner), inner);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (!variable || !def) return undefined;
   if (trace.throughReads && def.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
     // `const code = params.code` is still the parameter's value.

@@ -16,7 +16,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable, enclosingFunctionOrProgram, functionName, isFunctionNode } from './ast';
+import { findVariable, enclosingFunctionOrProgram, functionName, isFunctionNode, soleValueDefinition } from './ast';
 import {
   GLOBAL_JWT_DECODERS,
   HOLDER_KEY_CLAIM,
@@ -629,7 +629,7 @@ function splitTokenOf(sourceCode: SourceCode, expression: Node): { token: Node; 
     }
     if (inner.type === AST_NODE_TYPES.Identifier) {
       const variable = findVariable(sourceCode.getScope(inner), inner);
-      const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const def = soleValueDefinition(variable);
       if (
         def?.type === 'Variable' &&
         def.node.init &&
@@ -805,7 +805,7 @@ function parameterOf(
   const inner = node ? skipWrappers(node) : undefined;
   if (inner?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(sourceCode.getScope(inner), inner);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type !== 'Parameter' || !isFunction(def.node as Node)) return undefined;
   const fn = def.node as TSESTree.FunctionLike;
   const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === inner.name);

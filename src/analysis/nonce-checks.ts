@@ -79,6 +79,15 @@ function flowOf(sourceCode: SourceCode): Flow {
 }
 
 /**
+ * The module asks for an ID token in the authorization response (hybrid or implicit
+ * `response_type`, e.g. Apple's `code id_token` with `response_mode=form_post`): an `id_token`
+ * its callback reads from the request is that response's, not an API client's bearer token.
+ */
+function deliversIdTokenToCallback(flow: Flow): boolean {
+  return flow.requests.some((request) => /\bid_token\b/.test(request.responseType.value ?? ''));
+}
+
+/**
  * The nonce is what binds the ID token to this login: sent by the module or by a project
  * module it imports (the login route in `../auth/authorize`), or the only defence (no PKCE).
  */
@@ -181,7 +190,7 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
   if (op.kind === 'verify') {
     const info = tokenOf(sourceCode, op.token);
     const isIdToken = op.spec.idToken === true || info?.kind === 'id';
-    if (!isIdToken || info?.fromRequest) return;
+    if (!isIdToken || (info?.fromRequest && !deliversIdTokenToCallback(flow))) return;
     // Out of scope: an ID token received from elsewhere, in a module that shows no OIDC flow.
     if (flow.requests.length === 0 && !isFromTokenResponse(sourceCode, op.token)) return;
     // An exported verify helper that nothing here calls, beside a library's flow (a passport
@@ -204,7 +213,7 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
   if (op.kind === 'decode') {
     // A hand-rolled validation: the ID token is decoded and some claims are compared, but not the nonce.
     const info = tokenOf(sourceCode, op.token);
-    if (info?.kind !== 'id' || info.fromRequest) return;
+    if (info?.kind !== 'id' || (info.fromRequest && !deliversIdTokenToCallback(flow))) return;
     const fromResponse = isFromTokenResponse(sourceCode, op.token);
     if (flow.requests.length === 0 && !fromResponse) return;
     // Claims read from a decode are trusted; when the module sent a nonce, it must be compared.

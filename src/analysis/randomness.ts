@@ -15,7 +15,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, soleValueDefinition } from './ast';
 import { libraryCallEntry, projectOrigin } from './functions';
 import { namesNonce } from './tokens';
 import {
@@ -163,6 +163,12 @@ export interface Randomness {
   readonly bytes?: number;
   /** Length in characters of the value, when known. */
   readonly chars?: number;
+  /**
+   * Most characters per random byte the value's text can have, when its length is unknown and
+   * a step made it longer than hex (2, the default): a typed array joined in decimal (`join('')`
+   * of 0–255 is up to 3), `btoa` over text (4 per 3 characters). Infinity when unbounded.
+   */
+  readonly charsPerByte?: number;
   /** Bits of entropy per character of the value's text, when the encoding is known. */
   readonly bitsPerChar?: number;
 }
@@ -406,6 +412,16 @@ function assessCall(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
   const merged = union(args);
   const single = args.length === 1 ? args[0] : undefined;
   const label = origin ? origin.path.join('.') : '';
+  // `String.fromCharCode(...bytes)`: one character per byte.
+  if (single && (label === 'String.fromCharCode' || label === 'String.fromCharCode.apply') && single.chars === undefined)
+    return { ...single, constant: undefined, chars: single.bytes, charsPerByte: undefined };
+  // `btoa(text)` is 4 characters per 3 of its input: longer than the text it encodes.
+  if (single && label === 'btoa')
+    return {
+      ...single,
+      chars: single.chars === undefined ? undefined : 4 * Math.ceil(single.chars / 3),
+      charsPerByte: ((single.charsPerByte ?? HEX_CHARS_PER_BYTE) * 4) / 3,
+    };
   if (single && VALUE_PRESERVING_CALLS.has(label)) return single;
   // Constant arguments of an unknown function are keys or options (`searchParams.get("state")`,
   // `getItem("nonce")`, `config.get("oauth.state")`), not its value: what it returns is unknown.
@@ -468,6 +484,19 @@ const STRING_METHODS = new Set([
   'digest',
   'toJSON',
 ]);
+
+/** Hex, the longest common encoding of bytes: 2 characters per byte bounds a value of unknown length. */
+const HEX_CHARS_PER_BYTE = 2;
+
+/**
+ * `bytes.join(separator)`: each element in decimal (at most 3 digits per byte: 0–255, and a
+ * Uint32's 10 digits are 2.5 per byte) and a separator after it; unbounded when the separator is unknown.
+ */
+function joinedCharsPerByte(sourceCode: SourceCode, separator: TSESTree.CallExpressionArgument | undefined): number {
+  if (separator === undefined) return 3 + 1;
+  const text = stringValue(sourceCode, separator);
+  return text === undefined ? Infinity : 3 + text.length;
+}
 
 /** `bytes.toString('hex')`, `.slice(0, 16)`, `.replace(/=/g, '')`, `.join('')`: what the value becomes. */
 function transform(sourceCode: SourceCode, call: TSESTree.CallExpression, method: string, input: Randomness, context: Context): Randomness {
@@ -533,6 +562,8 @@ function transform(sourceCode: SourceCode, call: TSESTree.CallExpression, method
         )
         .map((fn) => assessFunctionReturns(sourceCode, fn, context, true));
       const merged = union([input, ...extra]);
+      if (method === 'join' && extra.length === 0 && input.chars === undefined && input.bytes !== undefined)
+        return { ...merged, bytes: input.bytes, charsPerByte: joinedCharsPerByte(sourceCode, args[0]) };
       return { ...merged, bytes: method === 'digest' ? undefined : input.bytes };
     }
   }
@@ -603,7 +634,7 @@ function localClassMethod(sourceCode: SourceCode, callee: TSESTree.MemberExpress
     const made = definitionOf(sourceCode, object);
     if (made.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = findVariable(sourceCode.getScope(made.callee), made.callee);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const def = soleValueDefinition(variable);
     if (def?.type === 'ClassName') cls = def.node as ClassNode;
   }
   for (const element of cls?.body.body ?? []) {
@@ -800,13 +831,14 @@ function assessNode(sourceCode: SourceCode, input: Node, context: Context, inCal
           return { weak: [], strong: [{ node: object, label: source.label, bits: TYPED_ARRAY_BYTES[array.callee.name] * 8 }], opaque: [] };
         }
       }
-      // `chars[Math.floor(Math.random() * chars.length)]`: the index picks the value.
       if (node.computed && inCall) {
-        const index = assess(sourceCode, node.property, context, true);
-        if (index.weak.length > 0 || index.strong.length > 0) return { ...index, chars: 1, constant: undefined };
-        // `bytes[i]`: an element of a random array is as random as the array.
+        // `bytes[i]`: an element of a random array is as random as the array, whatever index
+        // reads it (a loop counter there picks a position, not the value).
         const array = assess(sourceCode, object, context, true);
         if (array.weak.length > 0 || array.strong.length > 0) return { ...array, chars: undefined, bytes: undefined, constant: undefined };
+        // `chars[Math.floor(Math.random() * chars.length)]`: the index picks the value.
+        const index = assess(sourceCode, node.property, context, true);
+        if (index.weak.length > 0 || index.strong.length > 0) return { ...index, chars: 1, constant: undefined };
       }
       const origin = originOf(sourceCode, node);
       if (origin?.module === GLOBAL_MODULE && origin.path[0] === 'Math') return { weak: [], strong: [], opaque: [] };
@@ -889,6 +921,13 @@ function secretLookingPart(sourceCode: SourceCode, node: Node): boolean {
   return name === undefined || SECRET_LOOKING.test(name);
 }
 
+/** The value's length, or the most it can be from its random bytes (hex unless a step made it longer). */
+function lengthBound(result: Randomness): number | undefined {
+  if (result.chars !== undefined) return result.chars;
+  if (result.bytes === undefined) return undefined;
+  return Math.ceil(result.bytes * (result.charsPerByte ?? HEX_CHARS_PER_BYTE));
+}
+
 /**
  * The finding for a value that becomes a secret of `kind`, or undefined when it is strong
  * or cannot be told. `allowConstant` says whether a constant is a finding here (it is only
@@ -903,8 +942,7 @@ export function randomnessVerdict(
   const strongBits = result.strong.reduce((sum, source) => sum + source.bits, 0);
   if (result.strong.length > 0 && strongBits >= MIN_RANDOM_BITS) {
     if (kind === 'verifier') {
-      // Hex is the longest common encoding: 2 characters per byte is an upper bound.
-      const chars = result.chars ?? (result.bytes !== undefined ? 2 * result.bytes : undefined);
+      const chars = lengthBound(result);
       if (chars !== undefined && chars < MIN_VERIFIER_CHARS && result.opaque.length === 0)
         return { kind: 'short-verifier', node: result.strong[0].node, chars };
     }
@@ -915,7 +953,7 @@ export function randomnessVerdict(
     if (strongBits === Infinity || mixedWithSecret) return undefined;
     const source = result.strong.find((s) => s.bits < MIN_RANDOM_BITS) ?? result.strong[0];
     if (kind === 'verifier') {
-      const chars = result.chars ?? (result.bytes !== undefined ? 2 * result.bytes : undefined);
+      const chars = lengthBound(result);
       if (chars !== undefined && chars < MIN_VERIFIER_CHARS && result.opaque.length === 0)
         return { kind: 'short-verifier', node: source.node, chars };
     }

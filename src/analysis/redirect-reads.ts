@@ -19,7 +19,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable } from './ast';
+import { enclosingFunction, findVariable, soleValueDefinition } from './ast';
 import { fileFacts } from './file-facts';
 import { calledFunction, callSitesOf } from './functions';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
@@ -159,7 +159,7 @@ function isRouterObject(sourceCode: SourceCode, node: Node, context: Context, de
   }
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(context.sourceCode.getScope(inner), inner);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const def = soleValueDefinition(variable);
     if (def?.type === 'Variable' && def.node.id === def.name && def.node.init && depth < MAX_DEPTH)
       return isRouterObject(sourceCode, def.node.init, context, depth + 1);
     // A router location handed to a function (`initialize = (location) => …`, `({ location }) => …`).
@@ -351,7 +351,7 @@ function filledAt(object: Node, context: Context): Written | undefined {
   const inner = skipWrappers(object);
   if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(context.sourceCode.getScope(inner), inner);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (!variable || def?.type !== 'Variable' || def.node.id !== def.name) return undefined;
   if (def.node.init && partOf(def.node.init, context, 1)) return undefined;
   const written = writtenPart(variable, def.node, context, 1);

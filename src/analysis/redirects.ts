@@ -21,11 +21,10 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getStaticValue, findVariable, enclosingFunctionOrProgram } from './ast';
+import { getStaticValue, findVariable, enclosingFunctionOrProgram, soleValueDefinition } from './ast';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
-  localFunction,
   matchesPattern,
   memberName,
   originOf,
@@ -323,7 +322,7 @@ const SAME_TARGET_FUNCTIONS = new Set(['String', 'decodeURIComponent', 'decodeUR
 /** The identifier a `const` is a plain copy of (`const to = goto.trim()` → `goto`), if any. */
 function aliasOfParameter(sourceCode: SourceCode, identifier: TSESTree.Identifier): TSESTree.Identifier | undefined {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type !== 'Variable' || def.node.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init)
     return undefined;
   let value = skipWrappers(def.node.init);
@@ -926,7 +925,9 @@ function classifyArgument(
       return;
     }
   }
-  const fn = localFunction(sourceCode, callee);
+  // A helper of this file, or a method of the caller's class (`this.isInternalUrl(url)`).
+  const called = calledFunction(sourceCode, callee);
+  const fn = called && !called.imported ? called.fn : undefined;
   if (fn && !collector.visitedFunctions.has(fn) && collector.depth < 4) {
     const param = fn.params[index];
     const id = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
@@ -1027,8 +1028,14 @@ function classifyUrlPart(sourceCode: SourceCode, part: string, read: TSESTree.Me
     // RFC 8252 §7.3: loopback redirect URIs may use any port.
     if (kind === 'host' && LOOPBACK_HOSTS.has(stringValue(sourceCode, other) ?? '')) return;
     // Host and path compared together is the full URI but the port: RFC 8252's loopback comparison.
-    if (kind === 'host' && comparesPathToo(sourceCode, parent)) {
+    const alsoCompared = kind === 'host' ? partsComparedAlongside(sourceCode, parent) : undefined;
+    if (alsoCompared?.has('pathname')) {
       collector.checks.push({ kind: 'exact', node: parent, how: 'host and path' });
+      return;
+    }
+    // Scheme, host and port compared together are the origin (`a.protocol === b.protocol && a.hostname === b.hostname && a.port === b.port`).
+    if (alsoCompared?.has('protocol') && (part === 'host' || alsoCompared.has('port'))) {
+      collector.checks.push({ kind: 'origin', node: parent, how: 'protocol, host and port' });
       return;
     }
     collector.checks.push({ kind, node: parent, how: `${part} ${parent.operator}` });
@@ -1054,19 +1061,20 @@ function classifyUrlPart(sourceCode: SourceCode, part: string, read: TSESTree.Me
   }
 }
 
-/** True when a comparison sits in an `&&` chain that also compares a `.pathname`. */
-function comparesPathToo(sourceCode: SourceCode, comparison: Node): boolean {
+/** The URL parts (`pathname`, `protocol`, `port`…) compared elsewhere in the `&&` chain a comparison sits in. */
+function partsComparedAlongside(sourceCode: SourceCode, comparison: Node): ReadonlySet<string> {
+  const parts = new Set<string>();
   let chain: Node = comparison;
   while (chain.parent?.type === AST_NODE_TYPES.LogicalExpression && chain.parent.operator === '&&') chain = chain.parent;
-  if (chain === comparison) return false;
+  if (chain === comparison) return parts;
   for (const node of descendants(chain)) {
-    if (
-      isComparison(node) &&
-      [node.left, node.right].some((side) => side.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, side) === 'pathname')
-    )
-      return true;
+    if (node === comparison || !isComparison(node)) continue;
+    for (const side of [node.left, node.right]) {
+      const name = side.type === AST_NODE_TYPES.MemberExpression ? memberName(sourceCode, side) : undefined;
+      if (name !== undefined) parts.add(name);
+    }
   }
-  return false;
+  return parts;
 }
 
 function classifyVariable(sourceCode: SourceCode, variable: Variable, collector: Collector): void {

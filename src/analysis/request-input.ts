@@ -15,7 +15,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, soleValueDefinition } from './ast';
 import { GLOBAL_MODULE, calleeOrigin, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 import { guarded } from './guard';
@@ -102,7 +102,7 @@ function searchParamsSource(sourceCode: SourceCode, node: Node, depth: number): 
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = findVariable(sourceCode.getScope(inner), inner);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    const def = soleValueDefinition(variable);
     // `const [searchParams] = useSearchParams()` (React Router).
     if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ArrayPattern && def.node.init) {
       const init = skipWrappers(def.node.init);
@@ -224,7 +224,7 @@ function cookieInput(sourceCode: SourceCode, call: TSESTree.CallExpression): Req
  */
 function wholeRequestVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier): RequestInput | undefined {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type === 'Parameter')
     return ROUTE_OBJECT_NAMES.has(identifier.name) ? { part: 'url', key: undefined, browser: true } : undefined;
   if (def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return undefined;

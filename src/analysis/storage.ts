@@ -12,7 +12,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, soleValueDefinition } from './ast';
 import {
   LIBRARY_WRITES,
   OBJECT_STORE_WRITES,
@@ -519,7 +519,7 @@ function calledFunctionHere(sourceCode: SourceCode, callee: Node): TSESTree.Func
 function localClass(sourceCode: SourceCode, callee: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = findVariable(sourceCode.getScope(callee), callee);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type === 'ClassName') return def.node as TSESTree.ClassDeclaration;
   if (def?.type === 'Variable' && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
   return undefined;

@@ -394,7 +394,9 @@ function looksLikeCodeExchange(sourceCode: SourceCode, list: ParamList, node: No
 /** Every token request the file sends (memoized per file). */
 export function tokenRequests(sourceCode: SourceCode): readonly TokenRequest[] {
   return fileFacts(sourceCode).memo('token-requests:requests', () => {
-    if (!fileFacts(sourceCode).mentions(TOKEN_REQUEST_HINT)) return [];
+    const facts = fileFacts(sourceCode);
+    // A library's exchange method may be named nothing like a token request (apple-auth `accessToken(code)`).
+    if (!facts.mentions(TOKEN_REQUEST_HINT) && !facts.importsAny(EXCHANGE_MODULES)) return [];
     return guarded(() => computeTokenRequests(sourceCode), []);
   });
 }

@@ -27,6 +27,9 @@ import {
   ANGULAR_OAUTH_MODULE,
   ANGULAR_SET_STORAGE,
   ANGULAR_STORAGE_TOKEN,
+  ANGULAR_AUTH_OIDC_MODULE,
+  ANGULAR_AUTH_OIDC_STORAGE_TOKEN,
+  ANGULAR_AUTH_OIDC_LOCAL_STORAGE,
   AUTH_CONFIG_HINT,
   AUTH_SDK_MODULES,
   CACHE_LOCATION_ENUM,
@@ -287,6 +290,12 @@ function factoryReturnsLocalStorage(sourceCode: SourceCode, value: Node): boolea
   );
 }
 
+/** `node` names the export `name` of `module` (`AbstractSecurityStorage` of angular-auth-oidc-client). */
+function isExportOf(sourceCode: SourceCode, node: Node, module: string, name: string): boolean {
+  const origin = originOf(sourceCode, node);
+  return origin !== undefined && origin.module === module && origin.path.length === 1 && origin.path[0] === name;
+}
+
 function isAngularStorageToken(sourceCode: SourceCode, node: Node): boolean {
   const origin = originOf(sourceCode, node);
   if (origin) return origin.module === ANGULAR_OAUTH_MODULE && origin.path.length === 1 && origin.path[0] === ANGULAR_STORAGE_TOKEN;
@@ -320,6 +329,13 @@ function providedHere(sourceCode: SourceCode, fn: Node): boolean {
 
 /** `{ provide: OAuthStorage, useValue: localStorage }` or `useFactory: () => localStorage`: the value that picks it. */
 function angularProviderChoice(sourceCode: SourceCode, object: TSESTree.ObjectExpression, provide: Node): Node | undefined {
+  // angular-auth-oidc-client: its own localStorage service chosen as the security storage.
+  if (isExportOf(sourceCode, provide, ANGULAR_AUTH_OIDC_MODULE, ANGULAR_AUTH_OIDC_STORAGE_TOKEN)) {
+    const useClass = getProperty(sourceCode, object, 'useClass');
+    return useClass.status === 'present' && isExportOf(sourceCode, useClass.value, ANGULAR_AUTH_OIDC_MODULE, ANGULAR_AUTH_OIDC_LOCAL_STORAGE)
+      ? useClass.value
+      : undefined;
+  }
   if (!isAngularStorageToken(sourceCode, provide)) return undefined;
   const useValue = getProperty(sourceCode, object, 'useValue');
   if (useValue.status === 'present' && storageAreaOf(sourceCode, useValue.value) === 'local') return useValue.value;

@@ -9,11 +9,12 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { findVariable } from './ast';
+import { findVariable, soleValueDefinition } from './ast';
 import { TOKEN_PRODUCERS } from '../knowledge/jwt';
 import { calledFunction } from './functions';
 import { calleeOrigin, matchesPattern, memberName, propertyKeyName, returnedExpressions, skipWrappers, writtenValues } from './modules';
 import { definitionOf, getProperty, numberValue, stringValue, tailName } from './values';
+import { requestInput } from './request-input';
 import { BELL_PROVIDER, CALLBACK_TOKEN_SOURCES, REQUEST_OBJECT_NAMES, TOKEN_COOKIE_NAME } from '../knowledge/requests';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -216,6 +217,10 @@ function classify(sourceCode: SourceCode, input: Node, depth: number): TokenInfo
           const byName = tokenKindFromName(stringValue(sourceCode, arg));
           if (byName) return { kind: byName, fromRequest: method !== 'getItem', basis: 'name' };
         }
+        // A cookie of the incoming request named like a session token (`cookies.get('jwttoken')` of a SvelteKit load).
+        const input = method === 'getItem' ? undefined : requestInput(sourceCode, node);
+        const kind = input?.part === 'cookies' ? requestFieldKind('cookies', input.key) : undefined;
+        if (kind) return { kind, fromRequest: true, basis: 'source' };
       }
       return undefined;
     }
@@ -409,7 +414,7 @@ function destructuredSource(sourceCode: SourceCode, identifier: TSESTree.Identif
  */
 function promiseCallbackSource(sourceCode: SourceCode, identifier: TSESTree.Identifier): Node | undefined {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type !== 'Parameter') return undefined;
   const fn = def.node;
   if (fn.params[0] !== def.name) return undefined;
@@ -423,7 +428,7 @@ function promiseCallbackSource(sourceCode: SourceCode, identifier: TSESTree.Iden
 /** `chrome.identity.getAuthToken(opts, (token) => …)`: the first parameter of a callback a token API calls with its token. */
 function callbackTokenKind(sourceCode: SourceCode, identifier: TSESTree.Identifier): TokenKind | undefined {
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type !== 'Parameter' || def.node.params[0] !== def.name) return undefined;
   const call = def.node.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.at(-1) !== def.node) return undefined;
@@ -447,7 +452,7 @@ function bellCredentialKind(sourceCode: SourceCode, field: string | undefined, o
 function isBellCredentials(sourceCode: SourceCode, identifier: TSESTree.Identifier, depth: number): boolean {
   if (depth > 2) return false;
   const variable = findVariable(sourceCode.getScope(identifier), identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const def = soleValueDefinition(variable);
   if (def?.type !== 'Parameter') return false;
   const fn = def.node as TSESTree.FunctionLike;
   if (fn.params[0] !== def.name) return false;
@@ -524,7 +529,16 @@ export function nameWords(name: string | undefined): string[] {
     .replace(/([A-Z])([A-Z][a-z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap(splitRunTogetherToken);
+}
+
+/** `jwttoken`, `accesstoken`, `refreshtoken`: a credential's name written as one lower-case word. */
+const RUN_TOGETHER_TOKEN = /^(access|refresh|id|jwt|auth|bearer|session)(token)$/;
+
+function splitRunTogetherToken(word: string): string[] {
+  const match = RUN_TOGETHER_TOKEN.exec(word);
+  return match ? [match[1], match[2]] : [word];
 }
 
 /** `nonce` as a word of its own or a word's start or end: `oidcNonce`, `nonceValue`, `authnonce`, but not `runOnce`. */

@@ -15,6 +15,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunctionNode } from './ast';
 import { authorizationRequests, requestParam } from './authorization';
+import { cookieWritesOf } from './cookies';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { fileInfo } from './project/files';
@@ -255,7 +256,22 @@ function credentialOf(sourceCode: SourceCode, value: Node | undefined, url: Node
   if (info && TOKEN_KINDS.has(info.kind)) return info.kind as UrlToken;
   const issued = issuedTokenOf(sourceCode, inner);
   if (!issued) return undefined;
+  // The token the function also sets as a cookie is the login session, whatever page the URL names.
+  if (alsoSetAsCookie(sourceCode, inner)) return 'issued';
   return [...names, ...issued.names, ...oneTimeLinkContext(sourceCode, url)].some(namesOneTimeLink) ? undefined : 'issued';
+}
+
+/** A variable that is also written to a cookie (`res.cookie('jwt', token)`): a session token, not a one-time link's. */
+function alsoSetAsCookie(sourceCode: SourceCode, value: Node): boolean {
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(value), value);
+  if (!variable) return false;
+  return variable.references.some((reference) => {
+    const read = reference.identifier;
+    const call = read.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.some((argument) => argument === read)) return false;
+    return cookieWritesOf(sourceCode, call).some((write) => write.value === read && !write.clearing);
+  });
 }
 
 /** A query parameter name closing a URL's text: `/?jwt=`, `…&access_token=`. */

@@ -427,6 +427,8 @@ export interface ExchangeCall {
   readonly checksArg?: number;
   /** A plain string argument at this position means "code only" (google-auth-library `getToken(code)`). */
   readonly codeStringArg?: number;
+  /** The library's flow posts the authorization response to the callback (`response_mode=form_post`): a code in the body is the redirect's. */
+  readonly formPost?: boolean;
 }
 
 export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string, ExchangeCall>([
@@ -502,6 +504,8 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
     'spotify-web-api-node#().authorizationCodeGrant',
     { library: 'spotify-web-api-node', grantType: 'authorization_code', codeStringArg: 0 },
   ],
+  // apple-auth: new AppleAuth(config, privateKey, 'text').accessToken(code) (Sign in with Apple; no PKCE in this client).
+  ['apple-auth#().accessToken', { library: 'apple-auth', grantType: 'authorization_code', codeStringArg: 0, formPost: true }],
   // msal-node.
   [
     '@azure/msal-node#**.acquireTokenByCode',

@@ -56,7 +56,7 @@ export const OBJECT_STORE_WRITES = new Set(['put', 'add']);
 
 /**
  * Auth SDKs whose token cache is configured by an option. Defaults are silent (memory for
- * auth0-spa-js, sessionStorage for msal-browser, oidc-client-ts and angular-oauth2-oidc);
+ * auth0-spa-js, sessionStorage for msal-browser, oidc-client-ts, angular-oauth2-oidc and angular-auth-oidc-client);
  * only an explicit choice of localStorage reports.
  */
 export const AUTH_SDK_MODULES = [
@@ -72,6 +72,7 @@ export const AUTH_SDK_MODULES = [
   'react-oidc-context',
   'oidc-react',
   'angular-oauth2-oidc',
+  'angular-auth-oidc-client',
   '@okta/okta-auth-js',
   '@okta/okta-react',
   '@okta/okta-vue',
@@ -101,6 +102,14 @@ export const OKTA_TOKEN_MANAGER_OPTION = 'tokenManager';
 export const ANGULAR_OAUTH_MODULE = 'angular-oauth2-oidc';
 export const ANGULAR_STORAGE_TOKEN = 'OAuthStorage';
 export const ANGULAR_SET_STORAGE = 'setStorage';
+
+/**
+ * angular-auth-oidc-client: the injection token of its security storage and the library's own
+ * localStorage implementation (`{ provide: AbstractSecurityStorage, useClass: DefaultLocalStorageService }`).
+ */
+export const ANGULAR_AUTH_OIDC_MODULE = 'angular-auth-oidc-client';
+export const ANGULAR_AUTH_OIDC_STORAGE_TOKEN = 'AbstractSecurityStorage';
+export const ANGULAR_AUTH_OIDC_LOCAL_STORAGE = 'DefaultLocalStorageService';
 
 /**
  * Hooks and stores that keep a value under a key in web storage: `useLocalStorage('token')`.
@@ -158,7 +167,7 @@ export const WEB_STORAGE_HINT = /localStorage|sessionStorage|objectStore/;
 /** What a token written to storage is called or comes from, in the file that writes it. */
 export const TOKEN_VALUE_HINT = /token|jwt|bearer|auth|credential/i;
 /** An SDK's token cache configured to live in web storage (no token named where it is configured). */
-export const SDK_STORAGE_HINT = /cacheLocation|WebStorageStateStore|OAuthStorage|\bsetStorage|tokenManager/;
+export const SDK_STORAGE_HINT = /cacheLocation|WebStorageStateStore|OAuthStorage|\bsetStorage|tokenManager|DefaultLocalStorageService/;
 /** A file that mentions tokens may hand one to a storage wrapper of another module. */
 export const TOKEN_MENTION = /token/i;
 /** Files that configure an auth SDK's cache without importing it (an `authConfig.ts` of plain objects). */

@@ -97,6 +97,11 @@ describe('tokens: generic credential names', () => {
     expect(nameWords('__Host-appSession')).toEqual(['host', 'app', 'session']);
     expect(nameWords('XSRF-TOKEN')).toEqual(['xsrf', 'token']);
     expect(nameWords('authJWT')).toEqual(['auth', 'jwt']);
+    // A credential's name run together in lower case; other run-together words stay whole.
+    expect(nameWords('jwttoken')).toEqual(['jwt', 'token']);
+    expect(nameWords('accesstoken')).toEqual(['access', 'token']);
+    expect(nameWords('csrftoken')).toEqual(['csrftoken']);
+    expect(nameWords('tokens')).toEqual(['tokens']);
   });
 
   it('recognises bare token names and refuses non-credential tokens', () => {

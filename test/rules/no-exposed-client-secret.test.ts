@@ -382,3 +382,19 @@ export const body = (params) => (typeof window !== 'undefined' ? null : params.s
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-d): OAuth client registrations keyed by app name in next.config.js.
+const clientsByApp = `function getOAuthClients() {
+  const clients = {
+    cart: { id: '79ec9a31-1e21-4458-bf99-3e8ee82b3ab7', secret: 'buU5MOorZ2UZk48HlqNmW_zoE', scope: 'openid offline email' },
+  };
+  return clients;
+}`;
+
+ruleTester.run('no-exposed-client-secret (real code: { id, secret, scope })', rule, {
+  valid: [
+    // An id and a secret with nothing of an OAuth client beside them (a webhook's signing pair).
+    `const hooks = { orders: { id: 'wh_1', secret: 'whsec_4f9a8b7c6d5e' } };`,
+  ],
+  invalid: [{ code: clientsByApp, errors: [{ messageId: 'literalSecret', ...at(clientsByApp, "'buU5MOorZ2UZk48HlqNmW_zoE'") }] }],
+});

@@ -452,3 +452,29 @@ espreeTester.run('no-token-in-url (path parameters)', rule, {
     { code: pathAccessToken, errors: [{ messageId: 'tokenFromPath', ...at(pathAccessToken, 'access_token', 1) }] },
   ],
 });
+
+// Seen in real code (fresh-2026-12-d): the session token the callback also sets as a cookie, sent to a
+// page whose path names a one-time link (`setup-password`) — it is still the session.
+const sessionTokenInSetupLink = `const jwt = require('jsonwebtoken');
+exports.googleCallback = async (req, res) => {
+  const token = jwt.sign({ id: req.user._id }, process.env.JWT_SECRET);
+  res.cookie('jwt', token, { httpOnly: true, secure: true, sameSite: 'lax' });
+  return res.redirect(\`\${process.env.CLIENT_URL}/setup-password?token=\${token}\`);
+};`;
+
+ruleTester.run('no-token-in-url (real code: session token in a one-time-looking link)', rule, {
+  valid: [
+    // A token made for the link alone (no cookie): a one-time link token.
+    `const jwt = require('jsonwebtoken');
+exports.invite = async (req, res) => {
+  const token = jwt.sign({ id: req.user._id }, process.env.JWT_SECRET, { expiresIn: '15m' });
+  await mailer.send(\`\${process.env.CLIENT_URL}/setup-password?token=\${token}\`);
+};`,
+  ],
+  invalid: [
+    {
+      code: sessionTokenInSetupLink,
+      errors: [{ messageId: 'tokenInQuery', ...at(sessionTokenInSetupLink, '`${process.env.CLIENT_URL}/setup-password?token=${token}`') }],
+    },
+  ],
+});

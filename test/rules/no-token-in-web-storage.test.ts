@@ -527,3 +527,26 @@ ruleTester.run('no-token-in-web-storage (keys in class constants)', rule, {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-d): angular-auth-oidc-client given its own localStorage service.
+const angularAuthOidcLocal = `import { AbstractSecurityStorage, AuthModule, DefaultLocalStorageService } from 'angular-auth-oidc-client';
+@NgModule({
+  imports: [AuthModule.forRoot({ config: { authority: ISSUER, clientId: 'web_app', responseType: 'code', useRefreshToken: true } })],
+  providers: [{ provide: AbstractSecurityStorage, useClass: DefaultLocalStorageService }],
+})
+export class AuthConfigModule {}`;
+
+ruleTester.run('no-token-in-web-storage (real code: angular-auth-oidc-client storage)', rule, {
+  valid: [
+    // Its default (sessionStorage), or the library's session storage service written out.
+    angularAuthOidcLocal.replace(', DefaultLocalStorageService', ', DefaultSessionStorageService').replace('useClass: DefaultLocalStorageService', 'useClass: DefaultSessionStorageService'),
+    // A class of the app's own under the same name is not the library's.
+    `import { AbstractSecurityStorage } from 'angular-auth-oidc-client';\nclass DefaultLocalStorageService {}\nexport const providers = [{ provide: AbstractSecurityStorage, useClass: DefaultLocalStorageService }];`,
+  ],
+  invalid: [
+    {
+      code: angularAuthOidcLocal,
+      errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(angularAuthOidcLocal, 'DefaultLocalStorageService', 1) }],
+    },
+  ],
+});

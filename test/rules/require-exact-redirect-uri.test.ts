@@ -585,3 +585,49 @@ server.authorization((clientID, redirectURI, done) => {
     ),
   ],
 });
+
+// Seen in real code (fresh-2026-12-d): a validator written as a method of the controller's class.
+const classMethodValidator = `export class LoginController {
+  login = async (req, res) => {
+    const returnUrl = typeof req.body.return_url === 'string' ? req.body.return_url : undefined;
+    if (returnUrl && this.isInternalUrl(returnUrl)) return res.redirect(returnUrl);
+    return res.redirect('/');
+  };
+  isInternalUrl(url) {
+    if (url.startsWith('//') || url.toLowerCase().startsWith('javascript:')) return false;
+    if (url.startsWith('/')) return true;
+    try {
+      const target = new URL(url);
+      const service = new URL(this.serviceUrl);
+      return target.protocol === service.protocol && target.hostname === service.hostname && target.port === service.port;
+    } catch {
+      return false;
+    }
+  }
+}`;
+
+ruleTester.run('require-exact-redirect-uri (real code: class validators)', rule, {
+  valid: [
+    // Scheme, host and port compared together: the origin, right for a return target.
+    `app.get('/done', (req, res) => {
+  const next = req.query.next;
+  const target = new URL(next);
+  if (target.protocol === APP.protocol && target.hostname === APP.hostname && target.port === APP.port) return res.redirect(next);
+  res.redirect('/');
+});`,
+  ],
+  invalid: [
+    // `/\\evil.example` passes: the method refuses only `//`. Its origin comparison is not reported.
+    invalid(classMethodValidator, 'relativeIncomplete', "url.startsWith('/')"),
+    // The host alone, without scheme and port, still is.
+    invalid(
+      `app.get('/done', (req, res) => {
+  const next = req.query.next;
+  if (new URL(next).hostname === APP.hostname) return res.redirect(next);
+  res.redirect('/');
+});`,
+      'hostOnly',
+      'new URL(next).hostname === APP.hostname',
+    ),
+  ],
+});

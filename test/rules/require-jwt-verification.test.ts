@@ -1,4 +1,5 @@
 import rule from '../../rules/require-jwt-verification';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -334,6 +335,37 @@ document.querySelector('#name').textContent = claims.name;`,
       code: `const jwt = require('jsonwebtoken');
 module.exports = (req, res, next) => { req.user = jwt.decode(req.cookies.session); next(); };`,
       errors: [{ messageId: 'unverifiedDecode', line: 2, column: 51, endLine: 2, endColumn: 82 }],
+    },
+  ],
+});
+
+// Seen in real code (fresh-2026-12-d): a SvelteKit load decoding its session cookie through a helper whose
+// local type shares the parameter's name (one variable, a value and a type definition).
+const svelteKitCookieDecode = `import { jwtDecode } from 'jwt-decode';
+async function getIdByToken(token: string) {
+  interface token { id: string }
+  const decoded: token = jwtDecode(token);
+  return decoded.id;
+}
+export const load = async ({ cookies }) => {
+  const jwttoken: string = cookies.get('jwttoken') || '';
+  if ((await getIdByToken(jwttoken)) != '1') throw new Error('Not admin');
+  return {};
+};`;
+
+ruleTester.run('require-jwt-verification (real code: request cookies of SvelteKit)', rule, {
+  valid: [
+    // A UI preference cookie decoded: no token.
+    {
+      code: `import { jwtDecode } from 'jwt-decode';\nexport const load = async ({ cookies }) => ({ theme: jwtDecode(cookies.get('theme') || '') });`,
+      filename: 'src/routes/+page.server.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: svelteKitCookieDecode,
+      filename: 'src/routes/admin/+page.server.ts',
+      errors: [{ messageId: 'unverifiedDecode', ...at(svelteKitCookieDecode, 'getIdByToken(jwttoken)') }],
     },
   ],
 });

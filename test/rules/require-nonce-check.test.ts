@@ -475,3 +475,39 @@ ruleTester.run('require-nonce-check: ID tokens read from the redirect URL', rule
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-d): Sign in with Apple's hybrid flow posts the ID token to the callback.
+const hybridFormPost = `const jwt = require('jsonwebtoken');
+router.get('/', (req, res) => {
+  res.redirect(\`https://appleid.apple.com/auth/authorize?response_type=code id_token&client_id=\${CLIENT_ID}&redirect_uri=\${REDIRECT}&state=\${req.session.state}&scope=email&response_mode=form_post\`);
+});
+router.post('/callback', async (req, res) => {
+  const { id_token } = req.body;
+  const claims = jwt.verify(id_token, applePublicKey, { algorithms: ['RS256'], audience: CLIENT_ID, issuer: 'https://appleid.apple.com' });
+  res.json({ sub: claims.sub });
+});`;
+
+ruleTester.run('require-nonce-check (real code: hybrid form_post)', rule, {
+  valid: [
+    // No authorization request asks for an ID token here: a posted id_token is an API client's (One Tap, a SPA).
+    `const jwt = require('jsonwebtoken');
+router.post('/google', (req, res) => {
+  const claims = jwt.verify(req.body.id_token, googleKey, { algorithms: ['RS256'], audience: CLIENT_ID, issuer: 'https://accounts.google.com' });
+  res.json({ sub: claims.sub });
+});`,
+  ],
+  invalid: [
+    {
+      code: hybridFormPost,
+      errors: [
+        {
+          messageId: 'missingNonceCheck',
+          ...at(
+            hybridFormPost,
+            "jwt.verify(id_token, applePublicKey, { algorithms: ['RS256'], audience: CLIENT_ID, issuer: 'https://appleid.apple.com' })",
+          ),
+        },
+      ],
+    },
+  ],
+});

@@ -779,3 +779,32 @@ export const GET: APIRoute = async ({ cookies }) => {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-d): a SvelteKit action storing its session JWT under a run-together name.
+const svelteKitJwtCookie = `export const actions = {
+  login: async ({ request, cookies }) => {
+    const res = await fetch(BACKEND + '/login', { method: 'POST', body: await request.formData() });
+    if (res.status == 200) cookies.set('jwttoken', await res.json(), { maxAge: 86400, sameSite: 'strict', httpOnly: false });
+    return res.status;
+  },
+};`;
+
+ruleTester.run('require-secure-cookies (real code: run-together token names)', rule, {
+  valid: [
+    // SvelteKit's own defaults (HttpOnly, Secure, SameSite=Lax) hold.
+    { code: svelteKitJwtCookie.replace(', httpOnly: false', ''), filename: 'src/routes/login/+page.server.ts' },
+  ],
+  invalid: [
+    {
+      code: svelteKitJwtCookie,
+      filename: 'src/routes/login/+page.server.ts',
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          ...at(svelteKitJwtCookie, 'false'),
+          suggestions: [{ messageId: 'useSafeValue', output: svelteKitJwtCookie.replace('httpOnly: false', 'httpOnly: true') }],
+        },
+      ],
+    },
+  ],
+});

@@ -565,3 +565,47 @@ ruleTester.run('require-secure-random: suggestions', rule, {
   valid: suggestionCases.flatMap((test) => test.errors.flatMap((error) => error.suggestions.map((suggestion) => suggestion.output))),
   invalid: suggestionCases,
 });
+
+// Seen in real code (fresh-2026-12-d): lengths the hex bound does not cover, and a loop over random bytes.
+const decimalJoinedVerifier = `const randomString = (length) => {
+  const array = new Uint32Array(length);
+  window.crypto.getRandomValues(array);
+  return btoa(array.join('')).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+};
+export function pkce() {
+  const code_verifier = randomString(4);
+  return { code_verifier, state: randomString(8) };
+}`;
+const loopEncodedState = `function base64UrlEncode(array) {
+  let str = '';
+  for (let i = 0; i < array.length; i++) str += String.fromCharCode(array[i]);
+  return btoa(str).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+}
+export function generateState() {
+  const array = new Uint8Array(8);
+  crypto.getRandomValues(array);
+  return base64UrlEncode(array);
+}`;
+const charCodeVerifier = `export function pkce() {
+  const code_verifier = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(24))));
+  return code_verifier;
+}`;
+const decimalShortVerifier = `export function pkce() {
+  const code_verifier = crypto.getRandomValues(new Uint8Array(8)).join('');
+  return code_verifier;
+}`;
+
+ruleTester.run('require-secure-random (real code: encodings and loops)', rule, {
+  valid: [
+    // 16 bytes as decimal digits, then base64: about 50 characters, not the 32 a hex bound says.
+    decimalJoinedVerifier,
+  ],
+  invalid: [
+    // The counter indexes the random bytes; the 8 bytes are the finding, not the counter.
+    invalid(loopEncodedState, 'tooFewBits', 'crypto.getRandomValues(array)'),
+    // One character per byte, then 4 per 3: 32 characters.
+    invalid(charCodeVerifier, 'shortVerifier', 'crypto.getRandomValues(new Uint8Array(24))'),
+    // At most 3 decimal digits per byte: 24 characters.
+    invalid(decimalShortVerifier, 'shortVerifier', 'crypto.getRandomValues(new Uint8Array(8))'),
+  ],
+});

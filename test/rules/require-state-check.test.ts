@@ -1173,3 +1173,60 @@ ruleTester.run('require-state-check (token getters and their callers)', rule, {
     readWithoutState(tokenGetterObject, "params.get('access_token')", 'the access token'),
   ],
 });
+
+// Seen in real code (fresh-2026-12-d).
+const appleAuthExchange = `const AppleAuth = require('apple-auth');
+const auth = new AppleAuth(config, privateKey, 'text');
+app.post('/auth', async (req, res) => {
+  const response = await auth.accessToken(req.body.code);
+  res.json(response);
+});`;
+const mismatchFallsThrough = `import { goto } from '$app/navigation';
+export async function callback(data) {
+  const state = localStorage.getItem('state');
+  if (state !== data.state) {
+    goto('/login', { replaceState: true });
+  }
+  const res = await fetch('https://idp.example/oauth/token', {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'authorization_code', code: new URLSearchParams(location.search).get('code'), client_id: 'app' }),
+  });
+  return res.json();
+}`;
+
+const authCodeParameter = `export const handler = async (event) => {
+  const { auth_code, poe_verifier, poe_state } = event.queryStringParameters;
+  const data = { client_id: 'app', grant_type: 'authorization_code', code: auth_code, code_verifier: poe_verifier };
+  const response = await fetch('https://idp.example/oauth/token', { method: 'POST', body: new URLSearchParams(data) });
+  return { statusCode: 200, body: JSON.stringify(await response.json()) };
+};`;
+
+ruleTester.run('require-state-check (real code: form_post libraries, a check that does not stop)', rule, {
+  valid: [
+    authCodeParameter.replace('const data =', "if (poe_state !== event.headers['x-state']) return { statusCode: 403 };\n  const data ="),
+    `const AppleAuth = require('apple-auth');
+const auth = new AppleAuth(config, privateKey, 'text');
+app.post('/auth', async (req, res) => {
+  if (req.body.state !== req.session.appleState) return res.status(403).end();
+  res.json(await auth.accessToken(req.body.code));
+});`,
+    mismatchFallsThrough.replace("goto('/login', { replaceState: true });", "goto('/login', { replaceState: true });\n    return;"),
+    mismatchFallsThrough.replace("goto('/login', { replaceState: true });", "throw new Error('state mismatch');"),
+  ],
+  invalid: [
+    // apple-auth's flow posts the response (response_mode=form_post): a body code is the redirect's.
+    invalid(appleAuthExchange, 'stateNotCompared', 'auth.accessToken(req.body.code)'),
+    // The code under another name of the authorization code (`auth_code`); its state is read, never compared.
+    invalid(
+      authCodeParameter,
+      'stateNotCompared',
+      "fetch('https://idp.example/oauth/token', { method: 'POST', body: new URLSearchParams(data) })",
+    ),
+    // The mismatch branch navigates away but does not return: the code is exchanged anyway.
+    invalid(
+      mismatchFallsThrough,
+      'stateNotCompared',
+      mismatchFallsThrough.slice(mismatchFallsThrough.indexOf("fetch('https"), mismatchFallsThrough.indexOf(';\n  return res')),
+    ),
+  ],
+});
