@@ -332,7 +332,8 @@ function angularProviderChoice(sourceCode: SourceCode, object: TSESTree.ObjectEx
   // angular-auth-oidc-client: its own localStorage service chosen as the security storage.
   if (isExportOf(sourceCode, provide, ANGULAR_AUTH_OIDC_MODULE, ANGULAR_AUTH_OIDC_STORAGE_TOKEN)) {
     const useClass = getProperty(sourceCode, object, 'useClass');
-    return useClass.status === 'present' && isExportOf(sourceCode, useClass.value, ANGULAR_AUTH_OIDC_MODULE, ANGULAR_AUTH_OIDC_LOCAL_STORAGE)
+    return useClass.status === 'present' &&
+      isExportOf(sourceCode, useClass.value, ANGULAR_AUTH_OIDC_MODULE, ANGULAR_AUTH_OIDC_LOCAL_STORAGE)
       ? useClass.value
       : undefined;
   }

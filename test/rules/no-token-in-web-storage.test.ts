@@ -539,7 +539,9 @@ export class AuthConfigModule {}`;
 ruleTester.run('no-token-in-web-storage (real code: angular-auth-oidc-client storage)', rule, {
   valid: [
     // Its default (sessionStorage), or the library's session storage service written out.
-    angularAuthOidcLocal.replace(', DefaultLocalStorageService', ', DefaultSessionStorageService').replace('useClass: DefaultLocalStorageService', 'useClass: DefaultSessionStorageService'),
+    angularAuthOidcLocal
+      .replace(', DefaultLocalStorageService', ', DefaultSessionStorageService')
+      .replace('useClass: DefaultLocalStorageService', 'useClass: DefaultSessionStorageService'),
     // A class of the app's own under the same name is not the library's.
     `import { AbstractSecurityStorage } from 'angular-auth-oidc-client';\nclass DefaultLocalStorageService {}\nexport const providers = [{ provide: AbstractSecurityStorage, useClass: DefaultLocalStorageService }];`,
   ],
