@@ -152,6 +152,9 @@ function unwrapValue(sourceCode: SourceCode, node: Node): Node {
   return current;
 }
 
+/** Logging methods of any logger (`context.log` of Azure Functions, `fastify.log.info`, `req.log.warn`): they compare nothing. */
+const LOGGING_METHODS = /^(?:log|info|warn|error|debug|trace|verbose)$/;
+
 /** Spellings of the authorization code's parameter other than `code` (`auth_code`, `authorizationCode`). */
 const AUTHORIZATION_CODE_KEY = /^(?:auth|authori[sz]ation)_?code$/i;
 
@@ -432,7 +435,13 @@ function hasStateCheck(sourceCode: SourceCode, fn: FunctionNode | TSESTree.Progr
     )
       return true;
     // The returned state handed to a lookup or a verification: `await redis.get(\`state:${state}\`)`, `jwt.verify(state, key)`.
-    if (LOGGING_ROOTS.has(rootName(callee) ?? '') || STATE_DECODERS.test(name ?? '') || isNotState(name ?? '')) continue;
+    if (
+      LOGGING_ROOTS.has(rootName(callee) ?? '') ||
+      LOGGING_METHODS.test(name ?? '') ||
+      STATE_DECODERS.test(name ?? '') ||
+      isNotState(name ?? '')
+    )
+      continue;
     const lookup = name === 'get' || name === 'getItem' || name === 'getdel' || name === 'getDel';
     const handsOverState = node.arguments.some((arg, index) => {
       if (arg.type === AST_NODE_TYPES.SpreadElement) return false;

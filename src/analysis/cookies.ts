@@ -1041,6 +1041,12 @@ function contentFromName(text: string | undefined): CookieContent | undefined {
   if (token && token !== 'code') return 'token';
   const words = nameWords(bare);
   if (words.some((word) => SESSION_WORDS.has(word))) return 'session';
+  // `user_id`, `userId`, `uid`: the signed-in user's id, by which the app knows who is logged in.
+  if (
+    (words.length === 2 && words[0] === 'user' && words[1] === 'id') ||
+    (words.length === 1 && (words[0] === 'uid' || words[0] === 'userid'))
+  )
+    return 'session';
   if (words.length > 0 && words[words.length - 1] === 'auth') return 'token';
   if (words.some((word) => OAUTH_TRANSACTION_WORDS.has(word))) return 'oauth';
   if (words.some((word) => OAUTH_PROTOCOL_WORDS.has(word)) && !words.some((word) => NOT_A_SECRET_WORDS.has(word))) return 'oauth';
@@ -1222,26 +1228,25 @@ export type CookieFinding =
   /** Flags neither written nor set by the library's default, at the write. */
   | { readonly kind: 'missing-flags'; readonly write: CookieWrite; readonly content: CookieContent; readonly missing: CookieFlag[] };
 
-/** One finding per write at `node` that carries a session, a token or OAuth state: the first wrong value, else the missing flags. */
+/** The findings of the writes at `node` that carry a session, a token or OAuth state: each wrong value, else the missing flags. */
 export function cookieFindingsAt(sourceCode: SourceCode, node: Node, filename = ''): CookieFinding[] {
   const findings: CookieFinding[] = [];
-  for (const write of cookieWritesOf(sourceCode, node, filename)) {
-    const finding = writeFinding(sourceCode, write);
-    if (finding) findings.push(finding);
-  }
+  for (const write of cookieWritesOf(sourceCode, node, filename)) findings.push(...writeFindings(sourceCode, write));
   return findings;
 }
 
-function writeFinding(sourceCode: SourceCode, write: CookieWrite): CookieFinding | undefined {
-  if (write.clearing) return undefined;
+function writeFindings(sourceCode: SourceCode, write: CookieWrite): CookieFinding[] {
+  if (write.clearing) return [];
   const content = cookieCarries(sourceCode, write);
-  if (!content) return undefined;
+  if (!content) return [];
   // Only credentials matter here: a script may keep its own OAuth state in a cookie.
-  if (write.scriptWritten) return content === 'oauth' ? undefined : { kind: 'script-written', write, content };
+  if (write.scriptWritten) return content === 'oauth' ? [] : [{ kind: 'script-written', write, content }];
+  // Every flag switched off is a wrong value of its own, reported where it is written.
+  const wrong: CookieFinding[] = [];
   for (const flag of FLAGS) {
     const status = write.flags[flag];
     if (status.status === 'wrong')
-      return {
+      wrong.push({
         kind: 'wrong-flag',
         write,
         content,
@@ -1249,10 +1254,13 @@ function writeFinding(sourceCode: SourceCode, write: CookieWrite): CookieFinding
         node: status.node,
         text: status.text,
         sameSiteNone: flag === 'sameSite' && /none/i.test(status.text),
-      };
+      });
   }
+  // `SameSite=None` is wrong only for want of Secure: with `secure: false` reported, that is the one fix.
+  const secureOff = wrong.some((finding) => finding.kind === 'wrong-flag' && finding.flag === 'secure');
+  if (wrong.length > 0) return secureOff ? wrong.filter((finding) => !(finding.kind === 'wrong-flag' && finding.sameSiteNone)) : wrong;
   const missing = FLAGS.filter((flag) => write.flags[flag].status === 'missing');
-  return missing.length === 0 ? undefined : { kind: 'missing-flags', write, content, missing };
+  return missing.length === 0 ? [] : [{ kind: 'missing-flags', write, content, missing }];
 }
 
 /** The call whose options a suggestion may extend with flags: a write of an API that takes an options object. */

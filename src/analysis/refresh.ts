@@ -363,6 +363,23 @@ function isOuterVariable(sourceCode: SourceCode, identifier: TSESTree.Identifier
   return !contains(fn, def.name);
 }
 
+/** `flag = true` of an outer variable that `fn` also tests in a condition (`if (!flag)`, `flag ? … : …`). */
+function isFlagRaised(sourceCode: SourceCode, node: Node, fn: FunctionNode): boolean {
+  if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=') return false;
+  if (node.left.type !== AST_NODE_TYPES.Identifier || node.right.type !== AST_NODE_TYPES.Literal || node.right.value !== true) return false;
+  if (!isOuterVariable(sourceCode, node.left, fn)) return false;
+  const variable = findVariable(sourceCode.getScope(node.left), node.left);
+  return (variable?.references ?? []).some((reference) => {
+    if (!reference.isRead() || !contains(fn, reference.identifier)) return false;
+    for (let current: Node | undefined = reference.identifier.parent; current && current !== fn; current = current.parent) {
+      const parent: Node | undefined = current.parent;
+      if ((parent?.type === AST_NODE_TYPES.IfStatement || parent?.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === current)
+        return true;
+    }
+    return false;
+  });
+}
+
 /** `obj.name` / `{ name: x }`: a property name, not a variable. */
 function isPropertyName(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
@@ -452,6 +469,9 @@ function hasGuard(handlerSourceCode: SourceCode, handler: FunctionNode, helpers:
       )
         return true;
       if (node.type === AST_NODE_TYPES.MemberExpression && isGuardName(memberName(sourceCode, node))) return true;
+      // `if (status === 401 && !refresh) { refresh = true; … }`: a flag of the module, whatever its
+      // name, that the handler tests and sets before refreshing.
+      if (isFlagRaised(sourceCode, node, fn)) return true;
       // `current = refresh()` / `inflight ??= (async () => …)()`: the promise itself is kept for other callers.
       if (
         node.type === AST_NODE_TYPES.AssignmentExpression &&

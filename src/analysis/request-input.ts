@@ -407,7 +407,15 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   }
   const keys = patternKeys(sourceCode, def.node.id, def.name as TSESTree.Identifier);
   if (!keys) return undefined;
-  const init = skipWrappers(def.node.init);
+  let init = skipWrappers(def.node.init);
+  // `const { code } = event.queryStringParameters ?? {}`: the empty fallback adds no keys.
+  if (
+    init.type === AST_NODE_TYPES.LogicalExpression &&
+    init.operator !== '&&' &&
+    init.right.type === AST_NODE_TYPES.ObjectExpression &&
+    init.right.properties.length === 0
+  )
+    init = skipWrappers(init.left);
   if (init.type === AST_NODE_TYPES.Identifier && REQUEST_OBJECT_NAMES.has(init.name))
     return applySegments({ part: 'url', key: undefined, browser: false }, keys);
   const factory = init.type === AST_NODE_TYPES.CallExpression ? factoryInput(init) : undefined;

@@ -7,9 +7,9 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable } from './ast';
+import { enclosingFunction, findVariable, isFunctionNode } from './ast';
 import { fileFacts } from './file-facts';
-import { calleeOrigin, localFunction, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { calleeOrigin, childNodes, localFunction, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import {
   persistedStateOf,
   storageAreaOf,
@@ -274,20 +274,25 @@ function isUserStore(sourceCode: SourceCode, construct: Node): boolean {
 }
 
 /** A provider factory (inline or a function of this file) that returns localStorage. */
-function factoryReturnsLocalStorage(sourceCode: SourceCode, value: Node): boolean {
+/** The `localStorage` a provider's factory returns (`() => localStorage`, `function storageFactory() { return localStorage; }`), where it is written. */
+function factoryLocalStorageReturn(sourceCode: SourceCode, value: Node): Node | undefined {
   const inner = skipWrappers(value);
   const fn =
     inner.type === AST_NODE_TYPES.ArrowFunctionExpression || inner.type === AST_NODE_TYPES.FunctionExpression
       ? inner
       : localFunction(sourceCode, inner);
-  if (!fn?.body) return false;
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storageAreaOf(sourceCode, fn.body) === 'local';
-  return fn.body.body.some(
-    (statement) =>
-      statement.type === AST_NODE_TYPES.ReturnStatement &&
-      statement.argument !== null &&
-      storageAreaOf(sourceCode, statement.argument) === 'local',
-  );
+  if (!fn?.body) return undefined;
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return storageAreaOf(sourceCode, fn.body) === 'local' ? fn.body : undefined;
+  // Any return of the factory's own body (`try { return localStorage } catch { … }`), not of functions inside it.
+  const stack: Node[] = [...fn.body.body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunctionNode(node)) continue;
+    if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument && storageAreaOf(sourceCode, node.argument) === 'local')
+      return node.argument;
+    stack.push(...childNodes(node));
+  }
+  return undefined;
 }
 
 /** `node` names the export `name` of `module` (`AbstractSecurityStorage` of angular-auth-oidc-client). */
@@ -314,7 +319,7 @@ function storageFactoryReturn(sourceCode: SourceCode, node: TSESTree.ReturnState
   if (returnType?.type !== AST_NODE_TYPES.TSTypeReference || returnType.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   if (storageAreaOf(sourceCode, node.argument) !== 'local') return undefined;
   if (!isAngularStorageToken(sourceCode, returnType.typeName)) return undefined;
-  // Provided in this file (`useFactory: storageFactory`): the provider is the one finding.
+  // Provided in this file (`useFactory: storageFactory`): found from the provider, at this same value.
   return !fn || providedHere(sourceCode, fn) ? undefined : node.argument;
 }
 
@@ -341,6 +346,7 @@ function angularProviderChoice(sourceCode: SourceCode, object: TSESTree.ObjectEx
   const useValue = getProperty(sourceCode, object, 'useValue');
   if (useValue.status === 'present' && storageAreaOf(sourceCode, useValue.value) === 'local') return useValue.value;
   const useFactory = getProperty(sourceCode, object, 'useFactory');
-  if (useFactory.status === 'present' && factoryReturnsLocalStorage(sourceCode, useFactory.value)) return useFactory.value;
+  // Reported at the `localStorage` the factory returns: the value as written.
+  if (useFactory.status === 'present') return factoryLocalStorageReturn(sourceCode, useFactory.value);
   return undefined;
 }

@@ -51,6 +51,21 @@ export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> 
     'openid-client#**.FAPI1Client.().authorizationUrl',
     { library: 'openid-client', kind: 'call', optionsArg: 0, defaultResponseType: 'code', pkce: PARAMS, state: PARAMS, nonce: PARAMS },
   ],
+  // openid-client v5's passport strategy: new Strategy({ client, params, usePKCE }, verify); it
+  // makes and checks state (and nonce) itself, and PKCE unless `usePKCE: false`.
+  [
+    'openid-client#Strategy.()',
+    {
+      library: 'openid-client',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['params']],
+      defaultResponseType: 'code',
+      pkce: { mode: 'builtin', off: { option: 'usePKCE', value: false } },
+      state: BUILTIN,
+      nonce: BUILTIN,
+    },
+  ],
   // openid-client v6: buildAuthorizationUrl(config, params).
   [
     'openid-client#buildAuthorizationUrl',

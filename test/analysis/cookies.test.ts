@@ -125,8 +125,15 @@ function findings(code: string): string[] {
 }
 
 describe('cookies: findings for require-secure-cookies', () => {
-  it('gives the first wrong value of a write, else its missing flags', () => {
-    expect(findings(`res.cookie('sid', id, { secure: false, httpOnly: false });`)).toEqual(['wrong-flag:session@false:secure']);
+  it('gives each wrong value of a write, else its missing flags', () => {
+    expect(findings(`res.cookie('sid', id, { secure: false, httpOnly: false });`)).toEqual([
+      'wrong-flag:session@false:secure',
+      'wrong-flag:session@false:httpOnly',
+    ]);
+    // SameSite=None is wrong for want of Secure: `secure: false` is the one finding for both.
+    expect(findings(`res.cookie('sid', id, { secure: false, sameSite: 'none', httpOnly: true });`)).toEqual([
+      'wrong-flag:session@false:secure',
+    ]);
     expect(findings(`res.cookie('access_token', t, { secure: true, sameSite: 'none', httpOnly: true });`)).toEqual([]);
     expect(findings(`res.cookie('access_token', t, { sameSite: 'none', httpOnly: true });`)).toEqual([
       "wrong-flag:token@'none':sameSite:none",

@@ -221,7 +221,7 @@ ruleTester.run('no-token-in-web-storage', rule, {
     },
     {
       code: `import { OAuthStorage } from 'angular-oauth2-oidc';\nexport function storageFactory(): OAuthStorage { return localStorage; }\nexport const providers = [{ provide: OAuthStorage, useFactory: storageFactory }];`,
-      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 3, column: 64, endLine: 3, endColumn: 78 }],
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 2, column: 57, endLine: 2, endColumn: 69 }],
     },
     {
       code: `import { OAuthService } from 'angular-oauth2-oidc';\nclass Auth {\n  constructor(private oauth: OAuthService) {\n    this.oauth.setStorage(localStorage);\n  }\n}`,
@@ -490,8 +490,15 @@ ruleTester.run('no-token-in-web-storage (OAuthStorage factories)', rule, {
   ],
   invalid: [
     { code: typedFactory, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactory, 'localStorage') }] },
-    // Provided in the same file: one finding, at the provider's factory.
-    { code: typedFactoryProvided, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactoryProvided, 'storageFactory', 1) }] },
+    // Provided in the same file: one finding, at the `localStorage` the factory returns (the value as written).
+    { code: typedFactoryProvided, errors: [{ messageId: 'sdkTokenCacheInStorage', ...at(typedFactoryProvided, 'localStorage') }] },
+    {
+      code: typedFactoryProvided.replace(
+        '{ return localStorage; }',
+        '{\n  try {\n    return localStorage;\n  } catch {\n    return sessionStorage;\n  }\n}',
+      ),
+      errors: [{ messageId: 'sdkTokenCacheInStorage', line: 4, column: 12, endLine: 4, endColumn: 24 }],
+    },
   ],
 });
 

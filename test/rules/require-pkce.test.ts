@@ -563,3 +563,19 @@ ruleTester.run('require-pkce (camelCase token requests)', rule, {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-e): openid-client v5's passport strategy with PKCE switched off.
+const openidClientStrategy = `import { Strategy } from 'openid-client';
+export default ({ issuer, redirect_uri }) => {
+  const client = new issuer.Client({ client_id: ID, client_secret: SECRET, redirect_uris: [redirect_uri], response_types: ['code'] });
+  return new Strategy({ client, params: {}, passReqToCallback: true, usePKCE: false }, async (req, tokenSet, userInfo, cb) => cb(null, userInfo));
+};`;
+
+ruleTester.run('require-pkce (real code: openid-client passport strategy)', rule, {
+  valid: [
+    // Its default sends PKCE (S256), as does `usePKCE: true`; the strategy makes and checks state itself.
+    openidClientStrategy.replace(', usePKCE: false', ''),
+    openidClientStrategy.replace('usePKCE: false', 'usePKCE: true'),
+  ],
+  invalid: [{ code: openidClientStrategy, errors: [{ messageId: 'pkceDisabled', ...at(openidClientStrategy, 'usePKCE: false') }] }],
+});

@@ -808,3 +808,48 @@ ruleTester.run('require-secure-cookies (real code: run-together token names)', r
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-e): every flag switched off is its own finding, at its value.
+const twoFlagsOff = `import session from 'express-session';
+app.use(session({ secret, store, cookie: { httpOnly: false, sameSite: 'none', secure: false } }));`;
+
+ruleTester.run('require-secure-cookies (real code: several flags off)', rule, {
+  valid: [twoFlagsOff.replace('httpOnly: false', 'httpOnly: true').replace('secure: false', 'secure: true')],
+  invalid: [
+    {
+      code: twoFlagsOff,
+      errors: [
+        {
+          messageId: 'insecureFlag',
+          ...at(twoFlagsOff, 'false'),
+          suggestions: [{ messageId: 'useSafeValue', output: twoFlagsOff.replace('httpOnly: false', 'httpOnly: true') }],
+        },
+        {
+          messageId: 'insecureFlag',
+          ...at(twoFlagsOff, 'false', 1),
+          suggestions: [{ messageId: 'useSafeValue', output: twoFlagsOff.replace('secure: false', 'secure: true') }],
+        },
+      ],
+    },
+  ],
+});
+
+// Seen in real code (fresh-2026-12-e): the signed-in user's id is the session the app trusts.
+const userIdCookie = `exports.handler = async (event) => ({
+  statusCode: 302,
+  headers: { 'Set-Cookie': \`user_id=\${profile.sub}; Path=/; Secure; HttpOnly\`, Location: '/' },
+});`;
+
+ruleTester.run('require-secure-cookies (real code: a user id cookie)', rule, {
+  valid: [
+    userIdCookie.replace('HttpOnly', 'HttpOnly; SameSite=Lax'),
+    // Not an identity: a UI preference of the user.
+    userIdCookie.replace('user_id=', 'user_theme='),
+  ],
+  invalid: [
+    {
+      code: userIdCookie,
+      errors: [{ messageId: 'missingFlags', ...at(userIdCookie, '`user_id=${profile.sub}; Path=/; Secure; HttpOnly`') }],
+    },
+  ],
+});

@@ -1230,3 +1230,34 @@ app.post('/auth', async (req, res) => {
     ),
   ],
 });
+
+// Seen in real code (fresh-2026-12-e): a code destructured from the query with an empty fallback, and a
+// state that is only logged (Azure Functions' `context.log`).
+const netlifyFallback = `import axios from 'axios';
+async function requestAccessToken(code) {
+  const { data } = await axios.post('https://osu.ppy.sh/oauth/token', { client_id: ID, client_secret: SECRET, code, grant_type: 'authorization_code' });
+  return data;
+}
+export const handler = async (event) => {
+  const { code } = event.queryStringParameters ?? {};
+  const { access_token } = await requestAccessToken(code);
+  return { statusCode: 200, body: access_token };
+};`;
+const stateOnlyLogged = `module.exports = async function (context, req) {
+  const { code, state } = req.query;
+  context.log(\`code: \${code ? 'present' : 'missing'}, state: \${state}\`);
+  const res = await fetch('https://github.com/login/oauth/access_token', { method: 'POST', body: JSON.stringify({ client_id: ID, client_secret: SECRET, code }) });
+  context.res = { status: 200, body: await res.json() };
+};`;
+
+ruleTester.run('require-state-check (real code: fallbacks and logging)', rule, {
+  valid: [stateOnlyLogged.replace('context.log(', "if (state !== req.cookies.oauth_state) throw new Error('state');\n  context.log(")],
+  invalid: [
+    invalid(netlifyFallback, 'stateNotCompared', 'requestAccessToken(code)', 1),
+    invalid(
+      stateOnlyLogged,
+      'stateNotCompared',
+      "fetch('https://github.com/login/oauth/access_token', { method: 'POST', body: JSON.stringify({ client_id: ID, client_secret: SECRET, code }) })",
+    ),
+  ],
+});

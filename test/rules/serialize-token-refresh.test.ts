@@ -340,3 +340,32 @@ espreeTester.run('serialize-token-refresh (espree)', rule, {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-e): a module flag, whatever its name, tested and raised before refreshing.
+const flagGuard = `import axios from 'axios';
+let refresh = false;
+axios.interceptors.response.use((resp) => resp, async (error) => {
+  if (error.response.status === 401 && !refresh) {
+    refresh = true;
+    const response = await axios.post('/auth/refresh-token', { refreshToken: store.refreshToken });
+    if (response.status === 200) return axios(error.config);
+  }
+  refresh = false;
+  return error;
+});`;
+
+ruleTester.run('serialize-token-refresh (real code: a flag by any name)', rule, {
+  valid: [flagGuard],
+  invalid: [
+    // Raised but never tested: every 401 still refreshes.
+    {
+      code: flagGuard.replace(' && !refresh', ''),
+      errors: [
+        {
+          messageId: 'unserializedRefresh',
+          ...at(flagGuard.replace(' && !refresh', ''), "axios.post('/auth/refresh-token', { refreshToken: store.refreshToken })"),
+        },
+      ],
+    },
+  ],
+});
