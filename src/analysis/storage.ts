@@ -181,7 +181,7 @@ function unwrapSerialisation(sourceCode: SourceCode, node: Node): Node {
     const origin = calleeOrigin(sourceCode, current);
     const isGlobal = origin?.module === GLOBAL_MODULE;
     const name = origin?.path.join('.');
-    const serialises = isGlobal && (name === 'JSON.stringify' || name === 'String' || name === 'btoa');
+    const serialises = isGlobal && (name === 'JSON.stringify' || name === 'String' || name === 'btoa' || name === 'Buffer.from');
     if (!serialises && !(callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'toString')) break;
     current = skipWrappers(serialises ? current.arguments[0] : (callee as TSESTree.MemberExpression).object);
   }
@@ -362,6 +362,9 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
   if (definition !== value && definition.type !== AST_NODE_TYPES.Identifier) {
     const viaDefinition = classifyToken(sourceCode, definition);
     if (viaDefinition && viaDefinition.kind !== 'code') return viaDefinition.kind;
+    // `const blob = Buffer.from(JSON.stringify({ token })).toString('base64')`: what was serialised.
+    const serialised = unwrapSerialisation(sourceCode, definition);
+    if (serialised !== definition) return credentialInValue(sourceCode, serialised, depth + 1);
   }
   // The token endpoint's whole answer: it holds the access token (and the refresh token, if any).
   if (tokenResponseOf(sourceCode, value)) return 'access';

@@ -16,6 +16,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunctionNode } from './ast';
 import { authorizationRequests, requestParam } from './authorization';
 import { cookieWritesOf } from './cookies';
+import { credentialInValue } from './storage';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { fileInfo } from './project/files';
@@ -255,7 +256,14 @@ function credentialOf(sourceCode: SourceCode, value: Node | undefined, url: Node
   const info = classifyToken(sourceCode, inner);
   if (info && TOKEN_KINDS.has(info.kind)) return info.kind as UrlToken;
   const issued = issuedTokenOf(sourceCode, inner);
-  if (!issued) return undefined;
+  if (!issued) {
+    // A parameter named for a credential (`session`, `token`) whose value holds a token, serialised
+    // or not (`?session=${base64(JSON.stringify({ token: access_token }))}`). Not for a name this
+    // file does not spell out: there a bare `refreshToken()` action is no token.
+    if (names.length === 0) return undefined;
+    const held = credentialInValue(sourceCode, inner);
+    return held && TOKEN_KINDS.has(held) ? (held as UrlToken) : undefined;
+  }
   // The token the function also sets as a cookie is the login session, whatever page the URL names.
   if (alsoSetAsCookie(sourceCode, inner)) return 'issued';
   return [...names, ...issued.names, ...oneTimeLinkContext(sourceCode, url)].some(namesOneTimeLink) ? undefined : 'issued';

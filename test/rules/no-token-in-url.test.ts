@@ -478,3 +478,23 @@ exports.invite = async (req, res) => {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-e): the access token inside a base64 "session" blob in the redirect.
+const sessionBlob = `module.exports = async function (context, req) {
+  const tokenData = await tokenResponse.json();
+  const sessionToken = Buffer.from(JSON.stringify({ token: tokenData.access_token, username: user.login })).toString('base64');
+  context.res = { status: 302, headers: { Location: \`\${frontendUrl}/oauth-success?session=\${sessionToken}\` } };
+};`;
+
+ruleTester.run('no-token-in-url (real code: a token inside a serialised session)', rule, {
+  valid: [
+    // The profile alone, no token in it.
+    sessionBlob.replace('token: tokenData.access_token, ', ''),
+  ],
+  invalid: [
+    {
+      code: sessionBlob,
+      errors: [{ messageId: 'tokenInQuery', ...at(sessionBlob, '`${frontendUrl}/oauth-success?session=${sessionToken}`') }],
+    },
+  ],
+});
