@@ -696,6 +696,8 @@ export function callbackOf(sourceCode: SourceCode, request: TokenRequest): Callb
         }
       }
     }
+    // An authorization server's token endpoint hands on a client's code, not a redirect's.
+    if (fromRedirect && functions.some((fn) => readsRequestGrantType(sourceCode, fn))) fromRedirect = false;
     let stateChecked = fromRedirect && functions.some((fn) => hasStateCheck(sourceCode, fn, exchange));
     // The exchange in a helper of this file (`exchange(req, res)`) called only after the route compared the state.
     if (fromRedirect && !stateChecked && own) {
@@ -823,6 +825,21 @@ export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: Function
  * without comparing the state, made where no state is compared either: the missing check is
  * reported at this call (rules.md, "Across modules and helpers").
  */
+/**
+ * A handler that reads the request's `grant_type` (`body.grant_type === 'authorization_code'`)
+ * is an authorization server's token endpoint: its code comes from a client's token request,
+ * not from a redirect, and the state is the client's to check.
+ */
+function readsRequestGrantType(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  if (!fn.body) return false;
+  for (const node of descendants(fn.body)) {
+    if (node.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const name = memberName(sourceCode, node);
+    if ((name === 'grant_type' || name === 'grantType') && requestInput(sourceCode, node)?.key === name) return true;
+  }
+  return false;
+}
+
 export function handsCodeToUncheckedExchange(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
   const helper = calledFunction(sourceCode, call.callee);
   if (!helper?.imported) return false;
@@ -836,7 +853,7 @@ export function handsCodeToUncheckedExchange(sourceCode: SourceCode, call: TSEST
   if (!fromRedirect) return false;
   const around: FunctionNode[] = [];
   for (let current = enclosingFunction(call); current; current = enclosingFunction(current)) around.push(current);
-  if (around.some((fn) => behindMiddleware(sourceCode, fn))) return false;
+  if (around.some((fn) => behindMiddleware(sourceCode, fn) || readsRequestGrantType(sourceCode, fn))) return false;
   const scopes: (FunctionNode | TSESTree.Program)[] = around.length > 0 ? around : [sourceCode.ast as TSESTree.Program];
   return !scopes.some((scope) => hasStateCheck(sourceCode, scope, undefined));
 }

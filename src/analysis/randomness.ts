@@ -41,7 +41,7 @@ export type SecretKind = 'state' | 'nonce' | 'verifier' | 'csrf' | MintedKind;
 
 // Words that make a secret-ish name mean something else: `STATE_KEY`, `nonceLength`, `csrfHeaderName`.
 const NOT_A_SECRET =
-  /key|name|storage|store|param|field|header|cookie$|length|len$|size|bytes|url|uri|hash|challenge|method|expires|expiry|ttl|age|enabled|check|valid|error|middleware|protection|options|config|path|manager|machine|change|listener|handler|mismatch|prefix|regex|pattern|type/;
+  /key|name|storage|store|param|field|header|cookie$|length|len$|size|bytes|url|uri|hash|challenge|method|expires|expiry|ttl|age|enabled|check|valid|error|middleware|protection|options|config|path|manager|machine|change|listener|handler|mismatch|prefix|suffix|separator|delimiter|regex|pattern|type/;
 const STATE_PREFIXES =
   /^(?:oauth|oauth2|auth|login|signin|sso|expected|stored|saved|pending|random|new|generated|authorization|authz|authn|oidc|request|tx|link|connect|callback|redirect|csrf|the|my|local|session|cookie|initial)?state(?:param|value|token|string|str|id)?$/;
 

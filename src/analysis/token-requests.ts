@@ -339,11 +339,14 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
     // Detection reads the standard names, so camelCase bodies (`{ grantType, clientSecret, redirectUri }`) count too.
     const list = normalised(raw);
     if (!raw || !list) continue;
-    if (param(list, 'grant_type').state === 'present')
+    if (param(list, 'grant_type').state === 'present') {
       // Only the wire name marks a request by itself; a camelCase `grantType` may be a settings
-      // object, so it counts when a call consumes it.
-      found.push({ list, node: candidate, inferred: false, needsCall: param(raw, 'grant_type').state !== 'present' });
-    else if (looksLikeCodeExchange(sourceCode, list, candidate)) found.push({ list, node: candidate, inferred: true, needsCall: true });
+      // object, so it counts when a call consumes it — and, for a code grant, when it carries
+      // the code (`validateClient({ clientId, redirectUri, grantType: 'authorization_code' })` does not).
+      const camelCaseOnly = param(raw, 'grant_type').state !== 'present';
+      if (camelCaseOnly && grantTypeOf(list).value === 'authorization_code' && param(list, 'code').state === 'absent') continue;
+      found.push({ list, node: candidate, inferred: false, needsCall: camelCaseOnly });
+    } else if (looksLikeCodeExchange(sourceCode, list, candidate)) found.push({ list, node: candidate, inferred: true, needsCall: true });
   }
   const included = new Set<Node>();
   for (const { list } of found) for (const node of list.includes) included.add(node);

@@ -579,3 +579,28 @@ ruleTester.run('require-pkce (real code: openid-client passport strategy)', rule
   ],
   invalid: [{ code: openidClientStrategy, errors: [{ messageId: 'pkceDisabled', ...at(openidClientStrategy, 'usePKCE: false') }] }],
 });
+
+// With the code, the same camelCase body is a token request.
+const settingsLookAlike = `export const exchange = (code) => api.post('/token', { clientId: ID, redirectUri: CB, grantType: 'authorization_code', code });`;
+
+ruleTester.run('require-pkce (real code: settings objects that name a grant type)', rule, {
+  valid: [
+    // An authorization server validating a client for the code grant: no code, so no exchange (fresh-2026-12-d).
+    `export class GenerateAuthCode {
+  async execute(request) {
+    return this.validateClient.execute({ clientId: request.clientId, redirectUri: request.redirectUri, grantType: 'authorization_code' });
+  }
+}`,
+  ],
+  invalid: [
+    {
+      code: settingsLookAlike,
+      errors: [
+        {
+          messageId: 'missingVerifier',
+          ...at(settingsLookAlike, "api.post('/token', { clientId: ID, redirectUri: CB, grantType: 'authorization_code', code })"),
+        },
+      ],
+    },
+  ],
+});

@@ -609,3 +609,18 @@ ruleTester.run('require-secure-random (real code: encodings and loops)', rule, {
     invalid(decimalShortVerifier, 'shortVerifier', 'crypto.getRandomValues(new Uint8Array(8))'),
   ],
 });
+
+ruleTester.run('require-secure-random (real code: names that configure a nonce)', rule, {
+  valid: [
+    // angular-oauth2-oidc's separator between nonce and state is no nonce (fresh-2026-12-e).
+    `import { AuthConfig } from 'angular-oauth2-oidc';\nexport const authConfig: AuthConfig = { issuer: ISSUER, clientId: 'app', responseType: 'code', nonceStateSeparator: 'semicolon' };`,
+  ],
+  invalid: [
+    // A nonce that is a constant still is.
+    invalid(
+      `const OIDC_NONCE = 'semicolon';\nexport const authParams = { client_id: 'web', redirect_uri: 'https://app.example.com/cb', nonce: OIDC_NONCE };`,
+      'constantValue',
+      "'semicolon'",
+    ),
+  ],
+});
