@@ -821,11 +821,6 @@ export function uncheckedCodeExchangeParams(sourceCode: SourceCode, fn: Function
 }
 
 /**
- * A call that hands the redirect's code to a helper of another module which exchanges it
- * without comparing the state, made where no state is compared either: the missing check is
- * reported at this call (rules.md, "Across modules and helpers").
- */
-/**
  * A handler that reads the request's `grant_type` (`body.grant_type === 'authorization_code'`)
  * is an authorization server's token endpoint: its code comes from a client's token request,
  * not from a redirect, and the state is the client's to check.
@@ -840,6 +835,11 @@ function readsRequestGrantType(sourceCode: SourceCode, fn: FunctionNode): boolea
   return false;
 }
 
+/**
+ * A call that hands the redirect's code to a helper of another module which exchanges it
+ * without comparing the state, made where no state is compared either: the missing check is
+ * reported at this call (rules.md, "Across modules and helpers").
+ */
 export function handsCodeToUncheckedExchange(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
   const helper = calledFunction(sourceCode, call.callee);
   if (!helper?.imported) return false;
