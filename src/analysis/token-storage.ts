@@ -302,9 +302,7 @@ function isExportOf(sourceCode: SourceCode, node: Node, module: string, name: st
 }
 
 function isAngularStorageToken(sourceCode: SourceCode, node: Node): boolean {
-  const origin = originOf(sourceCode, node);
-  if (origin) return origin.module === ANGULAR_OAUTH_MODULE && origin.path.length === 1 && origin.path[0] === ANGULAR_STORAGE_TOKEN;
-  return false;
+  return isExportOf(sourceCode, node, ANGULAR_OAUTH_MODULE, ANGULAR_STORAGE_TOKEN);
 }
 
 /**
