@@ -24,7 +24,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, getStaticValue, findVariable, variableOf } from './ast';
-import { HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../knowledge/http';
+import { HTTP_CLIENT_CLASS_METHODS, HTTP_CLIENT_CLASSES, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../knowledge/http';
 import { fileFacts } from './file-facts';
 
 export const GLOBAL_MODULE = '<global>';
@@ -707,10 +707,17 @@ export function calleeOrigin(sourceCode: SourceCode, call: TSESTree.CallExpressi
   return originOf(sourceCode, call.callee);
 }
 
-/** A call of an HTTP client: global `fetch` / `$fetch`, or any export of a known HTTP client package. */
+/** A call of an HTTP client: global `fetch` / `$fetch`, any export of a known HTTP client package, or a request method of a known client class. */
 export function isHttpClientOrigin(origin: Origin): boolean {
   if (origin.module === GLOBAL_MODULE) return origin.path.length === 1 && HTTP_CLIENT_GLOBALS.has(origin.path[0]);
-  return HTTP_CLIENT_MODULES.has(origin.module);
+  if (HTTP_CLIENT_MODULES.has(origin.module)) return true;
+  // `this.http.post(…)` on an injected Angular HttpClient: `HttpClient` → instance → method.
+  return (
+    origin.path.length === 3 &&
+    origin.path[1] === CALL &&
+    HTTP_CLIENT_CLASS_METHODS.has(origin.path[2]) &&
+    HTTP_CLIENT_CLASSES.some(([module, className]) => module === origin.module && className === origin.path[0])
+  );
 }
 
 /** An HTTP client, or a value read out of what a global client returned (`(await (await fetch(url)).json()).keys`). */

@@ -722,7 +722,7 @@ function computeReads(sourceCode: SourceCode, acrossModules: boolean): RedirectR
     if (!param) continue;
     const parent = member.parent;
     if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) continue;
-    const part = partOf(member.object, context, 0);
+    const part = partOf(member.object, context, 0) ?? routerQueryPart(sourceCode, member, param);
     if (!part || isOnlyTested(member)) continue;
     const filled = filledAt(member.object, context);
     add(filled?.node ?? member, param, part, false, filled ? undefined : member.object);
@@ -734,7 +734,7 @@ function computeReads(sourceCode: SourceCode, acrossModules: boolean): RedirectR
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const param = paramNamed(propertyKeyName(sourceCode, property));
         if (!param) continue;
-        const part = partOf(declarator.init, context, 0);
+        const part = partOf(declarator.init, context, 0) ?? routerQueryPart(sourceCode, property.value, param);
         const filled = filledAt(declarator.init, context);
         if (part) add(filled?.node ?? property, param, part, false, filled ? undefined : declarator.init);
       }
@@ -775,6 +775,16 @@ function computeReads(sourceCode: SourceCode, acrossModules: boolean): RedirectR
   return kept.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
+/**
+ * The parameter read from a client router's query (`router.query.code` of Next's pages router,
+ * `const { code } = route.query`, Angular's `params['code']` of `queryParams.subscribe`), as the
+ * request input analysis knows the routers.
+ */
+function routerQueryPart(sourceCode: SourceCode, node: Node, param: RedirectParam): UrlPart | undefined {
+  const input = requestInput(sourceCode, node);
+  return input?.browser && input.key === param && (input.part === 'query' || input.part === 'search-params') ? 'query' : undefined;
+}
+
 /** A file's reads judged on that file alone (for the callers of its helpers in other modules). */
 function ownReads(sourceCode: SourceCode): readonly RedirectRead[] {
   return fileFacts(sourceCode).memo('redirect-reads-own', () => {
@@ -791,7 +801,7 @@ function ownReads(sourceCode: SourceCode): readonly RedirectRead[] {
 /** Words that make a file worth reading for redirect reads. */
 // `code` as a word: as a parameter name it stands alone (`get('code')`, `code=`, `query.code`), unlike in `decode` or `charCodeAt`.
 export const REDIRECT_READ_HINT = /access_token|id_token|\bcode\b|launchWebAuthFlow/;
-const LOCATION_HINT = /location|launchWebAuthFlow|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash/;
+const LOCATION_HINT = /location|launchWebAuthFlow|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
 
 /** Every place the file takes `access_token`, `id_token` or `code` out of the redirect URL (memoized per file). */
 export function redirectReads(sourceCode: SourceCode): readonly RedirectRead[] {

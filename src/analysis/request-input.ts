@@ -16,7 +16,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { findVariable, soleValueDefinition } from './ast';
-import { GLOBAL_MODULE, calleeOrigin, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { CALL, GLOBAL_MODULE, calleeOrigin, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { definitionOf, stringValue } from './values';
 import { guarded } from './guard';
 import {
@@ -25,7 +25,11 @@ import {
   REQUEST_COOKIE_STORES,
   REQUEST_OBJECT_NAMES,
   REQUEST_PARAMETER_DECORATORS,
+  REQUEST_VALUE_DECODERS,
+  REQUEST_VALUE_PARSERS,
+  ROUTE_CLASSES,
   ROUTE_OBJECT_NAMES,
+  SVELTEKIT_PAGE_MODULES,
   VALIDATED_INPUT_TARGETS,
 } from '../knowledge/requests';
 
@@ -50,6 +54,9 @@ const PARTS: Readonly<Record<string, RequestPart>> = {
   cookies: 'cookies',
   signedCookies: 'cookies',
   searchParams: 'search-params',
+  // Angular's ActivatedRoute (`snapshot.queryParams`, the `queryParamMap` observable).
+  queryParams: 'query',
+  queryParamMap: 'query',
   // AWS Lambda / API Gateway and Netlify Functions events.
   queryStringParameters: 'query',
   multiValueQueryStringParameters: 'query',
@@ -90,10 +97,50 @@ function chainOf(sourceCode: SourceCode, node: Node): Chain {
   return { root: current, segments };
 }
 
-/** True for `location`, `window.location`, `document.location`. */
+/** True for `location`, `window.location`, `document.location`, and SvelteKit's `$page.url`. */
 function isBrowserLocation(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (
+    inner.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(sourceCode, inner) === 'url' &&
+    isSvelteKitPage(sourceCode, inner.object)
+  )
+    return true;
   const origin = originOf(sourceCode, node);
   return origin?.module === GLOBAL_MODULE && (origin.path.join('.') === 'location' || origin.path.join('.') === 'document.location');
+}
+
+/** SvelteKit's page: `$page` (the store's value), `page` of `$app/state`, `get(page)` of the `$app/stores` store. */
+function isSvelteKitPage(sourceCode: SourceCode, node: Node): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.CallExpression) {
+    const origin = calleeOrigin(sourceCode, inner);
+    return (
+      origin?.module === 'svelte/store' &&
+      origin.path.join('.') === 'get' &&
+      inner.arguments[0] !== undefined &&
+      isSvelteKitPage(sourceCode, inner.arguments[0])
+    );
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  // `$page` auto-subscribes to the `page` store imported into the component.
+  const name = inner.name === '$page' ? 'page' : inner.name;
+  const origin = originOf(sourceCode, inner.name === '$page' ? (pageImport(sourceCode) ?? inner) : inner);
+  return origin !== undefined && SVELTEKIT_PAGE_MODULES.includes(origin.module) && origin.path.join('.') === name;
+}
+
+function importedName(specifier: TSESTree.ImportSpecifier): string {
+  return specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value;
+}
+
+/** The `page` binding imported from a SvelteKit page module, if the file imports one. */
+function pageImport(sourceCode: SourceCode): TSESTree.Identifier | undefined {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !SVELTEKIT_PAGE_MODULES.includes(statement.source.value)) continue;
+    for (const specifier of statement.specifiers)
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier && importedName(specifier) === 'page') return specifier.local;
+  }
+  return undefined;
 }
 
 /** Whether a value stands for the request's search params: `new URLSearchParams(location.search)`, `url.searchParams`, `useSearchParams()`. */
@@ -239,6 +286,8 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
   const node = skipWrappers(input);
   if (node.type === AST_NODE_TYPES.AwaitExpression) return requestInputAt(sourceCode, node.argument, depth + 1);
   if (node.type === AST_NODE_TYPES.CallExpression) {
+    const parsed = parsedRequestValue(sourceCode, node, depth);
+    if (parsed) return parsed;
     const pathRead = propertyPathRead(sourceCode, node, depth);
     if (pathRead) return pathRead;
     const cookie = cookieInput(sourceCode, node);
@@ -292,6 +341,15 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
     prefix = whole?.key === undefined ? whole : undefined;
   } else if (root.type === AST_NODE_TYPES.ThisExpression && ROUTE_OBJECT_NAMES.has(segments[0] ?? '')) {
     // Vue Router's `this.$route.query.code`.
+    prefix = { part: 'url', key: undefined, browser: true };
+    rest = segments.slice(1);
+  } else if (root.type === AST_NODE_TYPES.ThisExpression && REQUEST_OBJECT_NAMES.has(segments[0] ?? '') && segments[0] !== 'c') {
+    // A controller holding the request: Egg.js and ThinkJS `this.ctx.query.code`, `this.req.body`.
+    prefix = { part: 'url', key: undefined, browser: false };
+    rest = segments.slice(1);
+  }
+  // Angular's injected `ActivatedRoute` under any name (`this.activated.snapshot.queryParams.code`).
+  if (!prefix && segments.length > 1 && isRouteInstance(sourceCode, node as TSESTree.MemberExpression, segments.length - 1)) {
     prefix = { part: 'url', key: undefined, browser: true };
     rest = segments.slice(1);
   }
@@ -376,6 +434,9 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type === 'Parameter') {
+    // Angular: `this.route.queryParams.subscribe((params) => …)`: the observable's value is that part.
+    const subscribed = subscribedPart(sourceCode, def.node as TSESTree.FunctionLike, def.name, depth);
+    if (subscribed) return subscribed;
     // NestJS: `@Query('code') code`, `@Query() query`, `@Body('code')`, `@Param('id')`.
     const decorated = def.name.type === AST_NODE_TYPES.Identifier ? decoratorInput(sourceCode, def.name) : undefined;
     if (decorated) return decorated;
@@ -437,6 +498,53 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
     (init.type === AST_NODE_TYPES.Identifier ? wholeRequestVariable(sourceCode, init) : undefined);
   if (!base || base.key !== undefined) return undefined;
   return applySegments(base, keys);
+}
+
+/** Whether the object `levels` members up the chain from `member` is an instance of a router's route class (`ActivatedRoute`). */
+function isRouteInstance(sourceCode: SourceCode, member: TSESTree.MemberExpression, levels: number): boolean {
+  let object: Node = member;
+  for (let i = 0; i < levels && object.type === AST_NODE_TYPES.MemberExpression; i++) object = skipWrappers(object.object);
+  const origin = originOf(sourceCode, object);
+  return (
+    origin !== undefined &&
+    origin.path.length === 2 &&
+    origin.path[1] === CALL &&
+    ROUTE_CLASSES.some((pattern) => matchesPattern({ module: origin.module, path: [origin.path[0]] }, pattern))
+  );
+}
+
+/**
+ * `qs.parse(state)`, `JSON.parse(atob(req.query.state))`: an object parsed out of one request
+ * parameter, whose keys (`redirect`, `returnTo`) are the request's as a whole part is.
+ */
+function parsedRequestValue(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): RequestInput | undefined {
+  const argument = call.arguments[0];
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const origin = calleeOrigin(sourceCode, call);
+  if (!origin || !REQUEST_VALUE_PARSERS.some((pattern) => matchesPattern(origin, pattern))) return undefined;
+  let value: Node = skipWrappers(argument);
+  for (let i = 0; i < 3 && value.type === AST_NODE_TYPES.CallExpression; i++) {
+    const decoder = calleeOrigin(sourceCode, value);
+    const inner = value.arguments[0];
+    if (!decoder || !inner || inner.type === AST_NODE_TYPES.SpreadElement) break;
+    if (!REQUEST_VALUE_DECODERS.some((pattern) => matchesPattern(decoder, pattern))) break;
+    value = skipWrappers(inner);
+  }
+  const source = requestInputAt(sourceCode, value, depth + 1);
+  return source?.key !== undefined && source.part !== 'cookies'
+    ? { part: source.part, key: undefined, browser: source.browser }
+    : undefined;
+}
+
+/** The part of the browser's URL an observable of it hands to `subscribe`'s callback (`route.queryParams.subscribe((p) => …)`). */
+function subscribedPart(sourceCode: SourceCode, fn: TSESTree.FunctionLike, param: Node, depth: number): RequestInput | undefined {
+  if (fn.params[0] !== param) return undefined;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'subscribe') return undefined;
+  const source = requestInputAt(sourceCode, callee.object, depth + 1);
+  return source?.browser && source.key === undefined ? source : undefined;
 }
 
 /** The request part a parameter decorator binds (`@Query('code') code` → the query's `code`). */

@@ -20,14 +20,13 @@ import { callbackOf, checksState, handsCodeToUncheckedExchange } from './callbac
 import { calledFunction } from './functions';
 import { envRead } from './environment';
 import { fileFacts } from './file-facts';
-import { calleeOrigin, GLOBAL_MODULE, matchesPattern, originOf, skipWrappers } from './modules';
+import { calleeOrigin, GLOBAL_MODULE, isHttpClientOrigin, matchesPattern, originOf, propertyKeyName, skipWrappers } from './modules';
 import { readOnlyToDisplay } from './display-only';
 import { jwtFacts } from './jwt';
 import { handsBackState, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
 import { tokenRequests, type TokenRequest } from './token-requests';
-import { booleanValue, getProperty, objectLiteral } from './values';
+import { booleanValue, descendants, getProperty, objectLiteral } from './values';
 import { AUTH_QUERY_HINT, QUERY_CONSTANT } from '../knowledge/randomness';
-import { HTTP_CLIENT_MODULES } from '../knowledge/http';
 import {
   AUTHORIZATION_CLIENT_MODULES,
   AUTH_RESPONSE_VALIDATORS,
@@ -166,7 +165,10 @@ function authorizationRequestFindings(
         findings.push({ node: constant, kind: 'constantState' });
         return;
       }
-      if (isCodeFlow(request) !== true) return;
+      // The code flow's request (rules.md); the implicit flow's missing state is reported where its
+      // callback reads the token. A response type read from configuration
+      // (`response_type=${env.RESPONSE_TYPE}`) may be the code flow, and is when a PKCE challenge goes with it.
+      if (isCodeFlow(request) === false) return;
       if (requestParam(request, 'state').state !== 'absent') return;
       if (allowPkce && requestParam(request, 'code_challenge').state === 'present') return;
       findings.push({ node: request.node, kind: 'missingState' });
@@ -310,6 +312,21 @@ function callsTaking(sourceCode: SourceCode, value: Node): TSESTree.CallExpressi
     const variable = sourceCode.getDeclaredVariables(declarator)[0];
     for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
   }
+  // `const { code } = router.query`: the binding's uses.
+  const pattern = value.parent;
+  if (
+    value.type === AST_NODE_TYPES.Property &&
+    value.value.type === AST_NODE_TYPES.Identifier &&
+    pattern?.type === AST_NODE_TYPES.ObjectPattern
+  ) {
+    const binding = value.value;
+    const owner = pattern.parent;
+    const variable =
+      owner?.type === AST_NODE_TYPES.VariableDeclarator
+        ? sourceCode.getDeclaredVariables(owner).find((each) => each.name === binding.name)
+        : undefined;
+    for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
+  }
   const calls: TSESTree.CallExpression[] = [];
   for (const use of uses) {
     // Up through objects, templates and JSON.stringify to the call that receives it.
@@ -350,9 +367,26 @@ export function sendsCodeOn(sourceCode: SourceCode, read: RedirectRead): boolean
     if (root.type === AST_NODE_TYPES.Identifier && LOGGING_ROOTS.has(root.name)) return false;
     const origin = calleeOrigin(sourceCode, call);
     if (!origin || origin.module === GLOBAL_MODULE) return !KEEPS_VALUE.test(sourceCode.getText(callee));
-    return origin.module.startsWith('.') || origin.module.startsWith('/') || HTTP_CLIENT_MODULES.has(origin.module);
+    return origin.module.startsWith('.') || origin.module.startsWith('/') || isHttpClientOrigin(origin);
   });
 }
+
+/**
+ * The callback sends the returned state on with what it read (`post('/api/oauth/callback', { code, state })`):
+ * the receiver, often the backend that kept the state, compares it.
+ */
+function sendsStateAlong(sourceCode: SourceCode, read: RedirectRead): boolean {
+  for (const call of callsTaking(sourceCode, read.node)) {
+    for (const argument of call.arguments) {
+      for (const node of descendants(argument)) {
+        if (node.type === AST_NODE_TYPES.Property && STATE_KEY.test(propertyKeyName(sourceCode, node) ?? '')) return true;
+        if (node.type === AST_NODE_TYPES.Identifier && STATE_KEY.test(node.name)) return true;
+      }
+    }
+  }
+  return false;
+}
+const STATE_KEY = /^state$|State$/;
 
 /**
  * The calls that hand a redirect's code to a helper of another module of the project that
@@ -389,7 +423,7 @@ function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[], 
     if (oauthHere) {
       if (read.param === 'code' && (!codeReadsCount() || !sendsCodeOn(sourceCode, read))) continue;
     } else if (handOffs.length === 0 || facts.mentions(ONE_TIME_CODE_CONTEXT)) continue;
-    if (handsBackState(sourceCode, read.fn)) continue;
+    if (handsBackState(sourceCode, read.fn) || sendsStateAlong(sourceCode, read)) continue;
     // An ID token whose claims are only logged or shown signs no one in (rules.md, second round).
     if (read.param === 'id_token' && readOnlyToDisplay(sourceCode, read.node, jwtFacts(sourceCode).operations)) continue;
     const unchecked = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));

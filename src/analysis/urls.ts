@@ -265,6 +265,13 @@ function queryOfString(sourceCode: SourceCode, node: Node, depth: number): Param
     builder.complete = false;
   }
   if (mode !== 'path') flush();
+  // `?${clientId}&${responseType}` with `const responseType = \`response_type=${…}\``: a string
+  // written elsewhere and read into this one is a piece of this construction, not one of its own.
+  for (const part of parts) {
+    const container = containerOf(part.node);
+    if ((container.range[0] < node.range[0] || container.range[1] > node.range[1]) && !builder.includes.includes(container))
+      builder.includes.push(container);
+  }
   if (!hasQuery && !bodyMode) {
     // No `?`: not a URL with a query (unless a later `&name=` shows a query built on an unknown base).
     return undefined;

@@ -22,6 +22,26 @@ export const HTTP_CLIENT_MODULES: ReadonlySet<string> = new Set([
   'redaxios',
 ]);
 
+/**
+ * HTTP client classes whose instances send requests with their methods (`this.http.post(url, body)`,
+ * injected by type). Only their methods are requests: the same module's other exports
+ * (`HttpRequest`, `HttpHandlerFn`, `HttpParams`) and what the methods return are not.
+ */
+export const HTTP_CLIENT_CLASSES: readonly (readonly [module: string, className: string])[] = [['@angular/common/http', 'HttpClient']];
+
+/** The request methods of an HTTP client class. */
+export const HTTP_CLIENT_CLASS_METHODS: ReadonlySet<string> = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'head',
+  'options',
+  'request',
+  'jsonp',
+]);
+
 /** The method of a request builder (superagent, supertest) that adds query parameters: `.query({ … })`. */
 export const REQUEST_BUILDER_QUERY_METHOD = 'query';
 

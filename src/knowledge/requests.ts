@@ -28,6 +28,15 @@ export const REQUEST_OBJECT_NAMES: ReadonlySet<string> = new Set([
  */
 export const ROUTE_OBJECT_NAMES: ReadonlySet<string> = new Set(['route', '$route']);
 
+/** Injected route objects whose `queryParams` / `queryParamMap` are the URL's: Angular's `ActivatedRoute`. */
+export const ROUTE_CLASSES: readonly string[] = ['@angular/router#ActivatedRoute'];
+
+/**
+ * SvelteKit's page object, whose `url` is the browser's current URL: the `page` store of
+ * `$app/stores` (`$page.url`, `get(page).url`) and the `page` state of `$app/state` (Svelte 5).
+ */
+export const SVELTEKIT_PAGE_MODULES: readonly string[] = ['$app/stores', '$app/state'];
+
 /** A cookie whose name says it carries a session or a token (`app_session`, `id_token`, `sid`, `auth`). */
 export const TOKEN_COOKIE_NAME = /token|jwt|session|sid|auth/i;
 
@@ -103,3 +112,18 @@ export const REMIX_SERVER_MODULES: readonly string[] = [
   'remix',
   'react-router',
 ];
+
+/**
+ * Parsers that turn a request value into an object (`qs.parse(req.query.state)`,
+ * `JSON.parse(atob(state))`): what they give back is as much the request's as their input.
+ */
+export const REQUEST_VALUE_PARSERS: readonly string[] = [
+  '<global>#JSON.parse',
+  'qs#parse',
+  'querystring#parse',
+  'query-string#parse',
+  'querystringify#parse',
+];
+
+/** Decoders a request value passes through before it is parsed: `atob(state)`, `decodeURIComponent(state)`. */
+export const REQUEST_VALUE_DECODERS: readonly string[] = ['<global>#atob', '<global>#decodeURIComponent', '<global>#unescape'];

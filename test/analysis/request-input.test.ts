@@ -135,4 +135,54 @@ describe('request-input: values of the incoming request', () => {
       null,
     ]);
   });
+
+  it('reads client routers by what they are: Angular ActivatedRoute under any name, SvelteKit page, Next pages router', () => {
+    const code = `
+      import { ActivatedRoute } from '@angular/router';
+      import { page } from '$app/stores';
+      import { get } from 'svelte/store';
+      import { useRouter } from 'next/router';
+      class Callback {
+        constructor(private activated: ActivatedRoute, private other: Store) {}
+        init() {
+          probe(this.activated.snapshot.queryParams.code);
+          probe(this.activated.snapshot.queryParamMap.get('code'));
+          this.activated.queryParams.subscribe((params) => probe(params.code));
+          probe(this.other.snapshot.queryParams.code);
+          this.other.changes.subscribe((params) => probe(params.code));
+        }
+      }
+      probe(get(page).url.searchParams.get('code'));
+      function useCb() { const router = useRouter(); probe(router.query.code); }`;
+    expect(inputs(code)).toEqual([
+      'query:code:browser',
+      'query:code:browser',
+      'query:code:browser',
+      null,
+      null,
+      'search-params:code:browser',
+      'query:code:browser',
+    ]);
+  });
+
+  it('reads a controller holding the request (`this.ctx`), and values parsed out of one parameter', () => {
+    const code = `
+      class Controller { show() { probe(this.ctx.query.next); probe(this.req.body.code); probe(this.c.query.next); } }
+      app.get('/cb', (req, res) => {
+        const { redirect } = qs.parse(req.query.state);
+        probe(redirect);
+        probe(JSON.parse(atob(req.query.state)).returnTo);
+        probe(JSON.parse(req.cookies.prefs).theme);
+        probe(JSON.parse(localState).returnTo);
+      });`;
+    expect(inputs(code.replace("app.get('/cb'", "const qs = require('qs');\n      app.get('/cb'"))).toEqual([
+      'query:next',
+      'body:code',
+      null,
+      'query:redirect',
+      'query:returnTo',
+      null,
+      null,
+    ]);
+  });
 });

@@ -1261,3 +1261,93 @@ ruleTester.run('require-state-check (real code: fallbacks and logging)', rule, {
     ),
   ],
 });
+
+// Seen in real code (fresh-2026-12-f): client routers' query reads (Next's pages router, SvelteKit's
+// page, Angular's ActivatedRoute), a code posted on to the app's backend, and an authorize URL whose
+// response type comes from configuration.
+const nextRouterCallback = `import { useRouter } from 'next/router';
+import { useEffect } from 'react';
+export default function Callback() {
+  const router = useRouter();
+  useEffect(() => {
+    const code = router.query.code;
+    if (!code) return;
+    fetch('/api/oauth/token', { method: 'POST', body: JSON.stringify({ code }) });
+  }, [router.query]);
+  return null;
+}`;
+const destructuredRouterQuery = `import { useRouter } from 'next/router';
+export function useOAuthCallback() {
+  const { query } = useRouter();
+  const { code } = query;
+  return fetch('/api/oauth/token', { method: 'POST', body: JSON.stringify({ code }) });
+}`;
+const svelteKitPage = `import { page } from '$app/stores';
+import { get } from 'svelte/store';
+export async function finishOAuth() {
+  const code = get(page).url.searchParams.get('code');
+  await fetch('/api/oauth/token', { method: 'POST', body: JSON.stringify({ code }) });
+}`;
+const angularQueryParams = `import { ActivatedRoute } from '@angular/router';
+import { HttpClient } from '@angular/common/http';
+export class OAuthCallbackComponent {
+  constructor(private activated: ActivatedRoute, private http: HttpClient) {}
+  ngOnInit() {
+    this.activated.queryParams.subscribe((params) => {
+      const code = params['code'];
+      this.http.post('/api/oauth/token', { code }).subscribe();
+    });
+  }
+}`;
+const angularSnapshot = `import { ActivatedRoute } from '@angular/router';
+import { HttpClient } from '@angular/common/http';
+export class OAuthCallbackComponent {
+  constructor(private route: ActivatedRoute, private http: HttpClient) {}
+  ngOnInit() {
+    const code = this.route.snapshot.queryParamMap.get('code');
+    this.http.post('/api/oauth/token', { code }).subscribe();
+  }
+}`;
+const configuredResponseType = `export const authLink = (challenge: string) =>
+  \`\${import.meta.env.VITE_AUTH_URL}/oauth2/authorize?response_type=\${import.meta.env.VITE_RESPONSE_TYPE}&client_id=\${import.meta.env.VITE_CLIENT_ID}&code_challenge=\${challenge}&code_challenge_method=S256\`;`;
+const piecesOfOneUrl = `export function azureLoginUrl() {
+  const clientId = \`client_id=\${process.env.REACT_APP_CLIENT_ID}\`;
+  const responseType = \`response_type=\${process.env.REACT_APP_RESPONSE_TYPE}\`;
+  return \`https://login.microsoftonline.com/common/oauth2/v2.0/authorize?\${clientId}&\${responseType}&scope=openid\`;
+}`;
+
+ruleTester.run('require-state-check (real code: client routers, configured response types)', rule, {
+  valid: [
+    // The state compared before the code goes on.
+    nextRouterCallback.replace('if (!code) return;', "if (!code || router.query.state !== sessionStorage.getItem('oauth_state')) return;"),
+    // The state sent on with the code: the backend that kept it compares it.
+    nextRouterCallback.replace('JSON.stringify({ code })', 'JSON.stringify({ code, state: router.query.state })'),
+    angularQueryParams.replace(
+      "const code = params['code'];",
+      "if (params['state'] !== sessionStorage.getItem('oauth_state')) throw new Error('state');\n      const code = params['code'];",
+    ),
+    // A code that is no OAuth code: a coupon page.
+    `import { useRouter } from 'next/router';
+export default function Redeem() {
+  const router = useRouter();
+  return fetch('/api/coupons/redeem', { method: 'POST', body: JSON.stringify({ code: router.query.code }) });
+}`,
+    configuredResponseType.replace('&code_challenge=', '&state=${crypto.randomUUID()}&code_challenge='),
+    // An implicit-flow request: its missing state is reported where the callback reads the token (rules.md).
+    'export const link = `https://id.twitch.tv/oauth2/authorize?client_id=${id}&redirect_uri=${uri}&response_type=token`;',
+  ],
+  invalid: [
+    invalid(nextRouterCallback, 'redirectReadWithoutState', 'router.query.code'),
+    invalid(destructuredRouterQuery, 'redirectReadWithoutState', 'code'),
+    invalid(svelteKitPage, 'redirectReadWithoutState', "get(page).url.searchParams.get('code')"),
+    invalid(angularQueryParams, 'redirectReadWithoutState', "params['code']"),
+    invalid(angularSnapshot, 'redirectReadWithoutState', "this.route.snapshot.queryParamMap.get('code')"),
+    invalid(
+      configuredResponseType,
+      'missingState',
+      configuredResponseType.slice(configuredResponseType.indexOf('`'), configuredResponseType.lastIndexOf('`') + 1),
+    ),
+    // Pieces of one URL written apart: one finding, where response_type is written.
+    invalid(piecesOfOneUrl, 'missingState', '`response_type=${process.env.REACT_APP_RESPONSE_TYPE}`'),
+  ],
+});
