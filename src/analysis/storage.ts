@@ -188,6 +188,18 @@ function unwrapSerialisation(sourceCode: SourceCode, node: Node): Node {
   return current;
 }
 
+/**
+ * The token a value is or carries by where it comes from, not by what it is called: a token
+ * the analysis traces to a token response or request, serialised or not (`JSON.stringify(tokens)`
+ * of `(await client.getToken(code)).tokens`), or the token response as a whole.
+ */
+export function credentialBySource(sourceCode: SourceCode, node: Node): TokenKind | undefined {
+  const value = unwrapSerialisation(sourceCode, node);
+  const classified = classifyToken(sourceCode, value);
+  if (classified?.basis === 'source' && classified.kind !== 'code') return classified.kind;
+  return tokenResponseOf(sourceCode, value) ? 'access' : undefined;
+}
+
 /** True for `''`, `null`, `undefined`: a write that clears rather than stores. */
 export function isEmptyValue(sourceCode: SourceCode, node: Node | undefined): boolean {
   if (!node) return false;

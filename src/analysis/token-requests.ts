@@ -425,12 +425,18 @@ export function tokenResponseOf(sourceCode: SourceCode, node: Node | undefined, 
       const property = def.node.id.properties.find(
         (entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && entry.value === def.name,
       );
-      return property && propertyKeyName(sourceCode, property) === 'data'
-        ? tokenResponseOf(sourceCode, def.node.init, depth + 1)
-        : undefined;
+      const key = property ? propertyKeyName(sourceCode, property) : undefined;
+      if (key === 'data') return tokenResponseOf(sourceCode, def.node.init, depth + 1);
+      // `const { tokens } = await oauth2Client.getToken(code)`: the library's result holds the response under a key.
+      const result = key === undefined ? undefined : tokenResponseOf(sourceCode, def.node.init, depth + 1);
+      return result?.exchange?.tokensKey === key ? result : undefined;
     }
-    case AST_NODE_TYPES.MemberExpression:
-      return memberName(sourceCode, value) === 'data' ? tokenResponseOf(sourceCode, value.object, depth + 1) : undefined;
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(sourceCode, value);
+      if (name === 'data') return tokenResponseOf(sourceCode, value.object, depth + 1);
+      const result = name === undefined ? undefined : tokenResponseOf(sourceCode, value.object, depth + 1);
+      return result?.exchange?.tokensKey === name ? result : undefined;
+    }
     case AST_NODE_TYPES.CallExpression: {
       const request = tokenRequests(sourceCode).find((entry) => entry.node === value);
       if (request) return request;

@@ -690,6 +690,9 @@ export function namesOneTimeLink(text: string | undefined): boolean {
   return nameWords(text).some((word) => ONE_TIME_LINK_WORDS.has(word));
 }
 
+/** Names of functions that make a new token: `generateToken`, `createSessionToken`, `signAccessToken`, `newTokenGen`. */
+const TOKEN_MAKER = /^(?:new|gen(?:erate)?|create|issue|make|mint|sign)(?:Session|Auth|Access|Login|User|Jwt)?Token(?:Gen)?$/i;
+
 /**
  * A JWT or session token the app itself mints (`jwt.sign(...)`, jose `new SignJWT(…).sign(key)`,
  * `jwtService.sign(...)`, next-auth `encode`), held directly, through variables, or returned by a
@@ -710,8 +713,9 @@ export function issuedTokenOf(sourceCode: SourceCode, node: Node, depth = 0): { 
   const origin = calleeOrigin(sourceCode, inner);
   if (origin && TOKEN_PRODUCERS.some((pattern) => matchesPattern(origin, pattern))) return { names: [] };
   const helper = calledFunction(sourceCode, inner.callee);
-  if (!helper) return undefined;
   const helperName = tailName(sourceCode, inner.callee);
+  // A token maker out of sight (a package's or an injected service's: `utils.UserManager.newTokenGen(user)`), by its name.
+  if (!helper) return helperName !== undefined && TOKEN_MAKER.test(helperName) ? { names: [helperName] } : undefined;
   for (const returned of returnedExpressions(helper.fn) ?? []) {
     const found = issuedTokenOf(helper.sourceCode, returned, depth + 1);
     if (found) return { names: helperName ? [helperName, ...found.names] : found.names };

@@ -16,11 +16,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, isFunctionNode } from './ast';
 import { authorizationRequests, requestParam } from './authorization';
 import { cookieWritesOf } from './cookies';
-import { credentialInValue } from './storage';
+import { credentialBySource, credentialInValue } from './storage';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { fileInfo } from './project/files';
-import { calleeOrigin, matchesPattern, memberName, propertyKeyName, skipWrappers } from './modules';
+import { calleeOrigin, GLOBAL_MODULE, matchesPattern, memberName, propertyKeyName, skipWrappers } from './modules';
 import { urlDestinationOf } from './redirects';
 import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName, type TokenKind } from './tokens';
 import { isAssertionOrComparison, urlPathValues, urlQueryParams, type Param } from './urls';
@@ -56,7 +56,7 @@ export interface UrlTokenFinding {
 
 // Generic `token` names only count when their value is a classified token, whose source or name says so.
 const HINT =
-  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|params\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|client_secret/i;
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|params\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|client_secret|(?:With|By|From)(?:Session)?Token\(|\bgetToken\(/i;
 /**
  * `{ state: token }` with nothing else of the hint: the token can only be one through another
  * module (a value of this file that is a token has a name or a source the hint has).
@@ -313,7 +313,11 @@ function tokenInParam(sourceCode: SourceCode, entry: Param, url: Node): UrlToken
   if (CLIENT_SECRET_PARAMS.has(lower)) return entry.value === '' ? undefined : 'client-secret';
   const byName = tokenKindFromName(name);
   if (byName && TOKEN_KINDS.has(byName)) return byName as UrlToken;
-  if (!GENERIC_TOKEN_PARAMS.has(lower.replace(/[-_]/g, '')) && !GENERIC_TOKEN_PARAMS.has(lower)) return undefined;
+  if (!GENERIC_TOKEN_PARAMS.has(lower.replace(/[-_]/g, '')) && !GENERIC_TOKEN_PARAMS.has(lower)) {
+    // Whatever the parameter is called (`?at=${JSON.stringify(tokens)}`), a value traced to a token response is a token.
+    const bySource = value ? credentialBySource(sourceCode, unwrap(value)) : undefined;
+    return bySource && TOKEN_KINDS.has(bySource) ? (bySource as UrlToken) : undefined;
+  }
   // A JWT written into the URL (`?token=eyJ…`), unless the link is a one-time link.
   if (entry.value !== undefined && JWT_LITERAL.test(entry.value))
     return [name, ...oneTimeLinkContext(sourceCode, url)].some(namesOneTimeLink) ? undefined : 'unknown-jwt';
@@ -402,6 +406,9 @@ function usedAsBearer(sourceCode: SourceCode, read: Node, depth = 0): boolean {
     parent = current.parent;
   }
   if (!parent) return false;
+  // `String(req.query.token)`: the same value, converted.
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current && isConversion(sourceCode, parent))
+    return usedAsBearer(sourceCode, parent, depth + 1);
   if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === current) {
     const callee = skipWrappers(parent.callee);
     const name =
@@ -426,6 +433,14 @@ function usedAsBearer(sourceCode: SourceCode, read: Node, depth = 0): boolean {
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier)
     return someReadUsedAsBearer(sourceCode, parent.id, depth);
   return false;
+}
+
+/** `String(x)`, `decodeURIComponent(x)`: the value itself, as a string. */
+function isConversion(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const origin = calleeOrigin(sourceCode, call);
+  return (
+    origin?.module === GLOBAL_MODULE && origin.path.length === 1 && (origin.path[0] === 'String' || URL_ENCODING_CALLS.has(origin.path[0]))
+  );
 }
 
 /**

@@ -444,6 +444,8 @@ export interface ExchangeCall {
   readonly codeStringArg?: number;
   /** The library's flow posts the authorization response to the callback (`response_mode=form_post`): a code in the body is the redirect's. */
   readonly formPost?: boolean;
+  /** The key of the call's result that holds the token response (google-auth-library `{ tokens }`, simple-oauth2 `.token`). */
+  readonly tokensKey?: string;
 }
 
 export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string, ExchangeCall>([
@@ -477,11 +479,23 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
   // simple-oauth2.
   [
     'simple-oauth2#AuthorizationCode.().getToken',
-    { library: 'simple-oauth2', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'code_verifier' } },
+    {
+      library: 'simple-oauth2',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      verifier: { arg: 0, key: 'code_verifier' },
+      tokensKey: 'token',
+    },
   ],
   [
     'simple-oauth2#**.authorizationCode.getToken',
-    { library: 'simple-oauth2', grantType: 'authorization_code', paramsArg: 0, verifier: { arg: 0, key: 'code_verifier' } },
+    {
+      library: 'simple-oauth2',
+      grantType: 'authorization_code',
+      paramsArg: 0,
+      verifier: { arg: 0, key: 'code_verifier' },
+      tokensKey: 'token',
+    },
   ],
   ['simple-oauth2#ClientCredentials.().getToken', { library: 'simple-oauth2', grantType: 'client_credentials', paramsArg: 0 }],
   ['simple-oauth2#**.clientCredentials.getToken', { library: 'simple-oauth2', grantType: 'client_credentials', paramsArg: 0 }],
@@ -496,6 +510,7 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
       paramsArg: 0,
       codeStringArg: 0,
       verifier: { arg: 0, key: 'codeVerifier' },
+      tokensKey: 'tokens',
     },
   ],
   [
@@ -506,6 +521,7 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
       paramsArg: 0,
       codeStringArg: 0,
       verifier: { arg: 0, key: 'codeVerifier' },
+      tokensKey: 'tokens',
     },
   ],
   // WorkOS: userManagement.authenticateWithCode({ code, clientId, codeVerifier }), sso.getProfileAndToken({ code, clientId }).

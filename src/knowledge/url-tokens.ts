@@ -37,7 +37,7 @@ export const QUERY_TOKEN_PARAMS_ALLOWED: ReadonlySet<string> = new Set([
 
 /** Call names whose first argument is a token being verified or decoded: a generic `token` handed to one is a bearer token. */
 export const TOKEN_VERIFY_CALL =
-  /^(?:verify|jwtVerify|verifyIdToken|verifyAccessToken|verifyAsync|decode|jwtDecode|decodeJwt|decodeJWT|verifyJwt|verifyJWT|introspect)$/;
+  /^(?:verify|jwtVerify|verifyIdToken|verifyAccessToken|verifyAsync|decode|jwtDecode|decodeJwt|decodeJWT|verifyJwt|verifyJWT|introspect|(?:login|logIn|signIn|auth|authenticate)(?:With|By)?(?:Session)?Token|(?:get)?(?:User|Session|Account)(?:By|From)(?:Session)?Token)$/;
 
 /** Option keys whose function returns the request's bearer token (express-jwt `getToken: (req) => req.query.token`). */
 export const TOKEN_GETTER_KEYS: ReadonlySet<string> = new Set(['getToken']);

@@ -498,3 +498,52 @@ ruleTester.run('no-token-in-url (real code: a token inside a serialised session)
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-f): a token set under an unrelated parameter name, a session token
+// from an injected service's maker, and a query token handed to a login-by-token lookup.
+const tokenSetInRedirect = `const { google } = require('googleapis');
+const oauth2Client = new google.auth.OAuth2(ID, SECRET, CALLBACK);
+app.get('/cb', async (req, res) => {
+  const { tokens } = await oauth2Client.getToken(req.query.code);
+  res.redirect(\`\${HOME}/intermediate?method=google&at=\${JSON.stringify(tokens)}\`);
+});`;
+const injectedTokenMaker = `module.exports = (app, utils) => {
+  app.get('/cb', async (req, res) => {
+    const token = await utils.UserManager.newTokenGen(username);
+    res.redirect(\`/api/v1/users/sendloginsuccess?token=\${token}&username=\${username}\`);
+  });
+};`;
+const loginWithQueryToken = `module.exports = (app, utils) => {
+  app.get('/api/v1/users/addoauthmethod', async function (req, res) {
+    const packet = req.query;
+    const token = String(packet.token);
+    const login = await utils.UserManager.loginWithToken(token);
+    res.json(login);
+  });
+};`;
+
+ruleTester.run('no-token-in-url (real code: token sets, token makers, login by token)', rule, {
+  valid: [
+    // Not a token: the user's preferences, whatever the parameter.
+    tokenSetInRedirect.replace('JSON.stringify(tokens)', 'JSON.stringify(prefs)'),
+    // A one-time link made by a token maker.
+    injectedTokenMaker.replace('sendloginsuccess?token=', 'reset-password?token=').replace('newTokenGen', 'generateResetToken'),
+    // A query `token` looked up as something else (an invitation).
+    loginWithQueryToken.replace('loginWithToken', 'acceptInvite'),
+  ],
+  invalid: [
+    {
+      code: tokenSetInRedirect,
+      errors: [
+        { messageId: 'tokenInQuery', ...at(tokenSetInRedirect, '`${HOME}/intermediate?method=google&at=${JSON.stringify(tokens)}`') },
+      ],
+    },
+    {
+      code: injectedTokenMaker,
+      errors: [
+        { messageId: 'tokenInQuery', ...at(injectedTokenMaker, '`/api/v1/users/sendloginsuccess?token=${token}&username=${username}`') },
+      ],
+    },
+    { code: loginWithQueryToken, errors: [{ messageId: 'tokenFromQuery', ...at(loginWithQueryToken, 'packet.token') }] },
+  ],
+});
