@@ -21,10 +21,11 @@ import {
   REQUEST_PARAMETER_KEYS,
   SINGLE_REDIRECT_URI_KEYS,
 } from '../knowledge/oauth-libraries';
-import { type FunctionNode, enclosingFunction, findVariable, functionName } from './ast';
+import { type FunctionNode, enclosingFunction, findVariable, functionName, soleValueDefinition } from './ast';
 import { fileFacts } from './file-facts';
 import { isInFile } from './functions';
-import { propertyKeyName } from './modules';
+import { memberName, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
+import { requestInput } from './request-input';
 import {
   isClientRedirectUri,
   isRedirectTargetName,
@@ -83,6 +84,8 @@ const LOOSE_HOW: Readonly<Record<string, string>> = { prefix: 'prefix', substrin
 // Names of functions that validate a redirect target: `isSafeRedirect`, `validateReturnTo`, `isAllowedRedirectUri`.
 const VALIDATOR_FUNCTION = /valid|safe|allow|check|verify|trust|saniti|clean|permit|^is/i;
 const TARGET_WORDS = /redirect|return|callback|next|continue|dest|goto|target/i;
+/** The parts of a URL object that decide where it points. */
+const HOST_PARTS: ReadonlySet<string> = new Set(['host', 'hostname', 'origin', 'href']);
 /** Authorization-server code reads the requesting client's id. */
 const CLIENT_ID_WORD = /\bclient_?id\b/i;
 
@@ -223,6 +226,8 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
    * callers are out of sight (in other modules, which count it as a check and stay silent).
    */
   function checkValidator(fn: TSESTree.FunctionLike): void {
+    // `getRedirectURL()` reading `return_url` from the URL itself and returning it under checks.
+    for (const variable of returnedRequestTargets(fn)) judge(parameterChecks(sourceCode, variable), isClientRedirectUri([variable.name]));
     const name = functionName(fn);
     if (!name) return;
     if (!VALIDATOR_FUNCTION.test(name) || !TARGET_WORDS.test(name)) {
@@ -240,8 +245,45 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
     const targets = params.filter((param) => isRedirectTargetName(param.name) || /url|uri|path|href|to$/i.test(param.name));
     for (const param of targets.length > 0 ? targets : params.length === 1 ? params : []) {
       const variable = scope.set.get(param.name);
-      if (variable) judge(parameterChecks(sourceCode, variable), isClientRedirectUri([param.name]));
+      if (variable && !setsHost(variable)) judge(parameterChecks(sourceCode, variable), isClientRedirectUri([param.name]));
     }
+  }
+
+  /**
+   * Variables a function returns that it read from the request or the browser's URL under a
+   * redirect target's name (`const return_url = params.get('return_url'); … return return_url`):
+   * the function is that target's sanitiser, and its checks are judged where written.
+   */
+  function returnedRequestTargets(fn: TSESTree.FunctionLike): TSESLint.Scope.Variable[] {
+    if (!fn.body || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+    const found: TSESLint.Scope.Variable[] = [];
+    for (const returned of returnedExpressions(fn) ?? []) {
+      const value = skipWrappers(returned);
+      if (value.type !== AST_NODE_TYPES.Identifier) continue;
+      const variable = findVariable(sourceCode.getScope(value), value);
+      const def = soleValueDefinition(variable);
+      if (!variable || found.includes(variable) || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) continue;
+      const key = requestInput(sourceCode, def.node.init)?.key;
+      if (key !== undefined && (isRedirectTargetName(key) || isRedirectTargetName(variable.name))) found.push(variable);
+    }
+    return found;
+  }
+
+  /**
+   * `url.host = CONFIGURED_HOST`: the function puts its own host into the URL object it is given,
+   * so a host comparison there picks when to rewrite, not which host to trust.
+   */
+  function setsHost(variable: TSESLint.Scope.Variable): boolean {
+    return variable.references.some((reference) => {
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
+      const assignment = member.parent;
+      return (
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.left === member &&
+        HOST_PARTS.has(memberName(sourceCode, member) ?? '')
+      );
+    });
   }
 
   /** oauth2orize-style `server.authorization((clientID, redirectURI, done) => …)`: the URI must be compared before `done` accepts it. */

@@ -631,3 +631,80 @@ ruleTester.run('require-exact-redirect-uri (real code: class validators)', rule,
     ),
   ],
 });
+
+// Seen in real code (fresh-2026-12-f): a getter that reads the return URL itself and returns it under
+// loose checks, a controller holding the request as `this.ctx`, a target parsed out of the state, and a
+// function that forces its own host into the URL it is given.
+const returnUrlGetter = `export function getRedirectURL() {
+  const urlParams = new URLSearchParams(window.location.search);
+  const return_url = urlParams.get('return_url');
+  if (return_url) {
+    try {
+      const url = new URL(return_url);
+      if (url.hostname.endsWith('example.com')) {
+        return return_url;
+      }
+    } catch (e) {
+      if (return_url.startsWith('/')) {
+        return return_url;
+      }
+    }
+  }
+}`;
+const controllerContext = `module.exports = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  async getUserInfo() {
+    const { code, redirect, state } = this.ctx.params;
+    if (redirect) {
+      return this.ctx.redirect(redirect + (redirect.includes('?') ? '&' : '?') + qs.stringify({ code, state }));
+    }
+    return this.ctx.body = await this.exchange(code);
+  }
+};`;
+const targetInState = `const qs = require('querystring');
+app.get('/google', async (req, res) => {
+  const { code, state: packed } = req.query;
+  const { redirect } = qs.parse(packed);
+  return res.redirect(redirect + '?code=' + code);
+});`;
+const forcesHost = `const checkCurrentUrlAndRedirectToPreConfiguredUrl = async (currentUrl: URL) => {
+  const preconfiguredHost = import.meta.env.VITE_FRONT_HOST;
+  if (currentUrl.host !== preconfiguredHost) {
+    currentUrl.host = preconfiguredHost;
+    await goto(currentUrl);
+  }
+};`;
+
+ruleTester.run('require-exact-redirect-uri (real code: getters, controllers, targets in the state)', rule, {
+  valid: [
+    forcesHost,
+    returnUrlGetter
+      .replace("url.hostname.endsWith('example.com')", 'ALLOWED.includes(url.origin + url.pathname)')
+      .replace(
+        "return_url.startsWith('/')",
+        "return_url.startsWith('/') && !return_url.startsWith('//') && !return_url.startsWith('/\\\\')",
+      ),
+    controllerContext.replace('if (redirect) {', 'if (redirect && ALLOWED_REDIRECTS.includes(redirect)) {'),
+    targetInState.replace(
+      "return res.redirect(redirect + '?code=' + code);",
+      "if (!ALLOWED.includes(redirect)) return res.sendStatus(400);\n  return res.redirect(redirect + '?code=' + code);",
+    ),
+  ],
+  invalid: [
+    {
+      code: returnUrlGetter,
+      errors: [
+        { messageId: 'hostOnly', ...at(returnUrlGetter, "url.hostname.endsWith('example.com')") },
+        { messageId: 'relativeIncomplete', ...at(returnUrlGetter, "return_url.startsWith('/')") },
+      ],
+    },
+    invalid(
+      controllerContext,
+      'unvalidated',
+      "this.ctx.redirect(redirect + (redirect.includes('?') ? '&' : '?') + qs.stringify({ code, state }))",
+    ),
+    invalid(targetInState, 'unvalidated', "res.redirect(redirect + '?code=' + code)"),
+  ],
+});
