@@ -437,6 +437,10 @@ function functionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression | T
   const args = plainArguments(call);
   if (!args) return undefined;
   if (spec.sessionOptions !== undefined) return sessionMiddlewareWrite(sourceCode, call, spec, args[spec.sessionOptions]);
+  if (spec.cookieObject !== undefined) {
+    const cookie = args[spec.cookieObject];
+    return cookie && call.type === AST_NODE_TYPES.CallExpression ? jarSet(sourceCode, call, cookie, [cookie], spec.api) : undefined;
+  }
   const options = spec.options === undefined ? undefined : args[spec.options];
   let forceSecure = false;
   if (spec.api === 'hono' && options) {
@@ -1048,6 +1052,8 @@ function contentFromName(text: string | undefined): CookieContent | undefined {
   )
     return 'session';
   if (words.length > 0 && words[words.length - 1] === 'auth') return 'token';
+  // An app prefix glued to the token's kind (`SQJWT`, `myappjwt`): one word that ends in jwt.
+  if (words.length === 1 && words[0].length > 3 && words[0].endsWith('jwt') && !/[cx]srf/.test(words[0])) return 'token';
   if (words.some((word) => OAUTH_TRANSACTION_WORDS.has(word))) return 'oauth';
   if (words.some((word) => OAUTH_PROTOCOL_WORDS.has(word)) && !words.some((word) => NOT_A_SECRET_WORDS.has(word))) return 'oauth';
   if (words.includes('state') && !words.some((word) => UI_STATE_WORDS.has(word))) return 'oauth';

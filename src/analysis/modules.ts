@@ -46,7 +46,27 @@ const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
 const MAX_DEPTH = 20;
 
 export function normaliseModule(specifier: string): string {
-  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  if (specifier.startsWith('node:')) return specifier.slice(5);
+  // Deno: `npm:jose@5`, `jsr:@std/http@1/cookie` name the package (and its version).
+  if (specifier.startsWith('npm:') || specifier.startsWith('jsr:')) return withoutVersion(specifier.slice(4));
+  // Deno's standard library by URL or by Fresh's import-map alias: `https://deno.land/std@0.200.0/http/cookie.ts`, `$std/http/cookie.ts`.
+  if (specifier.startsWith('https://deno.land/std') || specifier.startsWith('$std/')) {
+    const path = DENO_STD_PATH.exec(specifier)?.[1];
+    return path ? `@std/${path}` : specifier;
+  }
+  return specifier;
+}
+
+const DENO_STD_PATH = /^(?:https:\/\/deno\.land\/std(?:@[^/]*)?|\$std)\/([\w/-]+?)(?:\/mod)?\.ts$/;
+
+/** `jose@5` → `jose`, `@std/http@1.0.0/cookie` → `@std/http/cookie`. */
+function withoutVersion(specifier: string): string {
+  const scoped = specifier.startsWith('@');
+  const nameEnd = specifier.indexOf('/', scoped ? specifier.indexOf('/') + 1 : 0);
+  const name = nameEnd === -1 ? specifier : specifier.slice(0, nameEnd);
+  const rest = nameEnd === -1 ? '' : specifier.slice(nameEnd);
+  const at = name.indexOf('@', scoped ? 1 : 0);
+  return (at === -1 ? name : name.slice(0, at)) + rest;
 }
 
 function withSegments(origin: Origin | undefined, ...segments: string[]): Origin | undefined {

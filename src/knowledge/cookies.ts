@@ -34,6 +34,7 @@ export type CookieApi =
   | 'script-cookie'
   | 'fastify-session'
   | 'nuxt'
+  | 'deno'
   | 'unknown';
 
 const NONE: CookieDefaults = { secure: 'missing', httpOnly: 'missing', sameSite: 'missing' };
@@ -68,6 +69,8 @@ export const COOKIE_DEFAULTS: Readonly<Record<CookieApi, CookieDefaults>> = {
   'fastify-session': { secure: 'set', httpOnly: 'set', sameSite: 'unknown' },
   // Nuxt `useCookie` sets no flag by default (and in the browser it writes `document.cookie`).
   nuxt: NONE,
+  // Deno's standard library `setCookie(headers, cookie)` writes only the attributes given.
+  deno: NONE,
   unknown: UNKNOWN,
 };
 
@@ -90,6 +93,8 @@ export interface CookieCall {
   readonly cookiePath?: readonly string[];
   /** Runs in the page: the cookie can never be HttpOnly. `'unless-server'`: only when no request/response is passed. */
   readonly scriptWritten?: boolean | 'unless-server';
+  /** The cookie as one object at this argument, name, value and flags together (Deno's `setCookie(headers, { name, value, … })`). */
+  readonly cookieObject?: number;
 }
 
 export const COOKIE_CALLS: ReadonlyMap<string, CookieCall> = new Map<string, CookieCall>([
@@ -98,6 +103,8 @@ export const COOKIE_CALLS: ReadonlyMap<string, CookieCall> = new Map<string, Coo
   ['h3#setCookie', { api: 'h3', name: 1, value: 2, options: 3 }],
   ['nuxt/app#setCookie', { api: 'h3', name: 1, value: 2, options: 3 }],
   ['hono/cookie#setCookie', { api: 'hono', name: 1, value: 2, options: 3 }],
+  ['@std/http/cookie#setCookie', { api: 'deno', cookieObject: 1 }],
+  ['@std/http#setCookie', { api: 'deno', cookieObject: 1 }],
   ['hono/cookie#setSignedCookie', { api: 'hono', name: 1, value: 2, options: 4 }],
   ['js-cookie#set', { api: 'js-cookie', name: 0, value: 1, options: 2, scriptWritten: true }],
   ['typescript-cookie#setCookie', { api: 'script-cookie', name: 0, value: 1, options: 2, scriptWritten: true }],

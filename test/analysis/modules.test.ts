@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleeOrigin, formatOrigin, matchesPattern, originOf } from '../../src/analysis/modules';
+import { calleeOrigin, formatOrigin, matchesPattern, normaliseModule, originOf } from '../../src/analysis/modules';
 import { collect, type AnalyzeOptions } from '../helpers/analyze';
 
 /** Origins of every call's callee in the snippet, as `module.path`. */
@@ -170,5 +170,25 @@ describe('originOf: where a name comes from', () => {
     expect(calleeOrigins(code, { typescript: false, sourceType: 'commonjs' })).toContain(
       'openid-client.Issuer.discover.().Client.().authorizationUrl',
     );
+  });
+});
+
+describe('normaliseModule: one name per module, whatever the runtime spells', () => {
+  it('names Node built-ins and Deno packages without their prefixes and versions', () => {
+    expect(normaliseModule('node:crypto')).toBe('crypto');
+    expect(normaliseModule('npm:jose@5.2.0')).toBe('jose');
+    expect(normaliseModule('npm:@panva/hkdf@1/dist')).toBe('@panva/hkdf/dist');
+    expect(normaliseModule('jsr:@std/http@1.0.0/cookie')).toBe('@std/http/cookie');
+    expect(normaliseModule('jsr:@std/http')).toBe('@std/http');
+  });
+
+  it("names Deno's standard library by URL and by Fresh's import-map alias", () => {
+    expect(normaliseModule('https://deno.land/std@0.150.0/http/cookie.ts')).toBe('@std/http/cookie');
+    expect(normaliseModule('https://deno.land/std/http/mod.ts')).toBe('@std/http');
+    expect(normaliseModule('$std/http/cookie.ts')).toBe('@std/http/cookie');
+    // Other URLs and aliases stay as written.
+    expect(normaliseModule('https://deno.land/x/oak@v12/mod.ts')).toBe('https://deno.land/x/oak@v12/mod.ts');
+    expect(normaliseModule('$fresh/server.ts')).toBe('$fresh/server.ts');
+    expect(normaliseModule('jose')).toBe('jose');
   });
 });

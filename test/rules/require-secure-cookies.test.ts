@@ -853,3 +853,82 @@ ruleTester.run('require-secure-cookies (real code: a user id cookie)', rule, {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-f): Deno's standard-library setCookie (Fresh), and a cookie named
+// by an app prefix glued to "JWT".
+const denoSetCookie = `import { setCookie } from '$std/http/cookie.ts';
+export async function handler(req: Request, ctx: HandlerContext): Promise<Response> {
+  const accessToken = await exchange(new URL(req.url).searchParams.get('code'));
+  const response = await ctx.render();
+  setCookie(response.headers, { name: 'deploy_chat_token', value: accessToken, maxAge: 604800, httpOnly: true });
+  return response;
+}`;
+const prefixedJwtCookie = `@Controller('/auth')
+export class AuthController {
+  @Get('/callback')
+  callback(@Req() request, @Res() response) {
+    return request.user.subscribe(async (user) => {
+      response.cookie('SQJWT', await this.jwtService.sign(user));
+      response.redirect('/app/');
+    });
+  }
+}`;
+
+const denoUrlImport = denoSetCookie.replace("from '$std/http/cookie.ts'", "from 'https://deno.land/std@0.150.0/http/cookie.ts'");
+
+ruleTester.run('require-secure-cookies (real code: Deno std setCookie, prefixed JWT names)', rule, {
+  valid: [
+    denoSetCookie.replace('httpOnly: true', "httpOnly: true, secure: true, sameSite: 'Lax'"),
+    denoSetCookie
+      .replace("from '$std/http/cookie.ts'", "from 'jsr:@std/http@1/cookie'")
+      .replace('httpOnly: true', "httpOnly: true, secure: true, sameSite: 'Strict'"),
+    // A preference, not a token.
+    denoSetCookie.replace("name: 'deploy_chat_token', value: accessToken", "name: 'theme', value: 'dark'"),
+    // Django-style CSRF token cookies must stay readable by scripts.
+    prefixedJwtCookie.replace("'SQJWT'", "'csrfjwt'"),
+  ],
+  invalid: [
+    {
+      code: denoSetCookie,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(
+            denoSetCookie,
+            "setCookie(response.headers, { name: 'deploy_chat_token', value: accessToken, maxAge: 604800, httpOnly: true })",
+          ),
+        },
+      ],
+    },
+    {
+      code: denoUrlImport,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(
+            denoUrlImport,
+            "setCookie(response.headers, { name: 'deploy_chat_token', value: accessToken, maxAge: 604800, httpOnly: true })",
+          ),
+        },
+      ],
+    },
+    {
+      code: prefixedJwtCookie,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(prefixedJwtCookie, "response.cookie('SQJWT', await this.jwtService.sign(user))"),
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: prefixedJwtCookie.replace(
+                'this.jwtService.sign(user))',
+                "this.jwtService.sign(user), { secure: true, httpOnly: true, sameSite: 'lax' })",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
