@@ -26,7 +26,8 @@ import {
   type AuthorizationLibrary,
 } from '../knowledge/oauth-libraries';
 import { fileFacts } from './file-facts';
-import { CALL, calleeOrigin, lookup, originOf, skipWrappers, type Origin } from './modules';
+import { CALL, calleeOrigin, lookup, memberName, originOf, skipWrappers, type Origin } from './modules';
+import { projectOrigin } from './functions';
 import { arrayElements, getPath, getProperty, objectLiteral, stringValue, type PropertyLookup } from './values';
 import {
   fileNodes,
@@ -289,6 +290,18 @@ export const AUTHORIZATION_HINT =
 /** The provider modules as import names (`next-auth/providers`, which `next-auth/providers/okta` imports). */
 const PROVIDER_MODULE_NAMES = NEXTAUTH_PROVIDER_MODULES.map((prefix) => prefix.replace(/\/$/, ''));
 
+/** Method names of the libraries' authorize-URL calls: only these calls are worth following into another module. */
+const AUTHORIZATION_METHODS: ReadonlySet<string> = new Set(
+  [...AUTHORIZATION_LIBRARIES.keys()].map((pattern) => pattern.slice(pattern.lastIndexOf('.') + 1)).filter((name) => name !== CALL),
+);
+
+/** `oauth2.authorizeURL(…)` on a client another module of the project made and exports (`export default new AuthorizationCode(…)`). */
+function projectClientOrigin(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): Origin | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !AUTHORIZATION_METHODS.has(memberName(sourceCode, callee) ?? '')) return undefined;
+  return projectOrigin(sourceCode, callee);
+}
+
 function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const requests: AuthorizationRequest[] = [];
   const nodes = fileNodes(sourceCode);
@@ -298,8 +311,10 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   // are resolved only in a file that can reach such a library.
   const facts = fileFacts(sourceCode);
   const mayCallLibrary = facts.mayMatch(AUTHORIZATION_LIBRARIES) || facts.importsAny(PROVIDER_MODULE_NAMES);
-  for (const call of mayCallLibrary ? [...nodes.calls, ...nodes.news] : []) {
-    const origin = calleeOrigin(sourceCode, call);
+  // A client made in another module of the project is followed for the libraries' method names only.
+  const projectClientsPossible = facts.importsProjectModules;
+  for (const call of mayCallLibrary || projectClientsPossible ? [...nodes.calls, ...nodes.news] : []) {
+    const origin = mayCallLibrary ? calleeOrigin(sourceCode, call) : projectClientOrigin(sourceCode, call);
     let request: AuthorizationRequest | undefined;
     if (origin) {
       const knowledge = lookupCall(origin, AUTHORIZATION_LIBRARIES);

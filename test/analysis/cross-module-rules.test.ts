@@ -822,3 +822,41 @@ ${body}
     ).toEqual([]);
   });
 });
+
+describe('library clients made in another module', () => {
+  // Seen in real code (fresh-2026-12-f): a simple-oauth2 client built by a factory of a utils module.
+  const oauthModule = `import { AuthorizationCode } from 'simple-oauth2';
+export const config = { redirect_uri: 'https://app.example.com/.netlify/functions/auth-callback' };
+function authInstance(credentials) {
+  return new AuthorizationCode(credentials);
+}
+export default authInstance({ client: { id: ID, secret: SECRET }, auth: { tokenHost: 'https://api.fitbit.com' } });
+`;
+  const handler = (params: string) => `import oauth2, { config } from './utils/oauth';
+export const handler = async () => {
+  const authorizationURI = oauth2.authorizeURL({ redirect_uri: config.redirect_uri, scope: 'profile'${params} });
+  return { statusCode: 302, headers: { Location: authorizationURI } };
+};
+`;
+  const lint = (params: string) =>
+    project.lint({ 'utils/oauth.ts': oauthModule, 'auth.ts': handler(params) }, 'auth.ts', ['require-state-check', 'require-pkce']);
+
+  it("judges the authorize URL of an imported client as the library's own call", () => {
+    expect(lint('')).toEqual(['require-state-check@3', 'require-pkce@3']);
+    expect(lint(", state, code_challenge: challenge, code_challenge_method: 'S256'")).toEqual([]);
+  });
+
+  it('leaves a method of the same name on a client of our own alone', () => {
+    expect(
+      project.lint(
+        {
+          'utils/oauth.ts':
+            'export default { authorizeURL: (params) => `https://idp.example/authorize?${new URLSearchParams(params)}` };\n',
+          'auth.ts': handler(''),
+        },
+        'auth.ts',
+        ['require-state-check', 'require-pkce'],
+      ),
+    ).toEqual([]);
+  });
+});
