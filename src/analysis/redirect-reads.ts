@@ -24,6 +24,7 @@ import { fileFacts } from './file-facts';
 import { calledFunction, callSitesOf } from './functions';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { requestInput } from './request-input';
+import { ELECTRON_NAVIGATION_EVENTS } from '../knowledge/requests';
 import { namesNonce, pairFieldName, tokenKindFromName } from './tokens';
 import { descendants, stringValue } from './values';
 
@@ -148,6 +149,22 @@ function isWebAuthFlowCall(sourceCode: SourceCode, node: Node): boolean {
   return object.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, object) === 'identity';
 }
 
+/** `webContents.on('will-navigate', listener)`: Electron hands the listener the URL the window navigates to. */
+function isNavigationListener(sourceCode: SourceCode, call: TSESTree.CallExpression, listener: FunctionNode): boolean {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments[1] !== listener) return false;
+  const method = memberName(sourceCode, callee);
+  if (method !== 'on' && method !== 'once') return false;
+  const target = skipWrappers(callee.object);
+  const event = call.arguments[0] ? stringValue(sourceCode, call.arguments[0]) : undefined;
+  return (
+    event !== undefined &&
+    ELECTRON_NAVIGATION_EVENTS.has(event) &&
+    target.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(sourceCode, target) === 'webContents'
+  );
+}
+
 /** A router's location or route object: `useLocation()`, `useRoute()`, `this.$route`, `props.location`, `route.snapshot`. */
 function isRouterObject(sourceCode: SourceCode, node: Node, context: Context, depth: number): boolean {
   const inner = skipWrappers(node);
@@ -259,6 +276,8 @@ function identifierPart(identifier: TSESTree.Identifier, context: Context, depth
     const elements = index >= 0 ? elementSource(sourceCode, fn, def.name) : undefined;
     if (elements) return partOf(elements, context, depth + 1);
     const call = fn.parent;
+    // Electron: `win.webContents.on('will-navigate', (event, url) => …)`.
+    if (index === 1 && call?.type === AST_NODE_TYPES.CallExpression && isNavigationListener(sourceCode, call, fn)) return 'url';
     // `chrome.identity.launchWebAuthFlow({ url }, (redirectUrl) => …)` / `.then((redirectUrl) => …)`.
     if (index === 0 && call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
       if (isWebAuthFlowCall(sourceCode, call)) return 'url';
@@ -801,7 +820,8 @@ function ownReads(sourceCode: SourceCode): readonly RedirectRead[] {
 /** Words that make a file worth reading for redirect reads. */
 // `code` as a word: as a parameter name it stands alone (`get('code')`, `code=`, `query.code`), unlike in `decode` or `charCodeAt`.
 export const REDIRECT_READ_HINT = /access_token|id_token|\bcode\b|launchWebAuthFlow/;
-const LOCATION_HINT = /location|launchWebAuthFlow|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
+const LOCATION_HINT =
+  /location|launchWebAuthFlow|webContents|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
 
 /** Every place the file takes `access_token`, `id_token` or `code` out of the redirect URL (memoized per file). */
 export function redirectReads(sourceCode: SourceCode): readonly RedirectRead[] {

@@ -537,6 +537,11 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
   ],
   // apple-auth: new AppleAuth(config, privateKey, 'text').accessToken(code) (Sign in with Apple; no PKCE in this client).
   ['apple-auth#().accessToken', { library: 'apple-auth', grantType: 'authorization_code', codeStringArg: 0, formPost: true }],
+  // apple-signin-auth: appleSignin.getAuthorizationToken(code, { clientID, redirectUri, clientSecret }) (no PKCE in this client).
+  [
+    'apple-signin-auth#getAuthorizationToken',
+    { library: 'apple-signin-auth', grantType: 'authorization_code', codeStringArg: 0, formPost: true },
+  ],
   // msal-node.
   [
     '@azure/msal-node#**.acquireTokenByCode',

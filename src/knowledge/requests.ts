@@ -127,3 +127,14 @@ export const REQUEST_VALUE_PARSERS: readonly string[] = [
 
 /** Decoders a request value passes through before it is parsed: `atob(state)`, `decodeURIComponent(state)`. */
 export const REQUEST_VALUE_DECODERS: readonly string[] = ['<global>#atob', '<global>#decodeURIComponent', '<global>#unescape'];
+
+/**
+ * Electron's navigation events, whose listener gets the URL the window is sent to as its second
+ * argument, the OAuth redirect in desktop apps: `win.webContents.on('will-navigate', (event, url) => …)`.
+ */
+export const ELECTRON_NAVIGATION_EVENTS: ReadonlySet<string> = new Set([
+  'will-navigate',
+  'will-redirect',
+  'did-navigate',
+  'did-redirect-navigation',
+]);

@@ -1351,3 +1351,46 @@ export default function Redeem() {
     invalid(piecesOfOneUrl, 'missingState', '`response_type=${process.env.REACT_APP_RESPONSE_TYPE}`'),
   ],
 });
+
+// Seen in real code (fresh-2026-12-f): an Electron window that catches the redirect in a navigation
+// event, and Sign in with Apple through apple-signin-auth (its flow posts the response).
+const electronRedirect = `const { BrowserWindow } = require('electron');
+function createWindow() {
+  const win = new BrowserWindow({ width: 800, height: 600 });
+  win.webContents.on('will-navigate', (event, newUrl) => {
+    if (newUrl.includes('access_token')) {
+      event.preventDefault();
+      const token = new URLSearchParams(new URL(newUrl).hash.substring(1)).get('access_token');
+      if (token) store.set('twitch', token);
+    }
+  });
+}`;
+const appleSigninAuth = `import appleSignin from 'apple-signin-auth';
+export default defineEventHandler(async (event) => {
+  const body = await readBody(event);
+  const token = await appleSignin.getAuthorizationToken(body.code, { clientID, clientSecret, redirectUri: '' });
+  return token;
+});`;
+
+ruleTester.run('require-state-check (real code: Electron navigation events, apple-signin-auth)', rule, {
+  valid: [
+    electronRedirect.replace(
+      "if (token) store.set('twitch', token);",
+      "const params = new URLSearchParams(new URL(newUrl).hash.substring(1));\n      if (params.get('state') !== pendingState) return;\n      if (token) store.set('twitch', token);",
+    ),
+    // Another event's second argument is no URL.
+    electronRedirect.replace("'will-navigate'", "'console-message'"),
+    appleSigninAuth.replace(
+      'const token =',
+      'if (body.state !== (await useSession(event)).data.appleState) throw createError({ statusCode: 403 });\n  const token =',
+    ),
+  ],
+  invalid: [
+    invalid(electronRedirect, 'redirectReadWithoutState', "new URLSearchParams(new URL(newUrl).hash.substring(1)).get('access_token')"),
+    invalid(
+      appleSigninAuth,
+      'stateNotCompared',
+      "appleSignin.getAuthorizationToken(body.code, { clientID, clientSecret, redirectUri: '' })",
+    ),
+  ],
+});
