@@ -28,6 +28,7 @@ import {
   ZUSTAND_JSON_STORAGE,
   ZUSTAND_PERSIST,
   type StorageArea,
+  type StorageHook,
 } from '../knowledge/storage';
 import { fileFacts } from './file-facts';
 import { calledFunction, importedDefinition, libraryCallEntry, parameterIndexOf } from './functions';
@@ -583,8 +584,9 @@ export function storageHookOf(
   sourceCode: SourceCode,
   call: TSESTree.CallExpression,
 ): { area: 'local' | 'session'; keyText: string | undefined } | undefined {
-  if (!fileFacts(sourceCode).mayMatch(STORAGE_HOOKS)) return undefined;
-  const hook = lookup(calleeOrigin(sourceCode, call), STORAGE_HOOKS);
+  const hook = fileFacts(sourceCode).mayMatch(STORAGE_HOOKS)
+    ? lookup(calleeOrigin(sourceCode, call), STORAGE_HOOKS)
+    : projectStorageHook(sourceCode, call);
   if (!hook) return undefined;
   let keyText: string | undefined;
   if (hook.key === 'key-property') {
@@ -602,6 +604,26 @@ export function storageHookOf(
     area = chosen;
   }
   return { area, keyText };
+}
+
+/** Names the storage hooks of the hook libraries go by; a project's own hook of that name is read to confirm it. */
+const STORAGE_HOOK_NAME = /^use(?:Local|Session)?Storage(?:State)?$/;
+const WRITES_STORAGE = /\b(local|session)Storage\s*\.\s*setItem\s*\(/;
+
+/**
+ * A project's own `useLocalStorage(key)` hook, written like the libraries' (its setter writes the
+ * value under the key it is given): `const [, setSession] = useLocalStorage('userSession')`.
+ */
+function projectStorageHook(sourceCode: SourceCode, call: TSESTree.CallExpression): StorageHook | undefined {
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || !STORAGE_HOOK_NAME.test(callee.name)) return undefined;
+  const hook = calledFunction(sourceCode, callee);
+  if (!hook) return undefined;
+  const first = hook.fn.params[0];
+  const key = first?.type === AST_NODE_TYPES.AssignmentPattern ? first.left : first;
+  if (key?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const written = WRITES_STORAGE.exec(hook.sourceCode.getText(hook.fn));
+  return written ? { key: 0, area: written[1] === 'session' ? 'session' : 'local' } : undefined;
 }
 
 /** Names of the keys of an object an arrow or function returns (`(set) => ({ token: null })`, a setup store's `return { token }`). */

@@ -7,7 +7,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, findVariable, isFunctionNode } from './ast';
+import { enclosingFunction, findVariable, isFunctionNode, soleValueDefinition } from './ast';
 import { fileFacts } from './file-facts';
 import { calleeOrigin, childNodes, localFunction, matchesPattern, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import {
@@ -143,6 +143,12 @@ function callFinding(
     const finding = writeFinding(sourceCode, wrapped, allowedInSession);
     if (finding) return finding;
   }
+  // `const [, setSession] = useLocalStorage('userSession'); setSession({ token })`: the hook's setter writes its value.
+  const set = hookSetterWrite(sourceCode, node);
+  if (set) {
+    const finding = writeFinding(sourceCode, set, allowedInSession);
+    if (finding) return finding;
+  }
   // `useLocalStorage('access_token')`: the hook binds the key to web storage.
   const hook = storageHookOf(sourceCode, node);
   if (hook) {
@@ -157,6 +163,26 @@ function callFinding(
     return { kind: 'token-in-storage', node: persisted.node, token: persisted.kind, area: persisted.area };
   }
   return sdkCache(angularSetStorageChoice(sourceCode, node));
+}
+
+/**
+ * A call of the setter a storage hook hands back (`const [value, setValue] = useLocalStorage(key)`):
+ * a write of its argument under the hook's key, reported there when the key itself names no token.
+ */
+function hookSetterWrite(sourceCode: SourceCode, call: TSESTree.CallExpression): StorageWrite | undefined {
+  const callee = skipWrappers(call.callee);
+  const value = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.Identifier || !value || value.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const def = soleValueDefinition(findVariable(sourceCode.getScope(callee), callee));
+  if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ArrayPattern || !def.node.init) return undefined;
+  if (def.node.id.elements[1] !== def.name) return undefined;
+  const init = skipWrappers(def.node.init);
+  if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const hook = storageHookOf(sourceCode, init);
+  // A key named for a token (`useLocalStorage('access_token')`) is reported once, at the hook.
+  const keyKind = hook ? storageKeyKind(hook.keyText) : undefined;
+  if (!hook || (keyKind !== undefined && keyKind !== 'code')) return undefined;
+  return { node: call, area: hook.area, keyText: hook.keyText, value };
 }
 
 /** angular-oauth2-oidc: the `localStorage` of `this.oauthService.setStorage(localStorage)`. */

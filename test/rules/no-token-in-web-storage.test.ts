@@ -559,3 +559,34 @@ ruleTester.run('no-token-in-web-storage (real code: angular-auth-oidc-client sto
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-f): a project's own useLocalStorage hook, written like the
+// libraries', whose setter is handed the session with its token.
+const ownStorageHook = `import { useState } from 'react';
+export const useLocalStorage = (key, initialValue) => {
+  const [stored, setStored] = useState(initialValue);
+  const setValue = (value) => {
+    setStored(value);
+    window.localStorage.setItem(key, JSON.stringify(value));
+  };
+  return [stored, setValue];
+};
+export function Login({ userId, token }) {
+  const [, setUserSession] = useLocalStorage('userSession');
+  setUserSession({ userId, token, expiry: Date.now() + 3.6e6 });
+}`;
+
+ruleTester.run('no-token-in-web-storage (real code: a storage hook of the project)', rule, {
+  valid: [
+    // The session without a token in it.
+    ownStorageHook.replace('{ userId, token, expiry', '{ userId, expiry'),
+    // A hook of that name that keeps the value in memory only.
+    ownStorageHook.replace('window.localStorage.setItem(key, JSON.stringify(value));', 'cache.set(key, value);'),
+  ],
+  invalid: [
+    {
+      code: ownStorageHook,
+      errors: [{ messageId: 'tokenInStorage', ...at(ownStorageHook, 'setUserSession({ userId, token, expiry: Date.now() + 3.6e6 })') }],
+    },
+  ],
+});
