@@ -125,6 +125,27 @@ describe('resolveModule', () => {
     expect(resolveModule(join(root, 'vite/src/pages/Login.js'), '$lib/random')).toBeUndefined();
   });
 
+  it("resolves Create React App's absolute imports from src/, and nothing that may be a package", () => {
+    write({
+      'cra/package.json': JSON.stringify({ dependencies: { 'react-scripts': '3.0.1', axios: '^0.19.0' } }),
+      'cra/src/utils/localStorage/index.js': '',
+      'cra/src/axios/index.js': '',
+      'cra/src/path.js': '',
+      'plain/package.json': JSON.stringify({ dependencies: { react: '^18.0.0' } }),
+      'plain/src/utils/localStorage/index.js': '',
+    });
+    const from = join(root, 'cra/src/utils/auth/tokenGetSet.js');
+    expect(resolveModule(from, 'utils/localStorage')).toBe(join(root, 'cra/src/utils/localStorage/index.js'));
+    expect(mayNameProjectFile(from, ['react', 'utils/localStorage'])).toBe(true);
+    // A dependency, a Node built-in and a folder src/ lacks stay packages.
+    expect(resolveModule(from, 'axios')).toBeUndefined();
+    expect(resolveModule(from, 'path')).toBeUndefined();
+    expect(resolveModule(from, 'lodash/get')).toBeUndefined();
+    expect(mayNameProjectFile(from, ['axios', 'path', 'lodash/get'])).toBe(false);
+    // Not a react-scripts app: no such convention.
+    expect(resolveModule(join(root, 'plain/src/a.js'), 'utils/localStorage')).toBeUndefined();
+  });
+
   it('follows package.json imports as Node picks: the longest pattern prefix, then tsconfig paths for # names', () => {
     write({
       'imp/package.json': JSON.stringify({ imports: { '#lib/*': './src/lib/*', '#lib/auth/*': './src/auth/*', '#pkg': 'some-package' } }),

@@ -2,11 +2,12 @@
  * Resolves the project's own import specifiers to files: relative paths, `index` files,
  * the extensions of JavaScript and TypeScript (a `.js` specifier written for a `.ts` file
  * included), tsconfig/jsconfig `paths` aliases and `baseUrl`, and package.json `imports`
- * (`#lib/*`). Packages are never followed: what a library does is library knowledge
+ * (`#lib/*`), and Create React App's absolute imports from `src/`. Packages are never followed: what a library does is library knowledge
  * (src/knowledge), and node_modules is large. Every answer is a plain function of the files
  * on disk; the configs read are cached per process by path, mtime and size.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
 /** Extensions tried, in TypeScript's order, for a specifier without one. */
@@ -253,6 +254,50 @@ function packageImport(fromFile: string, specifier: string): string | undefined 
   return best ? importsTarget(imports[best.key], directory, best.matched) : undefined;
 }
 
+/** Create React App projects: their `src/` folder and the packages they depend on. */
+interface ReactScriptsApp {
+  readonly sourceDirectory: string;
+  readonly dependencies: ReadonlySet<string>;
+}
+
+const appManifests = new Map<string, Stamped<ReactScriptsApp | undefined>>();
+
+function readReactScriptsApp(file: string): ReactScriptsApp | undefined {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const dependencies = new Set<string>();
+    for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
+      const value = json[field];
+      if (value && typeof value === 'object') for (const name of Object.keys(value)) dependencies.add(name);
+    }
+    return dependencies.has('react-scripts') ? { sourceDirectory: join(dirname(file), 'src'), dependencies } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const BUILTIN_MODULES: ReadonlySet<string> = new Set(builtinModules);
+
+/** The react-scripts app a file of the project belongs to (none for files under node_modules). */
+function reactScriptsAppOf(fromFile: string): ReactScriptsApp | undefined {
+  if (withinPackages(fromFile)) return undefined;
+  const manifest = nearestFile(manifestWalks, dirname(fromFile), ['package.json']);
+  return manifest === undefined ? undefined : stamped(appManifests, manifest, readReactScriptsApp)?.value;
+}
+
+/**
+ * Create React App resolves bare specifiers from `src/` when `NODE_PATH=src` is set (its
+ * `.env` is seldom committed): `import LocalStorageValue from 'utils/localStorage'`. Only in a
+ * react-scripts app, only for a first segment that is no dependency and no Node built-in, and
+ * only when `src/` has that entry.
+ */
+function mayBeAbsoluteImport(app: ReactScriptsApp, specifier: string): boolean {
+  const slash = specifier.indexOf('/');
+  const first = slash === -1 ? specifier : specifier.slice(0, slash);
+  if (first.startsWith('@') || app.dependencies.has(first) || BUILTIN_MODULES.has(first)) return false;
+  return stamped(listings, app.sourceDirectory, readEntries)?.value.has(first) === true;
+}
+
 const listings = new Map<string, Stamped<ReadonlySet<string>>>();
 
 /** A folder's entry names, each also without its extension (`auth.ts` answers for `auth`). */
@@ -281,13 +326,18 @@ export function mayNameProjectFile(fromFile: string, specifiers: Iterable<string
   if (!isAbsolute(fromFile)) return false;
   let config: PathAliases | undefined | null = null;
   let entries: ReadonlySet<string> | undefined | null = null;
+  let app: ReactScriptsApp | undefined | null = null;
   for (const specifier of specifiers) {
     if (specifier.startsWith('node:')) continue;
     if (config === null) config = pathAliasesFor(dirname(fromFile));
-    if (!config) return false;
     // A catch-all `"*"` pattern (type-declaration fallbacks, mostly) would let every package through.
-    if (config.paths.some(({ pattern }) => pattern !== '*' && matchAlias(pattern, specifier) !== undefined)) return true;
-    if (!config.hasBaseUrl || withinPackages(config.baseDirectory)) continue;
+    if (config?.paths.some(({ pattern }) => pattern !== '*' && matchAlias(pattern, specifier) !== undefined)) return true;
+    if (!config?.hasBaseUrl) {
+      if (app === null) app = reactScriptsAppOf(fromFile);
+      if (app && mayBeAbsoluteImport(app, specifier)) return true;
+      continue;
+    }
+    if (withinPackages(config.baseDirectory)) continue;
     const slash = specifier.indexOf('/');
     const first = slash === -1 ? specifier : specifier.slice(0, slash);
     if (first === 'node_modules' || first === '' || first === '.' || first === '..') continue;
@@ -303,6 +353,7 @@ export function clearResolverCache(): void {
   configs.clear();
   manifestWalks.clear();
   manifests.clear();
+  appManifests.clear();
   listings.clear();
 }
 
@@ -376,6 +427,10 @@ export function resolveModule(
     }
     if (!found && config.hasBaseUrl) found = resolveFile(resolve(config.baseDirectory, specifier));
     found ??= frameworkAlias(fromFile, specifier);
+    if (!found && !config.hasBaseUrl) {
+      const app = reactScriptsAppOf(fromFile);
+      if (app && mayBeAbsoluteImport(app, specifier)) found = resolveFile(join(app.sourceDirectory, specifier));
+    }
   }
   return found && !withinPackages(found) ? found : undefined;
 }
