@@ -66,6 +66,8 @@ export interface StorageWrite {
   /** The IndexedDB object store's name, when known (`objectStore('tokens')`). */
   readonly storeName?: string;
   readonly value?: Node;
+  /** The storage wrapper called, when the write is a call of one (`setAccessToken(value)`): its name may say what it keeps. */
+  readonly wrapperName?: string;
 }
 
 const MAX_DEPTH = 6;
@@ -398,7 +400,7 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
  */
 export function storedCredential(
   sourceCode: SourceCode,
-  write: Pick<StorageWrite, 'keyText' | 'storeName' | 'value'>,
+  write: Pick<StorageWrite, 'keyText' | 'storeName' | 'value' | 'wrapperName'>,
 ): TokenKind | undefined {
   if (!write.value || isEmptyValue(sourceCode, write.value) || isFlagValue(sourceCode, write.value)) return undefined;
   if (namesSomethingElse(write.keyText) || namesSomethingElse(write.storeName)) {
@@ -406,12 +408,17 @@ export function storedCredential(
     const kind = credentialInValue(sourceCode, write.value);
     return kind === 'unknown-jwt' ? undefined : kind;
   }
-  for (const name of [write.keyText, write.storeName]) {
+  // A wrapper named for what it keeps (`setAccessToken(data.access)`, `saveRefreshToken(r)`), its verb aside.
+  const kept = write.wrapperName === undefined ? undefined : write.wrapperName.replace(WRAPPER_VERB, '');
+  for (const name of [write.keyText, write.storeName, kept === write.wrapperName || namesSomethingElse(kept) ? undefined : kept]) {
     const kind = credentialKindFromName(name);
     if (kind && kind !== 'code') return kind;
   }
   return credentialInValue(sourceCode, write.value);
 }
+
+/** The verb of a storage wrapper's name: `setAccessToken` keeps an access token. */
+const WRAPPER_VERB = /^(?:set|save|store|persist|put|write|keep|cache|remember)(?=[A-Z_])/;
 
 interface WrapperShape {
   readonly area: StorageArea;
@@ -428,8 +435,10 @@ interface WrapperShape {
 const UNCHANGED = { unchanged: true } as const;
 
 /** Storage writes inside a helper whose key or value is one of its parameters. Cached per function. */
-function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): WrapperShape[] {
-  const cache = fileFacts(sourceCode).memo('storage:wrappers', () => new WeakMap<Node, WrapperShape[]>());
+function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike, depth = 0): WrapperShape[] {
+  // One cache per depth: a helper read at the last depth follows no further wrapper, and that
+  // shorter answer must not stand for it when it is asked first-hand (findings must not depend on order).
+  const cache = fileFacts(sourceCode).memo(`storage:wrappers:${depth}`, () => new WeakMap<Node, WrapperShape[]>());
   const cached = cache.get(fn);
   if (cached) return cached;
   const shapes: WrapperShape[] = [];
@@ -439,6 +448,10 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
   for (const node of descendants(fn.body)) {
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.AssignmentExpression) continue;
     const write = storageWriteOf(sourceCode, node);
+    if (!write && node.type === AST_NODE_TYPES.CallExpression && depth < MAX_WRAPPER_DEPTH) {
+      shapes.push(...handedOnShapes(sourceCode, fn, node, depth));
+      continue;
+    }
     if (!write || !write.value) continue;
     const keyParam = parameterIndexOf(sourceCode, fn, write.key, UNCHANGED);
     const valueParam = parameterIndexOf(sourceCode, fn, storedExpression(sourceCode, write.value), UNCHANGED);
@@ -459,6 +472,41 @@ function wrapperShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike): Wrapp
       valueParam,
       value: valueParam === undefined ? write.value : undefined,
     });
+  }
+  return shapes;
+}
+
+/** Wrappers of wrappers followed this deep (`setAccessToken(v)` → `LocalStorageValue.set(KEY, v)` → `localStorage.setItem`). */
+const MAX_WRAPPER_DEPTH = 2;
+
+/**
+ * The writes a helper makes by handing its parameters on to another wrapper
+ * (`const setAccessToken = (value) => LocalStorageValue.set(ACCESS_KEY, value)`): the inner
+ * wrapper's shape, its parameters mapped to this helper's. A key that names a token here is
+ * reported at that inner call, not at this helper's callers.
+ */
+function handedOnShapes(sourceCode: SourceCode, fn: TSESTree.FunctionLike, call: TSESTree.CallExpression, depth: number): WrapperShape[] {
+  if (call.arguments.length === 0) return [];
+  const inner = calledFunction(sourceCode, call.callee);
+  if (!inner || inner.fn === fn) return [];
+  const shapes: WrapperShape[] = [];
+  for (const shape of wrapperShapes(inner.sourceCode, inner.fn, depth + 1)) {
+    if (shape.valueParam === undefined) continue;
+    const value = call.arguments[shape.valueParam];
+    if (!value || value.type === AST_NODE_TYPES.SpreadElement) continue;
+    const valueParam = parameterIndexOf(sourceCode, fn, storedExpression(sourceCode, value), UNCHANGED);
+    if (valueParam === undefined) continue;
+    let keyParam: number | undefined;
+    let keyText = shape.keyText;
+    if (shape.keyParam !== undefined) {
+      const key = call.arguments[shape.keyParam];
+      if (!key || key.type === AST_NODE_TYPES.SpreadElement) continue;
+      keyParam = parameterIndexOf(sourceCode, fn, key, UNCHANGED);
+      keyText = keyParam === undefined ? stringValue(sourceCode, key) : undefined;
+    }
+    const keyKind = keyParam === undefined ? storageKeyKind(keyText) : undefined;
+    if (keyKind !== undefined && keyKind !== 'code') continue;
+    shapes.push({ area: shape.area, keyParam, keyText, storeName: shape.storeName, valueParam });
   }
   return shapes;
 }
@@ -568,6 +616,7 @@ export function wrapperWritesOf(sourceCode: SourceCode, call: TSESTree.CallExpre
       keyText: shape.keyParam === undefined ? shape.keyText : key ? stringValue(sourceCode, key) : undefined,
       storeName: shape.storeName,
       value,
+      wrapperName: shape.valueParam === undefined ? undefined : tailName(sourceCode, call.callee),
     });
   }
   return writes;

@@ -860,3 +860,36 @@ export const handler = async () => {
     ).toEqual([]);
   });
 });
+
+describe('storage wrappers of storage wrappers', () => {
+  // Seen in real code (fresh-2026-12-f): a token setter that hands its value to a generic storage module.
+  const storage = `const setLocalStorageValue = (key, value) => {
+  localStorage.setItem(key, value);
+};
+export default { set: setLocalStorageValue };
+`;
+  const tokens = `import LocalStorageValue from '../lib/storage';
+const accessTokenKey = 'access-key';
+export const setAccessToken = (value) => {
+  LocalStorageValue.set(accessTokenKey, value);
+};
+export const setTheme = (value) => {
+  LocalStorageValue.set('theme', value);
+};
+`;
+  const login = (body: string) => `import { setAccessToken, setTheme } from './auth/tokens';
+export async function login(username, password) {
+  const data = await api.login(username, password);
+${body}
+}
+`;
+  const lint = (body: string) =>
+    project.lint({ 'lib/storage.js': storage, 'auth/tokens.js': tokens, 'login.js': login(body) }, 'login.js', ['no-token-in-web-storage']);
+
+  it('reports the token at the call that hands it to the outer wrapper, which its name says keeps an access token', () => {
+    expect(lint('  setAccessToken(data.access);')).toEqual(['no-token-in-web-storage@4']);
+    expect(lint('  setTheme(data.theme);')).toEqual([]);
+    // The wrapper's name alone does not make a flag a token.
+    expect(lint("  setAccessToken('');")).toEqual([]);
+  });
+});
