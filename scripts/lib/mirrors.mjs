@@ -22,7 +22,7 @@ export function gitDirOf(mirrors, repo) {
 }
 
 /** Files a lint of the tree can need: sources, and the manifests and tsconfigs that say how imports resolve. */
-const TREE_FILE = /(?:\.(?:[cm]?[jt]sx?|vue|svelte|astro)|(?:^|\/)(?:package|tsconfig[^/]*|jsconfig)\.json)$/;
+const TREE_FILE = /(?:\.(?:[cm]?[jt]sx?|vue|svelte|astro)|(?:^|\/)(?:package|tsconfig[^/]*|jsconfig|deno|import_map)\.jsonc?)$/;
 
 /**
  * The commit's source files as [path, content] (one `git cat-file --batch` for all of them;

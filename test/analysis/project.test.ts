@@ -125,6 +125,28 @@ describe('resolveModule', () => {
     expect(resolveModule(join(root, 'vite/src/pages/Login.js'), '$lib/random')).toBeUndefined();
   });
 
+  it("resolves Deno import maps' local entries (deno.json, or the map it points at), and leaves URLs alone", () => {
+    write({
+      'deno/deno.json': JSON.stringify({ tasks: {}, importMap: './import_map.json' }),
+      'deno/import_map.json': JSON.stringify({
+        imports: { '@/': './', '@db': './util/db.ts', '$std/': 'https://deno.land/std@0.152.0/', preact: 'https://esm.sh/preact@10.8.2' },
+      }),
+      'deno/communication/github.ts': '',
+      'deno/util/db.ts': '',
+      'deno2/deno.jsonc': '{\n  // comments are allowed\n  "imports": { "~/": "./src/", "jose": "jsr:@panva/jose@6" }\n}',
+      'deno2/src/auth.ts': '',
+    });
+    const from = join(root, 'deno/routes/index.tsx');
+    expect(resolveModule(from, '@/communication/github.ts')).toBe(join(root, 'deno/communication/github.ts'));
+    expect(resolveModule(from, '@db')).toBe(join(root, 'deno/util/db.ts'));
+    expect(resolveModule(from, '$std/http/cookie.ts')).toBeUndefined();
+    expect(resolveModule(from, 'preact')).toBeUndefined();
+    expect(mayNameProjectFile(from, ['preact', '@db'])).toBe(true);
+    expect(mayNameProjectFile(from, ['preact', '$std/http/cookie.ts'])).toBe(false);
+    expect(resolveModule(join(root, 'deno2/routes/login.ts'), '~/auth')).toBe(join(root, 'deno2/src/auth.ts'));
+    expect(resolveModule(join(root, 'deno2/routes/login.ts'), 'jose')).toBeUndefined();
+  });
+
   it("resolves Create React App's absolute imports from src/, and nothing that may be a package", () => {
     write({
       'cra/package.json': JSON.stringify({ dependencies: { 'react-scripts': '3.0.1', axios: '^0.19.0' } }),

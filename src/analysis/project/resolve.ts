@@ -2,7 +2,8 @@
  * Resolves the project's own import specifiers to files: relative paths, `index` files,
  * the extensions of JavaScript and TypeScript (a `.js` specifier written for a `.ts` file
  * included), tsconfig/jsconfig `paths` aliases and `baseUrl`, and package.json `imports`
- * (`#lib/*`), and Create React App's absolute imports from `src/`. Packages are never followed: what a library does is library knowledge
+ * (`#lib/*`), Deno import maps (`deno.json` / `import_map.json` `imports`), and Create React
+ * App's absolute imports from `src/`. Packages are never followed: what a library does is library knowledge
  * (src/knowledge), and node_modules is large. Every answer is a plain function of the files
  * on disk; the configs read are cached per process by path, mtime and size.
  */
@@ -298,6 +299,64 @@ function mayBeAbsoluteImport(app: ReactScriptsApp, specifier: string): boolean {
   return stamped(listings, app.sourceDirectory, readEntries)?.value.has(first) === true;
 }
 
+/** A Deno import map's entries that name files of the project (`"@/": "./"`, `"@db": "./util/db.ts"`). */
+interface ImportMap {
+  readonly directory: string;
+  readonly exact: ReadonlyMap<string, string>;
+  /** `"@/": "./"` entries, longest prefix first. */
+  readonly prefixes: readonly (readonly [prefix: string, target: string])[];
+}
+
+const DENO_CONFIG_NAMES = ['deno.json', 'deno.jsonc', 'import_map.json'];
+const denoWalks = new Map<string, string | null>();
+const importMaps = new Map<string, Stamped<ImportMap | undefined>>();
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  try {
+    const json = JSON.parse(stripJsonComments(readFileSync(file, 'utf8'))) as unknown;
+    return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readImportMap(file: string): ImportMap | undefined {
+  let json = readJson(file);
+  let directory = dirname(file);
+  // `deno.json` may point at a separate map: `"importMap": "./import_map.json"`.
+  if (json && !json.imports && typeof json.importMap === 'string') {
+    const mapFile = resolve(directory, json.importMap);
+    json = readJson(mapFile);
+    directory = dirname(mapFile);
+  }
+  const imports = json?.imports;
+  if (!imports || typeof imports !== 'object' || Array.isArray(imports)) return undefined;
+  const exact = new Map<string, string>();
+  const prefixes: [string, string][] = [];
+  for (const [key, target] of Object.entries(imports)) {
+    // Only the project's own files: URLs, `npm:` and `jsr:` targets are packages.
+    if (typeof target !== 'string' || !(target.startsWith('./') || target.startsWith('../') || target.startsWith('/'))) continue;
+    if (key.endsWith('/')) prefixes.push([key, target]);
+    else exact.set(key, target);
+  }
+  prefixes.sort((a, b) => b[0].length - a[0].length);
+  return { directory, exact, prefixes };
+}
+
+function importMapFor(fromFile: string): ImportMap | undefined {
+  if (withinPackages(fromFile)) return undefined;
+  const file = nearestFile(denoWalks, dirname(fromFile), DENO_CONFIG_NAMES);
+  return file === undefined ? undefined : stamped(importMaps, file, readImportMap)?.value;
+}
+
+/** The path a Deno import map gives a specifier, when one of its local entries matches. */
+function importMapPath(map: ImportMap, specifier: string): string | undefined {
+  const exact = map.exact.get(specifier);
+  if (exact !== undefined) return resolve(map.directory, exact);
+  const entry = map.prefixes.find(([prefix]) => specifier.startsWith(prefix));
+  return entry ? resolve(map.directory, entry[1] + specifier.slice(entry[0].length)) : undefined;
+}
+
 const listings = new Map<string, Stamped<ReadonlySet<string>>>();
 
 /** A folder's entry names, each also without its extension (`auth.ts` answers for `auth`). */
@@ -327,8 +386,11 @@ export function mayNameProjectFile(fromFile: string, specifiers: Iterable<string
   let config: PathAliases | undefined | null = null;
   let entries: ReadonlySet<string> | undefined | null = null;
   let app: ReactScriptsApp | undefined | null = null;
+  let importMap: ImportMap | undefined | null = null;
   for (const specifier of specifiers) {
     if (specifier.startsWith('node:')) continue;
+    if (importMap === null) importMap = importMapFor(fromFile);
+    if (importMap && importMapPath(importMap, specifier) !== undefined) return true;
     if (config === null) config = pathAliasesFor(dirname(fromFile));
     // A catch-all `"*"` pattern (type-declaration fallbacks, mostly) would let every package through.
     if (config?.paths.some(({ pattern }) => pattern !== '*' && matchAlias(pattern, specifier) !== undefined)) return true;
@@ -354,6 +416,8 @@ export function clearResolverCache(): void {
   manifestWalks.clear();
   manifests.clear();
   appManifests.clear();
+  denoWalks.clear();
+  importMaps.clear();
   listings.clear();
 }
 
@@ -415,6 +479,9 @@ export function resolveModule(
     if (specifier.startsWith('node:')) return undefined;
     // Node's subpath imports first; a tsconfig may map `#` names too.
     if (specifier.startsWith('#')) found = packageImport(fromFile, specifier);
+    const map = found ? undefined : importMapFor(fromFile);
+    const mapped = map ? importMapPath(map, specifier) : undefined;
+    if (mapped !== undefined) found = resolveFile(mapped);
     const config = aliases() ?? NO_ALIASES;
     for (const { pattern, targets } of found ? [] : config.paths) {
       const matched = matchAlias(pattern, specifier);
