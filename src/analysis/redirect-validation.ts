@@ -255,7 +255,9 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
    * the function is that target's sanitiser, and its checks are judged where written.
    */
   function returnedRequestTargets(fn: TSESTree.FunctionLike): TSESLint.Scope.Variable[] {
-    if (!fn.body || fn.body.type !== AST_NODE_TYPES.BlockStatement) return [];
+    // Named for the target it gets (`getRedirectURL`, `returnToFromQuery`): reading every function's returns costs too much.
+    const name = functionName(fn);
+    if (!fn.body || fn.body.type !== AST_NODE_TYPES.BlockStatement || !name || !TARGET_WORDS.test(name)) return [];
     const found: TSESLint.Scope.Variable[] = [];
     for (const returned of returnedExpressions(fn) ?? []) {
       const value = skipWrappers(returned);

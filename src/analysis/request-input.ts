@@ -114,6 +114,7 @@ function isBrowserLocation(sourceCode: SourceCode, node: Node): boolean {
 function isSvelteKitPage(sourceCode: SourceCode, node: Node): boolean {
   const inner = skipWrappers(node);
   if (inner.type === AST_NODE_TYPES.CallExpression) {
+    if (calleeName(inner) !== 'get') return false;
     const origin = calleeOrigin(sourceCode, inner);
     return (
       origin?.module === 'svelte/store' &&
@@ -122,11 +123,11 @@ function isSvelteKitPage(sourceCode: SourceCode, node: Node): boolean {
       isSvelteKitPage(sourceCode, inner.arguments[0])
     );
   }
-  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  // Under its own name (a renamed import is rare, and every `x.url` of the file asks).
+  if (inner.type !== AST_NODE_TYPES.Identifier || (inner.name !== 'page' && inner.name !== '$page')) return false;
   // `$page` auto-subscribes to the `page` store imported into the component.
-  const name = inner.name === '$page' ? 'page' : inner.name;
   const origin = originOf(sourceCode, inner.name === '$page' ? (pageImport(sourceCode) ?? inner) : inner);
-  return origin !== undefined && SVELTEKIT_PAGE_MODULES.includes(origin.module) && origin.path.join('.') === name;
+  return origin !== undefined && SVELTEKIT_PAGE_MODULES.includes(origin.module) && origin.path.join('.') === 'page';
 }
 
 function importedName(specifier: TSESTree.ImportSpecifier): string {
@@ -349,7 +350,12 @@ function requestInputAt(sourceCode: SourceCode, input: Node, depth: number): Req
     rest = segments.slice(1);
   }
   // Angular's injected `ActivatedRoute` under any name (`this.activated.snapshot.queryParams.code`).
-  if (!prefix && segments.length > 1 && isRouteInstance(sourceCode, node as TSESTree.MemberExpression, segments.length - 1)) {
+  if (
+    !prefix &&
+    root.type === AST_NODE_TYPES.ThisExpression &&
+    (segments[1] === 'queryParams' || segments[1] === 'queryParamMap' || segments[1] === 'snapshot') &&
+    isRouteInstance(sourceCode, node as TSESTree.MemberExpression, segments.length - 1)
+  ) {
     prefix = { part: 'url', key: undefined, browser: true };
     rest = segments.slice(1);
   }
@@ -519,7 +525,8 @@ function isRouteInstance(sourceCode: SourceCode, member: TSESTree.MemberExpressi
  */
 function parsedRequestValue(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): RequestInput | undefined {
   const argument = call.arguments[0];
-  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  // The name first: every call asked about would otherwise be resolved.
+  if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || calleeName(call) !== 'parse') return undefined;
   const origin = calleeOrigin(sourceCode, call);
   if (!origin || !REQUEST_VALUE_PARSERS.some((pattern) => matchesPattern(origin, pattern))) return undefined;
   let value: Node = skipWrappers(argument);

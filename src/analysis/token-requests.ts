@@ -70,7 +70,7 @@ export const TOKEN_REQUEST_HINT = /grant_?type|getToken|callback|Grant|acquireTo
 const HAND_BUILT_TOKEN_REQUEST_HINT = /grant_?type|client_?id|client_?secret/i;
 
 /** The libraries of the exchange table: only files importing one can call it. */
-const EXCHANGE_MODULES = modulesOfPatterns(EXCHANGE_CALLS.keys());
+export const EXCHANGE_MODULES = modulesOfPatterns(EXCHANGE_CALLS.keys());
 
 function normalised(list: ParamList | undefined): ParamList | undefined {
   if (!list) return undefined;
@@ -264,6 +264,11 @@ function isCodeValue(sourceCode: SourceCode, node: Node): boolean {
   return name !== undefined && /^(?:code|authCode|authorizationCode|auth_code)$/i.test(name);
 }
 
+/** Keys under which a library's exchange result holds the token response (`{ tokens }`, `.token`). */
+const TOKENS_KEYS: ReadonlySet<string> = new Set(
+  [...EXCHANGE_CALLS.values()].map((call) => call.tokensKey).filter((key): key is string => key !== undefined),
+);
+
 /** Method names of the exchange calls: only these calls are worth following into another module. */
 const EXCHANGE_METHODS: ReadonlySet<string> = new Set(
   [...EXCHANGE_CALLS.keys()].map((pattern) => pattern.slice(pattern.lastIndexOf('.') + 1)),
@@ -428,13 +433,13 @@ export function tokenResponseOf(sourceCode: SourceCode, node: Node | undefined, 
       const key = property ? propertyKeyName(sourceCode, property) : undefined;
       if (key === 'data') return tokenResponseOf(sourceCode, def.node.init, depth + 1);
       // `const { tokens } = await oauth2Client.getToken(code)`: the library's result holds the response under a key.
-      const result = key === undefined ? undefined : tokenResponseOf(sourceCode, def.node.init, depth + 1);
+      const result = key !== undefined && TOKENS_KEYS.has(key) ? tokenResponseOf(sourceCode, def.node.init, depth + 1) : undefined;
       return result?.exchange?.tokensKey === key ? result : undefined;
     }
     case AST_NODE_TYPES.MemberExpression: {
       const name = memberName(sourceCode, value);
       if (name === 'data') return tokenResponseOf(sourceCode, value.object, depth + 1);
-      const result = name === undefined ? undefined : tokenResponseOf(sourceCode, value.object, depth + 1);
+      const result = name !== undefined && TOKENS_KEYS.has(name) ? tokenResponseOf(sourceCode, value.object, depth + 1) : undefined;
       return result?.exchange?.tokensKey === name ? result : undefined;
     }
     case AST_NODE_TYPES.CallExpression: {

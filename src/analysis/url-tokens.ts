@@ -25,6 +25,7 @@ import { urlDestinationOf } from './redirects';
 import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName, type TokenKind } from './tokens';
 import { isAssertionOrComparison, urlPathValues, urlQueryParams, type Param } from './urls';
 import { definitionOf, stringParts, stringValue, tailName } from './values';
+import { EXCHANGE_MODULES } from './token-requests';
 import { TOKEN_FROM_QUERY_EXTRACTORS } from '../knowledge/jwt';
 import { REQUEST_OBJECT_NAMES } from '../knowledge/requests';
 import { modulesOfPatterns } from '../knowledge/patterns';
@@ -56,7 +57,7 @@ export interface UrlTokenFinding {
 
 // Generic `token` names only count when their value is a classified token, whose source or name says so.
 const HINT =
-  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|params\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|client_secret|(?:With|By|From)(?:Session)?Token\(|\bgetToken\(/i;
+  /(?:access|id|refresh)_?token|token=|['"]token['"]|query\.token|params\.token|\bjwt\b|bearer|authorization|getAccessToken|acquireToken|fromUrlQueryParameter|SignJWT|\bsign(?:Async)?\(|session|[?&]state=|client_secret|(?:With|By|From)(?:Session)?Token\(/i;
 /**
  * `{ state: token }` with nothing else of the hint: the token can only be one through another
  * module (a value of this file that is a token has a name or a source the hint has).
@@ -74,7 +75,13 @@ const EXTRACTOR_MODULES = modulesOfPatterns(TOKEN_FROM_QUERY_EXTRACTORS);
 /** The cheap gate: whether the file may put a token in a URL or read one from the query at all. */
 export function mayHaveUrlTokens(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.mentions(HINT) || facts.importsAny(EXTRACTOR_MODULES) || (facts.importsProjectModules && facts.mentions(STATE_KEY));
+  return (
+    facts.mentions(HINT) ||
+    facts.importsAny(EXTRACTOR_MODULES) ||
+    // A token exchange library's response may land in a URL under any name (`?at=${JSON.stringify(tokens)}`).
+    facts.importsAny(EXCHANGE_MODULES) ||
+    (facts.importsProjectModules && facts.mentions(STATE_KEY))
+  );
 }
 
 /** The file's tokens in URLs: reads from the query first (in source order), then query parameters, OAuth state and path segments. */
@@ -282,6 +289,9 @@ function alsoSetAsCookie(sourceCode: SourceCode, value: Node): boolean {
   });
 }
 
+/** Text of a value that may hold a token set (`tokens`, `tokenSet`, `credentials`, `session`, `jwt`). */
+const TOKEN_SET_NAME = /token|credential|session|jwt|auth/i;
+
 /** A query parameter name closing a URL's text: `/?jwt=`, `…&access_token=`. */
 const TRAILING_QUERY_PARAM = /[?&]([a-z_][\w.-]{0,40})=$/i;
 
@@ -315,7 +325,8 @@ function tokenInParam(sourceCode: SourceCode, entry: Param, url: Node): UrlToken
   if (byName && TOKEN_KINDS.has(byName)) return byName as UrlToken;
   if (!GENERIC_TOKEN_PARAMS.has(lower.replace(/[-_]/g, '')) && !GENERIC_TOKEN_PARAMS.has(lower)) {
     // Whatever the parameter is called (`?at=${JSON.stringify(tokens)}`), a value traced to a token response is a token.
-    const bySource = value ? credentialBySource(sourceCode, unwrap(value)) : undefined;
+    // Traced only for a value whose name hints at one: tracing every query value of every file costs too much.
+    const bySource = value && TOKEN_SET_NAME.test(sourceCode.getText(value)) ? credentialBySource(sourceCode, unwrap(value)) : undefined;
     return bySource && TOKEN_KINDS.has(bySource) ? (bySource as UrlToken) : undefined;
   }
   // A JWT written into the URL (`?token=eyJ…`), unless the link is a one-time link.
