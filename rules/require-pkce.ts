@@ -31,7 +31,7 @@ export default createRule<Options, MessageIds>({
       missingMethod:
         'code_challenge is sent without code_challenge_method, which makes the server assume "plain" (RFC 7636 §4.3): the challenge is then the verifier. Add code_challenge_method=S256.',
       pkceOptionOff:
-        'This {{library}} strategy does not enable PKCE (`pkce: true`), so its authorization codes are not bound to the client that asked for them (RFC 9700 §2.1.1). Set pkce: true (it needs state: true or a store).',
+        'This {{library}} configuration does not enable PKCE, so its authorization codes are not bound to the client that asked for them (RFC 9700 §2.1.1). Set `{{enable}}`.',
       pkceDisabled:
         '{{option}} switches off the PKCE that {{library}} would send, so authorization codes are not bound to this client (RFC 9700 §2.1.1). Remove it.',
       checksWithoutPkce:
@@ -67,7 +67,11 @@ export default createRule<Options, MessageIds>({
               break;
             }
             case 'pkceOptionOff':
-              context.report({ node: finding.node, messageId: 'pkceOptionOff', data: { library: finding.library } });
+              context.report({
+                node: finding.node,
+                messageId: 'pkceOptionOff',
+                data: { library: finding.library, enable: finding.enable },
+              });
               break;
             case 'pkceDisabled':
               context.report({ node: finding.node, messageId: 'pkceDisabled', data: { option: finding.option, library: finding.library } });

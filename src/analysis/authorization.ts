@@ -24,7 +24,9 @@ import {
   NEXTAUTH_PROVIDER_MODULES,
   PARAM_ALIASES,
   type AuthorizationLibrary,
+  REGISTERED_AUTHORIZATION_PLUGINS,
 } from '../knowledge/oauth-libraries';
+import { PLUGIN_REGISTER_METHOD } from '../knowledge/requests';
 import { fileFacts } from './file-facts';
 import { CALL, calleeOrigin, lookup, memberName, originOf, skipWrappers, type Origin } from './modules';
 import { projectOrigin } from './functions';
@@ -284,6 +286,8 @@ function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.Object
 }
 
 /** Any mention that makes a file worth analysing for authorization requests. */
+const REGISTERED_AUTHORIZATION_PLUGIN_MODULES = [...REGISTERED_AUTHORIZATION_PLUGINS.keys()];
+
 export const AUTHORIZATION_HINT =
   /response_?type|authoriz|client_id|generateAuthUrl|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
 
@@ -302,6 +306,17 @@ function projectClientOrigin(sourceCode: SourceCode, call: TSESTree.CallExpressi
   return projectOrigin(sourceCode, callee);
 }
 
+/** `fastify.register(oauthPlugin, options)`: an OAuth client plugin installed with its options. */
+function registeredPlugin(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+): AuthorizationLibrary | undefined {
+  const callee = skipWrappers(call.callee);
+  if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (memberName(sourceCode, callee) !== PLUGIN_REGISTER_METHOD || !call.arguments[0]) return undefined;
+  return lookup(originOf(sourceCode, call.arguments[0]), REGISTERED_AUTHORIZATION_PLUGINS);
+}
+
 function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const requests: AuthorizationRequest[] = [];
   const nodes = fileNodes(sourceCode);
@@ -313,10 +328,18 @@ function computeRequests(sourceCode: SourceCode): AuthorizationRequest[] {
   const mayCallLibrary = facts.mayMatch(AUTHORIZATION_LIBRARIES) || facts.importsAny(PROVIDER_MODULE_NAMES);
   // A client made in another module of the project is followed for the libraries' method names only.
   const projectClientsPossible = facts.importsProjectModules;
-  for (const call of mayCallLibrary || projectClientsPossible ? [...nodes.calls, ...nodes.news] : []) {
-    const origin = mayCallLibrary ? calleeOrigin(sourceCode, call) : projectClientOrigin(sourceCode, call);
+  const mayRegisterPlugin = facts.importsAny(REGISTERED_AUTHORIZATION_PLUGIN_MODULES);
+  for (const call of mayCallLibrary || projectClientsPossible || mayRegisterPlugin ? [...nodes.calls, ...nodes.news] : []) {
+    const plugin = mayRegisterPlugin ? registeredPlugin(sourceCode, call) : undefined;
+    const origin =
+      plugin || !(mayCallLibrary || projectClientsPossible)
+        ? undefined
+        : mayCallLibrary
+          ? calleeOrigin(sourceCode, call)
+          : projectClientOrigin(sourceCode, call);
     let request: AuthorizationRequest | undefined;
-    if (origin) {
+    if (plugin) request = libraryRequest(sourceCode, call, plugin);
+    else if (origin) {
       const knowledge = lookupCall(origin, AUTHORIZATION_LIBRARIES);
       if (knowledge) request = libraryRequest(sourceCode, call, knowledge);
       else if (isNextAuthProviderOrigin(withCall(origin))) request = libraryRequest(sourceCode, call, NEXTAUTH_PROVIDER);
@@ -480,7 +503,12 @@ export function writtenChecks(sourceCode: SourceCode, request: AuthorizationRequ
 export function authorizationRequests(sourceCode: SourceCode): readonly AuthorizationRequest[] {
   return fileFacts(sourceCode).memo('authorization:requests', () => {
     const facts = fileFacts(sourceCode);
-    if (!facts.mentions(AUTHORIZATION_HINT) && !facts.importsAny(NEXTAUTH_MODULES)) return [];
+    if (
+      !facts.mentions(AUTHORIZATION_HINT) &&
+      !facts.importsAny(NEXTAUTH_MODULES) &&
+      !facts.importsAny(REGISTERED_AUTHORIZATION_PLUGIN_MODULES)
+    )
+      return [];
     return guarded(() => computeRequests(sourceCode), []);
   });
 }

@@ -32,6 +32,7 @@ import {
   isClientSecretEnvName,
   isClientSecretName,
   isPlaceholderSecret,
+  MIN_COMPARED_SECRET_LENGTH,
 } from '../knowledge/client-secrets';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -185,6 +186,13 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
         // `…&client_secret=${SECRET}`: the hole is the value; from browser code it is sent right there.
         checkSecretValue(parts[i + 1].node);
         reportSentFromBrowser(parts[i + 1].node, parts[i + 1].node);
+      } else if (text.endsWith('client_secret=') && parts[i + 1]?.text !== undefined) {
+        // `…&client_secret=${CLIENT_SECRET}` with a const holding a literal: the literal is reported
+        // where it is written, and the send from browser code here.
+        const hole = holeAfter(parts[i].node);
+        if (!hole || isPlaceholderSecret(parts[i + 1].text ?? '')) continue;
+        report(partNode(parts[i + 1]), 'literalSecret');
+        if (sentInBrowser(hole)) report(hole, 'browserSecretSent');
       }
     }
   }
@@ -293,6 +301,15 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
     // params.set('client_secret', value) / body.append('client_secret', value)
     if (callee.type === AST_NODE_TYPES.MemberExpression && node.arguments.length >= 2) {
       const method = memberName(sourceCode, callee);
+      // `xhr.setRequestHeader('Authorization', 'Basic ' + btoa(id + ':' + secret))`, `headers.set(…)`.
+      if (
+        oauthFile &&
+        (method === 'setRequestHeader' || method === 'set' || method === 'append') &&
+        /^authorization$/i.test(stringValue(sourceCode, node.arguments[0]) ?? '')
+      ) {
+        checkBasicAuthorization(node.arguments[1]);
+        return;
+      }
       if ((method === 'set' || method === 'append') && isClientSecretName(parameterName(sourceCode, node.arguments[0]))) {
         checkSecretValue(node.arguments[1]);
         reportSentFromBrowser(node, node.arguments[1]);
@@ -306,6 +323,18 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
     if (!argument || argument.type === AST_NODE_TYPES.SpreadElement || skipWrappers(argument).type === AST_NODE_TYPES.ObjectExpression)
       return;
     checkSecretValue(argument);
+  }
+
+  /** `req.body.client_secret === '123456'`: the server's own client secret, written in the code. */
+  function checkComparedSecret(node: TSESTree.BinaryExpression): void {
+    for (const [named, other] of [
+      [node.left, node.right],
+      [node.right, node.left],
+    ] as const) {
+      if (other.type !== AST_NODE_TYPES.Literal || typeof other.value !== 'string') continue;
+      if (!isClientSecretName(assignedName(sourceCode, skipWrappers(named)))) continue;
+      if (!isPlaceholderSecret(other.value, MIN_COMPARED_SECRET_LENGTH)) report(other, 'literalSecret');
+    }
   }
 
   function checkMember(node: TSESTree.MemberExpression): void {
@@ -371,6 +400,10 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
           checkQueryString(node);
         break;
       case AST_NODE_TYPES.BinaryExpression:
+        if (COMPARISONS.has(node.operator)) {
+          checkComparedSecret(node);
+          break;
+        }
         // The outermost `a + b + c` of a string built by concatenation.
         if (node.operator === '+' && !isConcatenation(node.parent) && sourceCode.getText(node).includes('client_secret='))
           checkQueryString(node);
@@ -379,6 +412,8 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
   }
   return findings;
 }
+
+const COMPARISONS = new Set(['===', '==', '!==', '!=']);
 
 function assignedName(sourceCode: SourceCode, left: Node): string | undefined {
   if (left.type === AST_NODE_TYPES.Identifier) return left.name;
@@ -488,6 +523,15 @@ function parameterName(sourceCode: SourceCode, node: Node): string | undefined {
     // Only SCREAMING_CASE names: constants holding the parameter's name, not the secret itself.
     return name !== undefined && /^[A-Z][A-Z0-9_]*$/.test(name) ? name : undefined;
   }
+  return undefined;
+}
+
+/** The expression written right after a piece of text: a template's next hole, or the right side of `'…' + x`. */
+function holeAfter(text: Node): Node | undefined {
+  const parent = text.parent;
+  if (text.type === AST_NODE_TYPES.TemplateElement && parent?.type === AST_NODE_TYPES.TemplateLiteral)
+    return parent.expressions[parent.quasis.indexOf(text)];
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+' && parent.left === text) return parent.right;
   return undefined;
 }
 

@@ -48,7 +48,7 @@ import {
   type CookieFlag,
 } from '../knowledge/cookies';
 import { fileFacts } from './file-facts';
-import { calledFunction, parameterIndexOf } from './functions';
+import { calledFunction, importedDefinition, parameterIndexOf } from './functions';
 import {
   GLOBAL_MODULE,
   calleeOrigin,
@@ -145,6 +145,40 @@ function flagFromValue(sourceCode: SourceCode, flag: CookieFlag, value: Node): F
   return SET;
 }
 
+const MAX_SPREAD_DEPTH = 3;
+
+/**
+ * A flag read through an options object's spreads, following spreads of objects that another
+ * module of the project exports. A wrong value written there is that module's finding (reported
+ * where it is written, rules.md), so here it only counts as unknown.
+ */
+function flagThroughSpreads(sourceCode: SourceCode, options: Node, flag: CookieFlag, depth: number): FlagStatus | 'absent' {
+  const object = objectLiteral(sourceCode, options);
+  if (!object || depth > MAX_SPREAD_DEPTH) return UNKNOWN;
+  let result: FlagStatus | 'absent' = 'absent';
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      let found: FlagStatus | 'absent';
+      if (objectLiteral(sourceCode, property.argument)) found = flagThroughSpreads(sourceCode, property.argument, flag, depth + 1);
+      else {
+        const imported = importedDefinition(sourceCode, property.argument);
+        found = imported ? flagThroughSpreads(imported.sourceCode, imported.node, flag, depth + 1) : UNKNOWN;
+        // Nodes of another file are never reported here: a wrong value, or SameSite=None to pair with Secure.
+        if (found !== 'absent' && (found.status === 'wrong' || (found.status === 'set' && found.none))) found = UNKNOWN;
+      }
+      if (found !== 'absent') result = found;
+      continue;
+    }
+    const key = propertyKeyName(sourceCode, property);
+    if (key === undefined) {
+      if (result === 'absent') result = UNKNOWN;
+      continue;
+    }
+    if (FLAG_OPTION_NAMES[flag].includes(key)) result = flagFromValue(sourceCode, flag, property.value);
+  }
+  return result;
+}
+
 /**
  * Flags assigned later through the options' variable: `sess.cookie.secure = true` inside
  * `if (production)`. Such a flag depends on the environment, which counts as set.
@@ -194,12 +228,21 @@ export function flagsFromOptions(
       continue;
     }
     const found = lookupOption(sourceCode, options, flag);
+    // `{ ...COOKIE_OPTIONS, maxAge }` with the spread object imported from a module of the project.
+    const throughImports =
+      found.status === 'unknown' && fileFacts(sourceCode).importsProjectModules
+        ? flagThroughSpreads(sourceCode, options, flag, 0)
+        : undefined;
     flags[flag] =
       found.status === 'present'
         ? flagFromValue(sourceCode, flag, found.value)
-        : found.status === 'unknown'
-          ? UNKNOWN
-          : fromDefault(api, flag);
+        : throughImports === 'absent'
+          ? fromDefault(api, flag)
+          : throughImports !== undefined
+            ? throughImports
+            : found.status === 'unknown'
+              ? UNKNOWN
+              : fromDefault(api, flag);
   }
   return withSameSiteNoneRule(flags);
 }

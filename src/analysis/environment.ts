@@ -171,7 +171,17 @@ const SERVER_MODULES = [
   'next/server',
   'next/headers',
   '@sveltejs/kit',
+  // Astro's endpoints and middleware (`import type { APIRoute } from 'astro'`) run on the server;
+  // its components' client scripts import nothing from it.
+  'astro',
+  'astro:middleware',
 ];
+/**
+ * Exports that make a module a server endpoint in the file-routing frameworks: HTTP-method
+ * handlers (Next's route handlers, SvelteKit's `+server`, Astro's and Remix's endpoints) and
+ * Remix's `loader`/`action`.
+ */
+const ENDPOINT_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ALL', 'loader', 'action']);
 const SERVER_PATH =
   /(?:^|\/)(?:server|functions|lambda|backend)\/|(?:^|\/)(?:pages|app)\/api\/|(?:^|\/)route\.[cm]?[jt]sx?$|\.server\.[cm]?[jt]sx?$|(?:^|\/)(?:middleware|server)\.[cm]?[jt]sx?$/;
 /** Next.js app-router files are server components unless they say 'use client'. */
@@ -186,6 +196,27 @@ function hasUseClientDirective(sourceCode: SourceCode): boolean {
   for (const statement of sourceCode.ast.body) {
     if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.Literal) return false;
     if (statement.expression.value === 'use client') return true;
+  }
+  return false;
+}
+
+/** `export async function GET(…)`, `export const POST = …`, `export { handler as GET }`, `export const loader = …`. */
+function exportsEndpoint(sourceCode: SourceCode): boolean {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id && ENDPOINT_EXPORTS.has(declaration.id.name))
+      return true;
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations)
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && ENDPOINT_EXPORTS.has(declarator.id.name)) return true;
+    }
+    if (!statement.source) {
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported;
+        if (exported.type === AST_NODE_TYPES.Identifier && ENDPOINT_EXPORTS.has(exported.name)) return true;
+      }
+    }
   }
   return false;
 }
@@ -235,6 +266,7 @@ export function moduleEnvironment(sourceCode: SourceCode, filename: string): Mod
     const path = filename.replace(/\\/g, '/');
     if (facts.importsAny(SERVER_MODULES) || SERVER_PATH.test(path)) return 'server';
     if (facts.importsAny(BROWSER_MODULES)) return 'browser';
+    if (exportsEndpoint(sourceCode)) return 'server';
     if (/\.(?:jsx|tsx)$/.test(path) && facts.importsAny(REACT_MODULE) && !APP_ROUTER_PATH.test(path)) return 'browser';
     if (usesBrowserGlobals(sourceCode)) return 'browser';
     // The front end of a full-stack repository (its server parts were ruled out above).

@@ -32,7 +32,8 @@ export type PkceFinding =
   | { readonly kind: 'missingChallenge' | 'missingMethod' | 'checksWithoutPkce' | 'missingVerifier'; readonly node: Node }
   /** `node` is where the method is reported, `valueNode` the value that says 'plain' (for a fix). */
   | { readonly kind: 'plainMethod'; readonly node: Node; readonly valueNode: Node }
-  | { readonly kind: 'pkceOptionOff'; readonly node: Node; readonly library: string }
+  /** `enable` is the setting that turns PKCE on, as users write it (`pkce: true`). */
+  | { readonly kind: 'pkceOptionOff'; readonly node: Node; readonly library: string; readonly enable: string }
   /** `option` as written in the message: `disablePKCE: true`. */
   | { readonly kind: 'pkceDisabled'; readonly node: Node; readonly option: string; readonly library: string }
   | { readonly kind: 'verifierSkipped'; readonly node: Node; readonly what: string };
@@ -87,9 +88,10 @@ function computeFindings(sourceCode: SourceCode): PkceFinding[] {
       checkSentParams(request);
     } else if (pkce.mode === 'option') {
       const option = request.options ? getProperty(sourceCode, request.options, pkce.option) : undefined;
-      if (!option || option.status === 'absent') add({ kind: 'pkceOptionOff', node: request.node, library });
+      const enable = pkce.enable;
+      if (!option || option.status === 'absent') add({ kind: 'pkceOptionOff', node: request.node, library, enable });
       else if (option.status === 'present' && booleanValue(sourceCode, option.value) === false)
-        add({ kind: 'pkceOptionOff', node: option.property, library });
+        add({ kind: 'pkceOptionOff', node: option.property, library, enable });
     } else if (pkce.mode === 'builtin' && pkce.off && request.options && isCodeFlow(request) !== false) {
       const option = getProperty(sourceCode, request.options, pkce.off.option);
       if (option.status !== 'present') return;

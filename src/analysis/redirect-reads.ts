@@ -24,7 +24,7 @@ import { fileFacts } from './file-facts';
 import { calledFunction, callSitesOf } from './functions';
 import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
 import { requestInput } from './request-input';
-import { ELECTRON_NAVIGATION_EVENTS } from '../knowledge/requests';
+import { ELECTRON_NAVIGATION_EVENTS, EXTENSION_API_ROOTS, EXTENSION_NAVIGATION_LISTENERS } from '../knowledge/requests';
 import { namesNonce, pairFieldName, tokenKindFromName } from './tokens';
 import { descendants, stringValue } from './values';
 
@@ -163,6 +163,37 @@ function isNavigationListener(sourceCode: SourceCode, call: TSESTree.CallExpress
     target.type === AST_NODE_TYPES.MemberExpression &&
     memberName(sourceCode, target) === 'webContents'
   );
+}
+
+/**
+ * `details.url` in `chrome.webNavigation.onCompleted.addListener((details) => …)` or
+ * `chrome.tabs.onUpdated.addListener((tabId, changeInfo, tab) => …)`: the URL the tab went to.
+ */
+function isExtensionNavigationUrl(sourceCode: SourceCode, member: TSESTree.MemberExpression): boolean {
+  const name = memberName(sourceCode, member);
+  const object = skipWrappers(member.object);
+  if ((name !== 'url' && name !== 'pendingUrl') || object.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(sourceCode.getScope(object), object);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') return false;
+  const fn = def.node as FunctionNode;
+  const index = fn.params.indexOf(def.name as TSESTree.Parameter);
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const callee = skipWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, callee) !== 'addListener') return false;
+  // `chrome.webNavigation.onCompleted` → ['webNavigation', 'onCompleted'] under an extension root.
+  const path: string[] = [];
+  let current: Node = skipWrappers(callee.object);
+  while (current.type === AST_NODE_TYPES.MemberExpression && path.length < 4) {
+    const segment = memberName(sourceCode, current);
+    if (segment === undefined) return false;
+    path.unshift(segment);
+    current = skipWrappers(current.object);
+  }
+  if (current.type !== AST_NODE_TYPES.Identifier || !EXTENSION_API_ROOTS.has(current.name) || path.length !== 2) return false;
+  const params = EXTENSION_NAVIGATION_LISTENERS.get(path.join('.')) ?? EXTENSION_NAVIGATION_LISTENERS.get(`${path[0]}.*`);
+  return params !== undefined && params.includes(index);
 }
 
 /** A router's location or route object: `useLocation()`, `useRoute()`, `this.$route`, `props.location`, `route.snapshot`. */
@@ -504,6 +535,7 @@ function partOf(input: Node, context: Context, depth: number): UrlPart | undefin
           ? originOf(sourceCode, object)
           : undefined;
       if (origin?.module === GLOBAL_MODULE && /^(?:document\.)?location$/.test(origin.path.join('.'))) return undefined;
+      if (isExtensionNavigationUrl(sourceCode, node)) return 'url';
       if (isRouterObject(sourceCode, object, context, depth + 1)) return undefined;
       // `parts[1]`, `match[2]`, `parsed.access_token`: still from the URL.
       return partOf(object, context, depth + 1);
@@ -821,7 +853,7 @@ function ownReads(sourceCode: SourceCode): readonly RedirectRead[] {
 // `code` as a word: as a parameter name it stands alone (`get('code')`, `code=`, `query.code`), unlike in `decode` or `charCodeAt`.
 export const REDIRECT_READ_HINT = /access_token|id_token|\bcode\b|launchWebAuthFlow/;
 const LOCATION_HINT =
-  /location|launchWebAuthFlow|webContents|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
+  /location|launchWebAuthFlow|webContents|webNavigation|webRequest|onUpdated|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
 
 /** Every place the file takes `access_token`, `id_token` or `code` out of the redirect URL (memoized per file). */
 export function redirectReads(sourceCode: SourceCode): readonly RedirectRead[] {

@@ -164,7 +164,7 @@ function tailNameOf(node: Node): string | undefined {
 }
 
 /** The redirect a node performs, if it is one. */
-export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink | undefined {
+export function redirectSink(sourceCode: SourceCode, node: Node, followHelpers = true): RedirectSink | undefined {
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
     try {
       return responseObjectRedirect(sourceCode, node);
@@ -204,6 +204,13 @@ export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink |
         return target && target.type !== AST_NODE_TYPES.SpreadElement ? { node, target } : undefined;
       }
     }
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      // A function of the project that redirects to its parameter: `redirect(location)` of a lib/http module.
+      const index =
+        followHelpers && !origin && REDIRECT_HELPER_NAME.test(callee.name) ? helperRedirectParameter(sourceCode, callee) : undefined;
+      const target = index === undefined ? undefined : node.arguments[index];
+      return target && target.type !== AST_NODE_TYPES.SpreadElement ? { node, target } : undefined;
+    }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberName(sourceCode, callee);
     if (method === 'redirect') {
@@ -239,6 +246,32 @@ export function redirectSink(sourceCode: SourceCode, node: Node): RedirectSink |
     if (rethrowsAnalysisErrors()) throw error;
     return undefined;
   }
+}
+
+const helperRedirectParameters = new WeakMap<Node, number | null>();
+/** Helpers looked into only when named for a redirect (`set`, `push`, `login` are everywhere). */
+const REDIRECT_HELPER_NAME = /redirect|navigate/i;
+
+/** The parameter a helper of the project redirects to (its own redirect sink takes it as is), if any. */
+function helperRedirectParameter(sourceCode: SourceCode, callee: TSESTree.Identifier): number | undefined {
+  const helper = calledFunction(sourceCode, callee);
+  if (!helper) return undefined;
+  let index = helperRedirectParameters.get(helper.fn);
+  if (index === undefined) {
+    index = null;
+    for (const inner of descendants(helper.fn.body ?? helper.fn)) {
+      const sink = redirectSink(helper.sourceCode, inner, false);
+      const target = sink ? skipWrappers(sink.target) : undefined;
+      if (target?.type !== AST_NODE_TYPES.Identifier) continue;
+      const position = helper.fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === target.name);
+      if (position >= 0) {
+        index = position;
+        break;
+      }
+    }
+    helperRedirectParameters.set(helper.fn, index);
+  }
+  return index ?? undefined;
 }
 
 function getPropertyValue(sourceCode: SourceCode, object: Node, name: string): Node | undefined {
@@ -348,7 +381,8 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
   const others: Node[] = [];
   const foreign: ForeignParameter[] = [];
   const seen = new Set<Node>();
-  const visit = (input: Node, depth: number): void => {
+  // `whole`: the node is the whole target (through consts and pass-through calls), not one branch or piece of it.
+  const visit = (input: Node, depth: number, whole = false): void => {
     const node = skipWrappers(input);
     if (depth > MAX_DEPTH || seen.has(node)) return;
     seen.add(node);
@@ -379,8 +413,8 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
         for (const reference of variable.references) {
           if (!reference.isWrite()) continue;
           const parent = reference.identifier.parent;
-          if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init) visit(parent.init, depth + 1);
-          else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) visit(parent.right, depth + 1);
+          if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init) visit(parent.init, depth + 1, whole);
+          else if (parent?.type === AST_NODE_TYPES.AssignmentExpression) visit(parent.right, depth + 1, whole);
         }
         return;
       }
@@ -403,8 +437,9 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
               ? memberName(sourceCode, callee)
               : undefined;
         if (name && PASS_THROUGH_CALLS.has(name)) {
-          if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'toString' || name === 'trim')) visit(callee.object, depth + 1);
-          else if (node.arguments[0]) visit(node.arguments[0] as Node, depth + 1);
+          if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'toString' || name === 'trim'))
+            visit(callee.object, depth + 1, whole);
+          else if (node.arguments[0]) visit(node.arguments[0] as Node, depth + 1, whole);
         }
         // A sanitiser that returns its parameter (or a default), in this file or another module
         // of the project: the target is the argument, and the checks inside the helper are
@@ -435,20 +470,24 @@ export function redirectRoots(sourceCode: SourceCode, target: Node): RedirectRoo
         visit(node.right, depth + 1);
         return;
       case AST_NODE_TYPES.AwaitExpression:
-        visit(node.argument, depth + 1);
+        visit(node.argument, depth + 1, whole);
         return;
       case AST_NODE_TYPES.TemplateLiteral:
-        // Only a target at the start can change where the browser goes.
-        if (node.quasis[0]?.value.cooked === '' && node.expressions[0]) visit(node.expressions[0], depth + 1);
+        // Only a target at the start can change where the browser goes — or, for the whole target,
+        // one right after a lone `/`, where `/evil.com` makes `//evil.com`, another site.
+        if ((node.quasis[0]?.value.cooked === '' || (whole && node.quasis[0]?.value.cooked === '/')) && node.expressions[0])
+          visit(node.expressions[0], depth + 1);
         return;
       case AST_NODE_TYPES.BinaryExpression:
-        if (node.operator === '+') visit(node.left as Node, depth + 1);
+        if (node.operator !== '+') return;
+        visit(node.left as Node, depth + 1);
+        if (whole && node.left.type === AST_NODE_TYPES.Literal && node.left.value === '/') visit(node.right, depth + 1);
         return;
       default:
         return;
     }
   };
-  visit(target, 0);
+  visit(target, 0, true);
   return { variables, inputs, others, foreign };
 }
 

@@ -300,8 +300,10 @@ function isJsonStringify(sourceCode: SourceCode, call: TSESTree.CallExpression):
   return origin?.module === GLOBAL_MODULE && origin.path.join('.') === 'JSON.stringify';
 }
 
+const MAX_BUILT_VALUES = 4;
+
 /** Where a value (a variable's, or the expression itself) goes: the calls it is an argument of. */
-function callsTaking(sourceCode: SourceCode, value: Node): TSESTree.CallExpression[] {
+function callsTaking(sourceCode: SourceCode, value: Node, built = new Set<Node>()): TSESTree.CallExpression[] {
   const uses: Node[] = [value];
   const declarator = value.parent;
   if (
@@ -328,10 +330,26 @@ function callsTaking(sourceCode: SourceCode, value: Node): TSESTree.CallExpressi
     for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
   }
   const calls: TSESTree.CallExpression[] = [];
-  for (const use of uses) {
+  // Values built from it and kept in a const (`const headers = { Authorization: 'Bearer ' + code }`)
+  // are followed to their uses, a few consts deep; `built` collects those consts.
+  for (let index = 0; index < uses.length; index++) {
+    const use = uses[index];
     // Up through objects, templates and JSON.stringify to the call that receives it.
     let child: Node = use;
     for (let current = use.parent; current; child = current, current = current.parent) {
+      if (
+        current.type === AST_NODE_TYPES.VariableDeclarator &&
+        current.init === child &&
+        child !== use &&
+        current.id.type === AST_NODE_TYPES.Identifier &&
+        built.size < MAX_BUILT_VALUES &&
+        !built.has(current)
+      ) {
+        built.add(current);
+        const variable = sourceCode.getDeclaredVariables(current)[0];
+        for (const reference of variable?.references ?? []) if (!reference.init) uses.push(reference.identifier);
+        break;
+      }
       if (current.type === AST_NODE_TYPES.CallExpression) {
         if (current.callee !== child) calls.push(current);
         if (!isJsonStringify(sourceCode, current)) break;
@@ -361,14 +379,19 @@ function callsTaking(sourceCode: SourceCode, value: Node): TSESTree.CallExpressi
  */
 export function sendsCodeOn(sourceCode: SourceCode, read: RedirectRead): boolean {
   return callsTaking(sourceCode, read.node).some((call) => {
+    if (isLoggingCall(call)) return false;
     const callee = skipWrappers(call.callee);
-    let root: Node = callee;
-    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
-    if (root.type === AST_NODE_TYPES.Identifier && LOGGING_ROOTS.has(root.name)) return false;
     const origin = calleeOrigin(sourceCode, call);
     if (!origin || origin.module === GLOBAL_MODULE) return !KEEPS_VALUE.test(sourceCode.getText(callee));
     return origin.module.startsWith('.') || origin.module.startsWith('/') || isHttpClientOrigin(origin);
   });
+}
+
+/** `console.debug({ code, state })`, `logger.info(…)`: the value is only logged. */
+function isLoggingCall(call: TSESTree.CallExpression): boolean {
+  let root: Node = skipWrappers(call.callee);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipWrappers(root.object);
+  return root.type === AST_NODE_TYPES.Identifier && LOGGING_ROOTS.has(root.name);
 }
 
 /**
@@ -376,14 +399,21 @@ export function sendsCodeOn(sourceCode: SourceCode, read: RedirectRead): boolean
  * the receiver, often the backend that kept the state, compares it.
  */
 function sendsStateAlong(sourceCode: SourceCode, read: RedirectRead): boolean {
-  for (const call of callsTaking(sourceCode, read.node)) {
-    for (const argument of call.arguments) {
-      for (const node of descendants(argument)) {
-        if (node.type === AST_NODE_TYPES.Property && STATE_KEY.test(propertyKeyName(sourceCode, node) ?? '')) return true;
-        if (node.type === AST_NODE_TYPES.Identifier && STATE_KEY.test(node.name)) return true;
-      }
+  const built = new Set<Node>();
+  const mentionsState = (value: Node): boolean => {
+    for (const node of descendants(value)) {
+      if (node.type === AST_NODE_TYPES.Property && STATE_KEY.test(propertyKeyName(sourceCode, node) ?? '')) return true;
+      if (node.type === AST_NODE_TYPES.Identifier && STATE_KEY.test(node.name)) return true;
     }
+    return false;
+  };
+  for (const call of callsTaking(sourceCode, read.node, built)) {
+    if (isLoggingCall(call)) continue;
+    if (call.arguments.some(mentionsState)) return true;
   }
+  // `const body = { code, state }; fetch(url, { body: JSON.stringify(body) })`.
+  for (const declarator of built)
+    if (declarator.type === AST_NODE_TYPES.VariableDeclarator && declarator.init && mentionsState(declarator.init)) return true;
   return false;
 }
 const STATE_KEY = /^state$|State$/;

@@ -209,7 +209,21 @@ function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree
 
 function grantTypeOf(list: ParamList | undefined): { value: string | undefined; node: Node | undefined } {
   const found = param(list, 'grant_type');
-  return found.state === 'present' ? { value: found.value, node: found.reportNode } : { value: undefined, node: undefined };
+  if (found.state !== 'present') return { value: undefined, node: undefined };
+  return { value: found.value ?? codeGrantBranch(found.valueNode), node: found.reportNode };
+}
+
+/**
+ * `grant_type: options.code ? 'authorization_code' : 'refresh_token'`: one function for both
+ * grants, which exchanges a code whenever it is given one.
+ */
+function codeGrantBranch(value: Node): string | undefined {
+  const inner = skipWrappers(value);
+  if (inner.type !== AST_NODE_TYPES.ConditionalExpression) return undefined;
+  const branches = [skipWrappers(inner.consequent), skipWrappers(inner.alternate)];
+  return branches.some((branch) => branch.type === AST_NODE_TYPES.Literal && branch.value === 'authorization_code')
+    ? 'authorization_code'
+    : undefined;
 }
 
 /** The code verifier a library exchange call passes, per the table. */

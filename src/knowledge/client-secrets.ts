@@ -89,9 +89,16 @@ const SECRET_REFERENCE =
  */
 const MIN_SECRET_LENGTH = 8;
 
-export function isPlaceholderSecret(value: string): boolean {
+/**
+ * A literal an authorization server compares the client's secret with
+ * (`req.body.client_secret === '123456'`) is the secret itself, however weak: only this many
+ * characters are needed there.
+ */
+export const MIN_COMPARED_SECRET_LENGTH = 4;
+
+export function isPlaceholderSecret(value: string, minLength = MIN_SECRET_LENGTH): boolean {
   const trimmed = value.trim();
-  if (trimmed.length < MIN_SECRET_LENGTH) return true;
+  if (trimmed.length < minLength) return true;
   if (SECRET_REFERENCE.test(trimmed)) return true;
   if (GENERIC_NAMES.has(trimmed.toLowerCase())) return true;
   if (/^(.)\1*$/.test(trimmed)) return true;

@@ -134,8 +134,7 @@ export const REGISTERED_SESSION_PLUGINS: ReadonlyMap<string, CookieCall> = new M
   ['@fastify/secure-session', { api: 'fastify', sessionOptions: 1, cookiePath: ['cookie'] }],
   ['fastify-secure-session', { api: 'fastify', sessionOptions: 1, cookiePath: ['cookie'] }],
 ]);
-/** The method that installs a plugin with its options. */
-export const PLUGIN_REGISTER_METHOD = 'register';
+export { PLUGIN_REGISTER_METHOD } from './requests';
 
 /**
  * Nuxt's `useCookie(name, options)`: auto-imported (a global in the file) or imported from these

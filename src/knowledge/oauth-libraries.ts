@@ -14,8 +14,8 @@ export type Protection =
   | { readonly mode: 'builtin'; readonly off?: { readonly option: string; readonly value: boolean | string } }
   /** The caller passes the parameter (`code_challenge`, `state`, `nonce`) with the request. */
   | { readonly mode: 'params' }
-  /** The library does it when an option is on (`pkce: true`, `state: true`). */
-  | { readonly mode: 'option'; readonly option: string }
+  /** The library does it when an option is on (`pkce: true`, `state: true`); `enable` is the setting as users write it. */
+  | { readonly mode: 'option'; readonly option: string; readonly enable: string }
   /** Not applicable / not known for this library: stay silent. */
   | { readonly mode: 'none' };
 
@@ -357,8 +357,8 @@ export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> 
       optionsArg: 0,
       defaultResponseType: 'code',
       fixedResponseType: true,
-      pkce: { mode: 'option', option: 'pkce' },
-      state: { mode: 'option', option: 'state' },
+      pkce: { mode: 'option', option: 'pkce', enable: 'pkce: true, state: true' },
+      state: { mode: 'option', option: 'state', enable: 'state: true' },
       nonce: NONE,
     };
     return [
@@ -368,6 +368,27 @@ export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> 
     ];
   }),
 ]);
+
+/**
+ * OAuth client plugins installed with their options, `fastify.register(plugin, options)`:
+ * @fastify/oauth2 makes and checks the state itself (a cookie), sends PKCE only with
+ * `pkce: 'S256'` (or `'plain'`), and runs the code flow only.
+ */
+export const REGISTERED_AUTHORIZATION_PLUGINS: ReadonlyMap<string, AuthorizationLibrary> = new Map(
+  ['@fastify/oauth2', 'fastify-oauth2'].map((module): [string, AuthorizationLibrary] => [
+    module,
+    {
+      library: module,
+      kind: 'config',
+      optionsArg: 1,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: { mode: 'option', option: 'pkce', enable: "pkce: 'S256'" },
+      state: BUILTIN,
+      nonce: NONE,
+    },
+  ]),
+);
 
 /** Module prefixes of next-auth / Auth.js provider factories (`Okta({...})`). */
 export const NEXTAUTH_PROVIDER_MODULES: readonly string[] = [
@@ -702,6 +723,7 @@ export const AUTHORIZATION_SERVER_MODULES: readonly string[] = [
 /** Client libraries that build authorization requests or exchange codes: the gate of the state, PKCE and nonce rules. */
 export const AUTHORIZATION_CLIENT_MODULES: readonly string[] = modulesOfPatterns(
   AUTHORIZATION_LIBRARIES.keys(),
+  REGISTERED_AUTHORIZATION_PLUGINS.keys(),
   EXCHANGE_CALLS.keys(),
   NEXTAUTH_MODULES,
   NEXTAUTH_PROVIDER_MODULES,

@@ -138,3 +138,20 @@ export const ELECTRON_NAVIGATION_EVENTS: ReadonlySet<string> = new Set([
   'did-navigate',
   'did-redirect-navigation',
 ]);
+
+/**
+ * Browser-extension events whose listener gets the URL a tab navigates to, the OAuth redirect of
+ * extensions that watch the login tab: the event's namespace (`chrome.webNavigation.onCompleted`,
+ * any event of the namespace, or `chrome.tabs.onUpdated`) and which listener parameters carry a
+ * `url` (the details object; the change info and the tab).
+ */
+export const EXTENSION_NAVIGATION_LISTENERS: ReadonlyMap<string, readonly number[]> = new Map([
+  ['webNavigation.*', [0]],
+  ['webRequest.*', [0]],
+  ['tabs.onUpdated', [1, 2]],
+]);
+/** The global objects of the extension APIs (Chrome's, and the WebExtensions `browser`). */
+export const EXTENSION_API_ROOTS: ReadonlySet<string> = new Set(['chrome', 'browser']);
+
+/** The method that installs a server plugin with its options: Fastify's `fastify.register(plugin, options)`. */
+export const PLUGIN_REGISTER_METHOD = 'register';

@@ -893,3 +893,103 @@ ${body}
     expect(lint("  setAccessToken('');")).toEqual([]);
   });
 });
+
+describe('cookie options spread from another module', () => {
+  // Seen in real code (fresh-2026-12-g): Next route handlers spread a constants module's options.
+  const constants = `export const COOKIE_OPTIONS = { httpOnly: true, secure: process.env.NODE_ENV === 'production' };
+export const STRICT_OPTIONS = { httpOnly: true, secure: true, sameSite: 'lax' };
+export const LOOSE_OPTIONS = { httpOnly: true, secure: false, sameSite: 'lax' };
+`;
+  const route = (options: string) => `import { NextResponse } from 'next/server';
+import { COOKIE_OPTIONS, STRICT_OPTIONS, LOOSE_OPTIONS } from '../../../lib/constants';
+export async function GET(request) {
+  const { access_token, expires_in } = await exchange(request);
+  const response = NextResponse.redirect(new URL('/', request.url));
+  response.cookies.set('access_token', access_token, { ${options} });
+  return response;
+}
+`;
+  const lint = (options: string) =>
+    project.lint({ 'lib/constants.ts': constants, 'app/api/callback/route.ts': route(options) }, 'app/api/callback/route.ts', [
+      'require-secure-cookies',
+    ]);
+
+  it('reads the flags of the imported object: the one it lacks is reported at the call', () => {
+    expect(lint('...COOKIE_OPTIONS, maxAge: expires_in')).toEqual(['require-secure-cookies@6']);
+    expect(lint('...STRICT_OPTIONS, maxAge: expires_in')).toEqual([]);
+    // Written after the spread, the call's own flag wins.
+    expect(lint("...COOKIE_OPTIONS, sameSite: 'lax'")).toEqual([]);
+    // A wrong value in the other module is that module's finding, not one at every importer.
+    expect(lint('...LOOSE_OPTIONS')).toEqual([]);
+    // An object the analysis cannot read stays unknown.
+    expect(lint('...globalThis.cookieDefaults')).toEqual([]);
+  });
+});
+
+describe('an exchange helper that serves both grants', () => {
+  // Seen in real code (fresh-2026-12-g): a SvelteKit endpoint hands the code to a helper whose
+  // grant type depends on whether it got a code or a refresh token.
+  const auth = `export async function getTokens(options) {
+  const body = {
+    grant_type: options.code ? 'authorization_code' : 'refresh_token',
+    client_id: CLIENT_ID,
+    redirect_uri: REDIRECT_URI,
+  };
+  if (options.code) body.code = options.code;
+  if (options.refreshToken) body.refresh_token = options.refreshToken;
+  const response = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams(body) });
+  return response.json();
+}
+`;
+  const endpoint = (check: string) => `import { getTokens } from '$lib/auth';
+export const GET = async ({ url, cookies }) => {
+  const code = url.searchParams.get('code');
+${check}
+  const tokens = await getTokens({ code });
+  return new Response(null, { status: 302, headers: { location: '/' } });
+};
+`;
+  const lint = (check: string) =>
+    project.lint(
+      { 'src/lib/auth.ts': auth, 'src/routes/auth/+server.ts': endpoint(check), 'svelte.config.js': 'export default {};' },
+      'src/routes/auth/+server.ts',
+      ['require-state-check'],
+    );
+
+  it('reports the hand-off of the code when nothing compares the state, and is silent when the endpoint does', () => {
+    expect(lint('')).toEqual(['require-state-check@5']);
+    expect(lint("  if (url.searchParams.get('state') !== cookies.get('oauth_state')) return new Response(null, { status: 403 });")).toEqual(
+      [],
+    );
+  });
+});
+
+describe('a redirect helper of another module', () => {
+  // Seen in real code (fresh-2026-12-g): a Worker's lib/http `redirect(location)` builds the 302 itself.
+  const http = `export function redirect(location, headers) {
+  return new Response('', { status: 302, headers: { ...headers, Location: location } });
+}
+export function redirectHome(reason) {
+  return new Response(reason, { status: 302, headers: { Location: '/' } });
+}
+`;
+  const worker = (target: string) => `import { redirect, redirectHome } from './lib/http';
+export default {
+  async fetch(request) {
+    const url = new URL(request.url);
+    return ${target};
+  },
+};
+`;
+  const lint = (target: string) =>
+    project.lint({ 'src/lib/http.ts': http, 'src/index.ts': worker(target) }, 'src/index.ts', ['require-exact-redirect-uri']);
+
+  it('judges the target handed to it as a redirect in this file', () => {
+    expect(lint("redirect('/' + decodeURIComponent(url.searchParams.get('state') || ''))")).toEqual(['require-exact-redirect-uri@5']);
+    expect(lint("redirect(url.searchParams.get('next'))")).toEqual(['require-exact-redirect-uri@5']);
+    // A fixed target, a path appended after a fixed one, and a helper that ignores its argument.
+    expect(lint("redirect('/home')")).toEqual([]);
+    expect(lint("redirect('/home/' + url.searchParams.get('tab'))")).toEqual([]);
+    expect(lint("redirectHome(url.searchParams.get('next'))")).toEqual([]);
+  });
+});

@@ -70,6 +70,16 @@ describe('environment: env reads and where a module runs', () => {
     // An ambient declaration describes the browser global; a real local does shadow it.
     expect(env(`declare const localStorage: Storage; localStorage.setItem('a', 'b');`, 'src/auth.ts')).toEqual(['browser']);
     expect(env(`const localStorage = new Map(); localStorage.set('a', 'b');`, 'src/auth.ts')).toEqual(['unknown']);
+    // Endpoints of the file-routing frameworks run on the server, even under a front end's src/.
+    expect(env(`import type { APIContext } from 'astro'; export async function get(c: APIContext) {}`, 'frontend/src/pages/cb.ts')).toEqual(
+      ['server'],
+    );
+    expect(env(`export async function GET(request) { return fetch(x); }`, 'frontend/src/routes/cb.js', false)).toEqual(['server']);
+    expect(env(`export const loader = async () => null; window.x = 1;`, 'app/routes/login.tsx')).toEqual(['server']);
+    expect(env(`const get = () => 1; export { get as GET };`, 'frontend/src/x.ts')).toEqual(['server']);
+    // Look-alikes: a lower-case `get` without Astro, a browser module that happens to export `getToken`.
+    expect(env(`export function get() {} window.x = 1;`, 'src/api.ts')).toEqual(['browser']);
+    expect(env(`export function getToken() {}`, 'frontend/src/auth.ts')).toEqual(['browser']);
   });
 
   it('tells the browser side of a typeof window guard in an isomorphic module', () => {

@@ -26,11 +26,28 @@ describe('pkceFindings', () => {
     ]);
   });
 
+  it('judges an OAuth plugin registered on a Fastify instance by its pkce option', () => {
+    const register = (options: string): unknown[] =>
+      findings(`import oauthPlugin from '@fastify/oauth2';\nfastify.register(oauthPlugin, ${options});`);
+    expect(register(`{ name: 'google', credentials: { client: { id, secret } }, callbackUri: CB }`)).toEqual([
+      { kind: 'pkceOptionOff', library: '@fastify/oauth2', enable: "pkce: 'S256'", line: 2 },
+    ]);
+    expect(register(`{ name: 'google', pkce: 'S256', callbackUri: CB }`)).toEqual([]);
+    expect(register(`{ name: 'google', pkce: false, callbackUri: CB }`)).toEqual([
+      { kind: 'pkceOptionOff', library: '@fastify/oauth2', enable: "pkce: 'S256'", line: 2 },
+    ]);
+    // Another plugin registered the same way, and options the code cannot read.
+    expect(
+      findings(`import cors from '@fastify/cors';\nimport o from '@fastify/oauth2';\nfastify.register(cors, { origin: true });`),
+    ).toEqual([]);
+    expect(register('options')).toEqual([]);
+  });
+
   it('judges every passport-oauth2 strategy of the knowledge by its pkce option', () => {
     for (const module of ['passport-discord', 'passport-gitlab2', 'passport-github2']) {
       expect(
         findings(`const { Strategy } = require('${module}');\npassport.use(new Strategy({ clientID: ID, state: true }, verify));`),
-      ).toEqual([{ kind: 'pkceOptionOff', library: module, line: 2 }]);
+      ).toEqual([{ kind: 'pkceOptionOff', library: module, enable: 'pkce: true, state: true', line: 2 }]);
       expect(
         findings(
           `const { Strategy } = require('${module}');\npassport.use(new Strategy({ clientID: ID, state: true, pkce: true }, verify));`,

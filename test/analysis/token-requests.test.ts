@@ -20,6 +20,22 @@ function requests(code: string, typescript = true): string[] {
 }
 
 describe('token-requests: token endpoint calls with their grant and parameters', () => {
+  it('reads a grant type chosen by a condition as a code grant when one branch is (the function exchanges a code when given one)', () => {
+    const code = [
+      `export async function getTokens(options) {`,
+      `  const body = { grant_type: options.code ? 'authorization_code' : 'refresh_token', client_id: ID };`,
+      `  return fetch(TOKEN, { method: 'POST', body: new URLSearchParams(body) });`,
+      `}`,
+      `await fetch(TOKEN, { method: 'POST', body: new URLSearchParams({ grant_type: refresh ? 'refresh_token' : 'client_credentials' }) });`,
+      `await fetch(TOKEN, { method: 'POST', body: new URLSearchParams({ grant_type: settings.grant }) });`,
+    ].join('\n');
+    expect(requests(code)).toEqual([
+      '3:http:fetch:authorization_code:verifier=absent',
+      '5:http:fetch:?:verifier=absent',
+      '6:http:fetch:?:verifier=absent',
+    ]);
+  });
+
   it('finds HTTP requests from their body, whatever the client and however the body travels', () => {
     const code = [
       `import axios from 'axios'; import qs from 'qs';`,

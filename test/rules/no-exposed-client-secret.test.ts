@@ -7,6 +7,14 @@ const espreeTester = createEspreeRuleTester();
 
 ruleTester.run('no-exposed-client-secret', rule, {
   valid: [
+    // Seen in real code (fresh-2026-12-g): an Astro endpoint under a front end's src/ runs on the server.
+    {
+      code: `import type { APIContext } from 'astro';
+export async function get(context) {
+  const body = new URLSearchParams({ grant_type: 'authorization_code', client_secret: import.meta.env.AUTH0_CLIENTSECRET });
+}`,
+      filename: 'frontend/src/pages/auth/callback.ts',
+    },
     // Server code reading the secret from a server-only variable.
     {
       code: `import { AuthorizationCode } from 'simple-oauth2';\nnew AuthorizationCode({ client: { id: process.env.ID, secret: process.env.CLIENT_SECRET }, auth: { tokenHost: 'https://idp' } });`,
@@ -165,6 +173,13 @@ ruleTester.run('no-exposed-client-secret', rule, {
 espreeTester.run('no-exposed-client-secret (espree)', rule, {
   valid: [
     {
+      code: `export async function GET(request) {
+  localStorage;
+  return fetch(TOKEN, { method: 'POST', body: new URLSearchParams({ client_secret: process.env.CLIENT_SECRET }) });
+}`,
+      filename: 'frontend/src/routes/callback.js',
+    },
+    {
       code: `const strategy = new GitHubStrategy({ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, callbackURL: '/cb' }, verify);`,
       filename: 'server/auth.js',
     },
@@ -203,6 +218,12 @@ espreeTester.run('no-exposed-client-secret (espree)', rule, {
       code: `const token = localStorage.getItem('t');\nconst cfg = { clientId: 'spa', clientSecret: process.env.AUTH0_CLIENT_SECRET };`,
       filename: 'src/app.js',
       errors: [{ messageId: 'browserSecret', line: 2, column: 46, endLine: 2, endColumn: 77 }],
+    },
+    {
+      // The same read in a front end's module that exports no endpoint.
+      code: `export function refresh() {\n  return new URLSearchParams({ client_secret: process.env.AUTH0_CLIENTSECRET });\n}`,
+      filename: 'frontend/src/lib/auth.js',
+      errors: [{ messageId: 'browserSecret', line: 2, column: 47, endLine: 2, endColumn: 77 }],
     },
   ],
 });
@@ -244,8 +265,47 @@ export function token(clientId: string, clientSecret: string) {
   return axios.post('/oauth/token', 'grant_type=client_credentials', { auth: { username: clientId, password: clientSecret } });
 }`;
 
+const templateBodyFromConst = `const CLIENT_SECRET = '9a8b7c6d5e4f3a2b';
+let accessToken = localStorage.getItem('accessToken');
+export function exchange(code) {
+  return fetch(TOKEN_URL, { method: 'POST', body: \`grant_type=authorization_code&code=\${code}&client_id=web&client_secret=\${CLIENT_SECRET}\` });
+}`;
+const xhrBasic = `export function login(data) {
+  window.sessionStorage.user_name = data.username;
+  $.ajax({
+    url: conf.auth_host + '/oauth/token',
+    beforeSend(xhr) {
+      xhr.setRequestHeader('Authorization', 'Basic ' + btoa(conf.client_id + ':' + conf.client_secret));
+    },
+    data,
+  });
+}`;
+
+const comparedSecret = `export function token(req, res) {
+  if (req.params.client_id == 'clientapp' && req.params.client_secret == '123456') return res.send(issue());
+  res.send(401);
+}`;
+
+ruleTester.run('no-exposed-client-secret (a server comparing the client secret with a literal)', rule, {
+  valid: [
+    // Empty, a placeholder, a filler too short to be anything, and a comparison with a stored value.
+    { code: comparedSecret.replace("'123456'", "''"), filename: 'server/token.js' },
+    { code: comparedSecret.replace("'123456'", "'your-client-secret'"), filename: 'server/token.js' },
+    { code: comparedSecret.replace("'123456'", "'abc'"), filename: 'server/token.js' },
+    { code: comparedSecret.replace("'123456'", 'client.secret'), filename: 'server/token.js' },
+    { code: comparedSecret.replace('req.params.client_secret', 'req.params.grant_type'), filename: 'server/token.js' },
+  ],
+  invalid: [
+    // Seen in real code (fresh-2026-12-g): a hand-rolled token endpoint's client check.
+    { code: comparedSecret, filename: 'server/token.js', errors: [{ messageId: 'literalSecret', ...at(comparedSecret, "'123456'") }] },
+  ],
+});
+
 ruleTester.run('no-exposed-client-secret (sent from browsers, other auth secrets)', rule, {
   valid: [
+    // The user's own credentials in the header, or another header set the same way.
+    xhrBasic.replace("btoa(conf.client_id + ':' + conf.client_secret)", "btoa(data.username + ':' + data.password)"),
+    xhrBasic.replace("'Authorization'", "'X-Requested-With'"),
     // Server code sending its secret.
     {
       code: `import express from 'express';\nconst params = new URLSearchParams();\nparams.append('client_secret', process.env.CLIENT_SECRET);`,
@@ -279,6 +339,19 @@ ruleTester.run('no-exposed-client-secret (sent from browsers, other auth secrets
       errors: [{ messageId: 'browserSecretSent', ...at(sdkOption, 'body.append(this.CLIENT_SECRET, options.clientSecret)') }],
     },
     { code: axiosBasic, errors: [{ messageId: 'browserSecretSent', ...at(axiosBasic, 'password: clientSecret') }] },
+    {
+      // Seen in real code (fresh-2026-12-g): a form body written as a template around a secret const.
+      code: templateBodyFromConst,
+      errors: [
+        { messageId: 'literalSecret', ...at(templateBodyFromConst, "'9a8b7c6d5e4f3a2b'") },
+        { messageId: 'browserSecretSent', ...at(templateBodyFromConst, 'CLIENT_SECRET', 1) },
+      ],
+    },
+    {
+      // Seen in real code (fresh-2026-12-g): a jQuery request's XHR given the Basic header by hand.
+      code: xhrBasic,
+      errors: [{ messageId: 'browserSecretSent', ...at(xhrBasic, "'Basic ' + btoa(conf.client_id + ':' + conf.client_secret)") }],
+    },
     {
       code: `export const signingKey = process.env.NEXT_PUBLIC_JWT_SECRET;`,
       errors: [{ messageId: 'publicEnvAuthSecret', line: 1, column: 27, endLine: 1, endColumn: 61 }],

@@ -372,6 +372,11 @@ ruleTester.run('no-token-in-url (builders, header schemes, callbacks, literals, 
     // Client secrets in a form body, or an empty placeholder parameter.
     `const body = new URLSearchParams({ client_id: id, client_secret: secret, code }); await fetch(TOKEN_URL, { method: 'POST', body });`,
     `export const template = 'https://auth.example.com/token?client_id=abc&client_secret=';`,
+    // Seen in real code (fresh-2026-12-g): a URL an extension looks for in a tab's address, not one it sends.
+    `chrome.webNavigation.onCompleted.addListener((data) => {
+  if (data.url.includes('https://auth.example.com/token?client_id=4689&client_secret=9d85c43b1482497dbbce61f6e4aa173a')) notify(data.tabId);
+  if (data.url.startsWith('https://app.example.com/cb?access_token=' + accessToken)) done();
+});`,
   ],
   invalid: [
     { code: superagentQuery, errors: [{ messageId: 'tokenInQuery', ...at(superagentQuery, 'access_token: token') }] },

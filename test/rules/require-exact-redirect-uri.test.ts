@@ -708,3 +708,33 @@ ruleTester.run('require-exact-redirect-uri (real code: getters, controllers, tar
     invalid(targetInState, 'unvalidated', "res.redirect(redirect + '?code=' + code)"),
   ],
 });
+
+// Seen in real code (fresh-2026-12-g): a target appended to a lone `/`, which `/evil.com` turns
+// into the protocol-relative `//evil.com`.
+const slashPlusTarget = `import express from 'express';
+const app = express();
+app.get('/auth/callback', async (req, res) => {
+  await finishLogin(req);
+  res.redirect('/' + decodeURIComponent(req.query.state || ''));
+});`;
+
+ruleTester.run('require-exact-redirect-uri (real code: a target after a lone slash)', rule, {
+  valid: [
+    // After a fixed path the target is only a path below it.
+    slashPlusTarget.replace("'/' + decodeURIComponent", "'/app/' + decodeURIComponent"),
+    slashPlusTarget.replace("'/' + decodeURIComponent(req.query.state || '')", '`/app/${req.query.state}`'),
+    // Checked exactly first.
+    slashPlusTarget.replace(
+      '  res.redirect(',
+      "  if (!['home', 'settings'].includes(req.query.state)) return res.redirect('/');\n  res.redirect(",
+    ),
+  ],
+  invalid: [
+    invalid(slashPlusTarget, 'unvalidated', "res.redirect('/' + decodeURIComponent(req.query.state || ''))"),
+    invalid(
+      slashPlusTarget.replace("'/' + decodeURIComponent(req.query.state || '')", '`/${req.query.state}`'),
+      'unvalidated',
+      'res.redirect(`/${req.query.state}`)',
+    ),
+  ],
+});

@@ -369,3 +369,44 @@ ruleTester.run('require-jwt-verification (real code: request cookies of SvelteKi
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-g): an identity token decoded and then "validated" by comparing
+// its audience and expiry by hand — the checks of a verification without its signature check.
+const appleIdByHand = `const jwt = require('jsonwebtoken');
+const getAppleId = (token, platform) => {
+  const clientId = platform === 'ios' ? IOS_CLIENT_ID : ANDROID_CLIENT_ID;
+  const { payload } = jwt.decode(token, { complete: true });
+  if (!payload || payload.aud !== clientId || payload.exp * 1000 < Date.now()) throw new Error('bad token');
+  return { appleId: payload.sub, email: payload.email };
+};
+module.exports = getAppleId;`;
+
+ruleTester.run('require-jwt-verification (real code: claims compared by hand)', rule, {
+  valid: [
+    // Only the expiry read, to schedule a refresh: no identity is accepted.
+    `const jwt = require('jsonwebtoken');
+export function refreshDue(token) {
+  const payload = jwt.decode(token);
+  return payload.exp * 1000 < Date.now() + 60000;
+}`,
+    // The app's own access token, fetched here and decoded to log whether its audience is right.
+    `export async function getToken() {
+  const at = await auth0.getAccessToken({ refresh: true });
+  const payload = JSON.parse(Buffer.from(at.token.split('.')[1], 'base64').toString());
+  const hasCorrectAudience = payload.aud.includes(process.env.AUDIENCE);
+  console.log('audience ok:', hasCorrectAudience);
+  return at.token;
+}`,
+    // Verified first, then the audience compared again: the decode reads a verified token.
+    appleIdByHand.replace(
+      'const { payload } = jwt.decode(token, { complete: true });',
+      "jwt.verify(token, key, { algorithms: ['RS256'] });\n  const { payload } = jwt.decode(token, { complete: true });",
+    ),
+  ],
+  invalid: [
+    {
+      code: appleIdByHand,
+      errors: [{ messageId: 'unverifiedDecode', data: { token: 'token' }, ...at(appleIdByHand, 'jwt.decode(token, { complete: true })') }],
+    },
+  ],
+});

@@ -241,6 +241,28 @@ passport.use(new GitHubStrategy({ clientID: ID, clientSecret: S, callbackURL: CB
       errors: [{ messageId: 'pkceOptionOff', line: 2, column: 96, endLine: 2, endColumn: 107 }],
     },
     {
+      // Seen in real code (fresh-2026-12-g): @fastify/oauth2 registered without its pkce option.
+      code: `import oauthPlugin from '@fastify/oauth2';
+export default async function (fastify) {
+  fastify.register(oauthPlugin, {
+    name: 'googleOAuth2',
+    credentials: { client: { id: env.ID, secret: env.SECRET }, auth: oauthPlugin.GOOGLE_CONFIGURATION },
+    callbackUri: CB,
+  });
+  fastify.register(oauthPlugin, { name: 'gh', pkce: 'S256', callbackUri: CB });
+}`,
+      errors: [
+        {
+          messageId: 'pkceOptionOff',
+          data: { library: '@fastify/oauth2', enable: "pkce: 'S256'" },
+          line: 3,
+          column: 33,
+          endLine: 7,
+          endColumn: 4,
+        },
+      ],
+    },
+    {
       // A provider kept in a typed const and listed in providers elsewhere.
       code: `import NextAuth from 'next-auth';
 import type { OIDCConfig } from 'next-auth/providers';
@@ -429,7 +451,7 @@ passport.use(new DiscordStrategy({ clientID: ID, clientSecret: S, callbackURL: C
       errors: [
         {
           messageId: 'pkceOptionOff',
-          data: { library: 'passport-github' },
+          data: { library: 'passport-github', enable: 'pkce: true, state: true' },
           ...at(
             passportGithub,
             "{ clientID: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET, scope: 'user:email', state: true }",
@@ -442,14 +464,20 @@ passport.use(new DiscordStrategy({ clientID: ID, clientSecret: S, callbackURL: C
       errors: [
         {
           messageId: 'pkceOptionOff',
-          data: { library: 'passport-discord' },
+          data: { library: 'passport-discord', enable: 'pkce: true, state: true' },
           ...at(passportDiscord, "{ clientID: ID, clientSecret: S, callbackURL: CB, scope: ['identify'], state: true }"),
         },
       ],
     },
     {
       code: passportGitlab,
-      errors: [{ messageId: 'pkceOptionOff', data: { library: 'passport-gitlab2' }, ...at(passportGitlab, 'pkce: false') }],
+      errors: [
+        {
+          messageId: 'pkceOptionOff',
+          data: { library: 'passport-gitlab2', enable: 'pkce: true, state: true' },
+          ...at(passportGitlab, 'pkce: false'),
+        },
+      ],
     },
   ],
 });

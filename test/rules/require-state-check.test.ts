@@ -119,6 +119,9 @@ const applyFormPost = `app.post('/auth/apple/callback', async (req, res) => {
 
 ruleTester.run('require-state-check', rule, {
   valid: [
+    // @fastify/oauth2 makes the state and checks it against its cookie itself.
+    `import oauthPlugin from '@fastify/oauth2';
+fastify.register(oauthPlugin, { name: 'google', credentials: { client: { id: ID, secret: SECRET } }, startRedirectPath: '/login', callbackUri: CB });`,
     // State added after the parameter object, under a condition (PKCE first, state when the server lacks it).
     `import * as client from 'openid-client';
 export function loginUrl(config: client.Configuration, code_challenge: string) {
@@ -1391,6 +1394,74 @@ ruleTester.run('require-state-check (real code: Electron navigation events, appl
       appleSigninAuth,
       'stateNotCompared',
       "appleSignin.getAuthorizationToken(body.code, { clientID, clientSecret, redirectUri: '' })",
+    ),
+  ],
+});
+
+// Seen in real code (fresh-2026-12-g): the code sent on inside a value kept in a const (request
+// headers), and a state that is only logged beside it.
+const codeInHeadersConst = `import axios from 'axios';
+export function setup() {
+  onMounted(async () => {
+    const url = new URL(window.location.href);
+    const code = url.searchParams.get('code');
+    const state = JSON.parse(window.atob(url.searchParams.get('state') ?? ''));
+    console.debug({ url, code, state });
+    const headers = { Authorization: 'Bearer ' + code };
+    const validation = await axios.get('https://id.example.com/oauth2/validate', { headers });
+    localStorage.setItem('userId', validation.data.user_id);
+  });
+}`;
+
+ruleTester.run('require-state-check (real code: values kept in consts, logged state)', rule, {
+  valid: [
+    // The state goes along with the code in the const body: the backend compares it.
+    codeInHeadersConst.replace(
+      "const headers = { Authorization: 'Bearer ' + code };\n    const validation = await axios.get('https://id.example.com/oauth2/validate', { headers });",
+      "const body = { code, state };\n    const validation = await axios.post('/api/oauth/callback', body);",
+    ),
+    // Kept in a const that only goes to the log: nothing is sent.
+    codeInHeadersConst.replace(
+      "const validation = await axios.get('https://id.example.com/oauth2/validate', { headers });",
+      'console.log(headers); const validation = { data: {} };',
+    ),
+  ],
+  invalid: [invalid(codeInHeadersConst, 'redirectReadWithoutState', "url.searchParams.get('code')")],
+});
+
+// Seen in real code (fresh-2026-12-g): a browser extension that watches the login tab's navigation
+// and sends the code in its address on to the token endpoint.
+const extensionNavigation = `chrome.webNavigation.onCompleted.addListener((data) => {
+  if (data.url && data.url.includes('https://embed.example.com/on_login_success')) {
+    const urlParameters = new URLSearchParams(data.url.split('?')[1]);
+    chrome.windows.create({
+      url: \`https://auth.example.com/token?\${new URLSearchParams({ client_id: ID, grant_type: 'authorization_code', code: urlParameters.get('code'), redirect_uri: CB })}\`,
+    });
+  }
+});`;
+
+ruleTester.run('require-state-check (real code: extension navigation listeners)', rule, {
+  valid: [
+    extensionNavigation.replace(
+      "const urlParameters = new URLSearchParams(data.url.split('?')[1]);",
+      "const urlParameters = new URLSearchParams(data.url.split('?')[1]);\n    if (urlParameters.get('state') !== pendingState) return;",
+    ),
+    // Another namespace's events carry no navigation.
+    extensionNavigation.replace('webNavigation.onCompleted', 'runtime.onMessage'),
+  ],
+  invalid: [
+    invalid(
+      extensionNavigation,
+      'stateNotCompared',
+      "chrome.windows.create({\n      url: `https://auth.example.com/token?${new URLSearchParams({ client_id: ID, grant_type: 'authorization_code', code: urlParameters.get('code'), redirect_uri: CB })}`,\n    })",
+    ),
+    invalid(
+      extensionNavigation.replace(
+        'chrome.webNavigation.onCompleted.addListener((data) =>',
+        'chrome.tabs.onUpdated.addListener((tabId, data) =>',
+      ),
+      'stateNotCompared',
+      "chrome.windows.create({\n      url: `https://auth.example.com/token?${new URLSearchParams({ client_id: ID, grant_type: 'authorization_code', code: urlParameters.get('code'), redirect_uri: CB })}`,\n    })",
     ),
   ],
 });
