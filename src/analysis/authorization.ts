@@ -289,7 +289,7 @@ function angularAuthConfigOrigin(sourceCode: SourceCode, object: TSESTree.Object
 const REGISTERED_AUTHORIZATION_PLUGIN_MODULES = [...REGISTERED_AUTHORIZATION_PLUGINS.keys()];
 
 export const AUTHORIZATION_HINT =
-  /response_?type|authoriz|client_id|generateAuthUrl|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth/i;
+  /response_?type|authoriz|client_id|generateAuthUrl|getAuthCodeUrl|providers|Strategy|UserManager|WebAuth|AuthConfig|createAuth0Client|Auth0Client|PublicClientApplication|OktaAuth|AuthRequest/i;
 
 /** The provider modules as import names (`next-auth/providers`, which `next-auth/providers/okta` imports). */
 const PROVIDER_MODULE_NAMES = NEXTAUTH_PROVIDER_MODULES.map((prefix) => prefix.replace(/\/$/, ''));

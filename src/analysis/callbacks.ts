@@ -21,7 +21,7 @@ import { findVariable, enclosingFunction, isFunctionNode, type FunctionNode, sol
 import { fileFacts } from './file-facts';
 import { calledFunction, callSitesOf, parameterIndexOf } from './functions';
 import { GLOBAL_MODULE, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
-import { redirectReads, scopesAround } from './redirect-reads';
+import { readsSdkResult, redirectReads, scopesAround } from './redirect-reads';
 import { requestInput } from './request-input';
 import { tokenRequests, type TokenRequest } from './token-requests';
 import { param } from './urls';
@@ -174,7 +174,10 @@ export function isFromRedirect(sourceCode: SourceCode, node: Node): boolean {
   if (inner.type === AST_NODE_TYPES.Identifier && requestInput(sourceCode, inner)) return true;
   if (isRequestUrl(sourceCode, inner)) return true;
   // A browser callback's code taken out of its own URL by a getter (`Utils.parseUrlParam('code')`).
-  return redirectReads(sourceCode).some((read) => read.param === 'code' && (read.node === definition || read.node === inner));
+  // The code of an SDK's prompt result (expo-auth-session) comes with the SDK's own state check.
+  return redirectReads(sourceCode).some(
+    (read) => read.param === 'code' && (read.node === definition || read.node === inner) && !readsSdkResult(sourceCode, read),
+  );
 }
 
 /** The value the exchange takes the code from (or the params/URL that carry it). */

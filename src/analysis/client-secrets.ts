@@ -254,7 +254,16 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
       if (holdsClientSecret(sourceCode, node.value)) reportSentFromBrowser(node, node.value);
       return;
     }
-    if (!(isClientSecretName(key) || (isConfigSecretKey(key) && isClientConfigSecret(sourceCode, node)))) return;
+    if (!(isClientSecretName(key) || (isConfigSecretKey(key) && isClientConfigSecret(sourceCode, node)))) {
+      // Public runtime config ships whole to the browser: any secret put there is exposed
+      // (`runtimeConfig.public.googleSecret`, a signing secret read from `NUXT_SECRET`).
+      if (key && SECRET_KEY.test(key)) {
+        const publicConfig = publicConfigKind(sourceCode, node, path);
+        if (publicConfig && publicConfig !== 'define' && !isEmptyOrPlaceholder(node.value))
+          report(node.value, 'publicConfigSecret', { config: publicConfig });
+      }
+      return;
+    }
     const publicConfig = publicConfigKind(sourceCode, node, path);
     if (publicConfig && !isEmptyOrPlaceholder(node.value)) report(node.value, 'publicConfigSecret', { config: publicConfig });
     else {
@@ -414,6 +423,8 @@ function scan(sourceCode: SourceCode, path: string): ClientSecretFinding[] {
 }
 
 const COMPARISONS = new Set(['===', '==', '!==', '!=']);
+/** A config key that names a secret: `googleSecret`, `authSecret`, `jwt_secret`, `SECRET` (not `secretName`). */
+const SECRET_KEY = /secret$/i;
 
 function assignedName(sourceCode: SourceCode, left: Node): string | undefined {
   if (left.type === AST_NODE_TYPES.Identifier) return left.name;

@@ -22,9 +22,24 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, findVariable, soleValueDefinition } from './ast';
 import { fileFacts } from './file-facts';
 import { calledFunction, callSitesOf } from './functions';
-import { GLOBAL_MODULE, localFunction, memberName, originOf, propertyKeyName, returnedExpressions, skipWrappers } from './modules';
+import {
+  calleeOrigin,
+  GLOBAL_MODULE,
+  localFunction,
+  lookup,
+  memberName,
+  originOf,
+  propertyKeyName,
+  returnedExpressions,
+  skipWrappers,
+} from './modules';
 import { requestInput } from './request-input';
-import { ELECTRON_NAVIGATION_EVENTS, EXTENSION_API_ROOTS, EXTENSION_NAVIGATION_LISTENERS } from '../knowledge/requests';
+import {
+  AUTH_RESULT_SOURCES,
+  ELECTRON_NAVIGATION_EVENTS,
+  EXTENSION_API_ROOTS,
+  EXTENSION_NAVIGATION_LISTENERS,
+} from '../knowledge/requests';
 import { namesNonce, pairFieldName, tokenKindFromName } from './tokens';
 import { descendants, stringValue } from './values';
 
@@ -194,6 +209,55 @@ function isExtensionNavigationUrl(sourceCode: SourceCode, member: TSESTree.Membe
   if (current.type !== AST_NODE_TYPES.Identifier || !EXTENSION_API_ROOTS.has(current.name) || path.length !== 2) return false;
   const params = EXTENSION_NAVIGATION_LISTENERS.get(path.join('.')) ?? EXTENSION_NAVIGATION_LISTENERS.get(`${path[0]}.*`);
   return params !== undefined && params.includes(index);
+}
+
+/**
+ * The result of an SDK's authorization prompt (AUTH_RESULT_SOURCES): `result` of
+ * `const [request, result] = useAuthRequest(…)`, or `await promptAsync()`. Its `.params` are
+ * the redirect's parameters.
+ */
+function isAuthResult(sourceCode: SourceCode, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier || !fileFacts(sourceCode).mayMatch(AUTH_RESULT_SOURCES)) return false;
+  const def = soleValueDefinition(findVariable(sourceCode.getScope(node), node));
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  const declarator = def.node;
+  const init = skipWrappers(declarator.init as Node);
+  if (declarator.id.type === AST_NODE_TYPES.ArrayPattern && init.type === AST_NODE_TYPES.CallExpression) {
+    const index = declarator.id.elements.indexOf(def.name as TSESTree.DestructuringPattern);
+    return lookup(calleeOrigin(sourceCode, init), AUTH_RESULT_SOURCES) === index;
+  }
+  if (declarator.id === def.name && init.type === AST_NODE_TYPES.AwaitExpression) {
+    const awaited = skipWrappers(init.argument);
+    if (awaited.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = skipWrappers(awaited.callee);
+    // `promptAsync` is the third element of the same useAuthRequest tuple.
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const promptDef = soleValueDefinition(findVariable(sourceCode.getScope(callee), callee));
+      if (promptDef?.type === 'Variable' && promptDef.node.id.type === AST_NODE_TYPES.ArrayPattern && promptDef.node.init) {
+        const tuple = skipWrappers(promptDef.node.init as Node);
+        return tuple.type === AST_NODE_TYPES.CallExpression && lookup(calleeOrigin(sourceCode, tuple), AUTH_RESULT_SOURCES) === 1;
+      }
+    }
+    return lookup(calleeOrigin(sourceCode, awaited), AUTH_RESULT_SOURCES) === 'awaited';
+  }
+  return false;
+}
+
+/**
+ * The read takes its parameter from an SDK's authorization result (`result.params.id_token`):
+ * the SDK made and compared the state itself (expo-auth-session), so no state check is owed here.
+ */
+export function readsSdkResult(sourceCode: SourceCode, read: RedirectRead): boolean {
+  let node: Node = skipWrappers(read.node);
+  for (let depth = 0; depth < 8; depth++) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipWrappers(node.object);
+      if (memberName(sourceCode, node) === 'params' && isAuthResult(sourceCode, object)) return true;
+      node = object;
+    } else if (node.type === AST_NODE_TYPES.CallExpression) node = skipWrappers(node.callee);
+    else return false;
+  }
+  return false;
 }
 
 /** A router's location or route object: `useLocation()`, `useRoute()`, `this.$route`, `props.location`, `route.snapshot`. */
@@ -536,6 +600,7 @@ function partOf(input: Node, context: Context, depth: number): UrlPart | undefin
           : undefined;
       if (origin?.module === GLOBAL_MODULE && /^(?:document\.)?location$/.test(origin.path.join('.'))) return undefined;
       if (isExtensionNavigationUrl(sourceCode, node)) return 'url';
+      if (memberName(sourceCode, node) === 'params' && isAuthResult(sourceCode, object)) return 'query';
       if (isRouterObject(sourceCode, object, context, depth + 1)) return undefined;
       // `parts[1]`, `match[2]`, `parsed.access_token`: still from the URL.
       return partOf(object, context, depth + 1);
@@ -853,7 +918,7 @@ function ownReads(sourceCode: SourceCode): readonly RedirectRead[] {
 // `code` as a word: as a parameter name it stands alone (`get('code')`, `code=`, `query.code`), unlike in `decode` or `charCodeAt`.
 export const REDIRECT_READ_HINT = /access_token|id_token|\bcode\b|launchWebAuthFlow/;
 const LOCATION_HINT =
-  /location|launchWebAuthFlow|webContents|webNavigation|webRequest|onUpdated|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
+  /location|launchWebAuthFlow|webContents|webNavigation|webRequest|onUpdated|useAuthRequest|promptAsync|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
 
 /** Every place the file takes `access_token`, `id_token` or `code` out of the redirect URL (memoized per file). */
 export function redirectReads(sourceCode: SourceCode): readonly RedirectRead[] {

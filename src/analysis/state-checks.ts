@@ -17,13 +17,16 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
 import { callbackOf, checksState, handsCodeToUncheckedExchange } from './callbacks';
-import { calledFunction } from './functions';
+import { calledFunction, importedDefinition } from './functions';
 import { envRead } from './environment';
 import { fileFacts } from './file-facts';
+import { fileInfo } from './project/files';
+import { importersOf } from './project/importers';
+import { enclosingFunctionOrProgram, type FunctionNode } from './ast';
 import { calleeOrigin, GLOBAL_MODULE, isHttpClientOrigin, matchesPattern, originOf, propertyKeyName, skipWrappers } from './modules';
 import { readOnlyToDisplay } from './display-only';
 import { jwtFacts } from './jwt';
-import { handsBackState, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
+import { handsBackState, readsSdkResult, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
 import { tokenRequests, type TokenRequest } from './token-requests';
 import { booleanValue, descendants, getProperty, objectLiteral } from './values';
 import { AUTH_QUERY_HINT, QUERY_CONSTANT } from '../knowledge/randomness';
@@ -92,9 +95,27 @@ interface Scope {
   readonly exchangeElsewhere: boolean;
 }
 
+/**
+ * A page or route named for the OAuth redirect (`pages/callback.tsx`, `app/oauth/page.tsx`,
+ * `OAuthCallback.vue`): a `code` it reads is an authorization code even when its text names
+ * nothing of OAuth (it posts the code to `/api/token`).
+ */
+function namedForRedirect(sourceCode: SourceCode): boolean {
+  const path = (fileInfo(sourceCode)?.filename ?? '').replace(/\\/g, '/');
+  const parts = path.split('/');
+  const base = (parts.at(-1) ?? '').replace(/\.[^.]*$/, '');
+  // SvelteKit's `+page` and Next's `page`/`route` are named by their folder.
+  const names = /^\+?(?:page|route|index|server)(?:\.server)?$/.test(base) ? [parts.at(-2) ?? ''] : [base];
+  return names.some((name) => REDIRECT_PAGE_NAME.test(name));
+}
+const REDIRECT_PAGE_NAME = /callback|^oauth|^auth$|signin-?redirect|login-?redirect/i;
+
 function scopeOf(sourceCode: SourceCode): Scope {
   const facts = fileFacts(sourceCode);
-  const oauthHere = facts.importsAny(AUTHORIZATION_CLIENT_MODULES) || facts.mentions(HINT);
+  const oauthHere =
+    facts.importsAny(AUTHORIZATION_CLIENT_MODULES) ||
+    facts.mentions(HINT) ||
+    (facts.mentions(CODE_MENTION) && namedForRedirect(sourceCode));
   return {
     oauthHere,
     exchangeElsewhere: facts.importsProjectModules && (oauthHere || facts.mentions(CODE_MENTION)),
@@ -276,8 +297,49 @@ function exchangeFindings(sourceCode: SourceCode, request: TokenRequest, allowPk
   if (allowPkce && request.codeVerifier.state === 'present') return;
   const callback = callbackOf(sourceCode, request);
   if (!callback.fromRedirect || callback.stateChecked || callback.behindMiddleware) return;
+  if (callback.functions.some((fn) => calledOnlyAfterStateCheck(sourceCode, fn))) return;
   // The code handed to the exchanging helper: reported at that call, as for a helper in another module.
   for (const node of callback.handOffs.length > 0 ? callback.handOffs : [request.node]) findings.push({ node, kind: 'stateNotCompared' });
+}
+
+/**
+ * The name a function is exported under (`export const handleRefresh = createMiddleware(async (c) => …)`,
+ * `export async function exchange(…)`), or undefined.
+ */
+function exportedName(fn: FunctionNode): string | undefined {
+  let node: TSESTree.Node = fn;
+  // Through one wrapping call: `createMiddleware(fn)`, `defineEventHandler(fn)`.
+  if (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.arguments.includes(node as TSESTree.CallExpressionArgument))
+    node = node.parent;
+  const declarator = node.parent;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration)
+    return fn.id && fn.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? fn.id.name : undefined;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return declarator.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration ? declarator.id.name : undefined;
+}
+
+/**
+ * An exported handler that other modules of the project call, each time behind their own state
+ * comparison (`if (secret === state) await handleRefresh(c, next)`): the check is theirs.
+ */
+function calledOnlyAfterStateCheck(sourceCode: SourceCode, fn: FunctionNode): boolean {
+  const name = exportedName(fn);
+  const own = fileInfo(sourceCode)?.filename;
+  if (name === undefined || !own) return false;
+  let calls = 0;
+  for (const importer of importersOf(sourceCode, [name])) {
+    for (const call of fileFacts(importer).nodesOfType(AST_NODE_TYPES.CallExpression)) {
+      const callee = skipWrappers(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== name) continue;
+      // The importer's view of this module is its own parse: compared by file and position.
+      const located = importedDefinition(importer, callee);
+      if (!located || fileInfo(located.sourceCode)?.filename !== own) continue;
+      if (located.node.range[0] > fn.range[0] || located.node.range[1] < fn.range[1]) continue;
+      calls++;
+      if (!checksState(importer, enclosingFunctionOrProgram(call))) return false;
+    }
+  }
+  return calls > 0;
 }
 
 /** oauth4webapi `validateAuthResponse(as, client, params, expectedState)`. */
@@ -441,7 +503,7 @@ function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[], 
   let codeReads: boolean | undefined;
   const codeReadsCount = (): boolean =>
     (codeReads ??=
-      facts.mentions(OAUTH_CONTEXT) &&
+      (facts.mentions(OAUTH_CONTEXT) || namedForRedirect(sourceCode)) &&
       !facts.mentions(ONE_TIME_CODE_CONTEXT) &&
       // An exchange in this module is judged at the exchange (stateNotCompared).
       !tokenRequests(sourceCode).some((request) => request.grantType === 'authorization_code'));
@@ -453,7 +515,7 @@ function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[], 
     if (oauthHere) {
       if (read.param === 'code' && (!codeReadsCount() || !sendsCodeOn(sourceCode, read))) continue;
     } else if (handOffs.length === 0 || facts.mentions(ONE_TIME_CODE_CONTEXT)) continue;
-    if (handsBackState(sourceCode, read.fn) || sendsStateAlong(sourceCode, read)) continue;
+    if (handsBackState(sourceCode, read.fn) || sendsStateAlong(sourceCode, read) || readsSdkResult(sourceCode, read)) continue;
     // An ID token whose claims are only logged or shown signs no one in (rules.md, second round).
     if (read.param === 'id_token' && readOnlyToDisplay(sourceCode, read.node, jwtFacts(sourceCode).operations)) continue;
     const unchecked = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));

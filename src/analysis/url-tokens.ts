@@ -20,6 +20,7 @@ import { credentialBySource, credentialInValue } from './storage';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { fileInfo } from './project/files';
+import { requestInput } from './request-input';
 import { calleeOrigin, GLOBAL_MODULE, matchesPattern, memberName, propertyKeyName, skipWrappers } from './modules';
 import { urlDestinationOf } from './redirects';
 import { classifyToken, issuedTokenOf, namesOneTimeLink, tokenKindFromName, type TokenKind } from './tokens';
@@ -467,6 +468,11 @@ function isQueryObject(sourceCode: SourceCode, node: Node): boolean {
   }
   if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.Identifier) {
     return inner.callee.name === 'getQuery' || inner.callee.name === 'useQuery';
+  }
+  // Hono's `c.req.query()`: the whole query of the request.
+  if (inner.type === AST_NODE_TYPES.CallExpression && inner.arguments.length === 0) {
+    const input = requestInput(sourceCode, inner);
+    return input?.part === 'query' && input.key === undefined && !input.browser;
   }
   if (inner.type === AST_NODE_TYPES.Identifier) {
     // `const query = req.query` / `const { query } = req` (Next.js pages).

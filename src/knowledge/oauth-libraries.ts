@@ -333,6 +333,21 @@ export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> 
       nonce: BUILTIN,
     },
   ],
+  // expo-auth-session: useAuthRequest(config, discovery) / new AuthRequest(config). It makes and
+  // checks the state and does PKCE unless `usePKCE: false`; a nonce goes in `extraParams`.
+  ...['expo-auth-session#useAuthRequest', 'expo-auth-session#AuthRequest.()'].map((pattern): [string, AuthorizationLibrary] => [
+    pattern,
+    {
+      library: 'expo-auth-session',
+      kind: 'config',
+      optionsArg: 0,
+      paramsPaths: [['extraParams']],
+      defaultResponseType: 'code',
+      pkce: { mode: 'builtin', off: { option: 'usePKCE', value: false } },
+      state: BUILTIN,
+      nonce: PARAMS,
+    },
+  ]),
   // passport-oauth2 and the strategies built on it: PKCE and state are options of the strategy.
   ...[
     'passport-oauth2',

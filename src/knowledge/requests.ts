@@ -150,6 +150,17 @@ export const EXTENSION_NAVIGATION_LISTENERS: ReadonlyMap<string, readonly number
   ['webRequest.*', [0]],
   ['tabs.onUpdated', [1, 2]],
 ]);
+/**
+ * SDK calls whose result holds the authorization response's parameters under `.params`, and
+ * where that result is: expo-auth-session's `const [request, result] = useAuthRequest(…)`
+ * (element 1) and `await promptAsync()` / `await request.promptAsync(…)` (the awaited value).
+ */
+export const AUTH_RESULT_SOURCES: ReadonlyMap<string, number | 'awaited'> = new Map<string, number | 'awaited'>([
+  ['expo-auth-session#useAuthRequest', 1],
+  ['expo-auth-session#AuthRequest.().promptAsync', 'awaited'],
+  ['expo-auth-session#startAsync', 'awaited'],
+]);
+
 /** The global objects of the extension APIs (Chrome's, and the WebExtensions `browser`). */
 export const EXTENSION_API_ROOTS: ReadonlySet<string> = new Set(['chrome', 'browser']);
 

@@ -993,3 +993,39 @@ export default {
     expect(lint("redirectHome(url.searchParams.get('next'))")).toEqual([]);
   });
 });
+
+describe('an exchanging handler that another module calls behind its state check', () => {
+  // Seen in real code (fresh-2026-12-h): Hono middleware split over modules.
+  const tokens = `import { createMiddleware } from 'hono/factory';
+export const handleRefresh = createMiddleware(async (c, next) => {
+  const { code } = c.req.query();
+  const response = await fetch('https://github.com/login/oauth/access_token', {
+    method: 'POST',
+    body: new URLSearchParams({ client_id: c.env.ID, client_secret: c.env.SECRET, code, grant_type: 'authorization_code' }),
+  });
+  c.set('tokens', await response.json());
+  await next();
+});
+`;
+  const state = (guard: string) => `import { createMiddleware } from 'hono/factory';
+import { getCookie } from 'hono/cookie';
+import { handleRefresh } from './tokens';
+export const handleState = createMiddleware(async (c, next) => {
+  const secret = getCookie(c, 'state');
+  const { state } = c.req.query();
+  ${guard}
+});
+`;
+  const lint = (guard: string | undefined) =>
+    project.lint(
+      guard === undefined ? { 'src/utils/tokens.ts': tokens } : { 'src/utils/tokens.ts': tokens, 'src/utils/state.ts': state(guard) },
+      'src/utils/tokens.ts',
+      ['require-state-check'],
+    );
+
+  it('is silent when every call is behind the comparison, and reports otherwise', () => {
+    expect(lint("if (secret === state) { await handleRefresh(c, next); } else { return c.redirect('/'); }")).toEqual([]);
+    expect(lint('await handleRefresh(c, next);')).toEqual(['require-state-check@4']);
+    expect(lint(undefined)).toEqual(['require-state-check@4']);
+  });
+});

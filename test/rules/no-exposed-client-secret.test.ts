@@ -471,3 +471,41 @@ ruleTester.run('no-exposed-client-secret (real code: { id, secret, scope })', ru
   ],
   invalid: [{ code: clientsByApp, errors: [{ messageId: 'literalSecret', ...at(clientsByApp, "'buU5MOorZ2UZk48HlqNmW_zoE'") }] }],
 });
+
+// Seen in real code (fresh-2026-12-h): secrets put in Nuxt's public runtime config under names
+// that do not say "client".
+const nuxtPublicSecrets = `export default defineNuxtConfig({
+  runtimeConfig: {
+    public: {
+      nuxtSecret: process.env.NUXT_SECRET,
+      googleClientId: process.env.GOOGLE_CLIENT_ID,
+      googleSecret: process.env.GOOGLE_CLIENT_SECRET,
+      secretName: 'session',
+    },
+  },
+});`;
+
+ruleTester.run('no-exposed-client-secret (real code: Nuxt public runtime config)', rule, {
+  valid: [
+    // The server-only part of the runtime config.
+    { code: nuxtPublicSecrets.replace('    public: {', '    private: {'), filename: 'nuxt.config.ts' },
+    {
+      code: nuxtPublicSecrets.replace('process.env.NUXT_SECRET', "''").replace('process.env.GOOGLE_CLIENT_SECRET', "''"),
+      filename: 'nuxt.config.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: nuxtPublicSecrets,
+      filename: 'nuxt.config.ts',
+      errors: [
+        { messageId: 'publicConfigSecret', data: { config: 'runtimeConfig.public' }, ...at(nuxtPublicSecrets, 'process.env.NUXT_SECRET') },
+        {
+          messageId: 'publicConfigSecret',
+          data: { config: 'runtimeConfig.public' },
+          ...at(nuxtPublicSecrets, 'process.env.GOOGLE_CLIENT_SECRET'),
+        },
+      ],
+    },
+  ],
+});

@@ -552,3 +552,29 @@ ruleTester.run('no-token-in-url (real code: token sets, token makers, login by t
     { code: loginWithQueryToken, errors: [{ messageId: 'tokenFromQuery', ...at(loginWithQueryToken, 'packet.token') }] },
   ],
 });
+
+// Seen in real code (fresh-2026-12-h): Hono's whole query, `c.req.query()`, destructured.
+const honoWholeQuery = `import { Hono } from 'hono';
+const app = new Hono();
+app.get('/access', async (c) => {
+  const { refresh_token, access_token, page } = c.req.query();
+  return c.text(String(Boolean(access_token || refresh_token)) + page);
+});`;
+
+ruleTester.run('no-token-in-url (real code: Hono query object)', rule, {
+  valid: [
+    honoWholeQuery.replace(
+      'const { refresh_token, access_token, page } = c.req.query();',
+      'const { refresh_token, access_token, page } = await c.req.json();',
+    ),
+  ],
+  invalid: [
+    {
+      code: honoWholeQuery,
+      errors: [
+        { messageId: 'tokenFromQuery', ...at(honoWholeQuery, 'refresh_token', 0) },
+        { messageId: 'tokenFromQuery', ...at(honoWholeQuery, 'access_token', 0) },
+      ],
+    },
+  ],
+});

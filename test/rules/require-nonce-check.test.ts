@@ -511,3 +511,34 @@ router.post('/google', (req, res) => {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-h): an Expo app asks for an ID token with expo-auth-session,
+// sending a nonce in `extraParams`, and reads the token from the prompt's result.
+const expoIdToken = `import * as AuthSession from 'expo-auth-session';
+import { jwtDecode } from 'jwt-decode';
+export function useLogin(nonce: string) {
+  const [request, result, promptAsync] = AuthSession.useAuthRequest(
+    { redirectUri, clientId, responseType: 'id_token', scopes: ['openid'], extraParams: { nonce } },
+    { authorizationEndpoint },
+  );
+  React.useEffect(() => {
+    if (result?.type === 'success') {
+      const idToken = result.params.id_token;
+      const { sub } = jwtDecode(idToken);
+      setUser(sub);
+    }
+  }, [result]);
+  return promptAsync;
+}`;
+
+ruleTester.run('require-nonce-check (real code: expo-auth-session results)', rule, {
+  valid: [
+    expoIdToken.replace(
+      'const { sub } = jwtDecode(idToken);',
+      'const { sub, nonce: returned } = jwtDecode(idToken);\n      if (returned !== nonce) return;',
+    ),
+    // Another value of the same hook's tuple is no authorization result.
+    expoIdToken.replace('result.params.id_token', 'request.params.id_token'),
+  ],
+  invalid: [{ code: expoIdToken, errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(expoIdToken, 'result.params.id_token') }] }],
+});

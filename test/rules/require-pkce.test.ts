@@ -632,3 +632,16 @@ ruleTester.run('require-pkce (real code: settings objects that name a grant type
     },
   ],
 });
+
+// expo-auth-session sends PKCE unless `usePKCE: false`.
+ruleTester.run('require-pkce (real code: expo-auth-session)', rule, {
+  valid: [
+    `import * as AuthSession from 'expo-auth-session';\nexport function useLogin() { return AuthSession.useAuthRequest({ redirectUri, clientId, scopes: ['openid'] }, discovery); }`,
+  ],
+  invalid: [
+    {
+      code: `import * as AuthSession from 'expo-auth-session';\nexport function useLogin() { return AuthSession.useAuthRequest({ redirectUri, clientId, usePKCE: false }, discovery); }`,
+      errors: [{ messageId: 'pkceDisabled', line: 2, column: 89, endLine: 2, endColumn: 103 }],
+    },
+  ],
+});

@@ -1465,3 +1465,66 @@ ruleTester.run('require-state-check (real code: extension navigation listeners)'
     ),
   ],
 });
+
+// Seen in real code (earlier manifests, k-narusawa): a page named for the redirect that posts the
+// code to the app's backend, with no OAuth word in its text.
+const namedCallbackPage = `import { useRouter } from 'next/router';
+import { useEffect } from 'react';
+const CallbackPage = () => {
+  const router = useRouter();
+  useEffect(() => {
+    const code = router.query.code;
+    if (!code) return;
+    fetch('/api/token', { method: 'POST', body: JSON.stringify({ code }) });
+  }, [router.query]);
+  return null;
+};
+export default CallbackPage;`;
+
+ruleTester.run('require-state-check (real code: pages named for the redirect)', rule, {
+  valid: [
+    // The same page under another name: a gift or invitation code.
+    { code: namedCallbackPage, filename: 'pages/redeem.tsx' },
+    { code: namedCallbackPage, filename: 'app/gift/page.tsx' },
+    // The state compared first.
+    {
+      code: namedCallbackPage.replace(
+        '    if (!code) return;',
+        "    if (!code || router.query.state !== sessionStorage.getItem('state')) return;",
+      ),
+      filename: 'pages/callback.tsx',
+    },
+  ],
+  invalid: [
+    { ...invalid(namedCallbackPage, 'redirectReadWithoutState', 'router.query.code'), filename: 'pages/callback.tsx' },
+    { ...invalid(namedCallbackPage, 'redirectReadWithoutState', 'router.query.code'), filename: 'app/oauth/page.tsx' },
+  ],
+});
+
+// expo-auth-session makes and compares the state of the prompt itself.
+ruleTester.run('require-state-check (real code: expo-auth-session results)', rule, {
+  valid: [
+    `import * as AuthSession from 'expo-auth-session';
+export function useLogin() {
+  const [request, response] = AuthSession.useAuthRequest({ clientId, redirectUri, scopes: ['openid'] }, discovery);
+  useEffect(() => {
+    if (response?.type !== 'success') return;
+    AuthSession.exchangeCodeAsync({ clientId, code: response.params.code, redirectUri, extraParams: { code_verifier: request.codeVerifier } }, discovery);
+  }, [response]);
+}`,
+    `import * as AuthSession from 'expo-auth-session';
+export function useLogin() {
+  const [request, result, promptAsync] = AuthSession.useAuthRequest({ redirectUri, clientId, responseType: 'code', scopes: ['openid'] }, discovery);
+  React.useEffect(() => {
+    if (result?.type === 'success') fetch('/api/oauth/token', { method: 'POST', body: JSON.stringify({ code: result.params.code, verifier: request.codeVerifier }) });
+  }, [result]);
+}`,
+    `import { AuthRequest } from 'expo-auth-session';
+export async function login() {
+  const request = new AuthRequest({ redirectUri, clientId, scopes: ['openid'] });
+  const result = await request.promptAsync(discovery);
+  if (result.type === 'success') await fetch('/api/oauth/token', { method: 'POST', body: JSON.stringify({ code: result.params.code }) });
+}`,
+  ],
+  invalid: [],
+});
