@@ -11,10 +11,9 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DURATION_UNITS, MAX_CLOCK_TOLERANCE_SECONDS } from '../knowledge/jwt';
-import { findVariable } from './ast';
 import { isOnlyDisplayed } from './display-only';
-import { skipWrappers } from './modules';
 import { fileFacts } from './file-facts';
+import { parameterIndexOf } from './functions';
 import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
 import { TOKEN_KIND_LABEL } from './tokens';
 import { booleanValue, definitionOf, getPath, numberValue, staticValue, stringValue } from './values';
@@ -76,19 +75,12 @@ function mustBeVerified(sourceCode: SourceCode, op: JwtOperation, options: JwtVe
  * (`if (payload.aud !== clientId) throw …`): the code accepts it as someone's identity, so it
  * must be verified (`jwt.decode` of an Apple or Google identity token posted by an app).
  */
-function isParameter(sourceCode: SourceCode, node: Node | undefined): boolean {
-  const inner = node ? skipWrappers(node) : undefined;
-  if (inner?.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(sourceCode.getScope(inner), inner);
-  return variable?.defs.length === 1 && variable.defs[0].type === 'Parameter';
-}
-
 function validatedByHand(sourceCode: SourceCode, facts: JwtFacts, op: JwtOperation): string | undefined {
   const info = tokenOf(sourceCode, op.token);
   if (info && info.kind !== 'unknown-jwt') return undefined;
   // Handed in by a caller, as a verify helper's token is: a token the function fetched itself
   // (its own access token, decoded to log its audience) accepts no one's identity.
-  if (!isParameter(sourceCode, op.token)) return undefined;
+  if (op.scope.type === AST_NODE_TYPES.Program || parameterIndexOf(sourceCode, op.scope, op.token) === undefined) return undefined;
   const claims = facts.claimChecks.get(op.scope);
   return claims?.has('aud') || claims?.has('iss') ? TOKEN_KIND_LABEL['unknown-jwt'] : undefined;
 }

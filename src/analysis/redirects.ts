@@ -36,7 +36,7 @@ import { REDIRECT_URI_VALIDATORS } from '../knowledge/oauth-libraries';
 import { requestInput, type RequestInput } from './request-input';
 import { definitionOf, descendants, getProperty, stringValue } from './values';
 import { guarded, rethrowsAnalysisErrors } from './guard';
-import { type CalledFunction, calledFunction, libraryCallEntry } from './functions';
+import { type CalledFunction, calledFunction, libraryCallEntry, parameterIndexOf } from './functions';
 import { HTTP_CLIENT_MODULES } from '../knowledge/http';
 import { REMIX_SERVER_MODULES } from '../knowledge/requests';
 import { fileFacts } from './file-facts';
@@ -261,10 +261,8 @@ function helperRedirectParameter(sourceCode: SourceCode, callee: TSESTree.Identi
     index = null;
     for (const inner of descendants(helper.fn.body ?? helper.fn)) {
       const sink = redirectSink(helper.sourceCode, inner, false);
-      const target = sink ? skipWrappers(sink.target) : undefined;
-      if (target?.type !== AST_NODE_TYPES.Identifier) continue;
-      const position = helper.fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === target.name);
-      if (position >= 0) {
+      const position = sink ? parameterIndexOf(helper.sourceCode, helper.fn, sink.target) : undefined;
+      if (position !== undefined) {
         index = position;
         break;
       }
