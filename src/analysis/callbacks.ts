@@ -620,6 +620,8 @@ function mayCheckState(sourceCode: SourceCode, node: Node, depth: number): boole
     );
   }
   if (inner.type !== AST_NODE_TYPES.Identifier && inner.type !== AST_NODE_TYPES.MemberExpression) return false;
+  // A route path or protocol scheme held in a const (`protocol.registerFileProtocol(scheme, handler)`) is no middleware.
+  if (stringValue(sourceCode, inner) !== undefined) return false;
   const middleware = calledFunction(sourceCode, inner);
   if (middleware) return readableMiddlewareChecks(middleware.sourceCode, middleware.fn);
   return !namesOtherMiddleware(sourceCode, inner);

@@ -831,9 +831,8 @@ function isSerializeCall(sourceCode: SourceCode, node: Node): boolean {
 
 /** Each string of a `Set-Cookie` header value (one string or an array): one write per string. */
 function headerValueWrites(sourceCode: SourceCode, value: Node): CookieWrite[] {
-  const elements = arrayElements(sourceCode, value) ?? [value];
   const writes: CookieWrite[] = [];
-  for (const element of elements) {
+  for (const element of headerStrings(sourceCode, value)) {
     if (isSerializeCall(sourceCode, element)) continue;
     // Report at the string as written, even in a const elsewhere.
     const definition = skipWrappers(definitionOf(sourceCode, element));
@@ -850,6 +849,25 @@ function headerValueWrites(sourceCode: SourceCode, value: Node): CookieWrite[] {
     if (write) writes.push(write);
   }
   return writes;
+}
+
+/**
+ * The strings of a `Set-Cookie` value: one string, or an array's elements, seen through a
+ * `.filter(Boolean)` that drops the empty ones and through `cond ? cookie : ''` elements.
+ */
+function headerStrings(sourceCode: SourceCode, value: Node): Node[] {
+  const inner = skipWrappers(value);
+  const filtered =
+    inner.type === AST_NODE_TYPES.CallExpression &&
+    inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(sourceCode, inner.callee) === 'filter'
+      ? inner.callee.object
+      : undefined;
+  const elements = arrayElements(sourceCode, filtered ?? value) ?? [value];
+  return elements.flatMap((element) => {
+    const candidate = skipWrappers(element);
+    return candidate.type === AST_NODE_TYPES.ConditionalExpression ? [candidate.consequent, candidate.alternate] : [element];
+  });
 }
 
 /** A string assembled from parts, and where it is written. */
@@ -1105,9 +1123,22 @@ function contentFromName(text: string | undefined): CookieContent | undefined {
 
 const GENERIC_MEMBERS = new Set(['value', 'id', 'raw', 'data']);
 
+/** The value a cookie is made of when it is only interpolated: `` `${tokens?.access_token || ''}` `` is `tokens?.access_token`. */
+function interpolatedValue(sourceCode: SourceCode, node: Node): Node {
+  let inner = node;
+  if (
+    inner.type === AST_NODE_TYPES.TemplateLiteral &&
+    inner.expressions.length === 1 &&
+    inner.quasis.every((quasi) => quasi.value.cooked === '')
+  )
+    inner = skipWrappers(inner.expressions[0]);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && isEmptyValue(sourceCode, inner.right)) inner = skipWrappers(inner.left);
+  return inner;
+}
+
 function contentFromValue(sourceCode: SourceCode, value: Node | undefined): CookieContent | undefined {
   if (!value) return undefined;
-  const inner = skipWrappers(value);
+  const inner = interpolatedValue(sourceCode, skipWrappers(value));
   const definition = skipWrappers(definitionOf(sourceCode, inner));
   for (const candidate of [inner, definition]) {
     if (candidate.type === AST_NODE_TYPES.CallExpression || candidate.type === AST_NODE_TYPES.AwaitExpression) {

@@ -16,6 +16,7 @@ import { fileFacts } from './file-facts';
 import { parameterIndexOf } from './functions';
 import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
 import { TOKEN_KIND_LABEL } from './tokens';
+import { requestInput, type RequestPart } from './request-input';
 import { booleanValue, definitionOf, getPath, numberValue, staticValue, stringValue } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -57,10 +58,20 @@ function isConstantDate(sourceCode: SourceCode, node: Node): boolean {
   });
 }
 
+/** Parts of a request a client puts a token in. */
+const REQUEST_TOKEN_PARTS: ReadonlySet<RequestPart> = new Set(['cookies', 'body', 'query', 'search-params']);
+
 /** The label of a decoded token that must be verified first, or undefined when it need not be. */
 function mustBeVerified(sourceCode: SourceCode, op: JwtOperation, options: JwtVerificationOptions): string | undefined {
   const info = tokenOf(sourceCode, op.token);
-  if (!info) return undefined;
+  if (!info) {
+    // The decoder says the value is a JWT: read from the incoming request (`cookies().get('hanko')`),
+    // it is a token from there whatever its name.
+    const input = op.token ? requestInput(sourceCode, definitionOf(sourceCode, op.token)) : undefined;
+    return input && !input.browser && input.key !== undefined && REQUEST_TOKEN_PARTS.has(input.part)
+      ? `${TOKEN_KIND_LABEL['unknown-jwt']} from the incoming request`
+      : undefined;
+  }
   if (info.kind === 'id') {
     if (options.allowTokenEndpointIdTokens && !info.fromRequest && isFromTokenResponse(sourceCode, op.token)) return undefined;
     return TOKEN_KIND_LABEL.id;

@@ -1028,7 +1028,11 @@ function verifiedByHandElsewhere(sourceCode: SourceCode, op: JwtOperation, ident
   for (const { call, index } of callsByArgument(sourceCode, op.scope).get(identity) ?? []) {
     if (call === op.node) continue;
     const target = guarded(() => calledFunction(sourceCode, call.callee), undefined);
-    if (target && signatureCheckedParams(target.sourceCode, target.fn).has(index)) return true;
+    if (
+      target &&
+      (signatureCheckedParams(target.sourceCode, target.fn).has(index) || libraryVerifiedParams(target.sourceCode, target.fn).has(index))
+    )
+      return true;
   }
   return false;
 }
@@ -1075,6 +1079,23 @@ function signatureCheckedParams(sourceCode: SourceCode, fn: TSESTree.FunctionLik
       const param = split ? parameterOf(sourceCode, split.token) : undefined;
       if (param && param.fn === fn && !param.reassigned) found.add(param.index);
     }
+  }
+  params = found;
+  return params;
+}
+
+const libraryVerifications = new WeakMap<Node, ReadonlySet<number>>();
+
+/** Parameters of a function that it hands to a library's verify (`this.verifyLogoutToken(token)` running `jwtVerify(token, jwks, …)`). */
+function libraryVerifiedParams(sourceCode: SourceCode, fn: TSESTree.FunctionLike): ReadonlySet<number> {
+  let params = libraryVerifications.get(fn);
+  if (params) return params;
+  const found = new Set<number>();
+  libraryVerifications.set(fn, found);
+  for (const op of jwtFacts(sourceCode).operations) {
+    if (op.kind !== 'verify' || op.inner) continue;
+    const param = parameterOf(sourceCode, op.token);
+    if (param && param.fn === fn && !param.reassigned) found.add(param.index);
   }
   params = found;
   return params;

@@ -54,8 +54,15 @@ export function normaliseModule(specifier: string): string {
     const path = DENO_STD_PATH.exec(specifier)?.[1];
     return path ? `@std/${path}` : specifier;
   }
+  // Deno's third-party registry: `https://deno.land/x/oauth2_client@v1.0.2/mod.ts` → `deno.land/x/oauth2_client`.
+  const denoX = DENO_X_PATH.exec(specifier);
+  if (denoX) return `deno.land/x/${denoX[1]}${denoX[2] && !/^\/mod\.[jt]s$/.test(denoX[2]) ? denoX[2].replace(/\.[jt]s$/, '') : ''}`;
+  // esm.sh serves npm packages by name: `https://esm.sh/jose@5.2.0?target=deno` → `jose`.
+  if (specifier.startsWith('https://esm.sh/')) return withoutVersion(specifier.slice('https://esm.sh/'.length).split('?')[0]);
   return specifier;
 }
+
+const DENO_X_PATH = /^https:\/\/deno\.land\/x\/([\w-]+)(?:@[^/]*)?(\/[\w./-]*)?$/;
 
 const DENO_STD_PATH = /^(?:https:\/\/deno\.land\/std(?:@[^/]*)?|\$std)\/([\w/-]+?)(?:\/mod)?\.ts$/;
 

@@ -28,10 +28,10 @@ import {
   type JwtFacts,
   type JwtOperation,
 } from './jwt';
-import { calleeOrigin, lookup, matchesPattern, skipWrappers } from './modules';
+import { calleeOrigin, lookup, matchesPattern, memberName, skipWrappers } from './modules';
 import { callSitesOf } from './functions';
 import { comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
-import { tokenRequests } from './token-requests';
+import { tokenRequests, tokenResponseOf } from './token-requests';
 import { definitionOf, getProperty, stringValue } from './values';
 import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../knowledge/jwt';
 import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_OIDC_PROVIDERS } from '../knowledge/oauth-libraries';
@@ -223,6 +223,9 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     // stored session's ID token, one handed in from a grant that sends no nonce (token
     // exchange, passwordless, passkey) — only reads claims: there is no login to bind it to.
     if (!validated && !fromResponse) return;
+    // Claims only read (nothing validated) are judged on the code exchange's own response: a
+    // response of another grant, or of a call we cannot trace to a grant (`await withRetry(exchange)`), carries no nonce we know of.
+    if (!validated && responseGrant(sourceCode, op.token) !== 'authorization_code') return;
     // Trusted claims of the code exchange's ID token need the nonce the module sent, or, with
     // no PKCE, a nonce at all (the only binding of the token to this login). Another grant's
     // response (refresh, token exchange) carries no nonce to compare.
@@ -234,6 +237,26 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     if (key !== undefined && reported.has(key)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: 'compare `payload.nonce`' });
   }
+}
+
+/** The grant of the token response a value is read from (`tokens.id_token` of `await res.json()`), when it can be traced. */
+function responseGrant(sourceCode: SourceCode, token: Node | undefined): string | undefined {
+  let value = token ? skipWrappers(definitionOf(sourceCode, token)) : undefined;
+  if (value?.type === AST_NODE_TYPES.MemberExpression) value = value.object;
+  else if (value?.type === AST_NODE_TYPES.Identifier) {
+    // `const { id_token } = await res.json()`.
+    const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
+    value = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init ? def.node.init : undefined;
+  }
+  if (!value) return undefined;
+  const request = tokenResponseOf(sourceCode, value);
+  if (request) return request.grantType ?? 'authorization_code';
+  // The body of an HTTP response we cannot trace (`await res.json()` of a response handed in): in a
+  // module of the code flow, the code exchange's. A helper's result (`await withRetry(exchange)`) is unknown.
+  let body = skipWrappers(definitionOf(sourceCode, value));
+  if (body.type === AST_NODE_TYPES.AwaitExpression) body = skipWrappers(body.argument);
+  const callee = body.type === AST_NODE_TYPES.CallExpression ? skipWrappers(body.callee) : undefined;
+  return callee?.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'json' ? 'authorization_code' : undefined;
 }
 
 /** `export async function verifyToken(idToken) { … }`: the token is a parameter of an exported function that this module never calls. */

@@ -97,6 +97,16 @@ function locationHeader(sourceCode: SourceCode, headers: Node | undefined): Node
 
 function locationHeaderProperty(sourceCode: SourceCode, headers: Node | undefined): { value: Node; property?: Node } | undefined {
   if (!headers) return undefined;
+  // `new Headers({ Location: url })`: the init object holds the header.
+  const built = skipWrappers(definitionOf(sourceCode, headers));
+  if (
+    built.type === AST_NODE_TYPES.NewExpression &&
+    built.callee.type === AST_NODE_TYPES.Identifier &&
+    built.callee.name === 'Headers' &&
+    built.arguments[0] &&
+    built.arguments[0].type !== AST_NODE_TYPES.SpreadElement
+  )
+    return locationHeaderProperty(sourceCode, built.arguments[0]);
   for (const name of ['Location', 'location']) {
     const found = getProperty(sourceCode, headers, name);
     if (found.status === 'present') return { value: found.value, property: found.property };
@@ -163,6 +173,22 @@ function tailNameOf(node: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * `redirect` taken from a handler's context parameter: Astro's `({ url, redirect }) => redirect(next)`.
+ * Only a destructured parameter counts; a local or imported `redirect` is judged by its origin.
+ */
+function isContextRedirect(sourceCode: SourceCode, callee: TSESTree.Identifier): boolean {
+  if (callee.name !== 'redirect') return false;
+  const definition = findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+  if (definition?.type !== 'Parameter') return false;
+  const property = definition.name.parent;
+  return (
+    property?.type === AST_NODE_TYPES.Property &&
+    property.parent?.type === AST_NODE_TYPES.ObjectPattern &&
+    propertyKeyName(sourceCode, property) === 'redirect'
+  );
+}
+
 /** The redirect a node performs, if it is one. */
 export function redirectSink(sourceCode: SourceCode, node: Node, followHelpers = true): RedirectSink | undefined {
   if (node.type === AST_NODE_TYPES.ObjectExpression) {
@@ -190,8 +216,14 @@ export function redirectSink(sourceCode: SourceCode, node: Node, followHelpers =
     if (node.type === AST_NODE_TYPES.NewExpression) {
       const origin = calleeOrigin(sourceCode, node);
       if (origin?.module !== GLOBAL_MODULE || origin.path.join('.') !== 'Response') return undefined;
-      const target = locationHeader(sourceCode, node.arguments[1] ? getPropertyValue(sourceCode, node.arguments[1], 'headers') : undefined);
-      return target ? { node, target } : undefined;
+      const location = locationHeaderProperty(
+        sourceCode,
+        node.arguments[1] ? getPropertyValue(sourceCode, node.arguments[1], 'headers') : undefined,
+      );
+      if (!location) return undefined;
+      // Headers built beforehand (`new Headers({ Location })`): reported where the target is written.
+      const outside = location.property && (location.property.range[0] < node.range[0] || location.property.range[1] > node.range[1]);
+      return { node: outside && location.property ? location.property : node, target: location.value };
     }
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = skipWrappers(node.callee);
@@ -203,6 +235,10 @@ export function redirectSink(sourceCode: SourceCode, node: Node, followHelpers =
         const target = index === 'first-string' ? firstNonNumber(sourceCode, node.arguments) : node.arguments[index];
         return target && target.type !== AST_NODE_TYPES.SpreadElement ? { node, target } : undefined;
       }
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier && !origin && isContextRedirect(sourceCode, callee)) {
+      const target = firstNonNumber(sourceCode, node.arguments);
+      return target ? { node, target } : undefined;
     }
     if (callee.type === AST_NODE_TYPES.Identifier) {
       // A function of the project that redirects to its parameter: `redirect(location)` of a lib/http module.

@@ -465,7 +465,12 @@ function identifierInput(sourceCode: SourceCode, identifier: TSESTree.Identifier
     }
     return undefined;
   }
-  if (def.type !== 'Variable' || !def.node.init) return undefined;
+  if (def.type !== 'Variable') return undefined;
+  if (!def.node.init) {
+    // `let state; try { state = JSON.parse(raw) } catch {…}`: declared bare, assigned once.
+    const definition = definitionOf(sourceCode, identifier);
+    return definition === identifier ? undefined : requestInputAt(sourceCode, definition, depth + 1);
+  }
   if (def.node.id.type === AST_NODE_TYPES.Identifier) {
     const definition = definitionOf(sourceCode, identifier);
     if (definition !== identifier) return requestInputAt(sourceCode, definition, depth + 1);

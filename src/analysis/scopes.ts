@@ -91,6 +91,10 @@ export function scopeTokens(sourceCode: SourceCode, input: Node | undefined, dep
   if (node.type === AST_NODE_TYPES.ConditionalExpression) {
     return [...scopeTokens(sourceCode, node.consequent, depth + 1), ...scopeTokens(sourceCode, node.alternate, depth + 1)];
   }
+  // `scope || 'repo'`: the fallback is requested whenever the caller names none.
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '&&') {
+    return [...scopeTokens(sourceCode, node.left, depth + 1), ...scopeTokens(sourceCode, node.right, depth + 1)];
+  }
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipWrappers(node.callee);
     // encodeURIComponent(SCOPES.join(' ')), String(x)

@@ -32,7 +32,7 @@ export interface TokenInfo {
 
 /** Name fragments that make a token-ish name mean something else (`accessTokenExpiresAt`). */
 const NOT_A_TOKEN =
-  /expir|type|url|uri|endpoint|key|name|hint|claims|payload|decoded|header|storage|lifetime|ttl|promise|count|timer|cookie|ms$|^is|^has|^should|^set|^get|^on|handler|callback|mode|location|method|scope|verifier|challenge|length|error|refreshing|inflight|pending|lock|queue|id$/;
+  /expir|type|url|uri|endpoint|key|name|hint|claims|payload|decoded|header|storage|lifetime|ttl|promise|(?<!ac)count|timer|cookie|ms$|^is|^has|^should|^set|^get|^on|handler|callback|mode|location|method|scope|verifier|challenge|length|error|refreshing|inflight|pending|lock|queue|id$/;
 
 /**
  * Classifies an identifier, property key or storage key by its spelling. Case, `_`, `-`

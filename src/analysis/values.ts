@@ -38,7 +38,13 @@ export function definitionOf(sourceCode: SourceCode, node: Node, depth = 0): Nod
     const def = variable.defs[0];
     if (def.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.Identifier) return inner;
     const values = writtenValues(variable);
-    if (!values || values.length !== 1 || values[0] !== def.node.init) return inner;
+    if (!values || values.length !== 1) return inner;
+    // Written at its declaration, or declared bare and assigned once (`let state; try { state = JSON.parse(raw) } catch {…}`).
+    if (
+      values[0] !== def.node.init &&
+      (def.node.init || values[0].parent?.type !== AST_NODE_TYPES.AssignmentExpression || values[0].parent.operator !== '=')
+    )
+      return inner;
     return definitionOf(sourceCode, values[0], depth + 1);
   }
   if (inner.type === AST_NODE_TYPES.CallExpression && inner.arguments.length === 0) {

@@ -36,6 +36,9 @@ export interface AuthorizationLibrary {
   readonly nonce: Protection;
 }
 
+/** Deno's oauth2_client, by registry URL and by its JSR name. */
+const DENO_OAUTH2_CLIENT_MODULES = ['deno.land/x/oauth2_client', '@cmd-johnson/oauth2-client'];
+
 const BUILTIN: Protection = { mode: 'builtin' };
 const PARAMS: Protection = { mode: 'params' };
 const NONE: Protection = { mode: 'none' };
@@ -348,6 +351,21 @@ export const AUTHORIZATION_LIBRARIES: ReadonlyMap<string, AuthorizationLibrary> 
       nonce: PARAMS,
     },
   ]),
+  // Deno's oauth2_client: new OAuth2Client(config).code.getAuthorizationUri({ state }). PKCE is
+  // automatic from v1 and absent before, so it is not judged here (the version is rarely pinned).
+  ...DENO_OAUTH2_CLIENT_MODULES.map((module): [string, AuthorizationLibrary] => [
+    `${module}#OAuth2Client.().code.getAuthorizationUri`,
+    {
+      library: 'oauth2_client',
+      kind: 'call',
+      optionsArg: 0,
+      defaultResponseType: 'code',
+      fixedResponseType: true,
+      pkce: NONE,
+      state: PARAMS,
+      nonce: NONE,
+    },
+  ]),
   // passport-oauth2 and the strategies built on it: PKCE and state are options of the strategy.
   ...[
     'passport-oauth2',
@@ -502,6 +520,14 @@ export const EXCHANGE_CALLS: ReadonlyMap<string, ExchangeCall> = new Map<string,
     { library: 'openid-client', grantType: 'authorization_code', checksArg: 2, verifier: { arg: 2, key: 'pkceCodeVerifier' } },
   ],
   ['openid-client#refreshTokenGrant', { library: 'openid-client', grantType: 'refresh_token' }],
+  // Deno's oauth2_client: code.getToken(currentUrl, { state, codeVerifier }) compares the state it is given.
+  ...DENO_OAUTH2_CLIENT_MODULES.flatMap((module): [string, ExchangeCall][] => [
+    [
+      `${module}#OAuth2Client.().code.getToken`,
+      { library: 'oauth2_client', grantType: 'authorization_code', checksArg: 1, verifier: { arg: 1, key: 'codeVerifier' } },
+    ],
+    [`${module}#OAuth2Client.().refreshToken.refresh`, { library: 'oauth2_client', grantType: 'refresh_token' }],
+  ]),
   ['openid-client#clientCredentialsGrant', { library: 'openid-client', grantType: 'client_credentials', paramsArg: 1 }],
   ['openid-client#genericGrantRequest', { library: 'openid-client', grantTypeArg: 1, paramsArg: 2 }],
   // oauth4webapi v3: authorizationCodeGrantRequest(as, client, clientAuth, params, redirectUri, codeVerifier).

@@ -33,11 +33,22 @@ export const LIBRARY_WRITES: ReadonlyMap<string, LibraryWrite> = new Map([
   ['idb#openDB.().add', { store: 0, value: 1, key: 2, area: 'indexeddb' }],
   ['dexie#**.put', { value: 0, key: 1, area: 'indexeddb' }],
   ['dexie#**.add', { value: 0, key: 1, area: 'indexeddb' }],
+  // Thin wrappers of localStorage: `ls.set('token', t)`, `ls('token', t)`, `store.set(…)`.
+  ['local-storage#set', { key: 0, value: 1, area: 'local' }],
+  ['local-storage#', { key: 0, value: 1, area: 'local' }],
+  ['store2#set', { key: 0, value: 1, area: 'local' }],
+  ['store2#', { key: 0, value: 1, area: 'local' }],
+  ['store2#local.set', { key: 0, value: 1, area: 'local' }],
+  ['store2#session.set', { key: 0, value: 1, area: 'session' }],
+  ['store#set', { key: 0, value: 1, area: 'local' }],
 ]);
 
 /** Modules whose presence lets the rule look at storage at all (besides the globals). */
 export const STORAGE_MODULES = [
   'localforage',
+  'local-storage',
+  'store2',
+  'store',
   'idb-keyval',
   'idb',
   'dexie',

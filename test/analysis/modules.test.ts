@@ -187,8 +187,18 @@ describe('normaliseModule: one name per module, whatever the runtime spells', ()
     expect(normaliseModule('https://deno.land/std/http/mod.ts')).toBe('@std/http');
     expect(normaliseModule('$std/http/cookie.ts')).toBe('@std/http/cookie');
     // Other URLs and aliases stay as written.
-    expect(normaliseModule('https://deno.land/x/oak@v12/mod.ts')).toBe('https://deno.land/x/oak@v12/mod.ts');
     expect(normaliseModule('$fresh/server.ts')).toBe('$fresh/server.ts');
+  });
+
+  it("names Deno's third-party registry by package and esm.sh URLs by their npm name", () => {
+    expect(normaliseModule('https://deno.land/x/oak@v12/mod.ts')).toBe('deno.land/x/oak');
+    expect(normaliseModule('https://deno.land/x/oauth2_client/mod.ts')).toBe('deno.land/x/oauth2_client');
+    expect(normaliseModule('https://deno.land/x/djwt@v2.8/mod.ts')).toBe('deno.land/x/djwt');
+    expect(normaliseModule('https://deno.land/x/oak@v12/middleware/proxy.ts')).toBe('deno.land/x/oak/middleware/proxy');
+    expect(normaliseModule('https://esm.sh/jose@5.2.0')).toBe('jose');
+    expect(normaliseModule('https://esm.sh/@panva/hkdf@1?target=deno')).toBe('@panva/hkdf');
+    // Other hosts stay as written.
+    expect(normaliseModule('https://example.com/x/oak@v12/mod.ts')).toBe('https://example.com/x/oak@v12/mod.ts');
     expect(normaliseModule('jose')).toBe('jose');
   });
 });

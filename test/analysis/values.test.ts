@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { arrayElements, getPath, getProperty, stringParts, stringValue } from '../../src/analysis/values';
+import { arrayElements, definitionOf, getPath, getProperty, stringParts, stringValue } from '../../src/analysis/values';
 import { collect } from '../helpers/analyze';
 
 /** Runs `pick` on the first argument of every `probe(...)` call. */
@@ -11,6 +11,15 @@ function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
 }
 
 describe('values: what a value is', () => {
+  it('follows a binding declared bare and assigned once, not one assigned twice or compounded', () => {
+    const code = `
+      let parsed; try { parsed = JSON.parse(raw); } catch { parsed = undefined; } probe(parsed);
+      let once; try { once = JSON.parse(raw); } catch {} probe(once);
+      let counter; counter += 1; probe(counter);
+      let initialised = 'a'; probe(initialised);`;
+    expect(probe(code, (sc, n) => sc.getText(definitionOf(sc, n)))).toEqual(['parsed', 'JSON.parse(raw)', 'counter', "'a'"]);
+  });
+
   it('resolves constant strings through consts, templates and concatenation', () => {
     const code = `const BASE = 'https://idp'; const PATH = BASE + '/authorize'; probe(\`\${PATH}?response_type=code\`); probe(unknownThing);`;
     expect(probe(code, (sc, n) => stringValue(sc, n) ?? null)).toEqual(['https://idp/authorize?response_type=code', null]);

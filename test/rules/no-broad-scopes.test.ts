@@ -1,4 +1,5 @@
 import rule from '../../rules/no-broad-scopes';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -143,6 +144,23 @@ espreeTester.run('no-broad-scopes (espree)', rule, {
     {
       code: `const scopes = ['https://graph.microsoft.com/Mail.ReadWrite', 'offline_access'];\nmsalClient.getAuthCodeUrl({ scopes, redirectUri });`,
       errors: [{ messageId: 'broadScope', line: 1, column: 17, endLine: 1, endColumn: 61 }],
+    },
+  ],
+});
+
+// Real code (fresh-2026-12-i): a Netlify login function whose GitHub scope falls back to `repo`.
+const scopeFallback = `exports.handler = async (event) => {
+  const scope = event.queryStringParameters?.scope;
+  const url = \`https://github.com/login/oauth/authorize?client_id=\${process.env.GITHUB_CLIENT_ID}&scope=\${scope || 'repo'}\`;
+  return { statusCode: 302, headers: { Location: url } };
+};`;
+
+ruleTester.run('no-broad-scopes (real code: a fallback scope)', rule, {
+  valid: [scopeFallback.replace("scope || 'repo'", "scope || 'read:user'"), scopeFallback.replace("scope || 'repo'", 'scope')],
+  invalid: [
+    {
+      code: scopeFallback,
+      errors: [{ messageId: 'broadScope', ...at(scopeFallback, "'repo'") }],
     },
   ],
 });

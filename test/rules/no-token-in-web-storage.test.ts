@@ -590,3 +590,57 @@ ruleTester.run('no-token-in-web-storage (real code: a storage hook of the projec
     },
   ],
 });
+
+// Real code (fresh-2026-12-i): a Nuxt store keeping its tokens through the `local-storage` package.
+const localStoragePackage = `import ls from 'local-storage';
+export const actions = {
+  setTokens({ commit }, { data }) {
+    commit('SET_ACCESS_TOKEN', data.accessToken);
+    ls.set('accountAccessToken', data.accessToken);
+    ls.set('accountExpiresIn', data.expiresIn);
+  },
+};`;
+
+ruleTester.run('no-token-in-web-storage (real code: localStorage wrapper packages)', rule, {
+  valid: [
+    // Only the expiry is stored.
+    localStoragePackage.replace("ls.set('accountAccessToken', data.accessToken);", ''),
+    // A preference through store2.
+    `import store from 'store2';\nstore.set('theme', 'dark');`,
+    // A package of the same method name that is no storage.
+    localStoragePackage.replace("from 'local-storage'", "from 'lru-widget'"),
+  ],
+  invalid: [
+    {
+      code: localStoragePackage,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          ...at(localStoragePackage, "ls.set('accountAccessToken', data.accessToken)"),
+          data: { token: 'Access token', area: 'localStorage' },
+        },
+      ],
+    },
+    {
+      code: `import store from 'store2';\nexport function keep(tokens) {\n  store('refresh_token', tokens.refresh_token);\n  store.session.set('access_token', tokens.access_token);\n}`,
+      errors: [
+        {
+          messageId: 'tokenInStorage',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 47,
+          data: { token: 'Refresh token', area: 'localStorage' },
+        },
+        {
+          messageId: 'tokenInStorage',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 57,
+          data: { token: 'Access token', area: 'sessionStorage' },
+        },
+      ],
+    },
+  ],
+});

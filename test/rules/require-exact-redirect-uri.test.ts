@@ -738,3 +738,53 @@ ruleTester.run('require-exact-redirect-uri (real code: a target after a lone sla
     ),
   ],
 });
+
+// Real code (fresh-2026-12-i): Astro's context `redirect`, and a Worker building its Location in
+// `new Headers` from a target carried in the state (parsed in a `try`).
+const astroNext = `import type { APIRoute } from 'astro';
+export const GET: APIRoute = async ({ url, locals, redirect }) => {
+  const code = url.searchParams.get('code');
+  const next = url.searchParams.get('next') || '/';
+  if (code) {
+    const res = await locals.sb.auth.exchangeCodeForSession(code);
+    if (!res.error) return redirect(next);
+  }
+  return redirect('/auth/login', 307);
+};`;
+
+const workerHeaders = `export async function callback(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  const stateParam = url.searchParams.get('state');
+  let state: { redirectTo?: string };
+  try {
+    state = JSON.parse(atob(stateParam));
+  } catch {
+    return new Response('Invalid state', { status: 400 });
+  }
+  const headers = new Headers({ Location: state.redirectTo || '/' });
+  headers.append('Set-Cookie', 'oauth_state=; Max-Age=0');
+  return new Response(null, { status: 302, headers });
+}`;
+
+ruleTester.run('require-exact-redirect-uri (real code: context redirect, Location in new Headers)', rule, {
+  valid: [
+    astroNext.replace("url.searchParams.get('next') || '/'", "'/dashboard'"),
+    astroNext.replace(
+      'return redirect(next);',
+      "return redirect(next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\\\') ? next : '/');",
+    ),
+    // A `redirect` of the module, not the context's, is judged by what it is.
+    astroNext
+      .replace('({ url, locals, redirect })', '({ url, locals })')
+      .replace('import type', 'const redirect = (to) => console.log(to);\nimport type'),
+    workerHeaders.replace("state.redirectTo || '/'", "'/'"),
+    workerHeaders.replace("state.redirectTo || '/'", "ALLOWED.has(state.redirectTo) ? state.redirectTo : '/'"),
+  ],
+  invalid: [
+    { code: astroNext, errors: [{ messageId: 'unvalidated', data: { name: 'next' }, ...at(astroNext, 'redirect(next)') }] },
+    {
+      code: workerHeaders,
+      errors: [{ messageId: 'unvalidated', data: { name: 'redirectTo' }, ...at(workerHeaders, "Location: state.redirectTo || '/'") }],
+    },
+  ],
+});

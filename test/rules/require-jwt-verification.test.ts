@@ -355,9 +355,9 @@ export const load = async ({ cookies }) => {
 
 ruleTester.run('require-jwt-verification (real code: request cookies of SvelteKit)', rule, {
   valid: [
-    // A UI preference cookie decoded: no token.
+    // A cookie of any name verified in the same function before its claims are read.
     {
-      code: `import { jwtDecode } from 'jwt-decode';\nexport const load = async ({ cookies }) => ({ theme: jwtDecode(cookies.get('theme') || '') });`,
+      code: `import { decodeJwt, jwtVerify } from 'jose';\nexport const load = async ({ cookies }) => {\n  const token = cookies.get('hanko') || '';\n  await jwtVerify(token, JWKS);\n  return { sub: decodeJwt(token).sub };\n};`,
       filename: 'src/routes/+page.server.ts',
     },
   ],
@@ -407,6 +407,82 @@ export function refreshDue(token) {
     {
       code: appleIdByHand,
       errors: [{ messageId: 'unverifiedDecode', data: { token: 'token' }, ...at(appleIdByHand, 'jwt.decode(token, { complete: true })') }],
+    },
+  ],
+});
+
+// Real code (fresh-2026-12-i): a Next.js server helper decoding the session cookie of its auth vendor
+// (named `hanko`): the JWT decoder says what the cookie holds, whatever its name.
+const vendorCookieDecode = `import * as jose from 'jose';
+import { cookies } from 'next/headers';
+export async function getUserId() {
+  const token = cookies().get('hanko')?.value;
+  if (!token) throw new Error('Token not found');
+  const payload = jose.decodeJwt(token);
+  return payload.sub as string;
+}`;
+
+ruleTester.run('require-jwt-verification (real code: a request cookie of any name decoded as a JWT)', rule, {
+  valid: [
+    {
+      code: vendorCookieDecode.replace('const payload = jose.decodeJwt(token);', 'const { payload } = await jose.jwtVerify(token, JWKS);'),
+      filename: 'app/utils/auth.ts',
+    },
+    // Decoded in the browser (a client component reading document.cookie) is no server trusting a request.
+    {
+      code: `'use client';\nimport { decodeJwt } from 'jose';\nexport function name() {\n  const raw = document.cookie.split('hanko=')[1];\n  return decodeJwt(raw).name;\n}`,
+      filename: 'app/components/name.tsx',
+    },
+  ],
+  invalid: [
+    {
+      code: vendorCookieDecode,
+      filename: 'app/utils/auth.ts',
+      errors: [
+        {
+          messageId: 'unverifiedDecode',
+          data: { token: 'token from the incoming request' },
+          ...at(vendorCookieDecode, 'jose.decodeJwt(token)'),
+        },
+      ],
+    },
+  ],
+});
+
+// Real code (bench:scale, nextjs-auth0): a back-channel logout token decoded for an issuer pre-check,
+// then verified by a method of the class that runs jose's jwtVerify on it.
+const preCheckThenVerify = `import * as jose from 'jose';
+function issuerOf(logoutToken) {
+  const { iss } = jose.decodeJwt(logoutToken);
+  return iss;
+}
+export class AuthClient {
+  async handleBackChannelLogout(req) {
+    const body = new URLSearchParams(await req.text());
+    const logoutToken = body.get('logout_token');
+    if (issuerOf(logoutToken) !== this.issuer) return new Response(null, { status: 403 });
+    const claims = await this.verifyLogoutToken(logoutToken);
+    return claims;
+  }
+  async verifyLogoutToken(logoutToken) {
+    const { payload } = await jose.jwtVerify(logoutToken, JWKS, { issuer: this.issuer, audience: this.clientId, algorithms: ['RS256'] });
+    return payload;
+  }
+}`;
+
+ruleTester.run('require-jwt-verification (real code: verified by a helper method after a pre-check)', rule, {
+  valid: [{ code: preCheckThenVerify, filename: 'src/server/auth-client.ts' }],
+  invalid: [
+    {
+      code: preCheckThenVerify.replace(
+        'const claims = await this.verifyLogoutToken(logoutToken);',
+        'const claims = jose.decodeJwt(logoutToken);',
+      ),
+      filename: 'src/server/auth-client.ts',
+      errors: [
+        { messageId: 'unverifiedDecode', ...at(preCheckThenVerify, 'issuerOf(logoutToken)', 1) },
+        { messageId: 'unverifiedDecode', line: 11, column: 20, endLine: 11, endColumn: 47 },
+      ],
     },
   ],
 });

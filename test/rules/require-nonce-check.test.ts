@@ -542,3 +542,32 @@ ruleTester.run('require-nonce-check (real code: expo-auth-session results)', rul
   ],
   invalid: [{ code: expoIdToken, errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(expoIdToken, 'result.params.id_token') }] }],
 });
+
+// Real code (bench:scale, nextjs-auth0): a module of the code flow that also runs a passkey grant
+// through a retry helper, and reads the claims of that grant's ID token: no nonce was sent for it.
+const otherGrantThroughHelper = `import * as jose from 'jose';
+const q = new URLSearchParams({ response_type: 'code', client_id: ID, scope: 'openid', state, nonce, code_challenge: c, code_challenge_method: 'S256' });
+export async function passkeyLogin(assertion) {
+  let tokenEndpointResponse;
+  try {
+    tokenEndpointResponse = await withRetry(() => passkeyGrant(assertion));
+  } catch (error) {
+    throw new Error('passkey failed');
+  }
+  const claims = jose.decodeJwt(tokenEndpointResponse.id_token);
+  return { user: claims };
+}`;
+
+ruleTester.run('require-nonce-check (real code: claims of another grant read through a helper)', rule, {
+  valid: [otherGrantThroughHelper],
+  invalid: [
+    {
+      // The same claims read from the body of a code exchange's response: the nonce sent must be compared.
+      code: otherGrantThroughHelper.replace(
+        'await withRetry(() => passkeyGrant(assertion))',
+        "await (await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code: assertion, code_verifier: v }) })).json()",
+      ),
+      errors: [{ messageId: 'missingNonceCheck', line: 10, column: 18, endLine: 10, endColumn: 64 }],
+    },
+  ],
+});

@@ -932,3 +932,62 @@ ruleTester.run('require-secure-cookies (real code: Deno std setCookie, prefixed 
     },
   ],
 });
+
+// Real code (fresh-2026-12-i): SvelteKit hooks serializing each platform's tokens into a cookie
+// named by a template, and a Next.js API route setting a Set-Cookie array with `.filter(Boolean)`.
+const platformCookies = `import cookie from 'cookie';
+export const handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  for (const platform of ['discord', 'twitch']) {
+    response.headers.append('set-cookie', cookie.serialize(\`\${platform}token\`, \`\${event.locals[platform]?.access_token || ''}\`, { path: '/', httpOnly: true }));
+  }
+  return response;
+};`;
+
+const filteredSetCookie = `export default async function handler(req, res) {
+  const tokens = await exchangeCodeForTokens(req.query.code);
+  res.setHeader('Set-Cookie', [
+    \`yoto_access=\${tokens.access_token}; Path=/; HttpOnly; SameSite=Lax\`,
+    tokens.refresh_token ? \`yoto_refresh=\${tokens.refresh_token}; Path=/; HttpOnly; SameSite=Lax\` : '',
+  ].filter(Boolean));
+  res.redirect('/');
+}`;
+
+ruleTester.run('require-secure-cookies (real code: interpolated token values, filtered Set-Cookie arrays)', rule, {
+  valid: [
+    platformCookies.replace("{ path: '/', httpOnly: true }", "{ path: '/', httpOnly: true, secure: true, sameSite: 'lax' }"),
+    // An interpolated preference is no token.
+    platformCookies.replace('?.access_token', '?.theme').replace('}token', '}theme'),
+    filteredSetCookie.replaceAll('HttpOnly; SameSite=Lax', 'HttpOnly; Secure; SameSite=Lax'),
+  ],
+  invalid: [
+    {
+      code: platformCookies,
+      errors: [
+        {
+          messageId: 'missingFlags',
+          ...at(
+            platformCookies,
+            "cookie.serialize(`${platform}token`, `${event.locals[platform]?.access_token || ''}`, { path: '/', httpOnly: true })",
+          ),
+          suggestions: [
+            {
+              messageId: 'addFlags',
+              output: platformCookies.replace(
+                "{ path: '/', httpOnly: true }",
+                "{ path: '/', httpOnly: true, secure: true, sameSite: 'lax' }",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: filteredSetCookie,
+      errors: [
+        { messageId: 'missingFlags', ...at(filteredSetCookie, '`yoto_access=${tokens.access_token}; Path=/; HttpOnly; SameSite=Lax`') },
+        { messageId: 'missingFlags', ...at(filteredSetCookie, '`yoto_refresh=${tokens.refresh_token}; Path=/; HttpOnly; SameSite=Lax`') },
+      ],
+    },
+  ],
+});

@@ -1528,3 +1528,56 @@ export async function login() {
   ],
   invalid: [],
 });
+
+// Real code (fresh-2026-12-i): Deno's oauth2_client, by registry URL and by JSR name.
+const denoOauth2Client = `import { OAuth2Client } from 'https://deno.land/x/oauth2_client/mod.ts';
+const oauth2Client = new OAuth2Client({ clientId: Deno.env.get('ID'), authorizationEndpointUri: AUTH, tokenUri: TOKEN, redirectUri: CALLBACK });
+export async function handle(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  if (pathname === '/login') return Response.redirect(oauth2Client.code.getAuthorizationUri().toString(), 302);
+  const tokens = await oauth2Client.code.getToken(request.url);
+  return new Response(tokens.accessToken);
+}`;
+const denoWithState = denoOauth2Client
+  .replace('getAuthorizationUri()', 'getAuthorizationUri({ state: getCookie(request, "st") })')
+  .replace('getToken(request.url)', 'getToken(request.url, { state: getCookie(request, "st") })');
+
+// An Electron protocol handler registered for a scheme held in a const: the const is no middleware.
+const electronProtocol = `const { protocol } = require('electron');
+const request = require('request');
+const scheme = 'custom-scheme';
+protocol.registerFileProtocol(scheme, (req, callback) => {
+  const code = new URL(req.url).searchParams.get('code');
+  request({ method: 'POST', url: TOKEN_URL, body: { grant_type: 'authorization_code', client_id: ID, code }, json: true }, () => {});
+  callback('home.html');
+});`;
+
+ruleTester.run('require-state-check (real code: Deno oauth2_client, handlers after a const)', rule, {
+  valid: [
+    denoWithState,
+    denoWithState.replace("'https://deno.land/x/oauth2_client/mod.ts'", "'jsr:@cmd-johnson/oauth2-client@2'"),
+    // A middleware named by an identifier still may check the state.
+    electronProtocol.replace('registerFileProtocol(scheme,', 'registerFileProtocol(scheme, checkState,'),
+  ],
+  invalid: [
+    {
+      code: denoOauth2Client,
+      errors: [
+        { messageId: 'missingState', ...at(denoOauth2Client, 'oauth2Client.code.getAuthorizationUri()') },
+        { messageId: 'stateNotCompared', ...at(denoOauth2Client, 'oauth2Client.code.getToken(request.url)') },
+      ],
+    },
+    {
+      code: electronProtocol,
+      errors: [
+        {
+          messageId: 'stateNotCompared',
+          ...at(
+            electronProtocol,
+            "request({ method: 'POST', url: TOKEN_URL, body: { grant_type: 'authorization_code', client_id: ID, code }, json: true }, () => {})",
+          ),
+        },
+      ],
+    },
+  ],
+});
