@@ -2,7 +2,11 @@
 /**
  * Speed and memory benchmark. Prints figures; asserts nothing (timings belong here, not in tests).
  *
- *   node scripts/bench-perf.mjs [--rounds N] [--limit N]      (5 rounds by default)
+ *   node scripts/bench-perf.mjs [--rounds N] [--limit N] [--noop-rules]      (5 rounds by default)
+ *
+ * `--noop-rules` runs the same benchmark with every rule of the plugin replaced by one that does
+ * nothing (same ids, meta and options, one empty `Program:exit` listener): the ratio it prints is
+ * ESLint's own cost of enabling that many rules, the floor under the plugin's ratio.
  *
  * Corpora:
  *  - "real": every JS/TS source file of the project's installed dependencies (node_modules,
@@ -31,7 +35,20 @@ import globals from 'globals';
 
 const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
-const plugin = require(join(root, 'dist/src/index.js'));
+const builtPlugin = require(join(root, 'dist/src/index.js'));
+const noopRules = process.argv.includes('--noop-rules');
+/** The plugin, or with `--noop-rules` the same plugin whose rules do nothing. */
+const plugin = noopRules
+  ? {
+      ...builtPlugin,
+      rules: Object.fromEntries(
+        Object.entries(builtPlugin.rules).map(([id, rule]) => [
+          id,
+          { meta: rule.meta, defaultOptions: rule.defaultOptions, create: () => ({ 'Program:exit'() {} }) },
+        ]),
+      ),
+    }
+  : builtPlugin;
 
 const flag = (name, fallback) => {
   const index = process.argv.indexOf(name);
@@ -91,7 +108,9 @@ function configFor(withPlugin, reversed = false) {
     { files: ['**/*.{ts,tsx,mts,cts}'], languageOptions: { parser: tsParser, globals: { ...globals.browser, ...globals.node } } },
     { files: ALL_FILES, rules: { 'no-debugger': 'error' } },
     // The rules of the `all` config (its last entry) on every file, test-named ones included.
-    ...(withPlugin ? [{ ...plugin.configs.all.at(-1), rules: allRules(reversed), files: ALL_FILES, ignores: [] }] : []),
+    ...(withPlugin
+      ? [{ ...plugin.configs.all.at(-1), plugins: { oauth: plugin }, rules: allRules(reversed), files: ALL_FILES, ignores: [] }]
+      : []),
   ];
 }
 
@@ -182,6 +201,7 @@ const ms = (value) => `${value.toFixed(0)} ms`;
 const verdict = (ok) => (ok ? 'ok  ' : 'MISS');
 
 console.log(`Node ${process.version}; ${rounds} alternating rounds per corpus (median)\n`);
+if (noopRules) console.log("--noop-rules: every rule replaced by one that does nothing (ESLint's own cost of the rules)\n");
 let peakRss = process.memoryUsage().rss;
 for (const [name, files] of Object.entries(corpora)) {
   if (files.length === 0) continue;
