@@ -1,5 +1,5 @@
 import { createRule } from '../src/create-rule';
-import { audienceChosenByRequest, mayHaveJwtOperations, missingClaimChecks } from '../src/analysis/jwt';
+import { audienceChosenByRequest, mayHaveJwtOperations, missingClaimCheckNode, missingClaimChecks } from '../src/analysis/jwt';
 import { JWT_MODULES } from '../src/knowledge/jwt';
 
 export type Options = [];
@@ -30,7 +30,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         for (const op of missingClaimChecks(sourceCode, 'aud')) {
           const messageId = audienceChosenByRequest(sourceCode, op) ? 'audienceFromRequest' : 'missingAudience';
-          context.report({ node: op.node, messageId, data: { library: op.library } });
+          context.report({ node: missingClaimCheckNode(sourceCode, op, 'aud'), messageId, data: { library: op.library } });
         }
       },
     };

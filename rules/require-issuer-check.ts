@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule';
 import { fileFacts } from '../src/analysis/file-facts';
-import { mayHaveJwtOperations, missingClaimChecks } from '../src/analysis/jwt';
+import { mayHaveJwtOperations, missingClaimCheckNode, missingClaimChecks } from '../src/analysis/jwt';
 import { propertyKeyName } from '../src/analysis/modules';
 import { booleanValue } from '../src/analysis/values';
 import { JWT_MODULES } from '../src/knowledge/jwt';
@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
         : {}),
       'Program:exit'() {
         for (const op of missingClaimChecks(sourceCode, 'iss')) {
-          context.report({ node: op.node, messageId: 'missingIssuer', data: { library: op.library } });
+          context.report({ node: missingClaimCheckNode(sourceCode, op, 'iss'), messageId: 'missingIssuer', data: { library: op.library } });
         }
       },
     };

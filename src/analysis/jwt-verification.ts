@@ -12,6 +12,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DURATION_UNITS, MAX_CLOCK_TOLERANCE_SECONDS } from '../knowledge/jwt';
 import { isOnlyDisplayed } from './display-only';
+import { skipWrappers } from './modules';
 import { fileFacts } from './file-facts';
 import { parameterIndexOf } from './functions';
 import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
@@ -58,6 +59,14 @@ function isConstantDate(sourceCode: SourceCode, node: Node): boolean {
   });
 }
 
+/** `token ?? ''`, `token || ''`: the value, when there is one. */
+function withoutEmptyFallback(sourceCode: SourceCode, node: Node): Node {
+  const inner = skipWrappers(node);
+  return inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '&&' && stringValue(sourceCode, inner.right) === ''
+    ? skipWrappers(inner.left)
+    : inner;
+}
+
 /** Parts of a request a client puts a token in. */
 const REQUEST_TOKEN_PARTS: ReadonlySet<RequestPart> = new Set(['cookies', 'body', 'query', 'search-params']);
 
@@ -67,7 +76,7 @@ function mustBeVerified(sourceCode: SourceCode, op: JwtOperation, options: JwtVe
   if (!info) {
     // The decoder says the value is a JWT: read from the incoming request (`cookies().get('hanko')`),
     // it is a token from there whatever its name.
-    const input = op.token ? requestInput(sourceCode, definitionOf(sourceCode, op.token)) : undefined;
+    const input = op.token ? requestInput(sourceCode, withoutEmptyFallback(sourceCode, definitionOf(sourceCode, op.token))) : undefined;
     return input && !input.browser && input.key !== undefined && REQUEST_TOKEN_PARTS.has(input.part)
       ? `${TOKEN_KIND_LABEL['unknown-jwt']} from the incoming request`
       : undefined;

@@ -1151,7 +1151,8 @@ export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOper
   const option = claimOption(sourceCode, op, claim);
   // An audience the request names (`audience: new URL(req.headers.origin).origin`) is whatever the sender wants.
   if (claim === 'aud' && audienceFromRequest(sourceCode, op, option)) return 'missing';
-  if (option?.status === 'present') return 'checked';
+  // `audience: ''` / `issuer: []` (a placeholder): jsonwebtoken and express-jwt skip a falsy expectation.
+  if (option?.status === 'present' && !isEmptyExpectation(sourceCode, option.value)) return 'checked';
   if (claimComparedByHand(sourceCode, facts, op, claim)) return 'checked';
   if (op.inner && op.innerSourceCode) {
     if (checkedInHelper(op.innerSourceCode, op.inner, claim)) return 'checked';
@@ -1159,6 +1160,22 @@ export function claimStatus(sourceCode: SourceCode, facts: JwtFacts, op: JwtOper
   // Options passed but not readable (a parameter, an unknown spread): silent.
   if (option?.status === 'unknown' && op.options !== undefined) return 'unknown';
   return 'missing';
+}
+
+/**
+ * Where a missing claim check is reported: at an option written empty (`audience: ''`, the
+ * placeholder to fill in), otherwise at the verification.
+ */
+export function missingClaimCheckNode(sourceCode: SourceCode, op: JwtOperation, claim: 'aud' | 'iss'): Node {
+  const option = claimOption(sourceCode, op, claim);
+  return option?.status === 'present' && isEmptyExpectation(sourceCode, option.value) ? option.value : op.node;
+}
+
+/** An expected claim value that expects nothing: `''`, `[]`. */
+function isEmptyExpectation(sourceCode: SourceCode, value: Node): boolean {
+  const definition = skipWrappers(definitionOf(sourceCode, value));
+  if (definition.type === AST_NODE_TYPES.ArrayExpression) return definition.elements.length === 0;
+  return stringValue(sourceCode, definition) === '';
 }
 
 /**

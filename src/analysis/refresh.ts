@@ -495,8 +495,12 @@ function hasGuard(handlerSourceCode: SourceCode, handler: FunctionNode, helpers:
 /** The cheap gate: false when the file does not name both a token refresh and a retry (a 401, an interceptor). */
 export function mayRefreshOnRetry(sourceCode: SourceCode): boolean {
   const facts = fileFacts(sourceCode);
-  return facts.mentions(REFRESH_HINT) && facts.mentions(RETRY_HINT);
+  if (!facts.mentions(RETRY_HINT)) return false;
+  // The refresh may sit in a helper of another module (`await fetchAccessTokenLocal()` in an interceptor).
+  return facts.mentions(REFRESH_HINT) || (facts.importsProjectModules && facts.mentions(TOKEN_HINT));
 }
+
+const TOKEN_HINT = /token/i;
 
 /** Refresh calls started from retry paths without a guard (memoized per file). */
 export function unguardedRefreshes(sourceCode: SourceCode): readonly UnguardedRefresh[] {

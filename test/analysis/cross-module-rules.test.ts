@@ -628,6 +628,29 @@ ${body}
     ]);
   });
 
+  it('follows a helper whose name does not say it refreshes, from a file that never says so either', () => {
+    const api = `import axios from 'axios';
+export async function fetchAccessTokenLocal() { return axios.get('/api/v1/auth/refresh', { withCredentials: true }); }
+export async function fetchProfile() { return axios.get('/api/v1/me'); }
+`;
+    const interceptor = (call: string) => `import axios from 'axios';
+import { fetchAccessTokenLocal, fetchProfile } from './api';
+const instance = axios.create();
+instance.interceptors.response.use(null, async (error) => {
+  if (error.response?.status === 401) { const response = await ${call}; error.config.headers.Authorization = 'Bearer ' + response.data; }
+  throw error;
+});
+`;
+    expect(
+      project.lint({ 'api.js': api, 'interceptor.js': interceptor('fetchAccessTokenLocal()') }, 'interceptor.js', [
+        'serialize-token-refresh',
+      ]),
+    ).toEqual(['serialize-token-refresh@5']);
+    expect(
+      project.lint({ 'api.js': api, 'interceptor.js': interceptor('fetchProfile()') }, 'interceptor.js', ['serialize-token-refresh']),
+    ).toEqual([]);
+  });
+
   it('stays silent when the imported helper shares one in-flight refresh, or does not refresh', () => {
     expect(
       lint(`api.interceptors.request.use(async (config) => {\n  if (expired()) await sharedRefresh();\n  return config;\n});`),

@@ -487,6 +487,19 @@ describe('weakHelperFindings: helpers whose weak value another module uses as a 
     expect(findings('w1/utils.js', helper)).toEqual(['code@3']);
   });
 
+  it('finds importers through a barrel that re-exports the helper, also one imported as `..`', () => {
+    write({
+      'w3/package.json': '{}',
+      'w3/controllers/index.js': "export { default as uniqueId } from './uniqueIdUtil';\nexport { login } from './auth/login';\n",
+      'w3/controllers/auth/login.js':
+        "import { uniqueId } from '..';\nexport function login(req, res) { const state = uniqueId(16); res.redirect('https://idp/authorize?state=' + state); }\n",
+      'w3/controllers/ui.js': "import { uniqueId } from './index';\nexport const elementId = uniqueId(8);\n",
+    });
+    const barrelled =
+      "function getRandomInt(limit) {\n  return Math.floor(Math.random() * limit);\n}\nexport default function uniqueId(n) {\n  return Array.from({ length: n }, () => 'abcdef'[getRandomInt(6)]).join('');\n}\n";
+    expect(findings('w3/controllers/uniqueIdUtil.js', barrelled)).toEqual(['state@2']);
+  });
+
   it('stays silent when importers use the value for something else, and for packages', () => {
     write({
       'w2/package.json': '{}',

@@ -324,3 +324,25 @@ ruleTester.run('require-audience-check (an audience the request names)', rule, {
     },
   ],
 });
+
+// Real code (fresh-2026-12-j): an express-jwt config for a remote key set with the audience left
+// as an empty placeholder. express-jwt skips a falsy expectation: nothing is checked.
+const emptyAudience = `const jwt = require('express-jwt');
+const jwksRsa = require('jwks-rsa');
+module.exports = jwt({
+  secret: jwksRsa.expressJwtSecret({ cache: true, rateLimit: true, jwksUri: 'https://tenant.auth0.com/.well-known/jwks.json' }),
+  audience: '',
+  issuer: 'https://tenant.auth0.com/',
+  algorithms: ['RS256'],
+});`;
+
+ruleTester.run('require-audience-check (real code: an empty expected audience)', rule, {
+  valid: [emptyAudience.replace("audience: ''", "audience: 'https://api.example.com'")],
+  invalid: [
+    { code: emptyAudience, errors: [{ messageId: 'missingAudience', ...at(emptyAudience, "''") }] },
+    {
+      code: emptyAudience.replace("audience: ''", 'audience: []'),
+      errors: [{ messageId: 'missingAudience', ...at(emptyAudience.replace("audience: ''", 'audience: []'), '[]') }],
+    },
+  ],
+});

@@ -1,4 +1,5 @@
 import rule from '../../rules/require-issuer-check';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -232,4 +233,19 @@ export const check = (t) => jwtVerify(t, JWKS, { audience: AUD });`,
       errors: [{ messageId: 'missingIssuer', line: 3, column: 29, endLine: 3, endColumn: 66 }],
     },
   ],
+});
+
+// Real code (fresh-2026-12-j): the issuer left as an empty placeholder checks nothing.
+const emptyIssuer = `const jwt = require('express-jwt');
+const jwksRsa = require('jwks-rsa');
+module.exports = jwt({
+  secret: jwksRsa.expressJwtSecret({ cache: true, rateLimit: true, jwksUri: 'https://tenant.auth0.com/.well-known/jwks.json' }),
+  audience: 'https://api.example.com',
+  issuer: '',
+  algorithms: ['RS256'],
+});`;
+
+ruleTester.run('require-issuer-check (real code: an empty expected issuer)', rule, {
+  valid: [emptyIssuer.replace("issuer: ''", "issuer: 'https://tenant.auth0.com/'")],
+  invalid: [{ code: emptyIssuer, errors: [{ messageId: 'missingIssuer', ...at(emptyIssuer, "''") }] }],
 });

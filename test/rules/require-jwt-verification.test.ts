@@ -436,6 +436,16 @@ ruleTester.run('require-jwt-verification (real code: a request cookie of any nam
   ],
   invalid: [
     {
+      code: vendorCookieDecode.replace('jose.decodeJwt(token)', "jose.decodeJwt(token ?? '')"),
+      filename: 'app/api/todo/route.ts',
+      errors: [
+        {
+          messageId: 'unverifiedDecode',
+          ...at(vendorCookieDecode.replace('jose.decodeJwt(token)', "jose.decodeJwt(token ?? '')"), "jose.decodeJwt(token ?? '')"),
+        },
+      ],
+    },
+    {
       code: vendorCookieDecode,
       filename: 'app/utils/auth.ts',
       errors: [

@@ -13,7 +13,7 @@
  * (an editor) when the listing is older than LISTING_TTL_MS.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, sep } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { fileInfo } from './files';
 import { loadModule } from './load';
@@ -127,16 +127,34 @@ export function importersOf(sourceCode: SourceCode, names: readonly string[]): S
     candidates = listing.files.filter((file) => sourceText(listing, file)?.includes(word) === true);
     listing.withWord.set(word, candidates);
   }
-  for (const file of candidates) {
-    if (file === own) continue;
+  const seen = new Set<string>([own]);
+  // `barrelHop`: the file was reached through a barrel; its own re-exports are not followed further.
+  const consider = (file: string, barrelHop: boolean): void => {
+    if (seen.has(file) || importers.length >= MAX_IMPORTERS) return;
+    seen.add(file);
     const text = sourceText(listing, file);
-    if (text === undefined || !names.some((name) => text.includes(name))) continue;
+    if (text === undefined || !names.some((name) => text.includes(name))) return;
     const module = loadModule(sourceCode, file);
     if (module) importers.push(module);
+    // A barrel (`export { default as uniqueId } from './uniqueIdUtil'`) passes the names on: its
+    // importers are the module's too (one hop). An `index` barrel is imported by its folder's name,
+    // or as `..` / `../index` from the folders below it.
+    if (!barrelHop && BARREL_EXPORT.test(text) && text.includes(word)) {
+      const barrelWord = moduleWord(file);
+      const below = dirname(file) + sep;
+      for (const next of listing.files)
+        if (next.startsWith(below) || sourceText(listing, next)?.includes(barrelWord) === true) consider(next, true);
+    }
+  };
+  for (const file of candidates) {
+    consider(file, false);
     if (importers.length >= MAX_IMPORTERS) break;
   }
   return importers;
 }
+
+/** A module that re-exports from another: `export … from '…'`. */
+const BARREL_EXPORT = /\bexport\s[^;\n]{0,200}\bfrom\s/;
 
 /** Forget the listings (tests). */
 export function clearImporterListings(): void {
