@@ -206,9 +206,34 @@ function isExtensionNavigationUrl(sourceCode: SourceCode, member: TSESTree.Membe
     path.unshift(segment);
     current = skipWrappers(current.object);
   }
-  if (current.type !== AST_NODE_TYPES.Identifier || !EXTENSION_API_ROOTS.has(current.name) || path.length !== 2) return false;
+  if (!isExtensionApi(sourceCode, current, 0) || path.length !== 2) return false;
   const params = EXTENSION_NAVIGATION_LISTENERS.get(path.join('.')) ?? EXTENSION_NAVIGATION_LISTENERS.get(`${path[0]}.*`);
   return params !== undefined && params.includes(index);
+}
+
+/**
+ * `chrome`, `browser`, or the project's alias of them: `const browserApi = getBrowserApi()` whose
+ * helper returns `browser`, or `{ ...chrome, storage: … }`, or `chrome || browser`.
+ */
+function isExtensionApi(sourceCode: SourceCode, node: Node, depth: number): boolean {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Identifier && EXTENSION_API_ROOTS.has(inner.name)) return true;
+  if (depth > 2) return false;
+  if (inner.type === AST_NODE_TYPES.LogicalExpression)
+    return isExtensionApi(sourceCode, inner.left, depth + 1) || isExtensionApi(sourceCode, inner.right, depth + 1);
+  if (inner.type === AST_NODE_TYPES.ObjectExpression)
+    return inner.properties.some(
+      (property) => property.type === AST_NODE_TYPES.SpreadElement && isExtensionApi(sourceCode, property.argument, depth + 1),
+    );
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const def = soleValueDefinition(findVariable(sourceCode.getScope(inner), inner));
+    return def?.type === 'Variable' && def.node.init !== null && isExtensionApi(sourceCode, def.node.init, depth + 1);
+  }
+  if (inner.type === AST_NODE_TYPES.CallExpression && inner.arguments.length === 0) {
+    const fn = localFunction(sourceCode, inner.callee);
+    return (fn && returnedExpressions(fn)?.some((expression) => isExtensionApi(sourceCode, expression, depth + 1))) ?? false;
+  }
+  return false;
 }
 
 /**

@@ -1448,10 +1448,18 @@ ruleTester.run('require-state-check (real code: extension navigation listeners)'
     ),
     // Another namespace's events carry no navigation.
     extensionNavigation.replace('webNavigation.onCompleted', 'runtime.onMessage'),
+    // An object of the project that is no extension API.
+    `const browserApi = { ...eventBus };\n${extensionNavigation.replace('chrome.webNavigation', 'browserApi.webNavigation')}`,
   ],
   invalid: [
     invalid(
       extensionNavigation,
+      'stateNotCompared',
+      "chrome.windows.create({\n      url: `https://auth.example.com/token?${new URLSearchParams({ client_id: ID, grant_type: 'authorization_code', code: urlParameters.get('code'), redirect_uri: CB })}`,\n    })",
+    ),
+    // The project's alias of the extension API (fresh-2026-12-j): `browser`, or a copy of `chrome`.
+    invalid(
+      `function getBrowserApi() {\n  if (window.browser) return browser;\n  return { ...chrome, tabs: { ...chrome.tabs } };\n}\nconst browserApi = getBrowserApi();\n${extensionNavigation.replace('chrome.webNavigation', 'browserApi.webNavigation')}`,
       'stateNotCompared',
       "chrome.windows.create({\n      url: `https://auth.example.com/token?${new URLSearchParams({ client_id: ID, grant_type: 'authorization_code', code: urlParameters.get('code'), redirect_uri: CB })}`,\n    })",
     ),
