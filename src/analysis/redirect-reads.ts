@@ -573,14 +573,28 @@ function importedHelperPart(call: TSESTree.CallExpression, context: Context, dep
   const helper = calledFunction(sourceCode, call.callee);
   if (!helper?.imported || context.visiting.has(helper.fn) || !returnedExpressions(helper.fn)) return undefined;
   const own = helperPart(helper.fn, { sourceCode: helper.sourceCode, visiting: context.visiting }, depth);
-  if (own) return own;
+  return own ?? givenPart(helper.sourceCode, helper.fn, call, context, depth);
+}
+
+/**
+ * A helper handed a piece of the URL by this call (`extract(details.url)`, `parseHash(location.hash)`)
+ * returns something made from it, when it uses what it is given (a parser, not a function that
+ * ignores its argument).
+ */
+function givenPart(
+  helperSource: SourceCode,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  context: Context,
+  depth: number,
+): UrlPart | undefined {
+  if (!returnedExpressions(fn)) return undefined;
   for (const [index, argument] of call.arguments.entries()) {
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
-    const param = helper.fn.params[index];
+    const param = fn.params[index];
     const binding = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
     if (binding?.type !== AST_NODE_TYPES.Identifier) continue;
-    // The helper must use what it is given (a parser, not a function that ignores its argument).
-    const variable = helper.sourceCode.scopeManager?.acquire(helper.fn as Node)?.set.get(binding.name);
+    const variable = helperSource.scopeManager?.acquire(fn as Node)?.set.get(binding.name);
     if (!variable || variable.references.length === 0) continue;
     const part = partOf(argument, context, depth);
     if (part) return part;
@@ -655,7 +669,7 @@ function partOf(input: Node, context: Context, depth: number): UrlPart | undefin
         if (passThrough) return partOf(first, context, depth + 1);
       }
       const helper = helperOf(sourceCode, node);
-      if (helper) return helperPart(helper, context, depth + 1);
+      if (helper) return helperPart(helper, context, depth + 1) ?? givenPart(sourceCode, helper, node, context, depth + 1);
       return importedHelperPart(node, context, depth + 1);
     }
     default:

@@ -1589,3 +1589,32 @@ ruleTester.run('require-state-check (real code: Deno oauth2_client, handlers aft
     },
   ],
 });
+
+// Real code (fresh-2026-12-j): a navigation listener hands the URL to a local fragment parser.
+const parsedNavigationUrl = `function extractHashParameters(url) {
+  const hash = url.split('#')[1];
+  return hash.split('&').reduce((result, item) => { const parts = item.split('='); result[parts[0]] = parts[1]; return result; }, {});
+}
+chrome.webNavigation.onErrorOccurred.addListener(function (details) {
+  const result = extractHashParameters(details.url);
+  chrome.storage.local.set({ token: result['access_token'] });
+});`;
+
+ruleTester.run('require-state-check (real code: a local parser handed the navigation URL)', rule, {
+  valid: [
+    // The same parser handed something that is no redirect URL.
+    parsedNavigationUrl.replace('extractHashParameters(details.url)', 'extractHashParameters(settings.link)'),
+    parsedNavigationUrl.replace(
+      "chrome.storage.local.set({ token: result['access_token'] });",
+      "if (result.state !== pending) return;\n  chrome.storage.local.set({ token: result['access_token'] });",
+    ),
+  ],
+  invalid: [
+    {
+      code: parsedNavigationUrl,
+      errors: [
+        { messageId: 'redirectReadWithoutState', data: { what: 'the access token' }, ...at(parsedNavigationUrl, "result['access_token']") },
+      ],
+    },
+  ],
+});
