@@ -588,7 +588,8 @@ function givenPart(
   context: Context,
   depth: number,
 ): UrlPart | undefined {
-  if (!returnedExpressions(fn)) return undefined;
+  const returned = returnedExpressions(fn);
+  if (!returned) return undefined;
   for (const [index, argument] of call.arguments.entries()) {
     if (argument.type === AST_NODE_TYPES.SpreadElement) continue;
     const param = fn.params[index];
@@ -596,10 +597,80 @@ function givenPart(
     if (binding?.type !== AST_NODE_TYPES.Identifier) continue;
     const variable = helperSource.scopeManager?.acquire(fn as Node)?.set.get(binding.name);
     if (!variable || variable.references.length === 0) continue;
+    // What it returns must be cut from the parameter; a token request that sends the code returns the response.
+    if (!returned.some((expression) => cutFrom(helperSource, expression, variable, 0))) continue;
     const part = partOf(argument, context, depth);
     if (part) return part;
   }
   return undefined;
+}
+
+/**
+ * Whether a value is cut from `variable`: the variable itself, a member or method result of it
+ * (`hash.split('&').reduce(…)`), or a parse of it (`new URLSearchParams(hash)`,
+ * `Object.fromEntries(…)`), through local bindings. A call that merely sends it (`fetch(url, { body })`)
+ * makes a new value.
+ */
+function cutFrom(sourceCode: SourceCode, node: Node, variable: Variable, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const inner = skipWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const found = findVariable(sourceCode.getScope(inner), inner);
+      if (found === variable) return true;
+      const def = soleValueDefinition(found);
+      return def?.type === 'Variable' && def.node.init !== null && cutFrom(sourceCode, def.node.init, variable, depth + 1);
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return cutFrom(sourceCode, inner.argument, variable, depth + 1);
+    case AST_NODE_TYPES.MemberExpression:
+      return cutFrom(sourceCode, inner.object, variable, depth + 1);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return cutFrom(sourceCode, inner.consequent, variable, depth + 1) || cutFrom(sourceCode, inner.alternate, variable, depth + 1);
+    case AST_NODE_TYPES.LogicalExpression:
+      return cutFrom(sourceCode, inner.left, variable, depth + 1) || cutFrom(sourceCode, inner.right, variable, depth + 1);
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = skipWrappers(inner.callee);
+      if (
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        !isGlobalCall(sourceCode, callee)
+      )
+        return cutFrom(sourceCode, callee.object, variable, depth + 1);
+      const origin = originOf(sourceCode, callee);
+      const name = origin?.module === GLOBAL_MODULE ? origin.path.join('.') : undefined;
+      if (inner.type === AST_NODE_TYPES.CallExpression && name === undefined && helperCutsFrom(sourceCode, inner, variable, depth))
+        return true;
+      const parses = name !== undefined && (PASS_THROUGH_GLOBALS.has(name) || name === 'URLSearchParams' || name === 'URL');
+      const first = inner.arguments[0];
+      return (
+        parses && first !== undefined && first.type !== AST_NODE_TYPES.SpreadElement && cutFrom(sourceCode, first, variable, depth + 1)
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/** A helper of the project handed a value cut from `variable` that returns what it cuts from that parameter (`getHashFromURL(windowHash)`). */
+function helperCutsFrom(sourceCode: SourceCode, call: TSESTree.CallExpression, variable: Variable, depth: number): boolean {
+  const helper = calledFunction(sourceCode, call.callee);
+  const returned = helper ? returnedExpressions(helper.fn) : undefined;
+  if (!helper || !returned) return false;
+  return call.arguments.some((argument, index) => {
+    if (argument.type === AST_NODE_TYPES.SpreadElement || !cutFrom(sourceCode, argument, variable, depth + 1)) return false;
+    const param = helper.fn.params[index];
+    const binding = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    if (binding?.type !== AST_NODE_TYPES.Identifier) return false;
+    const own = helper.sourceCode.scopeManager?.acquire(helper.fn as Node)?.set.get(binding.name);
+    return own !== undefined && returned.some((expression) => cutFrom(helper.sourceCode, expression, own, depth + 1));
+  });
+}
+
+/** `JSON.parse(…)`, `Object.fromEntries(…)`: a global's method, judged by its argument rather than its receiver. */
+function isGlobalCall(sourceCode: SourceCode, callee: TSESTree.MemberExpression): boolean {
+  return originOf(sourceCode, callee)?.module === GLOBAL_MODULE;
 }
 
 /** A place the redirect URL itself is read from (no derivation): the global location, a router's parts, a web-auth-flow result. */

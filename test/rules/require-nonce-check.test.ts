@@ -571,3 +571,29 @@ ruleTester.run('require-nonce-check (real code: claims of another grant read thr
     },
   ],
 });
+
+// A local exchange helper handed the code from the URL returns the token response, not a piece of
+// the URL: the ID token in it is no implicit-flow read (the nonce, if any, is judged at the decode).
+const fragmentParser = `function parse(hash) {\n  return new URLSearchParams(hash.slice(1));\n}\nconst nonce = crypto.randomUUID();\nlocation.assign(\`https://idp/authorize?response_type=id_token&client_id=c&redirect_uri=r&state=\${s}&nonce=\${nonce}\`);\nexport function finish() {\n  const params = parse(location.hash);\n  if (params.get('state') !== sessionStorage.getItem('state')) return;\n  show(params.get('id_token'));\n}`;
+
+ruleTester.run('require-nonce-check (a token response from a local helper handed the code)', rule, {
+  valid: [
+    `async function exchange(code) {
+  const res = await fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: v }) });
+  return res.json();
+}
+export async function finish() {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('state') !== sessionStorage.getItem('state')) return;
+  const tokens = await exchange(params.get('code'));
+  show(tokens.id_token);
+}`,
+  ],
+  invalid: [
+    {
+      // A local parser handed the fragment does return a piece of the URL.
+      code: fragmentParser,
+      errors: [{ messageId: 'redirectIdTokenWithoutNonce', ...at(fragmentParser, "params.get('id_token')") }],
+    },
+  ],
+});
