@@ -73,6 +73,7 @@ import {
   stringParts,
   stringValue,
   tailName,
+  withoutEmptyFallback,
   type PropertyLookup,
   type StringPart,
 } from './values';
@@ -1125,15 +1126,14 @@ const GENERIC_MEMBERS = new Set(['value', 'id', 'raw', 'data']);
 
 /** The value a cookie is made of when it is only interpolated: `` `${tokens?.access_token || ''}` `` is `tokens?.access_token`. */
 function interpolatedValue(sourceCode: SourceCode, node: Node): Node {
-  let inner = node;
-  if (
+  const inner = skipWrappers(node);
+  const only =
     inner.type === AST_NODE_TYPES.TemplateLiteral &&
     inner.expressions.length === 1 &&
     inner.quasis.every((quasi) => quasi.value.cooked === '')
-  )
-    inner = skipWrappers(inner.expressions[0]);
-  if (inner.type === AST_NODE_TYPES.LogicalExpression && isEmptyValue(sourceCode, inner.right)) inner = skipWrappers(inner.left);
-  return inner;
+      ? inner.expressions[0]
+      : inner;
+  return withoutEmptyFallback(sourceCode, only);
 }
 
 function contentFromValue(sourceCode: SourceCode, value: Node | undefined): CookieContent | undefined {

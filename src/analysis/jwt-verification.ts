@@ -12,13 +12,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DURATION_UNITS, MAX_CLOCK_TOLERANCE_SECONDS } from '../knowledge/jwt';
 import { isOnlyDisplayed } from './display-only';
-import { skipWrappers } from './modules';
 import { fileFacts } from './file-facts';
 import { parameterIndexOf } from './functions';
 import { isFromTokenResponse, isVerifiedElsewhere, jwtFacts, tokenOf, type JwtFacts, type JwtOperation } from './jwt';
 import { TOKEN_KIND_LABEL } from './tokens';
 import { requestInput, type RequestPart } from './request-input';
-import { booleanValue, definitionOf, getPath, numberValue, staticValue, stringValue } from './values';
+import { booleanValue, definitionOf, getPath, numberValue, staticValue, stringValue, withoutEmptyFallback } from './values';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Node = TSESTree.Node;
@@ -57,14 +56,6 @@ function isConstantDate(sourceCode: SourceCode, node: Node): boolean {
     const result = staticValue(sourceCode, arg);
     return result !== undefined && (typeof result.value === 'string' || typeof result.value === 'number');
   });
-}
-
-/** `token ?? ''`, `token || ''`: the value, when there is one. */
-function withoutEmptyFallback(sourceCode: SourceCode, node: Node): Node {
-  const inner = skipWrappers(node);
-  return inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '&&' && stringValue(sourceCode, inner.right) === ''
-    ? skipWrappers(inner.left)
-    : inner;
 }
 
 /** Parts of a request a client puts a token in. */

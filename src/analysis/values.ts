@@ -64,6 +64,18 @@ export function definitionOf(sourceCode: SourceCode, node: Node, depth = 0): Nod
   return inner;
 }
 
+/** `x || ''`, `x ?? ''`, `x ?? null`: `x`, the value when there is one; anything else as it is. */
+export function withoutEmptyFallback(sourceCode: SourceCode, node: Node): Node {
+  const inner = skipWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.LogicalExpression || inner.operator === '&&') return inner;
+  const right = skipWrappers(inner.right);
+  const empty =
+    (right.type === AST_NODE_TYPES.Identifier && right.name === 'undefined') ||
+    (right.type === AST_NODE_TYPES.Literal && right.value === null && !('regex' in right)) ||
+    stringValue(sourceCode, right) === '';
+  return empty ? skipWrappers(inner.left) : inner;
+}
+
 /** The constant value of an expression (string, number, boolean, null), or undefined. */
 export function staticValue(sourceCode: SourceCode, node: Node): { value: unknown } | undefined {
   const result = getStaticValue(node, sourceCode.getScope(node));

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { arrayElements, definitionOf, getPath, getProperty, stringParts, stringValue } from '../../src/analysis/values';
+import {
+  arrayElements,
+  definitionOf,
+  getPath,
+  getProperty,
+  stringParts,
+  stringValue,
+  withoutEmptyFallback,
+} from '../../src/analysis/values';
 import { collect } from '../helpers/analyze';
 
 /** Runs `pick` on the first argument of every `probe(...)` call. */
@@ -11,6 +19,18 @@ function probe<T>(code: string, pick: Parameters<typeof collect<T>>[2]): T[] {
 }
 
 describe('values: what a value is', () => {
+  it('sees the value past an empty fallback, and nothing else', () => {
+    const code = `probe(token ?? ''); probe(token || null); probe(token ?? undefined); probe(token || 'guest'); probe(token && ''); probe(token);`;
+    expect(probe(code, (sc, n) => sc.getText(withoutEmptyFallback(sc, n)))).toEqual([
+      'token',
+      'token',
+      'token',
+      "token || 'guest'",
+      "token && ''",
+      'token',
+    ]);
+  });
+
   it('follows a binding declared bare and assigned once, not one assigned twice or compounded', () => {
     const code = `
       let parsed; try { parsed = JSON.parse(raw); } catch { parsed = undefined; } probe(parsed);
