@@ -11,6 +11,7 @@ import {
   weakHelperFindings,
   type SecretValueFinding,
 } from '../src/analysis/secret-values';
+import { constantStatesApart } from '../src/analysis/state-checks';
 
 export type Options = [];
 export type MessageIds = 'weakSource' | 'tooFewBits' | 'shortVerifier' | 'constantValue' | 'useCsprng';
@@ -100,7 +101,13 @@ export default createRule<Options, MessageIds>({
     }
 
     // A helper here whose weak value another module uses as a secret: reported here, once.
-    const helpersUsedElsewhere = { 'Program:exit': () => weakHelperFindings(sourceCode).forEach(report) };
+    const helpersUsedElsewhere = {
+      'Program:exit': () => {
+        weakHelperFindings(sourceCode).forEach(report);
+        // A `const` interpolated after `state=` in an authorization URL (require-state-check reports the request).
+        for (const node of constantStatesApart(sourceCode)) report({ finding: { kind: 'constant', node }, secret: 'state' });
+      },
+    };
     if (!mayMakeSecrets(sourceCode)) return mayHaveWeakHelpers(sourceCode) ? helpersUsedElsewhere : {};
     return {
       ...helpersUsedElsewhere,
@@ -108,6 +115,7 @@ export default createRule<Options, MessageIds>({
       AssignmentExpression: visit,
       Property: visit,
       PropertyDefinition: visit,
+      JSXAttribute: visit,
       CallExpression: visit,
       TemplateLiteral: visit,
       BinaryExpression: visit,

@@ -5,7 +5,8 @@
  *                            `const { X } = process.env` → { name: 'X', source, publicPrefix }
  *   publicEnvPrefix(name)    'NEXT_PUBLIC_' | 'VITE_' | … when bundlers inline the variable
  *                            into browser bundles
- *   isBrowserModule(sc, f)   the module plainly runs in a browser: a 'use client' directive,
+ *   isBrowserModule(sc, f)   the module plainly runs in a browser: a 'use client' directive
+ *                            ('use server' says the opposite),
  *                            a browser-only SDK or UI framework import, browser globals
  *                            (`window`, `document`, `localStorage`, …) used outside
  *                            `typeof` guards — and no sign that it is server code
@@ -192,12 +193,14 @@ const APP_ROUTER_PATH = /(?:^|\/)app\//;
 /** Browser globals whose use outside a `typeof` guard means the module runs in a browser. */
 const BROWSER_GLOBALS = new Set(['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'history']);
 
-function hasUseClientDirective(sourceCode: SourceCode): boolean {
+/** The module's `'use client'` / `'use server'` directive (React server actions, SolidStart's server functions). */
+function environmentDirective(sourceCode: SourceCode): 'use client' | 'use server' | undefined {
   for (const statement of sourceCode.ast.body) {
-    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.Literal) return false;
-    if (statement.expression.value === 'use client') return true;
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.Literal) return undefined;
+    const value = statement.expression.value;
+    if (value === 'use client' || value === 'use server') return value;
   }
-  return false;
+  return undefined;
 }
 
 /** `export async function GET(…)`, `export const POST = …`, `export { handler as GET }`, `export const loader = …`. */
@@ -261,7 +264,8 @@ export function moduleEnvironment(sourceCode: SourceCode, filename: string): Mod
   // `filename` should be relative to the project (context.filename minus context.cwd), so
   // directories above the project do not count.
   return fileFacts(sourceCode).memo(`environment:${filename}`, () => {
-    if (hasUseClientDirective(sourceCode)) return 'browser';
+    const directive = environmentDirective(sourceCode);
+    if (directive) return directive === 'use client' ? 'browser' : 'server';
     const facts = fileFacts(sourceCode);
     const path = filename.replace(/\\/g, '/');
     if (facts.importsAny(SERVER_MODULES) || SERVER_PATH.test(path)) return 'server';

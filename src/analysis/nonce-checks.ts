@@ -31,7 +31,7 @@ import {
 import { calleeOrigin, lookup, matchesPattern, memberName, skipWrappers } from './modules';
 import { callSitesOf } from './functions';
 import { comparesNonce, redirectReads, uncheckedAt } from './redirect-reads';
-import { tokenRequests, tokenResponseOf } from './token-requests';
+import { tokenRequests, tokenResponseOf, type TokenRequest } from './token-requests';
 import { definitionOf, getProperty, stringValue } from './values';
 import { ID_TOKEN_EXCHANGES, ID_TOKEN_MODULES, VALIDATE_ID_TOKEN, type IdTokenExchangeSpec } from '../knowledge/jwt';
 import { AUTHORIZATION_CLIENT_MODULES, NEXTAUTH_OIDC_PROVIDERS } from '../knowledge/oauth-libraries';
@@ -232,15 +232,23 @@ function operationFindings(sourceCode: SourceCode, op: JwtOperation, jwt: JwtFac
     const sendsNonce = flow.sendsNonce || importedModuleSendsNonce(sourceCode);
     if (!validated && !sendsNonce && !exchangesCode(sourceCode)) return;
     if (claimStatus(sourceCode, jwt, op, 'nonce') === 'checked') return;
-    if (!nonceNeeded(sourceCode)) return;
+    // The exchange this token came from sends no code_verifier: nothing else binds it to the login,
+    // whatever PKCE another flow of the module (a mobile app's token proxy) uses.
+    if (!nonceNeeded(sourceCode) && responseRequest(sourceCode, op.token)?.codeVerifier.state !== 'absent') return;
     const key = opKey(sourceCode, op);
     if (key !== undefined && reported.has(key)) return;
     findings.push({ kind: 'missingNonceCheck', node: op.node, how: 'compare `payload.nonce`' });
   }
 }
 
-/** The grant of the token response a value is read from (`tokens.id_token` of `await res.json()`), when it can be traced. */
-function responseGrant(sourceCode: SourceCode, token: Node | undefined): string | undefined {
+/** The token request whose response a value is read from (`tokens.id_token` of `await res.json()`), when it can be traced. */
+function responseRequest(sourceCode: SourceCode, token: Node | undefined): TokenRequest | undefined {
+  const value = responseValue(sourceCode, token);
+  return value ? tokenResponseOf(sourceCode, value) : undefined;
+}
+
+/** The response object a token is read from: `tokens` of `tokens.id_token`, `await res.json()` of `const { id_token } = …`. */
+function responseValue(sourceCode: SourceCode, token: Node | undefined): Node | undefined {
   let value = token ? skipWrappers(definitionOf(sourceCode, token)) : undefined;
   if (value?.type === AST_NODE_TYPES.MemberExpression) value = value.object;
   else if (value?.type === AST_NODE_TYPES.Identifier) {
@@ -248,6 +256,12 @@ function responseGrant(sourceCode: SourceCode, token: Node | undefined): string 
     const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
     value = def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.ObjectPattern && def.node.init ? def.node.init : undefined;
   }
+  return value;
+}
+
+/** The grant of the token response a value is read from, when it can be traced. */
+function responseGrant(sourceCode: SourceCode, token: Node | undefined): string | undefined {
+  const value = responseValue(sourceCode, token);
   if (!value) return undefined;
   const request = tokenResponseOf(sourceCode, value);
   if (request) return request.grantType ?? 'authorization_code';

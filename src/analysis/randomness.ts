@@ -134,7 +134,8 @@ export function secretKindFromFunctionName(name: string | undefined): SecretKind
   if (!name) return undefined;
   const match = /^(?:generate|create|make|new|random|gen|build|issue|mint|compute|get)_?(.{1,40})$/i.exec(name);
   if (!match) return undefined;
-  const rest = match[1].replace(/^(?:random|secure|new)_?/i, '');
+  // `generateStateFunction` (@fastify/oauth2's option) names a state maker as `generateState` does.
+  const rest = match[1].replace(/^(?:random|secure|new)_?/i, '').replace(/_?(?:Function|Func|Fn)$/, '');
   return secretKindFromName(rest);
 }
 

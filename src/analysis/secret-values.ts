@@ -68,8 +68,8 @@ export function isClientMadeSecret(kind: SecretKind): boolean {
 
 /**
  * The weak, short or constant values that become a secret at this node, in the order they
- * are met. The nodes asked about: declarators, assignments, properties, class fields, calls,
- * templates, `+` chains, string literals, returns and expression-bodied arrows.
+ * are met. The nodes asked about: declarators, assignments, properties, class fields, JSX
+ * attributes, calls, templates, `+` chains, string literals, returns and expression-bodied arrows.
  */
 export function secretValueFindingsAt(sourceCode: SourceCode, node: Node, judgeValue: Judge = judge): SecretValueFinding[] {
   const findings: SecretValueFinding[] = [];
@@ -94,6 +94,15 @@ export function secretValueFindingsAt(sourceCode: SourceCode, node: Node, judgeV
     }
     case AST_NODE_TYPES.PropertyDefinition:
       check(node.value, secretKindFromName(propertyKeyName(sourceCode, node)));
+      break;
+    case AST_NODE_TYPES.JSXAttribute:
+      // `<LineLogin state={randomString} nonce={randomString} />`: a sign-in component's props.
+      // Never a constant: `<Badge state="open" />` is a UI state.
+      if (node.name.type === AST_NODE_TYPES.JSXIdentifier && node.value?.type === AST_NODE_TYPES.JSXExpressionContainer)
+        check(
+          node.value.expression.type === AST_NODE_TYPES.JSXEmptyExpression ? undefined : node.value.expression,
+          secretKindFromName(node.name.name),
+        );
       break;
     case AST_NODE_TYPES.CallExpression:
       call(sourceCode, node, check);

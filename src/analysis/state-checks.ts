@@ -183,7 +183,8 @@ function authorizationRequestFindings(
       // A constant state protects nothing, whatever the flow (the implicit flow's tokens are injected alike).
       const constant = constantStateWritten(sourceCode, request, allowPkce);
       if (constant) {
-        findings.push({ node: constant, kind: 'constantState' });
+        // A `const` written apart from the URL is require-secure-random's (constantStatesApart); the request is ours.
+        findings.push({ node: within(constant, request.node) ? constant : request.node, kind: 'constantState' });
         return;
       }
       // The code flow's request (rules.md); the implicit flow's missing state is reported where its
@@ -255,6 +256,27 @@ function constantStateWritten(sourceCode: SourceCode, request: AuthorizationRequ
   // A URL template whose state is filled in by `.replace('login', …)` later.
   if (sourceCode.text.includes(`replace('${state.value}'`) || sourceCode.text.includes(`replace("${state.value}"`)) return undefined;
   return report;
+}
+
+function within(node: Node, outer: Node): boolean {
+  return node.range[0] >= outer.range[0] && node.range[1] <= outer.range[1];
+}
+
+/**
+ * Constant states written apart from the hand-built authorization URL they go into
+ * (`const state = 'some_state'` … `&state=${state}`): require-secure-random reports the
+ * constant there, require-state-check the request (one finding per place).
+ */
+export function constantStatesApart(sourceCode: SourceCode): readonly Node[] {
+  return fileFacts(sourceCode).memo('constant-states-apart', () => {
+    if (!scopeOf(sourceCode).oauthHere) return [];
+    const found: Node[] = [];
+    for (const request of authorizationRequests(sourceCode)) {
+      const constant = constantStateWritten(sourceCode, request, false);
+      if (constant && !within(constant, request.node) && !envRead(sourceCode, constant)) found.push(constant);
+    }
+    return found;
+  });
 }
 
 function stringText(node: Node): string[] {

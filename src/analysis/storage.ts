@@ -41,6 +41,7 @@ import {
   memberName,
   originOf,
   propertyKeyName,
+  returnedExpressions,
   skipWrappers,
 } from './modules';
 import { tokenResponseOf } from './token-requests';
@@ -383,6 +384,14 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
   }
   // The token endpoint's whole answer: it holds the access token (and the refresh token, if any).
   if (tokenResponseOf(sourceCode, value)) return 'access';
+  // What a helper of the project returns (`const user = parseAuthResult(result)` building `{ accessToken, … }`).
+  if (definition.type === AST_NODE_TYPES.CallExpression) {
+    const called = calledFunction(sourceCode, definition.callee);
+    for (const returned of (called && returnedExpressions(called.fn)) ?? []) {
+      const kind = credentialInValue(called!.sourceCode, returned, depth + 1);
+      if (kind) return kind;
+    }
+  }
   // A Redux store's whole state: every key its reducers start from.
   const state = reduxStateCredential(sourceCode, value) ?? piniaStateCredential(sourceCode, value);
   if (state) return state;

@@ -210,7 +210,13 @@ function consumingCall(sourceCode: SourceCode, start: Node, depth = 0): TSESTree
 function grantTypeOf(list: ParamList | undefined): { value: string | undefined; node: Node | undefined } {
   const found = param(list, 'grant_type');
   if (found.state !== 'present') return { value: undefined, node: undefined };
-  return { value: found.value ?? codeGrantBranch(found.valueNode), node: found.reportNode };
+  // A grant type read from configuration, sent with the code and its redirect_uri: only the code grant sends them.
+  const inferred = sendsCodeWithRedirect(list) ? 'authorization_code' : undefined;
+  return { value: found.value ?? codeGrantBranch(found.valueNode) ?? inferred, node: found.reportNode };
+}
+
+function sendsCodeWithRedirect(list: ParamList | undefined): boolean {
+  return param(list, 'code').state === 'present' && param(list, 'redirect_uri').state === 'present';
 }
 
 /**
@@ -364,7 +370,11 @@ function computeTokenRequests(sourceCode: SourceCode): TokenRequest[] {
       // the code (`validateClient({ clientId, redirectUri, grantType: 'authorization_code' })` does not).
       const camelCaseOnly = param(raw, 'grant_type').state !== 'present';
       if (camelCaseOnly && grantTypeOf(list).value === 'authorization_code' && param(list, 'code').state === 'absent') continue;
-      found.push({ list, node: candidate, inferred: false, needsCall: camelCaseOnly });
+      // A grant type known only from the code sent with it (read from configuration) counts when the construction is sent.
+      const written = param(list, 'grant_type');
+      const grantTypeRead =
+        written.state === 'present' && written.value === undefined && !codeGrantBranch(written.valueNode) && sendsCodeWithRedirect(list);
+      found.push({ list, node: candidate, inferred: false, needsCall: camelCaseOnly || grantTypeRead });
     } else if (looksLikeCodeExchange(sourceCode, list, candidate)) found.push({ list, node: candidate, inferred: true, needsCall: true });
   }
   const included = new Set<Node>();
@@ -423,6 +433,30 @@ export function tokenRequests(sourceCode: SourceCode): readonly TokenRequest[] {
   });
 }
 
+/** Methods whose callback receives what the promise or observable they are called on delivers. */
+const DELIVERING_METHODS = new Set(['then', 'map', 'subscribe', 'tap']);
+
+/**
+ * What the first parameter of a callback receives: the request it is chained on
+ * (`post(…).then((res) => …)`, `.map(…)`, `.subscribe(…)`, `.pipe(map((res) => …))`).
+ */
+function callbackReceiver(sourceCode: SourceCode, fn: Node, name: TSESTree.BindingName): Node | undefined {
+  if (!('params' in fn) || fn.params[0] !== name) return undefined;
+  let call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  // rxjs: `source.pipe(map((res) => …))`.
+  const operator = skipWrappers(call.callee);
+  if (operator.type === AST_NODE_TYPES.Identifier && DELIVERING_METHODS.has(operator.name)) {
+    const pipe = call.parent;
+    if (pipe?.type !== AST_NODE_TYPES.CallExpression || pipe.arguments[0] !== call) return undefined;
+    call = pipe;
+    const callee = skipWrappers(call.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'pipe' ? callee.object : undefined;
+  }
+  if (operator.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return DELIVERING_METHODS.has(memberName(sourceCode, operator) ?? '') ? operator.object : undefined;
+}
+
 /**
  * The token request whose whole response an expression holds: `await res.json()` of a
  * `fetch` that sent a `grant_type`, axios's `res.data` / `const { data } = await axios.post(…)`,
@@ -440,6 +474,7 @@ export function tokenResponseOf(sourceCode: SourceCode, node: Node | undefined, 
       if (definition !== value) return tokenResponseOf(sourceCode, definition, depth + 1);
       // `const { data } = await axios.post(TOKEN_URL, body)`.
       const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
+      if (def?.type === 'Parameter') return tokenResponseOf(sourceCode, callbackReceiver(sourceCode, def.node, def.name), depth + 1);
       if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
       const property = def.node.id.properties.find(
         (entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && entry.value === def.name,

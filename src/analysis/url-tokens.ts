@@ -234,7 +234,8 @@ function unwrap(node: Node): Node {
 
 /**
  * Names around a URL that say it is a one-time link (password reset, email verification,
- * magic link, invitation): its known text, the variable it is kept in, the enclosing functions.
+ * magic link, invitation): its known text, the variable it is kept in, the enclosing functions
+ * and class (`class EmailAuthProvider { send() { … } }`).
  */
 function oneTimeLinkContext(sourceCode: SourceCode, url: Node): string[] {
   const texts = [
@@ -244,7 +245,13 @@ function oneTimeLinkContext(sourceCode: SourceCode, url: Node): string[] {
   ];
   for (let current: Node | undefined = url.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier) texts.push(current.id.name);
-    if ((current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) && current.id)
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration ||
+        current.type === AST_NODE_TYPES.FunctionExpression ||
+        current.type === AST_NODE_TYPES.ClassDeclaration ||
+        current.type === AST_NODE_TYPES.ClassExpression) &&
+      current.id
+    )
       texts.push(current.id.name);
     if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) {
       const key = propertyKeyName(sourceCode, current);
@@ -502,7 +509,13 @@ function oneTimeLinkRoute(sourceCode: SourceCode, read: Node): boolean {
   const texts: string[] = [];
   for (let current: Node | undefined = read.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier) texts.push(current.id.name);
-    if ((current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.FunctionExpression) && current.id)
+    if (
+      (current.type === AST_NODE_TYPES.FunctionDeclaration ||
+        current.type === AST_NODE_TYPES.FunctionExpression ||
+        current.type === AST_NODE_TYPES.ClassDeclaration ||
+        current.type === AST_NODE_TYPES.ClassExpression) &&
+      current.id
+    )
       texts.push(current.id.name);
     if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) {
       const key = propertyKeyName(sourceCode, current);

@@ -59,6 +59,13 @@ describe('environment: env reads and where a module runs', () => {
     const env = (code: string, file: string, typescript = true): string[] =>
       collect(code, 'Program', (sc) => moduleEnvironment(sc, file), { typescript });
     expect(env(`'use client'; import x from 'y';`, 'app/login/page.tsx')).toEqual(['browser']);
+    // Server actions / SolidStart server functions run on the server whatever they import.
+    expect(env(`'use server'; import { getRequestEvent } from 'solid-js/web'; window;`, 'apps/web/src/auth/actions.ts')).toEqual([
+      'server',
+    ]);
+    expect(env(`import { getRequestEvent } from 'solid-js/web'; export const s = 'use server';`, 'apps/web/src/auth/x.ts')).not.toEqual([
+      'server',
+    ]);
     expect(env(`import { PublicClientApplication } from '@azure/msal-browser';`, 'src/auth.ts')).toEqual(['browser']);
     expect(env(`localStorage.setItem('a', 'b');`, 'src/auth.js', false)).toEqual(['browser']);
     expect(env(`if (typeof window === 'undefined') { run(); }`, 'src/iso.ts')).toEqual(['unknown']);

@@ -15,6 +15,15 @@ export async function get(context) {
 }`,
       filename: 'frontend/src/pages/auth/callback.ts',
     },
+    // Seen in real code (fresh-2026-12-k): a 'use server' module (server functions) importing solid-js/web runs on the server.
+    {
+      code: `'use server';
+import { getRequestEvent } from 'solid-js/web';
+export async function exchange(code: string) {
+  return fetch('https://github.com/login/oauth/access_token', { method: 'POST', body: new URLSearchParams({ code, client_secret: process.env.GITHUB_CLIENT_SECRET! }) });
+}`,
+      filename: 'apps/web/src/app/auth/actions.ts',
+    },
     // Server code reading the secret from a server-only variable.
     {
       code: `import { AuthorizationCode } from 'simple-oauth2';\nnew AuthorizationCode({ client: { id: process.env.ID, secret: process.env.CLIENT_SECRET }, auth: { tokenHost: 'https://idp' } });`,
@@ -117,6 +126,11 @@ export async function get(context) {
     {
       code: `const { REACT_APP_CLIENT_SECRET } = process.env;`,
       errors: [{ messageId: 'publicEnvSecret', line: 1, column: 9, endLine: 1, endColumn: 32 }],
+    },
+    {
+      code: `import { getRequestEvent } from 'solid-js/web';\nexport async function exchange(code: string) {\n  return fetch('/oauth/token', { method: 'POST', body: new URLSearchParams({ code, client_secret: process.env.OAUTH_CLIENT_SECRET! }) });\n}`,
+      filename: 'apps/web/src/app/auth/actions.ts',
+      errors: [{ messageId: 'browserSecret', line: 3, column: 99, endLine: 3, endColumn: 130 }],
     },
     {
       code: `'use client';\nexport async function exchange(code: string) {\n  return fetch('/oauth/token', { method: 'POST', body: new URLSearchParams({ code, client_secret: process.env.OAUTH_CLIENT_SECRET! }) });\n}`,

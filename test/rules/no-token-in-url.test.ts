@@ -121,6 +121,17 @@ export function confirmLink(email: string) {
   return \`\${process.env.APP_URL}/verify-email?token=\${jwt.sign({ email }, process.env.MAIL_SECRET!)}\`;
 }`,
     },
+    // Seen in real code (fresh-2026-12-k): a magic link signed in a method of the email sign-in provider class.
+    {
+      code: `import { sign } from 'jsonwebtoken';
+export class EmailAuthProvider {
+  async send(email: string, base: string) {
+    const token = sign({ email, exp: Math.floor(Date.now() / 1000) + 900 }, process.env.SECRET!);
+    const link = \`\${combine([base, '/auth/callback'])}?token=\${token}\`;
+    await mailer.send({ to: email, text: link });
+  }
+}`,
+    },
     // A signed state (nonce and return path) is a state, not a credential; a state named so.
     {
       code: `import jwt from 'jsonwebtoken';
@@ -239,6 +250,17 @@ passport.use(new Strategy({ jwtFromRequest: ExtractJwt.fromUrlQueryParameter('to
   return params.get('access_token');
 }`,
       errors: [{ messageId: 'tokenFromQuery', line: 3, column: 10, endLine: 3, endColumn: 36 }],
+    },
+    // Look-alike of the magic link above: the class names no one-time link, so the signed token is the session.
+    {
+      code: `import { sign } from 'jsonwebtoken';
+export class GithubAuthProvider {
+  async finish(res: any, login: string, base: string) {
+    const token = sign({ login }, process.env.SECRET!);
+    res.redirect(\`\${base}/app?token=\${token}\`);
+  }
+}`,
+      errors: [{ messageId: 'tokenInQuery', line: 5, column: 18, endLine: 5, endColumn: 46 }],
     },
     {
       code: `import jwt from 'jsonwebtoken';

@@ -644,3 +644,63 @@ ruleTester.run('no-token-in-web-storage (real code: localStorage wrapper package
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-k): the token response stored whole from a callback chained on
+// the token request (Angular's Http `.map`, rxjs `.pipe(map(…))`, promise `.then`).
+const tokenUrl = '`${ISSUER}/oauth/token?grant_type=authorization_code&client_id=${ID}&redirect_uri=${CB}&code=${code}`';
+const chainedMap = `export function exchange(http, code) {
+  return http.post(${tokenUrl}, {}).map((response) => {
+    const body = response.json();
+    localStorage.setItem('oauthSession', JSON.stringify(body));
+    return body;
+  });
+}`;
+const chainedPipe = `import { map } from 'rxjs';
+export function exchange(http, code) {
+  return http.post(${tokenUrl}, {}).pipe(map((tokens) => localStorage.setItem('session', JSON.stringify(tokens))));
+}`;
+const chainedThen = `export function exchange(code) {
+  return fetch(TOKEN_URL, { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: v }) })
+    .then((res) => res.json())
+    .then((data) => sessionStorage.setItem('auth', JSON.stringify(data)));
+}`;
+ruleTester.run('no-token-in-web-storage (a token response handed to a chained callback)', rule, {
+  valid: [
+    // The same chains on requests that are no token requests.
+    chainedMap.replace(tokenUrl, '`${API}/profile`'),
+    chainedThen.replace("grant_type: 'authorization_code', code, code_verifier: v", 'q: code').replace('TOKEN_URL', 'SEARCH_URL'),
+  ],
+  invalid: [
+    {
+      code: chainedMap,
+      errors: [{ messageId: 'tokenInStorage', ...at(chainedMap, "localStorage.setItem('oauthSession', JSON.stringify(body))") }],
+    },
+    {
+      code: chainedPipe,
+      errors: [{ messageId: 'tokenInStorage', ...at(chainedPipe, "localStorage.setItem('session', JSON.stringify(tokens))") }],
+    },
+    {
+      code: chainedThen,
+      errors: [{ messageId: 'tokenInStorage', ...at(chainedThen, "sessionStorage.setItem('auth', JSON.stringify(data))") }],
+    },
+  ],
+});
+
+// Seen in real code (fresh-2026-12-k): a helper builds the stored object around the access token.
+const helperBuiltUser = (fields: string) => `function parseAuthResult(result) {
+  return { ${fields}, name: result.idTokenPayload.given_name };
+}
+export function refreshed(result) {
+  const userObject = parseAuthResult(result);
+  window.localStorage.setItem('auth0', JSON.stringify(userObject));
+}`;
+const helperWithToken = helperBuiltUser('accessToken: result.accessToken, expireDate: expiry(result.expiresIn)');
+ruleTester.run('no-token-in-web-storage (an object a helper builds)', rule, {
+  valid: [helperBuiltUser('expireDate: expiry(result.expiresIn)')],
+  invalid: [
+    {
+      code: helperWithToken,
+      errors: [{ messageId: 'tokenInStorage', ...at(helperWithToken, "window.localStorage.setItem('auth0', JSON.stringify(userObject))") }],
+    },
+  ],
+});

@@ -597,3 +597,41 @@ export async function finish() {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-k): one server runs a web login without PKCE and a token proxy
+// for a mobile app with PKCE. The grant type comes from configuration; the code and redirect_uri
+// sent with it make it the code grant.
+const webAndProxy = (webVerifier: string) => `const app = require('express')();
+function postForm(url, data) {
+  return fetch(url, { method: 'POST', body: qs.stringify(data) });
+}
+app.get('/cb', async (req, res) => {
+  const { code } = req.query;
+  const { client_id, redirect_uri, grant_type, token_endpoint, client_secret } = providers[req.params.p];
+  const response = await postForm(token_endpoint, { client_id, client_secret, code, redirect_uri, grant_type${webVerifier} });
+  const tokens = await response.json();
+  const claims = JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64').toString());
+  req.session.user = claims.email;
+});
+app.post('/token', async (req, res) => {
+  const { client_id, code, code_verifier, redirect_uri, grant_type } = req.body;
+  const response = await postForm(providers[req.params.p].token_endpoint, { client_id, code, redirect_uri, code_verifier, grant_type });
+  const tokens = await response.json();
+  const claims = JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64').toString());
+  res.send({ username: claims.name });
+});`;
+const webWithoutPkce = webAndProxy('');
+ruleTester.run('require-nonce-check (real code: a web flow without PKCE beside a PKCE token proxy)', rule, {
+  valid: [webAndProxy(', code_verifier: req.session.verifier')],
+  invalid: [
+    {
+      code: webWithoutPkce,
+      errors: [
+        {
+          messageId: 'missingNonceCheck',
+          ...at(webWithoutPkce, "JSON.parse(Buffer.from(tokens.id_token.split('.')[1], 'base64').toString())"),
+        },
+      ],
+    },
+  ],
+});

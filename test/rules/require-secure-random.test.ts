@@ -82,6 +82,12 @@ const constantState = `const params = new URLSearchParams({
 const constantInConst = `const OAUTH_STATE = 'static-state-value';
 export const authParams = { client_id: 'web', redirect_uri: 'https://app.example.com/cb', state: OAUTH_STATE };`;
 
+// Seen in real code (fresh-2026-12-k): a `const` interpolated after `state=` in a hand-built authorization URL.
+const constantInUrlTemplate = `export default defineEventHandler(async () => {
+  const state = 'some_state';
+  return \`\${GOOGLE_OAUTH_URL}?client_id=\${ID}&redirect_uri=\${CALLBACK}&response_type=code&state=\${state}&scope=email\`;
+});`;
+
 const constantFallback = `export function getAuthorizationUrl(options = {}) {
   const url = new URL('https://appleid.apple.com/auth/authorize');
   url.searchParams.append('response_type', 'code');
@@ -212,6 +218,10 @@ ruleTester.run('require-secure-random', rule, {
     `const STATE_KEY = 'oauth_state';\nconst NONCE_LENGTH = 16;\nconst verifierStorageKey = 'pkce_verifier';\nsessionStorage.getItem(STATE_KEY);`,
     // A UI state object in a file that mentions OAuth.
     `// shows the oauth consent screen\nconst state = { loading: false, seed: Math.random() };\nexport default state;`,
+    // Look-alikes of constantInUrlTemplate: a UI state beside the URL, and a random state in it.
+    `// oauth
+const state = 'idle';
+export const url = () => \`\${GOOGLE_OAUTH_URL}?client_id=\${ID}&response_type=code&state=\${crypto.randomUUID()}\`;`,
     // A constant state outside an authorization request (an address, a job status).
     `const address = { city: 'Austin', state: 'TX' }; // oauth profile\nconst job = { id: 1 }; job.state = 'done';`,
     // A fallback that is not a constant, or an empty one (the parameter is left out).
@@ -247,6 +257,7 @@ ruleTester.run('require-secure-random', rule, {
     invalid(counterState, 'weakSource', '++seq'),
     invalid(constantState, 'constantValue', "'xyzABC123'"),
     invalid(constantInConst, 'constantValue', "'static-state-value'"),
+    invalid(constantInUrlTemplate, 'constantValue', "'some_state'"),
     invalid(constantFallback, 'constantValue', "'state'", 1),
     invalid(encodedConstantState, 'constantValue', "'static-state'"),
     invalid(helperFewBytes, 'tooFewBits', 'randomHex(8)'),
@@ -622,5 +633,33 @@ ruleTester.run('require-secure-random (real code: names that configure a nonce)'
       'constantValue',
       "'semicolon'",
     ),
+  ],
+});
+
+// Seen in real code (fresh-2026-12-k): a sign-in component's props become the request's state
+// and nonce; @fastify/oauth2's `generateStateFunction` is a state maker.
+const jsxWeakState = `// oauth client_id\nexport const LoginButton = () => <LineLogin state={Math.random().toString(36)} nonce={nonce} />;`;
+const fastifyStateFunction = `const crypto = require('crypto');
+const defaultState = crypto.randomBytes(10).toString('hex');
+module.exports = { name: 'linkedin', generateStateFunction: () => { return defaultState; } };`;
+ruleTester.run('require-secure-random (real code: JSX props and state functions)', rule, {
+  valid: [
+    // A UI state prop: constants and random keys beside it are no secret.
+    { code: `// oauth client_id\nexport const Badge = () => <Chip state="open" key={Math.random()} />;`, filename: 'badge.tsx' },
+    { code: `// oauth client_id\nexport const Anim = () => <Fade state={Math.random() > 0.5 ? 'in' : 'out'} />;`, filename: 'fade.tsx' },
+    fastifyStateFunction.replace('randomBytes(10)', 'randomBytes(32)'),
+  ],
+  invalid: [
+    {
+      ...invalid(
+        jsxWeakState,
+        'weakSource',
+        'Math.random()',
+        0,
+        useCsprng(jsxWeakState, 'Math.random().toString(36)', 'crypto.randomUUID()'),
+      ),
+      filename: 'login.tsx',
+    },
+    invalid(fastifyStateFunction, 'tooFewBits', 'crypto.randomBytes(10)'),
   ],
 });

@@ -1129,7 +1129,8 @@ export const loginUrl = () => URL_TEMPLATE.replace('XYZ', crypto.randomUUID());`
   invalid: [
     invalid(constantStateConcat, 'constantState', '"&state=login"'),
     invalid(constantStateTemplate, 'constantState', constantStateTemplate.slice(constantStateTemplate.indexOf('`'), -1)),
-    invalid(constantStateConst, 'constantState', "'my-app'"),
+    // The constant written apart is require-secure-random's; this rule reports the request (one finding per place).
+    invalid(constantStateConst, 'constantState', constantStateConst.slice(constantStateConst.indexOf('`'), -1)),
   ],
 });
 
@@ -1614,6 +1615,43 @@ ruleTester.run('require-state-check (real code: a local parser handed the naviga
       code: parsedNavigationUrl,
       errors: [
         { messageId: 'redirectReadWithoutState', data: { what: 'the access token' }, ...at(parsedNavigationUrl, "result['access_token']") },
+      ],
+    },
+  ],
+});
+
+// Seen in real code (fresh-2026-12-k): the grant type is read from a provider's configuration;
+// the code and redirect_uri sent with it make the request the code exchange. The token proxy of a
+// mobile app (the handler reads the grant type from the request) is no callback.
+const configuredGrant = (sent: string) => `const app = require('express')();
+function postForm(url, data) {
+  return fetch(url, { method: 'POST', body: qs.stringify(data) });
+}
+app.get('/cb', async (req, res) => {
+  const { code } = req.query;
+  const { client_id, redirect_uri, grant_type, token_endpoint, client_secret } = providers[req.params.p];
+  const response = await postForm(token_endpoint, { ${sent} });
+  res.json(await response.json());
+});
+app.post('/token', async (req, res) => {
+  const { client_id, code, code_verifier, redirect_uri, grant_type } = req.body;
+  const response = await postForm(providers[req.params.p].token_endpoint, { client_id, code, redirect_uri, code_verifier, grant_type });
+  res.send(await response.json());
+});`;
+const configuredCodeGrant = configuredGrant('client_id, client_secret, code, redirect_uri, grant_type');
+ruleTester.run('require-state-check (real code: a grant type from configuration)', rule, {
+  valid: [
+    // Without the redirect_uri the grant is unknown (a device or custom grant may send a `code`).
+    configuredGrant('client_id, client_secret, code, grant_type'),
+  ],
+  invalid: [
+    {
+      code: configuredCodeGrant,
+      errors: [
+        {
+          messageId: 'stateNotCompared',
+          ...at(configuredCodeGrant, 'postForm(token_endpoint, { client_id, client_secret, code, redirect_uri, grant_type })'),
+        },
       ],
     },
   ],
