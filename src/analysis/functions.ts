@@ -11,6 +11,8 @@ import { fileFacts } from './file-facts';
 import { guarded } from './guard';
 import { calleeOrigin, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers, type Origin } from './modules';
 import { type Located, definitionOf } from './project/definitions';
+import { fileInfo } from './project/files';
+import { resolveModule } from './project/resolve';
 import { propertyPathGet } from './request-input';
 import { descendants } from './values';
 
@@ -84,6 +86,16 @@ export function projectOrigin(sourceCode: SourceCode, node: Node): Origin | unde
   // A value the other module imports from yet another project module is not followed further.
   if (!base || base.module.startsWith('.') || base.module.startsWith('/')) return undefined;
   return { module: base.module, path: [...base.path, ...members] };
+}
+
+/**
+ * Whether an import specifier names a module of the project: relative and absolute paths, and
+ * aliases that resolve to a project file (`$lib/github.svelte`, `@/api/auth`, tsconfig `paths`).
+ */
+export function isProjectModule(sourceCode: SourceCode, specifier: string): boolean {
+  if (specifier.startsWith('.') || specifier.startsWith('/')) return true;
+  const filename = fileInfo(sourceCode)?.filename;
+  return filename !== undefined && guarded(() => resolveModule(filename, specifier), undefined) !== undefined;
 }
 
 /** True when `node` belongs to the file `sourceCode` was parsed from (not to an imported module). */

@@ -679,8 +679,9 @@ function computeOriginOfNode(sourceCode: SourceCode, input: Node, state: Resolve
           if (bound) return bound;
         }
         if (calleeOrigin) return withSegments(calleeOrigin, CALL);
-        // A local helper that returns a module value: `async function getJose() { return import('jose') }`.
-        const fn = localFunction(sourceCode, callee);
+        // A local helper that returns a module value: `async function getJose() { return import('jose') }`,
+        // or a method of the class (`const client = await this.getClient()`).
+        const fn = localFunction(sourceCode, callee) ?? classMethodCalled(sourceCode, callee);
         if (fn) {
           const returned = returnedExpressions(fn);
           if (!returned) return undefined;
@@ -722,6 +723,43 @@ export function localFunction(sourceCode: SourceCode, callee: Node): TSESTree.Fu
     if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) return init;
   }
   return undefined;
+}
+
+/** Methods of a class body by name (null for a name held by no plain method), indexed once per class. */
+const methodsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.FunctionExpression | null>>();
+
+/** The method of the enclosing class that `this.name` calls, outside arrow-less nested functions. */
+function classMethodCalled(sourceCode: SourceCode, callee: Node): TSESTree.FunctionExpression | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression)
+    return undefined;
+  const name = memberName(sourceCode, callee);
+  if (name === undefined) return undefined;
+  let body: TSESTree.ClassBody | undefined;
+  for (let current: Node | undefined = callee.parent; current; current = current.parent) {
+    // `this` of a plain function is not the class's.
+    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      body = current;
+      break;
+    }
+  }
+  if (!body) return undefined;
+  let methods = methodsByClass.get(body);
+  if (!methods) {
+    methods = new Map();
+    for (const member of body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
+      const key = propertyKeyName(sourceCode, member);
+      if (key === undefined) continue;
+      methods.set(
+        key,
+        member.kind === 'method' && !methods.has(key) && member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : null,
+      );
+    }
+    methodsByClass.set(body, methods);
+  }
+  return methods.get(name) ?? undefined;
 }
 
 /** Which module export `node` refers to, or undefined when it cannot be told. */

@@ -231,8 +231,17 @@ function namesRefreshEndpoint(sourceCode: SourceCode, call: Call): boolean {
   const first = call.arguments[0];
   if (!first || first.type === AST_NODE_TYPES.SpreadElement) return false;
   const url = getProperty(sourceCode, first, 'url');
-  const name = tailName(sourceCode, url.status === 'present' ? url.value : first);
+  const name = tailName(sourceCode, lastPiece(url.status === 'present' ? url.value : first));
   return name !== undefined && REFRESH_HINT.test(name);
+}
+
+/** The piece a joined URL ends with: `BASE_URL + OAUTH_REFRESH`, `` `${base}${REFRESH_PATH}` ``. */
+function lastPiece(node: Node): Node {
+  const inner = skipWrappers(node);
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+') return lastPiece(inner.right);
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length > 0 && inner.quasis.at(-1)?.value.cooked === '')
+    return lastPiece(inner.expressions.at(-1)!);
+  return inner;
 }
 
 function isRefreshUrl(text: string): boolean {

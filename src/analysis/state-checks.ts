@@ -17,18 +17,28 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { authorizationRequests, isCodeFlow, requestParam, writtenChecks, type AuthorizationRequest } from './authorization';
 import { callbackOf, checksState, handsCodeToUncheckedExchange } from './callbacks';
-import { calledFunction, importedDefinition } from './functions';
+import { calledFunction, importedDefinition, isProjectModule } from './functions';
 import { envRead } from './environment';
 import { fileFacts } from './file-facts';
 import { fileInfo } from './project/files';
 import { importersOf } from './project/importers';
 import { enclosingFunctionOrProgram, type FunctionNode } from './ast';
-import { calleeOrigin, GLOBAL_MODULE, isHttpClientOrigin, matchesPattern, originOf, propertyKeyName, skipWrappers } from './modules';
+import {
+  calleeOrigin,
+  GLOBAL_MODULE,
+  isHttpClientOrigin,
+  matchesPattern,
+  memberName,
+  originOf,
+  propertyKeyName,
+  skipWrappers,
+} from './modules';
 import { readOnlyToDisplay } from './display-only';
 import { jwtFacts } from './jwt';
 import { handsBackState, readsSdkResult, redirectReads, uncheckedAt, type RedirectParam, type RedirectRead } from './redirect-reads';
 import { tokenRequests, type TokenRequest } from './token-requests';
-import { booleanValue, descendants, getProperty, objectLiteral } from './values';
+import { booleanValue, definitionOf, descendants, getProperty, objectLiteral } from './values';
+import { requestInput } from './request-input';
 import { AUTH_QUERY_HINT, QUERY_CONSTANT } from '../knowledge/randomness';
 import {
   AUTHORIZATION_CLIENT_MODULES,
@@ -305,9 +315,28 @@ function libraryCheck(
       findings.push({ node: found.property, kind: 'stateCheckSkipped', data: { what: 'skipStateCheck' } });
       return 'skipped';
     }
+    // `{ state: params.state ?? cookie }`: the callback's own state expected of itself checks nothing.
+    if (expectsOwnState(sourceCode, call, found.value)) return 'missing';
     return 'checked';
   }
   return 'missing';
+}
+
+/**
+ * The expected state is the callback's own (first operand of `??`/`||`): the `state` of the
+ * parameters handed to the same call (`client.callback(uri, params, { state: params.state })`)
+ * or of the request (`req.query.state`).
+ */
+function expectsOwnState(sourceCode: SourceCode, call: TSESTree.CallExpression, value: Node): boolean {
+  let expected = skipWrappers(definitionOf(sourceCode, value));
+  while (expected.type === AST_NODE_TYPES.LogicalExpression && expected.operator !== '&&') expected = skipWrappers(expected.left);
+  if (expected.type !== AST_NODE_TYPES.MemberExpression || memberName(sourceCode, expected) !== 'state') return false;
+  const object = skipWrappers(expected.object);
+  const handed = call.arguments.some((argument) => {
+    const inner = skipWrappers(argument);
+    return inner.type === AST_NODE_TYPES.Identifier && object.type === AST_NODE_TYPES.Identifier && inner.name === object.name;
+  });
+  return handed || requestInput(sourceCode, expected) !== undefined;
 }
 
 function exchangeFindings(sourceCode: SourceCode, request: TokenRequest, allowPkce: boolean, findings: StateFinding[]): void {
@@ -467,7 +496,7 @@ export function sendsCodeOn(sourceCode: SourceCode, read: RedirectRead): boolean
     const callee = skipWrappers(call.callee);
     const origin = calleeOrigin(sourceCode, call);
     if (!origin || origin.module === GLOBAL_MODULE) return !KEEPS_VALUE.test(sourceCode.getText(callee));
-    return origin.module.startsWith('.') || origin.module.startsWith('/') || isHttpClientOrigin(origin);
+    return isProjectModule(sourceCode, origin.module) || isHttpClientOrigin(origin);
   });
 }
 

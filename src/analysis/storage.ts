@@ -385,8 +385,9 @@ export function credentialInValue(sourceCode: SourceCode, node: Node, depth = 0)
   // The token endpoint's whole answer: it holds the access token (and the refresh token, if any).
   if (tokenResponseOf(sourceCode, value)) return 'access';
   // What a helper of the project returns (`const user = parseAuthResult(result)` building `{ accessToken, … }`).
-  if (definition.type === AST_NODE_TYPES.CallExpression) {
-    const called = calledFunction(sourceCode, definition.callee);
+  const made = definition.type === AST_NODE_TYPES.AwaitExpression ? skipWrappers(definition.argument) : definition;
+  if (made.type === AST_NODE_TYPES.CallExpression) {
+    const called = calledFunction(sourceCode, made.callee);
     for (const returned of (called && returnedExpressions(called.fn)) ?? []) {
       const kind = credentialInValue(called!.sourceCode, returned, depth + 1);
       if (kind) return kind;

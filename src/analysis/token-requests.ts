@@ -500,6 +500,8 @@ export function tokenResponseOf(sourceCode: SourceCode, node: Node | undefined, 
       // `res.json()`, and `.then(…)` of a request whose callback parses the body.
       if ((method === 'json' && value.arguments.length === 0) || method === 'then')
         return tokenResponseOf(sourceCode, callee.object, depth + 1);
+      // A schema's `parse` (zod, valibot) or `JSON.parse` of the body: the same response, checked.
+      if (method === 'parse' && value.arguments.length === 1) return tokenResponseOf(sourceCode, value.arguments[0], depth + 1);
       return undefined;
     }
     default:

@@ -277,11 +277,25 @@ function credentialOf(sourceCode: SourceCode, value: Node | undefined, url: Node
     // file does not spell out: there a bare `refreshToken()` action is no token.
     if (names.length === 0) return undefined;
     const held = credentialInValue(sourceCode, inner);
-    return held && TOKEN_KINDS.has(held) ? (held as UrlToken) : undefined;
+    if (held && TOKEN_KINDS.has(held)) return held as UrlToken;
+    // The `token` of a revocation or introspection endpoint (RFC 7009, RFC 7662) is an OAuth token.
+    if (names.includes('token') && TOKEN_ENDPOINT_OF_TOKENS.test(urlText(sourceCode, url))) return 'access';
+    // The same variable is also sent as `Authorization: Bearer …`: a bearer credential, whatever its source.
+    return inner.type === AST_NODE_TYPES.Identifier && variableSentAsBearer(sourceCode, inner) ? 'access' : undefined;
   }
   // The token the function also sets as a cookie is the login session, whatever page the URL names.
   if (alsoSetAsCookie(sourceCode, inner)) return 'issued';
   return [...names, ...issued.names, ...oneTimeLinkContext(sourceCode, url)].some(namesOneTimeLink) ? undefined : 'issued';
+}
+
+/** Paths of the endpoints that take an OAuth token as `token`: revocation and introspection. */
+const TOKEN_ENDPOINT_OF_TOKENS = /\/(?:revoke|introspect)(?:ion)?(?:[?/#]|$)/i;
+
+/** The known text of a URL, holes as `/`. */
+function urlText(sourceCode: SourceCode, url: Node): string {
+  return stringParts(sourceCode, url)
+    .map((part) => part.text ?? '/')
+    .join('');
 }
 
 /** A variable that is also written to a cookie (`res.cookie('jwt', token)`): a session token, not a one-time link's. */
@@ -389,6 +403,16 @@ function someReadUsedAsBearer(sourceCode: SourceCode, binding: TSESTree.Identifi
   return (
     variable?.references.some(
       (reference) => !reference.init && reference.isRead() && usedAsBearer(sourceCode, reference.identifier as Node, depth + 1),
+    ) ?? false
+  );
+}
+
+/** Whether some read of the variable `identifier` names is sent as a bearer credential (`Bearer ${token}`). */
+function variableSentAsBearer(sourceCode: SourceCode, identifier: TSESTree.Identifier): boolean {
+  const variable = findVariable(sourceCode.getScope(identifier), identifier);
+  return (
+    variable?.references.some(
+      (reference) => reference.identifier !== identifier && reference.isRead() && usedAsBearer(sourceCode, reference.identifier as Node, 1),
     ) ?? false
   );
 }

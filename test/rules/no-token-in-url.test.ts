@@ -600,3 +600,36 @@ ruleTester.run('no-token-in-url (real code: Hono query object)', rule, {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-k): a token of the signed-in user, sent as a bearer header and
+// put in the redirect's query. Without the bearer use, `req.user.token` may be anything.
+const bearerAndUrl = (header: string) => `export class OauthController {
+  async google(req, res) {
+    const token = req.user.token;
+    ${header}
+    res.redirect('/result' + \`?token=\${token}\`);
+  }
+}`;
+const sentAsBearer = bearerAndUrl("res.header('Authorization', `Bearer ${token}`);");
+ruleTester.run('no-token-in-url (real code: a variable also sent as a bearer)', rule, {
+  valid: [bearerAndUrl("res.header('X-Request', 'login');")],
+  invalid: [{ code: sentAsBearer, errors: [{ messageId: 'tokenInQuery', ...at(sentAsBearer, '`?token=${token}`') }] }],
+});
+
+// Seen in real code (fresh-2026-12-k): the `token` of a revocation endpoint is an OAuth token, whatever the variable's name.
+const revokeInQuery = `const revokeToken = async (token: string) => {
+  await fetch(\`https://oauth2.googleapis.com/revoke?token=\${token}\`, { method: 'POST' });
+};`;
+ruleTester.run('no-token-in-url (real code: revocation endpoints)', rule, {
+  valid: [
+    // In the body, as RFC 7009 says; and a page token of another endpoint.
+    `const revokeToken = (token: string) => fetch('https://oauth2.googleapis.com/revoke', { method: 'POST', body: new URLSearchParams({ token }) });`,
+    `export const nextPage = (token: string) => fetch(\`https://api.example.com/items?token=\${token}\`);`,
+  ],
+  invalid: [
+    {
+      code: revokeInQuery,
+      errors: [{ messageId: 'tokenInQuery', ...at(revokeInQuery, '`https://oauth2.googleapis.com/revoke?token=${token}`') }],
+    },
+  ],
+});

@@ -1656,3 +1656,50 @@ ruleTester.run('require-state-check (real code: a grant type from configuration)
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-k): openid-client v5 through a class's own getter of the client;
+// the "expected" state is the callback's own (the cookie only a fallback), which checks nothing.
+const ownStateExpected = (expected: string) => `import { Issuer, BaseClient } from 'openid-client';
+export default class OpenIDAuthProvider {
+  private client!: BaseClient;
+  async validate(ctx) {
+    const client = await this.getClient();
+    const params = client.callbackParams(ctx.request);
+    const state = ${expected};
+    const tokenSet = await client.callback(this.config.redirectUri, params, { nonce: ctx.cookies.get('nonce'), state });
+    return tokenSet.claims();
+  }
+  private async getClient(): Promise<BaseClient> {
+    if (this.client) return this.client;
+    const issuer = await Issuer.discover(this.config.issuerUrl);
+    this.client = new issuer.Client({ client_id: this.config.clientId });
+    return this.client;
+  }
+}`;
+const selfExpected = ownStateExpected("params.state ?? ctx.cookies.get('relaystate', { signed: true })");
+ruleTester.run('require-state-check (real code: the callback expected to match itself)', rule, {
+  valid: [ownStateExpected("ctx.cookies.get('relaystate', { signed: true })")],
+  invalid: [
+    {
+      code: selfExpected,
+      errors: [
+        {
+          messageId: 'stateNotCompared',
+          ...at(selfExpected, "client.callback(this.config.redirectUri, params, { nonce: ctx.cookies.get('nonce'), state })"),
+        },
+      ],
+    },
+    {
+      code: ownStateExpected('ctx.query.state'),
+      errors: [
+        {
+          messageId: 'stateNotCompared',
+          ...at(
+            ownStateExpected('ctx.query.state'),
+            "client.callback(this.config.redirectUri, params, { nonce: ctx.cookies.get('nonce'), state })",
+          ),
+        },
+      ],
+    },
+  ],
+});

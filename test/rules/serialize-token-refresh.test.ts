@@ -369,3 +369,39 @@ ruleTester.run('serialize-token-refresh (real code: a flag by any name)', rule, 
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-k): the refresh endpoint's URL is joined from two settings;
+// the last one names it.
+const joinedRefreshUrl = (url: string) => `import axios from 'axios';
+axios.interceptors.response.use((r) => r, (error) => {
+  const original = error.config;
+  if (error.response.status === 401 && !original._retry) {
+    original._retry = true;
+    return axios.post(${url}, { refreshToken: Cookies.get('refresh_token') }).then(() => axios(original));
+  }
+  return Promise.reject(error);
+});`;
+const envJoined = joinedRefreshUrl('process.env.REACT_APP_BASE_URL + process.env.REACT_APP_OAUTH_REFRESH');
+ruleTester.run('serialize-token-refresh (real code: a URL joined from settings)', rule, {
+  valid: [
+    // The joined URL ends with something else: a retry of a login, not a refresh.
+    joinedRefreshUrl('process.env.REACT_APP_BASE_URL + process.env.REACT_APP_LOGIN_PATH').replace(
+      "{ refreshToken: Cookies.get('refresh_token') }",
+      '{ user }',
+    ),
+  ],
+  invalid: [
+    {
+      code: envJoined,
+      errors: [
+        {
+          messageId: 'unserializedRefresh',
+          ...at(
+            envJoined,
+            "axios.post(process.env.REACT_APP_BASE_URL + process.env.REACT_APP_OAUTH_REFRESH, { refreshToken: Cookies.get('refresh_token') })",
+          ),
+        },
+      ],
+    },
+  ],
+});
