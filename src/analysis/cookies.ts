@@ -530,9 +530,11 @@ function sessionMiddlewareWrite(sourceCode: SourceCode, call: Node, spec: Cookie
   if (options && !objectLiteral(sourceCode, options)) return undefined;
   const nameLookup = options ? getProperty(sourceCode, options, 'name') : undefined;
   const name = nameLookup?.status === 'present' ? nameLookup.value : undefined;
+  // A cookie options object written out (`cookie: {}`, `cookie: { httpOnly: true }`) is where the missing flags go.
+  const written = cookieOptions && cookieOptions !== options ? cookieOptions : undefined;
   return {
     api: spec.api,
-    node: call,
+    node: written ?? call,
     name,
     nameText: name ? stringValue(sourceCode, name) : undefined,
     flags: flagsFromOptions(sourceCode, spec.api, cookieOptions, options),

@@ -60,7 +60,8 @@ ruleTester.run('require-secure-cookies', rule, {
 const storage = createCookieSessionStorage({
   cookie: { name: 'app_session', secrets: [SESSION_SECRET], sameSite: 'lax', path: '/' },
 });`,
-      errors: [{ messageId: 'missingFlags', line: 2, column: 17, endLine: 4, endColumn: 3, suggestions: [] }],
+      // Reported at the cookie options written out: where the missing flags go.
+      errors: [{ messageId: 'missingFlags', line: 3, column: 11, endLine: 3, endColumn: 89, suggestions: [] }],
     },
     {
       // The look-alike: a cookie named only for the protocol holds the login transaction.
@@ -441,7 +442,7 @@ espreeTester.run('require-secure-cookies (espree)', rule, {
   invalid: [
     {
       code: `const session = require('express-session');\napp.use(session({ secret: 's', cookie: { httpOnly: true, maxAge: 3600000 } }));`,
-      errors: [{ messageId: 'missingFlags', line: 2, column: 9, endLine: 2, endColumn: 78 }],
+      errors: [{ messageId: 'missingFlags', line: 2, column: 40, endLine: 2, endColumn: 75 }],
     },
     {
       code: `function remember(res, token) {\n  res.cookie('remember_me', token, { httpOnly: true, secure: false, sameSite: 'lax' });\n}`,
