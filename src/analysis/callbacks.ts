@@ -551,9 +551,10 @@ function isModuleLevel(sourceCode: SourceCode, node: Node): boolean {
  * comparison, a constant-time compare, a state helper, a lookup keyed by the returned state,
  * also inside the local helpers it calls.
  */
-export function checksState(sourceCode: SourceCode, scope: FunctionNode | TSESTree.Program): boolean {
+export function checksState(sourceCode: SourceCode, scope: FunctionNode | TSESTree.Program, use?: Node): boolean {
   try {
-    return hasStateCheck(sourceCode, scope, undefined);
+    // `use`: the read of the redirect's token or code that the check must stop (a mismatch branch that goes on does not).
+    return hasStateCheck(sourceCode, scope, use);
   } catch {
     // Unknown: count as checked, so nothing is reported on code the analysis cannot read.
     return true;

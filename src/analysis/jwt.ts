@@ -36,6 +36,7 @@ import { guarded } from './guard';
 import { calledFunction, callSitesOf, libraryCallEntry } from './functions';
 import {
   CALL,
+  callbackReceiver,
   calleeOrigin,
   isHttpClientOrigin,
   isHttpClientOrResponseOrigin,
@@ -257,6 +258,12 @@ function readsHolderKey(sourceCode: SourceCode, fn: Node): boolean {
   return false;
 }
 
+/** Calls of a local function looked at for what they hand its key parameter. */
+const MAX_KEY_CALL_SITES = 5;
+
+/** Methods whose callback is handed what they are called on (a promise's value, an array's elements). */
+const KEY_CALLBACK_METHODS: ReadonlySet<string> = new Set(['then', 'forEach', 'map', 'find', 'filter']);
+
 export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): KeySource {
   if (!node) return 'unknown';
   const inner = skipWrappers(node);
@@ -291,6 +298,21 @@ export function keySourceOf(sourceCode: SourceCode, node: Node | undefined): Key
         // `for (const jwk of keys)`: an element of what the loop walks.
         const iterated = forOfSource(sourceCode, value);
         if (iterated) return visit(iterated, depth + 1);
+        // `fetch(jwksUrl).then((res) => res.json()).then((data) => data.keys.forEach((key) => …))`: what the callback is handed.
+        const def = variable?.defs[0];
+        const received = def?.type === 'Parameter' ? callbackReceiver(sourceCode, def.node, def.name, KEY_CALLBACK_METHODS) : undefined;
+        if (received) return visit(received, depth + 1);
+        // A parameter of a local function: what its calls in this file hand it (`validate(keys.keys, token)` in a fetch chain).
+        const fn =
+          def?.type === 'Parameter' && isFunctionNode(def.node as Node) ? (def.node as Parameters<typeof callSitesOf>[1]) : undefined;
+        const index = fn ? fn.params.indexOf(def!.name as TSESTree.Parameter) : -1;
+        if (fn && index >= 0) {
+          const calls = callSitesOf(sourceCode, fn).slice(0, MAX_KEY_CALL_SITES);
+          return calls.some((call) => {
+            const argument = call.arguments[index];
+            return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && visit(argument, depth + 1);
+          });
+        }
         // `const { data } = await axios.get(jwksUrl)`, `const { keys } = await response.json()`: part of an HTTP response.
         const origin = originOf(sourceCode, value);
         return isRemoteOrigin(value) || (origin !== undefined && isHttpClientOrResponseOrigin(origin));

@@ -25,6 +25,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getPropertyName, getStaticValue, findVariable, variableOf } from './ast';
 import { HTTP_CLIENT_CLASS_METHODS, HTTP_CLIENT_CLASSES, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../knowledge/http';
+import { DENO_X_NPM_MIRRORS } from '../knowledge/registries';
 import { fileFacts } from './file-facts';
 
 export const GLOBAL_MODULE = '<global>';
@@ -56,6 +57,9 @@ export function normaliseModule(specifier: string): string {
   }
   // Deno's third-party registry: `https://deno.land/x/oauth2_client@v1.0.2/mod.ts` → `deno.land/x/oauth2_client`.
   const denoX = DENO_X_PATH.exec(specifier);
+  // The entry file of a package mirrored from npm (`https://deno.land/x/jose@v4.14.4/index.ts`) is that package.
+  const mirrored = denoX ? DENO_X_NPM_MIRRORS.get(denoX[1]) : undefined;
+  if (mirrored && (!denoX![2] || /^\/(?:index|mod)\.[jt]s$/.test(denoX![2]))) return mirrored;
   if (denoX) return `deno.land/x/${denoX[1]}${denoX[2] && !/^\/mod\.[jt]s$/.test(denoX[2]) ? denoX[2].replace(/\.[jt]s$/, '') : ''}`;
   // esm.sh serves npm packages by name: `https://esm.sh/jose@5.2.0?target=deno` → `jose`.
   if (specifier.startsWith('https://esm.sh/')) return withoutVersion(specifier.slice('https://esm.sh/'.length).split('?')[0]);
@@ -723,6 +727,32 @@ export function localFunction(sourceCode: SourceCode, callee: Node): TSESTree.Fu
     if (init.type === AST_NODE_TYPES.ArrowFunctionExpression || init.type === AST_NODE_TYPES.FunctionExpression) return init;
   }
   return undefined;
+}
+
+/**
+ * What the first parameter of a callback receives: the value it is chained on
+ * (`post(…).then((res) => …)`, `keys.forEach((key) => …)`, rxjs `.pipe(map((res) => …))`), for
+ * callbacks handed to one of `methods`. Undefined for any other parameter or call.
+ */
+export function callbackReceiver(
+  sourceCode: SourceCode,
+  fn: Node,
+  name: TSESTree.BindingName,
+  methods: ReadonlySet<string>,
+): Node | undefined {
+  if (!('params' in fn) || fn.params[0] !== name) return undefined;
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+  const operator = skipWrappers(call.callee);
+  // rxjs: `source.pipe(map((res) => …))`.
+  if (operator.type === AST_NODE_TYPES.Identifier && methods.has(operator.name)) {
+    const pipe = call.parent;
+    if (pipe?.type !== AST_NODE_TYPES.CallExpression || pipe.arguments[0] !== call) return undefined;
+    const callee = skipWrappers(pipe.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'pipe' ? callee.object : undefined;
+  }
+  if (operator.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return methods.has(memberName(sourceCode, operator) ?? '') ? operator.object : undefined;
 }
 
 /** Methods of a class body by name (null for a name held by no plain method), indexed once per class. */

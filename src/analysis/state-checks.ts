@@ -569,7 +569,7 @@ function redirectReadFindings(sourceCode: SourceCode, findings: StateFinding[], 
     if (handsBackState(sourceCode, read.fn) || sendsStateAlong(sourceCode, read) || readsSdkResult(sourceCode, read)) continue;
     // An ID token whose claims are only logged or shown signs no one in (rules.md, second round).
     if (read.param === 'id_token' && readOnlyToDisplay(sourceCode, read.node, jwtFacts(sourceCode).operations)) continue;
-    const unchecked = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope));
+    const unchecked = uncheckedAt(sourceCode, read, (scope) => checksState(sourceCode, scope, read.node));
     done.add(read.fn);
     // The code read where it is handed to another module's login helper: reported at that hand-off.
     const at = handOffs.length > 0 && unchecked.length === 1 && unchecked[0] === read.node ? handOffs : unchecked;

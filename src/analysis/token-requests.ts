@@ -20,7 +20,7 @@ import { EXCHANGE_CALLS, TOKEN_PARAM_ALIASES, type ExchangeCall } from '../knowl
 import { modulesOfPatterns } from '../knowledge/patterns';
 import { lookupCall } from './authorization';
 import { fileFacts } from './file-facts';
-import { calleeOrigin, localFunction, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
+import { calleeOrigin, callbackReceiver, localFunction, memberName, originOf, propertyKeyName, skipWrappers } from './modules';
 import { classifyToken } from './tokens';
 import { projectOrigin } from './functions';
 import {
@@ -434,28 +434,7 @@ export function tokenRequests(sourceCode: SourceCode): readonly TokenRequest[] {
 }
 
 /** Methods whose callback receives what the promise or observable they are called on delivers. */
-const DELIVERING_METHODS = new Set(['then', 'map', 'subscribe', 'tap']);
-
-/**
- * What the first parameter of a callback receives: the request it is chained on
- * (`post(…).then((res) => …)`, `.map(…)`, `.subscribe(…)`, `.pipe(map((res) => …))`).
- */
-function callbackReceiver(sourceCode: SourceCode, fn: Node, name: TSESTree.BindingName): Node | undefined {
-  if (!('params' in fn) || fn.params[0] !== name) return undefined;
-  let call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
-  // rxjs: `source.pipe(map((res) => …))`.
-  const operator = skipWrappers(call.callee);
-  if (operator.type === AST_NODE_TYPES.Identifier && DELIVERING_METHODS.has(operator.name)) {
-    const pipe = call.parent;
-    if (pipe?.type !== AST_NODE_TYPES.CallExpression || pipe.arguments[0] !== call) return undefined;
-    call = pipe;
-    const callee = skipWrappers(call.callee);
-    return callee.type === AST_NODE_TYPES.MemberExpression && memberName(sourceCode, callee) === 'pipe' ? callee.object : undefined;
-  }
-  if (operator.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  return DELIVERING_METHODS.has(memberName(sourceCode, operator) ?? '') ? operator.object : undefined;
-}
+const DELIVERING_METHODS: ReadonlySet<string> = new Set(['then', 'map', 'subscribe', 'tap']);
 
 /**
  * The token request whose whole response an expression holds: `await res.json()` of a
@@ -474,7 +453,8 @@ export function tokenResponseOf(sourceCode: SourceCode, node: Node | undefined, 
       if (definition !== value) return tokenResponseOf(sourceCode, definition, depth + 1);
       // `const { data } = await axios.post(TOKEN_URL, body)`.
       const def = findVariable(sourceCode.getScope(value), value)?.defs[0];
-      if (def?.type === 'Parameter') return tokenResponseOf(sourceCode, callbackReceiver(sourceCode, def.node, def.name), depth + 1);
+      if (def?.type === 'Parameter')
+        return tokenResponseOf(sourceCode, callbackReceiver(sourceCode, def.node, def.name, DELIVERING_METHODS), depth + 1);
       if (def?.type !== 'Variable' || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
       const property = def.node.id.properties.find(
         (entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && entry.value === def.name,

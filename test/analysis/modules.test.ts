@@ -195,6 +195,10 @@ describe('normaliseModule: one name per module, whatever the runtime spells', ()
     expect(normaliseModule('https://deno.land/x/oauth2_client/mod.ts')).toBe('deno.land/x/oauth2_client');
     expect(normaliseModule('https://deno.land/x/djwt@v2.8/mod.ts')).toBe('deno.land/x/djwt');
     expect(normaliseModule('https://deno.land/x/oak@v12/middleware/proxy.ts')).toBe('deno.land/x/oak/middleware/proxy');
+    // Packages their authors mirror there from npm: the entry file is the npm package.
+    expect(normaliseModule('https://deno.land/x/jose@v4.14.4/index.ts')).toBe('jose');
+    expect(normaliseModule('https://deno.land/x/oauth4webapi@v2.3.0/mod.ts')).toBe('oauth4webapi');
+    expect(normaliseModule('https://deno.land/x/jose@v4.14.4/jwt/verify.ts')).toBe('deno.land/x/jose/jwt/verify');
     expect(normaliseModule('https://esm.sh/jose@5.2.0')).toBe('jose');
     expect(normaliseModule('https://esm.sh/@panva/hkdf@1?target=deno')).toBe('@panva/hkdf');
     // Other hosts stay as written.

@@ -346,3 +346,19 @@ ruleTester.run('require-audience-check (real code: an empty expected audience)',
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-l): jose from Deno's registry, in a Supabase Edge function.
+const denoJose = (options: string) => `import * as jose from 'https://deno.land/x/jose@v4.14.4/index.ts';
+const JWKS = jose.createRemoteJWKSet(new URL('https://example.outseta.com/.well-known/jwks'));
+Deno.serve(async (req) => {
+  const token = req.headers.get('Authorization')!.split(' ')[1];
+  const { payload } = await jose.jwtVerify(token, JWKS${options});
+  return new Response(JSON.stringify(payload));
+});`;
+const denoWithoutAudience = denoJose('');
+ruleTester.run('require-audience-check (real code: jose from Deno registry)', rule, {
+  valid: [denoJose(", { audience: 'my-api', issuer: 'https://example.outseta.com' }")],
+  invalid: [
+    { code: denoWithoutAudience, errors: [{ messageId: 'missingAudience', ...at(denoWithoutAudience, 'jose.jwtVerify(token, JWKS)') }] },
+  ],
+});

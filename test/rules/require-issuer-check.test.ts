@@ -249,3 +249,64 @@ ruleTester.run('require-issuer-check (real code: an empty expected issuer)', rul
   valid: [emptyIssuer.replace("issuer: ''", "issuer: 'https://tenant.auth0.com/'")],
   invalid: [{ code: emptyIssuer, errors: [{ messageId: 'missingIssuer', ...at(emptyIssuer, "''") }] }],
 });
+
+// Seen in real code (fresh-2026-12-l): Cognito's keys fetched in a promise chain and turned into
+// PEMs in a forEach: a remote key, so the issuer must be checked.
+const cognitoPems = (key: string, options: string) => `const jwt = require('jsonwebtoken');
+const jwkToPem = require('jwk-to-pem');
+let pems = {};
+function verifyToken(req, res, next) {
+  const token = req.headers.authorization;
+  fetch(JWKS_URL)
+    .then((res) => res.json())
+    .then((data) => {
+      data.keys.forEach((key) => {
+        pems[key.kid] = jwkToPem({ kty: key.kty, n: key.n, e: key.e });
+      });
+      const decoded = jwt.decode(token, { complete: true });
+      const pem = ${key};
+      jwt.verify(token, pem, ${options}, (err, claims) => next(err));
+    });
+}
+module.exports = { verifyToken };`;
+const cognitoWithoutIssuer = cognitoPems('pems[decoded.header.kid]', "{ algorithms: ['RS256'] }");
+ruleTester.run('require-issuer-check (real code: keys from a promise chain)', rule, {
+  valid: [
+    cognitoPems('pems[decoded.header.kid]', "{ algorithms: ['RS256'], issuer: COGNITO_ISSUER }"),
+    // The app's own key from the environment: no external issuer.
+    cognitoPems('process.env.JWT_PUBLIC_KEY', "{ algorithms: ['RS256'] }"),
+  ],
+  invalid: [
+    {
+      code: cognitoWithoutIssuer,
+      errors: [
+        {
+          messageId: 'missingIssuer',
+          ...at(cognitoWithoutIssuer, "jwt.verify(token, pem, { algorithms: ['RS256'] }, (err, claims) => next(err))"),
+        },
+      ],
+    },
+  ],
+});
+
+// Seen in real code (fresh-2026-12-l): a local function handed the fetched key set by its only call.
+const handedKeySet = (source: string) => `const jwt = require('jsonwebtoken');
+const jwkToPem = require('jwk-to-pem');
+function validate(keys, token) {
+  const { kid } = JSON.parse(Buffer.from(token.split('.')[0], 'base64').toString());
+  const jwk = keys.filter((x) => x.kid === kid)[0];
+  return jwt.verify(token, jwkToPem(jwk), { algorithms: ['RS256'], audience: 'api' });
+}
+${source}`;
+const fetchedKeys = handedKeySet('fetch(JWKS_URL).then((res) => res.json()).then((set) => validate(set.keys, TOKEN));');
+ruleTester.run('require-issuer-check (real code: a key set handed to a local function)', rule, {
+  valid: [handedKeySet("validate(require('./keys.json').keys, TOKEN);")],
+  invalid: [
+    {
+      code: fetchedKeys,
+      errors: [
+        { messageId: 'missingIssuer', ...at(fetchedKeys, "jwt.verify(token, jwkToPem(jwk), { algorithms: ['RS256'], audience: 'api' })") },
+      ],
+    },
+  ],
+});

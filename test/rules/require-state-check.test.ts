@@ -1703,3 +1703,17 @@ ruleTester.run('require-state-check (real code: the callback expected to match i
     },
   ],
 });
+
+// Seen in real code (browser-frameworks): the mismatch is only logged, so the token is read anyway.
+const loggedMismatch = (onMismatch: string) => `export function tokenFromCallback() {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  if (localStorage.getItem('oauth_state') !== params.get('state')) {
+    ${onMismatch}
+  }
+  return params.get('access_token');
+}`;
+const onlyLogged = loggedMismatch("console.error('state mismatch, possible CSRF');");
+ruleTester.run('require-state-check (real code: a mismatch that does not stop the read)', rule, {
+  valid: [loggedMismatch("console.error('state mismatch');\n    return null;"), loggedMismatch("throw new Error('state mismatch');")],
+  invalid: [{ code: onlyLogged, errors: [{ messageId: 'redirectReadWithoutState', ...at(onlyLogged, "params.get('access_token')") }] }],
+});
