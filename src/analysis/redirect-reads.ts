@@ -632,6 +632,15 @@ function cutFrom(sourceCode: SourceCode, node: Node, variable: Variable, depth: 
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       const callee = skipWrappers(inner.callee);
+      // `/access_token=([^&]*)/.exec(hash)`: a regular expression's match is cut from its argument.
+      if (
+        inner.type === AST_NODE_TYPES.CallExpression &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        memberName(sourceCode, callee) === 'exec'
+      ) {
+        const subject = inner.arguments[0];
+        return subject !== undefined && subject.type !== AST_NODE_TYPES.SpreadElement && cutFrom(sourceCode, subject, variable, depth + 1);
+      }
       if (
         inner.type === AST_NODE_TYPES.CallExpression &&
         callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -1026,7 +1035,9 @@ function ownReads(sourceCode: SourceCode): readonly RedirectRead[] {
 
 /** Words that make a file worth reading for redirect reads. */
 // `code` as a word: as a parameter name it stands alone (`get('code')`, `code=`, `query.code`), unlike in `decode` or `charCodeAt`.
-export const REDIRECT_READ_HINT = /access_token|id_token|\bcode\b|launchWebAuthFlow/;
+// A token named only by its binding (`const accessToken = auth.extractAccessToken(window.location.hash)`) shares its line with the fragment.
+export const REDIRECT_READ_HINT =
+  /access_token|id_token|\bcode\b|launchWebAuthFlow|[Aa]ccessToken[^\n]{0,80}location\.hash|location\.hash[^\n]{0,80}[Aa]ccessToken/;
 const LOCATION_HINT =
   /location|launchWebAuthFlow|webContents|webNavigation|webRequest|onUpdated|useAuthRequest|promptAsync|\$route|useRoute|useSearchParams|snapshot|getParameter|Param|Hash|hash|\$app\/|\bquery\b/;
 

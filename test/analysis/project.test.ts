@@ -487,6 +487,19 @@ describe('weakHelperFindings: helpers whose weak value another module uses as a 
     expect(findings('w1/utils.js', helper)).toEqual(['code@3']);
   });
 
+  it("finds importers among a public folder's hand-written browser modules when the helper is one of them", () => {
+    write({
+      'w5/package.json': '{}',
+      'w5/src/public/static/js/login.mjs':
+        "import { generateRandomString } from '../modules/utils.mjs';\nconst randStr = generateRandomString();\nsessionStorage.setItem('state', randStr);\nlocation.href = `https://discord.com/oauth2/authorize?client_id=1&state=${randStr}&response_type=code`;\n",
+    });
+    const helper =
+      "export function generateRandomString() {\n  let out = '';\n  for (let i = 0; i < 25; i++) out += 'abcdef'.charAt(Math.floor(Math.random() * 6));\n  return out;\n}\n";
+    expect(findings('w5/src/public/static/modules/utils.mjs', helper)).toEqual(['state@3']);
+    // A project module outside the asset folder is not listed from inside it, nor the other way round.
+    expect(findings('w5/src/lib/utils.mjs', helper)).toEqual([]);
+  });
+
   it('finds importers through a barrel that re-exports the helper, also one imported as `..`', () => {
     write({
       'w3/package.json': '{}',

@@ -13,7 +13,7 @@
  * (an editor) when the listing is older than LISTING_TTL_MS.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { fileInfo } from './files';
 import { loadModule } from './load';
@@ -57,6 +57,23 @@ export function projectRoot(directory: string): string {
     current = parent;
   }
   return directory;
+}
+
+/** Folders skipped as built assets that also hold hand-written browser modules (`public/js`, `static/modules`). */
+const ASSET_FOLDERS = new Set(['public', 'static']);
+
+/**
+ * Where the importers of a file are looked for: its project, or — for a module that itself sits in
+ * an asset folder (`src/public/static/js/login.mjs`) — the innermost such folder, which the
+ * project's listing skips.
+ */
+function listingRoot(file: string): string {
+  const root = projectRoot(dirname(file));
+  const segments = relative(root, dirname(file)).split(sep);
+  let assets: string | undefined;
+  for (let index = 0; index < segments.length; index++)
+    if (ASSET_FOLDERS.has(segments[index])) assets = join(root, ...segments.slice(0, index + 1));
+  return assets ?? root;
 }
 
 function listSources(root: string): Listing {
@@ -121,7 +138,7 @@ export function importersOf(sourceCode: SourceCode, names: readonly string[]): S
   const own = info.filename;
   const word = moduleWord(own);
   const importers: SourceCode[] = [];
-  const listing = listSources(projectRoot(dirname(own)));
+  const listing = listSources(listingRoot(own));
   let candidates = listing.withWord.get(word);
   if (!candidates) {
     candidates = listing.files.filter((file) => sourceText(listing, file)?.includes(word) === true);
