@@ -3,13 +3,22 @@
  *
  *   jwksCachingFindings(sc)  jwks-rsa clients with the cache or rate limit off, a max age of 0
  *                            or Infinity; jose `createRemoteJWKSet` with no cooldown; key sets
- *                            created in per-request code (their cache dies with the request);
+ *                            and key-set middleware (`hono/jwk`) created in per-request code
+ *                            (their cache dies with the request);
  *                            JWKS fetched with an HTTP client (src/knowledge/http.ts) in
  *                            per-request code with no cache around it
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { JOSE_JWKS_CACHE, JOSE_REMOTE_JWKS, JWKS_HINT, JWKS_RSA_CLIENTS, JWKS_URL, KEY_SET_MODULES } from '../knowledge/jwt';
+import {
+  JOSE_JWKS_CACHE,
+  JOSE_REMOTE_JWKS,
+  JWKS_HINT,
+  JWKS_RSA_CLIENTS,
+  JWKS_URL,
+  KEY_SET_MIDDLEWARES,
+  KEY_SET_MODULES,
+} from '../knowledge/jwt';
 import { enclosingFunctionOrProgram } from './ast';
 import { fileFacts } from './file-facts';
 import { importedDefinition } from './functions';
@@ -100,6 +109,8 @@ function computeFindings(sourceCode: SourceCode): JwksFinding[] {
       const perRequest = createdPerRequest(call);
       if (perRequest) findings.push({ kind: 'perRequest', node: call });
       checkJwksRsa(call, perRequest);
+    } else if (KEY_SET_MIDDLEWARES.some((pattern) => matchesPattern(origin, pattern))) {
+      if (createdPerRequest(call)) findings.push({ kind: 'perRequest', node: call });
     } else if (matchesPattern(origin, JOSE_REMOTE_JWKS)) {
       if (createdPerRequest(call) && !keepsExternalCache(call)) findings.push({ kind: 'perRequest', node: call });
       checkRemoteJwkSet(call);

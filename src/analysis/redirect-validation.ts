@@ -201,11 +201,16 @@ function computeFindings(sourceCode: SourceCode): RedirectFinding[] {
     const fn = property.value;
     if (fn.type !== AST_NODE_TYPES.FunctionExpression && fn.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
     const first = fn.params[0];
-    if (first?.type !== AST_NODE_TYPES.ObjectPattern) return;
-    const urlProperty = first.properties.find(
-      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, p) === 'url',
-    );
-    const id = urlProperty?.value.type === AST_NODE_TYPES.AssignmentPattern ? urlProperty.value.left : urlProperty?.value;
+    let id: Node | undefined;
+    if (first?.type === AST_NODE_TYPES.ObjectPattern) {
+      const urlProperty = first.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && propertyKeyName(sourceCode, p) === 'url',
+      );
+      id = urlProperty?.value.type === AST_NODE_TYPES.AssignmentPattern ? urlProperty.value.left : urlProperty?.value;
+    } else if (first?.type === AST_NODE_TYPES.Identifier && fn.params[1]?.type === AST_NODE_TYPES.Identifier) {
+      // next-auth v3: `redirect(url, baseUrl)`.
+      id = first;
+    }
     if (id?.type !== AST_NODE_TYPES.Identifier) return;
     const variable = findVariable(sourceCode.getScope(id), id);
     if (!variable || judge(parameterChecks(sourceCode, variable), false)) return;

@@ -387,6 +387,12 @@ function tokenReadKind(sourceCode: SourceCode, name: string | undefined, read: N
   return undefined;
 }
 
+/**
+ * The text before a hole that starts a cookie under a credential's name (`token=`, `; jwt=`) —
+ * not a URL's query pair, where a one-time link (`/verify-email?token=`) passes its token on.
+ */
+const CREDENTIAL_PAIR_BEFORE = /(?:^|[\s;])(?:access_?token|token|jwt|auth_?token|session_?token)=$/i;
+
 /** A scheme word and a space (`token `, `JWT `), or nothing, before the credential of an Authorization header. */
 const AUTH_SCHEME_PREFIX = /^(?:[a-z][\w-]{0,19} )?$/i;
 
@@ -466,6 +472,8 @@ function usedAsBearer(sourceCode: SourceCode, read: Node, depth = 0): boolean {
     const index = parent.expressions.indexOf(current as TSESTree.Expression);
     const before = parent.quasis[index]?.value.cooked ?? '';
     if (/bearer\s*$/i.test(before)) return true;
+    // Set again as a cookie under a credential's name: `Set-Cookie: token=${token}; HttpOnly`.
+    if (CREDENTIAL_PAIR_BEFORE.test(before)) return true;
     // The whole credential of an `Authorization` header under any scheme (GitHub's `token …`, `JWT …`), Basic aside.
     return index === 0 && AUTH_SCHEME_PREFIX.test(before) && !/^basic\b/i.test(before) && isAuthorizationHeaderValue(sourceCode, parent);
   }

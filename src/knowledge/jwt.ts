@@ -409,7 +409,13 @@ export const VALIDATE_ID_TOKEN = ['openid-client#**.Client.().validateIdToken'] 
 export const VALIDATE_ISSUER_MODULES: readonly string[] = ['passport-azure-ad', '@azure/passport-azure-ad'];
 
 /** Modules that fetch key sets (the gate of require-jwks-caching). */
-export const KEY_SET_MODULES: readonly string[] = modulesOfPatterns(REMOTE_KEY_SOURCES, JWKS_RSA_CLIENTS);
+/**
+ * Middleware factories that fetch a key set and keep it in the instance they return: made once
+ * they cache it; made inside a request handler, every request downloads it again.
+ */
+export const KEY_SET_MIDDLEWARES: readonly string[] = ['hono/jwk#jwk', 'express-oauth2-jwt-bearer#auth'];
+
+export const KEY_SET_MODULES: readonly string[] = modulesOfPatterns(REMOTE_KEY_SOURCES, JWKS_RSA_CLIENTS, KEY_SET_MIDDLEWARES);
 
 /** Extractors that read a bearer token out of the URL query. */
 export const TOKEN_FROM_QUERY_EXTRACTORS: readonly string[] = ['passport-jwt#ExtractJwt.fromUrlQueryParameter'];

@@ -633,3 +633,31 @@ ruleTester.run('no-token-in-url (real code: revocation endpoints)', rule, {
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-l): a route that takes the session token from its query and
+// sets it as the session cookie: the generic `token` is a credential.
+const tokenToCookie = (pair: string) => `import { NextResponse } from 'next/server';
+export async function GET(request: Request) {
+  const token = new URL(request.url).searchParams.get('token');
+  return NextResponse.redirect(new URL('/home', request.url), { headers: { 'Set-Cookie': \`${pair}\${token}; HttpOnly; Path=/\` } });
+}`;
+const sessionFromQuery = tokenToCookie('token=');
+ruleTester.run('no-token-in-url (real code: a query token set as the session cookie)', rule, {
+  valid: [
+    // A value set under a name that is no credential.
+    tokenToCookie('invite_code='),
+    // Seen in real code (bench:scale, linkwarden): a one-time link's token passed on in another URL's query.
+    `import { useRouter } from 'next/router';
+export default function VerifyEmail() {
+  const router = useRouter();
+  const token = router.query.token;
+  fetch(\`/api/v1/auth/verify-email?token=\${token}\`, { method: 'POST' });
+}`,
+  ],
+  invalid: [
+    {
+      code: sessionFromQuery,
+      errors: [{ messageId: 'tokenFromQuery', ...at(sessionFromQuery, "new URL(request.url).searchParams.get('token')") }],
+    },
+  ],
+});

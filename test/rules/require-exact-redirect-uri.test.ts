@@ -788,3 +788,24 @@ ruleTester.run('require-exact-redirect-uri (real code: context redirect, Locatio
     },
   ],
 });
+
+// Seen in real code (fresh-2026-12-l): next-auth v3 hands the redirect callback `(url, baseUrl)`;
+// its documented default of that time was a prefix check on the origin.
+const nextAuthV3 = (body: string) => `import NextAuth from 'next-auth';
+export default NextAuth({
+  providers: [],
+  callbacks: {
+    async redirect(url, baseUrl) {
+      ${body}
+    },
+  },
+});`;
+const v3Prefix = nextAuthV3('return url.startsWith(baseUrl) ? url : baseUrl;');
+ruleTester.run('require-exact-redirect-uri (real code: next-auth v3 redirect callback)', rule, {
+  valid: [
+    nextAuthV3('return new URL(url, baseUrl).origin === baseUrl ? url : baseUrl;'),
+    // A path appended to the app's own origin (next-auth v4's default, written for v3).
+    nextAuthV3("if (url.startsWith('/')) return `${baseUrl}${url}`;\n      return baseUrl;"),
+  ],
+  invalid: [{ code: v3Prefix, errors: [{ messageId: 'looseCheck', ...at(v3Prefix, 'url.startsWith(baseUrl)') }] }],
+});

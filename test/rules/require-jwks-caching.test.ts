@@ -1,4 +1,5 @@
 import rule from '../../rules/require-jwks-caching';
+import { at } from '../helpers/locate';
 import { createEspreeRuleTester, createRuleTester } from '../helpers/rule-tester';
 
 const ruleTester = createRuleTester();
@@ -329,6 +330,30 @@ module.exports = jwksRsa({ jwksUri: U, cache: true, rateLimit: true });`,
             },
           ],
         },
+      ],
+    },
+  ],
+});
+
+// Seen in real code (fresh-2026-12-l): Hono's `jwk` middleware keeps the key set it fetched;
+// made inside a middleware, every request fetches it again.
+const honoJwk = (placement: 'inside' | 'outside') =>
+  placement === 'inside'
+    ? `import { createMiddleware } from 'hono/factory';
+import { jwk } from 'hono/jwk';
+export const authMiddleware = createMiddleware(async (c, next) => {
+  const auth = jwk({ jwks_uri: \`\${c.env.SUPABASE_URL}/auth/v1/.well-known/jwks.json\` });
+  return auth(c, next);
+});`
+    : `import { jwk } from 'hono/jwk';
+export const authMiddleware = jwk({ jwks_uri: 'https://example.supabase.co/auth/v1/.well-known/jwks.json' });`;
+ruleTester.run('require-jwks-caching (real code: Hono jwk middleware)', rule, {
+  valid: [honoJwk('outside')],
+  invalid: [
+    {
+      code: honoJwk('inside'),
+      errors: [
+        { messageId: 'perRequest', ...at(honoJwk('inside'), 'jwk({ jwks_uri: `${c.env.SUPABASE_URL}/auth/v1/.well-known/jwks.json` })') },
       ],
     },
   ],
