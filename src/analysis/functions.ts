@@ -9,7 +9,19 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, findVariable, isFunctionNode, soleValueDefinition } from './ast';
 import { fileFacts } from './file-facts';
 import { guarded } from './guard';
-import { calleeOrigin, localFunction, lookup, memberName, originOf, propertyKeyName, skipWrappers, type Origin } from './modules';
+import {
+  calleeOrigin,
+  localFunction,
+  lookup,
+  memberName,
+  originOf,
+  propertyKeyName,
+  skipWrappers,
+  thisHolderOf,
+  thisMethodOf,
+  type Origin,
+  type ThisHolder,
+} from './modules';
 import { type Located, definitionOf } from './project/definitions';
 import { fileInfo } from './project/files';
 import { resolveModule } from './project/resolve';
@@ -217,95 +229,6 @@ export function callSitesOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.
   const holder = thisHolderOf(fn);
   if (!key || !holder) return [];
   return thisCallsOf(sourceCode, holder).get(key) ?? [];
-}
-
-/** Where the methods a `this.name` call can reach are written: a class body, or an object literal. */
-type ThisHolder = TSESTree.ClassBody | TSESTree.ObjectExpression;
-
-/** Keys of a Vue options component whose object's functions share the component's `this`. */
-const COMPONENT_MEMBER_GROUPS = new Set(['methods', 'computed', 'watch']);
-
-/**
- * What `this` is inside `fn` when it is called as a method: its class, or the object literal it
- * is a property of (for a Vue component's `methods: {…}`, the component object).
- */
-function thisHolderOf(fn: FunctionNode): ThisHolder | undefined {
-  const member = fn.parent;
-  if (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition)
-    return member.parent.type === AST_NODE_TYPES.ClassBody ? member.parent : undefined;
-  if (member?.type !== AST_NODE_TYPES.Property || member.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const object = member.parent;
-  const group = object.parent;
-  if (
-    group?.type === AST_NODE_TYPES.Property &&
-    !group.computed &&
-    group.key.type === AST_NODE_TYPES.Identifier &&
-    COMPONENT_MEMBER_GROUPS.has(group.key.name) &&
-    group.parent.type === AST_NODE_TYPES.ObjectExpression
-  )
-    return group.parent;
-  return object;
-}
-
-/**
- * The function a `this.name` callee reaches: the method `name` of the class or object literal
- * that the innermost non-arrow function around the call belongs to (arrows keep the `this` of
- * where they are written; an arrow class field's is the class's).
- */
-function thisMethodOf(sourceCode: SourceCode, callee: Node): FunctionNode | undefined {
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression)
-    return undefined;
-  const name = memberName(sourceCode, callee);
-  if (name === undefined) return undefined;
-  let holder: ThisHolder | undefined;
-  for (let current: Node | undefined = callee.parent; current; current = current.parent) {
-    if (!isFunctionNode(current)) continue;
-    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression && current.parent?.type !== AST_NODE_TYPES.PropertyDefinition) continue;
-    holder = thisHolderOf(current);
-    break;
-  }
-  return holder ? (methodsOf(sourceCode, holder).get(name) ?? undefined) : undefined;
-}
-
-/** A holder's methods by name (null: the name is a getter, setter or no function), indexed once per holder. */
-const methodsByHolder = new WeakMap<ThisHolder, Map<string, FunctionNode | null>>();
-function methodsOf(sourceCode: SourceCode, holder: ThisHolder): Map<string, FunctionNode | null> {
-  let methods = methodsByHolder.get(holder);
-  if (methods) return methods;
-  methods = new Map();
-  const members: readonly Node[] = holder.type === AST_NODE_TYPES.ClassBody ? holder.body : componentMembers(sourceCode, holder);
-  for (const member of members) {
-    if (
-      (member.type !== AST_NODE_TYPES.MethodDefinition &&
-        member.type !== AST_NODE_TYPES.PropertyDefinition &&
-        member.type !== AST_NODE_TYPES.Property) ||
-      member.computed
-    )
-      continue;
-    const name = propertyKeyName(sourceCode, member);
-    if (name === undefined || methods.has(name)) continue;
-    const value = member.value && skipWrappers(member.value);
-    const isMethod =
-      member.type === AST_NODE_TYPES.MethodDefinition
-        ? member.kind === 'method'
-        : member.type === AST_NODE_TYPES.PropertyDefinition || member.kind === 'init';
-    methods.set(name, isMethod && value && isFunctionNode(value) ? value : null);
-  }
-  methodsByHolder.set(holder, methods);
-  return methods;
-}
-
-/** An object literal's properties, with those of a Vue component's `methods`/`computed`/`watch` objects. */
-function componentMembers(sourceCode: SourceCode, object: TSESTree.ObjectExpression): Node[] {
-  const members: Node[] = [];
-  for (const property of object.properties) {
-    members.push(property);
-    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-    const key = propertyKeyName(sourceCode, property);
-    if (key !== undefined && COMPONENT_MEMBER_GROUPS.has(key) && property.value.type === AST_NODE_TYPES.ObjectExpression)
-      members.push(...property.value.properties);
-  }
-  return members;
 }
 
 /** A class's or object literal's `this.name(…)` calls by method name, collected in one walk. */

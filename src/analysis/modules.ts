@@ -23,7 +23,7 @@
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/types';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { getPropertyName, getStaticValue, findVariable, variableOf } from './ast';
+import { type FunctionNode, getPropertyName, getStaticValue, findVariable, isFunctionNode, variableOf } from './ast';
 import { HTTP_CLIENT_CLASS_METHODS, HTTP_CLIENT_CLASSES, HTTP_CLIENT_GLOBALS, HTTP_CLIENT_MODULES } from '../knowledge/http';
 import { DENO_X_NPM_MIRRORS } from '../knowledge/registries';
 import { fileFacts } from './file-facts';
@@ -685,7 +685,7 @@ function computeOriginOfNode(sourceCode: SourceCode, input: Node, state: Resolve
         if (calleeOrigin) return withSegments(calleeOrigin, CALL);
         // A local helper that returns a module value: `async function getJose() { return import('jose') }`,
         // or a method of the class (`const client = await this.getClient()`).
-        const fn = localFunction(sourceCode, callee) ?? classMethodCalled(sourceCode, callee);
+        const fn = localFunction(sourceCode, callee) ?? thisMethodOf(sourceCode, callee);
         if (fn) {
           const returned = returnedExpressions(fn);
           if (!returned) return undefined;
@@ -755,41 +755,93 @@ export function callbackReceiver(
   return methods.has(memberName(sourceCode, operator) ?? '') ? operator.object : undefined;
 }
 
-/** Methods of a class body by name (null for a name held by no plain method), indexed once per class. */
-const methodsByClass = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.FunctionExpression | null>>();
+/** Where the methods a `this.name` call can reach are written: a class body, or an object literal. */
+export type ThisHolder = TSESTree.ClassBody | TSESTree.ObjectExpression;
 
-/** The method of the enclosing class that `this.name` calls, outside arrow-less nested functions. */
-function classMethodCalled(sourceCode: SourceCode, callee: Node): TSESTree.FunctionExpression | undefined {
+/** Keys of a Vue options component whose object's functions share the component's `this`. */
+const COMPONENT_MEMBER_GROUPS = new Set(['methods', 'computed', 'watch']);
+
+/**
+ * What `this` is inside `fn` when it is called as a method: its class, or the object literal it
+ * is a property of (for a Vue component's `methods: {…}`, the component object).
+ */
+export function thisHolderOf(fn: FunctionNode): ThisHolder | undefined {
+  const member = fn.parent;
+  if (member?.type === AST_NODE_TYPES.MethodDefinition || member?.type === AST_NODE_TYPES.PropertyDefinition)
+    return member.parent.type === AST_NODE_TYPES.ClassBody ? member.parent : undefined;
+  if (member?.type !== AST_NODE_TYPES.Property || member.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  const object = member.parent;
+  const group = object.parent;
+  if (
+    group?.type === AST_NODE_TYPES.Property &&
+    !group.computed &&
+    group.key.type === AST_NODE_TYPES.Identifier &&
+    COMPONENT_MEMBER_GROUPS.has(group.key.name) &&
+    group.parent.type === AST_NODE_TYPES.ObjectExpression
+  )
+    return group.parent;
+  return object;
+}
+
+/**
+ * The function a `this.name` callee reaches: the method `name` of the class or object literal
+ * that the innermost non-arrow function around the call belongs to (arrows keep the `this` of
+ * where they are written; an arrow class field's is the class's).
+ */
+export function thisMethodOf(sourceCode: SourceCode, callee: Node): FunctionNode | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression || skipWrappers(callee.object).type !== AST_NODE_TYPES.ThisExpression)
     return undefined;
   const name = memberName(sourceCode, callee);
   if (name === undefined) return undefined;
-  let body: TSESTree.ClassBody | undefined;
+  let holder: ThisHolder | undefined;
   for (let current: Node | undefined = callee.parent; current; current = current.parent) {
-    // `this` of a plain function is not the class's.
-    if (current.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
-    if (current.type === AST_NODE_TYPES.FunctionExpression && current.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
-    if (current.type === AST_NODE_TYPES.ClassBody) {
-      body = current;
-      break;
-    }
+    if (!isFunctionNode(current)) continue;
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression && current.parent?.type !== AST_NODE_TYPES.PropertyDefinition) continue;
+    holder = thisHolderOf(current);
+    break;
   }
-  if (!body) return undefined;
-  let methods = methodsByClass.get(body);
-  if (!methods) {
-    methods = new Map();
-    for (const member of body.body) {
-      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.static) continue;
-      const key = propertyKeyName(sourceCode, member);
-      if (key === undefined) continue;
-      methods.set(
-        key,
-        member.kind === 'method' && !methods.has(key) && member.value.type === AST_NODE_TYPES.FunctionExpression ? member.value : null,
-      );
-    }
-    methodsByClass.set(body, methods);
+  return holder ? (methodsOf(sourceCode, holder).get(name) ?? undefined) : undefined;
+}
+
+/** A holder's methods by name (null: the name is a getter, setter or no function), indexed once per holder. */
+const methodsByHolder = new WeakMap<ThisHolder, Map<string, FunctionNode | null>>();
+function methodsOf(sourceCode: SourceCode, holder: ThisHolder): Map<string, FunctionNode | null> {
+  let methods = methodsByHolder.get(holder);
+  if (methods) return methods;
+  methods = new Map();
+  const members: readonly Node[] = holder.type === AST_NODE_TYPES.ClassBody ? holder.body : componentMembers(sourceCode, holder);
+  for (const member of members) {
+    if (
+      (member.type !== AST_NODE_TYPES.MethodDefinition &&
+        member.type !== AST_NODE_TYPES.PropertyDefinition &&
+        member.type !== AST_NODE_TYPES.Property) ||
+      member.computed
+    )
+      continue;
+    const name = propertyKeyName(sourceCode, member);
+    if (name === undefined || methods.has(name)) continue;
+    const value = member.value && skipWrappers(member.value);
+    const isMethod =
+      member.type === AST_NODE_TYPES.MethodDefinition
+        ? member.kind === 'method'
+        : member.type === AST_NODE_TYPES.PropertyDefinition || member.kind === 'init';
+    methods.set(name, isMethod && value && isFunctionNode(value) ? value : null);
   }
-  return methods.get(name) ?? undefined;
+  methodsByHolder.set(holder, methods);
+  return methods;
+}
+
+/** An object literal's properties, with those of a Vue component's `methods`/`computed`/`watch` objects. */
+function componentMembers(sourceCode: SourceCode, object: TSESTree.ObjectExpression): Node[] {
+  const members: Node[] = [];
+  for (const property of object.properties) {
+    members.push(property);
+    if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+    const key = propertyKeyName(sourceCode, property);
+    if (key !== undefined && COMPONENT_MEMBER_GROUPS.has(key) && property.value.type === AST_NODE_TYPES.ObjectExpression)
+      members.push(...property.value.properties);
+  }
+  return members;
 }
 
 /** Which module export `node` refers to, or undefined when it cannot be told. */
