@@ -238,27 +238,7 @@ function unwrap(node: Node): Node {
  * and class (`class EmailAuthProvider { send() { … } }`).
  */
 function oneTimeLinkContext(sourceCode: SourceCode, url: Node): string[] {
-  const texts = [
-    stringParts(sourceCode, url)
-      .map((part) => part.text ?? '/')
-      .join(''),
-  ];
-  for (let current: Node | undefined = url.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier) texts.push(current.id.name);
-    if (
-      (current.type === AST_NODE_TYPES.FunctionDeclaration ||
-        current.type === AST_NODE_TYPES.FunctionExpression ||
-        current.type === AST_NODE_TYPES.ClassDeclaration ||
-        current.type === AST_NODE_TYPES.ClassExpression) &&
-      current.id
-    )
-      texts.push(current.id.name);
-    if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) {
-      const key = propertyKeyName(sourceCode, current);
-      if (key) texts.push(key);
-    }
-  }
-  return texts;
+  return [urlText(sourceCode, url), ...namesAround(sourceCode, url, false)];
 }
 
 /**
@@ -533,14 +513,14 @@ function isPathParamsObject(node: Node): boolean {
 const PATH_PARAMS_KEYS: ReadonlySet<string> = new Set(['params', 'pathParameters']);
 
 /**
- * A path token of a one-time link (`/reset-password/:token`, `verifyEmail`, `invite.js`): the
- * route written around the handler, the names of the functions and variables holding it, or
- * the module's file name say so. Such tokens are silent (rules.md, no-token-in-url).
+ * The names around a node that may say what it is for: the variables, functions, classes and
+ * properties it sits in, and with `routes` the path of a route registration
+ * (`router.get('/verify/:token', handler)`).
  */
-function oneTimeLinkRoute(sourceCode: SourceCode, read: Node): boolean {
-  const texts: string[] = [];
-  for (let current: Node | undefined = read.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier) texts.push(current.id.name);
+function namesAround(sourceCode: SourceCode, node: Node, routes: boolean): string[] {
+  const names: string[] = [];
+  for (let current: Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.VariableDeclarator && current.id.type === AST_NODE_TYPES.Identifier) names.push(current.id.name);
     if (
       (current.type === AST_NODE_TYPES.FunctionDeclaration ||
         current.type === AST_NODE_TYPES.FunctionExpression ||
@@ -548,17 +528,26 @@ function oneTimeLinkRoute(sourceCode: SourceCode, read: Node): boolean {
         current.type === AST_NODE_TYPES.ClassExpression) &&
       current.id
     )
-      texts.push(current.id.name);
+      names.push(current.id.name);
     if (current.type === AST_NODE_TYPES.MethodDefinition || current.type === AST_NODE_TYPES.Property) {
       const key = propertyKeyName(sourceCode, current);
-      if (key) texts.push(key);
+      if (key) names.push(key);
     }
-    // `router.get('/verify/:token', handler)`: the route's path.
-    if (current.type === AST_NODE_TYPES.CallExpression) {
+    if (routes && current.type === AST_NODE_TYPES.CallExpression) {
       const path = current.arguments[0] ? stringValue(sourceCode, current.arguments[0]) : undefined;
-      if (path !== undefined) texts.push(path);
+      if (path !== undefined) names.push(path);
     }
   }
+  return names;
+}
+
+/**
+ * A path token of a one-time link (`/reset-password/:token`, `verifyEmail`, `invite.js`): the
+ * route written around the handler, the names of the functions and variables holding it, or
+ * the module's file name say so. Such tokens are silent (rules.md, no-token-in-url).
+ */
+function oneTimeLinkRoute(sourceCode: SourceCode, read: Node): boolean {
+  const texts = namesAround(sourceCode, read, true);
   const file = fileInfo(sourceCode)?.filename;
   if (file) texts.push(...file.split('/').slice(-2));
   return texts.some(namesOneTimeLink);
